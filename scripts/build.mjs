@@ -1,0 +1,23 @@
+// Bundles the CLI into dist/ with esbuild. One bundle starts much faster than
+// hundreds of unbundled ESM files (Ink + React alone cost ~0.8 s unbundled).
+// The interactive UI is a dynamic import, so one-shot commands never load it.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Native addons and optional dev-only modules stay outside the bundle.
+  external: ['better-sqlite3', 'node-pty', 'react-devtools-core', 'bufferutil', 'utf-8-validate'],
+  // Bundled CommonJS dependencies (ws, yargs helpers) call require() for Node built-ins.
+  banner: {
+    js: "import { createRequire as __nostrTuiCreateRequire } from 'node:module'; const require = __nostrTuiCreateRequire(import.meta.url);",
+  },
+  define: { 'process.env.DEV': '"false"' },
+});

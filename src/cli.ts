@@ -1,0 +1,68 @@
+// The command tree. One top-level catch turns every error into one line for a
+// person and an exit code; stack traces never reach the user.
+import yargs from 'yargs';
+import { systemClock } from './core/clock.js';
+import { ExitCode, UserError, usageError } from './core/errors.js';
+import { redactSecrets } from './core/redact.js';
+import { commands } from './commands/index.js';
+import type { CommandContext } from './commands/context.js';
+import { resolvePaths } from './store/paths.js';
+
+const ISSUES_URL = 'https://github.com/nostr-tui/nostr-tui/issues';
+
+export async function main(argv: string[], ctx: CommandContext): Promise<number> {
+  let parser = yargs(argv)
+    .scriptName('nostr-tui')
+    .usage('$0 [command]\n\nA terminal client for Nostr. With no command, opens the interactive timeline.')
+    .option('relay', {
+      type: 'string',
+      array: true,
+      global: true,
+      describe: 'Use this relay (ws:// or wss://) instead of the configured ones, for this run only; repeatable',
+    })
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(100, ctx.stdout.columns ?? 80))
+    .exitProcess(false)
+    .fail((message, error) => {
+      // yargs reports its own parse errors as `message`; handler errors arrive as `error`.
+      throw error ?? usageError(`${message}. Run \`nostr-tui --help\` for usage.`);
+    });
+  for (const factory of commands) parser = parser.command(factory(ctx));
+  try {
+    await parser.parseAsync();
+    return ctx.exitCode;
+  } catch (error) {
+    return reportError(error, ctx);
+  }
+}
+
+function reportError(error: unknown, ctx: CommandContext): number {
+  if (error instanceof UserError) {
+    ctx.stderr.write(`nostr-tui: ${redactSecrets(error.message)}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.stderr.write(
+    `nostr-tui: unexpected error: ${redactSecrets(message).split('\n')[0]}\n` +
+      `This is a bug; please report it at ${ISSUES_URL} with the command you ran.\n`,
+  );
+  return ExitCode.failed;
+}
+
+/** Real process wiring; only the bin shim gets here. */
+export async function run(): Promise<void> {
+  const ctx: CommandContext = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    clock: systemClock,
+    paths: resolvePaths(process.env),
+    exitCode: ExitCode.ok,
+  };
+  process.exitCode = await main(process.argv.slice(2), ctx);
+}

@@ -1,0 +1,26 @@
+// Errors meant for people. The CLI's one top-level catch prints `message` as a
+// single line and exits with `exitCode`; nothing else is ever shown to the user.
+
+/** Exit codes shared by every command. */
+export const ExitCode = {
+  ok: 0,
+  /** The operation ran but failed (no relay accepted, wrong passphrase, …). */
+  failed: 1,
+  /** Bad input: unknown command, malformed argument, bad flag value. Nothing was changed. */
+  usage: 2,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class UserError extends Error {
+  readonly exitCode: ExitCode;
+  constructor(message: string, exitCode: ExitCode = ExitCode.usage) {
+    super(message);
+    this.name = 'UserError';
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad input from the user: exit 2, nothing changed. */
+export const usageError = (message: string): UserError => new UserError(message, ExitCode.usage);
+/** The operation failed for a reason the user can act on: exit 1. */
+export const failure = (message: string): UserError => new UserError(message, ExitCode.failed);

@@ -1,0 +1,39 @@
+// The seams between storage and the rest: signer, event store, outbox.
+import type { Event, EventTemplate, Filter, VerifiedEvent } from 'nostr-tools';
+import type { PublishResult } from '../net/types.js';
+
+/** Signs for the user. Today a local key; NIP-46 bunkers and NIP-49 unlock slot in here. */
+export interface Signer {
+  getPublicKey(): Promise<string>;
+  signEvent(template: EventTemplate): Promise<VerifiedEvent>;
+}
+
+/**
+ * Every verified event the client received, answering NIP-01 filters with the
+ * same semantics a relay has.
+ */
+export interface EventStore {
+  /** Stores a verified event; false when it was already there or superseded. */
+  put(event: Event, relay?: string): boolean;
+  putMany(events: Event[], relay?: string): number;
+  query(filters: Filter[]): Event[];
+  has(id: string): boolean;
+  close(): void;
+}
+
+export interface OutboxEntry {
+  event: Event;
+  /** When it was saved, ms. */
+  savedAt: number;
+  /** Last result per relay (none until the first attempt). */
+  results: PublishResult[];
+}
+
+/** Everything the user signs is saved here before any network traffic. */
+export interface Outbox {
+  add(event: Event): void;
+  /** Records one attempt; the entry is delivered once any relay accepted. */
+  record(id: string, results: PublishResult[]): void;
+  pending(): OutboxEntry[];
+  close(): void;
+}
