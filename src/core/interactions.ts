@@ -1,0 +1,70 @@
+// Event templates for answering a note: reply (NIP-10), reaction (NIP-25),
+// repost (NIP-18). Pure: the caller passes the time and the relay hint.
+import type { Event, EventTemplate } from 'nostr-tools';
+import { parse as parseThread } from 'nostr-tools/nip10';
+
+/**
+ * A reply to `parent` (NIP-10, marked e tags): the thread's root gets the
+ * "root" marker, the note answered gets "reply"; a reply to a root note carries
+ * only the "root" tag. The p tags are the parent's author plus every p tag of the
+ * parent ("the reply event's p tags should contain all of E's p tags as well as
+ * the pubkey of the event being replied to").
+ */
+export function replyTemplate(text: string, parent: Event, now: number, relayHint = ''): EventTemplate {
+  const { root } = parseThread(parent);
+  const tags: string[][] = [];
+  if (root && root.id !== parent.id) {
+    tags.push(['e', root.id, root.relays?.[0] ?? '', 'root', root.author ?? '']);
+    tags.push(['e', parent.id, relayHint, 'reply', parent.pubkey]);
+  } else {
+    tags.push(['e', parent.id, relayHint, 'root', parent.pubkey]);
+  }
+  for (const pubkey of threadPubkeys(parent)) tags.push(['p', pubkey]);
+  return { kind: 1, created_at: now, tags, content: text };
+}
+
+/** The parent's author first, then its p tags, each once. */
+function threadPubkeys(parent: Event): string[] {
+  const keys = [parent.pubkey];
+  for (const tag of parent.tags) {
+    if (tag[0] === 'p' && typeof tag[1] === 'string' && /^[0-9a-f]{64}$/.test(tag[1])) keys.push(tag[1]);
+  }
+  return [...new Set(keys)];
+}
+
+/**
+ * A like (NIP-25): kind 7 with content "+", an e tag for the note and a p tag
+ * for its author, and a k tag naming the reacted event's kind.
+ */
+export function reactionTemplate(target: Event, now: number, relayHint = '', content = '+'): EventTemplate {
+  return {
+    kind: 7,
+    created_at: now,
+    content,
+    tags: [
+      ['e', target.id, relayHint, target.pubkey],
+      ['p', target.pubkey, relayHint],
+      ['k', String(target.kind)],
+    ],
+  };
+}
+
+/**
+ * A repost (NIP-18): kind 6 for a kind-1 note, kind 16 ("generic repost", with
+ * a k tag) for anything else. The content is the reposted event as JSON; the e
+ * tag MUST carry a relay where it can be fetched.
+ */
+export function repostTemplate(target: Event, now: number, relayHint: string): EventTemplate {
+  const tags = [
+    ['e', target.id, relayHint],
+    ['p', target.pubkey],
+  ];
+  if (target.kind !== 1) tags.push(['k', String(target.kind)]);
+  const { id, pubkey, created_at, kind, tags: targetTags, content, sig } = target;
+  return {
+    kind: target.kind === 1 ? 6 : 16,
+    created_at: now,
+    tags,
+    content: JSON.stringify({ id, pubkey, created_at, kind, tags: targetTags, content, sig }),
+  };
+}

@@ -1,0 +1,45 @@
+// NIP-27 mentions (NIP-21 `nostr:` URIs) in note text, shown the way a person
+// reads them: `@name` for a profile, a short reference for a note.
+import { npubEncode, noteEncode } from 'nostr-tools/nip19';
+import { parse as parseContent } from 'nostr-tools/nip27';
+
+/** `npub1abcd…wxyz`: enough to tell keys apart in a list. */
+export function shortKey(pubkey: string): string {
+  try {
+    const npub = npubEncode(pubkey);
+    return `${npub.slice(0, 9)}…${npub.slice(-4)}`;
+  } catch {
+    return pubkey.slice(0, 8);
+  }
+}
+
+/** `note1abcd…wxyz` for an event id. */
+export function shortNoteRef(id: string): string {
+  try {
+    const note = noteEncode(id);
+    return `${note.slice(0, 9)}…${note.slice(-4)}`;
+  } catch {
+    return id.slice(0, 8);
+  }
+}
+
+/**
+ * The text with every `nostr:npub…`/`nostr:nprofile…` replaced by `@name`
+ * (or `@npub1…` until the profile is known) and every `nostr:note…`/
+ * `nostr:nevent…`/`nostr:naddr…` by a short reference. Everything else is kept.
+ */
+export function renderMentions(content: string, nameOf: (pubkey: string) => string | undefined): string {
+  if (!content.includes('nostr:')) return content;
+  let out = '';
+  let cursor = 0;
+  for (const block of parseContent(content)) {
+    if (block.type !== 'reference' || block.start < cursor) continue;
+    out += content.slice(cursor, block.start);
+    cursor = block.end;
+    const pointer = block.pointer;
+    if ('identifier' in pointer) out += `[${pointer.kind}:${pointer.identifier.slice(0, 24)}]`;
+    else if ('id' in pointer) out += `[${shortNoteRef(pointer.id)}]`;
+    else out += `@${nameOf(pointer.pubkey) ?? shortKey(pointer.pubkey)}`;
+  }
+  return out + content.slice(cursor);
+}
