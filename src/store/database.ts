@@ -1,0 +1,240 @@
+// Opens the one SQLite file that holds the event cache and the outbox:
+// WAL, schema migrations, and what to do when the file is damaged.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Clock } from '../core/clock.js';
+import { failure } from '../core/errors.js';
+
+export type Db = Database.Database;
+
+export const DATABASE_FILE = 'nostr-tui.db';
+
+/**
+ * Each entry moves the schema one version up (PRAGMA user_version). Add new
+ * entries at the end; never edit one that has shipped.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE events (
+    seq        INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    pubkey     TEXT NOT NULL,
+    kind       INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    -- Address of a replaceable ('') or addressable (d tag) event; NULL for the rest.
+    d          TEXT,
+    -- The event exactly as received; read back without verifying again.
+    json       TEXT NOT NULL
+  );
+  CREATE INDEX events_by_time ON events (created_at DESC, id);
+  CREATE INDEX events_by_author ON events (pubkey, kind, created_at DESC);
+  CREATE INDEX events_by_kind ON events (kind, created_at DESC);
+  CREATE UNIQUE INDEX events_by_address ON events (kind, pubkey, d) WHERE d IS NOT NULL;
+
+  -- Single-letter tags (NIP-01 "#x" filters): name and first value.
+  CREATE TABLE tags (
+    seq        INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (name, value, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX tags_by_event ON tags (seq);
+
+  -- Which relay delivered which event, so a start asks each relay only for newer ones.
+  CREATE TABLE relays (rid INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE);
+  CREATE TABLE seen (
+    seq INTEGER NOT NULL,
+    rid INTEGER NOT NULL,
+    PRIMARY KEY (seq, rid)
+  ) WITHOUT ROWID;
+
+  -- NIP-09 deletion requests, kept so a target arriving later stays hidden.
+  -- target is an event id ('e' tag) or an address kind:pubkey:d ('a' tag).
+  CREATE TABLE deletions (
+    target     TEXT NOT NULL,
+    pubkey     TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (target, pubkey)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE outbox (
+    id           TEXT PRIMARY KEY,
+    json         TEXT NOT NULL,
+    saved_at     INTEGER NOT NULL,
+    delivered_at INTEGER
+  );
+  CREATE INDEX outbox_pending ON outbox (saved_at) WHERE delivered_at IS NULL;
+  CREATE TABLE outbox_results (
+    id      TEXT NOT NULL,
+    url     TEXT NOT NULL,
+    ok      INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    message TEXT NOT NULL,
+    at      INTEGER NOT NULL,
+    PRIMARY KEY (id, url)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];
+
+export interface OpenDatabaseOptions {
+  clock: Clock;
+  onWarning?(message: string): void;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  file: string;
+}
+
+/**
+ * Opens (or creates) the database in `dataDir`. A file SQLite cannot read, or
+ * that fails its integrity check, is renamed aside with a warning and a new one
+ * is created; pending outbox entries are carried over when they can still be
+ * read. Only files in `dataDir` are ever touched (never config or keys).
+ */
+export function openDatabase(dataDir: string, opts: OpenDatabaseOptions): OpenedDatabase {
+  const file = path.join(dataDir, DATABASE_FILE);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    return { db: openChecked(file), file };
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    const reason = describe(error);
+    const salvaged = salvageOutbox(file);
+    const aside = moveAside(file, opts.clock);
+    let db: Db;
+    try {
+      db = openChecked(file);
+    } catch (again) {
+      throw failure(`cannot create the local cache ${file}: ${describe(again)}. Check that ${dataDir} is writable.`);
+    }
+    restoreOutbox(db, salvaged);
+    opts.onWarning?.(
+      `the local cache ${file} could not be read (${reason}); moved it to ${aside} and started a new one` +
+        (salvaged.length ? `, keeping ${salvaged.length} unsent post(s) from the outbox` : '') +
+        '. Events will be fetched from the relays again; your config and keys are untouched.',
+    );
+    return { db, file };
+  }
+}
+
+function openChecked(file: string): Db {
+  const db = new Database(file);
+  try {
+    // Another nostr-tui process may hold the file briefly (UI and a one-shot command).
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    // FULL: a committed outbox entry survives power loss, not only a crash.
+    db.pragma('synchronous = FULL');
+    migrate(db);
+    checkIfUncleanShutdown(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new DamageError(`it was written by a newer nostr-tui (schema ${version})`);
+  }
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+/**
+ * A full check reads the whole file, which would make start-up grow with the
+ * cache; it runs only when the last run did not close the database (crash,
+ * kill -9). SQLite itself reports damage found on any later read.
+ */
+function checkIfUncleanShutdown(db: Db): void {
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'open'`).get() as { value: string } | undefined;
+  if (row?.value === '1') {
+    const result = db.pragma('quick_check', { simple: true }) as string;
+    if (result !== 'ok') throw new DamageError(`integrity check: ${result}`);
+  }
+  db.prepare(`INSERT INTO meta (key, value) VALUES ('open', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`).run();
+}
+
+/** Marks a clean shutdown and lets SQLite refresh its query-planner statistics. */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  try {
+    db.prepare(`UPDATE meta SET value = '0' WHERE key = 'open'`).run();
+    db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}
+
+/** The file is damaged or is not a database we can use. */
+export class DamageError extends Error {}
+
+// Damaged, not a database, or a file this user cannot read or write.
+const DAMAGE_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_READONLY', 'SQLITE_IOERR_SHORT_READ']);
+
+export function isDamage(error: unknown): boolean {
+  if (error instanceof DamageError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (DAMAGE_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'));
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!;
+}
+
+function moveAside(file: string, clock: Clock): string {
+  const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
+  const aside = `${file}.damaged-${stamp}`;
+  fs.renameSync(file, aside);
+  for (const suffix of ['-wal', '-shm']) {
+    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
+  }
+  return aside;
+}
+
+interface OutboxRow {
+  id: string;
+  json: string;
+  saved_at: number;
+}
+
+/** Best effort: reads undelivered outbox rows from a damaged file. */
+function salvageOutbox(file: string): OutboxRow[] {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return db.prepare(`SELECT id, json, saved_at FROM outbox WHERE delivered_at IS NULL`).all() as OutboxRow[];
+  } catch {
+    return [];
+  } finally {
+    db?.close();
+  }
+}
+
+function restoreOutbox(db: Db, rows: OutboxRow[]): void {
+  const insert = db.prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at) VALUES (?, ?, ?)`);
+  db.transaction(() => {
+    for (const row of rows) if (isIntact(row)) insert.run(row.id, row.json, row.saved_at);
+  })();
+}
+
+/** A row read from a damaged file is kept only if its JSON still names its own id. */
+function isIntact(row: OutboxRow): boolean {
+  try {
+    return (JSON.parse(row.json) as { id?: unknown }).id === row.id;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,390 @@
+// The event cache: every verified event the client received, answering NIP-01
+// filters the way a relay does, so one filter type serves relays and cache.
+import type { Event, Filter } from 'nostr-tools';
+import { isAddressableKind, isEphemeralKind, isReplaceableKind } from 'nostr-tools/kinds';
+import type { EventStore } from './types.js';
+import type Database from 'better-sqlite3';
+import type { Db } from './database.js';
+
+/** Default size cap: a few hundred MB. */
+export const DEFAULT_MAX_BYTES = 300 * 1024 * 1024;
+/** Pruning goes this far below the cap, so it does not run again on every write. */
+const PRUNE_TO = 0.9;
+const DELETION_KIND = 5;
+
+export interface SqliteEventStoreOptions {
+  maxBytes?: number;
+  /** The user's own events (including their profile and follow list) are never pruned. */
+  ownPubkey?: string;
+}
+
+export interface StoreStats {
+  events: number;
+  /** Bytes the database holds, including its write-ahead log. */
+  bytes: number;
+  maxBytes: number;
+  oldest?: number;
+  newest?: number;
+}
+
+type Statement = Database.Statement<unknown[]>;
+
+export class SqliteEventStore implements EventStore {
+  readonly maxBytes: number;
+  private readonly ownPubkey: string | undefined;
+  private readonly statements = new Map<string, Statement>();
+  private readonly relayIds = new Map<string, number>();
+  private readonly writeMany: (events: Event[], relay?: string) => number;
+
+  constructor(
+    private readonly db: Db,
+    opts: SqliteEventStoreOptions = {},
+  ) {
+    this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.ownPubkey = opts.ownPubkey;
+    // One transaction per batch: a stream of events costs one commit, not one per event.
+    this.writeMany = db.transaction((events: Event[], relay?: string) => {
+      const rid = relay === undefined ? undefined : this.relayId(relay);
+      let added = 0;
+      for (const event of events) if (this.insert(event, rid)) added++;
+      return added;
+    });
+  }
+
+  /** Stores a verified event; false when it was already there, superseded or deleted. */
+  put(event: Event, relay?: string): boolean {
+    return this.putMany([event], relay) === 1;
+  }
+
+  /** Stores a batch in one transaction; returns how many were new. Events are not verified here. */
+  putMany(events: Event[], relay?: string): number {
+    if (events.length === 0) return 0;
+    const added = this.writeMany(events, relay);
+    if (added > 0) this.pruneIfOverCap();
+    return added;
+  }
+
+  has(id: string): boolean {
+    return this.stmt(`SELECT 1 FROM events WHERE id = ?`).get(id) !== undefined;
+  }
+
+  /**
+   * NIP-01: filters are ORed, conditions within one filter ANDed; each filter's
+   * `limit` keeps its newest events (created_at descending, then lowest id).
+   */
+  query(filters: Filter[]): Event[] {
+    const byId = new Map<string, Event>();
+    for (const filter of filters) {
+      const compiled = compileFilter(filter);
+      if (!compiled) continue;
+      const sql = `SELECT json FROM events WHERE ${compiled.where} ORDER BY created_at DESC, id ASC LIMIT ?`;
+      const rows = this.stmt(sql)
+        .pluck()
+        .all(...compiled.params, compiled.limit ?? -1) as string[];
+      for (const json of rows) {
+        const event = JSON.parse(json) as Event;
+        byId.set(event.id, event);
+      }
+    }
+    return [...byId.values()].sort(newestFirst);
+  }
+
+  /**
+   * The newest created_at among stored events matching `filters` (and, when
+   * given, delivered by `relay`): a start asks that relay only for newer ones.
+   */
+  newest(filters: Filter[], relay?: string): number | undefined {
+    let rid: number | undefined;
+    if (relay !== undefined) {
+      rid = this.knownRelayId(relay);
+      if (rid === undefined) return undefined;
+    }
+    let newest: number | undefined;
+    for (const filter of filters) {
+      const compiled = compileFilter({ ...filter, limit: undefined });
+      if (!compiled) continue;
+      let where = compiled.where;
+      const params = [...compiled.params];
+      if (rid !== undefined) {
+        where += ` AND EXISTS (SELECT 1 FROM seen WHERE seen.seq = events.seq AND seen.rid = ?)`;
+        params.push(rid);
+      }
+      const value = this.stmt(`SELECT created_at FROM events WHERE ${where} ORDER BY created_at DESC LIMIT 1`)
+        .pluck()
+        .get(...params) as number | undefined;
+      if (value !== undefined && (newest === undefined || value > newest)) newest = value;
+    }
+    return newest;
+  }
+
+  stats(): StoreStats {
+    const row = this.stmt(`SELECT COUNT(*) AS n, MIN(created_at) AS oldest, MAX(created_at) AS newest FROM events`).get() as {
+      n: number;
+      oldest: number | null;
+      newest: number | null;
+    };
+    return {
+      events: row.n,
+      bytes: this.fileBytes(),
+      maxBytes: this.maxBytes,
+      ...(row.oldest === null ? {} : { oldest: row.oldest }),
+      ...(row.newest === null ? {} : { newest: row.newest }),
+    };
+  }
+
+  /** Forgets every cached event (deletion requests too); the outbox is kept. */
+  clear(): number {
+    const count = this.stmt(`SELECT COUNT(*) FROM events`).pluck().get() as number;
+    this.db.exec(`DELETE FROM events; DELETE FROM tags; DELETE FROM seen; DELETE FROM relays; DELETE FROM deletions;`);
+    this.relayIds.clear();
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return count;
+  }
+
+  /**
+   * Oldest first, never the user's own events (their notes, profile and follow
+   * list); returns how many were removed.
+   */
+  prune(targetBytes = Math.floor(this.maxBytes * PRUNE_TO)): number {
+    const used = this.usedBytes();
+    if (used <= targetBytes) return 0;
+    const count = this.stmt(`SELECT COUNT(*) FROM events`).pluck().get() as number;
+    if (count === 0) return 0;
+    const perEvent = used / count;
+    const excess = Math.ceil((used - targetBytes) / perEvent);
+    const own = this.ownPubkey ?? '';
+    const seqs = this.stmt(`SELECT seq FROM events WHERE pubkey != ? ORDER BY created_at ASC, id DESC LIMIT ?`)
+      .pluck()
+      .all(own, excess) as number[];
+    this.db.transaction(() => {
+      for (const seq of seqs) this.remove(seq);
+    })();
+    return seqs.length;
+  }
+
+  close(): void {
+    this.statements.clear();
+  }
+
+  private pruneIfOverCap(): void {
+    if (this.usedBytes() > this.maxBytes) this.prune();
+  }
+
+  /** Pages in use (free pages are reused before the file grows). */
+  private usedBytes(): number {
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const free = this.db.pragma('freelist_count', { simple: true }) as number;
+    return (pages - free) * pageSize;
+  }
+
+  private fileBytes(): number {
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    return pages * pageSize;
+  }
+
+  private insert(event: Event, rid: number | undefined): boolean {
+    if (isEphemeralKind(event.kind)) return false; // NIP-01: ephemeral events are not stored.
+    const existing = this.stmt(`SELECT seq FROM events WHERE id = ?`).pluck().get(event.id) as number | undefined;
+    if (existing !== undefined) {
+      if (rid !== undefined) this.markSeen(existing, rid);
+      return false;
+    }
+    const d = addressOf(event);
+    if (this.isDeleted(event, d)) return false;
+    if (d !== null) {
+      // NIP-01: only the newest of a replaceable/addressable event is kept; on a
+      // created_at tie the lowest id wins.
+      const old = this.stmt(`SELECT seq, id, created_at FROM events WHERE kind = ? AND pubkey = ? AND d = ?`).get(
+        event.kind,
+        event.pubkey,
+        d,
+      ) as { seq: number; id: string; created_at: number } | undefined;
+      if (old) {
+        const oldWins = old.created_at > event.created_at || (old.created_at === event.created_at && old.id < event.id);
+        if (oldWins) return false;
+        this.remove(old.seq);
+      }
+    }
+    const { lastInsertRowid } = this.stmt(
+      `INSERT INTO events (id, pubkey, kind, created_at, d, json) VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(event.id, event.pubkey, event.kind, event.created_at, d, serialize(event));
+    const seq = Number(lastInsertRowid);
+    const insertTag = this.stmt(`INSERT OR IGNORE INTO tags (seq, name, value, created_at) VALUES (?, ?, ?, ?)`);
+    for (const tag of event.tags) {
+      // NIP-01: single-letter tags are indexed, by their first value.
+      if (isIndexedTag(tag)) insertTag.run(seq, tag[0], tag[1], event.created_at);
+    }
+    if (rid !== undefined) this.markSeen(seq, rid);
+    if (event.kind === DELETION_KIND) this.applyDeletion(event);
+    return true;
+  }
+
+  /** NIP-09: a deletion request hides the author's own events it names. */
+  private applyDeletion(request: Event): void {
+    const record = this.stmt(
+      `INSERT INTO deletions (target, pubkey, created_at) VALUES (?, ?, ?)
+       ON CONFLICT (target, pubkey) DO UPDATE SET created_at = MAX(created_at, excluded.created_at)`,
+    );
+    for (const [name, value] of request.tags) {
+      if (typeof value !== 'string') continue;
+      if (name === 'e') {
+        record.run(value, request.pubkey, request.created_at);
+        // A deletion request for a deletion request has no effect (NIP-09).
+        const seq = this.stmt(`SELECT seq FROM events WHERE id = ? AND pubkey = ? AND kind != ?`)
+          .pluck()
+          .get(value, request.pubkey, DELETION_KIND) as number | undefined;
+        if (seq !== undefined) this.remove(seq);
+      } else if (name === 'a') {
+        const address = parseAddress(value);
+        // Only the author of an address can delete it.
+        if (!address || address.pubkey !== request.pubkey) continue;
+        record.run(value, request.pubkey, request.created_at);
+        // NIP-09: an `a` deletion covers versions up to the request's created_at.
+        const seqs = this.stmt(`SELECT seq FROM events WHERE kind = ? AND pubkey = ? AND d = ? AND created_at <= ?`)
+          .pluck()
+          .all(address.kind, address.pubkey, address.d, request.created_at) as number[];
+        for (const seq of seqs) this.remove(seq);
+      }
+    }
+  }
+
+  private isDeleted(event: Event, d: string | null): boolean {
+    if (event.kind === DELETION_KIND) return false;
+    const byId = this.stmt(`SELECT 1 FROM deletions WHERE target = ? AND pubkey = ?`).get(event.id, event.pubkey);
+    if (byId !== undefined) return true;
+    if (d === null) return false;
+    const byAddress = this.stmt(`SELECT 1 FROM deletions WHERE target = ? AND pubkey = ? AND created_at >= ?`).get(
+      `${event.kind}:${event.pubkey}:${d}`,
+      event.pubkey,
+      event.created_at,
+    );
+    return byAddress !== undefined;
+  }
+
+  private remove(seq: number): void {
+    this.stmt(`DELETE FROM tags WHERE seq = ?`).run(seq);
+    this.stmt(`DELETE FROM seen WHERE seq = ?`).run(seq);
+    this.stmt(`DELETE FROM events WHERE seq = ?`).run(seq);
+  }
+
+  private markSeen(seq: number, rid: number): void {
+    this.stmt(`INSERT OR IGNORE INTO seen (seq, rid) VALUES (?, ?)`).run(seq, rid);
+  }
+
+  private relayId(url: string): number {
+    const known = this.knownRelayId(url);
+    if (known !== undefined) return known;
+    const rid = Number(this.stmt(`INSERT INTO relays (url) VALUES (?)`).run(url).lastInsertRowid);
+    this.relayIds.set(url, rid);
+    return rid;
+  }
+
+  private knownRelayId(url: string): number | undefined {
+    const cached = this.relayIds.get(url);
+    if (cached !== undefined) return cached;
+    const rid = this.stmt(`SELECT rid FROM relays WHERE url = ?`).pluck().get(url) as number | undefined;
+    if (rid !== undefined) this.relayIds.set(url, rid);
+    return rid;
+  }
+
+  private stmt(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      // Filter shapes vary (list lengths); keep the cache from growing without bound.
+      if (this.statements.size > 500) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+interface CompiledFilter {
+  where: string;
+  params: (string | number)[];
+  limit?: number;
+}
+
+/**
+ * NIP-01 filter -> SQL condition; null when the filter can match nothing here
+ * (an empty list, limit 0, a NIP-50 search or a tag that is not indexed).
+ */
+export function compileFilter(filter: Filter): CompiledFilter | null {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const list = (column: string, values: readonly (string | number)[]) => {
+    where.push(`${column} IN (${values.map(() => '?').join(',')})`);
+    params.push(...values);
+  };
+  let limit: number | undefined;
+  for (const [key, raw] of Object.entries(filter)) {
+    if (raw === undefined) continue;
+    switch (key) {
+      case 'ids':
+      case 'authors':
+      case 'kinds': {
+        const values = raw as (string | number)[];
+        if (values.length === 0) return null;
+        list(key === 'ids' ? 'id' : key === 'authors' ? 'pubkey' : 'kind', values);
+        break;
+      }
+      case 'since':
+        where.push('created_at >= ?');
+        params.push(raw as number);
+        break;
+      case 'until':
+        where.push('created_at <= ?');
+        params.push(raw as number);
+        break;
+      case 'limit':
+        if (typeof raw !== 'number' || !Number.isFinite(raw)) break;
+        limit = Math.max(0, Math.floor(raw));
+        if (limit === 0) return null;
+        break;
+      default: {
+        if (!key.startsWith('#')) return null; // search and unknown fields: not answerable from the cache
+        const name = key.slice(1);
+        const values = raw as string[];
+        if (!/^[a-zA-Z]$/.test(name) || values.length === 0) return null;
+        where.push(`seq IN (SELECT seq FROM tags WHERE name = ? AND value IN (${values.map(() => '?').join(',')}))`);
+        params.push(name, ...values);
+      }
+    }
+  }
+  return { where: where.length ? where.join(' AND ') : '1', params, ...(limit === undefined ? {} : { limit }) };
+}
+
+/** NIP-01 order: newest first, and on a created_at tie the lowest id first. */
+export function newestFirst(a: Event, b: Event): number {
+  return b.created_at - a.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** '' for a replaceable event, the first d tag's value for an addressable one, null otherwise (NIP-01). */
+function addressOf(event: Event): string | null {
+  if (isReplaceableKind(event.kind)) return '';
+  if (!isAddressableKind(event.kind)) return null;
+  const d = event.tags.find((tag) => tag[0] === 'd')?.[1];
+  return typeof d === 'string' ? d : '';
+}
+
+function isIndexedTag(tag: string[]): tag is [string, string, ...string[]] {
+  return tag.length >= 2 && typeof tag[1] === 'string' && typeof tag[0] === 'string' && /^[a-zA-Z]$/.test(tag[0]);
+}
+
+function parseAddress(value: string): { kind: number; pubkey: string; d: string } | null {
+  const first = value.indexOf(':');
+  const second = value.indexOf(':', first + 1);
+  if (first < 0 || second < 0) return null;
+  const kind = Number(value.slice(0, first));
+  if (!Number.isInteger(kind)) return null;
+  return { kind, pubkey: value.slice(first + 1, second), d: value.slice(second + 1) };
+}
+
+/** Only the NIP-01 fields, in a fixed order; anything else a relay attached is dropped. */
+function serialize(event: Event): string {
+  const { id, pubkey, created_at, kind, tags, content, sig } = event;
+  return JSON.stringify({ id, pubkey, created_at, kind, tags, content, sig });
+}

@@ -1,0 +1,115 @@
+// The outbox: everything the user signs is saved here before any network
+// traffic, and stays until at least one relay has accepted it.
+import type { Event } from 'nostr-tools';
+import type { Clock } from '../core/clock.js';
+import type { PublishOutcome, PublishResult } from '../net/types.js';
+import type { Db } from './database.js';
+import type { Outbox, OutboxEntry } from './types.js';
+
+export interface StoredOutboxEntry extends OutboxEntry {
+  /** The signed event exactly as saved; retries send these bytes, never a re-signed event. */
+  raw: string;
+  /** When a relay first accepted it, ms; absent while pending. */
+  deliveredAt?: number;
+}
+
+/**
+ * NIP-01 OK reasons a relay will give again however often we retry: the event
+ * itself is refused (signature, proof of work, policy, the author is blocked).
+ * Anything else (timeout, unreachable, `rate-limited:`, `auth-required:`,
+ * `error:`, no prefix) may succeed later.
+ */
+const PERMANENT_PREFIXES = ['blocked:', 'invalid:', 'pow:', 'restricted:', 'mute:'];
+
+export function isPermanentRejection(result: Pick<PublishResult, 'ok' | 'outcome' | 'message'>): boolean {
+  if (result.ok || result.outcome !== 'rejected') return false;
+  const message = result.message.trimStart().toLowerCase();
+  return PERMANENT_PREFIXES.some((prefix) => message.startsWith(prefix));
+}
+
+/** A relay that already holds the event (`duplicate:`, NIP-01) has it as surely as one that accepted it. */
+export function isDelivered(result: Pick<PublishResult, 'ok' | 'message'>): boolean {
+  return result.ok || result.message.trimStart().toLowerCase().startsWith('duplicate:');
+}
+
+/** The relays among `relays` worth sending this entry to again. */
+export function relaysToRetry(entry: OutboxEntry, relays: readonly string[]): string[] {
+  const permanent = new Set(entry.results.filter(isPermanentRejection).map((result) => result.url));
+  return relays.filter((url) => !permanent.has(url));
+}
+
+interface OutboxRow {
+  id: string;
+  json: string;
+  saved_at: number;
+  delivered_at: number | null;
+}
+
+interface ResultRow {
+  url: string;
+  ok: number;
+  outcome: string;
+  message: string;
+}
+
+export class SqliteOutbox implements Outbox {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Durable once this returns (a committed, synchronous write). Adding the same event twice is harmless. */
+  add(event: Event): void {
+    this.db
+      .prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at) VALUES (?, ?, ?)`)
+      .run(event.id, JSON.stringify(event), this.clock.now());
+  }
+
+  /** Keeps the latest result per relay; the entry is delivered once any relay accepted it. */
+  record(id: string, results: PublishResult[]): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO outbox_results (id, url, ok, outcome, message, at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id, url) DO UPDATE SET ok = excluded.ok, outcome = excluded.outcome,
+         message = excluded.message, at = excluded.at`,
+    );
+    const deliver = this.db.prepare(`UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL`);
+    const now = this.clock.now();
+    this.db.transaction(() => {
+      if (this.db.prepare(`SELECT 1 FROM outbox WHERE id = ?`).get(id) === undefined) return;
+      for (const result of results) {
+        upsert.run(id, result.url, result.ok ? 1 : 0, result.outcome, result.message, now);
+      }
+      if (results.some(isDelivered)) deliver.run(now, id);
+    })();
+  }
+
+  /** Entries no relay has accepted yet, oldest first. */
+  pending(): StoredOutboxEntry[] {
+    const rows = this.db
+      .prepare(`SELECT id, json, saved_at, delivered_at FROM outbox WHERE delivered_at IS NULL ORDER BY saved_at, id`)
+      .all() as OutboxRow[];
+    return rows.map((row) => this.toEntry(row));
+  }
+
+  get(id: string): StoredOutboxEntry | undefined {
+    const row = this.db.prepare(`SELECT id, json, saved_at, delivered_at FROM outbox WHERE id = ?`).get(id) as
+      | OutboxRow
+      | undefined;
+    return row && this.toEntry(row);
+  }
+
+  close(): void {}
+
+  private toEntry(row: OutboxRow): StoredOutboxEntry {
+    const results = (
+      this.db.prepare(`SELECT url, ok, outcome, message FROM outbox_results WHERE id = ? ORDER BY url`).all(row.id) as ResultRow[]
+    ).map((r) => ({ url: r.url, ok: r.ok === 1, outcome: r.outcome as PublishOutcome, message: r.message }));
+    return {
+      event: JSON.parse(row.json) as Event,
+      raw: row.json,
+      savedAt: row.saved_at,
+      results,
+      ...(row.delivered_at === null ? {} : { deliveredAt: row.delivered_at }),
+    };
+  }
+}

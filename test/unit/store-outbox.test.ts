@@ -1,0 +1,126 @@
+import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PublishResult } from '../../src/net/types.js';
+import { isPermanentRejection, relaysToRetry } from '../../src/store/outbox.js';
+import { openStore } from '../../src/store/open.js';
+import { manualClock, openTempStore, tempDir } from '../helpers/store.js';
+
+const sk = generateSecretKey();
+const note = (text: string, at = 1_700_000_000) =>
+  finalizeEvent({ kind: 1, created_at: at, tags: [], content: text }, sk);
+
+const A = 'wss://a.example';
+const B = 'wss://b.example';
+const result = (url: string, outcome: PublishResult['outcome'], message = ''): PublishResult => ({
+  url,
+  ok: outcome === 'accepted',
+  outcome,
+  message,
+});
+
+describe('outbox', () => {
+  const opened: { close(): void }[] = [];
+  afterEach(() => {
+    for (const store of opened.splice(0)) store.close();
+  });
+  const open = (...args: Parameters<typeof openTempStore>) => {
+    const store = openTempStore(...args);
+    opened.push(store);
+    return store;
+  };
+
+  it('keeps an added event pending, with no results, until a relay accepts it', () => {
+    const { outbox } = open();
+    const event = note('hello');
+    outbox.add(event);
+    expect(outbox.pending().map((e) => [e.event.id, e.results])).toEqual([[event.id, []]]);
+
+    outbox.record(event.id, [result(A, 'timeout', 'no OK within 5000 ms'), result(B, 'unreachable', 'ECONNREFUSED')]);
+    const [entry] = outbox.pending();
+    expect(entry?.results).toEqual([result(A, 'timeout', 'no OK within 5000 ms'), result(B, 'unreachable', 'ECONNREFUSED')]);
+
+    outbox.record(event.id, [result(A, 'accepted')]);
+    expect(outbox.pending()).toEqual([]);
+    expect(outbox.get(event.id)?.deliveredAt).toBeTypeOf('number');
+  });
+
+  it('treats a duplicate: answer as delivered: the relay already has the event', () => {
+    const { outbox } = open();
+    const event = note('again');
+    outbox.add(event);
+    outbox.record(event.id, [result(A, 'rejected', 'duplicate: already have this event')]);
+    expect(outbox.pending()).toEqual([]);
+  });
+
+  it('survives closing and reopening, byte for byte', () => {
+    const dir = tempDir();
+    const clock = manualClock(1_700_000_123_000);
+    const event = note('durable');
+    const raw = JSON.stringify(event);
+    const first = openStore(dir, { clock });
+    first.outbox.add(event);
+    first.outbox.record(event.id, [result(A, 'rejected', 'rate-limited: slow down')]);
+    first.close();
+
+    const second = openStore(dir, { clock });
+    opened.push(second);
+    const [entry] = second.outbox.pending();
+    expect(entry?.raw).toBe(raw);
+    expect(JSON.stringify(entry?.event)).toBe(raw);
+    expect(entry?.savedAt).toBe(1_700_000_123_000);
+    expect(entry?.results).toEqual([result(A, 'rejected', 'rate-limited: slow down')]);
+  });
+
+  it('adding the same event twice keeps one entry and its first save time', () => {
+    const clock = manualClock(1000);
+    const { outbox } = open({ clock });
+    const event = note('twice');
+    outbox.add(event);
+    clock.advance(5000);
+    outbox.add(event);
+    expect(outbox.pending().map((e) => e.savedAt)).toEqual([1000]);
+  });
+
+  it('lists pending entries oldest first', () => {
+    const clock = manualClock(1000);
+    const { outbox } = open({ clock });
+    const first = note('first');
+    const second = note('second');
+    outbox.add(first);
+    clock.advance(1);
+    outbox.add(second);
+    expect(outbox.pending().map((e) => e.event.id)).toEqual([first.id, second.id]);
+  });
+
+  it('ignores results for an event it does not hold', () => {
+    const { outbox } = open();
+    outbox.record('f'.repeat(64), [result(A, 'accepted')]);
+    expect(outbox.get('f'.repeat(64))).toBeUndefined();
+  });
+
+  it('does not retry a relay that rejected the event for good, and retries the transient ones', () => {
+    const { outbox } = open();
+    const event = note('picky relays');
+    outbox.add(event);
+    outbox.record(event.id, [
+      result(A, 'rejected', 'blocked: you are banned'),
+      result(B, 'rejected', 'rate-limited: slow down'),
+      result('wss://c.example', 'timeout', 'no OK'),
+      result('wss://d.example', 'rejected', 'invalid: bad signature'),
+    ]);
+    const [entry] = outbox.pending();
+    expect(relaysToRetry(entry!, [A, B, 'wss://c.example', 'wss://d.example', 'wss://new.example'])).toEqual([
+      B,
+      'wss://c.example',
+      'wss://new.example',
+    ]);
+  });
+
+  it('classifies NIP-01 OK reasons', () => {
+    const permanent = ['blocked: no', 'invalid: id', 'pow: difficulty 30 required', 'restricted: paid relay', 'mute: no'];
+    const transient = ['rate-limited: wait', 'auth-required: please auth', 'error: db busy', 'something odd'];
+    expect(permanent.map((m) => isPermanentRejection(result(A, 'rejected', m)))).toEqual(permanent.map(() => true));
+    expect(transient.map((m) => isPermanentRejection(result(A, 'rejected', m)))).toEqual(transient.map(() => false));
+    expect(isPermanentRejection(result(A, 'timeout', 'blocked: looks permanent but was a timeout'))).toBe(false);
+  });
+});
