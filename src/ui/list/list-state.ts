@@ -1,0 +1,131 @@
+// Cursor and window of a scrolling list of notes, as pure functions (tested
+// without rendering). Positions are kept as keys (event ids), not indices, so
+// notes arriving above do not move what the user is reading: the window stays
+// on its top note and the notes above it are counted as "N new posts".
+// Only the items in the window are ever measured, so the cost of a move does
+// not grow with the list's length.
+
+export interface ListSource {
+  readonly length: number;
+  keyAt(index: number): string;
+  /** Where the item with this key is now; -1 when it is gone. */
+  indexOf(key: string): number;
+  /** Rows the item takes on screen (at least 1). */
+  heightAt(index: number): number;
+}
+
+export interface ListState {
+  selectedKey?: string;
+  topKey?: string;
+  /** The newest item the user has been shown at the top; items above it are new. */
+  seenKey?: string;
+  /** Following the top while the first results stream in, until the user moves or the feed settles. */
+  pinned: boolean;
+}
+
+export type ListAction = 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom' | 'settle';
+
+export interface ListWindow {
+  top: number;
+  selected: number;
+  /** Indices of the items drawn, top first. */
+  visible: number[];
+  /** Items newer than anything shown at the top yet. */
+  newCount: number;
+}
+
+export const initialListState: ListState = { pinned: true };
+
+/** Rows left for items once the "N new posts" line takes its row. */
+export const itemRows = (rows: number, newCount: number): number => Math.max(1, rows - (newCount > 0 ? 1 : 0));
+
+/** The window to draw for `state` over `source` in `rows` rows. */
+export function resolveWindow(state: ListState, source: ListSource, rows: number): ListWindow {
+  if (source.length === 0) return { top: 0, selected: 0, visible: [], newCount: 0 };
+  if (state.pinned || state.topKey === undefined) return windowAt(source, rows, 0, 0, 0);
+  const found = (key: string | undefined, fallback: number) => {
+    const index = key === undefined ? -1 : source.indexOf(key);
+    return index >= 0 ? index : Math.min(fallback, source.length - 1);
+  };
+  const top = found(state.topKey, 0);
+  const selected = found(state.selectedKey, top);
+  const newCount = state.seenKey === undefined ? 0 : Math.max(0, source.indexOf(state.seenKey));
+  return windowAt(source, rows, top, selected, newCount);
+}
+
+function windowAt(source: ListSource, rows: number, top: number, selected: number, newCount: number): ListWindow {
+  const room = itemRows(rows, newCount);
+  if (selected < top) top = selected;
+  let visible = fillFrom(source, top, room);
+  if (selected > visible[visible.length - 1]!) {
+    top = fitEndingAt(source, selected, room);
+    visible = fillFrom(source, top, room);
+  }
+  return { top, selected, visible, newCount };
+}
+
+/** Items from `top` that fit in `rows` (always at least the first). */
+function fillFrom(source: ListSource, top: number, rows: number): number[] {
+  const visible = [top];
+  let used = source.heightAt(top);
+  for (let i = top + 1; i < source.length; i++) {
+    const h = source.heightAt(i);
+    if (used + h > rows) break;
+    visible.push(i);
+    used += h;
+  }
+  return visible;
+}
+
+/** The first index of a window that ends with `end` and fits in `rows`. */
+function fitEndingAt(source: ListSource, end: number, rows: number): number {
+  let start = end;
+  let used = source.heightAt(end);
+  while (start > 0 && used + source.heightAt(start - 1) <= rows) {
+    start--;
+    used += source.heightAt(start);
+  }
+  return start;
+}
+
+export function listReducer(state: ListState, action: ListAction, source: ListSource, rows: number): ListState {
+  if (source.length === 0) return action === 'settle' ? { ...state, pinned: false } : state;
+  const w = resolveWindow(state, source, rows);
+  const room = itemRows(rows, w.newCount);
+  const last = source.length - 1;
+  const lastVisible = w.visible[w.visible.length - 1]!;
+  // Leaving the pinned top: what is at the top now is what the user has seen.
+  const seenKey = state.pinned || state.seenKey === undefined ? source.keyAt(0) : state.seenKey;
+  const at = (top: number, selected: number): ListState => ({
+    pinned: false,
+    seenKey,
+    topKey: source.keyAt(top),
+    selectedKey: source.keyAt(selected),
+  });
+  switch (action) {
+    case 'settle':
+      return state.pinned ? { ...at(0, 0), seenKey: source.keyAt(0) } : state;
+    case 'down': {
+      const selected = Math.min(last, w.selected + 1);
+      return at(selected > lastVisible ? fitEndingAt(source, selected, room) : w.top, selected);
+    }
+    case 'up': {
+      const selected = Math.max(0, w.selected - 1);
+      return at(Math.min(w.top, selected), selected);
+    }
+    case 'pageDown': {
+      if (lastVisible >= last) return at(w.top, last);
+      const top = lastVisible + 1;
+      return at(top, top);
+    }
+    case 'pageUp': {
+      if (w.top === 0) return at(0, 0);
+      const top = fitEndingAt(source, w.top - 1, room);
+      return at(top, top);
+    }
+    case 'top':
+      return { ...at(0, 0), seenKey: source.keyAt(0) };
+    case 'bottom':
+      return at(fitEndingAt(source, last, room), last);
+  }
+}

@@ -1,0 +1,46 @@
+// Which screen is shown: a stack of views over the feed, as a pure reducer.
+import type { Event } from 'nostr-tools';
+
+export type FeedKind = 'home' | 'mentions' | 'global';
+export const feedKinds: readonly FeedKind[] = ['home', 'mentions', 'global'];
+export const feedTitle: Record<FeedKind, string> = { home: 'Home', mentions: 'Mentions', global: 'Global' };
+
+export type View =
+  | { type: 'feed' }
+  | { type: 'thread'; event: Event }
+  | { type: 'profile'; pubkey: string }
+  | { type: 'relays' }
+  | { type: 'help' };
+
+export interface NavState {
+  feed: FeedKind;
+  /** Never empty; the feed is always at the bottom. */
+  stack: View[];
+}
+
+export type NavAction = { type: 'push'; view: View } | { type: 'back' } | { type: 'cycleFeed' } | { type: 'showFeed'; feed: FeedKind };
+
+export const initialNav = (feed: FeedKind): NavState => ({ feed, stack: [{ type: 'feed' }] });
+
+export const currentView = (nav: NavState): View => nav.stack[nav.stack.length - 1]!;
+
+export function navReducer(nav: NavState, action: NavAction): NavState {
+  switch (action.type) {
+    case 'push': {
+      // Help and the relays panel are overlays: opening one again goes back instead of stacking.
+      const top = currentView(nav);
+      if ((action.view.type === 'help' || action.view.type === 'relays') && top.type === action.view.type) {
+        return navReducer(nav, { type: 'back' });
+      }
+      return { ...nav, stack: [...nav.stack, action.view] };
+    }
+    case 'back':
+      return nav.stack.length > 1 ? { ...nav, stack: nav.stack.slice(0, -1) } : nav;
+    case 'cycleFeed': {
+      const next = feedKinds[(feedKinds.indexOf(nav.feed) + 1) % feedKinds.length]!;
+      return initialNav(next);
+    }
+    case 'showFeed':
+      return initialNav(action.feed);
+  }
+}

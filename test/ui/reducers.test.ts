@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { Key } from 'ink';
+import { bindings, commandFor } from '../../src/ui/keys/bindings.js';
+import { composerReducer, emptyDraft, type ComposerAction } from '../../src/ui/composer/composer-state.js';
+import { initialListState, listReducer, resolveWindow, type ListAction, type ListSource, type ListState } from '../../src/ui/list/list-state.js';
+import { currentView, initialNav, navReducer } from '../../src/ui/navigation.js';
+
+/** A list of keys newest first, with given heights; `prepend` simulates live arrivals. */
+function source(keys: string[], height: (key: string) => number = () => 1): ListSource & { prepend(...k: string[]): void } {
+  const list = [...keys];
+  let heightCalls = 0;
+  return {
+    get length() {
+      return list.length;
+    },
+    keyAt: (i) => list[i]!,
+    indexOf: (k) => list.indexOf(k),
+    heightAt: (i) => {
+      heightCalls++;
+      return height(list[i]!);
+    },
+    prepend: (...k) => void list.unshift(...k),
+    get heightCalls() {
+      return heightCalls;
+    },
+  } as ListSource & { prepend(...k: string[]): void };
+}
+
+const keys = (n: number) => Array.from({ length: n }, (_, i) => `n${i}`);
+const run = (src: ListSource, rows: number, ...actions: ListAction[]) =>
+  actions.reduce<ListState>((s, a) => listReducer(s, a, src, rows), initialListState);
+const shown = (s: ListState, src: ListSource, rows: number) => {
+  const w = resolveWindow(s, src, rows);
+  return { selected: src.keyAt(w.selected), visible: w.visible.map((i) => src.keyAt(i)), newCount: w.newCount };
+};
+
+describe('list window', () => {
+  it('moves the cursor and scrolls only when the selection leaves the window', () => {
+    const src = source(keys(10));
+    expect(shown(run(src, 3, 'settle', 'down', 'down'), src, 3)).toEqual({ selected: 'n2', visible: ['n0', 'n1', 'n2'], newCount: 0 });
+    expect(shown(run(src, 3, 'settle', 'down', 'down', 'down'), src, 3)).toEqual({ selected: 'n3', visible: ['n1', 'n2', 'n3'], newCount: 0 });
+    expect(shown(run(src, 3, 'settle', 'down', 'down', 'down', 'up', 'up', 'up'), src, 3).visible).toEqual(['n0', 'n1', 'n2']);
+  });
+
+  it('pages, jumps to the bottom and back to the top, clamped at both ends', () => {
+    const src = source(keys(10));
+    expect(shown(run(src, 4, 'pageDown'), src, 4)).toMatchObject({ selected: 'n4', visible: ['n4', 'n5', 'n6', 'n7'] });
+    expect(shown(run(src, 4, 'pageDown', 'pageDown', 'pageDown'), src, 4).selected).toBe('n9');
+    expect(shown(run(src, 4, 'bottom'), src, 4)).toMatchObject({ selected: 'n9', visible: ['n6', 'n7', 'n8', 'n9'] });
+    expect(shown(run(src, 4, 'bottom', 'pageUp'), src, 4)).toMatchObject({ selected: 'n2', visible: ['n2', 'n3', 'n4', 'n5'] });
+    expect(shown(run(src, 4, 'bottom', 'top'), src, 4)).toMatchObject({ selected: 'n0', visible: ['n0', 'n1', 'n2', 'n3'] });
+    expect(shown(run(src, 4, 'up', 'up'), src, 4).selected).toBe('n0');
+  });
+
+  it('fits items of different heights, keeping the selected one whole', () => {
+    const src = source(keys(6), (k) => (k === 'n1' ? 3 : 1));
+    expect(shown(run(src, 4, 'settle'), src, 4).visible).toEqual(['n0', 'n1']);
+    expect(shown(run(src, 4, 'settle', 'down', 'down'), src, 4).visible).toEqual(['n1', 'n2']);
+  });
+
+  it('keeps what the user reads in place when new notes arrive above, and counts them', () => {
+    const src = source(keys(10));
+    const reading = run(src, 4, 'settle', 'down', 'down', 'down', 'down');
+    const before = shown(reading, src, 4);
+    src.prepend('new1', 'new0');
+    const after = shown(reading, src, 4);
+    expect(after.newCount).toBe(2);
+    expect(after.selected).toBe(before.selected);
+    // The "N new posts" line takes one row, so the window shows one item less.
+    expect(before.visible).toEqual(['n1', 'n2', 'n3', 'n4']);
+    expect(after.visible).toEqual(['n2', 'n3', 'n4']);
+    // g jumps to them and they are no longer new.
+    const top = listReducer(reading, 'top', src, 4);
+    expect(shown(top, src, 4)).toMatchObject({ selected: 'new1', newCount: 0 });
+  });
+
+  it('follows the top while the first results stream in, and stops once settled', () => {
+    const src = source(['b']);
+    const state = initialListState;
+    src.prepend('a');
+    expect(shown(state, src, 4)).toMatchObject({ selected: 'a', newCount: 0 });
+    const settled = listReducer(state, 'settle', src, 4);
+    src.prepend('z');
+    expect(shown(settled, src, 4)).toMatchObject({ selected: 'a', newCount: 1 });
+  });
+
+  it('measures only the items around the window, however long the list', () => {
+    const src = source(keys(100_000)) as ListSource & { heightCalls: number };
+    const s = run(src, 20, 'settle', 'pageDown', 'bottom', 'pageUp');
+    resolveWindow(s, src, 20);
+    expect(src.heightCalls).toBeLessThan(400);
+  });
+});
+
+describe('composer', () => {
+  const apply = (...actions: ComposerAction[]) => actions.reduce(composerReducer, emptyDraft);
+
+  it('inserts at the cursor, deletes whole code points, moves by lines', () => {
+    expect(apply({ type: 'insert', text: 'helo' }, { type: 'left' }, { type: 'insert', text: 'l' })).toEqual({ text: 'hello', cursor: 4 });
+    expect(apply({ type: 'insert', text: 'a👍' }, { type: 'backspace' })).toEqual({ text: 'a', cursor: 1 });
+    expect(apply({ type: 'insert', text: '👍b' }, { type: 'home' }, { type: 'delete' })).toEqual({ text: 'b', cursor: 0 });
+    expect(apply({ type: 'insert', text: 'one\r\ntwo' }, { type: 'home' })).toEqual({ text: 'one\ntwo', cursor: 4 });
+    expect(apply({ type: 'insert', text: 'x' }, { type: 'clear' })).toEqual(emptyDraft);
+  });
+});
+
+describe('navigation', () => {
+  it('stacks views over the feed and Tab cycles the feeds from the top', () => {
+    let nav = initialNav('home');
+    nav = navReducer(nav, { type: 'push', view: { type: 'profile', pubkey: 'x' } });
+    nav = navReducer(nav, { type: 'push', view: { type: 'help' } });
+    expect(currentView(nav).type).toBe('help');
+    expect(currentView(navReducer(nav, { type: 'push', view: { type: 'help' } })).type).toBe('profile');
+    nav = navReducer(navReducer(nav, { type: 'back' }), { type: 'back' });
+    expect(navReducer(nav, { type: 'back' })).toEqual(initialNav('home'));
+    expect(navReducer(nav, { type: 'cycleFeed' }).feed).toBe('mentions');
+    expect(navReducer(initialNav('global'), { type: 'cycleFeed' }).feed).toBe('home');
+  });
+});
+
+describe('key table', () => {
+  const key = (over: Partial<Key> = {}): Key =>
+    ({ upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+      return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+      super: false, hyper: false, capsLock: false, numLock: false, ...over }) as Key;
+
+  it('maps keys to named commands by scope', () => {
+    expect(commandFor(['list', 'global'], 'j', key())).toBe('down');
+    expect(commandFor(['list', 'global'], '', key({ downArrow: true }))).toBe('down');
+    expect(commandFor(['list', 'global'], 'G', key({ shift: true }))).toBe('bottom');
+    expect(commandFor(['global'], 'j', key())).toBeUndefined();
+    expect(commandFor(['composer'], '\r', key({ return: true }))).toBe('send');
+    expect(commandFor(['composer'], '\r', key({ return: true, meta: true }))).toBe('newline');
+    expect(commandFor(['list', 'global'], 'q', key({ ctrl: true }))).toBeUndefined();
+  });
+
+  it('gives every command of the issue a key, each key meaning one thing per scope', () => {
+    const commands = new Set(bindings.map((b) => b.command));
+    for (const c of ['down', 'up', 'pageDown', 'pageUp', 'top', 'bottom', 'open', 'back', 'compose', 'reply', 'like', 'repost',
+      'follow', 'unfollow', 'profile', 'cycleFeed', 'relays', 'help', 'quit', 'send', 'newline', 'cancel'] as const) {
+      expect(commands.has(c)).toBe(true);
+    }
+    const seen = new Set<string>();
+    for (const b of bindings) for (const k of b.keys) {
+      const id = `${b.scope === 'list' || b.scope === 'global' ? 'screen' : b.scope}:${k.input ?? k.key}:${k.meta ?? false}`;
+      expect(seen.has(id), id).toBe(false);
+      seen.add(id);
+    }
+  });
+});
