@@ -1,21 +1,111 @@
-// The one gate between network text and the terminal (issue #6 hardens it).
+// The one gate between network text and the terminal (issue #6).
 // Every string from a relay or an author passes through here before a human sees it;
 // JSON output does not (JSON escaping already makes it safe, and it must stay byte-exact).
+//
+// What a terminal obeys and the rules below remove (ECMA-48 / xterm ctlseqs naming):
+//  - ESC sequences: CSI (ESC [ … final), the string controls OSC, DCS, SOS, PM, APC
+//    (ESC ] P X ^ _ … up to BEL or ST), and two-character escapes (ESC c resets the
+//    terminal, ESC # 8 fills the screen, ESC ( 0 switches to line drawing). Some of them make
+//    the terminal *answer* on its input (DECRQSS, cursor position, window title reports),
+//    which types text into the program or the shell.
+//  - C0 controls but newline and tab (BS and CR overwrite what was printed), DEL, and the
+//    8-bit C1 controls U+0080-U+009F (some terminals read U+009B as CSI, U+009D as OSC).
+//  - Bidi embeddings, overrides and isolates U+202A-U+202E, U+2066-U+2069: they make text
+//    appear in another order than it is stored (CVE-2021-42574 "Trojan Source"). The marks
+//    LRM, RLM and ALM stay: they cannot reorder a run, and right-to-left text needs them.
+// The output holds none of these, so the result is safe to concatenate with anything,
+// and every step only removes or replaces characters: no step can build a new sequence.
 
-// ESC-introduced sequences: CSI, OSC/DCS/APC/PM/SOS strings (up to BEL or ST), and 2-char escapes.
+/** Lone UTF-16 surrogates (a `\ud800` escape in relay JSON) print as U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udfff]/gu;
+
+/**
+ * ESC sequences, 7-bit form.
+ *  - CSI: parameters 0x30-0x3F, intermediates 0x20-0x2F, one final 0x40-0x7E. A truncated one
+ *    (cut off, or broken by a character that cannot belong to it) ends where it breaks.
+ *  - OSC/DCS/SOS/PM/APC: a string up to BEL, ST (ESC \ or U+009C). An ESC inside that is not ST
+ *    aborts the string, as in the DEC parser terminals follow, and starts a sequence of its own,
+ *    so nested sequences come out one after another. An unterminated string runs to the end:
+ *    the terminal would have swallowed all of it too.
+ *  - Anything else after ESC: intermediates 0x20-0x2F and one final 0x30-0x7E, or nothing
+ *    (a lone ESC is dropped and what follows is text).
+ * Every ESC matches at least the last alternative, so no ESC survives this step.
+ */
 const ESCAPE_SEQUENCE =
-  /\u001b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[ -/]*[0-~]?)/g;
-// C0 controls except \t and \n, DEL, C1 controls (8-bit CSI, OSC, … arrive as U+0080-U+009F).
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-// Bidi embeddings, overrides and isolates can make text appear reversed.
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\u0007\u001b\u009c]*(?:\u0007|\u009c|\u001b\\)?|[ -/]*[0-~]?)/g;
 
-/** Text safe to print: no escape sequences, no controls but newline and tab, no bidi overrides. */
-export function sanitize(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(BIDI, '');
+/**
+ * Line ends a terminal would not treat as one: CR overwrites the line (CRLF is a newline),
+ * and U+2028/U+2029 are line and paragraph separators by Unicode but not to a terminal.
+ */
+const LINE_BREAK = /\r\n?|[\u2028\u2029]/g;
+
+/**
+ * C0 controls except \t and \n, DEL, and C1 controls. The 8-bit forms of CSI, OSC, … are removed
+ * as single characters, not parsed as sequences: they turn up in mojibake (the UTF-8 bytes of
+ * ” read as Latin-1 end in U+009D), where swallowing the text after them would lose it.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Bidi embeddings (LRE, RLE), PDF, overrides (LRO, RLO) and isolates (LRI, RLI, FSI, PDI). */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * At most this many combining marks stay on one base character.
+ * Why: a base with thousands of marks ("Zalgo" text) is one grapheme and one column to the
+ * layout, but terminals paint the stack over the lines above and below, and they give spacing
+ * marks (Mc) a column each, so a line the layout measured as fitting runs past the edge.
+ * Unicode's Stream-Safe Text Format (UAX #15 §13) already bounds a run of marks at 30 for
+ * processing; real writing needs far fewer on one letter (Vietnamese 2, Hebrew with points and
+ * cantillation about 4, the tallest Tibetan stacks 7), so 8 keeps every script intact and cuts
+ * a Zalgo tower to the height of an ordinary line.
+ */
+export const MAX_MARKS_PER_BASE = 8;
+
+/**
+ * A run of combining marks and the invisible format characters (ZWJ, ZWSP, variation
+ * selectors are marks already) that may sit between them, so interleaving ZWSP does not
+ * reset the count.
+ */
+const MARK_RUN = /[\p{M}\p{Cf}]+/gu;
+const MARK = /\p{M}/u;
+
+function capMarks(run: string): string {
+  let marks = 0;
+  let kept = '';
+  for (const char of run) {
+    if (MARK.test(char) && ++marks > MAX_MARKS_PER_BASE) continue;
+    kept += char;
+  }
+  return kept;
 }
 
-/** For one-line places (names, relay messages): newlines and tabs become spaces. */
+/**
+ * Text safe to print: no escape sequences, no controls but newline and tab, no bidi
+ * overrides or isolates, lone surrogates as U+FFFD, at most MAX_MARKS_PER_BASE marks per base.
+ *
+ * Zero-width joiners stay everywhere: inside emoji sequences they are the emoji (👩‍💻),
+ * and Indic and Persian writing needs ZWJ/ZWNJ; none of them moves the cursor.
+ *
+ * Long lines and long words are not cut here: this function does not know the width and
+ * must not change what was said. Message size is bounded by the relay-message parser, and
+ * layout (src/core/text-layout.ts) breaks words wider than the line between graphemes.
+ *
+ * A value that is not a string (a number where a relay promised a name) is shown as text
+ * rather than crashing the screen that displays it.
+ */
+export function sanitize(text: string): string {
+  const input = typeof text === 'string' ? text : text == null ? '' : String(text);
+  return input
+    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(LINE_BREAK, '\n')
+    .replace(CONTROL, '')
+    .replace(BIDI_CONTROL, '')
+    .replace(MARK_RUN, (run) => (run.length > MAX_MARKS_PER_BASE ? capMarks(run) : run));
+}
+
+/** For one-line places (names, NIP-05, relay messages, URLs): newlines and tabs become one space. */
 export function sanitizeLine(text: string): string {
   return sanitize(text).replace(/[\n\t]+/g, ' ');
 }

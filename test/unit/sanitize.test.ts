@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_MARKS_PER_BASE, sanitize, sanitizeLine } from '../../src/core/sanitize.js';
+import { Fuzz } from '../helpers/fuzz.js';
+import {
+  hostileStrings,
+  hugeText,
+  invalidUtf8,
+  legitimateText,
+  unsafeCharacters,
+} from '../helpers/hostile-strings.js';
+
+const marks = (text: string) => text.match(/\p{M}/gu)?.length ?? 0;
+
+describe('sanitize: the hostile corpus', () => {
+  it.each(hostileStrings)('$name', ({ text, safe }) => {
+    const shown = sanitize(text);
+    expect(shown).toBe(safe);
+    expect(unsafeCharacters(shown)).toEqual([]);
+  });
+
+  it.each(hostileStrings)('sanitizeLine keeps one line: $name', ({ text }) => {
+    const shown = sanitizeLine(text);
+    expect(shown).not.toMatch(/[\n\t]/);
+    expect(unsafeCharacters(shown)).toEqual([]);
+  });
+});
+
+describe('sanitize: real writing and emoji pass unchanged', () => {
+  it.each(legitimateText)('$name', ({ text }) => {
+    expect(sanitize(text)).toBe(text);
+  });
+
+  it('keeps newlines and tabs in sanitize, and folds each run of them to one space in sanitizeLine', () => {
+    expect(sanitize('a\n\tb')).toBe('a\n\tb');
+    expect(sanitizeLine('Alice\n\n\tSmith\r\nJr')).toBe('Alice Smith Jr');
+  });
+});
+
+describe('sanitize: invalid UTF-8 from a relay', () => {
+  it.each(invalidUtf8)('$name becomes U+FFFD, never a control', ({ bytes }) => {
+    // A socket decodes frames the way TextDecoder does without `fatal`.
+    const received = new TextDecoder().decode(Uint8Array.from(bytes));
+    const shown = sanitize(received);
+    expect(unsafeCharacters(shown)).toEqual([]);
+    expect(shown).not.toContain('\u009b');
+  });
+
+  it('turns each invalid sequence into U+FFFD', () => {
+    expect(sanitize(new TextDecoder().decode(Uint8Array.from([0x61, 0xff, 0x62])))).toBe('a\ufffdb');
+  });
+});
+
+describe('sanitize: text hostile by size', () => {
+  it(`caps a Zalgo tower at ${MAX_MARKS_PER_BASE} marks on its base`, () => {
+    expect(sanitize(hugeText.zalgo)).toBe(`Z${'\u0301'.repeat(MAX_MARKS_PER_BASE)}algo`);
+  });
+
+  it('caps spacing marks, which terminals give a column each', () => {
+    expect(sanitize(hugeText.zalgoSpacingMarks)).toBe(`a${'\u0903'.repeat(MAX_MARKS_PER_BASE)}`);
+  });
+
+  it('is not fooled by zero-width spaces between the marks', () => {
+    expect(marks(sanitize(hugeText.zalgoInterleaved))).toBe(MAX_MARKS_PER_BASE);
+  });
+
+  it('counts marks per base: every letter may carry its own', () => {
+    const text = `a${'\u0301'.repeat(5)}e${'\u0301'.repeat(5)}`;
+    expect(sanitize(text)).toBe(text);
+  });
+
+  it('does not cut long words or lines (layout does, it knows the width)', () => {
+    expect(sanitize(hugeText.longWord)).toBe(hugeText.longWord);
+    expect(sanitize(hugeText.longLine)).toBe(hugeText.longLine);
+    expect(sanitize(hugeText.wideWord)).toBe(hugeText.wideWord);
+    expect(sanitize(hugeText.manyLines)).toBe(hugeText.manyLines);
+  });
+});
+
+describe('sanitize: properties over generated input', () => {
+  const CASES = 5_000;
+  const SEED = 0x5a71;
+
+  it(`leaves nothing unsafe, is idempotent and never grows the text (${CASES} cases, seed ${SEED})`, () => {
+    const fuzz = new Fuzz(SEED);
+    let run = 0;
+    for (; run < CASES; run++) {
+      const text = run % 3 === 0 ? fuzz.codeUnits(60) : run % 3 === 1 ? fuzz.decodedBytes(60) : fuzz.hostileText(80);
+      const shown = sanitize(text);
+      const context = `case ${run}: ${JSON.stringify(text)}`;
+      expect(unsafeCharacters(shown), context).toEqual([]);
+      expect(sanitize(shown), context).toBe(shown);
+      expect(shown.length, context).toBeLessThanOrEqual(text.length);
+      expect(unsafeCharacters(sanitizeLine(text)), context).toEqual([]);
+    }
+    expect(run).toBe(CASES);
+  });
+
+  it('shows a value that is not a string instead of throwing', () => {
+    expect(sanitize(42 as unknown as string)).toBe('42');
+    expect(sanitize(null as unknown as string)).toBe('');
+    expect(sanitize(undefined as unknown as string)).toBe('');
+    expect(sanitizeLine({ name: 'x' } as unknown as string)).toBe('[object Object]');
+  });
+});
