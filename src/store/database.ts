@@ -123,6 +123,7 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions): Opened
 }
 
 function openChecked(file: string): Db {
+  const suspect = fs.existsSync(damageMarker(file));
   const db = new Database(file);
   try {
     // Another nostr-tui process may hold the file briefly (UI and a one-shot command).
@@ -131,7 +132,8 @@ function openChecked(file: string): Db {
     // FULL: a committed outbox entry survives power loss, not only a crash.
     db.pragma('synchronous = FULL');
     migrate(db);
-    checkIfUncleanShutdown(db);
+    checkIfUncleanShutdown(db, suspect);
+    if (suspect) fs.rmSync(damageMarker(file), { force: true });
     return db;
   } catch (error) {
     db.close();
@@ -155,11 +157,11 @@ function migrate(db: Db): void {
 /**
  * A full check reads the whole file, which would make start-up grow with the
  * cache; it runs only when the last run did not close the database (crash,
- * kill -9). SQLite itself reports damage found on any later read.
+ * kill -9) or found damage while running (see markDamaged).
  */
-function checkIfUncleanShutdown(db: Db): void {
+function checkIfUncleanShutdown(db: Db, suspect: boolean): void {
   const row = db.prepare(`SELECT value FROM meta WHERE key = 'open'`).get() as { value: string } | undefined;
-  if (row?.value === '1') {
+  if (suspect || row?.value === '1') {
     const result = db.pragma('quick_check', { simple: true }) as string;
     if (result !== 'ok') throw new DamageError(`integrity check: ${result}`);
   }
@@ -172,8 +174,21 @@ export function closeDatabase(db: Db): void {
   try {
     db.prepare(`UPDATE meta SET value = '0' WHERE key = 'open'`).run();
     db.pragma('optimize');
+  } catch {
+    // Damaged or moved aside under us: the next open finds out and says so.
   } finally {
     db.close();
+  }
+}
+
+const damageMarker = (file: string): string => `${file}.damaged`;
+
+/** Damage found while running: the next open checks the whole file and rebuilds it if needed. */
+export function markDamaged(file: string): void {
+  try {
+    fs.writeFileSync(damageMarker(file), '');
+  } catch {
+    // Unwritable data directory: the next open will meet the damage itself.
   }
 }
 
@@ -196,7 +211,7 @@ function describe(error: unknown): string {
 
 function moveAside(file: string, clock: Clock): string {
   const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
-  const aside = `${file}.damaged-${stamp}`;
+  const aside = `${file}.broken-${stamp}`;
   fs.renameSync(file, aside);
   for (const suffix of ['-wal', '-shm']) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);

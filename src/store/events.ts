@@ -4,7 +4,7 @@ import type { Event, Filter } from 'nostr-tools';
 import { isAddressableKind, isEphemeralKind, isReplaceableKind } from 'nostr-tools/kinds';
 import type { EventStore } from './types.js';
 import type Database from 'better-sqlite3';
-import type { Db } from './database.js';
+import { isDamage, type Db } from './database.js';
 
 /** Default size cap: a few hundred MB. */
 export const DEFAULT_MAX_BYTES = 300 * 1024 * 1024;
@@ -16,12 +16,19 @@ export interface SqliteEventStoreOptions {
   maxBytes?: number;
   /** The user's own events (including their profile and follow list) are never pruned. */
   ownPubkey?: string;
+  /**
+   * SQLite found the file damaged during a read or write. The cache is a
+   * convenience: the operation answers as if the cache were empty instead of failing.
+   */
+  onDamage?(error: unknown): void;
 }
 
 export interface StoreStats {
   events: number;
-  /** Bytes the database holds, including its write-ahead log. */
+  /** Bytes in use (what the size cap limits). */
   bytes: number;
+  /** Size of the database file (free pages included). */
+  fileBytes: number;
   maxBytes: number;
   oldest?: number;
   newest?: number;
@@ -32,6 +39,7 @@ type Statement = Database.Statement<unknown[]>;
 export class SqliteEventStore implements EventStore {
   readonly maxBytes: number;
   private readonly ownPubkey: string | undefined;
+  private readonly onDamage: ((error: unknown) => void) | undefined;
   private readonly statements = new Map<string, Statement>();
   private readonly relayIds = new Map<string, number>();
   private readonly writeMany: (events: Event[], relay?: string) => number;
@@ -42,6 +50,7 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     this.ownPubkey = opts.ownPubkey;
+    this.onDamage = opts.onDamage;
     // One transaction per batch: a stream of events costs one commit, not one per event.
     this.writeMany = db.transaction((events: Event[], relay?: string) => {
       const rid = relay === undefined ? undefined : this.relayId(relay);
@@ -59,13 +68,15 @@ export class SqliteEventStore implements EventStore {
   /** Stores a batch in one transaction; returns how many were new. Events are not verified here. */
   putMany(events: Event[], relay?: string): number {
     if (events.length === 0) return 0;
-    const added = this.writeMany(events, relay);
-    if (added > 0) this.pruneIfOverCap();
-    return added;
+    return this.guard(0, () => {
+      const added = this.writeMany(events, relay);
+      if (added > 0) this.pruneIfOverCap();
+      return added;
+    });
   }
 
   has(id: string): boolean {
-    return this.stmt(`SELECT 1 FROM events WHERE id = ?`).get(id) !== undefined;
+    return this.guard(false, () => this.stmt(`SELECT 1 FROM events WHERE id = ?`).get(id) !== undefined);
   }
 
   /**
@@ -73,6 +84,10 @@ export class SqliteEventStore implements EventStore {
    * `limit` keeps its newest events (created_at descending, then lowest id).
    */
   query(filters: Filter[]): Event[] {
+    return this.guard([], () => this.select(filters));
+  }
+
+  private select(filters: Filter[]): Event[] {
     const byId = new Map<string, Event>();
     for (const filter of filters) {
       const compiled = compileFilter(filter);
@@ -94,6 +109,10 @@ export class SqliteEventStore implements EventStore {
    * given, delivered by `relay`): a start asks that relay only for newer ones.
    */
   newest(filters: Filter[], relay?: string): number | undefined {
+    return this.guard(undefined, () => this.newestOf(filters, relay));
+  }
+
+  private newestOf(filters: Filter[], relay?: string): number | undefined {
     let rid: number | undefined;
     if (relay !== undefined) {
       rid = this.knownRelayId(relay);
@@ -125,7 +144,8 @@ export class SqliteEventStore implements EventStore {
     };
     return {
       events: row.n,
-      bytes: this.fileBytes(),
+      bytes: this.usedBytes(),
+      fileBytes: this.fileBytes(),
       maxBytes: this.maxBytes,
       ...(row.oldest === null ? {} : { oldest: row.oldest }),
       ...(row.newest === null ? {} : { newest: row.newest }),
@@ -165,6 +185,17 @@ export class SqliteEventStore implements EventStore {
 
   close(): void {
     this.statements.clear();
+  }
+
+  /** Damage found while reading or writing is reported and answered like an empty cache. */
+  private guard<T>(fallback: T, operation: () => T): T {
+    try {
+      return operation();
+    } catch (error) {
+      if (!this.onDamage || !(isDamage(error) || error instanceof SyntaxError)) throw error;
+      this.onDamage(error);
+      return fallback;
+    }
   }
 
   private pruneIfOverCap(): void {

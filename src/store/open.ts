@@ -1,6 +1,6 @@
 // The local store: event cache and outbox in one SQLite file in the data directory.
 import type { Clock } from '../core/clock.js';
-import { closeDatabase, openDatabase } from './database.js';
+import { closeDatabase, markDamaged, openDatabase } from './database.js';
 import { SqliteEventStore } from './events.js';
 import { SqliteOutbox } from './outbox.js';
 
@@ -24,7 +24,15 @@ export interface LocalStore {
 
 export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
   const { db, file } = openDatabase(dataDir, { clock: opts.clock, ...(opts.onWarning ? { onWarning: opts.onWarning } : {}) });
+  let reported = false;
   const events = new SqliteEventStore(db, {
+    onDamage(error) {
+      markDamaged(file);
+      if (reported) return;
+      reported = true;
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      opts.onWarning?.(`the local cache ${file} is damaged (${reason}); it will be checked and rebuilt on the next start.`);
+    },
     ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),
     ...(opts.ownPubkey === undefined ? {} : { ownPubkey: opts.ownPubkey }),
   });
