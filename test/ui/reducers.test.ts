@@ -85,7 +85,7 @@ describe('list window', () => {
   });
 
   it('measures only the items around the window, however long the list', () => {
-    const src = source(keys(100_000)) as ListSource & { heightCalls: number };
+    const src = source(keys(100_000)) as unknown as ListSource & { heightCalls: number };
     const s = run(src, 20, 'settle', 'pageDown', 'bottom', 'pageUp');
     resolveWindow(s, src, 20);
     expect(src.heightCalls).toBeLessThan(400);

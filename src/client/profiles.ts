@@ -1,0 +1,134 @@
+// Kind-0 profiles (NIP-01 metadata) for the authors on screen: asked for in
+// batches, newest wins, remembered for the session (and in the local store
+// when there is one, so the next start shows names at once).
+import type { Event } from 'nostr-tools';
+import type { RelayPool } from '../net/types.js';
+import type { EventStore } from '../store/types.js';
+
+export interface Profile {
+  name?: string;
+  display_name?: string;
+  about?: string;
+  nip05?: string;
+  picture?: string;
+  /** created_at of the kind-0 it came from. */
+  created_at: number;
+}
+
+export interface ProfileDirectory {
+  get(pubkey: string): Profile | undefined;
+  /** Ask for these authors' profiles; unknown ones are fetched in the next batch. */
+  request(pubkeys: Iterable<string>): void;
+  /** Called (once per batch) when profiles arrived. */
+  onChange(listener: () => void): () => void;
+  close(): void;
+}
+
+export interface ProfileDeps {
+  pool: RelayPool;
+  store?: EventStore;
+  /** How long requests are gathered before one query goes out. */
+  batchMs?: number;
+  eoseTimeoutMs?: number;
+}
+
+/** NIP-01 relays cap authors per filter in practice; stay well under common limits. */
+const AUTHORS_PER_QUERY = 250;
+
+/** The profile in a kind-0 event, or undefined when its content is not a JSON object. */
+export function parseProfile(event: Event): Profile | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(event.content);
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const pick = (field: string) => {
+    const value = (data as Record<string, unknown>)[field];
+    return typeof value === 'string' && value.length > 0 ? value : undefined;
+  };
+  return {
+    name: pick('name'),
+    display_name: pick('display_name') ?? pick('displayName'),
+    about: pick('about'),
+    nip05: pick('nip05'),
+    picture: pick('picture'),
+    created_at: event.created_at,
+  };
+}
+
+/** The name to show for a profile (raw: sanitise before display). */
+export const profileName = (profile: Profile | undefined): string | undefined => profile?.display_name ?? profile?.name;
+
+export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
+  const profiles = new Map<string, Profile>();
+  const asked = new Set<string>();
+  const queue = new Set<string>();
+  const listeners = new Set<() => void>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+
+  /** Keeps the newest profile per author; true when something changed. */
+  const accept = (events: Event[]): boolean => {
+    let changed = false;
+    for (const event of events) {
+      if (event.kind !== 0) continue;
+      const known = profiles.get(event.pubkey);
+      if (known && known.created_at >= event.created_at) continue;
+      const profile = parseProfile(event);
+      if (!profile) continue;
+      profiles.set(event.pubkey, profile);
+      changed = true;
+    }
+    return changed;
+  };
+
+  const flush = async () => {
+    timer = undefined;
+    const batch = [...queue];
+    queue.clear();
+    for (let i = 0; i < batch.length && !closed; i += AUTHORS_PER_QUERY) {
+      const authors = batch.slice(i, i + AUTHORS_PER_QUERY);
+      try {
+        const result = await deps.pool.query([{ kinds: [0], authors }], { eoseTimeoutMs: deps.eoseTimeoutMs });
+        if (closed) return;
+        if (deps.store) for (const event of result.events) deps.store.put(event);
+        if (accept(result.events)) notify();
+      } catch {
+        // A failed batch leaves short npubs on screen; it is asked again next session.
+      }
+    }
+  };
+
+  return {
+    get: (pubkey) => profiles.get(pubkey),
+    request(pubkeys) {
+      const fresh = [...pubkeys].filter((pk) => !asked.has(pk));
+      if (fresh.length === 0 || closed) return;
+      for (const pk of fresh) asked.add(pk);
+      if (deps.store) {
+        try {
+          if (accept(deps.store.query([{ kinds: [0], authors: fresh }]))) queueMicrotask(notify);
+        } catch {
+          // The cache is a speed-up; the relays are asked anyway.
+        }
+      }
+      for (const pk of fresh) queue.add(pk);
+      timer ??= setTimeout(() => void flush(), deps.batchMs ?? 50);
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      listeners.clear();
+    },
+  };
+}

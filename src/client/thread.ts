@@ -1,0 +1,45 @@
+// Everything needed to show a note's thread (NIP-10): its root, the chain of
+// parents up to the root, and the replies. Replies tag the root (NIP-10 marked
+// tags), so one query for "#e = root" finds most of them; the parents are
+// fetched by id, a level at a time, for the ones the replies query missed.
+import type { Event } from 'nostr-tools';
+import { parentId, rootId } from '../core/thread.js';
+import type { RelayPool } from '../net/types.js';
+
+/** How many rounds of missing parents are asked for before giving up. */
+const MAX_PARENT_ROUNDS = 4;
+
+export async function fetchThread(pool: RelayPool, focus: Event, opts: { eoseTimeoutMs?: number } = {}): Promise<Event[]> {
+  const byId = new Map<string, Event>([[focus.id, focus]]);
+  const root = rootId(focus);
+  const parent = parentId(focus);
+  const ids = [...new Set([root, parent].filter((id): id is string => !!id && id !== focus.id))];
+  const first = await pool.query(
+    [
+      ...(ids.length > 0 ? [{ ids }] : []),
+      { kinds: [1], '#e': [...new Set([root, focus.id])], limit: 500 },
+    ],
+    { eoseTimeoutMs: opts.eoseTimeoutMs },
+  );
+  for (const event of first.events) byId.set(event.id, event);
+
+  for (let round = 0; round < MAX_PARENT_ROUNDS; round++) {
+    const missing = [...byId.values()]
+      .map(parentId)
+      .filter((id): id is string => !!id && !byId.has(id));
+    // Only the chain above the focus matters; other missing parents are shown as orphans.
+    const chain = new Set<string>();
+    for (let at: Event | undefined = focus; at; ) {
+      const up = parentId(at);
+      if (!up || chain.has(up)) break;
+      chain.add(up);
+      at = byId.get(up);
+    }
+    const wanted = [...new Set(missing)].filter((id) => chain.has(id));
+    if (wanted.length === 0) break;
+    const more = await pool.query([{ ids: wanted }], { eoseTimeoutMs: opts.eoseTimeoutMs });
+    if (more.events.length === 0) break;
+    for (const event of more.events) byId.set(event.id, event);
+  }
+  return [...byId.values()];
+}
