@@ -1,8 +1,10 @@
 import type { CommandModule } from 'yargs';
+import { cacheCommand } from './cache.js';
 import type { CommandContext } from './context.js';
+import { outboxCommand } from './outbox.js';
 
 /** Each command module exports a factory taking the shared context. */
 export type CommandFactory = (ctx: CommandContext) => CommandModule<any, any>;
 
 /** Every top-level command, in the order `--help` lists them. */
-export const commands: CommandFactory[] = [];
+export const commands: CommandFactory[] = [outboxCommand, cacheCommand];

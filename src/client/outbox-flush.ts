@@ -1,0 +1,53 @@
+// Sends what is still in the outbox: the same signed bytes, never re-signed.
+import type { PublishResult, RelayPool } from '../net/types.js';
+import { relaysToRetry, type SqliteOutbox, type StoredOutboxEntry } from '../store/outbox.js';
+
+export interface FlushedEntry {
+  entry: StoredOutboxEntry;
+  /** The results of this attempt; empty when no relay was worth trying. */
+  results: PublishResult[];
+  delivered: boolean;
+}
+
+export interface FlushReport {
+  /** Entries sent to at least one relay this time. */
+  attempted: number;
+  delivered: number;
+  /** Still pending afterwards (including those every relay refused for good). */
+  pending: number;
+  entries: FlushedEntry[];
+}
+
+export interface FlushOptions {
+  /** Write relays to use (URLs); relays that refused an entry for good are skipped for it. */
+  relays: readonly string[];
+  timeoutMs?: number;
+}
+
+/**
+ * Retries every pending entry through `pool`, oldest first and one at a time,
+ * so that successive versions of a replaceable event (a follow list edited
+ * twice) reach each relay in the order they were made. Never throws for a
+ * relay's answer: the results are recorded in the outbox.
+ */
+export async function flushOutbox(outbox: SqliteOutbox, pool: RelayPool, opts: FlushOptions): Promise<FlushReport> {
+  const entries: FlushedEntry[] = [];
+  let attempted = 0;
+  for (const entry of outbox.pending()) {
+    const relays = relaysToRetry(entry, opts.relays);
+    if (relays.length === 0) {
+      entries.push({ entry, results: [], delivered: false });
+      continue;
+    }
+    attempted++;
+    // entry.event was parsed from the saved bytes; serialising it again gives the same bytes.
+    const results = await pool.publish(entry.event, {
+      relays,
+      ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+    });
+    outbox.record(entry.event.id, results);
+    entries.push({ entry, results, delivered: outbox.get(entry.event.id)?.deliveredAt !== undefined });
+  }
+  const delivered = entries.filter((e) => e.delivered).length;
+  return { attempted, delivered, pending: entries.length - delivered, entries };
+}

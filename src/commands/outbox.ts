@@ -1,0 +1,82 @@
+// `nostr-tui outbox [--json]` lists what no relay has accepted yet;
+// `nostr-tui outbox flush` sends it again, byte for byte.
+import { noteEncode } from 'nostr-tools/nip19';
+import type { Argv } from 'yargs';
+import { failure } from '../core/errors.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { isPermanentRejection, type StoredOutboxEntry } from '../store/outbox.js';
+import { openStore } from '../store/open.js';
+import { writeLine, type CommandContext } from './context.js';
+import type { CommandFactory } from './index.js';
+
+interface OutboxArgs {
+  json?: boolean;
+}
+
+export const outboxCommand: CommandFactory = (ctx) => ({
+  command: 'outbox',
+  describe: 'List signed events no relay has accepted yet, with the last error per relay',
+  builder: (yargs: Argv) =>
+    yargs
+      .option('json', { type: 'boolean', describe: 'Print a JSON array of the pending entries' })
+      .command({
+        command: 'flush',
+        describe: 'Send the pending events again to the write relays',
+        handler: (args) => flush(ctx, args),
+      }),
+  handler: (args) => list(ctx, (args as OutboxArgs).json === true),
+});
+
+export function openLocalStore(ctx: CommandContext) {
+  return openStore(ctx.paths.dataDir, {
+    clock: ctx.clock,
+    onWarning: (message) => writeLine(ctx.stderr, `nostr-tui: warning: ${sanitizeLine(message)}`),
+  });
+}
+
+function list(ctx: CommandContext, json: boolean): void {
+  const store = openLocalStore(ctx);
+  try {
+    const pending = store.outbox.pending();
+    if (json) {
+      writeLine(ctx.stdout, `[${pending.map(entryJson).join(',')}]`);
+      return;
+    }
+    if (pending.length === 0) {
+      writeLine(ctx.stdout, 'The outbox is empty: every signed event has reached a relay.');
+      return;
+    }
+    writeLine(ctx.stdout, `${pending.length} unsent event${pending.length === 1 ? '' : 's'} in the outbox:`);
+    for (const entry of pending) writeEntry(ctx, entry);
+    writeLine(ctx.stdout);
+    writeLine(ctx.stdout, 'Run `nostr-tui outbox flush` to send them again.');
+  } finally {
+    store.close();
+  }
+}
+
+/** The saved event is embedded as its exact bytes. */
+function entryJson(entry: StoredOutboxEntry): string {
+  const results = entry.results.map((r) => ({ ...r, permanent: isPermanentRejection(r) }));
+  return `{"id":${JSON.stringify(entry.event.id)},"savedAt":${entry.savedAt},"results":${JSON.stringify(results)},"event":${entry.raw}}`;
+}
+
+export function writeEntry(ctx: CommandContext, entry: StoredOutboxEntry): void {
+  const { event } = entry;
+  writeLine(ctx.stdout);
+  writeLine(ctx.stdout, `${noteEncode(event.id)}  kind ${event.kind}, saved ${isoMinute(entry.savedAt)}`);
+  const preview = sanitizeLine(event.content).slice(0, 70);
+  if (preview) writeLine(ctx.stdout, `  "${preview}${event.content.length > 70 ? '…' : ''}"`);
+  if (entry.results.length === 0) writeLine(ctx.stdout, '  not sent to any relay yet');
+  for (const result of entry.results) {
+    const why = sanitizeLine(result.message) || result.outcome;
+    const label = isPermanentRejection(result) ? 'refused for good, not retried' : result.outcome;
+    writeLine(ctx.stdout, `  ${sanitizeLine(result.url)}  ${label}: ${why}`);
+  }
+}
+
+async function flush(ctx: CommandContext, _args: unknown): Promise<void> {
+  throw failure('outbox flush is not available yet');
+}
+
+const isoMinute = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
