@@ -32,15 +32,14 @@ const MIGRATIONS: string[] = [
   CREATE INDEX events_by_kind ON events (kind, created_at DESC);
   CREATE UNIQUE INDEX events_by_address ON events (kind, pubkey, d) WHERE d IS NOT NULL;
 
-  -- Single-letter tags (NIP-01 "#x" filters): name and first value.
+  -- Single-letter tags (NIP-01 "#x" filters): name and first value. Rows are
+  -- removed by their full key (the event's tags are known), so no second index.
   CREATE TABLE tags (
-    seq        INTEGER NOT NULL,
-    name       TEXT NOT NULL,
-    value      TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
+    name  TEXT NOT NULL,
+    value TEXT NOT NULL,
+    seq   INTEGER NOT NULL,
     PRIMARY KEY (name, value, seq)
   ) WITHOUT ROWID;
-  CREATE INDEX tags_by_event ON tags (seq);
 
   -- Which relay delivered which event, so a start asks each relay only for newer ones.
   CREATE TABLE relays (rid INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE);
@@ -173,6 +172,8 @@ export function closeDatabase(db: Db): void {
   if (!db.open) return;
   try {
     db.prepare(`UPDATE meta SET value = '0' WHERE key = 'open'`).run();
+    // Bounded statistics refresh, so closing a large cache stays quick.
+    db.pragma('analysis_limit = 400');
     db.pragma('optimize');
   } catch {
     // Damaged or moved aside under us: the next open finds out and says so.

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { isDamage, type Db } from './database.js';
 
 /** Default size cap: a few hundred MB. */
-export const DEFAULT_MAX_BYTES = 300 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 500 * 1024 * 1024;
 /** Pruning goes this far below the cap, so it does not run again on every write. */
 const PRUNE_TO = 0.9;
 const DELETION_KIND = 5;
@@ -92,10 +92,7 @@ export class SqliteEventStore implements EventStore {
     for (const filter of filters) {
       const compiled = compileFilter(filter);
       if (!compiled) continue;
-      const sql = `SELECT json FROM events WHERE ${compiled.where} ORDER BY created_at DESC, id ASC LIMIT ?`;
-      const rows = this.stmt(sql)
-        .pluck()
-        .all(...compiled.params, compiled.limit ?? -1) as string[];
+      const rows = this.newestRows('json', compiled, compiled.limit) as string[];
       for (const json of rows) {
         const event = JSON.parse(json) as Event;
         byId.set(event.id, event);
@@ -122,18 +119,36 @@ export class SqliteEventStore implements EventStore {
     for (const filter of filters) {
       const compiled = compileFilter({ ...filter, limit: undefined });
       if (!compiled) continue;
-      let where = compiled.where;
-      const params = [...compiled.params];
       if (rid !== undefined) {
-        where += ` AND EXISTS (SELECT 1 FROM seen WHERE seen.seq = events.seq AND seen.rid = ?)`;
-        params.push(rid);
+        compiled.where += ` AND EXISTS (SELECT 1 FROM seen WHERE seen.seq = e.seq AND seen.rid = ?)`;
+        compiled.params.push(rid);
       }
-      const value = this.stmt(`SELECT created_at FROM events WHERE ${where} ORDER BY created_at DESC LIMIT 1`)
-        .pluck()
-        .get(...params) as number | undefined;
+      const [value] = this.newestRows('created_at', compiled, 1) as number[];
       if (value !== undefined && (newest === undefined || value > newest)) newest = value;
     }
     return newest;
+  }
+
+  /**
+   * The first `limit` rows matching, newest first. A timeline filter (many
+   * authors, or only kinds) usually matches most recent events, so the newest
+   * PROBE_ROWS rows are searched first; that costs the same however large the
+   * cache is. Only if they hold too few matches does the filter use its own
+   * indexes, which cost in proportion to what it matches.
+   */
+  private newestRows(column: 'json' | 'created_at', compiled: CompiledFilter, limit: number | undefined): unknown[] {
+    const order = 'ORDER BY created_at DESC, id ASC';
+    if (limit !== undefined && compiled.broad) {
+      const probe = this.stmt(
+        `SELECT ${column} FROM (SELECT * FROM events ${order} LIMIT ${PROBE_ROWS}) e WHERE ${compiled.where} ${order} LIMIT ?`,
+      )
+        .pluck()
+        .all(...compiled.params, limit);
+      if (probe.length === limit) return probe;
+    }
+    return this.stmt(`SELECT ${column} FROM events e WHERE ${compiled.where} ${order} LIMIT ?`)
+      .pluck()
+      .all(...compiled.params, limit ?? -1);
   }
 
   stats(): StoreStats {
@@ -243,10 +258,10 @@ export class SqliteEventStore implements EventStore {
       `INSERT INTO events (id, pubkey, kind, created_at, d, json) VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(event.id, event.pubkey, event.kind, event.created_at, d, serialize(event));
     const seq = Number(lastInsertRowid);
-    const insertTag = this.stmt(`INSERT OR IGNORE INTO tags (seq, name, value, created_at) VALUES (?, ?, ?, ?)`);
+    const insertTag = this.stmt(`INSERT OR IGNORE INTO tags (name, value, seq) VALUES (?, ?, ?)`);
     for (const tag of event.tags) {
       // NIP-01: single-letter tags are indexed, by their first value.
-      if (isIndexedTag(tag)) insertTag.run(seq, tag[0], tag[1], event.created_at);
+      if (isIndexedTag(tag)) insertTag.run(tag[0], tag[1], seq);
     }
     if (rid !== undefined) this.markSeen(seq, rid);
     if (event.kind === DELETION_KIND) this.applyDeletion(event);
@@ -296,7 +311,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   private remove(seq: number): void {
-    this.stmt(`DELETE FROM tags WHERE seq = ?`).run(seq);
+    const json = this.stmt(`SELECT json FROM events WHERE seq = ?`).pluck().get(seq) as string | undefined;
+    if (json === undefined) return;
+    const deleteTag = this.stmt(`DELETE FROM tags WHERE name = ? AND value = ? AND seq = ?`);
+    for (const tag of (JSON.parse(json) as Event).tags) if (isIndexedTag(tag)) deleteTag.run(tag[0], tag[1], seq);
     this.stmt(`DELETE FROM seen WHERE seq = ?`).run(seq);
     this.stmt(`DELETE FROM events WHERE seq = ?`).run(seq);
   }
@@ -333,10 +351,17 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+/** Newest rows searched first for a broad filter (see newestRows). */
+const PROBE_ROWS = 5000;
+/** A filter naming at most this many authors is answered from the author index directly. */
+const FEW_AUTHORS = 8;
+
 interface CompiledFilter {
   where: string;
   params: (string | number)[];
   limit?: number;
+  /** Likely to match much of the recent cache: no ids, no tags, no short author list. */
+  broad: boolean;
 }
 
 /**
@@ -385,7 +410,11 @@ export function compileFilter(filter: Filter): CompiledFilter | null {
       }
     }
   }
-  return { where: where.length ? where.join(' AND ') : '1', params, ...(limit === undefined ? {} : { limit }) };
+  const broad =
+    filter.ids === undefined &&
+    !Object.keys(filter).some((key) => key.startsWith('#')) &&
+    (filter.authors === undefined || filter.authors.length > FEW_AUTHORS);
+  return { where: where.length ? where.join(' AND ') : '1', params, broad, ...(limit === undefined ? {} : { limit }) };
 }
 
 /** NIP-01 order: newest first, and on a created_at tie the lowest id first. */

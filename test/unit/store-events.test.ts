@@ -1,6 +1,7 @@
-import type { Event, EventTemplate } from 'nostr-tools';
+import type { Event, EventTemplate, Filter } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newestFirst } from '../../src/store/events.js';
 import { openTempStore } from '../helpers/store.js';
 
 const alice = generateSecretKey();
@@ -176,5 +177,42 @@ describe('event store', () => {
     const event = sign(alice, {});
     events.put({ ...event, extra: 'x'.repeat(1000) } as Event);
     expect(events.query([{ ids: [event.id] }])).toEqual([plain(event)]);
+  });
+});
+
+describe('event store on a cache larger than its newest-first probe', () => {
+  it('answers broad filters exactly as nostr-tools matchFilter does, dense or sparse', async () => {
+    const { matchFilter } = await import('nostr-tools/filter');
+    const store = openTempStore();
+    const authors = Array.from({ length: 40 }, (_, i) => i.toString(16).padStart(64, 'a'));
+    const crowd = 'f'.repeat(64);
+    // 8,000 events: the newest 6,000 are all by one crowd author, the older ones spread over 40 authors.
+    const events: Event[] = Array.from({ length: 8000 }, (_, n) => ({
+      id: ((n * 7919) % 8000).toString(16).padStart(64, '0'),
+      pubkey: n >= 2000 ? crowd : authors[n % 40]!,
+      created_at: 1_000 + Math.floor(n / 3), // ties of three, so the id order matters
+      kind: n % 5 === 0 ? 6 : 1,
+      tags: [],
+      content: '',
+      sig: 'c'.repeat(128),
+    }));
+    store.events.putMany(events);
+    const expected = (filter: Filter) =>
+      events
+        .filter((e) => matchFilter(filter, e))
+        .sort(newestFirst)
+        .slice(0, filter.limit)
+        .map((e) => e.id);
+    const filters: Filter[] = [
+      { authors, kinds: [1, 6], limit: 50 }, // sparse: only old events match
+      { authors: [...authors, crowd], kinds: [1, 6], limit: 50 }, // dense
+      { kinds: [1, 6], limit: 100 },
+      { kinds: [6], limit: 3000 },
+      { authors, limit: 2500 },
+      { authors, until: 1_100, limit: 10 },
+    ];
+    for (const filter of filters) expect(ids(store.events.query([filter]))).toEqual(expected(filter));
+    expect(store.events.newest([{ authors }])).toBe(Math.max(...events.filter((e) => e.pubkey !== crowd).map((e) => e.created_at)));
+    store.close();
   });
 });
