@@ -42,7 +42,7 @@ export const bindings: readonly Binding[] = [
   { command: 'repost', scope: 'list', keys: [{ input: 't' }], label: 't', description: 'repost' },
   { command: 'follow', scope: 'list', keys: [{ input: 'f' }], label: 'f', description: 'follow the author' },
   { command: 'unfollow', scope: 'list', keys: [{ input: 'u' }], label: 'u', description: 'unfollow the author' },
-  { command: 'profile', scope: 'list', keys: [{ input: 'p' }], label: 'p', description: "the author's profile and notes" },
+  { command: 'profile', scope: 'list', keys: [{ input: 'p' }], label: 'p', description: "author's profile, notes" },
   { command: 'compose', scope: 'global', keys: [{ input: 'n' }], label: 'n', description: 'new post' },
   { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home / Mentions / Global' },
   { command: 'relays', scope: 'global', keys: [{ input: 'R' }], label: 'R', description: 'relays panel' },
@@ -51,7 +51,7 @@ export const bindings: readonly Binding[] = [
   { command: 'quit', scope: 'global', keys: [{ input: 'q' }], label: 'q', description: 'quit' },
   { command: 'send', scope: 'composer', keys: [{ key: 'return' }], label: 'Enter', description: 'send' },
   { command: 'newline', scope: 'composer', keys: [{ key: 'return', meta: true }], label: 'Alt+Enter', description: 'line break' },
-  { command: 'cancel', scope: 'composer', keys: [{ key: 'escape' }], label: 'Esc', description: 'cancel (the draft is kept)' },
+  { command: 'cancel', scope: 'composer', keys: [{ key: 'escape' }], label: 'Esc', description: 'cancel, keep the draft' },
   { command: 'createKey', scope: 'offer', keys: [{ input: 'c' }], label: 'c', description: 'create a key' },
   { command: 'skipKey', scope: 'offer', keys: [{ key: 'escape' }, { input: 's' }], label: 's/Esc', description: 'read without a key' },
 ];
@@ -84,7 +84,7 @@ export function bindingFor(command: Command, scope?: Scope): Binding {
 
 /** `key label` pairs for a footer: the keys that work on the current screen. */
 export function hints(commands: readonly Command[], scope?: Scope): string {
-  return commands.map((c) => `${bindingFor(c, scope).label} ${shortName[c] ?? c}`).join('  ');
+  return commands.map((c) => `${c === 'down' ? 'j/k' : bindingFor(c, scope).label} ${shortName[c] ?? c}`).join('  ');
 }
 
 const shortName: Partial<Record<Command, string>> = {

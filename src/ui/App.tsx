@@ -1,0 +1,297 @@
+// The root: providers, then a thin shell that picks the screen. Logic lives in
+// hooks, reducers and src/core; the shell only wires them together.
+import { Box, Text, useApp } from 'ink';
+import type { Event } from 'nostr-tools';
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { sanitizeLine } from '../core/sanitize.js';
+import { textWidth, truncate } from '../core/text-layout.js';
+import { ComposerView, composerHeight, useComposerKeys } from './composer/Composer.js';
+import { composerReducer, emptyDraft } from './composer/composer-state.js';
+import { ScreenSizeProvider, ServicesProvider, ThemeProvider, useColor, useScreenSize, useServices, type ScreenSize } from './context.js';
+import { useActions } from './hooks/use-actions.js';
+import { useFeed } from './hooks/use-feed.js';
+import { useNames } from './hooks/use-names.js';
+import { commandFor, hints, type Command } from './keys/bindings.js';
+import { KeyPriority, KeypressProvider, useKeypress } from './keys/keypress.js';
+import { currentView, feedTitle, initialNav, navReducer, type View } from './navigation.js';
+import { FeedScreen } from './screens/FeedScreen.js';
+import { HelpScreen } from './screens/HelpScreen.js';
+import { KeyOffer } from './screens/KeyOffer.js';
+import { ProfileScreen } from './screens/ProfileScreen.js';
+import { RelaysScreen } from './screens/RelaysScreen.js';
+import { ThreadScreen } from './screens/ThreadScreen.js';
+import type { UiServices } from './services.js';
+import type { StatusMessage } from './status.js';
+
+export interface AppProps {
+  services: UiServices;
+  /** Fixed screen size (tests); otherwise the terminal's, following resizes. */
+  size?: ScreenSize;
+  /** False under NO_COLOR. */
+  color?: boolean;
+}
+
+export function App({ services, size, color = true }: AppProps) {
+  return (
+    <ServicesProvider value={services}>
+      <ThemeProvider value={{ color }}>
+        <ScreenSizeProvider fixed={size}>
+          <KeypressProvider>
+            <Shell />
+          </KeypressProvider>
+        </ScreenSizeProvider>
+      </ThemeProvider>
+    </ServicesProvider>
+  );
+}
+
+const HEADER_ROWS = 1;
+const FOOTER_ROWS = 2;
+
+const listHints: Command[] = ['down', 'open', 'reply', 'like', 'repost', 'compose', 'cycleFeed', 'help', 'quit'];
+
+function Shell() {
+  const services = useServices();
+  const { columns, rows } = useScreenSize();
+  const { exit } = useApp();
+  const names = useNames();
+  const [publicKey, setPublicKey] = useState(() => services.publicKey());
+  const [offerKey, setOfferKey] = useState(() => !services.publicKey());
+  const [nav, navigate] = useReducer(navReducer, initialNav('home'));
+  const [status, setStatus] = useState<StatusMessage | undefined>();
+  const [follows, setFollows] = useState<string[] | undefined>();
+  const [composer, setComposer] = useState<{ open: boolean; replyTo?: Event; sending: boolean }>({ open: false, sending: false });
+  const [draft, edit] = useReducer(composerReducer, emptyDraft);
+  const [topSignal, setTopSignal] = useState(0);
+
+  // Whom the user follows decides Home; following nobody, Global is shown with a hint.
+  useEffect(() => {
+    let live = true;
+    const load = publicKey ? services.follows() : Promise.resolve([]);
+    load.then(
+      (list) => {
+        if (!live) return;
+        setFollows(list);
+        if (list.length === 0) {
+          navigate({ type: 'showFeed', feed: 'global' });
+          if (publicKey) setStatus({ text: 'You follow nobody yet: press f on a note to follow its author, or run `nostr-tui follow npub…`', tone: 'info' });
+        }
+      },
+      (error: unknown) => {
+        if (!live) return;
+        setFollows([]);
+        navigate({ type: 'showFeed', feed: 'global' });
+        setStatus({ text: `could not read your follow list: ${sanitizeLine(String((error as Error)?.message ?? error))}`, tone: 'error' });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [services, publicKey]);
+
+  const homeKey = nav.feed === 'home' ? (follows ?? []).join(',') : '';
+  const feedView = useFeed(
+    () => (follows === undefined ? undefined : services.openFeed(nav.feed, follows)),
+    [services, nav.feed, follows === undefined, homeKey, publicKey],
+  );
+
+  const openComposer = useCallback((replyTo?: Event) => setComposer({ open: true, replyTo, sending: false }), []);
+  const onPublished = useCallback(
+    (event: Event) => {
+      if (event.kind !== 1 || !feedView.feed) return;
+      feedView.feed.timeline.add(event);
+      setTopSignal((n) => n + 1);
+    },
+    [feedView.feed],
+  );
+  const onFollowsChanged = useCallback(({ pubkey, following }: { pubkey: string; following: boolean }) => {
+    setFollows((list = []) => (following ? [...new Set([...list, pubkey])] : list.filter((pk) => pk !== pubkey)));
+  }, []);
+  const { perform, send } = useActions({
+    services, navigate, setStatus, openComposer, hasKey: !!publicKey, nameOf: names.nameOf, onFollowsChanged, onPublished,
+  });
+
+  useComposerKeys(composer.open && !composer.sending, edit, {
+    send() {
+      const text = draft.text.trim();
+      if (!text) return setStatus({ text: 'nothing to send: type a note, or Esc to cancel', tone: 'info' });
+      setComposer((c) => ({ ...c, sending: true }));
+      void send(text, composer.replyTo).then((ok) => {
+        // Published means saved in the outbox first: the draft is safe to clear.
+        if (ok) edit({ type: 'clear' });
+        setComposer((c) => ({ open: !ok, replyTo: c.replyTo, sending: false }));
+      });
+    },
+    cancel: () => setComposer((c) => ({ ...c, open: false })),
+  });
+
+  const view = currentView(nav);
+  useKeypress(
+    (input, key) => {
+      const command = commandFor(['global'], input, key);
+      switch (command) {
+        case 'quit':
+          exit();
+          return true;
+        case 'compose':
+          if (!publicKey) setStatus({ text: 'you have no key: run `nostr-tui key import`, or restart to create one', tone: 'error' });
+          else openComposer();
+          return true;
+        case 'cycleFeed':
+          navigate({ type: 'cycleFeed' });
+          return true;
+        case 'relays':
+          navigate({ type: 'push', view: { type: 'relays' } });
+          return true;
+        case 'help':
+          navigate({ type: 'push', view: { type: 'help' } });
+          return true;
+        case 'back':
+          navigate({ type: 'back' });
+          return true;
+        default:
+          return false;
+      }
+    },
+    { priority: KeyPriority.global, isActive: !composer.open },
+  );
+
+  const composerRows = composer.open ? composerHeight(draft, columns) : 0;
+  const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows);
+  const screensActive = !composer.open && !offerKey;
+  const name = publicKey ? names.nameOf(publicKey) : 'no key';
+
+  let body;
+  if (offerKey) {
+    body = (
+      <KeyOffer
+        rows={bodyRows}
+        onDone={(created) => {
+          setOfferKey(false);
+          if (created) {
+            setPublicKey(services.publicKey());
+            setStatus({ text: `key created and stored in ${services.keyLocation}`, tone: 'ok' });
+          }
+        }}
+      />
+    );
+  } else {
+    body = renderView(view, {
+      rows: bodyRows,
+      active: screensActive,
+      perform,
+      feedView,
+      topSignal,
+      follows,
+      emptyFeed: emptyText(nav.feed, !!publicKey),
+    });
+  }
+
+  const title = offerKey ? 'Welcome' : viewTitle(view, nav.feed, names.nameOf);
+  const footerHints = composer.open
+    ? hints(['send', 'newline', 'cancel'], 'composer')
+    : offerKey
+      ? hints(['createKey', 'skipKey', 'quit'])
+      : view.type === 'feed' || view.type === 'thread' || view.type === 'profile'
+        ? hints(view.type === 'feed' ? listHints : ['down', 'open', 'reply', 'like', 'profile', 'back', 'help'])
+        : hints(['back', 'quit']);
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <Header name={name} title={title} />
+      {body}
+      {composer.open ? (
+        <ComposerView
+          draft={draft}
+          title={composer.replyTo ? `Reply to ${names.nameOf(composer.replyTo.pubkey)}` : 'New note'}
+          width={columns}
+          sending={composer.sending}
+        />
+      ) : null}
+      <Footer status={status} hints={footerHints} />
+    </Box>
+  );
+}
+
+interface ViewProps {
+  rows: number;
+  active: boolean;
+  perform: ReturnType<typeof useActions>['perform'];
+  feedView: ReturnType<typeof useFeed>;
+  topSignal: number;
+  follows: string[] | undefined;
+  emptyFeed: string;
+}
+
+function renderView(view: View, p: ViewProps) {
+  switch (view.type) {
+    case 'feed':
+      return <FeedScreen view={p.feedView} rows={p.rows} active={p.active} perform={p.perform} empty={p.emptyFeed} topSignal={p.topSignal} />;
+    case 'thread':
+      return <ThreadScreen key={view.event.id} event={view.event} rows={p.rows} active={p.active} perform={p.perform} />;
+    case 'profile':
+      return (
+        <ProfileScreen key={view.pubkey} pubkey={view.pubkey} following={p.follows?.includes(view.pubkey)} rows={p.rows} active={p.active} perform={p.perform} />
+      );
+    case 'relays':
+      return <RelaysScreen rows={p.rows} />;
+    case 'help':
+      return <HelpScreen rows={p.rows} />;
+  }
+}
+
+function viewTitle(view: View, feed: keyof typeof feedTitle, nameOf: (pk: string) => string): string {
+  switch (view.type) {
+    case 'feed':
+      return feedTitle[feed];
+    case 'thread':
+      return 'Thread';
+    case 'profile':
+      return `Profile: ${nameOf(view.pubkey)}`;
+    case 'relays':
+      return 'Relays';
+    case 'help':
+      return 'Keys';
+  }
+}
+
+function emptyText(feed: keyof typeof feedTitle, hasKey: boolean): string {
+  if (feed === 'mentions' && !hasKey) return 'no key, so no mentions to show';
+  if (feed === 'mentions') return 'nobody has mentioned you on these relays yet';
+  if (feed === 'home') return 'nothing from the people you follow yet';
+  return 'the relays sent no notes yet';
+}
+
+function Header({ name, title }: { name: string; title: string }) {
+  const services = useServices();
+  const color = useColor();
+  const { columns } = useScreenSize();
+  const [status, setStatus] = useState(() => services.relayStatus());
+  useEffect(() => services.onRelayStatus(setStatus), [services]);
+  const configured = services.relays().length;
+  const connected = status.filter((s) => s.state === 'connected' || s.state === 'eose').length;
+  const right = `relays ${connected}/${configured} `;
+  const left = truncate(` ${name} · ${title}`, columns - right.length - 1);
+  const gap = Math.max(1, columns - textWidth(left) - right.length);
+  return (
+    <Text inverse bold color={color('blue')} wrap="truncate">
+      {left + ' '.repeat(gap) + right}
+    </Text>
+  );
+}
+
+function Footer({ status, hints: keys }: { status?: StatusMessage; hints: string }) {
+  const color = useColor();
+  const { columns } = useScreenSize();
+  const tone = status?.tone === 'error' ? color('red') : status?.tone === 'ok' ? color('green') : undefined;
+  return (
+    <Box flexDirection="column">
+      <Text color={tone} wrap="truncate">
+        {status ? truncate(` ${status.text}`, columns) : ' '}
+      </Text>
+      <Text dimColor wrap="truncate">
+        {truncate(` ${keys}`, columns)}
+      </Text>
+    </Box>
+  );
+}

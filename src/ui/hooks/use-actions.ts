@@ -1,0 +1,103 @@
+import type { Event, EventTemplate } from 'nostr-tools';
+import { useCallback } from 'react';
+import { unixNow } from '../../core/clock.js';
+import { reactionTemplate, replyTemplate, repostTemplate } from '../../core/interactions.js';
+import type { PublishResult } from '../../net/types.js';
+import type { UiServices } from '../services.js';
+import type { NavAction } from '../navigation.js';
+import { targetNote } from '../notes/note-layout.js';
+import type { NoteRow } from '../notes/note-source.js';
+import { errorStatus, publishStatus, type StatusMessage } from '../status.js';
+import type { NoteCommand } from './use-list-keys.js';
+
+export interface ActionDeps {
+  services: UiServices;
+  navigate(action: NavAction): void;
+  setStatus(status: StatusMessage): void;
+  /** Opens the composer, for a reply when `replyTo` is given. */
+  openComposer(replyTo?: Event): void;
+  /** The user's key, or undefined (then writing commands explain how to get one). */
+  hasKey: boolean;
+  nameOf(pubkey: string): string;
+  /** Called with the user's new follow list after a follow or unfollow. */
+  onFollowsChanged(change: { pubkey: string; following: boolean }): void;
+  /** A note the user just published, to show in the timeline at once. */
+  onPublished(event: Event): void;
+}
+
+export const NO_KEY = 'you have no key: restart and press c to create one, or run `nostr-tui key import`';
+
+/** What each note command does; the effects live in the services. */
+export function useActions(deps: ActionDeps) {
+  const { services, navigate, setStatus, openComposer, hasKey, nameOf, onFollowsChanged, onPublished } = deps;
+
+  const publish = useCallback(
+    async (what: string, template: EventTemplate) => {
+      setStatus({ text: `${what}: sending…`, tone: 'info' });
+      try {
+        const { event, results } = await services.publish(template);
+        onPublished(event);
+        setStatus(publishStatus(what, results));
+        return true;
+      } catch (error) {
+        setStatus(errorStatus(what, error));
+        return false;
+      }
+    },
+    [services, setStatus, onPublished],
+  );
+
+  const editFollows = useCallback(
+    async (pubkey: string, following: boolean) => {
+      const what = `${following ? 'follow' : 'unfollow'} ${nameOf(pubkey)}`;
+      setStatus({ text: `${what}: reading your follow list from every relay…`, tone: 'info' });
+      try {
+        const results: PublishResult[] = await (following ? services.follow(pubkey) : services.unfollow(pubkey));
+        setStatus(publishStatus(what, results));
+        if (results.some((r) => r.ok)) onFollowsChanged({ pubkey, following });
+      } catch (error) {
+        setStatus(errorStatus(what, error));
+      }
+    },
+    [services, setStatus, nameOf, onFollowsChanged],
+  );
+
+  const perform = useCallback(
+    (command: NoteCommand, row: NoteRow) => {
+      const note = targetNote(row.event);
+      const relay = row.relay ?? '';
+      const now = unixNow(services.clock);
+      switch (command) {
+        case 'open':
+          return navigate({ type: 'push', view: { type: 'thread', event: note } });
+        case 'profile':
+          return navigate({ type: 'push', view: { type: 'profile', pubkey: note.pubkey } });
+      }
+      if (!hasKey) return setStatus({ text: NO_KEY, tone: 'error' });
+      switch (command) {
+        case 'reply':
+          return openComposer(note);
+        case 'like':
+          return void publish(`like ${nameOf(note.pubkey)}'s note`, reactionTemplate(note, now, relay));
+        case 'repost':
+          return void publish(`repost ${nameOf(note.pubkey)}'s note`, repostTemplate(note, now, relay));
+        case 'follow':
+          return void editFollows(note.pubkey, true);
+        case 'unfollow':
+          return void editFollows(note.pubkey, false);
+      }
+    },
+    [services, navigate, setStatus, openComposer, hasKey, nameOf, publish, editFollows],
+  );
+
+  const send = useCallback(
+    (text: string, replyTo: Event | undefined) => {
+      const now = unixNow(services.clock);
+      const template = replyTo ? replyTemplate(text, replyTo, now) : { kind: 1, created_at: now, tags: [], content: text };
+      return publish(replyTo ? `reply to ${nameOf(replyTo.pubkey)}` : 'post', template);
+    },
+    [services, publish, nameOf],
+  );
+
+  return { perform, send };
+}

@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { initialListState, listReducer, resolveWindow, type ListAction, type ListState } from '../list/list-state.js';
+import { layoutNote, type NoteLine } from '../notes/note-layout.js';
+import type { Layouter, NoteRow, NoteSource } from '../notes/note-source.js';
+import { useNames } from './use-names.js';
+import { useNow } from './use-now.js';
+
+/** Indentation per thread level, and the deepest level indented. */
+export const INDENT = 2;
+const MAX_DEPTH = 8;
+/** The selection marker column. */
+export const GUTTER = 2;
+
+/**
+ * A layouter for notes at this width, caching each note's lines until the width,
+ * the known names or the minute change. Asks for the profiles of authors it lays out.
+ */
+export function useLayouter(width: number, maxLines: number): Layouter {
+  const names = useNames();
+  const now = useNow();
+  const minute = Math.floor(now / 60);
+  return useMemo(() => {
+    const cache = new Map<string, NoteLine[]>();
+    return (row: NoteRow) => {
+      const key = `${row.event.id}:${row.depth}`;
+      let lines = cache.get(key);
+      if (!lines) {
+        const indent = Math.min(row.depth, MAX_DEPTH) * INDENT;
+        const asked = new Set<string>([row.event.pubkey]);
+        lines = layoutNote(row.event, {
+          width: Math.max(10, width - GUTTER - indent),
+          maxLines,
+          now,
+          nameOf: (pk) => {
+            asked.add(pk);
+            return names.nameOf(pk);
+          },
+        });
+        names.request(asked);
+        if (cache.size > 2000) cache.clear();
+        cache.set(key, lines);
+      }
+      return lines;
+    };
+    // `now` is read through `minute`: ages are shown to the minute.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [width, maxLines, names, minute]);
+}
+
+/** List state for a note list: the window to draw and a dispatcher for moves. */
+export function useNoteList(source: NoteSource, rows: number, settled: boolean, startAt?: string) {
+  const [state, setState] = useState<ListState>(() =>
+    startAt && source.length > 0 ? { pinned: false, topKey: source.keyAt(0), selectedKey: startAt } : initialListState,
+  );
+  const latest = useRef({ source, rows });
+  latest.current = { source, rows };
+  const dispatch = useCallback((action: ListAction) => {
+    setState((s) => listReducer(s, action, latest.current.source, latest.current.rows));
+  }, []);
+  useEffect(() => {
+    if (settled) dispatch('settle');
+  }, [settled, dispatch]);
+  const window = resolveWindow(state, source, rows);
+  return { window, dispatch };
+}

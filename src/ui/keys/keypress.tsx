@@ -1,0 +1,40 @@
+// One keypress provider for the whole app: a single ink useInput, and handlers
+// registered with a priority. The highest-priority active handler sees a key
+// first; returning true consumes it, false passes it down.
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { useInput, type Key } from 'ink';
+
+export type KeyHandler = (input: string, key: Key) => boolean;
+
+interface Registration {
+  priority: number;
+  handler: { current: KeyHandler };
+}
+
+const KeypressContext = createContext<Set<Registration> | undefined>(undefined);
+
+export function KeypressProvider({ children }: { children: ReactNode }) {
+  const registry = useRef(new Set<Registration>()).current;
+  useInput((input, key) => {
+    const ordered = [...registry].sort((a, b) => b.priority - a.priority);
+    for (const { handler } of ordered) if (handler.current(input, key)) return;
+  });
+  return <KeypressContext.Provider value={registry}>{children}</KeypressContext.Provider>;
+}
+
+/** Priorities: the composer types over everything, overlays over screens, screens over globals. */
+export const KeyPriority = { global: 0, screen: 10, overlay: 50, offer: 90, composer: 100 } as const;
+
+export function useKeypress(handler: KeyHandler, opts: { priority: number; isActive?: boolean }): void {
+  const registry = useContext(KeypressContext);
+  if (!registry) throw new Error('useKeypress outside <KeypressProvider>');
+  const ref = useRef(handler);
+  ref.current = handler;
+  const active = opts.isActive ?? true;
+  useEffect(() => {
+    if (!active) return;
+    const registration: Registration = { priority: opts.priority, handler: ref };
+    registry.add(registration);
+    return () => void registry.delete(registration);
+  }, [registry, active, opts.priority]);
+}

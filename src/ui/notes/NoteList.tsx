@@ -1,0 +1,66 @@
+import type { ReactElement } from 'react';
+import { Box, Text } from 'ink';
+import type { ListWindow } from '../list/list-state.js';
+import { useColor } from '../context.js';
+import { GUTTER, INDENT } from '../hooks/use-note-list.js';
+import type { NoteSource } from './note-source.js';
+import type { NoteLine } from './note-layout.js';
+
+const MAX_INDENT_DEPTH = 8;
+
+/**
+ * The visible window of a note list, exactly `rows` rows tall: the "N new posts"
+ * line when there are some, then the notes in the window, the selected one marked.
+ */
+export function NoteList({ source, window, rows, empty }: { source: NoteSource; window: ListWindow; rows: number; empty: string }) {
+  const color = useColor();
+  const lines: ReactElement[] = [];
+  if (window.newCount > 0) {
+    lines.push(
+      <Text key="new" color={color('cyan')} bold>
+        {`  ── ${window.newCount} new ${window.newCount === 1 ? 'post' : 'posts'} · g to show ──`}
+      </Text>,
+    );
+  }
+  if (source.length === 0) lines.push(<Text key="empty" dimColor>{`  ${empty}`}</Text>);
+  for (const index of window.visible) {
+    if (lines.length >= rows) break;
+    const selected = index === window.selected;
+    const indent = ' '.repeat(Math.min(source.rowAt(index).depth, MAX_INDENT_DEPTH) * INDENT);
+    const noteLines = source.linesAt(index);
+    noteLines.forEach((line, i) => {
+      if (lines.length >= rows) return;
+      lines.push(<NoteLineView key={`${index}:${i}`} line={line} selected={selected} indent={indent} />);
+    });
+    if (lines.length < rows) lines.push(<Text key={`${index}:gap`}> </Text>);
+  }
+  return (
+    <Box flexDirection="column" height={rows} overflow="hidden">
+      {lines}
+    </Box>
+  );
+}
+
+function NoteLineView({ line, selected, indent }: { line: NoteLine; selected: boolean; indent: string }) {
+  const color = useColor();
+  const marker = selected ? '▌'.padEnd(GUTTER) : ' '.repeat(GUTTER);
+  return (
+    <Text wrap="truncate">
+      <Text color={color('yellow')} bold={selected}>
+        {marker}
+      </Text>
+      {indent}
+      {line.style === 'header' ? (
+        <Text bold color={selected ? color('yellow') : color('green')}>
+          {line.text}
+        </Text>
+      ) : line.style === 'meta' ? (
+        <Text color={color('magenta')} dimColor={!selected}>
+          {line.text}
+        </Text>
+      ) : (
+        <Text>{line.text}</Text>
+      )}
+    </Text>
+  );
+}

@@ -1,0 +1,93 @@
+// How one note is laid out in lines of the terminal: a header (author, age,
+// reply or repost marker) and the content wrapped to the width. Every string
+// from the network passes through sanitize/sanitizeLine here.
+import { format } from 'date-fns';
+import type { Event } from 'nostr-tools';
+import { parse as parseThread } from 'nostr-tools/nip10';
+import { getRepostedEvent } from 'nostr-tools/nip18';
+import { renderMentions, shortKey, shortNoteRef } from '../../core/mentions.js';
+import { sanitize, sanitizeLine } from '../../core/sanitize.js';
+import { truncate, wrapText } from '../../core/text-layout.js';
+
+export type LineStyle = 'header' | 'body' | 'meta';
+
+export interface NoteLine {
+  text: string;
+  style: LineStyle;
+}
+
+export interface LayoutOptions {
+  width: number;
+  /** Content lines shown at most; the rest is cut with `…`. */
+  maxLines: number;
+  /** Unix seconds, for relative times. */
+  now: number;
+  /** A display name for a pubkey, already safe to print. */
+  nameOf(pubkey: string): string;
+}
+
+/** Compact age: `42s`, `5m`, `3h`, `6d`, then the date. */
+export function age(createdAt: number, now: number): string {
+  const s = now - createdAt;
+  if (s < 60) return s < 5 ? 'now' : `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h`;
+  if (s < 7 * 86_400) return `${Math.floor(s / 86_400)}d`;
+  const date = new Date(createdAt * 1000);
+  return format(date, new Date(now * 1000).getFullYear() === date.getFullYear() ? 'd MMM' : 'd MMM yyyy');
+}
+
+/** A profile name fit for one line of the screen, or a short npub. */
+export function displayName(pubkey: string, raw: string | undefined): string {
+  const name = raw ? sanitizeLine(raw).trim() : '';
+  return name ? truncate(name, 32) : shortKey(pubkey);
+}
+
+const reposts = new Map<string, Event | null>();
+
+/** The note inside a NIP-18 repost (signature checked), cached by repost id. */
+export function repostedNote(repost: Event): Event | undefined {
+  if (repost.kind !== 6 && repost.kind !== 16) return undefined;
+  let inner = reposts.get(repost.id);
+  if (inner === undefined) {
+    try {
+      inner = getRepostedEvent(repost) ?? null;
+    } catch {
+      inner = null;
+    }
+    if (reposts.size > 5000) reposts.clear();
+    reposts.set(repost.id, inner);
+  }
+  return inner ?? undefined;
+}
+
+/** The note an action (reply, like, open, profile) applies to: the original of a repost. */
+export const targetNote = (event: Event): Event => repostedNote(event) ?? event;
+
+/** Who this note answers, for the "↳ reply to" marker (NIP-10). */
+function repliedTo(event: Event): string | undefined {
+  const { reply, root } = parseThread(event);
+  const parent = reply ?? root;
+  if (!parent) return undefined;
+  return parent.author ?? event.tags.find((t) => t[0] === 'p' && t[1] !== event.pubkey)?.[1] ?? '';
+}
+
+export function layoutNote(event: Event, opts: LayoutOptions): NoteLine[] {
+  const { width } = opts;
+  if (event.kind === 6 || event.kind === 16) {
+    const inner = repostedNote(event);
+    const who = opts.nameOf(event.pubkey);
+    if (!inner) {
+      const target = event.tags.find((t) => t[0] === 'e')?.[1];
+      const ref = target && /^[0-9a-f]{64}$/.test(target) ? ` [${shortNoteRef(target)}]` : '';
+      return [{ text: truncate(`↻ ${who} reposted${ref}`, width), style: 'meta' }];
+    }
+    return [{ text: truncate(`↻ ${who} reposted`, width), style: 'meta' }, ...layoutNote(inner, opts)];
+  }
+  let header = `${opts.nameOf(event.pubkey)} · ${age(event.created_at, opts.now)}`;
+  const parent = repliedTo(event);
+  if (parent !== undefined) header += `  ↳ reply to ${parent ? opts.nameOf(parent) : 'a note'}`;
+  const text = sanitize(renderMentions(event.content, opts.nameOf)).trim();
+  const body = text ? wrapText(text, width, opts.maxLines) : [];
+  return [{ text: truncate(header, width), style: 'header' }, ...body.map((line) => ({ text: line, style: 'body' as const }))];
+}

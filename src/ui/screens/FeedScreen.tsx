@@ -1,0 +1,35 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useScreenSize } from '../context.js';
+import type { FeedView } from '../hooks/use-feed.js';
+import { useListKeys, type NoteCommand } from '../hooks/use-list-keys.js';
+import { useLayouter, useNoteList } from '../hooks/use-note-list.js';
+import { NoteList } from '../notes/NoteList.js';
+import { timelineSource, type NoteRow } from '../notes/note-source.js';
+
+/** Content lines of a note shown in a feed before it is cut. */
+export const FEED_MAX_LINES = 8;
+
+export interface FeedScreenProps {
+  view: FeedView;
+  rows: number;
+  active: boolean;
+  perform(command: NoteCommand, row: NoteRow): void;
+  empty: string;
+  /** Changing this number jumps to the top (after the user posted). */
+  topSignal?: number;
+}
+
+/** A live feed: only the window is laid out and drawn, whatever the timeline's length. */
+export function FeedScreen({ view, rows, active, perform, empty, topSignal }: FeedScreenProps) {
+  const { columns } = useScreenSize();
+  const layout = useLayouter(columns, FEED_MAX_LINES);
+  const known = useRef(new Map<string, number>()).current;
+  const entries = view.feed?.timeline.entries() ?? [];
+  const source = useMemo(() => timelineSource(entries, layout, known), [entries, view.version, layout, known]);
+  const { window, dispatch } = useNoteList(source, rows, view.settled);
+  useEffect(() => {
+    if (topSignal) dispatch('top');
+  }, [topSignal, dispatch]);
+  useListKeys(source, window, dispatch, perform, active);
+  return <NoteList source={source} window={window} rows={rows} empty={view.settled ? empty : 'loading…'} />;
+}

@@ -1,0 +1,53 @@
+import { Box, Text } from 'ink';
+import type { Event } from 'nostr-tools';
+import { useEffect, useMemo, useState } from 'react';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { buildThread } from '../../core/thread.js';
+import { useScreenSize, useServices } from '../context.js';
+import { useListKeys, type NoteCommand } from '../hooks/use-list-keys.js';
+import { useLayouter, useNoteList } from '../hooks/use-note-list.js';
+import { NoteList } from '../notes/NoteList.js';
+import { rowsSource, type NoteRow } from '../notes/note-source.js';
+
+/** The thread of a note (NIP-10): root, parents and replies, indented, the opened note selected. */
+export function ThreadScreen(props: { event: Event; rows: number; active: boolean; perform(command: NoteCommand, row: NoteRow): void }) {
+  const services = useServices();
+  const [events, setEvents] = useState<Event[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    services.fetchThread(props.event).then(
+      (found) => live && setEvents(found),
+      (e: unknown) => {
+        if (!live) return;
+        setError(sanitizeLine(e instanceof Error ? e.message : String(e)));
+        setEvents([props.event]);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [services, props.event]);
+  const rows = props.rows - 1;
+  return (
+    <Box flexDirection="column" height={props.rows}>
+      <Text dimColor wrap="truncate">
+        {events === undefined ? '  fetching the thread…' : error ? `  could not fetch the thread: ${error}` : `  ${events.length} notes in this thread`}
+      </Text>
+      <ThreadList key={events ? 'loaded' : 'loading'} {...props} events={events ?? [props.event]} rows={rows} />
+    </Box>
+  );
+}
+
+function ThreadList(props: { event: Event; events: Event[]; rows: number; active: boolean; perform(command: NoteCommand, row: NoteRow): void }) {
+  const { columns } = useScreenSize();
+  const layout = useLayouter(columns, 40);
+  const threadRows = useMemo(
+    () => buildThread(props.event.id, props.events).map((r) => ({ event: r.event, depth: r.depth })),
+    [props.event.id, props.events],
+  );
+  const source = useMemo(() => rowsSource(threadRows, layout), [threadRows, layout]);
+  const { window, dispatch } = useNoteList(source, props.rows, false, props.event.id);
+  useListKeys(source, window, dispatch, props.perform, props.active);
+  return <NoteList source={source} window={window} rows={props.rows} empty="nothing to show" />;
+}

@@ -1,0 +1,65 @@
+// What the UI needs from the rest of the program, as one interface passed in
+// through context: the real wiring (src/ui/wire.ts) builds it from the client
+// services, UI tests pass an in-memory one. Nothing in src/ui opens a socket or a file.
+import type { Event, EventTemplate } from 'nostr-tools';
+import type { Clock } from '../core/clock.js';
+import type { Profile } from '../client/profiles.js';
+import type { PublishResult, RelaySpec, RelayStatus } from '../net/types.js';
+import type { FeedKind } from './navigation.js';
+
+export interface TimelineEntryLike {
+  event: Event;
+  seenOn: string[];
+}
+
+/** The part of the timeline model (src/core/timeline.ts) the UI reads. */
+export interface TimelineLike {
+  /** Newest first: created_at descending, then id ascending. */
+  entries(): readonly TimelineEntryLike[];
+  add(event: Event, relay?: string): boolean;
+}
+
+/** A live feed (src/client/feed.ts). */
+export interface FeedLike {
+  timeline: TimelineLike;
+  /** Batched: called at most once per burst of events. */
+  onChange(listener: () => void): () => void;
+  /** Every relay answered (EOSE), timed out or failed. */
+  settled: Promise<unknown>;
+  close(): void;
+}
+
+export interface ProfilesLike {
+  get(pubkey: string): Profile | undefined;
+  request(pubkeys: Iterable<string>): void;
+  onChange(listener: () => void): () => void;
+}
+
+export interface PublishOutcome {
+  event: Event;
+  results: PublishResult[];
+}
+
+export interface UiServices {
+  clock: Clock;
+  /** The user's public key (hex); undefined until they have a key. */
+  publicKey(): string | undefined;
+  /** Where the key is (or would be) stored, for the first-run offer. */
+  keyLocation: string;
+  /** Creates and stores a new key; resolves with its public key. */
+  createKey(): Promise<string>;
+  relays(): RelaySpec[];
+  relayStatus(): RelayStatus[];
+  onRelayStatus(listener: (status: RelayStatus[]) => void): () => void;
+  /** The user's follow list (newest kind 3); empty with no key. */
+  follows(): Promise<string[]>;
+  openFeed(kind: FeedKind, follows: readonly string[]): FeedLike;
+  /** One author's recent notes, for the profile screen. */
+  openAuthorFeed(pubkey: string): FeedLike;
+  fetchThread(event: Event): Promise<Event[]>;
+  profiles: ProfilesLike;
+  /** Signs, saves to the outbox, then publishes (the same path as `nostr-tui post`). */
+  publish(template: EventTemplate): Promise<PublishOutcome>;
+  follow(pubkey: string): Promise<PublishResult[]>;
+  unfollow(pubkey: string): Promise<PublishResult[]>;
+}

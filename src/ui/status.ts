@@ -1,0 +1,25 @@
+// One-line footer messages about what just happened.
+import type { PublishResult } from '../net/types.js';
+import { sanitizeLine } from '../core/sanitize.js';
+
+export interface StatusMessage {
+  text: string;
+  tone: 'info' | 'ok' | 'error';
+}
+
+const host = (url: string) => sanitizeLine(url.replace(/^wss?:\/\//, '').replace(/\/$/, ''));
+
+/** `posted: sent to 3/4 relays (nos.lol: rate-limited)` or `like failed: …`. */
+export function publishStatus(what: string, results: readonly PublishResult[]): StatusMessage {
+  if (results.length === 0) return { text: `${what}: no write relays configured (saved in the outbox)`, tone: 'error' };
+  const accepted = results.filter((r) => r.ok).length;
+  const failed = results.find((r) => !r.ok);
+  const why = failed ? `${host(failed.url)}: ${failed.outcome}${failed.message ? ` ${sanitizeLine(failed.message)}` : ''}` : '';
+  if (accepted === 0) return { text: `${what} failed: ${why} (saved in the outbox; it will be retried)`, tone: 'error' };
+  return { text: `${what}: sent to ${accepted}/${results.length} relays${failed ? ` (${why})` : ''}`, tone: 'ok' };
+}
+
+export const errorStatus = (what: string, error: unknown): StatusMessage => ({
+  text: `${what} failed: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`,
+  tone: 'error',
+});

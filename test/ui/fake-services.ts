@@ -1,0 +1,152 @@
+// An in-memory stand-in for the services behind the UI's context, for
+// component and screen tests. End-to-end tests use the real relay instead.
+import type { Event, EventTemplate } from 'nostr-tools';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import type { Profile } from '../../src/client/profiles.js';
+import type { Clock } from '../../src/core/clock.js';
+import type { PublishResult, RelaySpec, RelayStatus } from '../../src/net/types.js';
+import type { FeedKind } from '../../src/ui/navigation.js';
+import type { FeedLike, TimelineEntryLike, TimelineLike, UiServices } from '../../src/ui/services.js';
+
+/** Newest first, then id ascending, like src/core/timeline.ts. */
+export class MemoryTimeline implements TimelineLike {
+  private list: TimelineEntryLike[] = [];
+  private ids = new Set<string>();
+  entries() {
+    return this.list;
+  }
+  add(event: Event, relay?: string): boolean {
+    if (this.ids.has(event.id)) return false;
+    this.ids.add(event.id);
+    let lo = 0;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const e = this.list[mid]!.event;
+      if (e.created_at > event.created_at || (e.created_at === event.created_at && e.id < event.id)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.list.splice(lo, 0, { event, seenOn: relay ? [relay] : [] });
+    return true;
+  }
+}
+
+export class MemoryFeed implements FeedLike {
+  timeline = new MemoryTimeline();
+  private listeners = new Set<() => void>();
+  private resolve!: () => void;
+  settled = new Promise<unknown>((r) => (this.resolve = () => r([])));
+  closed = false;
+  constructor(events: Event[] = [], settle = true) {
+    for (const e of events) this.timeline.add(e, 'ws://fake');
+    if (settle) this.resolve();
+  }
+  onChange(listener: () => void) {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+  /** Live events arriving from a relay. */
+  push(...events: Event[]) {
+    for (const e of events) this.timeline.add(e, 'ws://fake');
+    for (const l of this.listeners) l();
+  }
+  settle() {
+    this.resolve();
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+export interface FakeOptions {
+  now?: number;
+  withKey?: boolean;
+  follows?: string[];
+  feeds?: Partial<Record<FeedKind, MemoryFeed>>;
+  authorNotes?: Record<string, Event[]>;
+  profiles?: Record<string, Partial<Profile>>;
+  thread?: Event[];
+  relays?: RelaySpec[];
+  status?: RelayStatus[];
+  publishResults?: (event: Event) => PublishResult[];
+}
+
+export function fakeServices(opts: FakeOptions = {}) {
+  const secret = generateSecretKey();
+  let publicKey = opts.withKey === false ? undefined : getPublicKey(secret);
+  const now = opts.now ?? 1_700_000_000;
+  const clock: Clock = { now: () => now * 1000 };
+  const published: Event[] = [];
+  const followCalls: { pubkey: string; following: boolean }[] = [];
+  const profileListeners = new Set<() => void>();
+  const profiles = new Map(Object.entries(opts.profiles ?? {}).map(([k, v]) => [k, { created_at: 1, ...v }]));
+  const requested = new Set<string>();
+  const feeds = opts.feeds ?? {};
+  const opened: FeedKind[] = [];
+  const relays = opts.relays ?? [{ url: 'ws://fake', read: true, write: true }];
+  const services: UiServices = {
+    clock,
+    publicKey: () => publicKey,
+    keyLocation: '/home/test/.config/nostr-tui/keys.json',
+    async createKey() {
+      publicKey = getPublicKey(secret);
+      return publicKey;
+    },
+    relays: () => relays,
+    relayStatus: () => opts.status ?? [],
+    onRelayStatus: () => () => {},
+    follows: async () => opts.follows ?? [],
+    openFeed(kind) {
+      opened.push(kind);
+      return (feeds[kind] ??= new MemoryFeed());
+    },
+    openAuthorFeed: (pubkey) => new MemoryFeed(opts.authorNotes?.[pubkey] ?? []),
+    fetchThread: async (event) => opts.thread ?? [event],
+    profiles: {
+      get: (pk) => profiles.get(pk),
+      request: (pks) => {
+        for (const pk of pks) requested.add(pk);
+      },
+      onChange: (l) => {
+        profileListeners.add(l);
+        return () => void profileListeners.delete(l);
+      },
+    },
+    async publish(template: EventTemplate) {
+      const event = finalizeEvent(template, secret);
+      published.push(event);
+      return { event, results: opts.publishResults?.(event) ?? relays.map((r) => ({ url: r.url, ok: true, outcome: 'accepted' as const, message: '' })) };
+    },
+    async follow(pubkey) {
+      followCalls.push({ pubkey, following: true });
+      return relays.map((r) => ({ url: r.url, ok: true, outcome: 'accepted' as const, message: '' }));
+    },
+    async unfollow(pubkey) {
+      followCalls.push({ pubkey, following: false });
+      return relays.map((r) => ({ url: r.url, ok: true, outcome: 'accepted' as const, message: '' }));
+    },
+  };
+  return {
+    services,
+    published,
+    followCalls,
+    requested,
+    feeds,
+    opened,
+    /** A batch of profiles arriving. */
+    setProfile(pubkey: string, profile: Partial<Profile>) {
+      profiles.set(pubkey, { created_at: 2, ...profile });
+      for (const l of profileListeners) l();
+    },
+  };
+}
+
+/** Authors with fixed keys so frames are stable across runs. */
+export function author(seed: number) {
+  const secret = new Uint8Array(32).fill(seed);
+  return {
+    pubkey: getPublicKey(secret),
+    note: (content: string, createdAt: number, tags: string[][] = [], kind = 1) =>
+      finalizeEvent({ kind, created_at: createdAt, tags, content }, secret),
+  };
+}
