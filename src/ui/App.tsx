@@ -48,7 +48,7 @@ export function App({ services, size, color = true }: AppProps) {
 const HEADER_ROWS = 1;
 const FOOTER_ROWS = 2;
 
-const listHints: Command[] = ['down', 'open', 'reply', 'like', 'repost', 'compose', 'cycleFeed', 'help', 'quit'];
+const listHints: Command[] = ['down', 'open', 'reply', 'like', 'compose', 'cycleFeed', 'help', 'quit'];
 
 function Shell() {
   const services = useServices();

@@ -37,57 +37,57 @@ const shown = (s: ListState, src: ListSource, rows: number) => {
 describe('list window', () => {
   it('moves the cursor and scrolls only when the selection leaves the window', () => {
     const src = source(keys(10));
-    expect(shown(run(src, 3, 'settle', 'down', 'down'), src, 3)).toEqual({ selected: 'n2', visible: ['n0', 'n1', 'n2'], newCount: 0 });
-    expect(shown(run(src, 3, 'settle', 'down', 'down', 'down'), src, 3)).toEqual({ selected: 'n3', visible: ['n1', 'n2', 'n3'], newCount: 0 });
-    expect(shown(run(src, 3, 'settle', 'down', 'down', 'down', 'up', 'up', 'up'), src, 3).visible).toEqual(['n0', 'n1', 'n2']);
+    expect(shown(run(src, 4, 'settle', 'down', 'down'), src, 4)).toEqual({ selected: 'n2', visible: ['n0', 'n1', 'n2'], newCount: 0 });
+    expect(shown(run(src, 4, 'settle', 'down', 'down', 'down'), src, 4)).toEqual({ selected: 'n3', visible: ['n1', 'n2', 'n3'], newCount: 0 });
+    expect(shown(run(src, 4, 'settle', 'down', 'down', 'down', 'up', 'up', 'up'), src, 4).visible).toEqual(['n0', 'n1', 'n2']);
   });
 
   it('pages, jumps to the bottom and back to the top, clamped at both ends', () => {
     const src = source(keys(10));
-    expect(shown(run(src, 4, 'pageDown'), src, 4)).toMatchObject({ selected: 'n4', visible: ['n4', 'n5', 'n6', 'n7'] });
-    expect(shown(run(src, 4, 'pageDown', 'pageDown', 'pageDown'), src, 4).selected).toBe('n9');
-    expect(shown(run(src, 4, 'bottom'), src, 4)).toMatchObject({ selected: 'n9', visible: ['n6', 'n7', 'n8', 'n9'] });
-    expect(shown(run(src, 4, 'bottom', 'pageUp'), src, 4)).toMatchObject({ selected: 'n2', visible: ['n2', 'n3', 'n4', 'n5'] });
-    expect(shown(run(src, 4, 'bottom', 'top'), src, 4)).toMatchObject({ selected: 'n0', visible: ['n0', 'n1', 'n2', 'n3'] });
-    expect(shown(run(src, 4, 'up', 'up'), src, 4).selected).toBe('n0');
+    expect(shown(run(src, 5, 'pageDown'), src, 5)).toMatchObject({ selected: 'n4', visible: ['n4', 'n5', 'n6', 'n7'] });
+    expect(shown(run(src, 5, 'pageDown', 'pageDown', 'pageDown'), src, 5).selected).toBe('n9');
+    expect(shown(run(src, 5, 'bottom'), src, 5)).toMatchObject({ selected: 'n9', visible: ['n6', 'n7', 'n8', 'n9'] });
+    expect(shown(run(src, 5, 'bottom', 'pageUp'), src, 5)).toMatchObject({ selected: 'n2', visible: ['n2', 'n3', 'n4', 'n5'] });
+    expect(shown(run(src, 5, 'bottom', 'top'), src, 5)).toMatchObject({ selected: 'n0', visible: ['n0', 'n1', 'n2', 'n3'] });
+    expect(shown(run(src, 5, 'up', 'up'), src, 5).selected).toBe('n0');
   });
 
   it('fits items of different heights, keeping the selected one whole', () => {
     const src = source(keys(6), (k) => (k === 'n1' ? 3 : 1));
-    expect(shown(run(src, 4, 'settle'), src, 4).visible).toEqual(['n0', 'n1']);
-    expect(shown(run(src, 4, 'settle', 'down', 'down'), src, 4).visible).toEqual(['n1', 'n2']);
+    expect(shown(run(src, 5, 'settle'), src, 5).visible).toEqual(['n0', 'n1']);
+    expect(shown(run(src, 5, 'settle', 'down', 'down'), src, 5).visible).toEqual(['n1', 'n2']);
   });
 
   it('keeps what the user reads in place when new notes arrive above, and counts them', () => {
     const src = source(keys(10));
-    const reading = run(src, 4, 'settle', 'down', 'down', 'down', 'down');
-    const before = shown(reading, src, 4);
+    const reading = run(src, 5, 'settle', 'down', 'down', 'down', 'down');
+    const before = shown(reading, src, 5);
     src.prepend('new1', 'new0');
-    const after = shown(reading, src, 4);
+    const after = shown(reading, src, 5);
     expect(after.newCount).toBe(2);
     expect(after.selected).toBe(before.selected);
-    // The "N new posts" line takes one row, so the window shows one item less.
+    // The banner row was reserved all along: the window does not move at all.
     expect(before.visible).toEqual(['n1', 'n2', 'n3', 'n4']);
-    expect(after.visible).toEqual(['n2', 'n3', 'n4']);
+    expect(after.visible).toEqual(before.visible);
     // g jumps to them and they are no longer new.
-    const top = listReducer(reading, 'top', src, 4);
-    expect(shown(top, src, 4)).toMatchObject({ selected: 'new1', newCount: 0 });
+    const top = listReducer(reading, 'top', src, 5);
+    expect(shown(top, src, 5)).toMatchObject({ selected: 'new1', newCount: 0 });
   });
 
   it('follows the top while the first results stream in, and stops once settled', () => {
     const src = source(['b']);
     const state = initialListState;
     src.prepend('a');
-    expect(shown(state, src, 4)).toMatchObject({ selected: 'a', newCount: 0 });
-    const settled = listReducer(state, 'settle', src, 4);
+    expect(shown(state, src, 5)).toMatchObject({ selected: 'a', newCount: 0 });
+    const settled = listReducer(state, 'settle', src, 5);
     src.prepend('z');
-    expect(shown(settled, src, 4)).toMatchObject({ selected: 'a', newCount: 1 });
+    expect(shown(settled, src, 5)).toMatchObject({ selected: 'a', newCount: 1 });
   });
 
   it('measures only the items around the window, however long the list', () => {
     const src = source(keys(100_000)) as unknown as ListSource & { heightCalls: number };
-    const s = run(src, 20, 'settle', 'pageDown', 'bottom', 'pageUp');
-    resolveWindow(s, src, 20);
+    const s = run(src, 21, 'settle', 'pageDown', 'bottom', 'pageUp');
+    resolveWindow(s, src, 21);
     expect(src.heightCalls).toBeLessThan(400);
   });
 });

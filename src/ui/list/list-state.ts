@@ -36,8 +36,11 @@ export interface ListWindow {
 
 export const initialListState: ListState = { pinned: true };
 
-/** Rows left for items once the "N new posts" line takes its row. */
-export const itemRows = (rows: number, newCount: number): number => Math.max(1, rows - (newCount > 0 ? 1 : 0));
+/**
+ * Rows left for items: the first row always belongs to the banner ("N new posts"
+ * or a title), so its appearing never shifts the notes under the reader.
+ */
+export const itemRows = (rows: number, _newCount = 0): number => Math.max(1, rows - 1);
 
 /** The window to draw for `state` over `source` in `rows` rows. */
 export function resolveWindow(state: ListState, source: ListSource, rows: number): ListWindow {

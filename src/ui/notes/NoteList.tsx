@@ -9,16 +9,24 @@ import type { NoteLine } from './note-layout.js';
 const MAX_INDENT_DEPTH = 8;
 
 /**
- * The visible window of a note list, exactly `rows` rows tall: the "N new posts"
- * line when there are some, then the notes in the window, the selected one marked.
+ * The visible window of a note list, exactly `rows` rows tall: a banner row
+ * ("N new posts", or a title), then the notes in the window, the selected one marked.
  */
-export function NoteList({ source, window, rows, empty }: { source: NoteSource; window: ListWindow; rows: number; empty: string }) {
+export function NoteList(props: { source: NoteSource; window: ListWindow; rows: number; empty: string; banner?: string }) {
+  const { source, window, rows, empty } = props;
   const color = useColor();
   const lines: ReactElement[] = [];
+  // The first row is always the banner's, so "N new posts" appearing moves nothing.
   if (window.newCount > 0) {
     lines.push(
-      <Text key="new" color={color('cyan')} bold>
+      <Text key="new" color={color('cyan')} bold wrap="truncate">
         {`  ── ${window.newCount} new ${window.newCount === 1 ? 'post' : 'posts'} · g to show ──`}
+      </Text>,
+    );
+  } else {
+    lines.push(
+      <Text key="banner" dimColor wrap="truncate">
+        {props.banner ? `  ${props.banner}` : ' '}
       </Text>,
     );
   }

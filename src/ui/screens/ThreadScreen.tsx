@@ -1,4 +1,3 @@
-import { Box, Text } from 'ink';
 import type { Event } from 'nostr-tools';
 import { useEffect, useMemo, useState } from 'react';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -28,18 +27,11 @@ export function ThreadScreen(props: { event: Event; rows: number; active: boolea
       live = false;
     };
   }, [services, props.event]);
-  const rows = props.rows - 1;
-  return (
-    <Box flexDirection="column" height={props.rows}>
-      <Text dimColor wrap="truncate">
-        {events === undefined ? '  fetching the thread…' : error ? `  could not fetch the thread: ${error}` : `  ${events.length} notes in this thread`}
-      </Text>
-      <ThreadList key={events ? 'loaded' : 'loading'} {...props} events={events ?? [props.event]} rows={rows} />
-    </Box>
-  );
+  const banner = events === undefined ? 'fetching the thread…' : error ? `could not fetch the thread: ${error}` : `${events.length} notes in this thread`;
+  return <ThreadList key={events ? 'loaded' : 'loading'} {...props} events={events ?? [props.event]} banner={banner} />;
 }
 
-function ThreadList(props: { event: Event; events: Event[]; rows: number; active: boolean; perform(command: NoteCommand, row: NoteRow): void }) {
+function ThreadList(props: { event: Event; events: Event[]; banner: string; rows: number; active: boolean; perform(command: NoteCommand, row: NoteRow): void }) {
   const { columns } = useScreenSize();
   const layout = useLayouter(columns, 40);
   const threadRows = useMemo(
@@ -49,5 +41,5 @@ function ThreadList(props: { event: Event; events: Event[]; rows: number; active
   const source = useMemo(() => rowsSource(threadRows, layout), [threadRows, layout]);
   const { window, dispatch } = useNoteList(source, props.rows, false, props.event.id);
   useListKeys(source, window, dispatch, props.perform, props.active);
-  return <NoteList source={source} window={window} rows={props.rows} empty="nothing to show" />;
+  return <NoteList source={source} window={window} rows={props.rows} empty="nothing to show" banner={props.banner} />;
 }

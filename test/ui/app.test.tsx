@@ -1,0 +1,94 @@
+import { render } from 'ink-testing-library';
+import { parse } from 'nostr-tools/nip10';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/App.js';
+import { bindings } from '../../src/ui/keys/bindings.js';
+import { author, fakeServices, MemoryFeed, type FakeOptions } from './fake-services.js';
+import { keys, screen, waitForFrame } from './frames.js';
+
+const now = 1_700_000_000;
+const alice = author(1);
+const bob = author(2);
+const carol = author(3);
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+function start(opts: FakeOptions & { columns?: number; rows?: number } = {}) {
+  const fake = fakeServices({ now, ...opts });
+  const app = render(<App services={fake.services} size={{ columns: opts.columns ?? 80, rows: opts.rows ?? 24 }} color={false} />);
+  unmount = app.unmount;
+  const frame = (check: (f: string) => boolean | void) => waitForFrame(app.lastFrame, check);
+  return { ...fake, app, frame, press: (k: string) => app.stdin.write(k) };
+}
+
+const helloNote = alice.note('hello world', now - 300);
+const cjkNote = bob.note('日本語のテキスト and emoji 👍 ok', now - 7200);
+const homeFeed = () => new MemoryFeed([helloNote, cjkNote]);
+const names = { [alice.pubkey]: { name: 'alice' }, [carol.pubkey]: { display_name: 'Carol ✨' } };
+
+describe('the timeline screen at 80x24', () => {
+  it('draws header, notes with names and ages, wide characters at their width, and the footer', async () => {
+    const { frame } = start({ follows: [alice.pubkey], feeds: { home: homeFeed() }, profiles: names });
+    const f = await frame((f) => f.includes('hello world'));
+    const lines = f.split('\n');
+    expect(lines).toHaveLength(24);
+    expect(lines[0]).toMatch(/^ npub1\w{4}…\w{4} · Home +relays 0\/1$/);
+    expect(lines.slice(1, 8)).toEqual([
+      '',
+      '▌ alice · 5m',
+      '▌ hello world',
+      '',
+      `  ${bobShort()} · 2h`,
+      '  日本語のテキスト and emoji 👍 ok',
+      '',
+    ]);
+    expect(lines[22]).toBe('');
+    expect(lines[23]).toBe(' j/k move  Enter thread  r reply  l like  n new  Tab feed  ? help  q quit');
+  });
+
+  it('moves the selection with j/k and arrows', async () => {
+    const { frame, press } = start({ follows: [alice.pubkey], feeds: { home: homeFeed() }, profiles: names });
+    await frame((f) => f.includes('hello world'));
+    press('j');
+    await frame((f) => f.split('\n')[5] === `▌ ${bobShort()} · 2h` && f.split('\n')[2] === '  alice · 5m');
+    press(keys.up);
+    await frame((f) => f.split('\n')[2] === '▌ alice · 5m');
+  });
+
+  it('keeps the reading position when live notes arrive and counts them; g shows them', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => carol.note(`note ${i}`, now - 1000 - i * 60));
+    const feed = new MemoryFeed(many);
+    const { frame, press } = start({ follows: [carol.pubkey], feeds: { home: feed }, profiles: names });
+    await frame((f) => f.includes('note 0'));
+    for (let i = 0; i < 10; i++) press('j');
+    const reading = await frame((f) => f.includes('▌ note 10'));
+    feed.push(alice.note('fresh one', now - 10), alice.note('fresh two', now - 5));
+    const after = await frame((f) => f.includes('2 new posts'));
+    expect(after.split('\n')[1]).toBe('  ── 2 new posts · g to show ──');
+    expect(after).toContain('▌ note 10');
+    expect(after).not.toContain('fresh');
+    // Nothing under the reader moved: the lines of note 10 are where they were (one row lower for the new-posts line at most).
+    expect(after.split('\n').indexOf('▌ note 10')).toBe(reading.split('\n').indexOf('▌ note 10'));
+    press('g');
+    const top = await frame((f) => f.includes('▌ fresh two'));
+    expect(top).not.toContain('new posts');
+  });
+
+  it('pages with PgDn/PgUp and jumps to the bottom with G', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => carol.note(`note ${i}`, now - 1000 - i * 60));
+    const { frame, press } = start({ follows: [carol.pubkey], feeds: { home: new MemoryFeed(many) }, profiles: names });
+    await frame((f) => f.includes('note 0'));
+    press(keys.pageDown);
+    await frame((f) => f.split('\n')[3] === '▌ note 6');
+    press('G');
+    await frame((f) => f.includes('▌ note 29'));
+    press(keys.pageUp);
+    await frame((f) => f.split('\n')[3] === '▌ note 18');
+  });
+});
+
+function bobShort() {
+  return shortKeyOf(bob.pubkey);
+}
+import { shortKey as shortKeyOf } from '../../src/core/mentions.js';
