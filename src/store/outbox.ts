@@ -60,9 +60,16 @@ export class SqliteOutbox implements Outbox {
 
   /** Durable once this returns (a committed, synchronous write). Adding the same event twice is harmless. */
   add(event: Event): void {
-    this.db
-      .prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at) VALUES (?, ?, ?)`)
-      .run(event.id, JSON.stringify(event), this.clock.now());
+    // FULL: this commit reaches the disk before the event goes anywhere, so it
+    // survives power loss, not only the process being killed.
+    this.db.pragma('synchronous = FULL');
+    try {
+      this.db
+        .prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at) VALUES (?, ?, ?)`)
+        .run(event.id, JSON.stringify(event), this.clock.now());
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
   }
 
   /** Keeps the latest result per relay; the entry is delivered once any relay accepted it. */
