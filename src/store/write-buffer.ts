@@ -1,0 +1,57 @@
+// Streaming events are written in batches: one transaction per batch keeps
+// the (synchronous) SQLite writes short, so the UI never waits on them.
+import type { Event } from 'nostr-tools';
+import type { EventStore } from './types.js';
+
+export interface WriteBufferOptions {
+  /** Longest an event waits before it is written, ms. */
+  flushMs?: number;
+  /** Written at once when this many are waiting. */
+  maxBatch?: number;
+}
+
+export class WriteBuffer {
+  private readonly queued = new Map<string | undefined, Event[]>();
+  private size = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly flushMs: number;
+  private readonly maxBatch: number;
+
+  constructor(
+    private readonly store: EventStore,
+    opts: WriteBufferOptions = {},
+  ) {
+    this.flushMs = opts.flushMs ?? 100;
+    this.maxBatch = opts.maxBatch ?? 500;
+  }
+
+  add(event: Event, relay?: string): void {
+    let list = this.queued.get(relay);
+    if (!list) this.queued.set(relay, (list = []));
+    list.push(event);
+    this.size++;
+    if (this.size >= this.maxBatch) {
+      this.flush();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), this.flushMs);
+      // Waiting events must not keep a finished command alive; close() writes them.
+      this.timer.unref?.();
+    }
+  }
+
+  /** Writes everything waiting; returns how many events were new to the store. */
+  flush(): number {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    let added = 0;
+    for (const [relay, events] of this.queued) added += this.store.putMany(events, relay);
+    this.queued.clear();
+    this.size = 0;
+    return added;
+  }
+
+  /** Writes what is waiting; call before closing the store. */
+  close(): void {
+    this.flush();
+  }
+}
