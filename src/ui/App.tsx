@@ -2,11 +2,11 @@
 // hooks, reducers and src/core; the shell only wires them together.
 import { Box, Text, useApp } from 'ink';
 import type { Event } from 'nostr-tools';
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
 import { textWidth, truncate } from '../core/text-layout.js';
 import { ComposerView, composerHeight, useComposerKeys } from './composer/Composer.js';
-import { composerReducer, emptyDraft } from './composer/composer-state.js';
+import { composerReducer, emptyDraft, type ComposerAction } from './composer/composer-state.js';
 import { ScreenSizeProvider, ServicesProvider, ThemeProvider, useColor, useScreenSize, useServices, type ScreenSize } from './context.js';
 import { useActions } from './hooks/use-actions.js';
 import { useFeed } from './hooks/use-feed.js';
@@ -61,7 +61,13 @@ function Shell() {
   const [status, setStatus] = useState<StatusMessage | undefined>();
   const [follows, setFollows] = useState<string[] | undefined>();
   const [composer, setComposer] = useState<{ open: boolean; replyTo?: Event; sending: boolean }>({ open: false, sending: false });
-  const [draft, edit] = useReducer(composerReducer, emptyDraft);
+  // The draft also lives in a ref: Enter may arrive before React re-renders the last keystroke.
+  const draftRef = useRef(emptyDraft);
+  const [draft, setDraft] = useState(emptyDraft);
+  const edit = useCallback((action: ComposerAction) => {
+    draftRef.current = composerReducer(draftRef.current, action);
+    setDraft(draftRef.current);
+  }, []);
   const [topSignal, setTopSignal] = useState(0);
 
   // Whom the user follows decides Home; following nobody, Global is shown with a hint.
@@ -74,7 +80,7 @@ function Shell() {
         setFollows(list);
         if (list.length === 0) {
           navigate({ type: 'showFeed', feed: 'global' });
-          if (publicKey) setStatus({ text: 'You follow nobody yet: press f on a note to follow its author, or run `nostr-tui follow npub…`', tone: 'info' });
+          if (publicKey) setStatus({ text: 'You follow nobody yet: press f on a note, or run `nostr-tui follow npub…`', tone: 'info' });
         }
       },
       (error: unknown) => {
@@ -113,7 +119,7 @@ function Shell() {
 
   useComposerKeys(composer.open && !composer.sending, edit, {
     send() {
-      const text = draft.text.trim();
+      const text = draftRef.current.text.trim();
       if (!text) return setStatus({ text: 'nothing to send: type a note, or Esc to cancel', tone: 'info' });
       setComposer((c) => ({ ...c, sending: true }));
       void send(text, composer.replyTo).then((ok) => {

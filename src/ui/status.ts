@@ -15,7 +15,7 @@ export function publishStatus(what: string, results: readonly PublishResult[]): 
   const accepted = results.filter((r) => r.ok).length;
   const failed = results.find((r) => !r.ok);
   const why = failed ? `${host(failed.url)}: ${failed.outcome}${failed.message ? ` ${sanitizeLine(failed.message)}` : ''}` : '';
-  if (accepted === 0) return { text: `${what} failed: ${why} (saved in the outbox; it will be retried)`, tone: 'error' };
+  if (accepted === 0) return { text: `${what} failed: ${why} (kept in the outbox to retry)`, tone: 'error' };
   return { text: `${what}: sent to ${accepted}/${results.length} relays${failed ? ` (${why})` : ''}`, tone: 'ok' };
 }
 

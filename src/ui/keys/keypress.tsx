@@ -1,7 +1,7 @@
 // One keypress provider for the whole app: a single ink useInput, and handlers
 // registered with a priority. The highest-priority active handler sees a key
 // first; returning true consumes it, false passes it down.
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useInput, type Key } from 'ink';
 
 export type KeyHandler = (input: string, key: Key) => boolean;
@@ -31,7 +31,9 @@ export function useKeypress(handler: KeyHandler, opts: { priority: number; isAct
   const ref = useRef(handler);
   ref.current = handler;
   const active = opts.isActive ?? true;
-  useEffect(() => {
+  // A layout effect: the handler is in place before the frame that shows its
+  // screen is written, so keys typed right after that frame are never lost.
+  useLayoutEffect(() => {
     if (!active) return;
     const registration: Registration = { priority: opts.priority, handler: ref };
     registry.add(registration);

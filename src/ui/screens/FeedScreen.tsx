@@ -25,7 +25,7 @@ export function FeedScreen({ view, rows, active, perform, empty, topSignal }: Fe
   const layout = useLayouter(columns, FEED_MAX_LINES);
   const known = useRef(new Map<string, number>()).current;
   const entries = view.feed?.timeline.entries() ?? [];
-  const source = useMemo(() => timelineSource(entries, layout, known), [entries, view.version, layout, known]);
+  const source = useMemo(() => timelineSource(entries, layout, known), [entries, view.version, layout, known, topSignal]);
   const { window, dispatch } = useNoteList(source, rows, view.settled);
   useEffect(() => {
     if (topSignal) dispatch('top');

@@ -29,8 +29,10 @@ export function ProfileScreen(props: {
   const about = profile?.about ? wrapText(sanitize(profile.about), columns - 2, ABOUT_LINES) : [];
   const width = columns - 2;
   const header = [
-    `${displayName(props.pubkey, profileName(profile))}${props.following === undefined ? '' : props.following ? '  · followed' : '  · not followed'}`,
-    `${npubEncode(props.pubkey)}${profile?.nip05 ? `  ${sanitizeLine(profile.nip05)}` : ''}`,
+    `${displayName(props.pubkey, profileName(profile))}${profile?.nip05 ? `  ${sanitizeLine(profile.nip05)}` : ''}${
+      props.following === undefined ? '' : props.following ? '  · followed' : '  · not followed'
+    }`,
+    npubEncode(props.pubkey),
     ...about,
   ];
   const listRows = Math.max(1, props.rows - header.length - 1);

@@ -27,7 +27,7 @@ export function ThreadScreen(props: { event: Event; rows: number; active: boolea
       live = false;
     };
   }, [services, props.event]);
-  const banner = events === undefined ? 'fetching the thread…' : error ? `could not fetch the thread: ${error}` : `${events.length} notes in this thread`;
+  const banner = events === undefined ? 'fetching the thread…' : error ? `could not fetch the thread: ${error}` : `${events.length} ${events.length === 1 ? 'note' : 'notes'} in this thread`;
   return <ThreadList key={events ? 'loaded' : 'loading'} {...props} events={events ?? [props.event]} banner={banner} />;
 }
 

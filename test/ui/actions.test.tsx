@@ -1,0 +1,271 @@
+import { render } from 'ink-testing-library';
+import { parse } from 'nostr-tools/nip10';
+import { afterEach, describe, expect, it } from 'vitest';
+import { shortKey } from '../../src/core/mentions.js';
+import { App } from '../../src/ui/App.js';
+import { bindings } from '../../src/ui/keys/bindings.js';
+import { replyTemplate } from '../../src/core/interactions.js';
+import { author, fakeServices, MemoryFeed, type FakeOptions } from './fake-services.js';
+import { keys, screen, waitForFrame } from './frames.js';
+
+const now = 1_700_000_000;
+const alice = author(1);
+const bob = author(2);
+const carol = author(3);
+const names = { [alice.pubkey]: { name: 'alice' }, [bob.pubkey]: { name: 'bob' } };
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+function start(opts: FakeOptions & { columns?: number; rows?: number; color?: boolean } = {}) {
+  const fake = fakeServices({ now, follows: [alice.pubkey, bob.pubkey], profiles: names, ...opts });
+  const size = { columns: opts.columns ?? 80, rows: opts.rows ?? 24 };
+  const app = render(<App services={fake.services} size={size} color={opts.color ?? false} />);
+  unmount = app.unmount;
+  const frame = (check: (f: string) => boolean | void) => waitForFrame(app.lastFrame, check);
+  return { ...fake, app, frame, press: (k: string) => app.stdin.write(k) };
+}
+
+const hello = alice.note('hello world', now - 300);
+const feedOf = (...events: Parameters<typeof alice.note> extends never ? never : ReturnType<typeof alice.note>[]) => new MemoryFeed(events);
+
+describe('composing', () => {
+  it('n opens the composer; Alt+Enter breaks the line; Enter publishes and the note shows at once', async () => {
+    const { frame, press, published } = start({ feeds: { home: feedOf(hello) } });
+    await frame((f) => f.includes('hello world'));
+    press('n');
+    await frame((f) => f.includes('── New note'));
+    press('first line');
+    press(keys.altEnter);
+    press('second');
+    const editing = await frame((f) => f.includes('second▏'));
+    expect(editing.split('\n').slice(-5)).toEqual([
+      '── New note ────────────────────────────────────────────────────────────────────',
+      '  first line',
+      '  second▏',
+      '',
+      ' Enter send  Alt+Enter line break  Esc cancel',
+    ]);
+    press(keys.enter);
+    const sent = await frame((f) => f.includes('post: sent to 1/1 relays') && f.includes('▌ first line'));
+    expect(published).toHaveLength(1);
+    expect(published[0]!.content).toBe('first line\nsecond');
+    expect(published[0]!.kind).toBe(1);
+    expect(sent).toContain('▌ first line');
+    expect(sent).not.toContain('New note');
+  });
+
+  it('Esc cancels but keeps the draft for the next n; backspace edits', async () => {
+    const { frame, press, published } = start({ feeds: { home: feedOf(hello) } });
+    await frame((f) => f.includes('hello world'));
+    press('n');
+    await frame((f) => f.includes('New note'));
+    press('draftx');
+    press(keys.backspace);
+    await frame((f) => f.includes('draft▏'));
+    press(keys.escape);
+    await frame((f) => !f.includes('New note'));
+    press('n');
+    await frame((f) => f.includes('draft▏'));
+    expect(published).toHaveLength(0);
+  });
+
+  it('r replies with NIP-10 tags to the selected note', async () => {
+    const { frame, press, published } = start({ feeds: { home: feedOf(hello) } });
+    await frame((f) => f.includes('hello world'));
+    press('r');
+    await frame((f) => f.includes('── Reply to alice'));
+    press('hi alice');
+    press(keys.enter);
+    await frame((f) => f.includes('reply to alice: sent to 1/1 relays'));
+    const reply = published[0]!;
+    expect(parse(reply).root?.id).toBe(hello.id);
+    expect(reply.tags).toContainEqual(['p', alice.pubkey]);
+  });
+
+  it('shows the failure per relay when no relay accepts, and keeps the composer open', async () => {
+    const { frame, press } = start({
+      feeds: { home: feedOf(hello) },
+      publishResults: () => [{ url: 'ws://fake', ok: false, outcome: 'rejected', message: 'blocked: \u001b[31mspam\u001b[0m' }],
+    });
+    await frame((f) => f.includes('hello world'));
+    press('n');
+    await frame((f) => f.includes('New note'));
+    press('x');
+    press(keys.enter);
+    const f = await frame((f) => f.includes('post failed'));
+    expect(f).toContain(' post failed: fake: rejected blocked: spam (kept in the outbox to retry)');
+    expect(f).toContain('New note');
+  });
+});
+
+describe('acting on the selected note', () => {
+  it('l likes (NIP-25) and t reposts (NIP-18) the selected note, with the result in the footer', async () => {
+    const { frame, press, published } = start({ feeds: { home: feedOf(hello) } });
+    await frame((f) => f.includes('hello world'));
+    press('l');
+    await frame((f) => f.includes("like alice's note: sent to 1/1 relays"));
+    press('t');
+    await frame((f) => f.includes("repost alice's note: sent to 1/1 relays"));
+    expect(published.map((e) => e.kind)).toEqual([7, 6]);
+    expect(published[0]!.content).toBe('+');
+    expect(JSON.parse(published[1]!.content).id).toBe(hello.id);
+  });
+
+  it('f follows and u unfollows the author', async () => {
+    const { frame, press, followCalls } = start({ feeds: { home: feedOf(hello) } });
+    await frame((f) => f.includes('hello world'));
+    press('f');
+    await frame((f) => f.includes('follow alice: sent to 1/1 relays'));
+    press('u');
+    await frame((f) => f.includes('unfollow alice: sent to 1/1 relays'));
+    expect(followCalls).toEqual([
+      { pubkey: alice.pubkey, following: true },
+      { pubkey: alice.pubkey, following: false },
+    ]);
+  });
+
+  it('Enter opens the thread, indented by depth, the opened note selected; Esc goes back', async () => {
+    const root = bob.note('the root', now - 900);
+    const reply = alice.note('a reply', now - 600, replyTemplate('', root, 0).tags);
+    const deeper = bob.note('deeper', now - 300, replyTemplate('', reply, 0).tags);
+    const { frame, press } = start({ feeds: { home: feedOf(reply) }, thread: [deeper, root, reply] });
+    await frame((f) => f.includes('a reply'));
+    press(keys.enter);
+    const thread = await frame((f) => f.includes('3 notes in this thread'));
+    expect(thread.split('\n').slice(0, 12)).toEqual([
+      expect.stringMatching(/ · Thread +relays 0\/1$/),
+      '  3 notes in this thread',
+      '  bob · 15m',
+      '  the root',
+      '',
+      '▌   alice · 10m  ↳ reply to bob',
+      '▌   a reply',
+      '',
+      '      bob · 5m  ↳ reply to alice',
+      '      deeper',
+      '',
+      '',
+    ]);
+    press(keys.escape);
+    await frame((f) => f.includes(' · Home'));
+  });
+
+  it('p shows the author: name, npub, about, and their notes', async () => {
+    const { frame, press } = start({
+      feeds: { home: feedOf(hello) },
+      profiles: { ...names, [alice.pubkey]: { name: 'alice', about: 'I write \u001b]0;pwned\u0007notes', nip05: 'alice@example.com' } },
+      authorNotes: { [alice.pubkey]: [hello, alice.note('older note', now - 4000)] },
+    });
+    await frame((f) => f.includes('hello world'));
+    press('p');
+    const f = await frame((f) => f.includes('older note'));
+    expect(f).toContain('Profile: alice');
+    expect(f).toContain('  alice  alice@example.com  · followed');
+    expect(f).toContain('  I write notes');
+    expect(f).not.toContain('pwned');
+  });
+});
+
+describe('screens and views', () => {
+  it('Tab cycles Home, Mentions and Global', async () => {
+    const { frame, press, opened } = start({
+      feeds: { home: feedOf(hello), global: feedOf(carol.note('from anyone', now - 60)) },
+    });
+    await frame((f) => f.includes(' · Home') && f.includes('hello world'));
+    press(keys.tab);
+    await frame((f) => f.includes(' · Mentions') && f.includes('nobody has mentioned you'));
+    press(keys.tab);
+    await frame((f) => f.includes(' · Global') && f.includes('from anyone'));
+    press(keys.tab);
+    await frame((f) => f.includes(' · Home') && f.includes('hello world'));
+    expect(opened).toEqual(['home', 'mentions', 'global', 'home']);
+  });
+
+  it('R shows each relay: state, counts and its last error, sanitised', async () => {
+    const { frame, press } = start({
+      feeds: { home: feedOf(hello) },
+      relays: [{ url: 'ws://one', read: true, write: true }, { url: 'ws://two', read: true, write: false }],
+      status: [
+        { url: 'ws://one', state: 'eose', rttMs: 12, counts: { received: 5, duplicates: 2, invalid: 1, offFilter: 0, malformed: 0, oversize: 0 } },
+        { url: 'ws://two', state: 'error', error: 'refused\u001b[2J\nnow', counts: { received: 0, duplicates: 0, invalid: 0, offFilter: 0, malformed: 0, oversize: 0 } },
+      ],
+    });
+    await frame((f) => f.includes('relays 1/2'));
+    press('R');
+    const f = await frame((f) => f.includes(' · Relays'));
+    expect(f.split('\n').slice(1, 6)).toEqual([
+      '  ws://one  eose  12 ms  read+write',
+      '    received 5  duplicates 2  invalid 1  off-filter 0  malformed 0  oversize 0',
+      '  ws://two  error  read',
+      '    received 0  duplicates 0  invalid 0  off-filter 0  malformed 0  oversize 0',
+      '    error: refused now',
+    ]);
+  });
+
+  it('? lists every key of the key table', async () => {
+    const { frame, press } = start({ feeds: { home: feedOf(hello) } });
+    await frame((f) => f.includes('hello world'));
+    press('?');
+    const f = await frame((f) => f.includes(' · Keys'));
+    for (const b of bindings.filter((b) => b.scope !== 'offer')) expect(f).toContain(`${b.label.padEnd(11)} ${b.description}`);
+    press('?');
+    await frame((f) => f.includes(' · Home'));
+  });
+
+  it('first run without a key offers to create one, saying where it is stored', async () => {
+    const { frame, press, services } = start({ withKey: false, feeds: { global: feedOf(hello) } });
+    const offer = await frame((f) => f.includes('You have no Nostr key yet.'));
+    expect(offer).toContain('/home/test/.config/nostr-tui/keys.json');
+    expect(offer).toContain('nostr-tui key import');
+    press('c');
+    await frame((f) => f.includes('key created and stored in /home/test/.config/nostr-tui/keys.json'));
+    expect(services.publicKey()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('following nobody shows Global and says how to follow', async () => {
+    const { frame } = start({ follows: [], feeds: { global: feedOf(hello) } });
+    const f = await frame((f) => f.includes(' · Global') && f.includes('hello world'));
+    expect(f).toContain(' You follow nobody yet: press f on a note, or run `nostr-tui follow npub…`');
+  });
+
+  it('shows mentions as @name, reposts and replies marked, and no escape sequences from notes', async () => {
+    const { npubEncode } = await import('nostr-tools/nip19');
+    const mention = bob.note(`hey nostr:${npubEncode(alice.pubkey)} \u001b[2J\u001b]8;;http://x\u0007look`, now - 60);
+    const repost = bob.note(JSON.stringify(hello), now - 30, [['e', hello.id, ''], ['p', alice.pubkey]], 6);
+    const { frame } = start({ feeds: { home: feedOf(mention, repost) } });
+    const f = await frame((f) => f.includes('hey @alice'));
+    expect(f.split('\n').slice(2, 9)).toEqual([
+      '▌ ↻ bob reposted',
+      '▌ alice · 5m',
+      '▌ hello world',
+      '',
+      '  bob · 1m',
+      '  hey @alice look',
+      '',
+    ]);
+  });
+
+  it('reflows when the terminal is resized', async () => {
+    const fake = fakeServices({ now, follows: [alice.pubkey], profiles: names, feeds: { home: feedOf(alice.note('word '.repeat(20).trim(), now - 60)) } });
+    const app = render(<App services={fake.services} size={{ columns: 80, rows: 24 }} color={false} />);
+    unmount = app.unmount;
+    const wide = await waitForFrame(app.lastFrame, (f) => f.includes('word'));
+    expect(wide.split('\n')[3]).toBe('▌ ' + 'word '.repeat(15).trim());
+    app.rerender(<App services={fake.services} size={{ columns: 40, rows: 12 }} color={false} />);
+    const narrow = await waitForFrame(app.lastFrame, (f) => f.split('\n').length === 12);
+    expect(narrow.split('\n')[3]).toBe('▌ ' + 'word '.repeat(7).trim());
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+  });
+
+  it('NO_COLOR: no colour codes in the frame, selection still marked', async () => {
+    const { app, frame } = start({ feeds: { home: feedOf(hello) } });
+    await frame((f) => f.includes('hello world'));
+    expect(app.lastFrame()).not.toMatch(/\u001b\[(3|4|9|10)\dm/);
+    const colored = start({ feeds: { home: feedOf(hello) }, color: true });
+    await colored.frame((f) => f.includes('hello world'));
+    // Chalk may be off in a test process; when it is on, colours appear only with color=true.
+    expect(screen(colored.app.lastFrame())).toContain('▌ hello world');
+    colored.app.unmount();
+  });
+});
