@@ -83,7 +83,7 @@ describe('composing', () => {
     expect(reply.tags).toContainEqual(['p', alice.pubkey]);
   });
 
-  it('shows the failure per relay when no relay accepts, and keeps the composer open', async () => {
+  it('shows the failure per relay when no relay accepts; the note is kept (outbox) and shown', async () => {
     const { frame, press } = start({
       feeds: { home: feedOf(hello) },
       publishResults: () => [{ url: 'ws://fake', ok: false, outcome: 'rejected', message: 'blocked: \u001b[31mspam\u001b[0m' }],
@@ -95,7 +95,9 @@ describe('composing', () => {
     press(keys.enter);
     const f = await frame((f) => f.includes('post failed'));
     expect(f).toContain(' post failed: fake: rejected blocked: spam (kept in the outbox to retry)');
-    expect(f).toContain('New note');
+    expect(f).not.toContain('New note');
+    expect(f).not.toContain('new post');
+    expect(f).toContain('▌ x');
   });
 });
 

@@ -48,7 +48,7 @@ export function useLayouter(width: number, maxLines: number): Layouter {
 }
 
 /** List state for a note list: the window to draw and a dispatcher for moves. */
-export function useNoteList(source: NoteSource, rows: number, settled: boolean, startAt?: string) {
+export function useNoteList(source: NoteSource, rows: number, settled: boolean, startAt?: string, topSignal = 0) {
   const [state, setState] = useState<ListState>(() =>
     startAt && source.length > 0 ? { pinned: false, topKey: source.keyAt(0), selectedKey: startAt } : initialListState,
   );
@@ -60,6 +60,13 @@ export function useNoteList(source: NoteSource, rows: number, settled: boolean, 
   useEffect(() => {
     if (settled) dispatch('settle');
   }, [settled, dispatch]);
+  // A jump to the top asked for by the app (the user just posted), applied in
+  // this very render so no frame shows the note counted as "new" first.
+  const [signal, setSignal] = useState(topSignal);
+  if (signal !== topSignal) {
+    setSignal(topSignal);
+    setState((s) => listReducer(s, 'top', source, rows));
+  }
   const window = resolveWindow(state, source, rows);
   return { window, dispatch };
 }

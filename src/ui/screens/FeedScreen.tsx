@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useScreenSize } from '../context.js';
 import type { FeedView } from '../hooks/use-feed.js';
 import { useListKeys, type NoteCommand } from '../hooks/use-list-keys.js';
@@ -26,10 +26,7 @@ export function FeedScreen({ view, rows, active, perform, empty, topSignal }: Fe
   const known = useRef(new Map<string, number>()).current;
   const entries = view.feed?.timeline.entries() ?? [];
   const source = useMemo(() => timelineSource(entries, layout, known), [entries, view.version, layout, known, topSignal]);
-  const { window, dispatch } = useNoteList(source, rows, view.settled);
-  useEffect(() => {
-    if (topSignal) dispatch('top');
-  }, [topSignal, dispatch]);
+  const { window, dispatch } = useNoteList(source, rows, view.settled, undefined, topSignal);
   useListKeys(source, window, dispatch, perform, active);
   return <NoteList source={source} window={window} rows={rows} empty={view.settled ? empty : 'loading…'} />;
 }
