@@ -1,10 +1,12 @@
 import type { CommandModule } from 'yargs';
 import { cacheCommand } from './cache.js';
 import type { CommandContext } from './context.js';
+import { keyCommand } from './key.js';
 import { outboxCommand } from './outbox.js';
+import { relayCommand } from './relay.js';
 
 /** Each command module exports a factory taking the shared context. */
 export type CommandFactory = (ctx: CommandContext) => CommandModule<any, any>;
 
 /** Every top-level command, in the order `--help` lists them. */
-export const commands: CommandFactory[] = [outboxCommand, cacheCommand];
+export const commands: CommandFactory[] = [keyCommand, relayCommand, outboxCommand, cacheCommand];

@@ -1,0 +1,42 @@
+// Unsigned event templates for what the user writes. Pure: the caller passes the time.
+import type { Event, EventTemplate } from 'nostr-tools';
+
+/** A short text note (NIP-01 kind 1). */
+export function noteTemplate(text: string, now: number): EventTemplate {
+  return { kind: 1, created_at: now, tags: [], content: text };
+}
+
+/**
+ * `created_at` for a new version of a replaceable event. NIP-01 keeps the
+ * newest version, and on equal timestamps the one with the lowest id, so an edit
+ * made in the same second as the previous one could lose to it: never go back
+ * to or below the previous version's time.
+ */
+export function replaceableCreatedAt(now: number, previous?: Pick<Event, 'created_at'>): number {
+  return previous ? Math.max(now, previous.created_at + 1) : now;
+}
+
+/**
+ * A follow list (NIP-02 kind 3) with `tags`, keeping the previous version's
+ * content exactly (some clients keep data there).
+ */
+export function followListTemplate(tags: string[][], now: number, previous?: Event): EventTemplate {
+  return {
+    kind: 3,
+    created_at: replaceableCreatedAt(now, previous),
+    tags: tags.map((tag) => [...tag]),
+    content: previous?.content ?? '',
+  };
+}
+
+/**
+ * The version of a replaceable event that wins (NIP-01): the newest
+ * `created_at`, and on a tie the lowest id.
+ */
+export function newestReplaceable<T extends Pick<Event, 'created_at' | 'id'>>(events: Iterable<T>): T | undefined {
+  let best: T | undefined;
+  for (const event of events) {
+    if (!best || event.created_at > best.created_at || (event.created_at === best.created_at && event.id < best.id)) best = event;
+  }
+  return best;
+}

@@ -1,0 +1,84 @@
+// Turning what a user types into keys. NIP-19 (npub, nprofile, nsec), NIP-21
+// (`nostr:` URIs) and plain 64-character hex. Errors never repeat the input:
+// a pasted secret must not end up on the screen or in a log.
+import { hexToBytes } from 'nostr-tools/utils';
+import { decode, npubEncode } from 'nostr-tools/nip19';
+import { usageError } from './errors.js';
+
+const HEX_KEY = /^[0-9a-f]{64}$/;
+/** NIP-19 keeps bech32 strings under 5,000 characters; nothing longer is worth decoding. */
+const MAX_INPUT = 5_000;
+
+/** A key the user typed, by what it can do. */
+export type KeyInput =
+  | { type: 'secret'; secretKey: Uint8Array }
+  | { type: 'encrypted'; ncryptsec: string }
+  | { type: 'public'; pubkey: string };
+
+export const isHexKey = (text: string): boolean => HEX_KEY.test(text);
+
+/** Trims whitespace and a NIP-21 `nostr:` prefix (any case); bech32 is case-insensitive. */
+function clean(input: string): string {
+  const text = input.trim();
+  return /^nostr:/i.test(text) ? text.slice(6) : text;
+}
+
+/** NIP-19 decode that reports failure as undefined instead of throwing with the input quoted. */
+function decodeBech32(text: string): ReturnType<typeof decode> | undefined {
+  if (text.length > MAX_INPUT) return undefined;
+  try {
+    // bech32 is either all lower or all upper case (BIP-173); decode wants lower.
+    return decode(text === text.toUpperCase() ? text.toLowerCase() : text);
+  } catch {
+    return undefined;
+  }
+}
+
+const looksSecret = (text: string): boolean => /^(nsec|ncryptsec)1/i.test(text);
+
+const secretWherePublic = () =>
+  usageError('that is a secret key, not a public key: never share it. Use the npub instead (`nostr-tui key show` prints yours).');
+
+/**
+ * The hex public key in `input`: an npub, an nprofile, 64 hex characters, or
+ * any of those as a `nostr:` URI. A secret key is refused with a warning.
+ */
+export function parsePublicKey(input: string): string {
+  const text = clean(input);
+  if (looksSecret(text)) throw secretWherePublic();
+  if (isHexKey(text.toLowerCase())) return text.toLowerCase();
+  const decoded = decodeBech32(text);
+  if (decoded?.type === 'npub' && isHexKey(decoded.data)) return decoded.data;
+  if (decoded?.type === 'nprofile' && isHexKey(decoded.data.pubkey)) return decoded.data.pubkey;
+  throw usageError('not a public key: give an npub1…, nprofile1… or 64 hex characters.');
+}
+
+/**
+ * A key to store: nsec or hex (secret), ncryptsec (NIP-49, stays encrypted), or
+ * npub / nprofile (public only: read-only mode).
+ */
+export function parseKeyInput(input: string): KeyInput {
+  const text = clean(input);
+  const lower = text.toLowerCase();
+  if (isHexKey(lower)) return { type: 'secret', secretKey: hexToBytes(lower) };
+  if (lower.startsWith('ncryptsec1')) {
+    if (text.length <= MAX_INPUT && /^ncryptsec1[02-9ac-hj-np-z]+$/.test(lower)) return { type: 'encrypted', ncryptsec: lower };
+    throw usageError('that ncryptsec is malformed; copy it again in full.');
+  }
+  const decoded = decodeBech32(text);
+  if (decoded?.type === 'nsec') {
+    if (decoded.data.length === 32) return { type: 'secret', secretKey: decoded.data };
+  } else if (decoded?.type === 'npub' || decoded?.type === 'nprofile') {
+    return { type: 'public', pubkey: parsePublicKey(text) };
+  }
+  throw usageError('not a key: give an nsec1…, 64 hex characters (secret), an ncryptsec1… or an npub1… (read-only).');
+}
+
+export const npub = (pubkey: string): string => npubEncode(pubkey);
+
+/** `npub1abcd…wxyz`: enough to tell people apart in a narrow column. */
+export function shortNpub(pubkey: string): string {
+  const full = npubEncode(pubkey);
+  return `${full.slice(0, 9)}…${full.slice(-4)}`;
+}
+

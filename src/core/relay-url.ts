@@ -1,0 +1,42 @@
+// Relay URLs as the user types them, reduced to one spelling per relay so the
+// same relay is never listed (or connected to) twice.
+import { usageError } from './errors.js';
+import { sanitizeLine } from './sanitize.js';
+
+const MAX_URL = 2_000;
+
+/** What to show of a rejected URL: the user's own input, but never a control sequence. */
+const quote = (input: string): string => {
+  const line = sanitizeLine(input.trim());
+  return line.length > 80 ? `${line.slice(0, 80)}…` : line;
+};
+
+/**
+ * `wss://Relay.Example.com/` -> `wss://relay.example.com`: scheme and host in
+ * lower case, default port and trailing slash dropped, fragment dropped.
+ * Only ws:// and wss:// (NIP-01: relays speak WebSocket).
+ */
+export function normalizeRelayUrl(input: string): string {
+  const text = input.trim();
+  if (!/^wss?:\/\//i.test(text)) {
+    throw usageError(`"${quote(input)}" is not a relay URL: it must start with wss:// (or ws://), e.g. wss://relay.damus.io`);
+  }
+  let url: URL;
+  try {
+    if (text.length > MAX_URL) throw new Error('too long');
+    url = new URL(text);
+  } catch {
+    throw usageError(`"${quote(input)}" is not a valid relay URL; check it for typos, e.g. wss://relay.damus.io`);
+  }
+  if (!url.hostname || url.username || url.password) {
+    throw usageError(`"${quote(input)}" is not a valid relay URL: it needs a host name and no user name or password.`);
+  }
+  // URL already lower-cases the scheme and host and drops the default port.
+  const pathname = url.pathname.replace(/\/+$/, '');
+  return `${url.protocol}//${url.host}${pathname}${url.search}`;
+}
+
+/** Normalised, first occurrence kept. */
+export function uniqueRelayUrls(inputs: readonly string[]): string[] {
+  return [...new Set(inputs.map(normalizeRelayUrl))];
+}

@@ -1,0 +1,124 @@
+// The user's settings (today: relays) in config.json, written through conf.
+// The file is read and checked here first, so a hand-edited file with a typo is
+// reported by name and field and never silently replaced by defaults.
+import Conf from 'conf';
+import fs from 'node:fs';
+import path from 'node:path';
+import { usageError } from '../core/errors.js';
+import { normalizeRelayUrl, uniqueRelayUrls } from '../core/relay-url.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import type { RelaySpec } from '../net/types.js';
+
+/** Used until the user sets their own relays: well-known public relays. */
+export const DEFAULT_RELAYS: readonly RelaySpec[] = Object.freeze([
+  { url: 'wss://relay.damus.io', read: true, write: true },
+  { url: 'wss://nos.lol', read: true, write: true },
+  { url: 'wss://relay.primal.net', read: true, write: true },
+]);
+
+export interface ConfigData {
+  /** Absent until the user adds or removes a relay: the defaults apply. */
+  relays?: RelaySpec[];
+}
+
+/**
+ * The config directory holds the key file too, so it is created private (0700);
+ * an existing one is tightened (it is ours).
+ */
+export function ensurePrivateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32' && (fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
+}
+
+/** A problem with a file the user can fix: names the file (and field). */
+export const fileError = (file: string, problem: string): Error =>
+  usageError(`${sanitizeLine(file)}: ${problem}. Fix it, or move it away to start over.`);
+
+/**
+ * The parsed JSON object in `file`, or undefined when there is no file.
+ * Not JSON, or not an object: an error naming the file.
+ */
+export function readJsonObject(file: string): Record<string, unknown> | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw fileError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw fileError(file, `is not valid JSON (${sanitizeLine((error as Error).message).slice(0, 120)})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw fileError(file, 'must hold a JSON object');
+  return data as Record<string, unknown>;
+}
+
+/** Checks what the loader reads; every message names the field. */
+export function validateConfig(file: string, data: Record<string, unknown>): ConfigData {
+  if (!('relays' in data) || data.relays === undefined) return {};
+  const relays = data.relays;
+  if (!Array.isArray(relays)) throw fileError(file, 'field "relays" must be a list of relays');
+  const specs: RelaySpec[] = relays.map((item: unknown, i) => {
+    const field = `relays[${i}]`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      throw fileError(file, `field "${field}" must be an object like {"url": "wss://…", "read": true, "write": true}`);
+    }
+    const { url, read, write } = item as Record<string, unknown>;
+    if (typeof url !== 'string') throw fileError(file, `field "${field}.url" must be a string`);
+    let normalized: string;
+    try {
+      normalized = normalizeRelayUrl(url);
+    } catch {
+      throw fileError(file, `field "${field}.url" is not a ws:// or wss:// URL`);
+    }
+    for (const [name, value] of [['read', read], ['write', write]] as const) {
+      if (value !== undefined && typeof value !== 'boolean') throw fileError(file, `field "${field}.${name}" must be true or false`);
+    }
+    return { url: normalized, read: read !== false, write: write !== false };
+  });
+  return { relays: specs };
+}
+
+export class ConfigStore {
+  readonly file: string;
+  readonly #dir: string;
+
+  constructor(configDir: string) {
+    this.#dir = configDir;
+    this.file = path.join(configDir, 'config.json');
+  }
+
+  read(): ConfigData {
+    const data = readJsonObject(this.file);
+    return data ? validateConfig(this.file, data) : {};
+  }
+
+  /** The relays to use: the user's, or the defaults until they set any. */
+  relays(): RelaySpec[] {
+    return (this.read().relays ?? DEFAULT_RELAYS).map((relay) => ({ ...relay }));
+  }
+
+  /** True when the user has set their own list. */
+  hasOwnRelays(): boolean {
+    return this.read().relays !== undefined;
+  }
+
+  setRelays(relays: readonly RelaySpec[]): void {
+    this.read(); // never overwrite a file we could not read
+    ensurePrivateDir(this.#dir);
+    const conf = new Conf<Record<string, unknown>>({ cwd: this.#dir, configName: 'config' });
+    conf.set('relays', relays.map(({ url, read, write }) => ({ url, read, write })));
+  }
+}
+
+/**
+ * The relays for this run: `--relay` URLs (read and write, normalised, each
+ * once) replace the configured ones when given.
+ */
+export function relaysForRun(config: ConfigStore, override?: readonly string[]): RelaySpec[] {
+  if (override && override.length > 0) return uniqueRelayUrls(override).map((url) => ({ url, read: true, write: true }));
+  return config.relays();
+}

@@ -1,0 +1,181 @@
+// The user's key in keys.json (mode 0600, in a 0700 directory), separate from
+// the config so the config can be shared or edited without touching a secret.
+// It holds the public key always, and the secret either as hex or encrypted
+// with a passphrase (NIP-49 ncryptsec); with only the public key the client is
+// read-only.
+import Conf from 'conf';
+import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
+import { decrypt, encrypt } from 'nostr-tools/nip49';
+import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
+import { bytesToHex, hexToBytes } from 'nostr-tools/utils';
+import fs from 'node:fs';
+import path from 'node:path';
+import { failure } from '../core/errors.js';
+import { isHexKey } from '../core/identifiers.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { ensurePrivateDir, fileError, readJsonObject } from './config.js';
+import type { Signer } from './types.js';
+
+export type StoredSecret = { type: 'plain'; secretKey: Uint8Array } | { type: 'encrypted'; ncryptsec: string };
+
+export interface StoredKey {
+  /** Hex public key. */
+  pubkey: string;
+  /** Absent in read-only mode. */
+  secret?: StoredSecret;
+}
+
+/**
+ * NIP-49 key security byte: 0x00 the key has been handled insecurely (stored or
+ * pasted unencrypted), 0x01 it has not, 0x02 unknown.
+ */
+export const KeySecurity = { insecure: 0x00, secure: 0x01, unknown: 0x02 } as const;
+export type KeySecurity = (typeof KeySecurity)[keyof typeof KeySecurity];
+
+/**
+ * NIP-49 scrypt cost: log2(N). 16 takes about 0.1-1 s and 64 MiB, the NIP's
+ * lowest suggested value. Decrypting refuses costs far above it: a crafted
+ * ncryptsec could otherwise ask for gigabytes of memory.
+ */
+const LOG_N = 16;
+const MAX_LOG_N = 22;
+
+export class LocalSigner implements Signer {
+  readonly #secretKey: Uint8Array;
+  readonly #pubkey: string;
+
+  constructor(secretKey: Uint8Array) {
+    this.#secretKey = secretKey;
+    this.#pubkey = getPublicKey(secretKey);
+  }
+
+  async getPublicKey(): Promise<string> {
+    return this.#pubkey;
+  }
+
+  async signEvent(template: EventTemplate): Promise<VerifiedEvent> {
+    return finalizeEvent(template, this.#secretKey);
+  }
+
+  /** Keeps the secret out of console.log / util.inspect output. */
+  toJSON(): { pubkey: string } {
+    return { pubkey: this.#pubkey };
+  }
+}
+
+export function encryptSecret(secretKey: Uint8Array, passphrase: string, security: KeySecurity, logN = LOG_N): string {
+  return encrypt(secretKey, passphrase, logN, security);
+}
+
+/** Decrypts a NIP-49 ncryptsec; a wrong passphrase is a failure the user can retry (exit 1). */
+/** Decrypts a NIP-49 ncryptsec; a wrong passphrase is a failure the user can retry (exit 1). */
+export function decryptSecret(ncryptsec: string, passphrase: string): Uint8Array {
+  const header = ncryptsecHeader(ncryptsec);
+  if (!header || header.version !== 2) {
+    throw failure('the encrypted key (ncryptsec) is malformed or of an unknown version; it cannot be decrypted.');
+  }
+  if (header.logN > MAX_LOG_N) {
+    throw failure(`the encrypted key asks for an scrypt cost of 2^${header.logN}, more than nostr-tui allows (2^${MAX_LOG_N}).`);
+  }
+  let secretKey: Uint8Array;
+  try {
+    secretKey = decrypt(ncryptsec, passphrase);
+  } catch {
+    throw failure('wrong passphrase: the key could not be decrypted. Try again (or check NOSTR_TUI_PASSPHRASE).');
+  }
+  if (secretKey.length !== 32) throw failure('the encrypted key (ncryptsec) does not hold a 32-byte secret key.');
+  return secretKey;
+}
+
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+/** "ncryptsec1" + 91 bytes in 5-bit characters (146) + a 6-character checksum. */
+const NCRYPTSEC_LENGTH = 10 + 146 + 6;
+
+/**
+ * Version and scrypt cost from an ncryptsec's first 16 bits, read before the
+ * decrypt so a crafted cost is refused rather than attempted. The checksum is
+ * verified by the decrypt itself.
+ */
+function ncryptsecHeader(ncryptsec: string): { version: number; logN: number } | undefined {
+  if (ncryptsec.length !== NCRYPTSEC_LENGTH || !ncryptsec.startsWith('ncryptsec1')) return undefined;
+  let bits = 0;
+  for (const char of ncryptsec.slice(10, 14)) {
+    const value = BECH32.indexOf(char);
+    if (value < 0) return undefined;
+    bits = (bits << 5) | value;
+  }
+  // 20 bits read: the first 16 are version and log_n.
+  return { version: bits >>> 12, logN: (bits >>> 4) & 0xff };
+}
+
+export class KeyStore {
+  readonly file: string;
+  readonly #dir: string;
+
+  constructor(configDir: string) {
+    this.#dir = configDir;
+    this.file = path.join(configDir, 'keys.json');
+  }
+
+  /** The stored key, or undefined when there is none. Refuses a secret others can read. */
+  load(): StoredKey | undefined {
+    const data = readJsonObject(this.file);
+    if (!data) return undefined;
+    const key = this.#validate(data);
+    if (key.secret) this.#checkPrivate();
+    return key;
+  }
+
+  save(key: StoredKey): void {
+    ensurePrivateDir(this.#dir);
+    // conf writes atomically (temporary file, then rename) with this mode.
+    const conf = new Conf<Record<string, unknown>>({ cwd: this.#dir, configName: 'keys', configFileMode: 0o600 });
+    const data: Record<string, string> = { pubkey: key.pubkey };
+    if (key.secret?.type === 'plain') data.secretKey = bytesToHex(key.secret.secretKey);
+    if (key.secret?.type === 'encrypted') data.ncryptsec = key.secret.ncryptsec;
+    conf.store = data;
+    // A file that existed with a looser mode keeps it on some file systems; make sure.
+    if (process.platform !== 'win32') fs.chmodSync(this.file, 0o600);
+  }
+
+  #validate(data: Record<string, unknown>): StoredKey {
+    const { pubkey, secretKey, ncryptsec } = data;
+    if (typeof pubkey !== 'string' || !isHexKey(pubkey)) throw fileError(this.file, 'field "pubkey" must be 64 lower-case hex characters');
+    if (secretKey !== undefined && ncryptsec !== undefined) throw fileError(this.file, 'holds both "secretKey" and "ncryptsec"; keep one');
+    if (secretKey !== undefined) {
+      if (typeof secretKey !== 'string' || !isHexKey(secretKey)) throw fileError(this.file, 'field "secretKey" must be 64 lower-case hex characters');
+      const bytes = hexToBytes(secretKey);
+      let derived: string;
+      try {
+        derived = getPublicKey(bytes);
+      } catch {
+        throw fileError(this.file, 'field "secretKey" is not a valid secret key');
+      }
+      if (derived !== pubkey) throw fileError(this.file, 'field "pubkey" does not belong to "secretKey"');
+      return { pubkey, secret: { type: 'plain', secretKey: bytes } };
+    }
+    if (ncryptsec !== undefined) {
+      if (typeof ncryptsec !== 'string' || !/^ncryptsec1[02-9ac-hj-np-z]+$/.test(ncryptsec)) {
+        throw fileError(this.file, 'field "ncryptsec" must be a NIP-49 ncryptsec1… string');
+      }
+      return { pubkey, secret: { type: 'encrypted', ncryptsec } };
+    }
+    return { pubkey };
+  }
+
+  #checkPrivate(): void {
+    if (process.platform === 'win32') return;
+    const mode = fs.statSync(this.file).mode & 0o777;
+    if ((mode & 0o077) !== 0) {
+      throw failure(
+        `${sanitizeLine(this.file)} holds your secret key but other users can read it (mode ${mode.toString(8)}). ` +
+          `Run \`chmod 600 '${sanitizeLine(this.file)}'\`, and consider the key exposed if others use this machine.`,
+      );
+    }
+  }
+}
+
+/** The stored key as a signer, once its secret is known in plain. */
+export function plainSecret(key: StoredKey): Uint8Array | undefined {
+  return key.secret?.type === 'plain' ? key.secret.secretKey : undefined;
+}

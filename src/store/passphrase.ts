@@ -1,0 +1,91 @@
+// Passphrases and secrets typed by the user: from NOSTR_TUI_PASSPHRASE for
+// scripts, or asked on the terminal without echo. Never from a pipe that is
+// also carrying other input, and never repeated back.
+import { failure, usageError } from '../core/errors.js';
+
+export const PASSPHRASE_ENV = 'NOSTR_TUI_PASSPHRASE';
+
+export interface PromptIO {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?(mode: boolean): unknown };
+  stderr: NodeJS.WritableStream;
+}
+
+const canAsk = (io: PromptIO): boolean => io.stdin.isTTY === true && typeof io.stdin.setRawMode === 'function';
+
+/**
+ * The passphrase: NOSTR_TUI_PASSPHRASE when set, else asked on the terminal
+ * (twice when `confirm`, for a new passphrase). No terminal and no variable: a
+ * failure saying how to give one.
+ */
+export async function askPassphrase(io: PromptIO, opts: { prompt?: string; confirm?: boolean } = {}): Promise<string> {
+  const fromEnv = io.env[PASSPHRASE_ENV];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (!canAsk(io)) {
+    throw failure(`a passphrase is needed: run this in a terminal, or set ${PASSPHRASE_ENV} for scripts.`);
+  }
+  const passphrase = await readHidden(io, opts.prompt ?? 'Passphrase: ');
+  if (passphrase === '') throw failure('the passphrase is empty; nothing was changed.');
+  if (opts.confirm) {
+    const again = await readHidden(io, 'Repeat the passphrase: ');
+    if (again !== passphrase) throw failure('the two passphrases differ; nothing was changed.');
+  }
+  return passphrase;
+}
+
+/** True when a secret can be typed on the terminal without echo. */
+export const canReadHidden = canAsk;
+
+/**
+ * One line typed on the terminal without echo. Raw mode, so the terminal shows
+ * nothing; Backspace edits, Enter ends, Ctrl-C and Ctrl-D cancel.
+ */
+export function readHidden(io: PromptIO, prompt: string): Promise<string> {
+  const { stdin, stderr } = io;
+  stderr.write(prompt);
+  stdin.setRawMode!(true);
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const finish = (error?: Error) => {
+      stdin.removeListener('data', onData);
+      stdin.setRawMode!(false);
+      stdin.pause();
+      stderr.write('\n');
+      if (error) reject(error);
+      else resolve(typed);
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const char of chunk.toString()) {
+        if (char === '\r' || char === '\n') return finish();
+        if (char === '\u0003' || char === '\u0004') return finish(failure('cancelled; nothing was changed.'));
+        if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('');
+        else if (char >= ' ') typed += char;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/**
+ * All of stdin, read once to its end (shared/DESIGN.md: reading a pipe in
+ * pieces, or after something switched it to non-blocking, fails now and then).
+ */
+export function readAllStdin(stdin: NodeJS.ReadableStream, limitBytes = 1024 * 1024): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stdin.on('data', (chunk: Buffer | string) => {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += buffer.length;
+      if (size > limitBytes) {
+        reject(usageError(`standard input is larger than ${Math.round(limitBytes / 1024)} KiB; nothing was read.`));
+        stdin.pause();
+        return;
+      }
+      chunks.push(buffer);
+    });
+    stdin.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stdin.once('error', (error) => reject(failure(`cannot read standard input (${(error as Error).message})`)));
+  });
+}
