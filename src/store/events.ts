@@ -42,6 +42,7 @@ export class SqliteEventStore implements EventStore {
   private readonly onDamage: ((error: unknown) => void) | undefined;
   private readonly statements = new Map<string, Statement>();
   private readonly relayIds = new Map<string, number>();
+  private readonly pubkeys = new Map<string, string>();
   private readonly writeMany: (events: Event[], relay?: string) => number;
 
   constructor(
@@ -88,17 +89,37 @@ export class SqliteEventStore implements EventStore {
   }
 
   private select(filters: Filter[]): Event[] {
+    if (filters.length === 1) {
+      // One filter: SQLite already returns it in order, with no duplicates.
+      const compiled = compileFilter(filters[0]!);
+      return compiled ? Array.from(this.newestRows('json', compiled, compiled.limit) as Iterable<string>, (json) => this.parse(json)) : [];
+    }
     const byId = new Map<string, Event>();
     for (const filter of filters) {
       const compiled = compileFilter(filter);
       if (!compiled) continue;
-      const rows = this.newestRows('json', compiled, compiled.limit) as string[];
-      for (const json of rows) {
-        const event = JSON.parse(json) as Event;
+      for (const json of this.newestRows('json', compiled, compiled.limit) as Iterable<string>) {
+        const event = this.parse(json);
         byId.set(event.id, event);
       }
     }
     return [...byId.values()].sort(newestFirst);
+  }
+
+  /**
+   * Events from the store are trusted (they were verified on the way in).
+   * Authors repeat across thousands of events; sharing their pubkey strings
+   * keeps a large timeline smaller in memory.
+   */
+  private parse(json: string): Event {
+    const event = JSON.parse(json) as Event;
+    let pubkey = this.pubkeys.get(event.pubkey);
+    if (pubkey === undefined) {
+      if (this.pubkeys.size >= 20_000) this.pubkeys.clear();
+      this.pubkeys.set(event.pubkey, (pubkey = event.pubkey));
+    }
+    event.pubkey = pubkey;
+    return event;
   }
 
   /**
@@ -123,7 +144,7 @@ export class SqliteEventStore implements EventStore {
         compiled.where += ` AND EXISTS (SELECT 1 FROM seen WHERE seen.seq = e.seq AND seen.rid = ?)`;
         compiled.params.push(rid);
       }
-      const [value] = this.newestRows('created_at', compiled, 1) as number[];
+      const [value] = [...(this.newestRows('created_at', compiled, 1) as Iterable<number>)];
       if (value !== undefined && (newest === undefined || value > newest)) newest = value;
     }
     return newest;
@@ -136,7 +157,7 @@ export class SqliteEventStore implements EventStore {
    * cache is. Only if they hold too few matches does the filter use its own
    * indexes, which cost in proportion to what it matches.
    */
-  private newestRows(column: 'json' | 'created_at', compiled: CompiledFilter, limit: number | undefined): unknown[] {
+  private newestRows(column: 'json' | 'created_at', compiled: CompiledFilter, limit: number | undefined): Iterable<unknown> {
     const order = 'ORDER BY created_at DESC, id ASC';
     if (limit !== undefined && compiled.broad) {
       const probe = this.stmt(
@@ -146,9 +167,10 @@ export class SqliteEventStore implements EventStore {
         .all(...compiled.params, limit);
       if (probe.length === limit) return probe;
     }
+    // Rows are read one by one, so a large answer is never held twice (rows and events).
     return this.stmt(`SELECT ${column} FROM events e WHERE ${compiled.where} ${order} LIMIT ?`)
       .pluck()
-      .all(...compiled.params, limit ?? -1);
+      .iterate(...compiled.params, limit ?? -1);
   }
 
   stats(): StoreStats {
