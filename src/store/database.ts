@@ -98,19 +98,24 @@ export interface OpenedDatabase {
  */
 export function openDatabase(dataDir: string, opts: OpenDatabaseOptions): OpenedDatabase {
   const file = path.join(dataDir, DATABASE_FILE);
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw failure(`cannot create the data directory ${dataDir}: ${describe(error)}. Check its permissions or set NOSTR_TUI_HOME.`);
+  }
   try {
     return { db: openChecked(file), file };
   } catch (error) {
-    if (!isDamage(error)) throw error;
+    if (!isDamage(error) || !fs.existsSync(file)) throw cannotOpen(file, dataDir, error);
     const reason = describe(error);
     const salvaged = salvageOutbox(file);
-    const aside = moveAside(file, opts.clock);
+    let aside: string;
     let db: Db;
     try {
+      aside = moveAside(file, opts.clock);
       db = openChecked(file);
     } catch (again) {
-      throw failure(`cannot create the local cache ${file}: ${describe(again)}. Check that ${dataDir} is writable.`);
+      throw cannotOpen(file, dataDir, again);
     }
     restoreOutbox(db, salvaged);
     opts.onWarning?.(
@@ -120,6 +125,14 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions): Opened
     );
     return { db, file };
   }
+}
+
+function cannotOpen(file: string, dataDir: string, error: unknown) {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+    return failure(`the local cache ${file} is locked by another nostr-tui process; try again when it has finished.`);
+  }
+  return failure(`cannot open the local cache ${file}: ${describe(error)}. Check that ${dataDir} is writable.`);
 }
 
 function openChecked(file: string): Db {

@@ -254,6 +254,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private insert(event: Event, rid: number | undefined): boolean {
+    if (!hasEventShape(event)) return false;
     if (isEphemeralKind(event.kind)) return false; // NIP-01: ephemeral events are not stored.
     const existing = this.stmt(`SELECT seq FROM events WHERE id = ?`).pluck().get(event.id) as number | undefined;
     if (existing !== undefined) {
@@ -450,6 +451,29 @@ function addressOf(event: Event): string | null {
   if (!isAddressableKind(event.kind)) return null;
   const d = event.tags.find((tag) => tag[0] === 'd')?.[1];
   return typeof d === 'string' ? d : '';
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * Events arrive verified; this only keeps a malformed object from failing the
+ * whole batch it came in.
+ */
+function hasEventShape(event: Event): boolean {
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    typeof event.id === 'string' &&
+    HEX64.test(event.id) &&
+    typeof event.pubkey === 'string' &&
+    HEX64.test(event.pubkey) &&
+    Number.isInteger(event.kind) &&
+    Number.isInteger(event.created_at) &&
+    typeof event.content === 'string' &&
+    typeof event.sig === 'string' &&
+    Array.isArray(event.tags) &&
+    event.tags.every((tag) => Array.isArray(tag) && tag.every((item) => typeof item === 'string'))
+  );
 }
 
 function isIndexedTag(tag: string[]): tag is [string, string, ...string[]] {

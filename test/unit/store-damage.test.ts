@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Event } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors.js';
 import { DATABASE_FILE } from '../../src/store/database.js';
 import { openStore } from '../../src/store/open.js';
 import { manualClock, tempDir } from '../helpers/store.js';
@@ -44,6 +45,24 @@ function damage(file: string): void {
   fs.writeSync(fd, Buffer.alloc(page * 8, 0xa5), 0, page * 8, start);
   fs.closeSync(fd);
 }
+
+describe('a data directory that cannot be used', () => {
+  it('fails with one line naming the path and what to check', () => {
+    const root = tempDir('nostr-tui-damage-');
+    const notADir = path.join(root, 'data');
+    fs.writeFileSync(notADir, 'a file where the data directory should be');
+    let error: unknown;
+    try {
+      openStore(notADir, { clock: manualClock() });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).exitCode).toBe(1);
+    expect((error as UserError).message).toMatch(new RegExp(`^cannot create the data directory ${notADir}: .*EEXIST`));
+    expect(fs.readFileSync(notADir, 'utf8')).toBe('a file where the data directory should be');
+  });
+});
 
 describe('a damaged database', () => {
   it('that is not a database at all is moved aside and replaced, config and keys untouched', () => {

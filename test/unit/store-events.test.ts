@@ -172,6 +172,19 @@ describe('event store', () => {
     expect(events.newest([{ kinds: [7] }])).toBeUndefined();
   });
 
+  it('skips a malformed object instead of failing the batch it came in', () => {
+    const { events } = open();
+    const good = sign(alice, {});
+    const bad = [
+      { ...sign(bob, {}), tags: [['p', 7]] },
+      { ...sign(bob, {}), id: 'not hex' },
+      { ...sign(bob, {}), kind: '1' },
+      null,
+    ] as unknown as Event[];
+    expect(events.putMany([...bad, good])).toBe(1);
+    expect(ids(events.query([{}]))).toEqual([good.id]);
+  });
+
   it('drops fields a relay attached beyond NIP-01', () => {
     const { events } = open();
     const event = sign(alice, {});
