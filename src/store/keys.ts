@@ -34,11 +34,12 @@ export type KeySecurity = (typeof KeySecurity)[keyof typeof KeySecurity];
 
 /**
  * NIP-49 scrypt cost: log2(N). 16 takes about 0.1-1 s and 64 MiB, the NIP's
- * lowest suggested value. Decrypting refuses costs far above it: a crafted
- * ncryptsec could otherwise ask for gigabytes of memory.
+ * lowest suggested value. Decrypting refuses more than 2^20 (1 GiB, the most
+ * the scrypt implementation allows): a crafted ncryptsec must not hang or
+ * exhaust the machine.
  */
 const LOG_N = 16;
-const MAX_LOG_N = 22;
+const MAX_LOG_N = 20;
 
 export class LocalSigner implements Signer {
   readonly #secretKey: Uint8Array;
