@@ -1,6 +1,7 @@
 import type { Event, EventTemplate } from 'nostr-tools';
 import { useCallback } from 'react';
 import { unixNow } from '../../core/clock.js';
+import { noteTemplate } from '../../core/events.js';
 import { reactionTemplate, replyTemplate, repostTemplate } from '../../core/interactions.js';
 import type { PublishResult } from '../../net/types.js';
 import type { UiServices } from '../services.js';
@@ -93,7 +94,7 @@ export function useActions(deps: ActionDeps) {
   const send = useCallback(
     (text: string, replyTo: Event | undefined) => {
       const now = unixNow(services.clock);
-      const template = replyTo ? replyTemplate(text, replyTo, now) : { kind: 1, created_at: now, tags: [], content: text };
+      const template = replyTo ? replyTemplate(text, replyTo, now) : noteTemplate(text, now);
       return publish(replyTo ? `reply to ${nameOf(replyTo.pubkey)}` : 'post', template);
     },
     [services, publish, nameOf],
