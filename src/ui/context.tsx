@@ -23,10 +23,14 @@ const ScreenSizeContext = createContext<ScreenSize>({ columns: 80, rows: 24 });
 
 export const useScreenSize = (): ScreenSize => useContext(ScreenSizeContext);
 
-/** The terminal's size, following resizes; `fixed` pins it (tests). */
+/**
+ * The terminal's size, following resizes; `fixed` pins it (tests). One row is
+ * left free: a frame as tall as the terminal makes Ink clear the whole screen on
+ * every update (flicker), a shorter one is redrawn line by line.
+ */
 export function ScreenSizeProvider({ fixed, children }: { fixed?: ScreenSize; children: ReactNode }) {
   const { stdout } = useStdout();
-  const read = (): ScreenSize => fixed ?? { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+  const read = (): ScreenSize => fixed ?? { columns: stdout.columns || 80, rows: Math.max(8, (stdout.rows || 24) - 1) };
   const [size, setSize] = useState(read);
   useEffect(() => {
     if (fixed) return;

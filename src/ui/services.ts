@@ -40,6 +40,12 @@ export interface PublishOutcome {
   results: PublishResult[];
 }
 
+/** A follow-list edit: the per-relay results, or why nothing needed publishing. */
+export interface FollowOutcome {
+  results: PublishResult[];
+  unchanged?: 'self' | 'already-following' | 'not-following';
+}
+
 export interface UiServices {
   clock: Clock;
   /** The user's public key (hex); undefined until they have a key. */
@@ -60,6 +66,6 @@ export interface UiServices {
   profiles: ProfilesLike;
   /** Signs, saves to the outbox, then publishes (the same path as `nostr-tui post`). */
   publish(template: EventTemplate): Promise<PublishOutcome>;
-  follow(pubkey: string): Promise<PublishResult[]>;
-  unfollow(pubkey: string): Promise<PublishResult[]>;
+  follow(pubkey: string): Promise<FollowOutcome>;
+  unfollow(pubkey: string): Promise<FollowOutcome>;
 }

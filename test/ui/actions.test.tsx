@@ -114,17 +114,18 @@ describe('acting on the selected note', () => {
     expect(JSON.parse(published[1]!.content).id).toBe(hello.id);
   });
 
-  it('f follows and u unfollows the author', async () => {
-    const { frame, press, followCalls } = start({ feeds: { home: feedOf(hello) } });
+  it('f follows and u unfollows the author, saying so when nothing needs to change', async () => {
+    const { frame, press, followCalls } = start({ follows: [bob.pubkey], feeds: { home: feedOf(hello) } });
     await frame((f) => f.includes('hello world'));
     press('f');
-    await frame((f) => f.includes('follow alice: sent to 1/1 relays'));
+    await frame((f) => f.includes(' follow alice: sent to 1/1 relays'));
+    press('f');
+    await frame((f) => f.includes(' you already follow alice'));
     press('u');
-    await frame((f) => f.includes('unfollow alice: sent to 1/1 relays'));
-    expect(followCalls).toEqual([
-      { pubkey: alice.pubkey, following: true },
-      { pubkey: alice.pubkey, following: false },
-    ]);
+    await frame((f) => f.includes(' unfollow alice: sent to 1/1 relays'));
+    press('u');
+    await frame((f) => f.includes(' you do not follow alice'));
+    expect(followCalls.map((c) => c.following)).toEqual([true, true, false, false]);
   });
 
   it('Enter opens the thread, indented by depth, the opened note selected; Esc goes back', async () => {

@@ -84,6 +84,7 @@ export function fakeServices(opts: FakeOptions = {}) {
   const feeds = opts.feeds ?? {};
   const opened: FeedKind[] = [];
   const relays = opts.relays ?? [{ url: 'ws://fake', read: true, write: true }];
+  const follows = [...(opts.follows ?? [])];
   const services: UiServices = {
     clock,
     publicKey: () => publicKey,
@@ -95,7 +96,7 @@ export function fakeServices(opts: FakeOptions = {}) {
     relays: () => relays,
     relayStatus: () => opts.status ?? [],
     onRelayStatus: () => () => {},
-    follows: async () => opts.follows ?? [],
+    follows: async () => [...follows],
     openFeed(kind) {
       opened.push(kind);
       return (feeds[kind] ??= new MemoryFeed());
@@ -119,11 +120,15 @@ export function fakeServices(opts: FakeOptions = {}) {
     },
     async follow(pubkey) {
       followCalls.push({ pubkey, following: true });
-      return relays.map((r) => ({ url: r.url, ok: true, outcome: 'accepted' as const, message: '' }));
+      if (follows.includes(pubkey)) return { results: [], unchanged: 'already-following' as const };
+      follows.push(pubkey);
+      return { results: relays.map((r) => ({ url: r.url, ok: true, outcome: 'accepted' as const, message: '' })) };
     },
     async unfollow(pubkey) {
       followCalls.push({ pubkey, following: false });
-      return relays.map((r) => ({ url: r.url, ok: true, outcome: 'accepted' as const, message: '' }));
+      if (!follows.includes(pubkey)) return { results: [], unchanged: 'not-following' as const };
+      follows.splice(follows.indexOf(pubkey), 1);
+      return { results: relays.map((r) => ({ url: r.url, ok: true, outcome: 'accepted' as const, message: '' })) };
     },
   };
   return {

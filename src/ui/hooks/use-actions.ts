@@ -3,7 +3,6 @@ import { useCallback } from 'react';
 import { unixNow } from '../../core/clock.js';
 import { noteTemplate } from '../../core/events.js';
 import { reactionTemplate, replyTemplate, repostTemplate } from '../../core/interactions.js';
-import type { PublishResult } from '../../net/types.js';
 import type { UiServices } from '../services.js';
 import type { NavAction } from '../navigation.js';
 import { targetNote } from '../notes/note-layout.js';
@@ -25,6 +24,12 @@ export interface ActionDeps {
   /** A note the user just published, to show in the timeline at once. */
   onPublished(event: Event): void;
 }
+
+const unchangedText = {
+  self: () => 'that is you',
+  'already-following': (name: string) => `you already follow ${name}`,
+  'not-following': (name: string) => `you do not follow ${name}`,
+};
 
 export const NO_KEY = 'you have no key: restart and press c to create one, or run `nostr-tui key import`';
 
@@ -53,7 +58,11 @@ export function useActions(deps: ActionDeps) {
       const what = `${following ? 'follow' : 'unfollow'} ${nameOf(pubkey)}`;
       setStatus({ text: `${what}: reading your follow list from every relay…`, tone: 'info' });
       try {
-        const results: PublishResult[] = await (following ? services.follow(pubkey) : services.unfollow(pubkey));
+        const { results, unchanged } = await (following ? services.follow(pubkey) : services.unfollow(pubkey));
+        if (unchanged) {
+          setStatus({ text: unchangedText[unchanged](nameOf(pubkey)), tone: 'info' });
+          return;
+        }
         setStatus(publishStatus(what, results));
         if (results.some((r) => r.ok)) onFollowsChanged({ pubkey, following });
       } catch (error) {
