@@ -95,6 +95,11 @@ function Shell() {
     };
   }, [services, publicKey]);
 
+  // The user's own name for the header.
+  useEffect(() => {
+    if (publicKey) names.request([publicKey]);
+  }, [publicKey, names]);
+
   const homeKey = nav.feed === 'home' ? (follows ?? []).join(',') : '';
   const feedView = useFeed(
     () => (follows === undefined ? undefined : services.openFeed(nav.feed, follows)),
