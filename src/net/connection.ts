@@ -1,0 +1,187 @@
+// One relay as the pool sees it: its socket (PoolRelay), its status and
+// counters, reconnecting with backoff while subscriptions want it, and NIP-42
+// authentication when the relay asks and is in the user's list.
+import type { Clock } from '../core/clock.js';
+import type { Signer } from '../store/types.js';
+import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { PoolRelay } from './relay.js';
+import type { RelayMessageLimits } from '../core/relay-message.js';
+import type { RelayCounts, RelayState, RelayStatus } from './types.js';
+import type { VerifiedEvents } from './verified-events.js';
+
+export interface ConnectionDeps {
+  clock: Clock;
+  WebSocket: typeof WebSocket;
+  verified: VerifiedEvents;
+  limits?: RelayMessageLimits;
+  backoff: BackoffOptions;
+  signer?: Signer;
+  /** Asked before signing an AUTH event; false declines. */
+  onAuthRequested?: (url: string) => boolean | Promise<boolean>;
+  authTimeoutMs: number;
+  onchange(): void;
+}
+
+export const emptyCounts = (): RelayCounts => ({
+  received: 0,
+  duplicates: 0,
+  invalid: 0,
+  offFilter: 0,
+  malformed: 0,
+  oversize: 0,
+});
+
+export class Connection {
+  readonly relay: PoolRelay;
+  readonly status: RelayStatus;
+  /** Called whenever the socket is gone (closed, failed, timed out). */
+  onlost: (reason: string) => void = () => {};
+  /** Called after a reconnect opened the socket again. */
+  onreopen: () => void = () => {};
+  /** Whether anything still wants this relay reconnected. */
+  wanted: () => boolean = () => false;
+
+  private opening: Promise<void> | undefined;
+  private attempts = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+  private challenge: string | undefined;
+  private authed: Promise<boolean> | undefined;
+
+  constructor(
+    readonly url: string,
+    /** In the user's relay list: only these may get an AUTH signed with the user's key. */
+    readonly inList: boolean,
+    private readonly deps: ConnectionDeps,
+  ) {
+    this.status = { url, state: 'idle', counts: emptyCounts() };
+    this.relay = new PoolRelay(url, {
+      verified: deps.verified,
+      counts: this.status.counts,
+      ...(deps.limits ? { limits: deps.limits } : {}),
+      WebSocket: deps.WebSocket,
+      onchange: deps.onchange,
+      onnotice: (notice) => {
+        this.status.notice = notice;
+        deps.onchange();
+      },
+      onauth: (challenge) => this.authChallenge(challenge),
+    });
+    this.relay.onclose = () => this.lost();
+  }
+
+  get connected(): boolean {
+    return this.relay.connected;
+  }
+
+  setState(state: RelayState, error?: string): void {
+    this.status.state = state;
+    if (error !== undefined) this.status.error = error;
+    this.deps.onchange();
+  }
+
+  /** Opens the socket (once, however many callers wait); rejects with a reason. */
+  open(timeoutMs: number): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('pool closed'));
+    if (this.relay.connected) return Promise.resolve();
+    if (!this.opening) {
+      this.setState('connecting');
+      this.opening = this.relay.connect({ timeout: timeoutMs }).then(
+        () => {
+          this.attempts = 0;
+          delete this.status.error;
+          this.setState('connected');
+        },
+        (reason: unknown) => {
+          this.opening = undefined;
+          const message = reason instanceof Error ? reason.message : String(reason);
+          this.setState('error', message);
+          throw new Error(message);
+        },
+      );
+    }
+    return this.opening;
+  }
+
+  private lost(): void {
+    this.opening = undefined;
+    this.challenge = undefined;
+    this.authed = undefined;
+    this.relay.dropPending('connection closed');
+    if (this.closed) return;
+    if (this.status.state !== 'error') this.setState('error', 'connection closed');
+    this.onlost(this.status.error ?? 'connection closed');
+    this.scheduleReconnect();
+  }
+
+  /** Reconnects after a backoff delay while anything still wants this relay. */
+  scheduleReconnect(): void {
+    if (this.closed || this.reconnectTimer || !this.wanted()) return;
+    const delay = backoffDelay(this.attempts++, this.deps.backoff);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (this.closed || !this.wanted()) return;
+      this.open(Math.max(delay, 5_000)).then(
+        () => this.onreopen(),
+        () => this.scheduleReconnect(),
+      );
+    }, delay);
+  }
+
+  /** NIP-42: remember the challenge and answer it with the user's key when allowed. */
+  private authChallenge(challenge: string): void {
+    this.challenge = challenge;
+    this.authed = undefined;
+    void this.authenticate();
+  }
+
+  /** Whether this connection is authenticated; starts AUTH if a challenge is waiting. */
+  authenticate(): Promise<boolean> {
+    if (this.authed) return this.authed;
+    const challenge = this.challenge;
+    const signer = this.deps.signer;
+    if (!challenge || !signer || !this.inList) return Promise.resolve(false);
+    this.authed = (async () => {
+      if (this.deps.onAuthRequested && !(await this.deps.onAuthRequested(this.url))) return false;
+      const now = Math.floor(this.deps.clock.now() / 1000);
+      const event = await signer.signEvent(this.relay.authTemplate(challenge, this.url, now));
+      const result = await withTimeout(this.relay.sendForOk('AUTH', event), this.deps.authTimeoutMs, 'AUTH timed out');
+      if (!result.ok) throw new Error(`AUTH refused: ${result.message}`);
+      return true;
+    })().catch((error: unknown) => {
+      this.status.error = error instanceof Error ? error.message : String(error);
+      this.deps.onchange();
+      return false;
+    });
+    return this.authed;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.relay.dropPending('pool closed');
+    try {
+      this.relay.close();
+    } catch {
+      // already closed
+    }
+    this.setState('closed');
+  }
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(message)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,260 @@
+// One relay connection: nostr-tools' AbstractRelay (WebSocket lifecycle, send,
+// close) with its message handling replaced by one that trusts nothing.
+//
+// AbstractRelay._onmessage writes the raw relay text to console.warn on any
+// processing error (unsanitised text on the user's terminal), lets a failing
+// AUTH signer escape as an unhandled rejection, and checks the filter before
+// the signature, reporting both through one callback. Here every message is:
+// size-checked, deduplicated by (subscription, id) before parsing, shape-checked
+// (src/core/relay-message.ts), id-checked, filter-checked, signature-checked,
+// and counted in exactly one RelayCounts field. Nothing a relay sends throws.
+import type { Event, EventTemplate, Filter, VerifiedEvent } from 'nostr-tools';
+import { AbstractRelay } from 'nostr-tools/abstract-relay';
+import { matchFilters } from 'nostr-tools/filter';
+import { defaultLimits, isDropped, parseRelayMessage, type RelayMessageLimits } from '../core/relay-message.js';
+import type { RelayCounts } from './types.js';
+import type { VerifiedEvents } from './verified-events.js';
+import { hasValidId } from './verify.js';
+
+/** One REQ on this relay. */
+export interface RelaySub {
+  readonly id: string;
+  filters: Filter[];
+  /** Ids already handed on by this subscription, shared by all its relays. */
+  readonly delivered: Set<string>;
+  /** Newest created_at this relay delivered on it: where a resubscription starts. */
+  newest?: number;
+  onevent(event: Event): void;
+  onseen(id: string): void;
+  oneose(): void;
+  onclosed(reason: string): void;
+}
+
+export interface RelayDeps {
+  verified: VerifiedEvents;
+  counts: RelayCounts;
+  limits?: RelayMessageLimits;
+  WebSocket: typeof WebSocket;
+  /** Any counter or state changed. */
+  onchange(): void;
+  onnotice(message: string): void;
+  onauth(challenge: string): void;
+}
+
+export interface OkResult {
+  ok: boolean;
+  message: string;
+}
+
+const EVENT_PREFIX = '["EVENT",';
+
+export class PoolRelay extends AbstractRelay {
+  readonly subs = new Map<string, RelaySub>();
+  private readonly deps: RelayDeps;
+  private readonly limits: RelayMessageLimits;
+  private readonly pendingOks = new Map<string, { resolve(result: OkResult): void; reject(error: Error): void }>();
+  /** Steps waiting for a signature check, in arrival order. */
+  private tail: Promise<void> | undefined;
+  private waiting = 0;
+
+  constructor(url: string, deps: RelayDeps) {
+    super(url, { verifyEvent: () => false, websocketImplementation: deps.WebSocket });
+    this.deps = deps;
+    this.limits = deps.limits ?? defaultLimits;
+    this.onnotice = (message) => deps.onnotice(message);
+  }
+
+  /** Sends a REQ; false when the connection is not open. */
+  req(sub: RelaySub): boolean {
+    this.subs.set(sub.id, sub);
+    return this.sendIfOpen('["REQ",' + JSON.stringify(sub.id) + ',' + JSON.stringify(sub.filters).slice(1));
+  }
+
+  /** Sends CLOSE and forgets the subscription. */
+  unreq(id: string): void {
+    if (this.subs.delete(id)) this.sendIfOpen('["CLOSE",' + JSON.stringify(id) + ']');
+  }
+
+  /** EVENT (or AUTH, NIP-42) and the relay's OK; rejects only if the connection drops. */
+  sendForOk(kind: 'EVENT' | 'AUTH', event: Event): Promise<OkResult> {
+    return new Promise((resolve, reject) => {
+      this.pendingOks.set(event.id, { resolve, reject });
+      if (!this.sendIfOpen(`["${kind}",` + JSON.stringify(event) + ']')) {
+        this.pendingOks.delete(event.id);
+        reject(new Error('not connected'));
+      }
+    });
+  }
+
+  /** NIP-42: the AUTH event for a challenge, signed by the caller. */
+  authTemplate(challenge: string, url: string, now: number): EventTemplate {
+    return { kind: 22242, created_at: now, tags: [['relay', url], ['challenge', challenge]], content: '' };
+  }
+
+  /** Fails the OKs still awaited when the connection is gone. */
+  dropPending(reason: string): void {
+    const waiting = [...this.pendingOks.values()];
+    this.pendingOks.clear();
+    for (const pending of waiting) pending.reject(new Error(reason));
+  }
+
+  private sendIfOpen(message: string): boolean {
+    if (!this.connected) return false;
+    this.send(message).catch(() => {});
+    return true;
+  }
+
+  override _onmessage(ev: MessageEvent): void {
+    try {
+      this.receive(ev.data);
+    } catch {
+      // A bug in a handler must not take the connection (or the process) down.
+      this.deps.counts.malformed++;
+    }
+    this.deps.onchange();
+  }
+
+  private receive(data: unknown): void {
+    const counts = this.deps.counts;
+    if (typeof data !== 'string') {
+      counts.malformed++;
+      return;
+    }
+    if (data.length > this.limits.maxLength) {
+      counts.oversize++;
+      return;
+    }
+    if (data.startsWith(EVENT_PREFIX) && this.fastPath(data)) return;
+
+    const message = parseRelayMessage(data, this.limits);
+    if (isDropped(message)) {
+      counts[message.type]++;
+      return;
+    }
+    switch (message.type) {
+      case 'EVENT': {
+        const sub = this.subs.get(message.subId);
+        if (sub) this.check(sub, message.event);
+        return;
+      }
+      case 'EOSE': {
+        const sub = this.subs.get(message.subId);
+        if (sub) this.inOrder(() => sub.oneose());
+        return;
+      }
+      case 'CLOSED': {
+        const sub = this.subs.get(message.subId);
+        if (!sub) return;
+        this.subs.delete(message.subId);
+        this.inOrder(() => sub.onclosed(message.message));
+        return;
+      }
+      case 'OK': {
+        const pending = this.pendingOks.get(message.eventId);
+        if (!pending) return;
+        this.pendingOks.delete(message.eventId);
+        pending.resolve({ ok: message.ok, message: message.message });
+        return;
+      }
+      case 'NOTICE':
+        this.deps.onnotice(message.message);
+        return;
+      case 'AUTH':
+        this.deps.onauth(message.challenge);
+        return;
+      case 'COUNT':
+        return;
+    }
+  }
+
+  /**
+   * An EVENT whose id this subscription has already handed on, or that was
+   * verified before (from any relay), is settled without parsing: the copy
+   * this relay sent is never looked at, so its claim costs nothing.
+   */
+  private fastPath(data: string): boolean {
+    const subStart = data.indexOf('"', EVENT_PREFIX.length);
+    const subEnd = subStart < 0 ? -1 : data.indexOf('"', subStart + 1);
+    if (subEnd < 0) return false;
+    const sub = this.subs.get(data.slice(subStart + 1, subEnd));
+    if (!sub) return false;
+    const key = data.indexOf('"id"', subEnd);
+    if (key < 0) return false;
+    const idStart = data.indexOf('"', key + 4);
+    if (idStart < 0) return false;
+    const id = data.slice(idStart + 1, idStart + 65);
+    if (sub.delivered.has(id)) {
+      this.inOrder(() => this.deliver(sub, undefined, id));
+      return true;
+    }
+    const known = this.deps.verified.get(id);
+    if (!known) return false;
+    if (matchFilters(sub.filters, known)) this.inOrder(() => this.deliver(sub, known, id));
+    else this.deps.counts.offFilter++;
+    return true;
+  }
+
+  private check(sub: RelaySub, event: Event): void {
+    const counts = this.deps.counts;
+    const known = this.deps.verified.get(event.id);
+    if (known) {
+      if (matchFilters(sub.filters, known)) this.inOrder(() => this.deliver(sub, known, known.id));
+      else counts.offFilter++;
+      return;
+    }
+    if (!hasValidId(event)) {
+      counts.invalid++;
+      return;
+    }
+    // A forged signature on an off-filter event is counted as off-filter: its
+    // id is right, and checking the signature of something we drop anyway is
+    // work a hostile relay could make us do for free.
+    if (!matchFilters(sub.filters, event)) {
+      counts.offFilter++;
+      return;
+    }
+    const result = this.deps.verified.verify(event);
+    if (result instanceof Promise) this.later(result, (ok) => this.verdict(sub, ok, event.id));
+    else this.inOrder(() => this.verdict(sub, result, event.id));
+  }
+
+  private verdict(sub: RelaySub, ok: Event | null, id: string): void {
+    if (ok) this.deliver(sub, ok, id);
+    else this.deps.counts.invalid++;
+  }
+
+  private deliver(sub: RelaySub, event: Event | undefined, id: string): void {
+    if (!this.subs.has(sub.id)) return;
+    const seen = event ?? this.deps.verified.get(id);
+    if (seen && (sub.newest === undefined || seen.created_at > sub.newest)) sub.newest = seen.created_at;
+    if (sub.delivered.has(id) || !event) {
+      this.deps.counts.duplicates++;
+      sub.onseen(id);
+      return;
+    }
+    sub.delivered.add(id);
+    this.deps.counts.received++;
+    sub.onevent(event);
+  }
+
+  /** Runs now unless earlier events of this relay still wait for their check. */
+  private inOrder(step: () => void): void {
+    if (this.waiting === 0) step();
+    else this.later(Promise.resolve(undefined), step);
+  }
+
+  private later<T>(value: Promise<T>, step: (value: T) => void): void {
+    this.waiting++;
+    const previous = this.tail ?? Promise.resolve();
+    this.tail = Promise.all([value, previous])
+      .then(([v]) => step(v))
+      .catch(() => {})
+      .finally(() => {
+        if (--this.waiting === 0) this.tail = undefined;
+        this.deps.onchange();
+      });
+  }
+}
+
+/** Signs NIP-42 AUTH events; a signer that fails is reported, never thrown. */
+export type AuthSigner = (template: EventTemplate) => Promise<VerifiedEvent>;
