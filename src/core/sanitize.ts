@@ -81,11 +81,34 @@ function capMarks(run: string): string {
 }
 
 /**
+ * Emoji joined by ZWJ into one grapheme: layout measures the whole chain as one emoji (two
+ * columns), but a terminal whose font lacks the sequence draws every emoji, so a chain of a
+ * thousand runs far past the edge. No RGI emoji sequence (Unicode TS #51) joins more than
+ * four emoji with three ZWJ; the ZWJs after that are dropped and the rest show as single emoji.
+ */
+// The Extend characters an emoji may carry before its ZWJ: skin tones, VS16, marks, tag characters.
+const EMOJI_ZWJ_CHAIN = /(?:\p{Extended_Pictographic}[\p{Emoji_Modifier}\p{M}\u{e0020}-\u{e007f}]*\u200d){4,}/gu;
+export const MAX_EMOJI_JOINS = 3;
+
+function capJoins(chain: string): string {
+  let joins = 0;
+  return chain.replace(/\u200d/g, () => (++joins <= MAX_EMOJI_JOINS ? '\u200d' : ''));
+}
+
+/**
+ * A skin-tone modifier directly after another one joins the same grapheme (UAX #29 GB9), which
+ * layout measures as one emoji and a terminal draws as many. A zero-width space (a grapheme break
+ * that takes no column) between them keeps every swatch and makes both agree.
+ */
+const REPEATED_EMOJI_MODIFIER = /(?<=\p{Emoji_Modifier})(?=\p{Emoji_Modifier})/gu;
+
+/**
  * Text safe to print: no escape sequences, no controls but newline and tab, no bidi
- * overrides or isolates, lone surrogates as U+FFFD, at most MAX_MARKS_PER_BASE marks per base.
+ * overrides or isolates, lone surrogates as U+FFFD, at most MAX_MARKS_PER_BASE marks per base,
+ * no grapheme that layout would measure narrower than a terminal draws it (emoji chains).
  *
- * Zero-width joiners stay everywhere: inside emoji sequences they are the emoji (👩‍💻),
- * and Indic and Persian writing needs ZWJ/ZWNJ; none of them moves the cursor.
+ * Zero-width joiners stay (but past the third in one emoji chain): inside emoji sequences they
+ * are the emoji (👩‍💻), and Indic and Persian writing needs ZWJ/ZWNJ; none moves the cursor.
  *
  * Long lines and long words are not cut here: this function does not know the width and
  * must not change what was said. Message size is bounded by the relay-message parser, and
@@ -102,7 +125,9 @@ export function sanitize(text: string): string {
     .replace(LINE_BREAK, '\n')
     .replace(CONTROL, '')
     .replace(BIDI_CONTROL, '')
-    .replace(MARK_RUN, (run) => (run.length > MAX_MARKS_PER_BASE ? capMarks(run) : run));
+    .replace(MARK_RUN, (run) => (run.length > MAX_MARKS_PER_BASE ? capMarks(run) : run))
+    .replace(EMOJI_ZWJ_CHAIN, capJoins)
+    .replace(REPEATED_EMOJI_MODIFIER, '\u200b');
 }
 
 /** For one-line places (names, NIP-05, relay messages, URLs): newlines and tabs become one space. */

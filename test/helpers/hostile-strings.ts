@@ -116,6 +116,7 @@ export const legitimateText: { name: string; text: string }[] = [
   { name: 'rainbow flag (VS16 + ZWJ)', text: '🏳️‍🌈' },
   { name: 'woman technologist with skin tone', text: '👩🏽‍💻' },
   { name: 'keycap', text: '1️⃣ #️⃣' },
+  { name: 'kiss with skin tones (the longest RGI sequences)', text: '🧑🏻‍❤️‍💋‍🧑🏼 👩‍❤️‍💋‍👨' },
   { name: 'regional indicator flag', text: '🇩🇪🇯🇵' },
   { name: 'emoji tag sequence (Scotland)', text: '🏴󠁧󠁢󠁳󠁣󠁴󠁿' },
   { name: 'Arabic with RLM and ALM', text: 'مرحبا\u200f بالعالم\u061c 123' },
@@ -138,6 +139,8 @@ export const hugeText = {
   zalgoSpacingMarks: `a${'\u0903'.repeat(10_000)}`,
   zalgoInterleaved: `a${'\u0301\u200b'.repeat(5_000)}`,
   manyLines: 'line\n'.repeat(10_000),
+  emojiChain: Array(50).fill('👩').join('\u200d'),
+  skinTones: `👩${'🏽'.repeat(50)}`,
 };
 
 /** Every hostile string with a fixed sanitised form. */
