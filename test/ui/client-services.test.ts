@@ -1,0 +1,72 @@
+// The UI's client services against the real loopback relay through the real pool:
+// batched profiles (kind 0) and thread fetching (NIP-10).
+import { finalizeEvent, generateSecretKey, getPublicKey, type Event } from 'nostr-tools/pure';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProfileDirectory } from '../../src/client/profiles.js';
+import { fetchThread } from '../../src/client/thread.js';
+import { replyTemplate } from '../../src/core/interactions.js';
+import { buildThread } from '../../src/core/thread.js';
+import { createPool } from '../../src/net/pool.js';
+import type { RelayPool } from '../../src/net/types.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+const clock = { now: () => 1_700_000_000_000 };
+const alice = generateSecretKey();
+const bob = generateSecretKey();
+const carol = generateSecretKey();
+const sign = (key: Uint8Array, t: { kind: number; created_at: number; tags: string[][]; content: string }) => finalizeEvent(t, key);
+
+describe('client services for the UI, on the real relay', () => {
+  let relay: TestRelay;
+  let pool: RelayPool;
+
+  beforeAll(async () => {
+    relay = await startRelay();
+    pool = createPool({ relays: [{ url: relay.url, read: true, write: true }], clock, eoseTimeoutMs: 3000 });
+  });
+  afterAll(async () => {
+    await pool?.close();
+    await relay?.stop();
+  });
+
+  it('fetches profiles in one batch, keeps the newest per author, and ignores broken ones', async () => {
+    await relay.seed(
+      sign(alice, { kind: 0, created_at: 100, tags: [], content: JSON.stringify({ name: 'old alice' }) }),
+      sign(alice, { kind: 0, created_at: 200, tags: [], content: JSON.stringify({ name: 'alice', about: 'hi' }) }),
+      sign(bob, { kind: 0, created_at: 100, tags: [], content: 'not json' }),
+    );
+    const queries: number[] = [];
+    const counting: RelayPool = { ...pool, query: (filters, opts) => (queries.push(filters.length), pool.query(filters, opts)) };
+    const profiles = createProfileDirectory({ pool: counting, batchMs: 5 });
+    const arrived = new Promise<void>((resolve) => profiles.onChange(resolve));
+    profiles.request([getPublicKey(alice), getPublicKey(bob)]);
+    profiles.request([getPublicKey(alice), getPublicKey(carol)]);
+    await arrived;
+    expect(profiles.get(getPublicKey(alice))).toMatchObject({ name: 'alice', about: 'hi', created_at: 200 });
+    expect(profiles.get(getPublicKey(bob))).toBeUndefined();
+    expect(queries).toEqual([1]);
+    profiles.close();
+  });
+
+  it('fetches a thread: root, the chain of parents, and the replies', async () => {
+    const root = sign(alice, { kind: 1, created_at: 1000, tags: [], content: 'root' });
+    const first = sign(bob, replyTemplate('first', root, 1001) as never);
+    const second = sign(carol, replyTemplate('second', first, 1002) as never);
+    const sibling = sign(carol, replyTemplate('sibling', root, 1003) as never);
+    const unrelated = sign(carol, { kind: 1, created_at: 1004, tags: [], content: 'unrelated' });
+    await relay.seed(root, first, second, sibling, unrelated);
+    const events = await fetchThread(pool, second);
+    const rows = buildThread(second.id, events).map((r) => `${'  '.repeat(r.depth)}${r.event.content}`);
+    expect(rows).toEqual(['root', '  first', '    second', '  sibling']);
+  });
+
+  it('climbs to parents that are not tagged with the root (positional NIP-10 tags)', async () => {
+    const root = sign(alice, { kind: 1, created_at: 2000, tags: [], content: 'old root' });
+    // Deprecated positional e tags: [root, reply]; the middle note tags only its parent.
+    const middle = sign(bob, { kind: 1, created_at: 2001, tags: [['e', root.id]], content: 'middle' });
+    const leaf = sign(carol, { kind: 1, created_at: 2002, tags: [['e', root.id], ['e', middle.id]], content: 'leaf' });
+    await relay.seed(root, middle, leaf);
+    const events: Event[] = await fetchThread(pool, leaf);
+    expect(buildThread(leaf.id, events).map((r) => `${'  '.repeat(r.depth)}${r.event.content}`)).toEqual(['old root', '  middle', '    leaf']);
+  });
+});
