@@ -1,0 +1,63 @@
+// `nostr-tui` with no command: the interactive timeline. It needs a terminal;
+// everything it shows can also be printed by the one-shot commands. The UI
+// (Ink, React) is imported lazily so one-shot commands never load it.
+import type { CommandModule } from 'yargs';
+import { usageError } from '../core/errors.js';
+import type { CommandContext, GlobalArgs } from './context.js';
+import type { CommandFactory } from './index.js';
+
+// Alternate screen on/off (xterm private mode 1049), cursor hidden/shown.
+const ENTER_SCREEN = '\u001b[?1049h\u001b[H\u001b[?25l';
+const LEAVE_SCREEN = '\u001b[?25h\u001b[?1049l';
+
+export const uiCommand: CommandFactory = (ctx: CommandContext): CommandModule<GlobalArgs, GlobalArgs> => ({
+  command: '$0',
+  describe: 'Open the interactive timeline (the default)',
+  handler: async (args) => {
+    if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
+      throw usageError('the interactive timeline needs a terminal; to print your timeline instead, run `nostr-tui timeline`.');
+    }
+    const { runInteractive } = await import('../ui/run.js');
+    await runInteractive(ctx, { relayOverride: args.relay, terminal: terminalGuard(ctx) });
+  },
+});
+
+export interface TerminalGuard {
+  /** Switches to the alternate screen; `restore` undoes it, once, whatever happens. */
+  enter(): void;
+  restore(): void;
+}
+
+/**
+ * The terminal is given back as it was on every way out: a normal quit, Ctrl-C
+ * (Ink's own handler, or a signal), an uncaught error, or process exit.
+ */
+export function terminalGuard(ctx: CommandContext): TerminalGuard {
+  let entered = false;
+  const restore = () => {
+    if (!entered) return;
+    entered = false;
+    ctx.stdout.write(LEAVE_SCREEN);
+    const stdin = ctx.stdin as NodeJS.ReadStream;
+    if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+    process.off('exit', restore);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('SIGINT', onSignal);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    restore();
+    process.kill(process.pid, signal);
+  };
+  return {
+    enter() {
+      entered = true;
+      ctx.stdout.write(ENTER_SCREEN);
+      process.on('exit', restore);
+      process.once('SIGTERM', onSignal);
+      process.once('SIGHUP', onSignal);
+      process.once('SIGINT', onSignal);
+    },
+    restore,
+  };
+}

@@ -1,0 +1,59 @@
+// Starts the interactive timeline on a real terminal: the alternate screen,
+// the real services, and the terminal given back on every way out.
+import { render } from 'ink';
+import { createClient } from '../client/client.js';
+import type { CommandContext } from '../commands/context.js';
+import type { TerminalGuard } from '../commands/ui.js';
+import { redactSecrets } from '../core/redact.js';
+import { App } from './App.js';
+import { createServices } from './wire.js';
+
+export async function runInteractive(ctx: CommandContext, opts: { relayOverride?: string[]; terminal: TerminalGuard }): Promise<void> {
+  const client = createClient({
+    paths: ctx.paths,
+    env: ctx.env,
+    clock: ctx.clock,
+    ...(opts.relayOverride ? { relayOverride: opts.relayOverride } : {}),
+    stdin: ctx.stdin,
+    stderr: ctx.stderr,
+  } as Parameters<typeof createClient>[0]);
+  // An encrypted key (NIP-49) asks for its passphrase now, before Ink takes the terminal.
+  if (client.publicKey()) {
+    try {
+      await client.signer();
+    } catch {
+      // A read-only key: the UI reads, and says how to write when asked to.
+    }
+  }
+  const services = createServices(client);
+  const stdout = ctx.stdout as NodeJS.WriteStream;
+  const color = !ctx.env.NO_COLOR;
+  opts.terminal.enter();
+  const app = render(<App services={services} color={color} />, {
+    stdout,
+    stdin: ctx.stdin as NodeJS.ReadStream,
+    stderr: ctx.stderr as NodeJS.WriteStream,
+    exitOnCtrlC: true,
+    patchConsole: false,
+    // Only changed lines are rewritten: moving the cursor redraws two notes, not the screen.
+    incrementalRendering: true,
+  });
+  // A crash anywhere (a callback outside React) must not leave the terminal in the alternate screen, raw mode.
+  const crash = (error: unknown) => {
+    app.unmount();
+    opts.terminal.restore();
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.stderr.write(`nostr-tui: unexpected error: ${redactSecrets(message).split('\n')[0]}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  try {
+    await app.waitUntilExit();
+  } finally {
+    process.off('uncaughtException', crash);
+    process.off('unhandledRejection', crash);
+    opts.terminal.restore();
+    await services.close();
+  }
+}

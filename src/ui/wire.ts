@@ -1,0 +1,94 @@
+// The real services behind the UI: the same client services the one-shot
+// commands use (pool, feeds, publish path, follow-list edits, key store).
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import type { Event } from 'nostr-tools';
+import type { Client } from '../client/client.js';
+import { openFeed } from '../client/feed.js';
+import { currentFollows, follow, unfollow } from '../client/follows.js';
+import { createProfileDirectory } from '../client/profiles.js';
+import { publishEvent } from '../client/publish.js';
+import { fetchThread } from '../client/thread.js';
+import { unixNow } from '../core/clock.js';
+import { newestReplaceable } from '../core/events.js';
+import { followedPubkeys } from '../core/follow-list.js';
+import { globalFilters, homeFilters, mentionFilters } from '../core/feed-filters.js';
+import { KeyStore } from '../store/keys.js';
+import type { FeedLike, UiServices } from './services.js';
+
+/** How far back a feed starts, and how many notes each relay is asked for. */
+const FEED_WINDOW_SEC = 7 * 24 * 3600;
+const FEED_LIMIT = 300;
+
+/** A feed that shows nothing (mentions without a key). */
+function emptyFeed(): FeedLike {
+  return {
+    timeline: { entries: () => [], add: () => false },
+    onChange: () => () => {},
+    settled: Promise.resolve([]),
+    close() {},
+  };
+}
+
+export interface WiredServices extends UiServices {
+  close(): Promise<void>;
+}
+
+export function createServices(client: Client): WiredServices {
+  const keyStore = new KeyStore(client.paths.configDir);
+  let publicKey = client.publicKey();
+  const pool = () => client.pool();
+  const events = () => {
+    try {
+      return client.store().events;
+    } catch {
+      return undefined;
+    }
+  };
+  const profiles = createProfileDirectory({ pool: pool(), store: events() });
+  const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;
+  const feed = (filters: ReturnType<typeof globalFilters>): FeedLike =>
+    openFeed({ pool: pool(), clock: client.clock, store: events() }, filters) as unknown as FeedLike;
+
+  return {
+    clock: client.clock,
+    publicKey: () => publicKey,
+    keyLocation: keyStore.file,
+    async createKey() {
+      const secretKey = generateSecretKey();
+      const pubkey = getPublicKey(secretKey);
+      keyStore.save({ pubkey, secret: { type: 'plain', secretKey } });
+      publicKey = pubkey;
+      return pubkey;
+    },
+    relays: () => client.relays(),
+    relayStatus: () => pool().status(),
+    onRelayStatus: (listener) => pool().onStatus(listener),
+    async follows() {
+      if (!publicKey) return [];
+      // The local copy opens Home at once; the relays' newest is fetched (and cached) meanwhile for next time.
+      const local = newestReplaceable(events()?.query([{ kinds: [3], authors: [publicKey], limit: 1 }]) ?? []);
+      const fresh = currentFollows(client).then((f) => f.entries.map((entry) => entry.pubkey));
+      if (local) {
+        fresh.catch(() => {});
+        return followedPubkeys(local.tags);
+      }
+      return fresh;
+    },
+    openFeed(kind, follows) {
+      if (kind === 'mentions') return publicKey ? feed(mentionFilters(publicKey, since(), FEED_LIMIT)) : emptyFeed();
+      if (kind === 'home' && follows.length > 0) return feed(homeFilters([...follows], since(), FEED_LIMIT));
+      if (kind === 'home') return emptyFeed();
+      return feed(globalFilters(since(), FEED_LIMIT));
+    },
+    openAuthorFeed: (pubkey) => feed([{ kinds: [1, 6], authors: [pubkey], limit: 100 }]),
+    fetchThread: (event: Event) => fetchThread(pool(), event),
+    profiles,
+    publish: (template) => publishEvent(client, template),
+    follow: (pubkey) => follow(client, pubkey),
+    unfollow: (pubkey) => unfollow(client, pubkey),
+    async close() {
+      profiles.close();
+      await client.close();
+    },
+  };
+}
