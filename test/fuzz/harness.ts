@@ -60,5 +60,12 @@ async function replay(run: FuzzRun, index: number): Promise<string> {
 
 /** One line for the test log: the figures the issue asks to report. */
 export function summary(name: string, run: FuzzRun, report: FuzzReport): string {
-  return `fuzz ${name}: ${report.cases} cases run (seed ${run.seed}), ${report.problemCount} problems, slowest case #${report.slowest.case} ${report.slowest.ms} ms`;
+  const coverage = Object.entries(report.coverage ?? {})
+    .sort(([, a], [, b]) => b - a)
+    .map(([outcome, n]) => `${outcome}: ${n}`)
+    .join('; ');
+  return (
+    `fuzz ${name}: ${report.cases} cases run (seed ${run.seed}), ${report.problemCount} problems, ` +
+    `slowest case #${report.slowest.case} ${report.slowest.ms} ms${coverage ? `\n  outcomes: ${coverage}` : ''}`
+  );
 }

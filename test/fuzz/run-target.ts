@@ -47,5 +47,5 @@ export async function runTarget(job: FuzzJob): Promise<FuzzReport> {
   } finally {
     await target.teardown?.();
   }
-  return { cases: index, problemCount, problems, slowest };
+  return { cases: index, problemCount, problems, slowest, coverage: target.coverage?.() };
 }

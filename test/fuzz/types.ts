@@ -7,6 +7,8 @@ export interface FuzzTarget<Input> {
   /** Runs the case; returns what was wrong, or undefined. A throw counts as an escape. */
   check(input: Input): string | undefined | Promise<string | undefined>;
   setup?(): void | Promise<void>;
+  /** How the cases were answered (e.g. accepted / each drop reason), to show the run reached every path. */
+  coverage?(): Record<string, number>;
   teardown?(): void | Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export interface FuzzReport {
   problemCount: number;
   problems: { case: number; input: string; problem: string }[];
   slowest: { case: number; ms: number };
+  coverage?: Record<string, number>;
   /** Set when a case ran longer than the hang limit and the worker was stopped. */
   hung?: { case: number; input: string };
 }
