@@ -4,10 +4,11 @@ import type { CommandContext } from './context.js';
 import { keyCommand } from './key.js';
 import { outboxCommand } from './outbox.js';
 import { relayCommand } from './relay.js';
+import { timelineCommand } from './timeline.js';
 import { uiCommand } from './ui.js';
 
 /** Each command module exports a factory taking the shared context. */
 export type CommandFactory = (ctx: CommandContext) => CommandModule<any, any>;
 
 /** Every top-level command, in the order `--help` lists them. */
-export const commands: CommandFactory[] = [uiCommand, keyCommand, relayCommand, outboxCommand, cacheCommand];
+export const commands: CommandFactory[] = [uiCommand, keyCommand, relayCommand, outboxCommand, cacheCommand, timelineCommand];

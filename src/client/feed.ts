@@ -1,0 +1,117 @@
+// A live feed: the cache paints at once, the pool's start-up query fills in
+// and then streams, and every verified event is merged into one Timeline and
+// cached. Listeners hear about changes batched, at most once per frame.
+import type { Filter } from 'nostr-tools';
+import type { Clock } from '../core/clock.js';
+import { Timeline } from '../core/timeline.js';
+import type { RelayOutcome, RelayPool } from '../net/types.js';
+import type { EventStore } from '../store/types.js';
+import { WriteBuffer } from '../store/write-buffer.js';
+
+export interface FeedDeps {
+  pool: RelayPool;
+  clock: Clock;
+  store?: EventStore | undefined;
+}
+
+export interface FeedOptions {
+  eoseTimeoutMs?: number;
+  /** Relays to ask instead of the pool's read relays. */
+  relays?: string[];
+  /** How long change notifications are gathered, ms. */
+  batchMs?: number;
+}
+
+export interface Feed {
+  timeline: Timeline;
+  /** Called at most once per batch of changes; returns an unsubscribe. */
+  onChange(listener: () => void): () => void;
+  /** Every relay sent EOSE, timed out or failed: the start-up result is complete. */
+  settled: Promise<RelayOutcome[]>;
+  close(): void;
+}
+
+/** How often held-back (future-dated) events are checked for release. */
+const RELEASE_EVERY_MS = 30_000;
+
+export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = {}): Feed {
+  const timeline = new Timeline({ clock: deps.clock });
+  const listeners = new Set<() => void>();
+  const batchMs = opts.batchMs ?? 16;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  const changed = () => {
+    if (timer || closed) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      for (const listener of listeners) listener();
+    }, batchMs);
+  };
+
+  // The cache answers the same filters a relay would; those events were verified when they arrived.
+  if (deps.store && filters.length > 0) {
+    for (const event of safely(() => deps.store!.query(filters), [])) timeline.add(event);
+  }
+  const buffer = deps.store ? new WriteBuffer(deps.store) : undefined;
+
+  let settle: (outcomes: RelayOutcome[]) => void = () => {};
+  const settled = new Promise<RelayOutcome[]>((resolve) => (settle = resolve));
+
+  const subscription =
+    filters.length === 0
+      ? { close() {} }
+      : deps.pool.subscribe(
+          filters,
+          {
+            onevent(event, relay) {
+              if (timeline.add(event, relay)) changed();
+              safely(() => buffer?.add(event, relay), undefined);
+            },
+            onseen(id, relay) {
+              timeline.seen(id, relay);
+            },
+            onsettled(outcomes) {
+              settle(outcomes);
+              changed();
+            },
+          },
+          {
+            ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
+            ...(opts.relays ? { relays: opts.relays } : {}),
+          },
+        );
+  if (filters.length === 0) settle([]);
+
+  const release = setInterval(() => {
+    if (timeline.releaseDue() > 0) changed();
+  }, RELEASE_EVERY_MS);
+  release.unref?.();
+
+  return {
+    timeline,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    settled,
+    close() {
+      if (closed) return;
+      closed = true;
+      subscription.close();
+      clearInterval(release);
+      if (timer) clearTimeout(timer);
+      safely(() => buffer?.close(), undefined);
+      settle([]);
+    },
+  };
+}
+
+/** The cache is an optimisation: if it fails, the feed goes on without it. */
+function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}

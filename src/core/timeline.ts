@@ -1,0 +1,104 @@
+// The merged timeline: one entry per event id, newest first, with the relays
+// each event was seen on. Events dated further in the future than a small
+// skew are held back until their time comes, so a wrong clock (or a relay
+// gaming the order) cannot pin a note to the top. Pure: time comes from the clock.
+import type { Event } from 'nostr-tools';
+import { unixNow, type Clock } from './clock.js';
+
+export interface TimelineEntry {
+  event: Event;
+  seenOn: string[];
+}
+
+export interface TimelineOptions {
+  clock: Clock;
+  /** How far ahead of our clock an event may be dated and still be shown, seconds. */
+  futureSkewSec?: number;
+}
+
+/** NIP-01 gives no order; ours: created_at descending, then id ascending so ties are stable. */
+export const newestFirst = (a: Event, b: Event): number =>
+  b.created_at - a.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const byEvent = (a: TimelineEntry, b: TimelineEntry): number => newestFirst(a.event, b.event);
+
+export class Timeline {
+  private readonly clock: Clock;
+  private readonly futureSkewSec: number;
+  private readonly byId = new Map<string, TimelineEntry>();
+  /** Shown entries, sorted. Replaced (never mutated) when entries are added. */
+  private sorted: readonly TimelineEntry[] = [];
+  /** Added since the last sort. */
+  private pending: TimelineEntry[] = [];
+  /** Held back: dated too far ahead. */
+  private held: TimelineEntry[] = [];
+
+  constructor(opts: TimelineOptions) {
+    this.clock = opts.clock;
+    this.futureSkewSec = opts.futureSkewSec ?? 15 * 60;
+  }
+
+  /** True when the id is new. */
+  add(event: Event, relay?: string): boolean {
+    const known = this.byId.get(event.id);
+    if (known) {
+      if (relay !== undefined && !known.seenOn.includes(relay)) known.seenOn.push(relay);
+      return false;
+    }
+    const entry: TimelineEntry = { event, seenOn: relay === undefined ? [] : [relay] };
+    this.byId.set(event.id, entry);
+    if (event.created_at > unixNow(this.clock) + this.futureSkewSec) this.held.push(entry);
+    else this.pending.push(entry);
+    return true;
+  }
+
+  /** Another relay has the event too. */
+  seen(id: string, relay: string): void {
+    const entry = this.byId.get(id);
+    if (entry && !entry.seenOn.includes(relay)) entry.seenOn.push(relay);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Entries shown (held-back ones are not). */
+  get size(): number {
+    return this.sorted.length + this.pending.length;
+  }
+
+  /** Newest first. The array is a snapshot: it changes identity when entries are added. */
+  entries(): readonly TimelineEntry[] {
+    if (this.pending.length > 0) {
+      this.sorted = merge(this.sorted, this.pending.sort(byEvent));
+      this.pending = [];
+    }
+    return this.sorted;
+  }
+
+  slice(start: number, end?: number): TimelineEntry[] {
+    return this.entries().slice(start, end);
+  }
+
+  /** Moves held-back events whose time has come into the timeline; how many. */
+  releaseDue(): number {
+    const limit = unixNow(this.clock) + this.futureSkewSec;
+    const due = this.held.filter((entry) => entry.event.created_at <= limit);
+    if (due.length === 0) return 0;
+    this.held = this.held.filter((entry) => entry.event.created_at > limit);
+    this.pending.push(...due);
+    return due.length;
+  }
+}
+
+/** Two sorted runs into one, in O(n + m). */
+function merge(a: readonly TimelineEntry[], b: readonly TimelineEntry[]): TimelineEntry[] {
+  const out = new Array<TimelineEntry>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byEvent(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}

@@ -1,0 +1,74 @@
+import type { Event } from 'nostr-tools';
+import { describe, expect, it } from 'vitest';
+import { Timeline } from '../../src/core/timeline.js';
+
+const NOW = 1_700_000_000;
+const clockAt = (sec: number) => {
+  const clock = { t: sec * 1000, now: () => clock.t };
+  return clock;
+};
+const hex = (n: number) => n.toString(16).padStart(64, '0');
+const ev = (n: number, created_at: number): Event => ({
+  id: hex(n),
+  pubkey: hex(1000),
+  created_at,
+  kind: 1,
+  tags: [],
+  content: `n${n}`,
+  sig: '0'.repeat(128),
+});
+const ids = (t: Timeline) => t.entries().map((e) => e.event.id);
+
+describe('Timeline', () => {
+  it('orders newest first, ties by id ascending, whatever the insertion order', () => {
+    const events = [ev(5, NOW - 10), ev(3, NOW - 10), ev(9, NOW), ev(1, NOW - 20), ev(4, NOW - 10)];
+    const expected = [hex(9), hex(3), hex(4), hex(5), hex(1)];
+    for (const order of [events, [...events].reverse(), [events[2]!, events[0]!, events[4]!, events[1]!, events[3]!]]) {
+      const t = new Timeline({ clock: clockAt(NOW) });
+      for (const e of order) t.add(e);
+      expect(ids(t)).toEqual(expected);
+    }
+  });
+
+  it('keeps order across batches added between reads', () => {
+    const t = new Timeline({ clock: clockAt(NOW) });
+    t.add(ev(1, NOW - 5));
+    t.add(ev(2, NOW - 1));
+    expect(ids(t)).toEqual([hex(2), hex(1)]);
+    const first = t.entries();
+    t.add(ev(3, NOW - 3));
+    t.add(ev(4, NOW));
+    expect(ids(t)).toEqual([hex(4), hex(2), hex(3), hex(1)]);
+    expect(t.entries()).not.toBe(first);
+    expect(t.slice(1, 3).map((e) => e.event.id)).toEqual([hex(2), hex(3)]);
+  });
+
+  it('dedupes by id and records every relay it was seen on', () => {
+    const t = new Timeline({ clock: clockAt(NOW) });
+    expect(t.add(ev(1, NOW), 'wss://a')).toBe(true);
+    expect(t.add(ev(1, NOW), 'wss://b')).toBe(false);
+    expect(t.add(ev(1, NOW), 'wss://a')).toBe(false);
+    t.seen(hex(1), 'wss://c');
+    t.seen(hex(2), 'wss://c');
+    expect(t.size).toBe(1);
+    expect(t.has(hex(1))).toBe(true);
+    expect(t.has(hex(2))).toBe(false);
+    expect(t.entries()[0]!.seenOn).toEqual(['wss://a', 'wss://b', 'wss://c']);
+  });
+
+  it('holds back events dated beyond the skew until their time comes', () => {
+    const clock = clockAt(NOW);
+    const t = new Timeline({ clock, futureSkewSec: 60 });
+    t.add(ev(1, NOW));
+    t.add(ev(2, NOW + 60));
+    t.add(ev(3, NOW + 3600));
+    expect(ids(t)).toEqual([hex(2), hex(1)]);
+    expect(t.has(hex(3))).toBe(true);
+    expect(t.add(ev(3, NOW + 3600), 'wss://x')).toBe(false);
+    expect(t.releaseDue()).toBe(0);
+    clock.t = (NOW + 3600 - 60) * 1000;
+    expect(t.releaseDue()).toBe(1);
+    expect(ids(t)).toEqual([hex(3), hex(2), hex(1)]);
+    expect(t.entries()[0]!.seenOn).toEqual(['wss://x']);
+  });
+});
