@@ -22,6 +22,11 @@ export interface FlushOptions {
   /** Write relays to use (URLs); relays that refused an entry for good are skipped for it. */
   relays: readonly string[];
   timeoutMs?: number;
+  /**
+   * Only entries saved before this time (ms): a flush started when a command
+   * connects leaves alone what that command itself is publishing.
+   */
+  savedBefore?: number;
 }
 
 /**
@@ -34,6 +39,7 @@ export async function flushOutbox(outbox: SqliteOutbox, pool: RelayPool, opts: F
   const entries: FlushedEntry[] = [];
   let attempted = 0;
   for (const entry of outbox.pending()) {
+    if (opts.savedBefore !== undefined && entry.savedAt >= opts.savedBefore) continue;
     const relays = relaysToRetry(entry, opts.relays);
     if (relays.length === 0) {
       entries.push({ entry, results: [], delivered: false });

@@ -6,7 +6,7 @@ import { flushOutbox } from '../../src/client/outbox-flush.js';
 import { createPool } from '../../src/net/pool.js';
 import type { RelayPool } from '../../src/net/types.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
-import { openTempStore } from '../helpers/store.js';
+import { manualClock, openTempStore } from '../helpers/store.js';
 
 const sk = generateSecretKey();
 const note = (content: string, at = 1_700_000_000): Event => finalizeEvent({ kind: 1, created_at: at, tags: [], content }, sk);
@@ -45,6 +45,20 @@ describe('outbox flush', () => {
     expect(found.map((e) => JSON.stringify(e, Object.keys(first).sort())).sort()).toEqual(
       [first, second].map((e) => JSON.stringify(e, Object.keys(first).sort())).sort(),
     );
+    store.close();
+  });
+
+  it('leaves entries saved after savedBefore alone (the command publishing them does that)', async () => {
+    const clock = manualClock(1_000);
+    const store = openTempStore({ clock });
+    const older = note('older', 1_700_000_010);
+    store.outbox.add(older);
+    clock.advance(1);
+    const current = note('being published right now', 1_700_000_011);
+    store.outbox.add(current);
+    const report = await flushOutbox(store.outbox, pool([relay.url]), { relays: [relay.url], savedBefore: 1_001 });
+    expect(report.entries.map((e) => e.entry.event.id)).toEqual([older.id]);
+    expect(store.outbox.pending().map((e) => e.event.id)).toEqual([current.id]);
     store.close();
   });
 
