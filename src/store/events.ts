@@ -440,6 +440,35 @@ export function compileFilter(filter: Filter): CompiledFilter | null {
   return { where: where.length ? where.join(' AND ') : '1', params, broad, ...(limit === undefined ? {} : { limit }) };
 }
 
+export interface RelayRequest {
+  relays: string[];
+  filters: Filter[];
+}
+
+/**
+ * What each relay still has to send after what the cache holds: every filter
+ * gets `since` = the newest stored event that relay delivered for it (since is
+ * inclusive in NIP-01, so an event from that same second is not missed; the
+ * ones already held come back as duplicates and are dropped). Relays needing
+ * the same filters share one request. A relay the cache knows nothing from
+ * gets the filters unchanged.
+ */
+export function newerThanCached(store: Pick<EventStore, 'newest'>, filters: Filter[], relays: readonly string[]): RelayRequest[] {
+  if (!store.newest) return [{ relays: [...relays], filters }];
+  const groups = new Map<string, RelayRequest>();
+  for (const relay of relays) {
+    const narrowed = filters.map((filter) => {
+      const newest = store.newest!([filter], relay);
+      return newest === undefined || (filter.since ?? 0) >= newest ? filter : { ...filter, since: newest };
+    });
+    const key = JSON.stringify(narrowed.map((filter) => filter.since ?? null));
+    const group = groups.get(key);
+    if (group) group.relays.push(relay);
+    else groups.set(key, { relays: [relay], filters: narrowed });
+  }
+  return [...groups.values()];
+}
+
 /** NIP-01 order: newest first, and on a created_at tie the lowest id first. */
 export function newestFirst(a: Event, b: Event): number {
   return b.created_at - a.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

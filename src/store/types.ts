@@ -18,6 +18,11 @@ export interface EventStore {
   putMany(events: Event[], relay?: string): number;
   query(filters: Filter[]): Event[];
   has(id: string): boolean;
+  /**
+   * The newest created_at among stored events matching `filters` (delivered by
+   * `relay`, when given): start-up asks each relay only for newer events.
+   */
+  newest?(filters: Filter[], relay?: string): number | undefined;
   close(): void;
 }
 
