@@ -1,14 +1,16 @@
 import type { CommandModule } from 'yargs';
 import { cacheCommand } from './cache.js';
 import type { CommandContext } from './context.js';
+import { followCommand, followingCommand, unfollowCommand } from './follow.js';
 import { keyCommand } from './key.js';
 import { outboxCommand } from './outbox.js';
+import { postCommand } from './post.js';
 import { relayCommand } from './relay.js';
-import { timelineCommand } from './timeline.js';
 import { uiCommand } from './ui.js';
+import { timelineCommand } from './timeline.js';
 
 /** Each command module exports a factory taking the shared context. */
 export type CommandFactory = (ctx: CommandContext) => CommandModule<any, any>;
 
 /** Every top-level command, in the order `--help` lists them. */
-export const commands: CommandFactory[] = [uiCommand, keyCommand, relayCommand, outboxCommand, cacheCommand, timelineCommand];
+export const commands: CommandFactory[] = [uiCommand, postCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, outboxCommand, cacheCommand, timelineCommand];

@@ -1,0 +1,125 @@
+// The services both faces (one-shot commands and the interactive UI) use:
+// relays for this run, the pool, the signer and the local store, each opened
+// only when first needed, so `key show` never opens a socket or a database.
+import type { EventTemplate } from 'nostr-tools';
+import type { Clock } from '../core/clock.js';
+import { failure } from '../core/errors.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { createPool } from '../net/pool.js';
+import type { RelayPool, RelaySpec } from '../net/types.js';
+import { ConfigStore, relaysForRun } from '../store/config.js';
+import { KeyStore, LocalSigner, decryptSecret } from '../store/keys.js';
+import { openStore, type LocalStore } from '../store/open.js';
+import { askPassphrase, type PromptIO } from '../store/passphrase.js';
+import type { Paths } from '../store/paths.js';
+import type { Signer } from '../store/types.js';
+
+export interface ClientOptions {
+  paths: Paths;
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  /** `--relay` URLs: replace the configured relays for this run. */
+  relayOverride?: string[];
+  WebSocket?: typeof WebSocket;
+  /** Where a passphrase is asked (without echo) when the key is encrypted. */
+  stdin?: PromptIO['stdin'];
+  /** Passphrase prompts and store warnings. */
+  stderr?: NodeJS.WritableStream;
+  /** Per-relay limits; the pool's defaults when left out. */
+  eoseTimeoutMs?: number;
+  publishTimeoutMs?: number;
+}
+
+export interface Client {
+  readonly paths: Paths;
+  readonly clock: Clock;
+  /** The relays for this run: `--relay`, else the configured ones, else the defaults. */
+  relays(): RelaySpec[];
+  /** Created on first use. */
+  pool(): RelayPool;
+  /** The user's signer; asks for the passphrase once when the key is encrypted. Fails with no key or a read-only key. */
+  signer(): Promise<Signer>;
+  /** Hex public key, or undefined when no key is stored. */
+  publicKey(): string | undefined;
+  /** Opened on first use. */
+  store(): LocalStore;
+  close(): Promise<void>;
+}
+
+export function createClient(opts: ClientOptions): Client {
+  const config = new ConfigStore(opts.paths.configDir);
+  const keys = new KeyStore(opts.paths.configDir);
+  const stderr = opts.stderr ?? process.stderr;
+  let relays: RelaySpec[] | undefined;
+  let pool: RelayPool | undefined;
+  let store: LocalStore | undefined;
+  let signer: Promise<Signer> | undefined;
+  let unlocked: Signer | undefined;
+
+  const client: Client = {
+    paths: opts.paths,
+    clock: opts.clock,
+    relays() {
+      relays ??= relaysForRun(config, opts.relayOverride);
+      return relays.map((relay) => ({ ...relay }));
+    },
+    pool() {
+      pool ??= createPool({
+        relays: client.relays(),
+        clock: opts.clock,
+        ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
+        ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
+        ...(opts.publishTimeoutMs === undefined ? {} : { publishTimeoutMs: opts.publishTimeoutMs }),
+        // NIP-42 AUTH signs with the key only once it is unlocked: a relay must
+        // not be able to make a read-only command ask for the passphrase.
+        signer: {
+          getPublicKey: async () => (await requireUnlocked()).getPublicKey(),
+          signEvent: async (template: EventTemplate) => (await requireUnlocked()).signEvent(template),
+        },
+      });
+      return pool!;
+    },
+    signer() {
+      signer ??= unlock().then((s) => (unlocked = s));
+      // A failed unlock (wrong passphrase) may be retried by the caller.
+      signer.catch(() => (signer = undefined));
+      return signer;
+    },
+    publicKey() {
+      return keys.load()?.pubkey;
+    },
+    store() {
+      store ??= openStore(opts.paths.dataDir, {
+        clock: opts.clock,
+        ...(client.publicKey() ? { ownPubkey: client.publicKey()! } : {}),
+        onWarning: (message) => stderr.write(`nostr-tui: warning: ${sanitizeLine(message)}\n`),
+      });
+      return store;
+    },
+    async close() {
+      const open = pool;
+      pool = undefined;
+      store?.close();
+      store = undefined;
+      await open?.close();
+    },
+  };
+
+  async function requireUnlocked(): Promise<Signer> {
+    if (!unlocked) throw new Error('no unlocked key to authenticate with');
+    return unlocked;
+  }
+
+  async function unlock(): Promise<Signer> {
+    const key = keys.load();
+    if (!key) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+    if (!key.secret) {
+      throw failure('read-only: only a public key is stored, and this needs a secret key to sign. Run `nostr-tui key import` with your nsec.');
+    }
+    if (key.secret.type === 'plain') return new LocalSigner(key.secret.secretKey);
+    const passphrase = await askPassphrase({ env: opts.env, stdin: opts.stdin ?? process.stdin, stderr }, { prompt: 'Passphrase for your key: ' });
+    return new LocalSigner(decryptSecret(key.secret.ncryptsec, passphrase));
+  }
+
+  return client;
+}

@@ -1,0 +1,95 @@
+// Following (NIP-02). A follow list is one replaceable event holding everyone
+// the user follows, so an edit must start from the newest version anywhere:
+// ask every relay, take the newest (the local copy counts too), change one p
+// tag, publish. If the relays could not be asked, stop: a list rebuilt from a
+// partial view would replace the real one everywhere it lands.
+import type { Event, VerifiedEvent } from 'nostr-tools';
+import { unixNow } from '../core/clock.js';
+import { failure } from '../core/errors.js';
+import { followListTemplate, newestReplaceable } from '../core/events.js';
+import { addFollow, followEntries, isFollowing, removeFollow, type FollowEntry } from '../core/follow-list.js';
+import type { PublishResult, RelayOutcome } from '../net/types.js';
+import type { Client } from './client.js';
+import { publishEvent } from './publish.js';
+
+export interface FollowListLookup {
+  /** The newest follow list found on the relays or in the local copy. */
+  event?: Event;
+  /** Every relay asked, with whether it answered (EOSE). */
+  relays: RelayOutcome[];
+  /** How many of them answered. */
+  answered: number;
+}
+
+export interface CurrentFollows extends FollowListLookup {
+  entries: FollowEntry[];
+}
+
+export type Unchanged = 'self' | 'already-following' | 'not-following';
+
+export interface FollowChange {
+  /** False for a friendly no-op (following yourself, or someone already followed). */
+  changed: boolean;
+  unchanged?: Unchanged;
+  /** The new follow list, when one was published. */
+  event?: VerifiedEvent;
+  results: PublishResult[];
+  lookup: FollowListLookup;
+}
+
+function ownKey(client: Client): string {
+  const pubkey = client.publicKey();
+  if (!pubkey) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+  return pubkey;
+}
+
+/** The newest kind 3 of `pubkey` from every relay (read and write) and the local copy; caches what the relays sent. */
+export async function fetchFollowList(client: Client, pubkey: string): Promise<FollowListLookup> {
+  const urls = client.relays().map((relay) => relay.url);
+  const { events, relays } = await client.pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls });
+  const fromRelays = events.filter((event) => event.kind === 3 && event.pubkey === pubkey);
+  const store = client.store();
+  store.events.putMany(fromRelays);
+  const local = store.events.query([{ kinds: [3], authors: [pubkey], limit: 1 }]);
+  const event = newestReplaceable([...fromRelays, ...local]);
+  return { ...(event ? { event } : {}), relays, answered: relays.filter((relay) => relay.eose).length };
+}
+
+/** The user's follow list as the relays have it now. */
+export async function currentFollows(client: Client, pubkey = ownKey(client)): Promise<CurrentFollows> {
+  const lookup = await fetchFollowList(client, pubkey);
+  return { ...lookup, entries: lookup.event ? followEntries(lookup.event.tags) : [] };
+}
+
+export const follow = (client: Client, pubkey: string): Promise<FollowChange> => edit(client, pubkey, 'follow');
+export const unfollow = (client: Client, pubkey: string): Promise<FollowChange> => edit(client, pubkey, 'unfollow');
+
+async function edit(client: Client, target: string, action: 'follow' | 'unfollow'): Promise<FollowChange> {
+  const own = ownKey(client);
+  const noLookup: FollowListLookup = { relays: [], answered: 0 };
+  if (action === 'follow' && target === own) return { changed: false, unchanged: 'self', results: [], lookup: noLookup };
+  // Unlock first: a read-only key or a wrong passphrase should fail before any network.
+  await client.signer();
+
+  const lookup = await fetchFollowList(client, own);
+  const asked = lookup.relays.length;
+  if (lookup.answered === 0) {
+    throw failure(
+      `no relay answered (${asked} asked), so your current follow list is unknown; nothing was changed. Check your connection or relays and try again.`,
+    );
+  }
+  if (!lookup.event && lookup.answered < asked) {
+    throw failure(
+      `only ${lookup.answered} of ${asked} relays answered and none had your follow list; a new list could replace a longer one on the others, so nothing was changed. Try again when they are reachable.`,
+    );
+  }
+
+  const tags = lookup.event?.tags ?? [];
+  const following = isFollowing(tags, target);
+  if (action === 'follow' && following) return { changed: false, unchanged: 'already-following', results: [], lookup };
+  if (action === 'unfollow' && !following) return { changed: false, unchanged: 'not-following', results: [], lookup };
+
+  const newTags = action === 'follow' ? addFollow(tags, target) : removeFollow(tags, target);
+  const { event, results } = await publishEvent(client, followListTemplate(newTags, unixNow(client.clock), lookup.event));
+  return { changed: true, event, results, lookup };
+}

@@ -1,0 +1,42 @@
+// The client for one command run, closed (sockets, database) however the command ends.
+import { createClient, type Client } from '../client/client.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import type { PublishResult } from '../net/types.js';
+import { writeLine, type CommandContext, type GlobalArgs } from './context.js';
+
+export async function withClient<T>(ctx: CommandContext, args: GlobalArgs, run: (client: Client) => Promise<T>): Promise<T> {
+  const client = createClient({
+    paths: ctx.paths,
+    env: ctx.env,
+    clock: ctx.clock,
+    stdin: ctx.stdin,
+    stderr: ctx.stderr,
+    ...(args.relay?.length ? { relayOverride: args.relay } : {}),
+  });
+  try {
+    return await run(client);
+  } finally {
+    await client.close();
+  }
+}
+
+const LABEL: Record<PublishResult['outcome'], string> = {
+  accepted: 'accepted',
+  rejected: 'rejected',
+  timeout: 'timed out',
+  unreachable: 'unreachable',
+};
+
+/** One line per relay; relay messages are network text, so sanitised. */
+export function writeResults(ctx: CommandContext, results: readonly PublishResult[]): void {
+  const width = Math.max(0, ...results.map((result) => sanitizeLine(result.url).length));
+  for (const result of results) {
+    const message = sanitizeLine(result.message).slice(0, 200);
+    writeLine(ctx.stdout, `  ${sanitizeLine(result.url).padEnd(width)}  ${LABEL[result.outcome] ?? sanitizeLine(String(result.outcome))}${message ? `: ${message}` : ''}`);
+  }
+  const ok = results.filter((result) => result.ok).length;
+  writeLine(ctx.stdout, `Accepted by ${ok} of ${results.length} relay${results.length === 1 ? '' : 's'}.`);
+}
+
+/** `{"url","ok","message"}` per relay, raw: JSON escaping keeps it safe and exact. */
+export const resultsJson = (results: readonly PublishResult[]) => results.map(({ url, ok, message }) => ({ url, ok, message }));

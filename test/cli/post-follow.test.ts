@@ -1,0 +1,236 @@
+// `post`, `follow`, `unfollow` and `following` end to end: the built binary
+// against real relays (@nostr-relay/core) on loopback, selected with --relay.
+import type { Event } from 'nostr-tools';
+import { npubEncode, nsecEncode, noteEncode } from 'nostr-tools/nip19';
+import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliHome } from '../helpers/cli.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+let relayA: TestRelay;
+let relayB: TestRelay;
+/** A URL where nothing listens: a relay that is down. */
+let downUrl: string;
+
+beforeAll(async () => {
+  [relayA, relayB] = await Promise.all([startRelay(), startRelay()]);
+  const gone = await startRelay();
+  downUrl = gone.url;
+  await gone.stop();
+});
+afterAll(async () => {
+  await Promise.all([relayA?.stop(), relayB?.stop()]);
+});
+
+const relayArgs = (...urls: string[]) => urls.flatMap((url) => ['--relay', url]);
+
+/** A home with a freshly imported key. */
+async function userHome() {
+  const secretKey = generateSecretKey();
+  const cli = cliHome('nostr-tui-post-');
+  const imported = await cli.run(['key', 'import', nsecEncode(secretKey)]);
+  expect(imported.code).toBe(0);
+  return { cli, secretKey, pubkey: getPublicKey(secretKey) };
+}
+
+const nowSec = () => Math.floor(Date.now() / 1000);
+const someone = () => getPublicKey(generateSecretKey());
+
+describe('post', () => {
+  it('reaches both relays with a valid signature and prints the note id and each result', async () => {
+    const { cli, pubkey } = await userHome();
+    const text = `hello from the test ${Math.random()}`;
+    const result = await cli.run(['post', text, ...relayArgs(relayA.url, relayB.url)]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const [idLine, ...rest] = result.stdout.trimEnd().split('\n');
+    expect(idLine).toMatch(/^note1/);
+    expect(rest.sort()).toEqual([`  ${relayA.url}  accepted`, `  ${relayB.url}  accepted`, 'Accepted by 2 of 2 relays.'].sort());
+
+    for (const relay of [relayA, relayB]) {
+      const [event] = await relay.find({ kinds: [1], authors: [pubkey] });
+      expect(event).toBeDefined();
+      expect(noteEncode(event!.id)).toBe(idLine);
+      expect(event!.content).toBe(text);
+      expect(verifyEvent(event!)).toBe(true);
+    }
+  });
+
+  it('text after -- is posted as it is, even when it looks like an option', async () => {
+    const { cli } = await userHome();
+    const result = await cli.run(['post', '--relay', relayA.url, '--json', '--', '--not-an-option', 'here']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).event.content).toBe('--not-an-option here');
+  });
+
+  it('--json prints {"id","event","relays"}; `post -` reads stdin', async () => {
+    const { cli } = await userHome();
+    const result = await cli.run(['post', '-', '--json', ...relayArgs(relayA.url)], { stdin: 'line one\nline two\n' });
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(Object.keys(output)).toEqual(['id', 'event', 'relays']);
+    expect(output.event.content).toBe('line one\nline two');
+    expect(output.id).toBe(output.event.id);
+    expect(verifyEvent(output.event)).toBe(true);
+    expect(output.relays).toEqual([{ url: relayA.url, ok: true, message: expect.any(String) }]);
+  });
+
+  it('one relay down: still exits 0 and reports it unreachable', async () => {
+    const { cli } = await userHome();
+    const result = await cli.run(['post', 'one relay down', ...relayArgs(relayA.url, downUrl)]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`  ${relayA.url}  accepted`);
+    expect(result.stdout).toMatch(new RegExp(`  ${downUrl}  unreachable`));
+    expect(result.stdout).toContain('Accepted by 1 of 2 relays.');
+  });
+
+  it('every relay down: exits 1, says so, and the post waits in the outbox', async () => {
+    const { cli } = await userHome();
+    const result = await cli.run(['post', 'nobody hears this', ...relayArgs(downUrl)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Accepted by 0 of 1 relay.');
+    expect(result.stderr).toMatch(/no relay accepted the post; it is kept in the outbox/);
+    const outbox = await cli.run(['outbox', '--json']);
+    const pending = JSON.parse(outbox.stdout) as { event: Event }[];
+    expect(pending.map((entry) => entry.event.content)).toEqual(['nobody hears this']);
+  });
+
+  it('bad input is exit 2 with one line and publishes nothing', async () => {
+    const { cli } = await userHome();
+    for (const args of [['post'], ['post', '   '], ['post', '-']]) {
+      const result = await cli.run([...args, ...relayArgs(relayA.url)], { stdin: '\n' });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^nostr-tui: the post is empty/);
+    }
+    const typo = await cli.run(['post', '--jsn', 'hi', ...relayArgs(relayA.url)]);
+    expect(typo).toMatchObject({ code: 2, stdout: '' });
+    expect(typo.stderr).toMatch(/^nostr-tui: unknown option --jsn for post/);
+    const badRelay = await cli.run(['post', 'hi', '--relay', 'http://relay.example']);
+    expect(badRelay.code).toBe(2);
+    expect(badRelay.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('read-only (npub only) or no key: says a secret key is needed, exit 1', async () => {
+    const cli = cliHome();
+    const none = await cli.run(['post', 'hi', ...relayArgs(relayA.url)]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no key yet/);
+    await cli.run(['key', 'import', npubEncode(someone())]);
+    const readOnly = await cli.run(['post', 'hi', ...relayArgs(relayA.url)]);
+    expect(readOnly.code).toBe(1);
+    expect(readOnly.stderr).toMatch(/read-only.*needs a secret key/);
+  });
+
+  it('signs with an encrypted key given NOSTR_TUI_PASSPHRASE; a wrong one is exit 1', async () => {
+    const cli = cliHome();
+    const env = { NOSTR_TUI_PASSPHRASE: 'pass phrase' };
+    await cli.run(['key', 'generate', '--encrypt'], { env });
+    expect((await cli.run(['post', 'encrypted', ...relayArgs(relayA.url)], { env })).code).toBe(0);
+    const wrong = await cli.run(['post', 'encrypted', ...relayArgs(relayA.url)], { env: { NOSTR_TUI_PASSPHRASE: 'nope' } });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/^nostr-tui: wrong passphrase/);
+  });
+});
+
+describe('follow', () => {
+  it('keeps the existing list intact when the newest list is on only one of two relays', async () => {
+    const { cli, secretKey, pubkey } = await userHome();
+    const [x, y, z] = [someone(), someone(), someone()];
+    const older = finalizeEvent({ kind: 3, created_at: nowSec() - 100, tags: [['p', x]], content: '' }, secretKey);
+    const newest = finalizeEvent(
+      {
+        kind: 3,
+        created_at: nowSec() - 10,
+        tags: [['p', x, 'wss://x.example', 'ex'], ['t', 'nostr'], ['p', y, '', 'why']],
+        content: '{"wss://relay.example":{"read":true,"write":true}}',
+      },
+      secretKey,
+    );
+    // The newest list only on B; which relay answers first must not matter.
+    await relayA.seed(older);
+    await relayB.seed(newest);
+
+    const result = await cli.run(['follow', npubEncode(z), ...relayArgs(relayA.url, relayB.url)]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Now following ${npubEncode(z)} (3 in your list).`);
+
+    for (const relay of [relayA, relayB]) {
+      const [list] = await relay.find({ kinds: [3], authors: [pubkey] });
+      expect(list!.tags).toEqual([...newest.tags, ['p', z]]);
+      expect(list!.content).toBe(newest.content);
+      expect(list!.created_at).toBeGreaterThan(newest.created_at);
+      expect(verifyEvent(list!)).toBe(true);
+    }
+
+    const following = await cli.run(['following', '--json', ...relayArgs(relayA.url, relayB.url)]);
+    expect(JSON.parse(following.stdout)).toEqual([
+      { npub: npubEncode(x), pubkey: x, relay: 'wss://x.example', petname: 'ex' },
+      { npub: npubEncode(y), pubkey: y, petname: 'why' },
+      { npub: npubEncode(z), pubkey: z },
+    ]);
+  });
+
+  it('two edits in the same second both survive (created_at moves past the previous list)', async () => {
+    const { cli, pubkey } = await userHome();
+    const [x, y] = [someone(), someone()];
+    expect((await cli.run(['follow', x, ...relayArgs(relayA.url)])).code).toBe(0);
+    expect((await cli.run(['follow', y, ...relayArgs(relayA.url)])).code).toBe(0);
+    const [list] = await relayA.find({ kinds: [3], authors: [pubkey] });
+    expect(list!.tags).toEqual([['p', x], ['p', y]]);
+  });
+
+  it('unfollow removes only that person', async () => {
+    const { cli, secretKey, pubkey } = await userHome();
+    const [x, y] = [someone(), someone()];
+    const list = finalizeEvent({ kind: 3, created_at: nowSec() - 5, tags: [['p', x, 'wss://x.example'], ['p', y], ['t', 'keep']], content: 'kept' }, secretKey);
+    await relayA.seed(list);
+    const result = await cli.run(['unfollow', `nostr:${npubEncode(x)}`, ...relayArgs(relayA.url)]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`No longer following ${npubEncode(x)} (1 in your list).`);
+    const [updated] = await relayA.find({ kinds: [3], authors: [pubkey] });
+    expect(updated).toMatchObject({ tags: [['p', y], ['t', 'keep']], content: 'kept' });
+  });
+
+  it('following yourself or someone already followed is a friendly no-op', async () => {
+    const { cli, pubkey } = await userHome();
+    const self = await cli.run(['follow', npubEncode(pubkey), ...relayArgs(relayA.url)]);
+    expect(self).toMatchObject({ code: 0, stdout: 'That is your own key; nothing to change.\n' });
+    const x = someone();
+    await cli.run(['follow', x, ...relayArgs(relayA.url)]);
+    const again = await cli.run(['follow', x, ...relayArgs(relayA.url)]);
+    expect(again).toMatchObject({ code: 0, stdout: `You already follow ${npubEncode(x)}; nothing changed.\n` });
+  });
+
+  it('no relay answered: says so, exit 1, publishes and saves nothing', async () => {
+    const { cli } = await userHome();
+    const result = await cli.run(['follow', someone(), ...relayArgs(downUrl)]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^nostr-tui: no relay answered \(1 asked\).*nothing was changed/);
+    expect(JSON.parse((await cli.run(['outbox', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('only some relays answered and none had a list: refuses to start one from nothing', async () => {
+    const { cli, pubkey } = await userHome();
+    const result = await cli.run(['follow', someone(), ...relayArgs(relayA.url, downUrl)]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/only 1 of 2 relays answered and none had your follow list/);
+    expect(await relayA.find({ kinds: [3], authors: [pubkey] })).toEqual([]);
+  });
+
+  it('an nsec where a public key belongs is exit 2 with a warning and no network', async () => {
+    const { cli } = await userHome();
+    const nsec = nsecEncode(generateSecretKey());
+    const result = await cli.run(['follow', nsec, ...relayArgs(relayA.url)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/secret key.*never share it/);
+    expect(result.stderr).not.toContain(nsec);
+  });
+
+  it('following works read-only and says when the list is empty', async () => {
+    const cli = cliHome();
+    await cli.run(['key', 'import', npubEncode(someone())]);
+    const result = await cli.run(['following', ...relayArgs(relayA.url)]);
+    expect(result).toMatchObject({ code: 0, stdout: 'You follow nobody yet: `nostr-tui follow <npub>` adds someone.\n' });
+  });
+});
