@@ -1,0 +1,60 @@
+// cache-start: time from spawning `nostr-tui timeline --json --limit 50` to its
+// first line of output, every relay unreachable, with a store of 200,000
+// events (500 authors followed), over the same with a store of 1,000 events.
+// Target: ratio <= 1.2 (the store's size must not slow the start).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cacheHome } from '../fixtures/cache-home.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/nostr-tui.js');
+/** Nothing listens on port 1: connecting fails at once. */
+const UNREACHABLE = 'ws://127.0.0.1:1';
+
+/** ms from spawn to the first line on stdout. */
+function timeToFirstLine(home: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [BIN, 'timeline', '--json', '--limit', '50', '--relay', UNREACHABLE], {
+      env: { ...process.env, NOSTR_TUI_HOME: home, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let first: number | undefined;
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (first === undefined && out.includes('\n')) first = performance.now() - start;
+    });
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (first === undefined) reject(new Error(`timeline printed nothing (exit ${code}): ${err.trim()}`));
+      else resolve(first);
+    });
+  });
+}
+
+export async function cacheStart(opts: { runs?: number; large?: number; small?: number } = {}) {
+  const runs = opts.runs ?? 7;
+  const largeHome = await cacheHome(opts.large ?? 200_000);
+  const smallHome = await cacheHome(opts.small ?? 1_000);
+  try {
+    // Alternate sizes so drift in machine load hits both alike.
+    const large: number[] = [];
+    const small: number[] = [];
+    await timeToFirstLine(largeHome);
+    await timeToFirstLine(smallHome);
+    for (let i = 0; i < runs; i++) {
+      large.push(await timeToFirstLine(largeHome));
+      small.push(await timeToFirstLine(smallHome));
+    }
+    const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const value = mid(large);
+    const baseline = mid(small);
+    return { name: 'cache-start', value: Math.round(value), unit: 'ms', baseline: Math.round(baseline), ratio: value / baseline };
+  } finally {
+    fs.rmSync(largeHome, { recursive: true, force: true });
+    fs.rmSync(smallHome, { recursive: true, force: true });
+  }
+}
