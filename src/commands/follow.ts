@@ -3,6 +3,7 @@
 import type { Argv } from 'yargs';
 import { currentFollows, follow, unfollow, type FollowChange } from '../client/follows.js';
 import { ExitCode, failure } from '../core/errors.js';
+import { followedPubkeys } from '../core/follow-list.js';
 import { npub, parsePublicKey } from '../core/identifiers.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { writeLine, type CommandContext, type GlobalArgs } from './context.js';
@@ -72,7 +73,7 @@ async function editFollows(ctx: CommandContext, args: FollowArgs, action: 'follo
     } else if (!change.changed) {
       writeLine(ctx.stdout, UNCHANGED_TEXT[change.unchanged!](npub(target)));
     } else {
-      const count = change.event!.tags.filter((tag) => tag[0] === 'p').length;
+      const count = followedPubkeys(change.event!.tags).length;
       writeLine(ctx.stdout, `${action === 'follow' ? 'Now following' : 'No longer following'} ${npub(target)} (${count} in your list).`);
       writeResults(ctx, change.results);
     }

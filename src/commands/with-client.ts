@@ -14,6 +14,8 @@ export async function withClient<T>(ctx: CommandContext, args: GlobalArgs, run: 
     ...(args.relay?.length ? { relayOverride: args.relay } : {}),
   });
   try {
+    // A bad --relay URL is bad input: report it before any key, file or socket is touched.
+    client.relays();
     return await run(client);
   } finally {
     await client.close();
