@@ -19,5 +19,7 @@ await build({
   banner: {
     js: "import { createRequire as __nostrTuiCreateRequire } from 'node:module'; const require = __nostrTuiCreateRequire(import.meta.url);",
   },
-  define: { 'process.env.DEV': '"false"' },
+  // React and its reconciler pick their production builds (the development ones are
+  // several times slower to load and render, and would otherwise be what runs).
+  define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
 });
