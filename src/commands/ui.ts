@@ -17,10 +17,26 @@ export const uiCommand: CommandFactory = (ctx: CommandContext): CommandModule<Gl
     if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
       throw usageError('the interactive timeline needs a terminal; to print your timeline instead, run `nostr-tui timeline`.');
     }
-    const { runInteractive } = await import('../ui/run.js');
+    const { runInteractive } = await loadUi();
     await runInteractive(ctx, { relayOverride: args.relay, terminal: terminalGuard(ctx) });
   },
 });
+
+/**
+ * Imports the UI. Ink's layout engine (yoga) loads its WebAssembly through
+ * `fetch` on a data: URL when `fetch` exists, which makes Node load its whole
+ * HTTP client (undici) first; without `fetch` it decodes the same bytes
+ * directly. Hiding `fetch` while the module loads saves that on every start.
+ */
+async function loadUi(): Promise<typeof import('../ui/run.js')> {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await import('../ui/run.js');
+  } finally {
+    if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
+}
 
 export interface TerminalGuard {
   /** Switches to the alternate screen; `restore` undoes it, once, whatever happens. */
