@@ -10,8 +10,10 @@
 import { render } from 'ink-testing-library';
 import { createElement } from 'react';
 import type { Event } from 'nostr-tools';
+import { Timeline } from '../../src/core/timeline.js';
 import { App } from '../../src/ui/App.js';
-import { fakeServices, MemoryFeed } from '../../test/ui/fake-services.js';
+import type { FeedLike } from '../../src/ui/services.js';
+import { fakeServices } from '../../test/ui/fake-services.js';
 
 export interface Figure {
   name: string;
@@ -46,11 +48,28 @@ interface Mounted {
   unmount(): void;
 }
 
+/** A feed on the real timeline model, fed by hand instead of by a pool. */
+function handFedFeed(events: Event[]): FeedLike & { push(event: Event): void } {
+  const timeline = new Timeline({ clock: { now: () => NOW * 1000 } });
+  for (const event of events) timeline.add(event, 'ws://bench');
+  const listeners = new Set<() => void>();
+  return {
+    timeline,
+    onChange: (l) => (listeners.add(l), () => void listeners.delete(l)),
+    settled: Promise.resolve([]),
+    close() {},
+    push(event) {
+      timeline.add(event, 'ws://bench');
+      for (const l of listeners) l();
+    },
+  };
+}
+
 /** The app on a timeline of `count` notes, ready to time frames. */
 async function mount(count: number): Promise<Mounted> {
   const authors = Array.from({ length: 50 }, (_, i) => hex(1000 + i));
-  const feed = new MemoryFeed(notes(count, authors));
-  const fake = fakeServices({ now: NOW, follows: authors, feeds: { home: feed } });
+  const feed = handFedFeed(notes(count, authors));
+  const fake = fakeServices({ now: NOW, follows: authors, feeds: { home: feed as never } });
   const app = render(createElement(App, { services: fake.services, size: { columns: 80, rows: 24 }, color: false }));
   const deadline = Date.now() + 10_000;
   while (!app.lastFrame()?.includes('note 0:')) {

@@ -1,0 +1,92 @@
+// first-frame: wall time from spawning the built `nostr-tui` in a pseudo-terminal
+// to its first frame showing timeline rows, the timeline served by a real relay
+// on loopback; over the time to spawn `node -e ''` in the same kind of terminal.
+// Target: ratio <= 4. Each run starts with a fresh home (no cache to paint from).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn as spawnPty } from 'node-pty';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { KeyStore } from '../../src/store/keys.js';
+import { startRelay } from '../../test/helpers/relay.js';
+import { BIN } from '../../test/helpers/run-cli.js';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number;
+  ratio: number;
+  note?: string;
+}
+
+const RUNS = 7;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** ms from spawn until `done` says so (on output, or at exit). */
+function timeInPty(args: string[], env: Record<string, string>, until: 'exit' | string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const pty = spawnPty(process.execPath, args, { name: 'xterm-256color', cols: 80, rows: 24, env: { ...process.env, ...env } as Record<string, string> });
+    let out = '';
+    let finished = false;
+    const finish = (error?: Error) => {
+      if (finished) return;
+      finished = true;
+      const ms = performance.now() - start;
+      clearTimeout(timer);
+      if (until !== 'exit') pty.kill();
+      if (error) reject(error);
+      else resolve(ms);
+    };
+    const timer = setTimeout(() => finish(new Error(`no first frame in 20 s; output: ${out.slice(-500)}`)), 20_000);
+    pty.onData((data) => {
+      out += data;
+      if (until !== 'exit' && out.includes(until)) finish();
+    });
+    pty.onExit(() => (until === 'exit' ? finish() : finish(new Error(`exited before the first frame; output: ${out.slice(-500)}`))));
+  });
+}
+
+export async function firstFrame(): Promise<Figure> {
+  const relay = await startRelay();
+  const author = generateSecretKey();
+  const now = Math.floor(Date.now() / 1000);
+  const marker = 'first-frame marker note';
+  const events = Array.from({ length: 50 }, (_, i) =>
+    finalizeEvent({ kind: 1, created_at: now - 100 - i, tags: [], content: i === 0 ? marker : `note ${i}` }, author),
+  );
+  await relay.seed(...events);
+  const homes: string[] = [];
+  try {
+    const ours: number[] = [];
+    const base: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-bench-'));
+      homes.push(home);
+      const me = generateSecretKey();
+      new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+      base.push(await timeInPty(['-e', ''], {}, 'exit'));
+      ours.push(await timeInPty([BIN, '--relay', relay.url], { NOSTR_TUI_HOME: home, NO_COLOR: '1' }, marker));
+    }
+    const value = median(ours);
+    const baseline = median(base);
+    return {
+      name: 'first-frame',
+      value: Math.round(value),
+      unit: 'ms',
+      baseline: Math.round(baseline),
+      ratio: Number((value / baseline).toFixed(2)),
+      note: `median of ${RUNS}; spawn in an 80x24 pty to the first frame with timeline rows (fresh home, 50 notes on a loopback relay); baseline: node -e ''`,
+    };
+  } finally {
+    await relay.stop();
+    for (const home of homes) fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+export default firstFrame;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await firstFrame()));
+}
