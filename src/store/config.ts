@@ -50,7 +50,9 @@ export function readJsonObject(file: string): Record<string, unknown> | undefine
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw fileError(file, `is not valid JSON (${sanitizeLine((error as Error).message).slice(0, 120)})`);
+    // Only the position: V8's message may quote the file, and keys.json holds a secret.
+    const position = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw fileError(file, `is not valid JSON${position ? ` (at character ${position})` : ''}`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw fileError(file, 'must hold a JSON object');
   return data as Record<string, unknown>;

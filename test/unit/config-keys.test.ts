@@ -97,6 +97,17 @@ describe('key store', () => {
     expect(store.load()).toEqual({ pubkey: 'a'.repeat(64) });
   });
 
+  it('never quotes a damaged key file in its error', () => {
+    const store = new KeyStore(tempDir());
+    const secret = '0123456789abcdef'.repeat(4);
+    for (const text of [`{"secretKey": "${secret}" x`, `${secret}`, `{"secretKey": ${secret}}`, `"${secret}`]) {
+      fs.writeFileSync(store.file, text, { mode: 0o600 });
+      const error = caught(() => store.load());
+      expect(error.message).toMatch(/keys\.json: is not valid JSON/);
+      expect(error.message).not.toMatch(/0123456789/);
+    }
+  });
+
   it('names the field of a damaged key file', () => {
     const store = new KeyStore(tempDir());
     fs.writeFileSync(store.file, JSON.stringify({ pubkey: 'b'.repeat(64), secretKey: '1'.repeat(64) }), { mode: 0o600 });
