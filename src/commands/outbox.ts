@@ -2,12 +2,14 @@
 // `nostr-tui outbox flush` sends it again, byte for byte.
 import { noteEncode } from 'nostr-tools/nip19';
 import type { Argv } from 'yargs';
-import { failure } from '../core/errors.js';
+import { ExitCode, failure } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { flushOutbox } from '../client/outbox-flush.js';
 import { isPermanentRejection, type StoredOutboxEntry } from '../store/outbox.js';
 import { openStore } from '../store/open.js';
-import { writeLine, type CommandContext } from './context.js';
+import { writeLine, type CommandContext, type GlobalArgs } from './context.js';
 import type { CommandFactory } from './index.js';
+import { withClient, writeResults } from './with-client.js';
 
 interface OutboxArgs {
   json?: boolean;
@@ -22,12 +24,12 @@ export const outboxCommand: CommandFactory = (ctx) => ({
       .command({
         command: 'flush',
         describe: 'Send the pending events again to the write relays',
-        handler: (args) => flush(ctx, args),
+        handler: (args) => flush(ctx, args as GlobalArgs),
       }),
   handler: (args) => list(ctx, (args as OutboxArgs).json === true),
 });
 
-export function openLocalStore(ctx: CommandContext) {
+function openLocalStore(ctx: CommandContext) {
   return openStore(ctx.paths.dataDir, {
     clock: ctx.clock,
     onWarning: (message) => writeLine(ctx.stderr, `nostr-tui: warning: ${sanitizeLine(message)}`),
@@ -61,7 +63,7 @@ function entryJson(entry: StoredOutboxEntry): string {
   return `{"id":${JSON.stringify(entry.event.id)},"savedAt":${entry.savedAt},"results":${JSON.stringify(results)},"event":${entry.raw}}`;
 }
 
-export function writeEntry(ctx: CommandContext, entry: StoredOutboxEntry): void {
+function writeEntry(ctx: CommandContext, entry: StoredOutboxEntry): void {
   const { event } = entry;
   writeLine(ctx.stdout);
   writeLine(ctx.stdout, `${noteEncode(event.id)}  kind ${event.kind}, saved ${isoMinute(entry.savedAt)}`);
@@ -75,8 +77,37 @@ export function writeEntry(ctx: CommandContext, entry: StoredOutboxEntry): void 
   }
 }
 
-async function flush(ctx: CommandContext, _args: unknown): Promise<void> {
-  throw failure('outbox flush is not available yet');
+async function flush(ctx: CommandContext, args: GlobalArgs): Promise<void> {
+  await withClient(ctx, args, async (client) => {
+    const outbox = client.store().outbox;
+    if (outbox.pending().length === 0) {
+      writeLine(ctx.stdout, 'The outbox is empty: nothing to send.');
+      return;
+    }
+    const relays = client
+      .relays()
+      .filter((relay) => relay.write)
+      .map((relay) => relay.url);
+    if (relays.length === 0) throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
+    const report = await flushOutbox(outbox, client.pool(), { relays });
+    for (const { entry, results, delivered } of report.entries) {
+      const id = noteEncode(entry.event.id);
+      if (results.length === 0) {
+        writeLine(ctx.stdout, `${id}  kept: every write relay refused it for good (see \`nostr-tui outbox\`)`);
+        continue;
+      }
+      writeLine(ctx.stdout, `${id}  ${delivered ? 'delivered' : 'still pending'}`);
+      writeResults(ctx, results);
+    }
+    if (report.pending > 0) {
+      writeLine(
+        ctx.stderr,
+        `nostr-tui: ${report.pending} event${report.pending === 1 ? ' is' : 's are'} still in the outbox; ` +
+          'they are sent again on the next run that reaches a relay, or with `nostr-tui outbox flush`.',
+      );
+      ctx.exitCode = ExitCode.failed;
+    }
+  });
 }
 
 const isoMinute = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';

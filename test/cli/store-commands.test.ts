@@ -75,6 +75,31 @@ describe('nostr-tui outbox', () => {
   });
 });
 
+describe('nostr-tui outbox flush', () => {
+  it('with nothing pending says so, exit 0, without connecting', async () => {
+    const { env } = home();
+    const result = await runCli(['outbox', 'flush', '--relay', 'ws://127.0.0.1:1'], env);
+    expect(result).toMatchObject({ code: 0, stderr: '', stdout: 'The outbox is empty: nothing to send.\n' });
+  });
+
+  it('with every relay unreachable keeps the event, shows why, exit 1', async () => {
+    const { dataDir, env } = home();
+    const store = openStore(dataDir, { clock: manualClock() });
+    const event = note('offline');
+    store.outbox.add(event);
+    store.close();
+    const result = await runCli(['outbox', 'flush', '--relay', 'ws://127.0.0.1:1'], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${noteEncode(event.id)}  still pending\n`);
+    expect(result.stdout).toContain('ws://127.0.0.1:1  unreachable');
+    expect(result.stderr).toMatch(/^nostr-tui: 1 event is still in the outbox; .*`nostr-tui outbox flush`\.\n$/);
+    const listed = JSON.parse((await runCli(['outbox', '--json'], env)).stdout);
+    expect(listed.map((e: { id: string; results: { outcome: string }[] }) => [e.id, e.results.map((r) => r.outcome)])).toEqual([
+      [event.id, ['unreachable']],
+    ]);
+  });
+});
+
 describe('nostr-tui cache', () => {
   it('stats counts events and the outbox; clear forgets events and keeps the outbox', async () => {
     const { dataDir, env } = home();
