@@ -22,7 +22,8 @@ export class WriteBuffer {
     opts: WriteBufferOptions = {},
   ) {
     this.flushMs = opts.flushMs ?? 100;
-    this.maxBatch = opts.maxBatch ?? 500;
+    // About 20 ms of writing at most, so a burst never stalls a frame for long.
+    this.maxBatch = opts.maxBatch ?? 200;
   }
 
   add(event: Event, relay?: string): void {
