@@ -194,7 +194,7 @@ function Shell() {
       feedView,
       topSignal,
       follows,
-      emptyFeed: emptyText(nav.feed, !!publicKey),
+      emptyFeed: emptyText(nav.feed, !!publicKey, follows?.length ?? 0),
     });
   }
 
@@ -266,9 +266,10 @@ function viewTitle(view: View, feed: keyof typeof feedTitle, nameOf: (pk: string
   }
 }
 
-function emptyText(feed: keyof typeof feedTitle, hasKey: boolean): string {
+function emptyText(feed: keyof typeof feedTitle, hasKey: boolean, following: number): string {
   if (feed === 'mentions' && !hasKey) return 'no key, so no mentions to show';
   if (feed === 'mentions') return 'nobody has mentioned you on these relays yet';
+  if (feed === 'home' && following === 0) return 'you follow nobody yet: press f on a note in Global (Tab), or run `nostr-tui follow npub…`';
   if (feed === 'home') return 'nothing from the people you follow yet';
   return 'the relays sent no notes yet';
 }

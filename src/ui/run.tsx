@@ -35,8 +35,6 @@ export async function runInteractive(ctx: CommandContext, opts: { relayOverride?
     stderr: ctx.stderr as NodeJS.WriteStream,
     exitOnCtrlC: true,
     patchConsole: false,
-    // Only changed lines are rewritten: moving the cursor redraws two notes, not the screen.
-    incrementalRendering: true,
   });
   // A crash anywhere (a callback outside React) must not leave the terminal in the alternate screen, raw mode.
   const crash = (error: unknown) => {

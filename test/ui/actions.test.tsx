@@ -199,9 +199,9 @@ describe('screens and views', () => {
     const f = await frame((f) => f.includes(' · Relays'));
     expect(f.split('\n').slice(1, 6)).toEqual([
       '  ws://one  eose  12 ms  read+write',
-      '    received 5  duplicates 2  invalid 1  off-filter 0  malformed 0  oversize 0',
+      '    events 5 · dupes 2 · invalid 1 · off-filter 0 · malformed 0 · oversize 0',
       '  ws://two  error  read',
-      '    received 0  duplicates 0  invalid 0  off-filter 0  malformed 0  oversize 0',
+      '    events 0 · dupes 0 · invalid 0 · off-filter 0 · malformed 0 · oversize 0',
       '    error: refused now',
     ]);
   });

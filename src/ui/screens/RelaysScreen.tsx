@@ -28,7 +28,7 @@ export function RelaysScreen({ rows }: { rows: number }) {
     lines.push({ text: `${sanitizeLine(url)}  ${state}${s?.rttMs !== undefined ? `  ${Math.round(s.rttMs)} ms` : ''}  ${marks}`, color: stateColor[state], bold: true });
     if (s) {
       const c = s.counts;
-      lines.push({ text: `  received ${c.received}  duplicates ${c.duplicates}  invalid ${c.invalid}  off-filter ${c.offFilter}  malformed ${c.malformed}  oversize ${c.oversize}` });
+      lines.push({ text: `  events ${c.received} · dupes ${c.duplicates} · invalid ${c.invalid} · off-filter ${c.offFilter} · malformed ${c.malformed} · oversize ${c.oversize}` });
       if (s.error) lines.push({ text: `  error: ${sanitizeLine(s.error)}`, color: 'red' });
       if (s.notice) lines.push({ text: `  notice: ${sanitizeLine(s.notice)}` });
     }
