@@ -22,7 +22,7 @@ import type {
   Subscription,
 } from './types.js';
 import { VerifiedEvents } from './verified-events.js';
-import { mainThreadVerifier, type SignatureVerifier } from './verify.js';
+import { sharedVerifier, type SignatureVerifier } from './verify.js';
 
 export interface PoolOptions {
   relays: RelaySpec[];
@@ -89,7 +89,7 @@ class Pool implements RelayPool {
 
   constructor(private readonly opts: PoolOptions) {
     this.clock = opts.clock ?? systemClock;
-    this.verified = new VerifiedEvents(opts.verifier ?? mainThreadVerifier());
+    this.verified = new VerifiedEvents(opts.verifier ?? sharedVerifier());
     this.eoseTimeoutMs = opts.eoseTimeoutMs ?? DEFAULT_EOSE_TIMEOUT_MS;
     this.publishTimeoutMs = opts.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS;
     this.WebSocket = guardedWebSocket(opts.WebSocket);
@@ -212,9 +212,15 @@ class Pool implements RelayPool {
           part.outcome.events++;
           handlers.onseen?.(eventId, url);
         },
+        // The relay answered in time when its EOSE arrived, even if our checks of
+        // the events before it are still running: the timeout measures the relay, not us.
+        oneoseArrived: () => {
+          if (part.timer) clearTimeout(part.timer);
+          part.timer = undefined;
+          if (!part.settled) conn.status.rttMs = this.clock.now() - part.reqAt;
+        },
         oneose: () => {
           if (part.settled) return;
-          conn.status.rttMs = this.clock.now() - part.reqAt;
           if (conn.status.state === 'connected') conn.setState('eose');
           this.settlePart(part, { eose: true });
         },

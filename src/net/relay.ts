@@ -26,6 +26,9 @@ export interface RelaySub {
   newest?: number;
   onevent(event: Event): void;
   onseen(id: string): void;
+  /** EOSE has arrived (events before it may still be waiting for their check). */
+  oneoseArrived?(): void;
+  /** EOSE, after every event the relay sent before it. */
   oneose(): void;
   onclosed(reason: string): void;
 }
@@ -139,7 +142,9 @@ export class PoolRelay extends AbstractRelay {
       }
       case 'EOSE': {
         const sub = this.subs.get(message.subId);
-        if (sub) this.inOrder(() => sub.oneose());
+        if (!sub) return;
+        sub.oneoseArrived?.();
+        this.inOrder(() => sub.oneose());
         return;
       }
       case 'CLOSED': {

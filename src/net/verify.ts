@@ -6,6 +6,10 @@
 // signature check (nostr-wasm, ~3,000/s per core; nostr-tools' pure-JS
 // verifyEvent, ~600/s, is the fallback when WebAssembly cannot load).
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { availableParallelism, cpus } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Event } from 'nostr-tools';
 import { verifyEvent as pureVerifyEvent } from 'nostr-tools/pure';
 
@@ -62,4 +66,160 @@ export function mainThreadVerifier(): SignatureVerifier {
     },
     close() {},
   };
+}
+
+/**
+ * nostr-wasm in worker threads, fed in batches: the signature check is the one
+ * cost that grows with the number of events, so it gets every core, while the
+ * main thread parses, checks ids and merges. Until the workers are up (and if
+ * they cannot start) the main-thread verifier answers.
+ */
+export function workerVerifier(opts: { threads?: number; batch?: number; startAfter?: number } = {}): SignatureVerifier {
+  const fallback = mainThreadVerifier();
+  const threads = Math.max(1, opts.threads ?? defaultThreads());
+  const maxBatch = opts.batch ?? 256;
+  // Starting a worker costs tens of ms of CPU: a one-shot command checking a
+  // few hundred events is done on the main thread before one would be ready.
+  const startAfter = opts.startAfter ?? 200;
+  let requested = 0;
+  let workers: VerifyWorker[] | undefined;
+  let failed = false;
+  let queue: Array<{ event: Event; resolve: (ok: boolean) => void }> = [];
+  let scheduled = false;
+
+  const start = () => {
+    workers = [];
+    const url = nostrWasmUrl();
+    if (!url) {
+      failed = true;
+      return;
+    }
+    for (let i = 0; i < threads; i++) workers.push(new VerifyWorker(url, () => (failed = true)));
+  };
+
+  const flush = () => {
+    scheduled = false;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, maxBatch);
+      const ready = workers!.filter((w) => w.ready);
+      if (failed || ready.length === 0) {
+        for (const item of batch) settleWith(fallback.verify(item.event), item.resolve);
+        continue;
+      }
+      ready.reduce((a, b) => (b.outstanding < a.outstanding ? b : a)).send(batch);
+    }
+  };
+
+  return {
+    get name() {
+      if (failed || !workers) return fallback.name;
+      return `nostr-wasm × ${threads} worker thread${threads === 1 ? '' : 's'}`;
+    },
+    verify(event) {
+      if (!workers && ++requested > startAfter) start();
+      if (!workers || failed || !workers!.some((w) => w.ready)) return fallback.verify(event);
+      return new Promise<boolean>((resolve) => {
+        queue.push({ event, resolve });
+        if (queue.length >= maxBatch) flush();
+        else if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
+    },
+    close() {
+      for (const w of workers ?? []) w.terminate();
+      workers = undefined;
+    },
+  };
+}
+
+function settleWith(result: boolean | Promise<boolean>, resolve: (ok: boolean) => void): void {
+  if (result instanceof Promise) result.then(resolve, () => resolve(false));
+  else resolve(result);
+}
+
+let shared: SignatureVerifier | undefined;
+
+/** One verifier (and one set of workers) for the whole process. */
+export function sharedVerifier(): SignatureVerifier {
+  return (shared ??= workerVerifier());
+}
+
+/** One worker per core: the main thread's share (sockets, JSON, ids, merging) is small next to the signatures. */
+function defaultThreads(): number {
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  return Math.max(1, Math.min(4, cores));
+}
+
+function nostrWasmUrl(): string | undefined {
+  try {
+    return pathToFileURL(createRequire(import.meta.url).resolve('nostr-wasm')).href;
+  } catch {
+    return undefined;
+  }
+}
+
+// CommonJS, evaluated in the worker: load nostr-wasm, then answer batches with one byte per event.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.url).then((m) => m.initNostrWasm()).then((nw) => {
+  parentPort.on('message', ({ id, events }) => {
+    const ok = new Uint8Array(events.length);
+    for (let i = 0; i < events.length; i++) {
+      try { nw.verifyEvent(events[i]); ok[i] = 1; } catch {}
+    }
+    parentPort.postMessage({ id, ok }, [ok.buffer]);
+  });
+  parentPort.postMessage({ ready: true });
+}, (error) => parentPort.postMessage({ failed: String(error) }));
+`;
+
+class VerifyWorker {
+  ready = false;
+  outstanding = 0;
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Array<{ event: Event; resolve: (ok: boolean) => void }>>();
+  private serial = 0;
+
+  constructor(url: string, onfail: () => void) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { url } });
+    this.worker.unref();
+    this.worker.on('message', (message: { ready?: true; failed?: string; id?: number; ok?: Uint8Array }) => {
+      if (message.ready) this.ready = true;
+      else if (message.failed !== undefined) this.fail(onfail);
+      else if (message.id !== undefined && message.ok) this.answer(message.id, message.ok);
+    });
+    this.worker.on('error', () => this.fail(onfail));
+    this.worker.on('exit', () => this.fail(() => {}));
+  }
+
+  send(batch: Array<{ event: Event; resolve: (ok: boolean) => void }>): void {
+    const id = ++this.serial;
+    this.pending.set(id, batch);
+    this.outstanding += batch.length;
+    this.worker.postMessage({ id, events: batch.map((item) => item.event) });
+  }
+
+  private answer(id: number, ok: Uint8Array): void {
+    const batch = this.pending.get(id);
+    if (!batch) return;
+    this.pending.delete(id);
+    this.outstanding -= batch.length;
+    for (let i = 0; i < batch.length; i++) batch[i]!.resolve(ok[i] === 1);
+  }
+
+  /** A dead worker's batches are checked on the main thread instead. */
+  private fail(onfail: () => void): void {
+    this.ready = false;
+    const fallback = mainThreadVerifier();
+    for (const batch of this.pending.values()) for (const item of batch) settleWith(fallback.verify(item.event), item.resolve);
+    this.pending.clear();
+    this.outstanding = 0;
+    onfail();
+  }
+
+  terminate(): void {
+    void this.worker.terminate();
+  }
 }

@@ -157,7 +157,7 @@ describe('pool against faulty relays', () => {
     const got: Event[] = [];
     const started = performance.now();
     const outcomes = await new Promise<unknown[]>((resolve) => {
-      pool!.subscribe([{ authors: [getPublicKey(carol)], since: NOW - 100 }], { onevent: (e) => got.push(e), onsettled: resolve }, { eoseTimeoutMs: 300 });
+      pool!.subscribe([{ authors: [getPublicKey(carol)], since: NOW - 100 }], { onevent: (e) => got.push(e), onsettled: resolve }, { eoseTimeoutMs: 1_000 });
     });
     const elapsed = performance.now() - started;
 
@@ -165,8 +165,9 @@ describe('pool against faulty relays', () => {
       { url: real.url, eose: true, timedOut: false, events: 1 },
       { url: stalled.url, eose: false, timedOut: true, events: 1 },
     ]);
-    expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(300 + 1_500);
+    // The real relay answers well within the second (a loaded machine gets that much slack).
+    expect(elapsed).toBeGreaterThanOrEqual(990);
+    expect(elapsed).toBeLessThan(1_000 + 1_500);
     expect(ids(got)).toEqual(ids([early, fromReal]));
 
     stalledReq!(late);
