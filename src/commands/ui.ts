@@ -17,8 +17,16 @@ export const uiCommand: CommandFactory = (ctx: CommandContext): CommandModule<Gl
     if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
       throw usageError('the interactive timeline needs a terminal; to print your timeline instead, run `nostr-tui timeline`.');
     }
-    const { runInteractive } = await loadUi();
-    await runInteractive(ctx, { relayOverride: args.relay, terminal: terminalGuard(ctx) });
+    // The services first (no Ink in them): the network starts while the UI loads.
+    const { prepareServices } = await import('../ui/wire.js');
+    const services = await prepareServices(ctx, args.relay);
+    try {
+      const { runInteractive } = await loadUi();
+      await runInteractive(ctx, { services, terminal: terminalGuard(ctx) });
+    } catch (error) {
+      await services.close();
+      throw error;
+    }
   },
 });
 

@@ -1,31 +1,14 @@
 // Starts the interactive timeline on a real terminal: the alternate screen,
 // the real services, and the terminal given back on every way out.
 import { render } from 'ink';
-import { createClient } from '../client/client.js';
 import type { CommandContext } from '../commands/context.js';
 import type { TerminalGuard } from '../commands/ui.js';
 import { redactSecrets } from '../core/redact.js';
 import { App } from './App.js';
-import { createServices } from './wire.js';
+import type { WiredServices } from './wire.js';
 
-export async function runInteractive(ctx: CommandContext, opts: { relayOverride?: string[]; terminal: TerminalGuard }): Promise<void> {
-  const client = createClient({
-    paths: ctx.paths,
-    env: ctx.env,
-    clock: ctx.clock,
-    ...(opts.relayOverride ? { relayOverride: opts.relayOverride } : {}),
-    stdin: ctx.stdin,
-    stderr: ctx.stderr,
-  } as Parameters<typeof createClient>[0]);
-  // An encrypted key (NIP-49) asks for its passphrase now, before Ink takes the terminal.
-  if (client.publicKey()) {
-    try {
-      await client.signer();
-    } catch {
-      // A read-only key: the UI reads, and says how to write when asked to.
-    }
-  }
-  const services = createServices(client);
+export async function runInteractive(ctx: CommandContext, opts: { services: WiredServices; terminal: TerminalGuard }): Promise<void> {
+  const { services } = opts;
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const color = !ctx.env.NO_COLOR;
   opts.terminal.enter();

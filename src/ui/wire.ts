@@ -2,7 +2,7 @@
 // commands use (pool, feeds, publish path, follow-list edits, key store).
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import type { Event } from 'nostr-tools';
-import type { Client } from '../client/client.js';
+import { createClient, type Client } from '../client/client.js';
 import { openFeed } from '../client/feed.js';
 import { currentFollows, follow, unfollow } from '../client/follows.js';
 import { createProfileDirectory } from '../client/profiles.js';
@@ -33,6 +33,35 @@ export interface WiredServices extends UiServices {
   close(): Promise<void>;
 }
 
+/**
+ * The client and services for the interactive UI, made before Ink loads: an
+ * encrypted key (NIP-49) asks for its passphrase while the terminal is still
+ * ours, and the follow-list lookup starts at once, overlapping the UI's load.
+ */
+export async function prepareServices(
+  ctx: { paths: Client['paths']; env: NodeJS.ProcessEnv; clock: Client['clock']; stdin: NodeJS.ReadableStream; stderr: NodeJS.WritableStream },
+  relayOverride?: string[],
+): Promise<WiredServices> {
+  const client = createClient({
+    paths: ctx.paths,
+    env: ctx.env,
+    clock: ctx.clock,
+    ...(relayOverride ? { relayOverride } : {}),
+    stdin: ctx.stdin,
+    stderr: ctx.stderr,
+  } as Parameters<typeof createClient>[0]);
+  if (client.publicKey()) {
+    try {
+      await client.signer();
+    } catch {
+      // A read-only key: the UI reads, and says how to write when asked to.
+    }
+  }
+  const services = createServices(client);
+  services.follows().catch(() => {});
+  return services;
+}
+
 export function createServices(client: Client): WiredServices {
   const keyStore = new KeyStore(client.paths.configDir);
   let publicKey = client.publicKey();
@@ -45,6 +74,16 @@ export function createServices(client: Client): WiredServices {
     }
   };
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
+  let closed = false;
+  let followsFor: { pubkey: string; list: Promise<string[]> } | undefined;
+  const lookUpFollows = async (pubkey: string): Promise<string[]> => {
+    // The local copy opens Home at once; the relays' newest is fetched (and cached) meanwhile for next time.
+    const local = newestReplaceable(events()?.query([{ kinds: [3], authors: [pubkey], limit: 1 }]) ?? []);
+    const fresh = currentFollows(client).then((f) => f.entries.map((entry) => entry.pubkey));
+    if (!local) return fresh;
+    fresh.catch(() => {});
+    return followedPubkeys(local.tags);
+  };
   const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;
   const feed = (filters: ReturnType<typeof globalFilters>): FeedLike =>
     openFeed({ pool: pool(), clock: client.clock, store: events() }, filters) as unknown as FeedLike;
@@ -63,16 +102,11 @@ export function createServices(client: Client): WiredServices {
     relays: () => client.relays(),
     relayStatus: () => pool().status(),
     onRelayStatus: (listener) => pool().onStatus(listener),
-    async follows() {
-      if (!publicKey) return [];
-      // The local copy opens Home at once; the relays' newest is fetched (and cached) meanwhile for next time.
-      const local = newestReplaceable(events()?.query([{ kinds: [3], authors: [publicKey], limit: 1 }]) ?? []);
-      const fresh = currentFollows(client).then((f) => f.entries.map((entry) => entry.pubkey));
-      if (local) {
-        fresh.catch(() => {});
-        return followedPubkeys(local.tags);
-      }
-      return fresh;
+    follows() {
+      if (!publicKey) return Promise.resolve([]);
+      // One lookup per key: start-up asks early (before Ink loads), the app gets the same answer.
+      if (followsFor?.pubkey !== publicKey) followsFor = { pubkey: publicKey, list: lookUpFollows(publicKey) };
+      return followsFor.list;
     },
     openFeed(kind, follows) {
       if (kind === 'mentions') return publicKey ? feed(mentionFilters(publicKey, since(), FEED_LIMIT)) : emptyFeed();
@@ -87,6 +121,8 @@ export function createServices(client: Client): WiredServices {
     follow: (pubkey) => follow(client, pubkey),
     unfollow: (pubkey) => unfollow(client, pubkey),
     async close() {
+      if (closed) return;
+      closed = true;
       profiles.close();
       await client.close();
     },
