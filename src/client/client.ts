@@ -13,6 +13,7 @@ import { openStore, type LocalStore } from '../store/open.js';
 import { askPassphrase, type PromptIO } from '../store/passphrase.js';
 import type { Paths } from '../store/paths.js';
 import type { Signer } from '../store/types.js';
+import { flushOutbox } from './outbox-flush.js';
 
 export interface ClientOptions {
   paths: Paths;
@@ -28,6 +29,11 @@ export interface ClientOptions {
   /** Per-relay limits; the pool's defaults when left out. */
   eoseTimeoutMs?: number;
   publishTimeoutMs?: number;
+  /**
+   * When the pool is first used, send again what is pending in the outbox from
+   * earlier runs (default true); `outbox flush` does that itself.
+   */
+  retryOutbox?: boolean;
 }
 
 export interface Client {
@@ -55,6 +61,8 @@ export function createClient(opts: ClientOptions): Client {
   let store: LocalStore | undefined;
   let signer: Promise<Signer> | undefined;
   let unlocked: Signer | undefined;
+  let retrying: Promise<unknown> | undefined;
+  const startedAt = opts.clock.now();
 
   const client: Client = {
     paths: opts.paths,
@@ -64,7 +72,8 @@ export function createClient(opts: ClientOptions): Client {
       return relays.map((relay) => ({ ...relay }));
     },
     pool() {
-      pool ??= createPool({
+      if (pool) return pool;
+      pool = createPool({
         relays: client.relays(),
         clock: opts.clock,
         ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
@@ -77,7 +86,8 @@ export function createClient(opts: ClientOptions): Client {
           signEvent: async (template: EventTemplate) => (await requireUnlocked()).signEvent(template),
         },
       });
-      return pool!;
+      if (opts.retryOutbox !== false) retrying = retryPending(pool);
+      return pool;
     },
     signer() {
       signer ??= unlock().then((s) => (unlocked = s));
@@ -97,6 +107,8 @@ export function createClient(opts: ClientOptions): Client {
       return store;
     },
     async close() {
+      // Let the retry of earlier outbox entries finish (bounded by the publish timeout).
+      await retrying;
       const open = pool;
       pool = undefined;
       store?.close();
@@ -104,6 +116,18 @@ export function createClient(opts: ClientOptions): Client {
       await open?.close();
     },
   };
+
+  /** Pending outbox entries from earlier runs go out once this run connects; failures stay pending. */
+  function retryPending(connected: RelayPool): Promise<unknown> | undefined {
+    try {
+      const outbox = client.store().outbox;
+      if (outbox.pending().length === 0) return undefined;
+      const relays = client.relays().filter((relay) => relay.write).map((relay) => relay.url);
+      return flushOutbox(outbox, connected, { relays, savedBefore: startedAt }).catch(() => undefined);
+    } catch {
+      return undefined;
+    }
+  }
 
   async function requireUnlocked(): Promise<Signer> {
     if (!unlocked) throw new Error('no unlocked key to authenticate with');

@@ -4,12 +4,13 @@ import { noteEncode } from 'nostr-tools/nip19';
 import type { Argv } from 'yargs';
 import { ExitCode, failure } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { createClient } from '../client/client.js';
 import { flushOutbox } from '../client/outbox-flush.js';
 import { isPermanentRejection, type StoredOutboxEntry } from '../store/outbox.js';
 import { openStore } from '../store/open.js';
 import { writeLine, type CommandContext, type GlobalArgs } from './context.js';
 import type { CommandFactory } from './index.js';
-import { withClient, writeResults } from './with-client.js';
+import { writeResults } from './with-client.js';
 
 interface OutboxArgs {
   json?: boolean;
@@ -78,7 +79,17 @@ function writeEntry(ctx: CommandContext, entry: StoredOutboxEntry): void {
 }
 
 async function flush(ctx: CommandContext, args: GlobalArgs): Promise<void> {
-  await withClient(ctx, args, async (client) => {
+  const client = createClient({
+    paths: ctx.paths,
+    env: ctx.env,
+    clock: ctx.clock,
+    stdin: ctx.stdin,
+    stderr: ctx.stderr,
+    ...(args.relay?.length ? { relayOverride: args.relay } : {}),
+    // This command is the retry; the client's own retry at connect would send everything twice.
+    retryOutbox: false,
+  });
+  try {
     const outbox = client.store().outbox;
     if (outbox.pending().length === 0) {
       writeLine(ctx.stdout, 'The outbox is empty: nothing to send.');
@@ -107,7 +118,9 @@ async function flush(ctx: CommandContext, args: GlobalArgs): Promise<void> {
       );
       ctx.exitCode = ExitCode.failed;
     }
-  });
+  } finally {
+    await client.close();
+  }
 }
 
 const isoMinute = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Event } from 'nostr-tools';
 import { nsecEncode } from 'nostr-tools/nip19';
-import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { openStore } from '../../src/store/open.js';
@@ -88,5 +88,23 @@ describe('kill -9 during post', () => {
 
     const after = await runCli(['outbox', '--json'], env);
     expect(after.stdout).toBe('[]\n');
+  });
+
+  it('any command that connects also sends what earlier runs left pending', async () => {
+    const home = tempDir('nostr-tui-retry-');
+    const env = { NOSTR_TUI_HOME: home };
+    const sk = generateSecretKey();
+    expect((await runCli(['key', 'import', nsecEncode(sk)], env)).code).toBe(0);
+    const store = openStore(path.join(home, 'data'), { clock: manualClock() });
+    const earlier = finalizeEvent({ kind: 1, created_at: 1_700_000_000, tags: [], content: 'left over' }, sk);
+    store.outbox.add(earlier);
+    store.close();
+
+    const posted = await runCli(['post', 'a new note', '--json', '--relay', relay.url], env);
+    expect(posted.code).toBe(0);
+    const fresh = (JSON.parse(posted.stdout) as { id: string }).id;
+    const found = await relay.find({ ids: [earlier.id, fresh] });
+    expect(found.map((e) => e.id).sort()).toEqual([earlier.id, fresh].sort());
+    expect((await runCli(['outbox', '--json'], env)).stdout).toBe('[]\n');
   });
 });
