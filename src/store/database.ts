@@ -145,7 +145,6 @@ function openChecked(file: string): Db {
     // NORMAL in WAL mode: a commit survives the process being killed; the
     // outbox asks for FULL on its own writes, to survive power loss too.
     db.pragma('synchronous = NORMAL');
-    db.pragma('cache_size = -32768');
     migrate(db);
     checkIfUncleanShutdown(db, suspect);
     if (suspect) fs.rmSync(damageMarker(file), { force: true });
