@@ -95,6 +95,9 @@ function Shell() {
     };
   }, [services, publicKey]);
 
+  // Warnings from the services (e.g. a damaged cache) land in the footer, never on the frame.
+  useEffect(() => services.onNotice?.((text) => setStatus({ text: sanitizeLine(text), tone: 'error' })), [services]);
+
   // The user's own name for the header.
   useEffect(() => {
     if (publicKey) names.request([publicKey]);

@@ -68,4 +68,6 @@ export interface UiServices {
   publish(template: EventTemplate): Promise<PublishOutcome>;
   follow(pubkey: string): Promise<FollowOutcome>;
   unfollow(pubkey: string): Promise<FollowOutcome>;
+  /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
+  onNotice?(listener: (text: string) => void): () => void;
 }

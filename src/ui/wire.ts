@@ -1,5 +1,6 @@
 // The real services behind the UI: the same client services the one-shot
 // commands use (pool, feeds, publish path, follow-list edits, key store).
+import { Writable } from 'node:stream';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import type { Event } from 'nostr-tools';
 import { createClient, type Client } from '../client/client.js';
@@ -42,13 +43,14 @@ export async function prepareServices(
   ctx: { paths: Client['paths']; env: NodeJS.ProcessEnv; clock: Client['clock']; stdin: NodeJS.ReadableStream; stderr: NodeJS.WritableStream },
   relayOverride?: string[],
 ): Promise<WiredServices> {
+  const notices = new NoticeStream(ctx.stderr);
   const client = createClient({
     paths: ctx.paths,
     env: ctx.env,
     clock: ctx.clock,
     ...(relayOverride ? { relayOverride } : {}),
     stdin: ctx.stdin,
-    stderr: ctx.stderr,
+    stderr: notices,
   } as Parameters<typeof createClient>[0]);
   if (client.publicKey()) {
     try {
@@ -57,9 +59,34 @@ export async function prepareServices(
       // A read-only key: the UI reads, and says how to write when asked to.
     }
   }
-  const services = createServices(client);
+  const services: WiredServices = { ...createServices(client), onNotice: (listener) => notices.redirect(listener) };
   services.follows().catch(() => {});
   return services;
+}
+
+/**
+ * Stands in for stderr: text goes to the real stderr until the UI redirects it
+ * (a line written under Ink would tear the frame), then to the footer.
+ */
+class NoticeStream extends Writable {
+  #listener: ((text: string) => void) | undefined;
+  constructor(private readonly stderr: NodeJS.WritableStream) {
+    super();
+  }
+  redirect(listener: (text: string) => void): () => void {
+    this.#listener = listener;
+    return () => {
+      if (this.#listener === listener) this.#listener = undefined;
+    };
+  }
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    const text = chunk.toString();
+    if (!this.#listener) this.stderr.write(text, () => done());
+    else {
+      for (const line of text.split('\n')) if (line.trim()) this.#listener(line.replace(/^nostr-tui: /, ''));
+      done();
+    }
+  }
 }
 
 export function createServices(client: Client): WiredServices {

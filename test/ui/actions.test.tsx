@@ -261,6 +261,14 @@ describe('screens and views', () => {
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
   });
 
+  it('shows service warnings in the footer instead of writing over the frame', async () => {
+    const { frame, notice } = start({ feeds: { home: feedOf(hello) } });
+    await frame((f) => f.includes('hello world'));
+    notice('warning: the local cache /x/nostr-tui.db is damaged\u001b[2J; it will be rebuilt');
+    const f = await frame((f) => f.includes('damaged'));
+    expect(f.split('\n')[22]).toBe(' warning: the local cache /x/nostr-tui.db is damaged; it will be rebuilt');
+  });
+
   it('NO_COLOR: no colour codes in the frame, selection still marked', async () => {
     const { app, frame } = start({ feeds: { home: feedOf(hello) } });
     await frame((f) => f.includes('hello world'));

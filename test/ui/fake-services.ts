@@ -85,7 +85,12 @@ export function fakeServices(opts: FakeOptions = {}) {
   const opened: FeedKind[] = [];
   const relays = opts.relays ?? [{ url: 'ws://fake', read: true, write: true }];
   const follows = [...(opts.follows ?? [])];
+  const noticeListeners = new Set<(text: string) => void>();
   const services: UiServices = {
+    onNotice: (l) => {
+      noticeListeners.add(l);
+      return () => void noticeListeners.delete(l);
+    },
     clock,
     publicKey: () => publicKey,
     keyLocation: '/home/test/.config/nostr-tui/keys.json',
@@ -138,6 +143,8 @@ export function fakeServices(opts: FakeOptions = {}) {
     requested,
     feeds,
     opened,
+    /** A warning the services would have printed on stderr. */
+    notice: (text: string) => noticeListeners.forEach((l) => l(text)),
     /** A batch of profiles arriving. */
     setProfile(pubkey: string, profile: Partial<Profile>) {
       profiles.set(pubkey, { created_at: 2, ...profile });
