@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import { npubEncode, nsecEncode } from 'nostr-tools/nip19';
 import { getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex } from 'nostr-tools/utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cliHome } from '../helpers/cli.js';
+
+// Each test spawns the CLI several times; on a busy two-core machine one run can take seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 const SECRET = Uint8Array.from({ length: 32 }, (_, i) => 100 + i);
 const NSEC = nsecEncode(SECRET);
@@ -12,6 +15,8 @@ const PUBKEY = getPublicKey(SECRET);
 const NPUB = npubEncode(PUBKEY);
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 const PASS = { NOSTR_TUI_PASSPHRASE: 'correct horse battery' };
+/** Several CLI runs, each doing NIP-49 scrypt (2^16) on a shared, busy machine. */
+const SCRYPT_RUNS = { timeout: 120_000 };
 
 describe('key', () => {
   it('generate stores a 0600 key, prints its npub, and refuses to overwrite without --force', async () => {
@@ -81,7 +86,7 @@ describe('key', () => {
     expect(result.stderr).toMatch(/no key yet: run `nostr-tui key generate`/);
   });
 
-  it('encrypt removes the plain secret; a wrong passphrase is exit 1; decrypt restores it', async () => {
+  it('encrypt removes the plain secret; a wrong passphrase is exit 1; decrypt restores it', SCRYPT_RUNS, async () => {
     const cli = cliHome();
     await cli.run(['key', 'import', NSEC]);
 
@@ -108,7 +113,7 @@ describe('key', () => {
     expect(JSON.parse(fs.readFileSync(cli.file('keys.json'), 'utf8'))).toEqual({ pubkey: PUBKEY, secretKey: bytesToHex(SECRET) });
   });
 
-  it('import --encrypt never writes the secret in plain', async () => {
+  it('import --encrypt never writes the secret in plain', SCRYPT_RUNS, async () => {
     const cli = cliHome();
     const result = await cli.run(['key', 'import', '--encrypt'], { stdin: NSEC, env: PASS });
     expect(result).toMatchObject({ code: 0, stdout: `${NPUB}\n` });

@@ -3,9 +3,12 @@
 import type { Event } from 'nostr-tools';
 import { npubEncode, nsecEncode, noteEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cliHome } from '../helpers/cli.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+// Each test spawns the CLI several times; on a busy two-core machine one run can take seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 let relayA: TestRelay;
 let relayB: TestRelay;
@@ -121,7 +124,7 @@ describe('post', () => {
     expect(readOnly.stderr).toMatch(/read-only.*needs a secret key/);
   });
 
-  it('signs with an encrypted key given NOSTR_TUI_PASSPHRASE; a wrong one is exit 1', async () => {
+  it('signs with an encrypted key given NOSTR_TUI_PASSPHRASE; a wrong one is exit 1', { timeout: 120_000 }, async () => {
     const cli = cliHome();
     const env = { NOSTR_TUI_PASSPHRASE: 'pass phrase' };
     await cli.run(['key', 'generate', '--encrypt'], { env });
