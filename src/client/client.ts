@@ -109,11 +109,12 @@ export function createClient(opts: ClientOptions): Client {
     async close() {
       // Let the retry of earlier outbox entries finish (bounded by the publish timeout).
       await retrying;
-      const open = pool;
+      // The pool before the store: nothing may arrive for a store that is already closed.
+      const openPool = pool;
       pool = undefined;
+      await openPool?.close();
       store?.close();
       store = undefined;
-      await open?.close();
     },
   };
 
