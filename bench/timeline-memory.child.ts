@@ -1,12 +1,12 @@
 // Child process of rss-per-event: a clean heap, so resident memory before and
 // after filling a Timeline measures the timeline alone. Prints one JSON line.
-import { Timeline } from '../../src/core/timeline.js';
-import { openStore } from '../../src/store/open.js';
+import { Timeline } from '../src/core/timeline.js';
+import { openStore } from '../src/store/open.js';
 
 const [dataDir, countArg] = process.argv.slice(2);
 const count = Number(countArg);
 const gc = (globalThis as { gc?: () => void }).gc;
-if (!dataDir || !gc) throw new Error('usage: node --expose-gc --import tsx rss-per-event.child.ts <dataDir> <count>');
+if (!dataDir || !gc) throw new Error('usage: node --expose-gc --import tsx timeline-memory.child.ts <dataDir> <count>');
 
 const settle = () => {
   for (let i = 0; i < 3; i++) gc();

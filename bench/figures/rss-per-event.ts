@@ -5,12 +5,14 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { ratio, type BenchContext, type Figure } from '../figure.js';
 import { cacheHome } from '../fixtures/cache-home.js';
 
-const CHILD = path.resolve(import.meta.dirname, 'rss-per-event.child.ts');
+const CHILD = path.resolve(import.meta.dirname, '../timeline-memory.child.ts');
 
-export async function rssPerEvent(opts: { events?: number } = {}) {
-  const count = opts.events ?? 100_000;
+export default async function rssPerEvent(ctx: BenchContext): Promise<Figure> {
+  const count = 100_000;
+  ctx.log('rss-per-event: preparing a home with 200,000 cached events (built once, then kept in the temp directory)…');
   const home = await cacheHome(200_000);
   try {
     const { stdout } = await promisify(execFile)(
@@ -25,8 +27,8 @@ export async function rssPerEvent(opts: { events?: number } = {}) {
       value: Math.round(result.rssPerEvent),
       unit: 'bytes/event',
       baseline: Math.round(result.rawBytes),
-      ratio: result.rssPerEvent / result.rawBytes,
-      note: `heap ${Math.round(result.heapPerEvent)} bytes/event; target < 1536`,
+      ratio: ratio(result.rssPerEvent, result.rawBytes),
+      note: `${count} events read from the store into a Timeline, fresh process; baseline: their average JSON size; heap ${Math.round(result.heapPerEvent)} bytes/event; lower is better, target < 1536 bytes/event`,
     };
   } finally {
     fs.rmSync(home, { recursive: true, force: true });

@@ -43,6 +43,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements = new Map<string, Statement>();
   private readonly relayIds = new Map<string, number>();
   private readonly pubkeys = new Map<string, string>();
+  private deletionsKnown: boolean | undefined;
   private readonly writeMany: (events: Event[], relay?: string) => number;
 
   constructor(
@@ -194,6 +195,7 @@ export class SqliteEventStore implements EventStore {
     const count = this.stmt(`SELECT COUNT(*) FROM events`).pluck().get() as number;
     this.db.exec(`DELETE FROM events; DELETE FROM tags; DELETE FROM seen; DELETE FROM relays; DELETE FROM deletions;`);
     this.relayIds.clear();
+    this.deletionsKnown = false;
     this.db.exec('VACUUM');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return count;
@@ -256,31 +258,50 @@ export class SqliteEventStore implements EventStore {
   private insert(event: Event, rid: number | undefined): boolean {
     if (!hasEventShape(event)) return false;
     if (isEphemeralKind(event.kind)) return false; // NIP-01: ephemeral events are not stored.
+    const d = addressOf(event);
+    if (d === null) return this.insertRegular(event, rid);
     const existing = this.stmt(`SELECT seq FROM events WHERE id = ?`).pluck().get(event.id) as number | undefined;
     if (existing !== undefined) {
       if (rid !== undefined) this.markSeen(existing, rid);
       return false;
     }
-    const d = addressOf(event);
     if (this.isDeleted(event, d)) return false;
-    if (d !== null) {
-      // NIP-01: only the newest of a replaceable/addressable event is kept; on a
-      // created_at tie the lowest id wins.
-      const old = this.stmt(`SELECT seq, id, created_at FROM events WHERE kind = ? AND pubkey = ? AND d = ?`).get(
-        event.kind,
-        event.pubkey,
-        d,
-      ) as { seq: number; id: string; created_at: number } | undefined;
-      if (old) {
-        const oldWins = old.created_at > event.created_at || (old.created_at === event.created_at && old.id < event.id);
-        if (oldWins) return false;
-        this.remove(old.seq);
-      }
+    // NIP-01: only the newest of a replaceable/addressable event is kept; on a
+    // created_at tie the lowest id wins.
+    const old = this.stmt(`SELECT seq, id, created_at FROM events WHERE kind = ? AND pubkey = ? AND d = ?`).get(
+      event.kind,
+      event.pubkey,
+      d,
+    ) as { seq: number; id: string; created_at: number } | undefined;
+    if (old) {
+      const oldWins = old.created_at > event.created_at || (old.created_at === event.created_at && old.id < event.id);
+      if (oldWins) return false;
+      this.remove(old.seq);
     }
     const { lastInsertRowid } = this.stmt(
       `INSERT INTO events (id, pubkey, kind, created_at, d, json) VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(event.id, event.pubkey, event.kind, event.created_at, d, serialize(event));
-    const seq = Number(lastInsertRowid);
+    this.indexEvent(event, Number(lastInsertRowid), rid);
+    return true;
+  }
+
+  /** The common case, in as few statements as possible: most events arrive once. */
+  private insertRegular(event: Event, rid: number | undefined): boolean {
+    if (this.anyDeletions() && this.isDeleted(event, null)) return false;
+    const { changes, lastInsertRowid } = this.stmt(
+      `INSERT OR IGNORE INTO events (id, pubkey, kind, created_at, d, json) VALUES (?, ?, ?, ?, NULL, ?)`,
+    ).run(event.id, event.pubkey, event.kind, event.created_at, serialize(event));
+    if (changes === 0) {
+      if (rid !== undefined) {
+        this.markSeen(this.stmt(`SELECT seq FROM events WHERE id = ?`).pluck().get(event.id) as number, rid);
+      }
+      return false;
+    }
+    this.indexEvent(event, Number(lastInsertRowid), rid);
+    return true;
+  }
+
+  private indexEvent(event: Event, seq: number, rid: number | undefined): void {
     const insertTag = this.stmt(`INSERT OR IGNORE INTO tags (name, value, seq) VALUES (?, ?, ?)`);
     for (const tag of event.tags) {
       // NIP-01: single-letter tags are indexed, by their first value.
@@ -288,11 +309,17 @@ export class SqliteEventStore implements EventStore {
     }
     if (rid !== undefined) this.markSeen(seq, rid);
     if (event.kind === DELETION_KIND) this.applyDeletion(event);
-    return true;
+  }
+
+  /** Most caches hold no deletion request; then no event needs checking against them. */
+  private anyDeletions(): boolean {
+    this.deletionsKnown ??= this.stmt(`SELECT EXISTS (SELECT 1 FROM deletions)`).pluck().get() === 1;
+    return this.deletionsKnown;
   }
 
   /** NIP-09: a deletion request hides the author's own events it names. */
   private applyDeletion(request: Event): void {
+    this.deletionsKnown = true;
     const record = this.stmt(
       `INSERT INTO deletions (target, pubkey, created_at) VALUES (?, ?, ?)
        ON CONFLICT (target, pubkey) DO UPDATE SET created_at = MAX(created_at, excluded.created_at)`,
