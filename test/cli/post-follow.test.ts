@@ -1,5 +1,6 @@
 // `post`, `follow`, `unfollow` and `following` end to end: the built binary
 // against real relays (@nostr-relay/core) on loopback, selected with --relay.
+import fs from 'node:fs';
 import type { Event } from 'nostr-tools';
 import { npubEncode, nsecEncode, noteEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
@@ -221,13 +222,20 @@ describe('follow', () => {
     expect(await relayA.find({ kinds: [3], authors: [pubkey] })).toEqual([]);
   });
 
-  it('an nsec where a public key belongs is exit 2 with a warning and no network', async () => {
+  it('an nsec or a malformed key where a public key belongs is exit 2, with a warning for the nsec, and opens nothing', async () => {
     const { cli } = await userHome();
     const nsec = nsecEncode(generateSecretKey());
     const result = await cli.run(['follow', nsec, ...relayArgs(relayA.url)]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/secret key.*never share it/);
     expect(result.stderr).not.toContain(nsec);
+    for (const bad of ['npub1bad', 'note1qqqq', 'not-a-key']) {
+      const malformed = await cli.run(['follow', bad, ...relayArgs(relayA.url)]);
+      expect(malformed.code, bad).toBe(2);
+      expect(malformed.stderr).toMatch(/^nostr-tui: not a public key: give an npub1…, nprofile1… or 64 hex characters\.\n$/);
+    }
+    // Refused before the client opened anything: no local store was created.
+    expect(fs.existsSync(cli.file('data'))).toBe(false);
   });
 
   it('following works read-only and says when the list is empty', async () => {
