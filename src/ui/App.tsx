@@ -80,7 +80,8 @@ function Shell() {
         setFollows(list);
         if (list.length === 0) {
           navigate({ type: 'showFeed', feed: 'global' });
-          if (publicKey) setStatus({ text: 'You follow nobody yet: press f on a note, or run `nostr-tui follow npub…`', tone: 'info' });
+          // A message already showing (e.g. "key created") stays; the hint is for a quiet footer.
+          if (publicKey) setStatus((s) => s ?? { text: 'You follow nobody yet: press f on a note, or run `nostr-tui follow npub…`', tone: 'info' });
         }
       },
       (error: unknown) => {

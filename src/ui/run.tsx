@@ -12,9 +12,13 @@ export async function runInteractive(ctx: CommandContext, opts: { services: Wire
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const color = !ctx.env.NO_COLOR;
   opts.terminal.enter();
+  // Raw mode now, not when Ink's input hook mounts after the first frame: keys
+  // typed at once would otherwise sit in the terminal's line buffer.
+  const stdin = ctx.stdin as NodeJS.ReadStream;
+  if (stdin.isTTY) stdin.setRawMode(true);
   const app = render(<App services={services} color={color} />, {
     stdout,
-    stdin: ctx.stdin as NodeJS.ReadStream,
+    stdin,
     stderr: ctx.stderr as NodeJS.WriteStream,
     exitOnCtrlC: true,
     patchConsole: false,

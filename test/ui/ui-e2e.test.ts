@@ -69,6 +69,33 @@ describe('nostr-tui (interactive) in a real terminal', () => {
     }
   });
 
+  it('first run: creates a key in the UI, then follows the author of a note (kind 3 on the relay)', async () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-ui-fresh-'));
+    const run = runInPty(['--relay', relay.url], { NOSTR_TUI_HOME: fresh, NO_COLOR: '1' });
+    try {
+      await run.waitFor((text) => text.includes('You have no Nostr key yet.'));
+      expect(run.text()).toContain(path.join(fresh, 'keys.json'));
+      run.write('c');
+      await run.waitFor((text) => text.includes('key created and stored in'));
+      const stored = JSON.parse(fs.readFileSync(path.join(fresh, 'keys.json'), 'utf8')) as { pubkey: string };
+      expect(fs.statSync(path.join(fresh, 'keys.json')).mode & 0o777).toBe(0o600);
+      await run.waitFor((text) => text.includes('second seeded note') && text.includes('otto · '));
+      // The oldest note is otto's (other tests may have posted newer ones).
+      run.write('G');
+      await run.waitFor((_, raw) => /▌ [^\n]*first seeded note/.test(raw.slice(raw.lastIndexOf('relays 1/1'))));
+      run.write('f');
+      await run.waitFor((text) => text.includes('follow otto: sent to 1/1 relays'));
+      const lists = await relay.find({ kinds: [3], authors: [stored.pubkey] });
+      expect(lists).toHaveLength(1);
+      expect(lists[0]!.tags).toEqual([['p', getPublicKey(other)]]);
+      run.write('q');
+      expect((await run.exited).exitCode).toBe(0);
+    } finally {
+      run.pty.kill();
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
   it('Ctrl-C also restores the terminal', async () => {
     const run = runInPty(['--relay', relay.url], { NOSTR_TUI_HOME: home, NO_COLOR: '1' });
     try {
