@@ -545,8 +545,14 @@ function parseAddress(value: string): { kind: number; pubkey: string; d: string 
   return { kind, pubkey: value.slice(first + 1, second), d: value.slice(second + 1) };
 }
 
-/** Only the NIP-01 fields, in a fixed order; anything else a relay attached is dropped. */
+const NIP01_FIELDS = new Set(['id', 'pubkey', 'created_at', 'kind', 'tags', 'content', 'sig']);
+
+/**
+ * The NIP-01 fields in the order they arrived, so the cache gives back the
+ * bytes it was given; anything else a relay attached is dropped.
+ */
 function serialize(event: Event): string {
-  const { id, pubkey, created_at, kind, tags, content, sig } = event;
-  return JSON.stringify({ id, pubkey, created_at, kind, tags, content, sig });
+  const keys = Object.keys(event);
+  if (keys.length === NIP01_FIELDS.size && keys.every((key) => NIP01_FIELDS.has(key))) return JSON.stringify(event);
+  return JSON.stringify(event, keys.filter((key) => NIP01_FIELDS.has(key)));
 }
