@@ -124,3 +124,24 @@ describe('outbox', () => {
     expect(isPermanentRejection(result(A, 'timeout', 'blocked: looks permanent but was a timeout'))).toBe(false);
   });
 });
+
+describe('two processes on one store (the UI and a one-shot command)', () => {
+  it('each sees what the other wrote, and closing one leaves the other working', () => {
+    const dir = tempDir();
+    const clock = manualClock();
+    const ui = openStore(dir, { clock });
+    const command = openStore(dir, { clock });
+    const posted = note('posted from the command line');
+    command.outbox.add(posted);
+    command.events.put(posted);
+    const streamed = note('streamed into the UI', 1_700_000_100);
+    ui.events.put(streamed, 'wss://a.example');
+    expect(ui.outbox.pending().map((e) => e.event.id)).toEqual([posted.id]);
+    expect(ui.events.has(posted.id)).toBe(true);
+    expect(command.events.has(streamed.id)).toBe(true);
+    command.close();
+    ui.outbox.record(posted.id, [result(A, 'accepted')]);
+    expect(ui.outbox.pending()).toEqual([]);
+    ui.close();
+  });
+});
