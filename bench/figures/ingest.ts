@@ -1,0 +1,100 @@
+// ingest: verified, deduped, merged events per second. 20,000 distinct signed
+// notes on 3 loopback relays, every note on 2 of them (40,000 EVENT messages),
+// from the REQ to the last EOSE with every event merged. Ours: openFeed (the
+// pool, its verifier and the Timeline, as the UI uses them); baseline:
+// nostr-tools SimplePool with its defaults, collecting into an array sorted
+// at the end. Interleaved, same process, same relays. Target: ratio >= 10.
+import type { Event } from 'nostr-tools';
+import { SimplePool, useWebSocketImplementation } from 'nostr-tools/pool';
+import WebSocket from 'ws';
+import { openFeed } from '../../src/client/feed.js';
+import { newestFirst } from '../../src/core/timeline.js';
+import { createPool } from '../../src/net/pool.js';
+import { sharedVerifier } from '../../src/net/verify.js';
+import { median, ratio, type BenchContext, type Figure } from '../figure.js';
+import { BENCH_NOW, signedNotes } from '../fixtures/signed-notes.js';
+import { startMemoryRelay } from '../memory-relay.js';
+
+const COUNT = Number(process.env.BENCH_INGEST_EVENTS ?? 20_000);
+const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 1);
+const FILTER = { kinds: [1], since: BENCH_NOW - 10 * 86_400 };
+
+/** Every event on relays i and i+1 (mod 3). */
+function spread(events: Event[]): Event[][] {
+  const relays: Event[][] = [[], [], []];
+  events.forEach((event, i) => {
+    relays[i % 3]!.push(event);
+    relays[(i + 1) % 3]!.push(event);
+  });
+  return relays;
+}
+
+async function ours(urls: string[]): Promise<number> {
+  const pool = createPool({ relays: urls.map((url) => ({ url, read: true, write: false })), eoseTimeoutMs: 120_000 });
+  const started = performance.now();
+  const feed = openFeed({ pool, clock: { now: () => BENCH_NOW * 1000 } }, [FILTER], { eoseTimeoutMs: 120_000 });
+  const outcomes = await feed.settled;
+  const merged = feed.timeline.entries().length;
+  const elapsed = performance.now() - started;
+  feed.close();
+  await pool.close();
+  if (merged !== COUNT || !outcomes.every((o) => o.eose)) throw new Error(`ours merged ${merged} of ${COUNT}`);
+  return elapsed;
+}
+
+async function simplePool(urls: string[]): Promise<number> {
+  useWebSocketImplementation(WebSocket);
+  const pool = new SimplePool();
+  const events: Event[] = [];
+  const started = performance.now();
+  await new Promise<void>((resolve) => {
+    let eosed = false;
+    const check = () => eosed && events.length === COUNT && resolve();
+    // With its defaults a relay's EOSE timer (4.4 s) can fire before the events are verified;
+    // the work is only done when every event has been delivered, so that is what is waited for.
+    pool.subscribeMany(urls, FILTER, {
+      onevent(event) {
+        events.push(event);
+        check();
+      },
+      oneose() {
+        eosed = true;
+        check();
+      },
+    });
+  });
+  events.sort(newestFirst);
+  const elapsed = performance.now() - started;
+  pool.destroy();
+  return elapsed;
+}
+
+export default async function ingest(ctx: BenchContext): Promise<Figure> {
+  const events = await signedNotes(COUNT);
+  const relays = await Promise.all(spread(events).map(startMemoryRelay));
+  const urls = relays.map((r) => r.url);
+  try {
+    // Warm up both paths (JIT, worker threads, wasm) on the same relays.
+    await ours(urls);
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      a.push(await ours(urls));
+      ctx.log(`ingest round ${round + 1}: ours ${Math.round(a.at(-1)!)} ms; SimplePool…`);
+      b.push(await simplePool(urls));
+      ctx.log(`ingest round ${round + 1}: SimplePool ${Math.round(b.at(-1)!)} ms`);
+    }
+    const value = Math.round(COUNT / (median(a) / 1000));
+    const baseline = Math.round(COUNT / (median(b) / 1000));
+    return {
+      name: 'ingest',
+      value,
+      unit: 'events/s',
+      baseline,
+      ratio: ratio(value, baseline),
+      note: `${COUNT} events × 2 copies over 3 loopback relays, REQ to last EOSE; verifier: ${sharedVerifier().name}; baseline SimplePool defaults; higher is better`,
+    };
+  } finally {
+    await Promise.all(relays.map((r) => r.stop()));
+  }
+}
