@@ -4,7 +4,53 @@ import stringWidth from 'string-width';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-export const textWidth = (text: string): number => stringWidth(text);
+/**
+ * Hostile notes hold words of 100,000 characters. V8's Intl.Segmenter (and string-width, which
+ * segments all it is given) spends time proportional to the whole string on every step, so
+ * segmenting one such word took seconds, and measuring a 160,000-character line minutes (issue #6).
+ * Text is therefore measured and segmented in slices of about SLICE characters, cut before a
+ * character that starts a grapheme; should a cut still split one, each half is measured alone,
+ * which can only count more columns, never fewer, so lines still fit.
+ */
+const SLICE = 256;
+const GRAPHEME_START = /^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]$/u;
+const NEVER_STARTS = /^[\p{Emoji_Modifier}\u{1f1e6}-\u{1f1ff}]$/u;
+
+function startsGrapheme(text: string, at: number): boolean {
+  const char = String.fromCodePoint(text.codePointAt(at)!);
+  return GRAPHEME_START.test(char) && !NEVER_STARTS.test(char) && text.charCodeAt(at - 1) !== 0x200d;
+}
+
+function* slices(text: string): Generator<string> {
+  let start = 0;
+  while (text.length - start > SLICE) {
+    let cut = start + SLICE;
+    const limit = Math.min(text.length, cut + 64);
+    while (cut < limit && !startsGrapheme(text, cut)) cut++;
+    if (cut === limit) cut = start + SLICE;
+    if ((text.charCodeAt(cut) & 0xfc00) === 0xdc00) cut++; // never split a surrogate pair
+    yield text.slice(start, cut);
+    start = cut;
+  }
+  yield text.slice(start);
+}
+
+function* graphemesOf(text: string): Generator<string> {
+  for (const slice of slices(text)) for (const { segment } of graphemes.segment(slice)) yield segment;
+}
+
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const slice of slices(text)) width += stringWidth(slice);
+  return width;
+}
+
+/** Whether `text` fits in `width` columns; stops measuring once it does not. */
+function fits(text: string, width: number): boolean {
+  let used = 0;
+  for (const slice of slices(text)) if ((used += stringWidth(slice)) > width) return false;
+  return true;
+}
 
 /**
  * Lines of at most `width` columns: words wrap at spaces, a word longer than
@@ -27,22 +73,24 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
     };
     for (const token of paragraph.split(/(?<= )/)) {
       if (done()) break;
-      const wordWidth = stringWidth(token.trimEnd());
-      if (used + wordWidth <= columns) {
+      // `fits` stops measuring at the edge: a 100,000-character word costs one line's work.
+      const word = token.trimEnd();
+      if (fits(word, columns - used)) {
         line += token;
-        used += stringWidth(token);
+        used += textWidth(token);
         continue;
       }
-      if (wordWidth <= columns) {
+      if (fits(word, columns)) {
         breakLine();
         line = token;
-        used = stringWidth(token);
+        used = textWidth(token);
         continue;
       }
       // Wider than a whole line: break it between graphemes.
-      for (const { segment } of graphemes.segment(token)) {
+      for (const segment of graphemesOf(token)) {
         const w = stringWidth(segment);
         if (used + w > columns && used > 0 && segment !== ' ') breakLine();
+        if (done()) break;
         line += segment;
         used += w;
       }
@@ -58,18 +106,18 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
 
 /** The line with ` …` at its end, cut to fit. */
 function ellipsize(line: string, width: number): string {
-  const parts = [...graphemes.segment(line)].map((s) => s.segment);
+  const parts = [...graphemesOf(line)];
   while (parts.length > 0 && stringWidth(parts.join('').trimEnd() + ' …') > width) parts.pop();
   return truncate(parts.join('').trimEnd() + ' …', width);
 }
 
 /** At most `width` columns; cut text ends in `…`. */
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (fits(text, width)) return text;
   if (width <= 0) return '';
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const segment of graphemesOf(text)) {
     const w = stringWidth(segment);
     if (used + w > width - 1) break;
     out += segment;
