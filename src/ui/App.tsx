@@ -29,15 +29,17 @@ export interface AppProps {
   size?: ScreenSize;
   /** False under NO_COLOR. */
   color?: boolean;
+  /** Told the draft's text on every edit, so an unsent draft survives a quit. */
+  onDraft?(text: string): void;
 }
 
-export function App({ services, size, color = true }: AppProps) {
+export function App({ services, size, color = true, onDraft }: AppProps) {
   return (
     <ServicesProvider value={services}>
       <ThemeProvider value={{ color }}>
         <ScreenSizeProvider fixed={size}>
           <KeypressProvider>
-            <Shell />
+            <Shell onDraft={onDraft} />
           </KeypressProvider>
         </ScreenSizeProvider>
       </ThemeProvider>
@@ -50,7 +52,7 @@ const FOOTER_ROWS = 2;
 
 const listHints: Command[] = ['down', 'open', 'reply', 'like', 'compose', 'cycleFeed', 'help', 'quit'];
 
-function Shell() {
+function Shell({ onDraft }: { onDraft?: ((text: string) => void) | undefined }) {
   const services = useServices();
   const { columns, rows } = useScreenSize();
   const { exit } = useApp();
@@ -67,7 +69,8 @@ function Shell() {
   const edit = useCallback((action: ComposerAction) => {
     draftRef.current = composerReducer(draftRef.current, action);
     setDraft(draftRef.current);
-  }, []);
+    onDraft?.(draftRef.current.text);
+  }, [onDraft]);
   const [topSignal, setTopSignal] = useState(0);
 
   // Whom the user follows decides Home; following nobody, Global is shown with a hint.

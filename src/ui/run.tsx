@@ -16,7 +16,8 @@ export async function runInteractive(ctx: CommandContext, opts: { services: Wire
   // typed at once would otherwise sit in the terminal's line buffer.
   const stdin = ctx.stdin as NodeJS.ReadStream;
   if (stdin.isTTY) stdin.setRawMode(true);
-  const app = render(<App services={services} color={color} />, {
+  let draft = '';
+  const app = render(<App services={services} color={color} onDraft={(text) => (draft = text)} />, {
     stdout,
     stdin,
     stderr: ctx.stderr as NodeJS.WriteStream,
@@ -39,6 +40,8 @@ export async function runInteractive(ctx: CommandContext, opts: { services: Wire
     process.off('uncaughtException', crash);
     process.off('unhandledRejection', crash);
     opts.terminal.restore();
+    // A draft never sent is not lost with the screen: it is printed once the terminal is back.
+    if (draft.trim()) ctx.stderr.write(`nostr-tui: your unsent draft:\n${draft}\n`);
     await services.close();
   }
 }

@@ -96,14 +96,21 @@ describe('nostr-tui (interactive) in a real terminal', () => {
     }
   });
 
-  it('Ctrl-C also restores the terminal', async () => {
+  it('Ctrl-C also restores the terminal, and an unsent draft is printed, not lost', async () => {
     const run = runInPty(['--relay', relay.url], { NOSTR_TUI_HOME: home, NO_COLOR: '1' });
     try {
       await run.waitFor((text) => text.includes('second seeded note'));
+      run.write('n');
+      await run.waitFor((text) => text.includes('New note'));
+      run.write('half a thought');
+      await run.waitFor((text) => text.includes('half a thought▏'));
       run.write('\u0003');
       const exit = await run.exited;
       expect(exit.exitCode).toBe(0);
-      expect(run.output()).toContain('\u001b[?25h\u001b[?1049l');
+      const raw = run.output();
+      const restored = raw.lastIndexOf('\u001b[?25h\u001b[?1049l');
+      expect(restored).toBeGreaterThan(0);
+      expect(raw.slice(restored)).toContain('nostr-tui: your unsent draft:\r\nhalf a thought');
     } finally {
       run.pty.kill();
     }
