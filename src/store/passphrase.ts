@@ -42,9 +42,10 @@ export const canReadHidden = canAsk;
  */
 export function readHidden(io: PromptIO, prompt: string): Promise<string> {
   const { stdin, stderr } = io;
-  stderr.write(prompt);
+  // Echo off before the prompt shows: whatever is typed after seeing it must not appear.
   stdin.setRawMode!(true);
   stdin.resume();
+  stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let typed = '';
     const finish = (error?: Error) => {

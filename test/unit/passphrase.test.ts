@@ -40,6 +40,16 @@ describe('askPassphrase', () => {
     expect(terminal.stdin.rawModes).toEqual([true, false]);
   });
 
+  it('turns echo off before the prompt appears, so nothing typed after it is echoed', async () => {
+    const terminal = fakeTerminal();
+    const modesAtPrompt: boolean[][] = [];
+    terminal.io.stderr.on('data', () => modesAtPrompt.push([...terminal.stdin.rawModes]));
+    const answer = askPassphrase(terminal.io);
+    await terminal.typeAt(1, 'x\r');
+    await answer;
+    expect(modesAtPrompt[0]).toEqual([true]);
+  });
+
   it('asks twice for a new passphrase and refuses a mismatch', async () => {
     const terminal = fakeTerminal();
     const answer = askPassphrase(terminal.io, { prompt: 'New passphrase: ', confirm: true });
