@@ -34,6 +34,7 @@ export const postCommand: CommandFactory = (ctx) => ({
 /** The words of the note; those after `--` (left in `_` by yargs) are taken as they are. */
 async function noteText(ctx: CommandContext, words: readonly string[], literal: readonly string[]): Promise<string> {
   if (words.length === 1 && words[0] === '-' && literal.length === 0) {
+    if (ctx.stdin.isTTY) writeLine(ctx.stderr, 'Type the note; end it with Ctrl-D on a line of its own.');
     // Typed or piped, the text is what came in, minus the newline that ends it.
     return (await readAllStdin(ctx.stdin)).replace(/\r?\n$/, '');
   }
