@@ -13,6 +13,7 @@ import { failure, usageError } from '../core/errors.js';
 import { globalFilters, homeFilters } from '../core/feed-filters.js';
 import { shortNpub } from '../core/identifiers.js';
 import { sanitize, sanitizeLine } from '../core/sanitize.js';
+import { wrapText } from '../core/text-layout.js';
 import { parseSince } from '../core/since.js';
 import type { RelayOutcome, RelayStatus } from '../net/types.js';
 import { writeLine, type CommandContext, type GlobalArgs } from './context.js';
@@ -108,7 +109,11 @@ function writeNote(ctx: CommandContext, event: Event): void {
   const repost = event.kind === 6;
   writeLine(ctx.stdout, `${shortNpub(event.pubkey)} · ${when}${repost ? ' · repost' : ''}`);
   const body = repost ? repostLine(event) : sanitize(event.content);
-  for (const line of body.split('\n')) writeLine(ctx.stdout, `  ${line}`);
+  // In a terminal, lines are wrapped to its width so no note can run past the edge (issue #6);
+  // piped output keeps each line whole for scripts.
+  const columns = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
+  const lines = columns ? wrapText(body, Math.max(10, columns - 2)) : body.split('\n');
+  for (const line of lines) writeLine(ctx.stdout, `  ${line}`);
   writeLine(ctx.stdout);
 }
 
