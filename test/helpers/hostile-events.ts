@@ -1,0 +1,61 @@
+// Validly signed events whose content, tags and profile carry the hostile corpus: a real
+// relay accepts and serves them, so they prove the whole path from socket to terminal.
+import type { Event } from 'nostr-tools';
+import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
+import { hostileStrings, hugeText, legitimateText } from './hostile-strings.js';
+
+/** A fixed author, so tests can follow them or filter by them. */
+export const HOSTILE_SECRET = Uint8Array.from({ length: 32 }, (_, i) => 0x70 - i);
+export const HOSTILE_PUBKEY = getPublicKey(HOSTILE_SECRET);
+
+export interface HostileNote {
+  name: string;
+  event: Event;
+}
+
+/**
+ * One kind-1 note per corpus entry, newest first in corpus order: note i is `base - i` seconds
+ * old, so a timeline shows them in a known order. Each note's content starts with a plain
+ * marker (`#i`) a test can find on screen, then the hostile text; tags repeat the text too.
+ */
+export function hostileNotes(base: number): HostileNote[] {
+  const corpus = [
+    ...hostileStrings.map(({ name, text }) => ({ name, text })),
+    ...legitimateText,
+    { name: 'Zalgo tower', text: hugeText.zalgo },
+    { name: 'Zalgo of spacing marks', text: hugeText.zalgoSpacingMarks },
+    { name: 'Zalgo with zero-width spaces', text: hugeText.zalgoInterleaved },
+    { name: 'one 100,000-character word', text: hugeText.longWord },
+    { name: 'a 20,000-word line', text: hugeText.longLine },
+    { name: 'a wide CJK word', text: hugeText.wideWord },
+    { name: '10,000 lines', text: hugeText.manyLines },
+  ];
+  return corpus.map(({ name, text }, i) => ({
+    name,
+    event: finalizeEvent(
+      {
+        kind: 1,
+        created_at: base - i,
+        tags: [
+          ['t', text.slice(0, 200)],
+          ['subject', text.slice(0, 200)],
+        ],
+        content: `#${i} ${text}`,
+      },
+      HOSTILE_SECRET,
+    ),
+  }));
+}
+
+/** A kind-0 profile (NIP-01 metadata) whose every field is hostile. */
+export function hostileProfile(createdAt: number): Event {
+  const metadata = {
+    name: '\u001b]0;pwned\u0007Mallory\u202e',
+    display_name: '\u001b[2J\u001b[HMallory\u0008\u0008\u0008Admin',
+    about: 'about\r\n\u001b[8mhidden\u001b[0m\u009b2J',
+    nip05: '\u001b[31mmallory@evil.example\u2066',
+    picture: 'https://evil.example/\u001b]8;;x\u001b\\p.png',
+    website: `https://evil.example/${'\u0301'.repeat(5_000)}`,
+  };
+  return finalizeEvent({ kind: 0, created_at: createdAt, tags: [], content: JSON.stringify(metadata) }, HOSTILE_SECRET);
+}
