@@ -121,6 +121,19 @@ describe('key', () => {
     expect((await cli.run(['key', 'show', '--secret'], { env: PASS })).stdout).toBe(`${NSEC}\n`);
   });
 
+  it('import of an ncryptsec checks the passphrase and keeps it encrypted (NIP-49 test vector)', SCRYPT_RUNS, async () => {
+    const cli = cliHome();
+    const ncryptsec =
+      'ncryptsec1qgg9947rlpvqu76pj5ecreduf9jxhselq2nae2kghhvd5g7dgjtcxfqtd67p9m0w57lspw8gsq6yphnm8623nsl8xn9j4jdzz84zm3frztj3z7s35vpzmqf6ksu8r89qk5z2zxfmu5gv8th8wclt0h4p';
+    const secretHex = '3501454135014541350145413501453fefb02227e449e57cf4d3a3ce05378683';
+    const wrong = await cli.run(['key', 'import'], { stdin: ncryptsec, env: { NOSTR_TUI_PASSPHRASE: 'not nostr' } });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/wrong passphrase/);
+    const imported = await cli.run(['key', 'import'], { stdin: ncryptsec, env: { NOSTR_TUI_PASSPHRASE: 'nostr' } });
+    expect(imported.stdout).toBe(`${npubEncode(getPublicKey(Buffer.from(secretHex, 'hex')))}\n`);
+    expect(JSON.parse(fs.readFileSync(cli.file('keys.json'), 'utf8')).ncryptsec).toBe(ncryptsec);
+  });
+
   it('refuses a secret key file other users can read, saying how to fix it', async () => {
     const cli = cliHome();
     await cli.run(['key', 'import', NSEC]);
