@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.js';
 import { Timeline } from '../core/timeline.js';
 import type { RelayOutcome, RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
+import { newerThanCached } from '../store/events.js';
 import { WriteBuffer } from '../store/write-buffer.js';
 
 export interface FeedDeps {
@@ -58,30 +59,43 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
   let settle: (outcomes: RelayOutcome[]) => void = () => {};
   const settled = new Promise<RelayOutcome[]>((resolve) => (settle = resolve));
 
-  const subscription =
+  // With a cache and the relays named, each relay is asked only for what is
+  // newer than the newest event it already sent (one REQ per group of relays).
+  const everywhere = { relays: opts.relays, filters };
+  const requests =
     filters.length === 0
-      ? { close() {} }
-      : deps.pool.subscribe(
-          filters,
-          {
-            onevent(event, relay) {
-              if (timeline.add(event, relay)) changed();
-              safely(() => buffer?.add(event, relay), undefined);
-            },
-            onseen(id, relay) {
-              timeline.seen(id, relay);
-            },
-            onsettled(outcomes) {
-              settle(outcomes);
-              changed();
-            },
-          },
-          {
-            ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
-            ...(opts.relays ? { relays: opts.relays } : {}),
-          },
-        );
-  if (filters.length === 0) settle([]);
+      ? []
+      : deps.store && opts.relays
+        ? safely(() => newerThanCached(deps.store!, filters, opts.relays!), [everywhere])
+        : [everywhere];
+  const outcomes: RelayOutcome[][] = [];
+  let unsettled = requests.length;
+  const subscriptions = requests.map((request, i) =>
+    deps.pool.subscribe(
+      request.filters,
+      {
+        onevent(event, relay) {
+          if (timeline.add(event, relay)) changed();
+          safely(() => buffer?.add(event, relay), undefined);
+        },
+        onseen(id, relay) {
+          timeline.seen(id, relay);
+        },
+        onsettled(found) {
+          if (outcomes[i]) return;
+          outcomes[i] = found;
+          if (--unsettled > 0) return;
+          settle(outcomes.flat());
+          changed();
+        },
+      },
+      {
+        ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
+        ...(request.relays ? { relays: request.relays } : {}),
+      },
+    ),
+  );
+  if (requests.length === 0) settle([]);
 
   const release = setInterval(() => {
     if (timeline.releaseDue() > 0) changed();
@@ -98,7 +112,7 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     close() {
       if (closed) return;
       closed = true;
-      subscription.close();
+      for (const subscription of subscriptions) subscription.close();
       clearInterval(release);
       if (timer) clearTimeout(timer);
       safely(() => buffer?.close(), undefined);
