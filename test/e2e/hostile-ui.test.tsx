@@ -1,0 +1,127 @@
+// Issue #6 in the interactive UI: the real relay serves signed notes and a profile carrying
+// the hostile corpus; the real client services (pool, verification, profiles) feed the real
+// App, rendered with ink-testing-library. Every frame, on every screen the notes reach, holds
+// no byte a terminal would act on, and no line wider than the screen.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { render } from 'ink-testing-library';
+import stringWidth from 'string-width';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from '../../src/client/client.js';
+import { KeyStore } from '../../src/store/keys.js';
+import { resolvePaths } from '../../src/store/paths.js';
+import { App } from '../../src/ui/App.js';
+import { createServices, type WiredServices } from '../../src/ui/wire.js';
+import { HOSTILE_PUBKEY, hostileNotes, hostileProfile, type HostileNote } from '../helpers/hostile-events.js';
+import { unsafeCharacters } from '../helpers/hostile-strings.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { keys, waitForFrame } from '../ui/frames.js';
+
+const NOW = 1_700_000_000;
+const COLUMNS = 60;
+const ROWS = 30;
+
+/** Columns a terminal may use (see hostile-timeline.test.ts): string-width plus spacing marks, in slices. */
+function terminalColumns(line: string): number {
+  let columns = line.match(/\p{Mc}/gu)?.length ?? 0;
+  for (let at = 0; at < line.length; at += 1_000) columns += stringWidth(line.slice(at, at + 1_000));
+  return columns;
+}
+
+/** What is wrong with a raw frame (colour is off, so the App itself writes no escapes either). */
+function frameProblems(frame: string): string[] {
+  const lines = frame.split('\n');
+  const problems = unsafeCharacters(frame).map((c) => `control character ${c}`);
+  if (lines.length > ROWS) problems.push(`${lines.length} rows on a ${ROWS}-row screen`);
+  for (const [i, line] of lines.entries()) {
+    const columns = terminalColumns(line);
+    if (columns > COLUMNS) problems.push(`row ${i} is ${columns} columns: ${JSON.stringify(line.slice(0, 40))}`);
+  }
+  return problems;
+}
+
+describe('hostile notes from a real relay in the interactive UI', () => {
+  let relay: TestRelay;
+  let notes: HostileNote[];
+  let home: string;
+  let client: Client;
+  let services: WiredServices;
+
+  beforeAll(async () => {
+    relay = await startRelay();
+    notes = hostileNotes(NOW - 60);
+    await relay.seed(...notes.map((note) => note.event), hostileProfile(NOW - 60));
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-hostile-ui-'));
+    // A public key only: the UI reads, follows nobody, and opens Global.
+    new KeyStore(home).save({ pubkey: HOSTILE_PUBKEY });
+    client = createClient({
+      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+      env: { NOSTR_TUI_HOME: home },
+      clock: { now: () => NOW * 1000 },
+      relayOverride: [relay.url],
+      stdin: new PassThrough(),
+      stderr: new PassThrough(),
+    } as Parameters<typeof createClient>[0]);
+    services = createServices(client);
+  });
+  afterAll(async () => {
+    await services?.close();
+    await relay?.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('shows every note, its thread and its author, with clean frames of the screen size', async () => {
+    const app = render(<App services={services} size={{ columns: COLUMNS, rows: ROWS }} color={false} />);
+    try {
+      const problems = new Set<string>();
+      const seen = new Set<string>();
+      const look = (frame: string) => {
+        for (const problem of frameProblems(frame)) problems.add(problem);
+        // A note whose hostile part sanitises to nothing ends the line right after its marker.
+        for (const [, n] of frame.matchAll(/#(\d+)(?!\d)/g)) seen.add(`#${n}`);
+      };
+      const raw = () => app.lastFrame() ?? '';
+      await waitForFrame(raw, (f) => f.includes('#0 '), 15_000);
+      look(raw());
+
+      // The hostile author's name is drawn from their kind-0: wait for it to replace the npub.
+      await waitForFrame(raw, (f) => f.includes('Mallory'), 15_000);
+      look(raw());
+
+      // Walk down the whole feed, one note at a time, looking at every frame.
+      const verified = notes.filter((note) => !/[\ud800-\udfff]/u.test(note.event.content));
+      for (let i = 1; i < verified.length; i++) {
+        const before = raw();
+        app.stdin.write('j');
+        await waitForFrame(raw, (f) => f !== before);
+        look(raw());
+      }
+
+      // The thread view and the profile screen of a hostile note and its author.
+      app.stdin.write(keys.enter);
+      await waitForFrame(raw, (f) => f.split('\n')[0]!.includes('Thread'));
+      look(raw());
+      // Esc alone, then the next key once it has been read: ESC and a key together read as Alt+key.
+      const back = async () => {
+        app.stdin.write(keys.escape);
+        await waitForFrame(raw, (f) => f.split('\n')[0]!.includes('Global'));
+      };
+      await back();
+      app.stdin.write('p');
+      await waitForFrame(raw, (f) => f.includes('evil.example'), 10_000);
+      look(raw());
+      await back();
+      app.stdin.write('R');
+      await waitForFrame(raw, (f) => f.includes(relay.url));
+      look(raw());
+
+      expect([...problems]).toEqual([]);
+      const expected = verified.map((note) => `#${notes.indexOf(note)}`);
+      expect(expected.filter((marker) => !seen.has(marker))).toEqual([]);
+    } finally {
+      app.unmount();
+    }
+  }, 120_000);
+});
