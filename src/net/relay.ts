@@ -13,8 +13,7 @@ import { AbstractRelay } from 'nostr-tools/abstract-relay';
 import { matchFilters } from 'nostr-tools/filter';
 import { defaultLimits, isDropped, parseRelayMessage, type RelayMessageLimits } from '../core/relay-message.js';
 import type { RelayCounts } from './types.js';
-import type { VerifiedEvents } from './verified-events.js';
-import { hasValidId } from './verify.js';
+import type { Verdict, VerifiedEvents } from './verified-events.js';
 
 /** One REQ on this relay. */
 export interface RelaySub {
@@ -173,9 +172,9 @@ export class PoolRelay extends AbstractRelay {
   }
 
   /**
-   * An EVENT whose id this subscription has already handed on, or that was
-   * verified before (from any relay), is settled without parsing: the copy
-   * this relay sent is never looked at, so its claim costs nothing.
+   * An EVENT whose id and signature we already have (handed on, verified, or
+   * being verified, from any relay) is settled without parsing or hashing: the
+   * first valid copy is what is handed on, so this one's body cannot matter.
    */
   private fastPath(data: string): boolean {
     const subStart = data.indexOf('"', EVENT_PREFIX.length);
@@ -188,44 +187,40 @@ export class PoolRelay extends AbstractRelay {
     const idStart = data.indexOf('"', key + 4);
     if (idStart < 0) return false;
     const id = data.slice(idStart + 1, idStart + 65);
+    // Only a copy carrying the same signature as the one we have is taken as
+    // the same event; anything else is parsed and checked like a new one.
+    const first = this.deps.verified.copy(id);
+    if (!first || !data.includes(first.sig)) return false;
     if (sub.delivered.has(id)) {
       this.inOrder(() => this.deliver(sub, undefined, id));
       return true;
     }
     const known = this.deps.verified.get(id);
-    if (!known) return false;
-    if (matchFilters(sub.filters, known)) this.inOrder(() => this.deliver(sub, known, id));
-    else this.deps.counts.offFilter++;
+    if (known) {
+      this.inOrder(() => this.verdict(sub, matchFilters(sub.filters, known) ? known : 'offFilter'));
+      return true;
+    }
+    // The first copy is still being checked: wait for it rather than parse this
+    // one. Only if that copy turns out bad is this one parsed and checked.
+    const pending = this.deps.verified.pending(id);
+    if (!pending) return false;
+    this.later(pending, (verified) => {
+      if (verified) this.verdict(sub, matchFilters(sub.filters, verified) ? verified : 'offFilter');
+      else this.receive(data);
+    });
     return true;
   }
 
   private check(sub: RelaySub, event: Event): void {
-    const counts = this.deps.counts;
-    const known = this.deps.verified.get(event.id);
-    if (known) {
-      if (matchFilters(sub.filters, known)) this.inOrder(() => this.deliver(sub, known, known.id));
-      else counts.offFilter++;
-      return;
-    }
-    if (!hasValidId(event)) {
-      counts.invalid++;
-      return;
-    }
-    // A forged signature on an off-filter event is counted as off-filter: its
-    // id is right, and checking the signature of something we drop anyway is
-    // work a hostile relay could make us do for free.
-    if (!matchFilters(sub.filters, event)) {
-      counts.offFilter++;
-      return;
-    }
-    const result = this.deps.verified.verify(event);
-    if (result instanceof Promise) this.later(result, (ok) => this.verdict(sub, ok, event.id));
-    else this.inOrder(() => this.verdict(sub, result, event.id));
+    const verdict = this.deps.verified.verify(event, (e) => matchFilters(sub.filters, e));
+    if (verdict instanceof Promise) this.later(verdict, (v) => this.verdict(sub, v));
+    else this.inOrder(() => this.verdict(sub, verdict));
   }
 
-  private verdict(sub: RelaySub, ok: Event | null, id: string): void {
-    if (ok) this.deliver(sub, ok, id);
-    else this.deps.counts.invalid++;
+  private verdict(sub: RelaySub, verdict: Verdict): void {
+    if (verdict === 'invalid') this.deps.counts.invalid++;
+    else if (verdict === 'offFilter') this.deps.counts.offFilter++;
+    else this.deliver(sub, verdict, verdict.id);
   }
 
   private deliver(sub: RelaySub, event: Event | undefined, id: string): void {

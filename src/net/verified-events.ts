@@ -1,13 +1,17 @@
 // Every event whose signature passed, by id, shared by all relays of a pool:
 // an id verified once is never verified again, whichever relay sends it next.
 // Copies that arrive while the first is still being checked wait for that
-// check instead of starting their own.
+// check instead of starting their own (and skip even the id hash).
 import type { Event } from 'nostr-tools';
-import type { SignatureVerifier } from './verify.js';
+import { hasValidId, type SignatureVerifier } from './verify.js';
+
+/** The event to hand on (the first valid copy of its id), or why this copy was dropped. */
+export type Verdict = Event | 'invalid' | 'offFilter';
 
 export class VerifiedEvents {
   private readonly events = new Map<string, Event>();
-  private readonly checking = new Map<string, Promise<Event | null>>();
+  /** First copies whose signature check is running: resolves to the event, or null if it failed. */
+  private readonly checking = new Map<string, { event: Event; result: Promise<Event | null> }>();
 
   constructor(
     private readonly verifier: SignatureVerifier,
@@ -19,38 +23,56 @@ export class VerifiedEvents {
     return this.events.get(id);
   }
 
+  /** The running check of this id's first copy, if any. */
+  pending(id: string): Promise<Event | null> | undefined {
+    return this.checking.get(id)?.result;
+  }
+
+  /** The verified event with this id, or the copy being checked. */
+  copy(id: string): Event | undefined {
+    return this.events.get(id) ?? this.checking.get(id)?.event;
+  }
+
   get verifierName(): string {
     return this.verifier.name;
   }
 
   /**
-   * The verified event for this id (the first valid copy), or null when this
-   * copy's signature is bad. Its id must already have been checked.
+   * Cheap checks first: the id (sha256), then `wanted` (the filter the event
+   * arrived on), and only then the signature. A forged signature on an
+   * off-filter event is counted as off-filter: checking the signature of
+   * something dropped anyway is work a hostile relay could make us do for free.
    */
-  verify(event: Event): Event | null | Promise<Event | null> {
+  verify(event: Event, wanted: (event: Event) => boolean): Verdict | Promise<Verdict> {
     const known = this.events.get(event.id);
-    if (known) return known;
-    const pending = this.checking.get(event.id);
-    // Same id, so same content; only the signature can differ. If the first
-    // copy's was bad, this copy gets its own check.
-    if (pending) return pending.then((first) => first ?? this.check(event));
-    return this.check(event);
+    // Same id and signature: the same event, already checked. A copy with
+    // another signature gets its own check (it may be forged).
+    if (known) return known.sig === event.sig ? (wanted(known) ? known : 'offFilter') : this.own(event, wanted);
+    const pending = this.checking.get(event.id)?.result;
+    if (pending) {
+      return pending.then((first) =>
+        first && first.sig === event.sig ? (wanted(first) ? first : 'offFilter') : this.own(event, wanted),
+      );
+    }
+    return this.own(event, wanted);
   }
 
-  private check(event: Event): Event | null | Promise<Event | null> {
+  private own(event: Event, wanted: (event: Event) => boolean): Verdict | Promise<Verdict> {
+    if (!hasValidId(event)) return 'invalid';
+    if (!wanted(event)) return 'offFilter';
     const result = this.verifier.verify(event);
-    if (!(result instanceof Promise)) return this.settle(event, result);
+    if (!(result instanceof Promise)) return this.settle(event, result) ?? 'invalid';
     const pending = result.then(
       (ok) => this.settle(event, ok),
       () => this.settle(event, false),
     );
-    this.checking.set(event.id, pending);
-    return pending;
+    if (!this.checking.has(event.id)) this.checking.set(event.id, { event, result: pending });
+    return pending.then((verified) => verified ?? 'invalid');
   }
 
   private settle(event: Event, ok: boolean): Event | null {
-    if (this.checking.get(event.id)) this.checking.delete(event.id);
-    if (!ok) return this.events.get(event.id) ?? null;
+    if (this.checking.get(event.id)?.event === event) this.checking.delete(event.id);
+    if (!ok) return null;
     const known = this.events.get(event.id);
     if (known) return known;
     this.events.set(event.id, event);

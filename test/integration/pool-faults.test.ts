@@ -140,6 +140,42 @@ describe('pool against faulty relays', () => {
     expect(pool.status().find((s) => s.url === hostile.url)!.notice).toBe('hello \u001b]0;pwned\u0007');
   });
 
+  it('a bad copy of an event neither shadows nor rides on the valid copy from another relay', async () => {
+    const dan = generateSecretKey();
+    const good = signed(dan, { created_at: NOW, content: 'the real one' });
+    const bad = withBadSig(good, signed(dan, { created_at: NOW, content: 'other' }));
+    const sendsBadFirst = await fault({
+      onReq(req) {
+        req.event(bad);
+        req.eose();
+      },
+    });
+    pool = createPool({ relays: [spec(sendsBadFirst.url)] });
+    const first = await pool.query([{ authors: [getPublicKey(dan)] }]);
+    expect(first.events).toEqual([]);
+    expect(counts(pool, sendsBadFirst.url)).toEqual({ ...zero, invalid: 1 });
+
+    // Now the valid copy is known; the bad copy still counts as invalid, not as "seen".
+    const sendsGood = await fault({
+      onReq(req) {
+        req.event(good);
+        req.eose();
+      },
+    });
+    const second = await pool.query([{ authors: [getPublicKey(dan)] }], { relays: [sendsGood.url] });
+    expect(second.events).toEqual([good]);
+    const seen: string[] = [];
+    const third = await new Promise<unknown[]>((resolve) =>
+      pool!.subscribe([{ authors: [getPublicKey(dan)] }], { onevent: () => {}, onseen: (_id, url) => seen.push(url), onsettled: resolve }, {
+        relays: [sendsGood.url, sendsBadFirst.url],
+      }),
+    );
+    expect(third).toHaveLength(2);
+    expect(seen).toEqual([]);
+    expect(counts(pool, sendsBadFirst.url)).toEqual({ ...zero, invalid: 2 });
+    expect(counts(pool, sendsGood.url)).toEqual({ ...zero, received: 2 });
+  });
+
   it('a relay that never sends EOSE costs its timeout, no more; its later events still stream in', async () => {
     const carol = generateSecretKey();
     const early = signed(carol, { created_at: NOW - 10, content: 'early' });
