@@ -60,7 +60,10 @@ async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> 
     const readRelays = client.relays().filter((r) => r.read);
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
     const filters = args.global ? globalFilters(since, limit) : await homeOrGlobal(ctx, client, since, limit);
-    const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client) }, filters);
+    // Naming the relays lets the feed ask each only for what the cache does not hold yet.
+    const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client) }, filters, {
+      relays: readRelays.map((r) => r.url),
+    });
     const outcomes = await feed.settled;
     const entries = feed.timeline.slice(0, limit);
     feed.close();
@@ -72,7 +75,15 @@ async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> 
     }
     writeSummary(ctx, outcomes, client.pool().status());
     if (!outcomes.some((o) => o.eose)) {
-      throw failure(`no relay answered (${outcomes.length} asked); check your connection or relays (\`nostr-tui relay list\`).`);
+      if (entries.length === 0) {
+        throw failure(`no relay answered (${outcomes.length} asked); check your connection or relays (\`nostr-tui relay list\`).`);
+      }
+      // Offline, but the cache had something to show: that is a result (exit 0).
+      writeLine(
+        ctx.stderr,
+        `nostr-tui: warning: offline: no relay answered (${outcomes.length} asked); showed ${entries.length} cached note${entries.length === 1 ? '' : 's'}. ` +
+          'Check your connection or relays (`nostr-tui relay list`).',
+      );
     }
   } finally {
     await client.close();
