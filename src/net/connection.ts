@@ -12,6 +12,8 @@ import type { VerifiedEvents } from './verified-events.js';
 export interface ConnectionDeps {
   clock: Clock;
   WebSocket: typeof WebSocket;
+  /** Only with a socket that has ping() (AbstractRelay's other way to ping uses its own REQ handling). */
+  ping: boolean;
   verified: VerifiedEvents;
   limits?: RelayMessageLimits;
   backoff: BackoffOptions;
@@ -60,6 +62,7 @@ export class Connection {
       counts: this.status.counts,
       ...(deps.limits ? { limits: deps.limits } : {}),
       WebSocket: deps.WebSocket,
+      ping: deps.ping,
       onchange: deps.onchange,
       onnotice: (notice) => {
         this.status.notice = notice;

@@ -108,6 +108,7 @@ class Pool implements RelayPool {
     conn = new Connection(url, inList, {
       clock: this.clock,
       WebSocket: this.WebSocket,
+      ping: !this.opts.WebSocket,
       verified: this.verified,
       limits: this.limits,
       backoff: this.backoff,

@@ -37,6 +37,8 @@ export interface RelayDeps {
   counts: RelayCounts;
   limits?: RelayMessageLimits;
   WebSocket: typeof WebSocket;
+  /** WebSocket pings every 29 s; a connection that stops answering is closed (and so retried). */
+  ping?: boolean;
   /** Any counter or state changed. */
   onchange(): void;
   onnotice(message: string): void;
@@ -60,7 +62,7 @@ export class PoolRelay extends AbstractRelay {
   private waiting = 0;
 
   constructor(url: string, deps: RelayDeps) {
-    super(url, { verifyEvent: () => false, websocketImplementation: deps.WebSocket });
+    super(url, { verifyEvent: () => false, websocketImplementation: deps.WebSocket, enablePing: deps.ping === true });
     this.deps = deps;
     this.limits = deps.limits ?? defaultLimits;
     this.onnotice = (message) => deps.onnotice(message);
