@@ -9,7 +9,7 @@ import { createPool } from '../net/pool.js';
 import type { RelayPool, RelaySpec } from '../net/types.js';
 import { ConfigStore, relaysForRun } from '../store/config.js';
 import { KeyStore, LocalSigner, decryptSecret } from '../store/keys.js';
-import { openStore, type LocalStore } from '../store/open.js';
+import { cacheCapFromEnv, openStore, type LocalStore } from '../store/open.js';
 import { askPassphrase, type PromptIO } from '../store/passphrase.js';
 import type { Paths } from '../store/paths.js';
 import type { Signer } from '../store/types.js';
@@ -99,8 +99,11 @@ export function createClient(opts: ClientOptions): Client {
       return keys.load()?.pubkey;
     },
     store() {
-      store ??= openStore(opts.paths.dataDir, {
+      if (store) return store;
+      const maxBytes = cacheCapFromEnv(opts.env);
+      store = openStore(opts.paths.dataDir, {
         clock: opts.clock,
+        ...(maxBytes === undefined ? {} : { maxBytes }),
         ...(client.publicKey() ? { ownPubkey: client.publicKey()! } : {}),
         onWarning: (message) => stderr.write(`nostr-tui: warning: ${sanitizeLine(message)}\n`),
       });

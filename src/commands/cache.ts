@@ -1,7 +1,7 @@
 // `nostr-tui cache stats` and `nostr-tui cache clear`: the local event cache.
 import type { Argv } from 'yargs';
 import { sanitizeLine } from '../core/sanitize.js';
-import { openStore } from '../store/open.js';
+import { cacheCapFromEnv, openStore } from '../store/open.js';
 import { writeLine, type CommandContext } from './context.js';
 import type { CommandFactory } from './index.js';
 
@@ -30,8 +30,10 @@ export const cacheCommand: CommandFactory = (ctx) => ({
 });
 
 function open(ctx: CommandContext) {
+  const maxBytes = cacheCapFromEnv(ctx.env);
   return openStore(ctx.paths.dataDir, {
     clock: ctx.clock,
+    ...(maxBytes === undefined ? {} : { maxBytes }),
     onWarning: (message) => writeLine(ctx.stderr, `nostr-tui: warning: ${sanitizeLine(message)}`),
   });
 }

@@ -1,5 +1,7 @@
 // The local store: event cache and outbox in one SQLite file in the data directory.
 import type { Clock } from '../core/clock.js';
+import { usageError } from '../core/errors.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import { closeDatabase, markDamaged, openDatabase } from './database.js';
 import { SqliteEventStore } from './events.js';
 import { SqliteOutbox } from './outbox.js';
@@ -20,6 +22,20 @@ export interface LocalStore {
   /** The database file. */
   file: string;
   close(): void;
+}
+
+/**
+ * The cache's size cap from `NOSTR_TUI_CACHE_MB` (megabytes), or undefined for
+ * the default. A value that is not a positive number is a usage error naming it.
+ */
+export function cacheCapFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.NOSTR_TUI_CACHE_MB;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0) {
+    throw usageError(`NOSTR_TUI_CACHE_MB must be a number of megabytes above 0, like 500 (it is "${sanitizeLine(raw.slice(0, 40))}")`);
+  }
+  return Math.round(mb * 1024 * 1024);
 }
 
 export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {

@@ -124,6 +124,15 @@ describe('nostr-tui cache', () => {
     expect(after).toMatchObject({ events: 0, outboxPending: 1 });
   });
 
+  it('takes its size cap from NOSTR_TUI_CACHE_MB, and refuses a bad one with exit 2', async () => {
+    const { env } = home();
+    const stats = await runCli(['cache', 'stats', '--json'], { ...env, NOSTR_TUI_CACHE_MB: '1.5' });
+    expect(JSON.parse(stats.stdout)).toMatchObject({ maxBytes: 1.5 * 1024 * 1024 });
+    const bad = await runCli(['cache', 'stats'], { ...env, NOSTR_TUI_CACHE_MB: 'lots' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('nostr-tui: NOSTR_TUI_CACHE_MB must be a number of megabytes above 0, like 500 (it is "lots")\n');
+  });
+
   it('without a subcommand says what to run, exit 2', async () => {
     const { env } = home();
     const result = await runCli(['cache'], env);
