@@ -15,7 +15,8 @@ import { resolvePaths } from '../../src/store/paths.js';
 import { App } from '../../src/ui/App.js';
 import { createServices, type WiredServices } from '../../src/ui/wire.js';
 import { HOSTILE_PUBKEY, hostileNotes, hostileProfile, type HostileNote } from '../helpers/hostile-events.js';
-import { unsafeCharacters } from '../helpers/hostile-strings.js';
+import { startFaultRelay } from '../helpers/fault-relay.js';
+import { bidiControls, escapeSequences, unsafeCharacters } from '../helpers/hostile-strings.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { keys, waitForFrame } from '../ui/frames.js';
 
@@ -124,4 +125,39 @@ describe('hostile notes from a real relay in the interactive UI', () => {
       app.unmount();
     }
   }, 120_000);
+});
+
+describe('hostile relay messages in the interactive UI', () => {
+  it('the relays panel shows a NOTICE and a CLOSED reason full of escapes clean', async () => {
+    const hostile = [...escapeSequences, ...bidiControls].map((entry) => entry.text).join(' | ');
+    const relay = await startFaultRelay({
+      onConnect: (conn) => conn.send(['NOTICE', `notice ${hostile}`]),
+      onReq: (req) => req.closed(`error: ${hostile}`),
+    });
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-hostile-ui-'));
+    new KeyStore(home).save({ pubkey: HOSTILE_PUBKEY });
+    const client = createClient({
+      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+      env: { NOSTR_TUI_HOME: home },
+      clock: { now: () => NOW * 1000 },
+      relayOverride: [relay.url],
+      stdin: new PassThrough(),
+      stderr: new PassThrough(),
+    } as Parameters<typeof createClient>[0]);
+    const services = createServices(client);
+    const app = render(<App services={services} size={{ columns: COLUMNS, rows: ROWS }} color={false} />);
+    try {
+      const raw = () => app.lastFrame() ?? '';
+      await waitForFrame(raw, (f) => f.split('\n')[0]!.includes('Global'), 10_000);
+      app.stdin.write('R');
+      const frame = await waitForFrame(raw, (f) => f.includes('notice: notice') && f.includes('error:'), 10_000);
+      expect(frameProblems(raw())).toEqual([]);
+      expect(frame).toContain('notice: notice beforeafter | red plain');
+    } finally {
+      app.unmount();
+      await services.close();
+      await relay.stop();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
