@@ -1,42 +1,68 @@
-// A minimal relay for benchmarks: serves pre-signed events from memory over a
-// real WebSocket on loopback (NIP-01 REQ -> EVENT… EOSE). The real relay caps a
+// Minimal relays for benchmarks: serve pre-signed events from memory over real
+// WebSockets on loopback (NIP-01 REQ -> EVENT… EOSE). The real relay caps a
 // query at 1,000 events and accepts ~350 events/s, too little to feed 20,000.
-// Events are serialised once up front, so serving costs almost nothing.
-import type { Event, Filter } from 'nostr-tools';
-import { matchFilters } from 'nostr-tools/filter';
-import { WebSocketServer } from 'ws';
+// They run on a worker thread of their own (same process), so what is timed is
+// the client, not the relays; events are serialised once up front.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Event } from 'nostr-tools';
 
-export interface MemoryRelay {
-  url: string;
+export interface MemoryRelays {
+  urls: string[];
   stop(): Promise<void>;
 }
 
-export async function startMemoryRelay(events: Event[]): Promise<MemoryRelay> {
+// CommonJS, evaluated in the worker. Filters: ids, kinds, authors, since, until (what benchmarks ask).
+const RELAY_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { WebSocketServer } = require(workerData.ws);
+const matches = (f, e) =>
+  (!f.ids || f.ids.includes(e.id)) && (!f.kinds || f.kinds.includes(e.kind)) &&
+  (!f.authors || f.authors.includes(e.pubkey)) && (f.since === undefined || e.created_at >= f.since) &&
+  (f.until === undefined || e.created_at <= f.until);
+const servers = workerData.sets.map((events) => {
   const stored = events.map((event) => ({ event, json: JSON.stringify(event) }));
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   server.on('connection', (ws) => {
     ws.on('error', () => {});
     ws.on('message', (data) => {
-      let message: unknown;
-      try {
-        message = JSON.parse(data.toString());
-      } catch {
-        return;
-      }
-      if (!Array.isArray(message) || message[0] !== 'REQ') return;
-      const [, subId, ...filters] = message as [string, string, ...Filter[]];
+      let m;
+      try { m = JSON.parse(data.toString()); } catch { return; }
+      if (!Array.isArray(m) || m[0] !== 'REQ') return;
+      const [, subId, ...filters] = m;
       const prefix = '["EVENT",' + JSON.stringify(subId) + ',';
-      for (const { event, json } of stored) if (matchFilters(filters, event)) ws.send(prefix + json + ']');
+      for (const { event, json } of stored) if (filters.some((f) => matches(f, event))) ws.send(prefix + json + ']');
       ws.send(JSON.stringify(['EOSE', subId]));
     });
   });
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const port = (server.address() as { port: number }).port;
+  return server;
+});
+Promise.all(servers.map((s) => new Promise((r) => s.once('listening', r)))).then(() =>
+  parentPort.postMessage({ urls: servers.map((s) => 'ws://127.0.0.1:' + s.address().port) }));
+parentPort.on('message', () => {
+  for (const s of servers) { for (const ws of s.clients) ws.terminate(); s.close(); }
+  parentPort.postMessage({ stopped: true });
+});
+`;
+
+/** One relay per event set. */
+export async function startMemoryRelays(sets: Event[][]): Promise<MemoryRelays> {
+  const worker = new Worker(RELAY_SOURCE, {
+    eval: true,
+    workerData: { sets, ws: createRequire(import.meta.url).resolve('ws') },
+  });
+  const urls = await new Promise<string[]>((resolve, reject) => {
+    worker.once('message', (m: { urls: string[] }) => resolve(m.urls));
+    worker.once('error', reject);
+  });
   return {
-    url: `ws://127.0.0.1:${port}`,
+    urls,
     async stop() {
-      for (const ws of server.clients) ws.terminate();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        worker.once('message', () => resolve());
+        worker.postMessage('stop');
+      });
+      await worker.terminate();
     },
   };
 }

@@ -1,5 +1,6 @@
 // ingest: verified, deduped, merged events per second. 20,000 distinct signed
-// notes on 3 loopback relays, every note on 2 of them (40,000 EVENT messages),
+// notes on 3 loopback relays (a worker thread of this process), every note on
+// 2 of them (40,000 EVENT messages),
 // from the REQ to the last EOSE with every event merged. Ours: openFeed (the
 // pool, its verifier and the Timeline, as the UI uses them); baseline:
 // nostr-tools SimplePool with its defaults, collecting into an array sorted
@@ -13,7 +14,7 @@ import { createPool } from '../../src/net/pool.js';
 import { sharedVerifier } from '../../src/net/verify.js';
 import { median, ratio, type BenchContext, type Figure } from '../figure.js';
 import { BENCH_NOW, signedNotes } from '../fixtures/signed-notes.js';
-import { startMemoryRelay } from '../memory-relay.js';
+import { startMemoryRelays } from '../memory-relay.js';
 
 const COUNT = Number(process.env.BENCH_INGEST_EVENTS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 1);
@@ -71,8 +72,8 @@ async function simplePool(urls: string[]): Promise<number> {
 
 export default async function ingest(ctx: BenchContext): Promise<Figure> {
   const events = await signedNotes(COUNT);
-  const relays = await Promise.all(spread(events).map(startMemoryRelay));
-  const urls = relays.map((r) => r.url);
+  const relays = await startMemoryRelays(spread(events));
+  const urls = relays.urls;
   try {
     // Warm up both paths (JIT, worker threads, wasm) on the same relays.
     await ours(urls);
@@ -95,6 +96,6 @@ export default async function ingest(ctx: BenchContext): Promise<Figure> {
       note: `${COUNT} events × 2 copies over 3 loopback relays, REQ to last EOSE; verifier: ${sharedVerifier().name}; baseline SimplePool defaults; higher is better`,
     };
   } finally {
-    await Promise.all(relays.map((r) => r.stop()));
+    await relays.stop();
   }
 }
