@@ -20,13 +20,17 @@ export interface FuzzRun {
 export async function runFuzz(run: FuzzRun): Promise<FuzzReport> {
   const progress = new SharedArrayBuffer(4);
   const current = new Int32Array(progress);
+  // -1 until the first case starts: loading TypeScript in the worker is not a hang.
+  Atomics.store(current, 0, -1);
   const worker = new Worker(WORKER, { workerData: { module: run.module, seed: run.seed, count: run.count, progress } });
   let lastCase = -1;
   let lastChange = Date.now();
   return new Promise<FuzzReport>((resolve, reject) => {
     const watchdog = setInterval(() => {
       const now = Atomics.load(current, 0);
-      if (now !== lastCase) {
+      if (now < 0) {
+        lastChange = Date.now();
+      } else if (now !== lastCase) {
         lastCase = now;
         lastChange = Date.now();
       } else if (Date.now() - lastChange > run.hangMs) {
@@ -45,6 +49,11 @@ export async function runFuzz(run: FuzzRun): Promise<FuzzReport> {
     worker.once('error', (error) => {
       clearInterval(watchdog);
       reject(error);
+    });
+    // A target that ends its thread (process.exit, a fatal error) must fail the run, not stall it.
+    worker.once('exit', (code) => {
+      clearInterval(watchdog);
+      reject(new Error(`the fuzz worker exited (code ${code}) before reporting; last case started: ${Atomics.load(current, 0)}`));
     });
   });
 }
