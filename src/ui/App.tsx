@@ -107,10 +107,11 @@ function Shell({ onDraft }: { onDraft?: ((text: string) => void) | undefined }) 
     if (publicKey) names.request([publicKey]);
   }, [publicKey, names]);
 
-  const homeKey = nav.feed === 'home' ? (follows ?? []).join(',') : '';
+  // A follow or unfollow does not reopen the feed under the reader (the list would
+  // jump); Home uses the new list the next time it opens.
   const feedView = useFeed(
     () => (follows === undefined ? undefined : services.openFeed(nav.feed, follows)),
-    [services, nav.feed, follows === undefined, homeKey, publicKey],
+    [services, nav.feed, follows === undefined, publicKey],
   );
 
   const openComposer = useCallback((replyTo?: Event) => setComposer({ open: true, replyTo, sending: false }), []);
@@ -202,6 +203,7 @@ function Shell({ onDraft }: { onDraft?: ((text: string) => void) | undefined }) 
       topSignal,
       follows,
       emptyFeed: emptyText(nav.feed, !!publicKey, follows?.length ?? 0),
+      feedKey: nav.feed,
     });
   }
 
@@ -239,12 +241,14 @@ interface ViewProps {
   topSignal: number;
   follows: string[] | undefined;
   emptyFeed: string;
+  /** A new feed gets a new list (cursor, window, what counts as new). */
+  feedKey: string;
 }
 
 function renderView(view: View, p: ViewProps) {
   switch (view.type) {
     case 'feed':
-      return <FeedScreen view={p.feedView} rows={p.rows} active={p.active} perform={p.perform} empty={p.emptyFeed} topSignal={p.topSignal} />;
+      return <FeedScreen key={p.feedKey} view={p.feedView} rows={p.rows} active={p.active} perform={p.perform} empty={p.emptyFeed} topSignal={p.topSignal} />;
     case 'thread':
       return <ThreadScreen key={view.event.id} event={view.event} rows={p.rows} active={p.active} perform={p.perform} />;
     case 'profile':

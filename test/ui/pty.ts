@@ -52,7 +52,7 @@ export function runInPty(args: string[], env: NodeJS.ProcessEnv, size = { cols: 
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`timed out waiting for output; last seen:\n${stripVTControlCharacters(raw).slice(-2000)}`));
+          reject(new Error(`timed out waiting for output; last seen:\n${stripVTControlCharacters(raw).slice(-1400)}`));
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

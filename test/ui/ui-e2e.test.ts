@@ -96,6 +96,32 @@ describe('nostr-tui (interactive) in a real terminal', () => {
     }
   });
 
+  it('opens Home with the notes of the people in the follow list the relay holds', async () => {
+    const reader = generateSecretKey();
+    const readerHome = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-ui-home-'));
+    new KeyStore(readerHome).save({ pubkey: getPublicKey(reader), secret: { type: 'plain', secretKey: reader } });
+    const now = Math.floor(Date.now() / 1000);
+    const stranger = generateSecretKey();
+    await relay.seed(
+      finalizeEvent({ kind: 3, created_at: now - 10, tags: [['p', getPublicKey(other)]], content: '' }, reader),
+      finalizeEvent({ kind: 1, created_at: now - 5, tags: [], content: 'from a stranger' }, stranger),
+    );
+    const run = runInPty(['--relay', relay.url], { NOSTR_TUI_HOME: readerHome, NO_COLOR: '1' });
+    try {
+      await run.waitFor((text) => text.includes(' · Home') && text.includes('second seeded note'));
+      expect(run.text()).not.toContain('from a stranger');
+      run.write('\t');
+      await run.waitFor((text) => text.includes(' · Mentions'));
+      run.write('\t');
+      await run.waitFor((text) => text.includes(' · Global') && text.includes('from a stranger'));
+      run.write('q');
+      expect((await run.exited).exitCode).toBe(0);
+    } finally {
+      run.pty.kill();
+      fs.rmSync(readerHome, { recursive: true, force: true });
+    }
+  });
+
   it('Ctrl-C also restores the terminal, and an unsent draft is printed, not lost', async () => {
     const run = runInPty(['--relay', relay.url], { NOSTR_TUI_HOME: home, NO_COLOR: '1' });
     try {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeedLike } from '../services.js';
 
 export interface FeedView {
@@ -10,10 +10,15 @@ export interface FeedView {
 
 /** Opens a feed for as long as the component shows it; `open` returns undefined while not ready. */
 export function useFeed(open: () => FeedLike | undefined, deps: readonly unknown[]): FeedView {
-  const [view, setView] = useState<FeedView>({ version: 0, settled: false });
+  // Which opening of the feed the state belongs to: right after the deps change
+  // (Tab to another feed) the old feed's notes must not be drawn under the new title.
+  const counter = useRef(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const generation = useMemo(() => ++counter.current, deps);
+  const [view, setView] = useState<FeedView & { generation: number }>({ version: 0, settled: false, generation: 0 });
   useEffect(() => {
     const feed = open();
-    setView({ feed, version: 0, settled: false });
+    setView({ feed, version: 0, settled: false, generation });
     if (!feed) return;
     let live = true;
     const off = feed.onChange(() => live && setView((v) => ({ ...v, version: v.version + 1 })));
@@ -27,6 +32,6 @@ export function useFeed(open: () => FeedLike | undefined, deps: readonly unknown
       feed.close();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return view;
+  }, [generation]);
+  return view.generation === generation ? view : { version: 0, settled: false };
 }

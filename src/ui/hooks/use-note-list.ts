@@ -8,6 +8,7 @@ import { useNow } from './use-now.js';
 /** Indentation per thread level, and the deepest level indented. */
 export const INDENT = 2;
 const MAX_DEPTH = 8;
+const SETTLE_GRACE_MS = 400;
 /** The selection marker column. */
 export const GUTTER = 2;
 
@@ -57,8 +58,13 @@ export function useNoteList(source: NoteSource, rows: number, settled: boolean, 
   const dispatch = useCallback((action: ListAction) => {
     setState((s) => listReducer(s, action, latest.current.source, latest.current.rows));
   }, []);
+  // The relays have answered: from now on, arrivals above are "new posts". A short
+  // grace lets the events that came just before EOSE (still being verified when the
+  // pool reports it) land first, so they do not count as new.
   useEffect(() => {
-    if (settled) dispatch('settle');
+    if (!settled) return;
+    const timer = setTimeout(() => dispatch('settle'), SETTLE_GRACE_MS);
+    return () => clearTimeout(timer);
   }, [settled, dispatch]);
   // A jump to the top asked for by the app (the user just posted), applied in
   // this very render so no frame shows the note counted as "new" first.
