@@ -135,6 +135,9 @@ function cannotOpen(file: string, dataDir: string, error: unknown) {
   return failure(`cannot open the local cache ${file}: ${describe(error)}. Check that ${dataDir} is writable.`);
 }
 
+/** This connection's row in `meta`, removed again by closeDatabase. */
+const holderKeys = new WeakMap<Db, string>();
+
 function openChecked(file: string): Db {
   const suspect = fs.existsSync(damageMarker(file));
   const db = new Database(file);
@@ -150,7 +153,7 @@ function openChecked(file: string): Db {
     db.pragma('wal_autocheckpoint = 16384');
     db.pragma('journal_size_limit = 67108864');
     migrate(db);
-    checkIfUncleanShutdown(db, suspect);
+    checkAfterCrash(db, suspect);
     if (suspect) fs.rmSync(damageMarker(file), { force: true });
     return db;
   } catch (error) {
@@ -173,24 +176,48 @@ function migrate(db: Db): void {
 }
 
 /**
- * A full check reads the whole file, which would make start-up grow with the
- * cache; it runs only when the last run did not close the database (crash,
- * kill -9) or found damage while running (see markDamaged).
+ * A full check reads the whole file, so doing it on every start would make
+ * start-up grow with the cache. It runs only when a process that had the
+ * database open died without closing it (crash, kill -9), or after damage was
+ * met while running (see markDamaged). Each open connection leaves a
+ * `holder:<pid>:<n>` row; a process still running (the UI while a one-shot
+ * command runs) is not taken for a crash.
  */
-function checkIfUncleanShutdown(db: Db, suspect: boolean): void {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'open'`).get() as { value: string } | undefined;
-  if (suspect || row?.value === '1') {
+function checkAfterCrash(db: Db, suspect: boolean): void {
+  const holders = db.prepare(`SELECT key FROM meta WHERE key LIKE 'holder:%'`).pluck().all() as string[];
+  const dead = holders.filter((key) => !isRunning(Number(key.split(':')[1])));
+  if (suspect || dead.length > 0) {
     const result = db.pragma('quick_check', { simple: true }) as string;
     if (result !== 'ok') throw new DamageError(`integrity check: ${result}`);
   }
-  db.prepare(`INSERT INTO meta (key, value) VALUES ('open', '1') ON CONFLICT (key) DO UPDATE SET value = '1'`).run();
+  const key = `holder:${process.pid}:${++connections}`;
+  db.transaction(() => {
+    const forget = db.prepare(`DELETE FROM meta WHERE key = ?`);
+    for (const gone of dead) forget.run(gone);
+    db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`).run(key, String(Date.now()));
+  })();
+  holderKeys.set(db, key);
+}
+
+let connections = 0;
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is just not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Marks a clean shutdown and lets SQLite refresh its query-planner statistics. */
 export function closeDatabase(db: Db): void {
   if (!db.open) return;
   try {
-    db.prepare(`UPDATE meta SET value = '0' WHERE key = 'open'`).run();
+    const key = holderKeys.get(db);
+    if (key) db.prepare(`DELETE FROM meta WHERE key = ?`).run(key);
     // Bounded statistics refresh, so closing a large cache stays quick.
     db.pragma('analysis_limit = 400');
     db.pragma('optimize');

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Event } from 'nostr-tools';
@@ -9,6 +9,7 @@ import { DATABASE_FILE } from '../../src/store/database.js';
 import { openStore } from '../../src/store/open.js';
 import { manualClock, tempDir } from '../helpers/store.js';
 
+const HOLDER = path.resolve(import.meta.dirname, '../helpers/store-holder.ts');
 const sk = generateSecretKey();
 const note = (n: number): Event =>
   finalizeEvent({ kind: 1, created_at: 1_700_000_000 + n, tags: [['t', `tag${n % 7}`]], content: `note ${n} `.repeat(40) }, sk);
@@ -86,27 +87,35 @@ describe('a damaged database', () => {
     expect(untouched()).toEqual(before);
   });
 
-  it('found after a crash is rebuilt, keeping the unsent outbox entries', () => {
+  it('is checked at open only after a holder died: a live one (the UI) is not a crash', async () => {
     const { dataDir, file, untouched } = home();
     const before = untouched();
-    const clock = manualClock();
-    const first = openStore(dataDir, { clock });
     const unsent = note(0);
-    first.outbox.add(unsent);
-    first.events.putMany(Array.from({ length: 2000 }, (_, n) => filler(n + 1)));
-    // No close(): the process "died" here, after SQLite moved the log into the main file.
-    const other = new Database(file);
-    other.pragma('wal_checkpoint(TRUNCATE)');
-    other.close();
+    const holder = spawn(process.execPath, ['--import', 'tsx', HOLDER, dataDir, JSON.stringify(unsent)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout!.on('data', (chunk) => String(chunk).includes('ready') && resolve());
+      holder.on('exit', () => reject(new Error('holder exited before it was ready')));
+    });
     damage(file);
 
+    // The holder is alive: no full check, so opening finds nothing to say.
     const warnings: string[] = [];
-    const second = openStore(dataDir, { clock, onWarning: (m) => warnings.push(m) });
-    expect(warnings.join('\n')).toMatch(/could not be read .*moved it to .*keeping 1 unsent post/);
-    expect(second.outbox.pending().map((e) => e.raw)).toEqual([JSON.stringify(unsent)]);
-    expect(second.events.stats().events).toBe(0);
-    second.close();
-    first.close();
+    const clock = manualClock();
+    const whileAlive = openStore(dataDir, { clock, onWarning: (m) => warnings.push(m) });
+    whileAlive.close();
+    expect(warnings).toEqual([]);
+
+    holder.kill('SIGKILL');
+    await exited;
+    // It died holding the database: the next open checks, finds the damage and rebuilds.
+    const after = openStore(dataDir, { clock, onWarning: (m) => warnings.push(m) });
+    expect(warnings.join('\n')).toMatch(/could not be read .*integrity check.*moved it to .*keeping 1 unsent post/);
+    expect(after.outbox.pending().map((e) => e.raw)).toEqual([JSON.stringify(unsent)]);
+    expect(after.events.stats().events).toBe(0);
+    after.close();
     expect(untouched()).toEqual(before);
   });
 
