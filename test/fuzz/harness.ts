@@ -25,6 +25,8 @@ export async function runFuzz(run: FuzzRun): Promise<FuzzReport> {
   const worker = new Worker(WORKER, { workerData: { module: run.module, seed: run.seed, count: run.count, progress } });
   let lastCase = -1;
   let lastChange = Date.now();
+  /** Set when the harness itself ends the worker (report received, or a hang). */
+  let stopped = false;
   return new Promise<FuzzReport>((resolve, reject) => {
     const watchdog = setInterval(() => {
       const now = Atomics.load(current, 0);
@@ -35,6 +37,7 @@ export async function runFuzz(run: FuzzRun): Promise<FuzzReport> {
         lastChange = Date.now();
       } else if (Date.now() - lastChange > run.hangMs) {
         clearInterval(watchdog);
+        stopped = true;
         void worker.terminate();
         void replay(run, now).then((input) =>
           resolve({ cases: now, problemCount: 1, problems: [], slowest: { case: now, ms: Infinity }, hung: { case: now, input } }),
@@ -43,6 +46,7 @@ export async function runFuzz(run: FuzzRun): Promise<FuzzReport> {
     }, 100);
     worker.once('message', (report: FuzzReport) => {
       clearInterval(watchdog);
+      stopped = true;
       void worker.terminate();
       resolve(report);
     });
@@ -53,7 +57,7 @@ export async function runFuzz(run: FuzzRun): Promise<FuzzReport> {
     // A target that ends its thread (process.exit, a fatal error) must fail the run, not stall it.
     worker.once('exit', (code) => {
       clearInterval(watchdog);
-      reject(new Error(`the fuzz worker exited (code ${code}) before reporting; last case started: ${Atomics.load(current, 0)}`));
+      if (!stopped) reject(new Error(`the fuzz worker exited (code ${code}) before reporting; last case started: ${Atomics.load(current, 0)}`));
     });
   });
 }
