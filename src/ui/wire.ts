@@ -19,6 +19,8 @@ import type { FeedLike, UiServices } from './services.js';
 /** How far back a feed starts, and how many notes each relay is asked for. */
 const FEED_WINDOW_SEC = 7 * 24 * 3600;
 const FEED_LIMIT = 300;
+/** How long start-up waits for the relays' follow list before showing what it has. */
+const FOLLOWS_WAIT_MS = 2_500;
 
 /** A feed that shows nothing (mentions without a key). */
 function emptyFeed(): FeedLike {
@@ -106,10 +108,22 @@ export function createServices(client: Client): WiredServices {
   const lookUpFollows = async (pubkey: string): Promise<string[]> => {
     // The local copy opens Home at once; the relays' newest is fetched (and cached) meanwhile for next time.
     const local = newestReplaceable(events()?.query([{ kinds: [3], authors: [pubkey], limit: 1 }]) ?? []);
-    const fresh = currentFollows(client).then((f) => f.entries.map((entry) => entry.pubkey));
-    if (!local) return fresh;
-    fresh.catch(() => {});
-    return followedPubkeys(local.tags);
+    if (local) {
+      currentFollows(client).catch(() => {});
+      return followedPubkeys(local.tags);
+    }
+    // Only for showing Home: a relay that never answers must not hold the screen for the
+    // pool's whole EOSE timeout. (Editing the list still asks every relay, in follows.ts.)
+    const urls = client.relays().map((relay) => relay.url);
+    const { events: found } = await pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, eoseTimeoutMs: FOLLOWS_WAIT_MS });
+    const lists = found.filter((event) => event.kind === 3 && event.pubkey === pubkey);
+    try {
+      events()?.putMany(lists);
+    } catch {
+      // The cache is a speed-up only.
+    }
+    const newest = newestReplaceable(lists);
+    return newest ? followedPubkeys(newest.tags) : [];
   };
   const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;
   const feed = (filters: ReturnType<typeof globalFilters>): FeedLike =>
