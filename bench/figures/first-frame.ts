@@ -10,15 +10,7 @@ import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure
 import { KeyStore } from '../../src/store/keys.js';
 import { startRelay } from '../../test/helpers/relay.js';
 import { BIN } from '../../test/helpers/run-cli.js';
-
-export interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  ratio: number;
-  note?: string;
-}
+import type { Figure } from '../figure.js';
 
 const RUNS = 7;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -14,15 +14,7 @@ import { Timeline } from '../../src/core/timeline.js';
 import { App } from '../../src/ui/App.js';
 import type { FeedLike } from '../../src/ui/services.js';
 import { fakeServices } from '../../test/ui/fake-services.js';
-
-export interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  ratio: number;
-  note?: string;
-}
+import type { Figure } from '../figure.js';
 
 const NOW = 1_700_000_000;
 const hex = (n: number, width = 64) => n.toString(16).padStart(width, '0');
