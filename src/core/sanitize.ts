@@ -68,16 +68,13 @@ export const MAX_MARKS_PER_BASE = 8;
  * reset the count.
  */
 const MARK_RUN = /[\p{M}\p{Cf}]+/gu;
-const MARK = /\p{M}/u;
+const ALLOWED_MARKS = new RegExp(`^(?:\\p{Cf}*\\p{M}){${MAX_MARKS_PER_BASE}}`, 'u');
+const MARKS = /\p{M}+/gu;
 
+/** The run with every mark past the allowed number dropped (format characters stay). */
 function capMarks(run: string): string {
-  let marks = 0;
-  let kept = '';
-  for (const char of run) {
-    if (MARK.test(char) && ++marks > MAX_MARKS_PER_BASE) continue;
-    kept += char;
-  }
-  return kept;
+  const allowed = ALLOWED_MARKS.exec(run)?.[0];
+  return allowed === undefined ? run : allowed + run.slice(allowed.length).replace(MARKS, '');
 }
 
 /**
@@ -100,7 +97,8 @@ function capJoins(chain: string): string {
  * layout measures as one emoji and a terminal draws as many. A zero-width space (a grapheme break
  * that takes no column) between them keeps every swatch and makes both agree.
  */
-const REPEATED_EMOJI_MODIFIER = /(?<=\p{Emoji_Modifier})(?=\p{Emoji_Modifier})/gu;
+const EMOJI_MODIFIER_RUN = /\p{Emoji_Modifier}{2,}/gu;
+const splitModifiers = (run: string): string => [...run].join('\u200b');
 
 /**
  * Text safe to print: no escape sequences, no controls but newline and tab, no bidi
@@ -127,7 +125,7 @@ export function sanitize(text: string): string {
     .replace(BIDI_CONTROL, '')
     .replace(MARK_RUN, (run) => (run.length > MAX_MARKS_PER_BASE ? capMarks(run) : run))
     .replace(EMOJI_ZWJ_CHAIN, capJoins)
-    .replace(REPEATED_EMOJI_MODIFIER, '\u200b');
+    .replace(EMOJI_MODIFIER_RUN, splitModifiers);
 }
 
 /** For one-line places (names, NIP-05, relay messages, URLs): newlines and tabs become one space. */
