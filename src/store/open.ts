@@ -38,6 +38,8 @@ export function cacheCapFromEnv(env: NodeJS.ProcessEnv): number | undefined {
   return Math.round(mb * 1024 * 1024);
 }
 
+const DELIVERED_KEPT_MS = 30 * 86_400_000;
+
 export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
   const { db, file } = openDatabase(dataDir, { clock: opts.clock, ...(opts.onWarning ? { onWarning: opts.onWarning } : {}) });
   let reported = false;
@@ -53,6 +55,12 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
     ...(opts.ownPubkey === undefined ? {} : { ownPubkey: opts.ownPubkey }),
   });
   const outbox = new SqliteOutbox(db, opts.clock);
+  try {
+    // Delivered entries are kept a while, then dropped; a housekeeping failure stops nothing.
+    outbox.forgetDelivered(opts.clock.now() - DELIVERED_KEPT_MS);
+  } catch {
+    // Busy (another process writing) or damaged: the next start tries again.
+  }
   return {
     events,
     outbox,

@@ -105,6 +105,16 @@ export class SqliteOutbox implements Outbox {
     return row && this.toEntry(row);
   }
 
+  /** Forgets entries delivered before `beforeMs`; pending ones are never forgotten. */
+  forgetDelivered(beforeMs: number): number {
+    return this.db.transaction(() => {
+      this.db
+        .prepare(`DELETE FROM outbox_results WHERE id IN (SELECT id FROM outbox WHERE delivered_at < ?)`)
+        .run(beforeMs);
+      return this.db.prepare(`DELETE FROM outbox WHERE delivered_at < ?`).run(beforeMs).changes;
+    })();
+  }
+
   close(): void {}
 
   private toEntry(row: OutboxRow): StoredOutboxEntry {

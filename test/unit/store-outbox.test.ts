@@ -92,6 +92,23 @@ describe('outbox', () => {
     expect(outbox.pending().map((e) => e.event.id)).toEqual([first.id, second.id]);
   });
 
+  it('forgets delivered entries after 30 days, never pending ones', () => {
+    const dir = tempDir();
+    const clock = manualClock(1_000_000);
+    const first = openStore(dir, { clock });
+    const delivered = note('delivered long ago');
+    const pending = note('still pending');
+    first.outbox.add(delivered);
+    first.outbox.add(pending);
+    first.outbox.record(delivered.id, [result(A, 'accepted')]);
+    first.close();
+    clock.advance(31 * 86_400_000);
+    const later = openStore(dir, { clock });
+    opened.push(later);
+    expect(later.outbox.get(delivered.id)).toBeUndefined();
+    expect(later.outbox.pending().map((e) => e.event.id)).toEqual([pending.id]);
+  });
+
   it('ignores results for an event it does not hold', () => {
     const { outbox } = open();
     outbox.record('f'.repeat(64), [result(A, 'accepted')]);
