@@ -14,7 +14,7 @@ import { KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
 import { App } from '../../src/ui/App.js';
 import { createServices, type WiredServices } from '../../src/ui/wire.js';
-import { HOSTILE_PUBKEY, hostileNotes, hostileProfile, type HostileNote } from '../helpers/hostile-events.js';
+import { HOSTILE_PUBKEY, hostileNotes, hostileProfile, hostileRepost, type HostileNote } from '../helpers/hostile-events.js';
 import { startFaultRelay } from '../helpers/fault-relay.js';
 import { bidiControls, escapeSequences, unsafeCharacters } from '../helpers/hostile-strings.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
@@ -53,7 +53,8 @@ describe('hostile notes from a real relay in the interactive UI', () => {
   beforeAll(async () => {
     relay = await startRelay();
     notes = hostileNotes(NOW - 60);
-    await relay.seed(...notes.map((note) => note.event), hostileProfile(NOW - 60));
+    // The repost is the newest entry: its embedded note is what the feed shows first.
+    await relay.seed(...notes.map((note) => note.event), hostileProfile(NOW - 60), hostileRepost(NOW - 30).repost);
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-hostile-ui-'));
     // A public key only: the UI reads, follows nobody, and opens Global.
     new KeyStore(home).save({ pubkey: HOSTILE_PUBKEY });
@@ -84,7 +85,7 @@ describe('hostile notes from a real relay in the interactive UI', () => {
         for (const [, n] of frame.matchAll(/#(\d+)(?!\d)/g)) seen.add(`#${n}`);
       };
       const raw = () => app.lastFrame() ?? '';
-      await waitForFrame(raw, (f) => f.includes('#0 '), 15_000);
+      await waitForFrame(raw, (f) => f.includes('#0 ') && f.includes('#R reposted'), 15_000);
       look(raw());
 
       // The hostile author's name is drawn from their kind-0: wait for it to replace the npub.
@@ -93,7 +94,7 @@ describe('hostile notes from a real relay in the interactive UI', () => {
 
       // Walk down the whole feed, one note at a time, looking at every frame.
       const verified = notes.filter((note) => !/[\ud800-\udfff]/u.test(note.event.content));
-      for (let i = 1; i < verified.length; i++) {
+      for (let i = 0; i < verified.length; i++) {
         const before = raw();
         app.stdin.write('j');
         await waitForFrame(raw, (f) => f !== before);

@@ -59,3 +59,19 @@ export function hostileProfile(createdAt: number): Event {
   };
   return finalizeEvent({ kind: 0, created_at: createdAt, tags: [], content: JSON.stringify(metadata) }, HOSTILE_SECRET);
 }
+
+/**
+ * A NIP-18 repost whose embedded note (validly signed, so it is shown) carries escapes and
+ * bidi controls: the inner content reaches the screen by another path than a note's own.
+ */
+export function hostileRepost(createdAt: number): { repost: Event; inner: Event } {
+  const inner = finalizeEvent(
+    { kind: 1, created_at: createdAt - 1, tags: [], content: '#R reposted \u001b]0;pwned\u0007\u001b[2J\u202etxt.exe' },
+    HOSTILE_SECRET,
+  );
+  const repost = finalizeEvent(
+    { kind: 6, created_at: createdAt, tags: [['e', inner.id, ''], ['p', inner.pubkey]], content: JSON.stringify(inner) },
+    HOSTILE_SECRET,
+  );
+  return { repost, inner };
+}
