@@ -197,6 +197,8 @@ class VerifyWorker {
   send(batch: Array<{ event: Event; resolve: (ok: boolean) => void }>): void {
     const id = ++this.serial;
     this.pending.set(id, batch);
+    // Held open only while it owes answers: an idle worker never keeps the process alive.
+    if (this.outstanding === 0) this.worker.ref();
     this.outstanding += batch.length;
     this.worker.postMessage({ id, events: batch.map((item) => item.event) });
   }
@@ -206,6 +208,7 @@ class VerifyWorker {
     if (!batch) return;
     this.pending.delete(id);
     this.outstanding -= batch.length;
+    if (this.outstanding === 0) this.worker.unref();
     for (let i = 0; i < batch.length; i++) batch[i]!.resolve(ok[i] === 1);
   }
 
