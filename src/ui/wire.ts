@@ -14,6 +14,7 @@ import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
 import { globalFilters, homeFilters, mentionFilters } from '../core/feed-filters.js';
 import { KeyStore } from '../store/keys.js';
+import type { FeedKind } from './navigation.js';
 import type { FeedLike, UiServices } from './services.js';
 
 /** How far back a feed starts, and how many notes each relay is asked for. */
@@ -33,6 +34,8 @@ function emptyFeed(): FeedLike {
 }
 
 export interface WiredServices extends UiServices {
+  /** Opens the feed the app shows first (Home, or Global when following nobody), before the app asks. */
+  openFirstFeedEarly(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,7 +65,7 @@ export async function prepareServices(
     }
   }
   const services: WiredServices = { ...createServices(client), onNotice: (listener) => notices.redirect(listener) };
-  services.follows().catch(() => {});
+  services.openFirstFeedEarly().catch(() => {});
   return services;
 }
 
@@ -125,6 +128,14 @@ export function createServices(client: Client): WiredServices {
     const newest = newestReplaceable(lists);
     return newest ? followedPubkeys(newest.tags) : [];
   };
+  const openFor = (kind: FeedKind, follows: readonly string[]): FeedLike => {
+    if (kind === 'mentions') return publicKey ? feed(mentionFilters(publicKey, since(), FEED_LIMIT)) : emptyFeed();
+    if (kind === 'home' && follows.length > 0) return feed(homeFilters([...follows], since(), FEED_LIMIT));
+    if (kind === 'home') return emptyFeed();
+    return feed(globalFilters(since(), FEED_LIMIT));
+  };
+  /** The feed the app will ask for first, opened while Ink loads. */
+  let early: { key: string; feed: FeedLike } | undefined;
   const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;
   const feed = (filters: ReturnType<typeof globalFilters>): FeedLike =>
     openFeed({ pool: pool(), clock: client.clock, store: events() }, filters) as unknown as FeedLike;
@@ -150,10 +161,18 @@ export function createServices(client: Client): WiredServices {
       return followsFor.list;
     },
     openFeed(kind, follows) {
-      if (kind === 'mentions') return publicKey ? feed(mentionFilters(publicKey, since(), FEED_LIMIT)) : emptyFeed();
-      if (kind === 'home' && follows.length > 0) return feed(homeFilters([...follows], since(), FEED_LIMIT));
-      if (kind === 'home') return emptyFeed();
-      return feed(globalFilters(since(), FEED_LIMIT));
+      const key = `${kind}:${follows.join(',')}`;
+      if (early?.key === key) {
+        const opened = early.feed;
+        early = undefined;
+        return opened;
+      }
+      return openFor(kind, follows);
+    },
+    async openFirstFeedEarly() {
+      const follows = await this.follows();
+      const kind: FeedKind = follows.length > 0 ? 'home' : 'global';
+      if (!closed) early = { key: `${kind}:${follows.join(',')}`, feed: openFor(kind, follows) };
     },
     openAuthorFeed: (pubkey) => feed([{ kinds: [1, 6], authors: [pubkey], limit: 100 }]),
     fetchThread: (event: Event) => fetchThread(pool(), event),
@@ -164,6 +183,7 @@ export function createServices(client: Client): WiredServices {
     async close() {
       if (closed) return;
       closed = true;
+      early?.feed.close();
       profiles.close();
       await client.close();
     },
