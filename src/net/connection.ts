@@ -24,6 +24,8 @@ export interface ConnectionDeps {
   onchange(): void;
 }
 
+const MAX_AUTHS_PER_CONNECTION = 3;
+
 export const emptyCounts = (): RelayCounts => ({
   received: 0,
   duplicates: 0,
@@ -49,6 +51,8 @@ export class Connection {
   private closed = false;
   private challenge: string | undefined;
   private authed: Promise<boolean> | undefined;
+  /** AUTH events signed on this connection: a relay sending challenge after challenge gets only a few. */
+  private authsSigned = 0;
 
   constructor(
     readonly url: string,
@@ -110,6 +114,7 @@ export class Connection {
     this.opening = undefined;
     this.challenge = undefined;
     this.authed = undefined;
+    this.authsSigned = 0;
     this.relay.dropPending('connection closed');
     if (this.closed) return;
     if (this.status.state !== 'error') this.setState('error', 'connection closed');
@@ -143,7 +148,8 @@ export class Connection {
     if (this.authed) return this.authed;
     const challenge = this.challenge;
     const signer = this.deps.signer;
-    if (!challenge || !signer || !this.inList) return Promise.resolve(false);
+    if (!challenge || !signer || !this.inList || this.authsSigned >= MAX_AUTHS_PER_CONNECTION) return Promise.resolve(false);
+    this.authsSigned++;
     this.authed = (async () => {
       if (this.deps.onAuthRequested && !(await this.deps.onAuthRequested(this.url))) return false;
       const now = Math.floor(this.deps.clock.now() / 1000);

@@ -364,6 +364,27 @@ describe('pool against faulty relays', () => {
     });
   });
 
+  it('a relay sending challenge after challenge gets at most three signed AUTH events per connection', async () => {
+    const spammer = await fault({
+      onConnect(conn) {
+        for (let i = 0; i < 20; i++) conn.send(['AUTH', `challenge-${i}`]);
+      },
+      onAuth: (event, conn) => conn.send(['OK', event.id, true, '']),
+      onReq(req) {
+        req.eose();
+      },
+    });
+    const signer = localSigner(alice);
+    pool = createPool({ relays: [spec(spammer.url)], signer });
+    await pool.query([{ kinds: [1], limit: 1 }]);
+    await spammer.waitFor((r) => r.message[0] === 'REQ');
+    await until(() => spammer.received.filter((r) => r.message[0] === 'AUTH').length >= 3 || undefined, 'three AUTH events');
+    // Another round trip: anything the pool was going to send has been sent.
+    await pool.query([{ kinds: [1], limit: 1 }]);
+    expect(spammer.received.filter((r) => r.message[0] === 'AUTH')).toHaveLength(3);
+    expect(signer.signed).toBe(3);
+  });
+
   it('publish: no OK in time is "timeout", OK false is "rejected" with the relay’s reason', async () => {
     const silent = await fault({});
     const refusing = await fault({ onEvent: (event, conn) => conn.send(['OK', event.id, false, 'blocked: spam']) });
