@@ -69,6 +69,8 @@ interface Part {
   authRetried: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
   reqAt: number;
+  /** Called once, when the part settles (EOSE, timeout, failure, CLOSED). */
+  onsettle(timedOut: boolean): void;
 }
 
 let serial = 0;
@@ -200,6 +202,10 @@ class Pool implements RelayPool {
         timer: undefined,
         reqAt: 0,
         sub: undefined as unknown as RelaySub,
+        onsettle: (timedOut) => {
+          if (timedOut || part.outcome.eose) handlers.oneose?.(url, timedOut);
+          reportSettled();
+        },
       };
       part.sub = {
         id,
@@ -229,11 +235,6 @@ class Pool implements RelayPool {
       };
       parts.push(part);
       this.parts.get(conn)!.add(part);
-      // Every settle path ends here: EOSE, timeout, failure, CLOSED.
-      this.settleHooks.set(part, (timedOut) => {
-        if (timedOut || part.outcome.eose) handlers.oneose?.(url, timedOut);
-        reportSettled();
-      });
       part.timer = setTimeout(() => this.settlePart(part, { timedOut: true }), eoseTimeoutMs);
       conn.open(eoseTimeoutMs).then(
         () => {
@@ -254,8 +255,6 @@ class Pool implements RelayPool {
     return { close };
   }
 
-  private readonly settleHooks = new WeakMap<Part, (timedOut: boolean) => void>();
-
   private settlePart(part: Part, how: { eose?: boolean; timedOut?: boolean; error?: string }): void {
     if (part.settled) return;
     part.settled = true;
@@ -264,7 +263,7 @@ class Pool implements RelayPool {
     if (how.eose) part.outcome.eose = true;
     if (how.timedOut) part.outcome.timedOut = true;
     if (how.error !== undefined) part.outcome.error = how.error;
-    this.settleHooks.get(part)?.(how.timedOut === true);
+    part.onsettle(how.timedOut === true);
   }
 
   /** CLOSED (NIP-01): the relay ended the REQ. "auth-required:" (NIP-42) gets one retry after AUTH. */
