@@ -27,6 +27,11 @@ export interface FlushOptions {
    * connects leaves alone what that command itself is publishing.
    */
   savedBefore?: number;
+  /**
+   * Stop at the first entry no relay took: the relays are likely down, and a
+   * background retry must not hold a command's exit for one timeout per entry.
+   */
+  stopAtFirstFailure?: boolean;
 }
 
 /**
@@ -52,8 +57,10 @@ export async function flushOutbox(outbox: SqliteOutbox, pool: RelayPool, opts: F
       ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
     });
     outbox.record(entry.event.id, results);
-    entries.push({ entry, results, delivered: outbox.get(entry.event.id)?.deliveredAt !== undefined });
+    const delivered = outbox.get(entry.event.id)?.deliveredAt !== undefined;
+    entries.push({ entry, results, delivered });
+    if (!delivered && opts.stopAtFirstFailure) break;
   }
   const delivered = entries.filter((e) => e.delivered).length;
-  return { attempted, delivered, pending: entries.length - delivered, entries };
+  return { attempted, delivered, pending: outbox.pending().length, entries };
 }

@@ -73,6 +73,21 @@ describe('outbox flush', () => {
     store.close();
   });
 
+  it('stopAtFirstFailure leaves the rest for later once an entry reached no relay', async () => {
+    const clock = manualClock(1_000);
+    const store = openTempStore({ clock });
+    const first = note('first of three', 1_700_000_020);
+    const rest = [note('second', 1_700_000_021), note('third', 1_700_000_022)];
+    for (const event of [first, ...rest]) {
+      store.outbox.add(event);
+      clock.advance(1);
+    }
+    const report = await flushOutbox(store.outbox, pool([DEAD]), { relays: [DEAD], stopAtFirstFailure: true });
+    expect(report).toMatchObject({ attempted: 1, delivered: 0, pending: 3 });
+    expect(store.outbox.pending().map((e) => e.results.length)).toEqual([1, 0, 0]);
+    store.close();
+  });
+
   it('does not send again to a relay that refused the event for good', async () => {
     const store = openTempStore();
     const event = note('refused');
