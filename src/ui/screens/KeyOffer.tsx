@@ -2,13 +2,15 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { commandFor } from '../keys/bindings.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
-import { useServices } from '../context.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { useColor, useServices } from '../context.js';
 
 /** First run without a key: offer to create one here, or to import one with the CLI. */
 export function KeyOffer({ rows, onDone }: { rows: number; onDone(created: boolean): void }) {
   const services = useServices();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const color = useColor();
   useKeypress(
     (input, key) => {
       const command = commandFor(['offer'], input, key);
@@ -18,7 +20,7 @@ export function KeyOffer({ rows, onDone }: { rows: number; onDone(created: boole
           () => onDone(true),
           (e: unknown) => {
             setBusy(false);
-            setError(e instanceof Error ? e.message : String(e));
+            setError(sanitizeLine(e instanceof Error ? e.message : String(e)));
           },
         );
         return true;
@@ -42,7 +44,7 @@ export function KeyOffer({ rows, onDone }: { rows: number; onDone(created: boole
       <Text>To use a key you already have, quit (q) and run `nostr-tui key import`.</Text>
       <Text>Press s or Esc to read without a key (you can't post, like or follow).</Text>
       {busy ? <Text>Creating a key…</Text> : null}
-      {error ? <Text color="red">{error}</Text> : null}
+      {error ? <Text color={color('red')}>{`Could not create a key: ${error}`}</Text> : null}
     </Box>
   );
 }
