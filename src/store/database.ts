@@ -78,6 +78,9 @@ const MIGRATIONS: string[] = [
 
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // Kinds alone (e.g. every long-form article): few distinct kinds and mostly
+  // rising times, so this index costs writes little.
+  `CREATE INDEX events_by_kind ON events (kind, created_at DESC);`,
 ];
 
 export interface OpenDatabaseOptions {
