@@ -101,7 +101,7 @@ export class Connection {
         },
         (reason: unknown) => {
           this.opening = undefined;
-          const message = reason instanceof Error ? reason.message : String(reason);
+          const message = this.status.error ?? (reason instanceof Error ? reason.message : String(reason));
           this.setState('error', message);
           throw new Error(message);
         },
@@ -117,8 +117,9 @@ export class Connection {
     this.authsSigned = 0;
     this.relay.dropPending('connection closed');
     if (this.closed) return;
-    if (this.status.state !== 'error') this.setState('error', 'connection closed');
-    this.onlost(this.status.error ?? 'connection closed');
+    const reason = this.status.state === 'connecting' ? 'could not connect' : 'connection closed';
+    this.setState('error', reason);
+    this.onlost(reason);
     this.scheduleReconnect();
   }
 
