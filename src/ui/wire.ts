@@ -138,7 +138,10 @@ export function createServices(client: Client): WiredServices {
   let early: { key: string; feed: FeedLike } | undefined;
   const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;
   const feed = (filters: ReturnType<typeof globalFilters>): FeedLike =>
-    openFeed({ pool: pool(), clock: client.clock, store: events() }, filters) as unknown as FeedLike;
+    // Naming the read relays lets the feed ask each only for what the cache does not hold yet.
+    openFeed({ pool: pool(), clock: client.clock, store: events() }, filters, {
+      relays: client.relays().filter((relay) => relay.read).map((relay) => relay.url),
+    }) as unknown as FeedLike;
 
   return {
     clock: client.clock,
