@@ -75,6 +75,16 @@ describe('the timeline screen at 80x24', () => {
     expect(top).not.toContain('new posts');
   });
 
+  it('takes keys that arrive together (auto-repeat, a busy moment) one by one', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => carol.note(`note ${i}`, now - 1000 - i * 60));
+    const { frame, press } = start({ follows: [carol.pubkey], feeds: { home: new MemoryFeed(many) }, profiles: names });
+    await frame((f) => f.includes('note 0'));
+    press('jjj');
+    await frame((f) => f.includes('▌ note 3'));
+    press('\t\t');
+    await frame((f) => f.includes(' · Global'));
+  });
+
   it('pages with PgDn/PgUp and jumps to the bottom with G', async () => {
     const many = Array.from({ length: 30 }, (_, i) => carol.note(`note ${i}`, now - 1000 - i * 60));
     const { frame, press } = start({ follows: [carol.pubkey], feeds: { home: new MemoryFeed(many) }, profiles: names });

@@ -16,10 +16,36 @@ const KeypressContext = createContext<Set<Registration> | undefined>(undefined);
 export function KeypressProvider({ children }: { children: ReactNode }) {
   const registry = useRef(new Set<Registration>()).current;
   useInput((input, key) => {
-    const ordered = [...registry].sort((a, b) => b.priority - a.priority);
-    for (const { handler } of ordered) if (handler.current(input, key)) return;
+    const dispatch = (i: string, k: Key) => {
+      const ordered = [...registry].sort((a, b) => b.priority - a.priority);
+      for (const { handler } of ordered) if (handler.current(i, k)) return true;
+      return false;
+    };
+    if (dispatch(input, key)) return;
+    // Several keys read at once (auto-repeat while busy, "jjj", two Tabs) reach Ink as
+    // one string, which it reports like a paste; outside the composer they are keys.
+    const chars = [...input];
+    if (chars.length > 1) for (const char of chars) dispatch(char, plainKey(char));
   });
   return <KeypressContext.Provider value={registry}>{children}</KeypressContext.Provider>;
+}
+
+const noKey: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+/** The Key Ink would have reported for this one character typed alone. */
+function plainKey(char: string): Key {
+  return {
+    ...noKey,
+    tab: char === '\t',
+    return: char === '\r',
+    delete: char === '\u007f',
+    backspace: char === '\b',
+    shift: /^[A-Z]$/.test(char),
+  };
 }
 
 /** Priorities: the composer types over everything, overlays over screens, screens over globals. */
