@@ -101,6 +101,26 @@ const EMOJI_MODIFIER_RUN = /\p{Emoji_Modifier}{2,}/gu;
 const splitModifiers = (run: string): string => [...run].join('\u200b');
 
 /**
+ * Two more ways one grapheme (UAX #29) grows without bound while layout measures it by its
+ * first character: consonants joined by a virama (GB9c: Devanagari, Bengali, Gujarati, Oriya,
+ * Telugu, Malayalam), and runs of Hangul leading jamo (GB6), each of which a terminal draws in
+ * a column (two, for jamo) of its own. Real conjuncts join at most five consonants (Sanskrit
+ * र्त्स्न्य) and old Hangul stacks three leading jamo; past that a zero-width space ends the
+ * grapheme, so what layout measures is again what the terminal draws.
+ */
+const VIRAMA = '\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d';
+// A link may already end in the zero-width space an earlier pass put there (idempotence).
+const CONJUNCT_CHAIN = new RegExp(`(?:\\p{L}\\p{M}*?[${VIRAMA}]\\u200d?\\u200b?){5,}`, 'gu');
+const LINK = new RegExp(`[${VIRAMA}]\\u200d?\\u200b?`, 'gu');
+export const MAX_CONJUNCT_LINKS = 4;
+const capConjunct = (chain: string): string => {
+  let links = 0;
+  return chain.replace(LINK, (link) => (++links > MAX_CONJUNCT_LINKS && !link.endsWith('\u200b') ? `${link}\u200b` : link));
+};
+const LEADING_JAMO_RUN = /[\u1100-\u115f\ua960-\ua97c]{4,}/g;
+const splitJamo = (run: string): string => run.split('').join('\u200b');
+
+/**
  * Text safe to print: no escape sequences, no controls but newline and tab, no bidi
  * overrides or isolates, lone surrogates as U+FFFD, at most MAX_MARKS_PER_BASE marks per base,
  * no grapheme that layout would measure narrower than a terminal draws it (emoji chains).
@@ -125,7 +145,9 @@ export function sanitize(text: string): string {
     .replace(BIDI_CONTROL, '')
     .replace(MARK_RUN, (run) => (run.length > MAX_MARKS_PER_BASE ? capMarks(run) : run))
     .replace(EMOJI_ZWJ_CHAIN, capJoins)
-    .replace(EMOJI_MODIFIER_RUN, splitModifiers);
+    .replace(EMOJI_MODIFIER_RUN, splitModifiers)
+    .replace(CONJUNCT_CHAIN, capConjunct)
+    .replace(LEADING_JAMO_RUN, splitJamo);
 }
 
 /** For one-line places (names, NIP-05, relay messages, URLs): newlines and tabs become one space. */

@@ -125,6 +125,8 @@ export const legitimateText: { name: string; text: string }[] = [
   { name: 'Devanagari', text: 'नमस्ते दुनिया, स्त्री' },
   { name: 'Persian with ZWNJ', text: 'می\u200cخواهم' },
   { name: 'tallest Tibetan stack', text: 'ཧྐྵྨླྺྼྻྂ' },
+  { name: 'five-consonant Sanskrit conjunct, Bengali conjunct', text: 'र्त्स्न्य ক্ষ্ম্য' },
+  { name: 'old Hangul with three leading jamo', text: 'ᄀᄀᄀ한' },
   { name: 'CJK', text: '你好，世界。こんにちは 안녕하세요' },
   { name: 'tabs and newlines', text: 'a\tb\nc\n\n' },
   { name: 'plain ASCII with every printable', text: Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('') },
@@ -141,6 +143,8 @@ export const hugeText = {
   manyLines: 'line\n'.repeat(10_000),
   emojiChain: Array(50).fill('👩').join('\u200d'),
   skinTones: `👩${'🏽'.repeat(50)}`,
+  conjunctChain: `${'क्'.repeat(1_000)}क`,
+  jamoRun: '\u1100'.repeat(1_000),
 };
 
 /** Every hostile string with a fixed sanitised form. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { MAX_EMOJI_JOINS, MAX_MARKS_PER_BASE, sanitize, sanitizeLine } from '../../src/core/sanitize.js';
+import { MAX_CONJUNCT_LINKS, MAX_EMOJI_JOINS, MAX_MARKS_PER_BASE, sanitize, sanitizeLine } from '../../src/core/sanitize.js';
 import { Fuzz } from '../helpers/fuzz.js';
 import {
   hostileStrings,
@@ -78,9 +78,27 @@ describe('sanitize: text hostile by size', () => {
     expect(stringWidth(shown)).toBe(2 + 49 * 2);
   });
 
+  it('ends a virama conjunct chain past any real conjunct, so each consonant is measured', () => {
+    const shown = sanitize(hugeText.conjunctChain);
+    expect(shown.replace(/\u200b/g, '')).toBe(hugeText.conjunctChain);
+    // The first five consonants stay one conjunct; every later one stands alone.
+    expect(stringWidth(shown)).toBe(1 + (1_001 - (MAX_CONJUNCT_LINKS + 1)));
+  });
+
+  it('splits a run of Hangul leading jamo, each drawn two columns wide', () => {
+    const shown = sanitize(hugeText.jamoRun);
+    expect(shown.replace(/\u200b/g, '')).toBe(hugeText.jamoRun);
+    expect(stringWidth(shown)).toBe(2 * 1_000);
+  });
+
   it('counts marks per base: every letter may carry its own', () => {
     const text = `a${'\u0301'.repeat(5)}e${'\u0301'.repeat(5)}`;
     expect(sanitize(text)).toBe(text);
+  });
+
+  it.each(Object.entries(hugeText))('is idempotent on %s', (_, text) => {
+    const once = sanitize(text);
+    expect(sanitize(once) === once).toBe(true);
   });
 
   it('does not cut long words or lines (layout does, it knows the width)', () => {
