@@ -4,6 +4,7 @@ import type { Event } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
+import { homeFilters } from '../../src/core/feed-filters.js';
 import { createPool } from '../../src/net/pool.js';
 import type { RelayPool } from '../../src/net/types.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
@@ -20,6 +21,7 @@ const note = (sk: Uint8Array, created_at: number, content: string, kind = 1): Ev
   sign({ kind, created_at, tags: [], content }, sk);
 
 const spec = (url: string) => ({ url, read: true, write: true });
+const ids = (events: Event[]) => events.map((e) => e.id).sort();
 
 /** A port nothing listens on: connections are refused. */
 async function closedPort(): Promise<string> {
@@ -67,6 +69,22 @@ describe('pool against real relays', () => {
     expect(counts.reduce((n, c) => n + c.received, 0)).toBe(3);
     expect(counts.reduce((n, c) => n + c.duplicates, 0)).toBe(1);
     expect(counts.every((c) => c.invalid + c.offFilter + c.malformed + c.oversize === 0)).toBe(true);
+  });
+
+  it('2,000 follows: eight filters in one REQ, and the relay answers them', async () => {
+    const carol = generateSecretKey();
+    const dave = generateSecretKey();
+    const c = note(carol, NOW - 7, 'carol');
+    const d = note(dave, NOW - 8, 'dave');
+    await one.seed(c, d);
+    const strangers = Array.from({ length: 1_998 }, (_, i) => i.toString(16).padStart(64, 'f'));
+    const authors = [getPublicKey(carol), ...strangers, getPublicKey(dave)];
+    pool = createPool({ relays: [spec(one.url)] });
+    const filters = homeFilters(authors, NOW - 3_600, 100);
+    expect(filters).toHaveLength(8);
+    const result = await pool.query(filters);
+    expect(result.relays[0]).toMatchObject({ eose: true, timedOut: false });
+    expect(ids(result.events)).toEqual(ids([c, d]));
   });
 
   it('query returns the events untouched', async () => {
