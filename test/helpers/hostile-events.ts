@@ -22,13 +22,7 @@ export function hostileNotes(base: number): HostileNote[] {
   const corpus = [
     ...hostileStrings.map(({ name, text }) => ({ name, text })),
     ...legitimateText,
-    { name: 'Zalgo tower', text: hugeText.zalgo },
-    { name: 'Zalgo of spacing marks', text: hugeText.zalgoSpacingMarks },
-    { name: 'Zalgo with zero-width spaces', text: hugeText.zalgoInterleaved },
-    { name: 'one 100,000-character word', text: hugeText.longWord },
-    { name: 'a 20,000-word line', text: hugeText.longLine },
-    { name: 'a wide CJK word', text: hugeText.wideWord },
-    { name: '10,000 lines', text: hugeText.manyLines },
+    ...Object.entries(hugeText).map(([name, text]) => ({ name, text })),
   ];
   return corpus.map(({ name, text }, i) => ({
     name,
