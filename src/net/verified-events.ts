@@ -3,7 +3,7 @@
 // Copies that arrive while the first is still being checked wait for that
 // check instead of starting their own (and skip even the id hash).
 import type { Event } from 'nostr-tools';
-import { hasValidId, type SignatureVerifier } from './verify.js';
+import type { SignatureVerifier } from './verify.js';
 
 /** The event to hand on (the first valid copy of its id), or why this copy was dropped. */
 export type Verdict = Event | 'invalid' | 'offFilter';
@@ -38,10 +38,11 @@ export class VerifiedEvents {
   }
 
   /**
-   * Cheap checks first: the id (sha256), then `wanted` (the filter the event
-   * arrived on), and only then the signature. A forged signature on an
-   * off-filter event is counted as off-filter: checking the signature of
-   * something dropped anyway is work a hostile relay could make us do for free.
+   * The cheap check first: `wanted` (the filter the event arrived on); then
+   * the verifier checks the id (sha256) and, only if it is right, the
+   * signature. A forged event that is off-filter anyway is counted as
+   * off-filter: checking what is dropped anyway is work a hostile relay could
+   * make us do for free.
    */
   verify(event: Event, wanted: (event: Event) => boolean): Verdict | Promise<Verdict> {
     const known = this.events.get(event.id);
@@ -58,7 +59,6 @@ export class VerifiedEvents {
   }
 
   private own(event: Event, wanted: (event: Event) => boolean): Verdict | Promise<Verdict> {
-    if (!hasValidId(event)) return 'invalid';
     if (!wanted(event)) return 'offFilter';
     const result = this.verifier.verify(event);
     if (!(result instanceof Promise)) return this.settle(event, result) ?? 'invalid';

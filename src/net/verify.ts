@@ -1,11 +1,11 @@
 // Event verification (NIP-01): the id is the sha256 of the serialised event,
 // the sig a BIP-340 Schnorr signature of the id by the pubkey.
 //
-// Two steps of very different cost: the id check (sha256, 100,000+/s) runs
-// first and on the main thread, so forged ids never reach the expensive
-// signature check (nostr-wasm, ~3,000/s per core; nostr-tools' pure-JS
-// verifyEvent, ~600/s, is the fallback when WebAssembly cannot load).
-import { createHash } from 'node:crypto';
+// Two steps of very different cost: the id check (sha256, 100,000+/s) comes
+// first, so a forged id never costs a signature check (nostr-wasm, ~3,000/s
+// per core; nostr-tools' pure-JS verifyEvent, ~600/s, is the fallback when
+// WebAssembly cannot load). Both run where the signature is checked (in the
+// workers), which keeps the main thread free for sockets, JSON and merging.
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -13,18 +13,12 @@ import { Worker } from 'node:worker_threads';
 import type { Event } from 'nostr-tools';
 import { verifyEvent as pureVerifyEvent } from 'nostr-tools/pure';
 
-/** Checks signatures; the id has already been checked. */
+/** Checks an event's id, then (only if it is right) its signature. */
 export interface SignatureVerifier {
   readonly name: string;
   verify(event: Event): boolean | Promise<boolean>;
   close(): void;
 }
-
-/** NIP-01 serialisation: [0, pubkey, created_at, kind, tags, content]. */
-export const serializeEvent = (e: Event): string => JSON.stringify([0, e.pubkey, e.created_at, e.kind, e.tags, e.content]);
-
-export const hasValidId = (event: Event): boolean =>
-  createHash('sha256').update(serializeEvent(event)).digest('hex') === event.id;
 
 type NostrWasm = { verifyEvent(event: Event): void };
 
