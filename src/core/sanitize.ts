@@ -63,8 +63,8 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
 export const MAX_MARKS_PER_BASE = 8;
 
 /**
- * A run of combining marks and the invisible format characters (ZWJ, ZWSP, variation
- * selectors are marks already) that may sit between them, so interleaving ZWSP does not
+ * A run of combining marks and the invisible format characters (ZWJ, ZWSP; variation
+ * selectors are marks themselves) that may sit between them, so interleaving ZWSP does not
  * reset the count.
  */
 const MARK_RUN = /[\p{M}\p{Cf}]+/gu;
@@ -123,7 +123,8 @@ const splitJamo = (run: string): string => run.split('').join('\u200b');
 /**
  * Text safe to print: no escape sequences, no controls but newline and tab, no bidi
  * overrides or isolates, lone surrogates as U+FFFD, at most MAX_MARKS_PER_BASE marks per base,
- * no grapheme that layout would measure narrower than a terminal draws it (emoji chains).
+ * no grapheme that layout would measure narrower than a terminal draws it (emoji chains, skin
+ * tones, virama chains, jamo runs).
  *
  * Zero-width joiners stay (but past the third in one emoji chain): inside emoji sequences they
  * are the emoji (👩‍💻), and Indic and Persian writing needs ZWJ/ZWNJ; none moves the cursor.
