@@ -151,6 +151,21 @@ export class SqliteEventStore implements EventStore {
     return newest;
   }
 
+  authorsFrom(filter: Filter, relay: string): Set<string> {
+    return this.guard(new Set<string>(), () => {
+      const rid = this.knownRelayId(relay);
+      const { authors, limit: _limit, ...rest } = filter;
+      if (rid === undefined || !authors?.length) return new Set<string>();
+      const compiled = compileFilter(rest);
+      if (!compiled) return new Set<string>();
+      // One index seek per author, stopping at its first match.
+      const sql =
+        `SELECT j.value FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM events e WHERE e.pubkey = j.value AND ${compiled.where}` +
+        ` AND EXISTS (SELECT 1 FROM seen WHERE seen.seq = e.seq AND seen.rid = ?))`;
+      return new Set(this.stmt(sql).pluck().all(JSON.stringify(authors), ...compiled.params, rid) as string[]);
+    });
+  }
+
   /**
    * The first `limit` rows matching, newest first. A timeline filter (many
    * authors, or only kinds) usually matches most recent events, so the newest
@@ -481,19 +496,30 @@ export interface RelayRequest {
  * What each relay still has to send after what the cache holds: every filter
  * gets `since` = the newest stored event that relay delivered for it (since is
  * inclusive in NIP-01, so an event from that same second is not missed; the
- * ones already held come back as duplicates and are dropped). Relays needing
- * the same filters share one request. A relay the cache knows nothing from
- * gets the filters unchanged.
+ * ones already held come back as duplicates and are dropped). Authors that
+ * relay never sent anything for (someone just followed) keep the filter as it
+ * was, so their recent notes are fetched too. Relays needing the same filters
+ * share one request; a relay the cache knows nothing from gets them unchanged.
  */
-export function newerThanCached(store: Pick<EventStore, 'newest'>, filters: Filter[], relays: readonly string[]): RelayRequest[] {
+export function newerThanCached(
+  store: Pick<EventStore, 'newest' | 'authorsFrom'>,
+  filters: Filter[],
+  relays: readonly string[],
+): RelayRequest[] {
   if (!store.newest) return [{ relays: [...relays], filters }];
   const groups = new Map<string, RelayRequest>();
   for (const relay of relays) {
-    const narrowed = filters.map((filter) => {
+    const narrowed = filters.flatMap((filter): Filter[] => {
       const newest = store.newest!([filter], relay);
-      return newest === undefined || (filter.since ?? 0) >= newest ? filter : { ...filter, since: newest };
+      if (newest === undefined || (filter.since ?? 0) >= newest) return [filter];
+      const newer = { ...filter, since: newest };
+      if (!filter.authors || !store.authorsFrom) return [newer];
+      const known = store.authorsFrom(filter, relay);
+      const unknown = filter.authors.filter((author) => !known.has(author));
+      if (unknown.length === 0) return [newer];
+      return [{ ...newer, authors: filter.authors.filter((author) => known.has(author)) }, { ...filter, authors: unknown }];
     });
-    const key = JSON.stringify(narrowed.map((filter) => filter.since ?? null));
+    const key = JSON.stringify(narrowed);
     const group = groups.get(key);
     if (group) group.relays.push(relay);
     else groups.set(key, { relays: [relay], filters: narrowed });

@@ -23,6 +23,8 @@ export interface EventStore {
    * `relay`, when given): start-up asks each relay only for newer events.
    */
   newest?(filters: Filter[], relay?: string): number | undefined;
+  /** Which of `filter.authors` have a stored event matching `filter` that `relay` delivered. */
+  authorsFrom?(filter: Filter, relay: string): Set<string>;
   close(): void;
 }
 

@@ -204,6 +204,24 @@ describe('event store', () => {
     expect(newerThanCached({}, filters, ['wss://a'])).toEqual([{ relays: ['wss://a'], filters }]);
   });
 
+  it('keeps the whole window for authors a relay never sent anything for (someone just followed)', () => {
+    const { events } = open();
+    const carol = getPublicKey(generateSecretKey());
+    events.put(sign(alice, { created_at: 100 }), 'wss://a');
+    events.put(sign(bob, { created_at: 300 }), 'wss://a');
+    const filter: Filter = { authors: [alicePk, bobPk, carol], kinds: [1], since: 50, limit: 10 };
+    expect(events.authorsFrom(filter, 'wss://a')).toEqual(new Set([alicePk, bobPk]));
+    expect(newerThanCached(events, [filter], ['wss://a'])).toEqual([
+      {
+        relays: ['wss://a'],
+        filters: [
+          { ...filter, authors: [alicePk, bobPk], since: 300 },
+          { ...filter, authors: [carol] },
+        ],
+      },
+    ]);
+  });
+
   it('drops fields a relay attached beyond NIP-01', () => {
     const { events } = open();
     const event = sign(alice, {});
