@@ -1,0 +1,12 @@
+// Every temporary directory the tests make (homes, stores, configs) goes under
+// one directory per run, removed at the end, so test runs leave nothing in /tmp.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export default function setup(): () => void {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-test-run-'));
+  // Workers and spawned CLIs inherit this, and os.tmpdir() reads it.
+  process.env.TMPDIR = root;
+  return () => fs.rmSync(root, { recursive: true, force: true });
+}
