@@ -42,12 +42,14 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
 
+  const notify = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    for (const listener of listeners) listener();
+  };
   const changed = () => {
     if (timer || closed) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      for (const listener of listeners) listener();
-    }, batchMs);
+    timer = setTimeout(notify, batchMs);
   };
 
   // The cache answers the same filters a relay would; those events were verified when they arrived.
@@ -85,8 +87,10 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
           if (outcomes[i]) return;
           outcomes[i] = found;
           if (--unsettled > 0) return;
+          // Listeners hear of the last events before anyone hears the feed settled,
+          // so a reader never sees "settled" with the start-up result half shown.
+          if (!closed) notify();
           settle(outcomes.flat());
-          changed();
         },
       },
       {

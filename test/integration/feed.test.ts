@@ -84,6 +84,11 @@ describe('openFeed', () => {
     expect(feed.timeline.has(future.id)).toBe(true); // held back, not shown
     await until(() => changes > 0, 'a change notification');
     expect(changes).toBeLessThanOrEqual(2);
+    // The status stream is sampled (at most every 50 ms): wait for the EOSE state to be heard.
+    await until(
+      () => statuses.some((s) => s.some((r) => r.state === 'eose' && r.rttMs !== undefined)),
+      'an EOSE status with a round-trip time',
+    );
 
     // After EOSE the subscription stays open: a new note arrives live.
     const live: Event = signed(bob, { created_at: NOW - 10, content: 'live' });
@@ -98,7 +103,6 @@ describe('openFeed', () => {
     feed.close();
     await pool.close();
     await until(() => statuses.some((s) => s.every((r) => r.state === 'closed')), 'closed status');
-    expect(statuses.some((s) => s.some((r) => r.state === 'eose' && r.rttMs !== undefined))).toBe(true);
     const cached = store.events.query([{ authors: follows }]).map((e) => e.id).sort();
     expect(cached).toEqual([b1.id, c1.id, tie.id, future.id, live.id].sort());
     store.close();

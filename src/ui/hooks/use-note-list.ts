@@ -8,7 +8,6 @@ import { useNow } from './use-now.js';
 /** Indentation per thread level, and the deepest level indented. */
 export const INDENT = 2;
 const MAX_DEPTH = 8;
-const SETTLE_GRACE_MS = 400;
 /** The selection marker column. */
 export const GUTTER = 2;
 
@@ -58,13 +57,10 @@ export function useNoteList(source: NoteSource, rows: number, settled: boolean, 
   const dispatch = useCallback((action: ListAction) => {
     setState((s) => listReducer(s, action, latest.current.source, latest.current.rows));
   }, []);
-  // The relays have answered: from now on, arrivals above are "new posts". A short
-  // grace lets the events that came just before EOSE (still being verified when the
-  // pool reports it) land first, so they do not count as new.
+  // The relays have answered: from now on, arrivals above are "new posts". The feed
+  // announces its last start-up events before it settles, so none of them counts as new.
   useEffect(() => {
-    if (!settled) return;
-    const timer = setTimeout(() => dispatch('settle'), SETTLE_GRACE_MS);
-    return () => clearTimeout(timer);
+    if (settled) dispatch('settle');
   }, [settled, dispatch]);
   // A jump to the top asked for by the app (the user just posted), applied in
   // this very render so no frame shows the note counted as "new" first.
