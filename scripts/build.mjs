@@ -2,6 +2,10 @@
 // hundreds of unbundled ESM files (Ink + React alone cost ~0.8 s unbundled).
 // The interactive UI is a dynamic import, so one-shot commands never load it.
 import { build } from 'esbuild';
+import fs from 'node:fs';
+
+// Chunk names change with their content: old ones would pile up in dist/.
+fs.rmSync('dist', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli.ts' },
@@ -13,8 +17,9 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-  // Native addons and optional dev-only modules stay outside the bundle.
-  external: ['better-sqlite3', 'node-pty', 'react-devtools-core', 'bufferutil', 'utf-8-validate'],
+  // Native addons and optional dev-only modules stay outside the bundle; so does conf,
+  // which src/store/conf.ts requires at run time on the first write only.
+  external: ['better-sqlite3', 'conf', 'node-pty', 'react-devtools-core', 'bufferutil', 'utf-8-validate'],
   // Bundled CommonJS dependencies (ws, yargs helpers) call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __nostrTuiCreateRequire } from 'node:module'; const require = __nostrTuiCreateRequire(import.meta.url);",

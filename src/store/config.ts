@@ -1,13 +1,13 @@
 // The user's settings (today: relays) in config.json, written through conf.
 // The file is read and checked here first, so a hand-edited file with a typo is
 // reported by name and field and never silently replaced by defaults.
-import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../core/errors.js';
 import { normalizeRelayUrl, uniqueRelayUrls } from '../core/relay-url.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { RelaySpec } from '../net/types.js';
+import { loadConf } from './conf.js';
 
 /** Used until the user sets their own relays: well-known public relays. */
 export const DEFAULT_RELAYS: readonly RelaySpec[] = Object.freeze([
@@ -111,6 +111,7 @@ export class ConfigStore {
   setRelays(relays: readonly RelaySpec[]): void {
     this.read(); // never overwrite a file we could not read
     ensurePrivateDir(this.#dir);
+    const Conf = loadConf();
     const conf = new Conf<Record<string, unknown>>({ cwd: this.#dir, configName: 'config' });
     conf.set('relays', relays.map(({ url, read, write }) => ({ url, read, write })));
   }

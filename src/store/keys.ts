@@ -3,7 +3,6 @@
 // It holds the public key always, and the secret either as hex or encrypted
 // with a passphrase (NIP-49 ncryptsec); with only the public key the client is
 // read-only.
-import Conf from 'conf';
 import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { decrypt, encrypt } from 'nostr-tools/nip49';
 import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
@@ -13,6 +12,7 @@ import path from 'node:path';
 import { failure } from '../core/errors.js';
 import { isHexKey } from '../core/identifiers.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { loadConf } from './conf.js';
 import { ensurePrivateDir, fileError, readJsonObject } from './config.js';
 import type { Signer } from './types.js';
 
@@ -130,6 +130,7 @@ export class KeyStore {
   save(key: StoredKey): void {
     ensurePrivateDir(this.#dir);
     // conf writes atomically (temporary file, then rename) with this mode.
+    const Conf = loadConf();
     const conf = new Conf<Record<string, unknown>>({ cwd: this.#dir, configName: 'keys', configFileMode: 0o600 });
     const data: Record<string, string> = { pubkey: key.pubkey };
     if (key.secret?.type === 'plain') data.secretKey = bytesToHex(key.secret.secretKey);
