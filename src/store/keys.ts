@@ -41,13 +41,25 @@ export type KeySecurity = (typeof KeySecurity)[keyof typeof KeySecurity];
 const LOG_N = 16;
 const MAX_LOG_N = 20;
 
+/**
+ * The public key of a secret, derived once per process: the first derivation
+ * sets up the curve (60-170 ms), and start-up asks for the key several times
+ * (the stored key is checked on every load, then the signer is made).
+ */
+let lastDerived: { secretHex: string; pubkey: string } | undefined;
+function publicKeyOf(secretKey: Uint8Array): string {
+  const secretHex = bytesToHex(secretKey);
+  if (lastDerived?.secretHex !== secretHex) lastDerived = { secretHex, pubkey: getPublicKey(secretKey) };
+  return lastDerived.pubkey;
+}
+
 export class LocalSigner implements Signer {
   readonly #secretKey: Uint8Array;
   readonly #pubkey: string;
 
   constructor(secretKey: Uint8Array) {
     this.#secretKey = secretKey;
-    this.#pubkey = getPublicKey(secretKey);
+    this.#pubkey = publicKeyOf(secretKey);
   }
 
   async getPublicKey(): Promise<string> {
@@ -149,7 +161,7 @@ export class KeyStore {
       const bytes = hexToBytes(secretKey);
       let derived: string;
       try {
-        derived = getPublicKey(bytes);
+        derived = publicKeyOf(bytes);
       } catch {
         throw fileError(this.file, 'field "secretKey" is not a valid secret key');
       }
