@@ -1,16 +1,13 @@
 // `nostr-tui follow <who>`, `unfollow <who>` and `following`: the user's follow
 // list (NIP-02), edited one person at a time from the newest version on the relays.
 import type { Argv } from 'yargs';
-import { currentFollows, follow, unfollow, type FollowChange } from '../client/follows.js';
-import { ExitCode, failure } from '../core/errors.js';
-import { followedPubkeys } from '../core/follow-list.js';
-import { npub, parsePublicKey } from '../core/identifiers.js';
-import { sanitizeLine } from '../core/sanitize.js';
-import { writeLine, type CommandContext, type GlobalArgs } from './context.js';
+import type { GlobalArgs } from './context.js';
 import type { CommandFactory } from './index.js';
-import { resultsJson, withClient, writeResults } from './with-client.js';
 
-interface FollowArgs extends GlobalArgs {
+/** The work itself, loaded only when the command runs (`--help` and other commands never pay for it). */
+const run = () => import('./run/follow.js');
+
+export interface FollowArgs extends GlobalArgs {
   who?: string;
   json?: boolean;
 }
@@ -24,84 +21,19 @@ export const followCommand: CommandFactory = (ctx) => ({
   command: 'follow <who>',
   describe: 'Follow someone: adds them to your follow list, keeping everything else in it',
   builder: whoPositional,
-  handler: (args) => editFollows(ctx, args as FollowArgs, 'follow'),
+  handler: async (args) => (await run()).editFollows(ctx, args as FollowArgs, 'follow'),
 });
 
 export const unfollowCommand: CommandFactory = (ctx) => ({
   command: 'unfollow <who>',
   describe: 'Stop following someone',
   builder: whoPositional,
-  handler: (args) => editFollows(ctx, args as FollowArgs, 'unfollow'),
+  handler: async (args) => (await run()).editFollows(ctx, args as FollowArgs, 'unfollow'),
 });
 
 export const followingCommand: CommandFactory = (ctx) => ({
   command: 'following',
   describe: 'List the people you follow, as your relays have it now',
   builder: (yargs: Argv) => yargs.option('json', { type: 'boolean', describe: 'Print a JSON array of {"pubkey","npub","relay","petname"}' }),
-  handler: (args) => following(ctx, args as FollowArgs),
+  handler: async (args) => (await run()).following(ctx, args as FollowArgs),
 });
-
-const UNCHANGED_TEXT = {
-  self: () => 'That is your own key; nothing to change.',
-  'already-following': (who: string) => `You already follow ${who}; nothing changed.`,
-  'not-following': (who: string) => `You do not follow ${who}; nothing changed.`,
-} as const;
-
-function warnUnanswered(ctx: CommandContext, change: Pick<FollowChange, 'lookup'>): void {
-  const { relays, answered } = change.lookup;
-  if (answered > 0 && answered < relays.length) {
-    const silent = relays.filter((relay) => !relay.eose).map((relay) => sanitizeLine(relay.url));
-    writeLine(ctx.stderr, `nostr-tui: note: ${silent.join(', ')} did not answer; the newest follow list from the others was used.`);
-  }
-}
-
-async function editFollows(ctx: CommandContext, args: FollowArgs, action: 'follow' | 'unfollow'): Promise<void> {
-  const target = parsePublicKey(args.who ?? '');
-  await withClient(ctx, args, async (client) => {
-    const change = await (action === 'follow' ? follow : unfollow)(client, target);
-    warnUnanswered(ctx, change);
-    if (args.json) {
-      writeLine(
-        ctx.stdout,
-        JSON.stringify({
-          changed: change.changed,
-          ...(change.unchanged ? { reason: change.unchanged } : {}),
-          ...(change.event ? { id: change.event.id, event: change.event } : {}),
-          relays: resultsJson(change.results),
-        }),
-      );
-    } else if (!change.changed) {
-      writeLine(ctx.stdout, UNCHANGED_TEXT[change.unchanged!](npub(target)));
-    } else {
-      const count = followedPubkeys(change.event!.tags).length;
-      writeLine(ctx.stdout, `${action === 'follow' ? 'Now following' : 'No longer following'} ${npub(target)} (${count} in your list).`);
-      writeResults(ctx, change.results);
-    }
-    if (change.changed && !change.results.some((result) => result.ok)) {
-      writeLine(ctx.stderr, 'nostr-tui: no relay accepted the new follow list; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
-      ctx.exitCode = ExitCode.failed;
-    }
-  });
-}
-
-async function following(ctx: CommandContext, args: FollowArgs): Promise<void> {
-  await withClient(ctx, args, async (client) => {
-    const current = await currentFollows(client);
-    if (current.answered === 0) {
-      if (!current.event) throw failure(`no relay answered (${current.relays.length} asked), and there is no local copy of your follow list; try again later.`);
-      writeLine(ctx.stderr, 'nostr-tui: note: no relay answered; this is the local copy of your follow list.');
-    }
-    if (args.json) {
-      writeLine(ctx.stdout, JSON.stringify(current.entries.map((entry) => ({ npub: npub(entry.pubkey), ...entry }))));
-      return;
-    }
-    if (current.entries.length === 0) {
-      writeLine(ctx.stdout, 'You follow nobody yet: `nostr-tui follow <npub>` adds someone.');
-      return;
-    }
-    for (const entry of current.entries) {
-      const extra = [entry.petname && sanitizeLine(entry.petname), entry.relay && sanitizeLine(entry.relay)].filter(Boolean).join('  ');
-      writeLine(ctx.stdout, extra ? `${npub(entry.pubkey)}  ${extra}` : npub(entry.pubkey));
-    }
-  });
-}

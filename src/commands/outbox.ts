@@ -1,18 +1,13 @@
 // `nostr-tui outbox [--json]` lists what no relay has accepted yet;
 // `nostr-tui outbox flush` sends it again, byte for byte.
-import { noteEncode } from 'nostr-tools/nip19';
 import type { Argv } from 'yargs';
-import { ExitCode, failure } from '../core/errors.js';
-import { sanitizeLine } from '../core/sanitize.js';
-import { createClient } from '../client/client.js';
-import { flushOutbox } from '../client/outbox-flush.js';
-import { isPermanentRejection, type StoredOutboxEntry } from '../store/outbox.js';
-import { openStore } from '../store/open.js';
-import { writeLine, type CommandContext, type GlobalArgs } from './context.js';
+import type { GlobalArgs } from './context.js';
 import type { CommandFactory } from './index.js';
-import { writeResults } from './with-client.js';
 
-interface OutboxArgs {
+/** The work itself, loaded only when the command runs (`--help` and other commands never pay for it). */
+const run = () => import('./run/outbox.js');
+
+export interface OutboxArgs {
   json?: boolean;
 }
 
@@ -25,102 +20,7 @@ export const outboxCommand: CommandFactory = (ctx) => ({
       .command({
         command: 'flush',
         describe: 'Send the pending events again to the write relays',
-        handler: (args) => flush(ctx, args as GlobalArgs),
+        handler: async (args) => (await run()).flush(ctx, args as GlobalArgs),
       }),
-  handler: (args) => list(ctx, (args as OutboxArgs).json === true),
+  handler: async (args) => (await run()).list(ctx, (args as OutboxArgs).json === true),
 });
-
-function openLocalStore(ctx: CommandContext) {
-  return openStore(ctx.paths.dataDir, {
-    clock: ctx.clock,
-    onWarning: (message) => writeLine(ctx.stderr, `nostr-tui: warning: ${sanitizeLine(message)}`),
-  });
-}
-
-function list(ctx: CommandContext, json: boolean): void {
-  const store = openLocalStore(ctx);
-  try {
-    const pending = store.outbox.pending();
-    if (json) {
-      writeLine(ctx.stdout, `[${pending.map(entryJson).join(',')}]`);
-      return;
-    }
-    if (pending.length === 0) {
-      writeLine(ctx.stdout, 'The outbox is empty: every signed event has reached a relay.');
-      return;
-    }
-    writeLine(ctx.stdout, `${pending.length} unsent event${pending.length === 1 ? '' : 's'} in the outbox:`);
-    for (const entry of pending) writeEntry(ctx, entry);
-    writeLine(ctx.stdout);
-    writeLine(ctx.stdout, 'Run `nostr-tui outbox flush` to send them again.');
-  } finally {
-    store.close();
-  }
-}
-
-/** The saved event is embedded as its exact bytes. */
-function entryJson(entry: StoredOutboxEntry): string {
-  const results = entry.results.map((r) => ({ ...r, permanent: isPermanentRejection(r) }));
-  return `{"id":${JSON.stringify(entry.event.id)},"savedAt":${entry.savedAt},"results":${JSON.stringify(results)},"event":${entry.raw}}`;
-}
-
-function writeEntry(ctx: CommandContext, entry: StoredOutboxEntry): void {
-  const { event } = entry;
-  writeLine(ctx.stdout);
-  writeLine(ctx.stdout, `${noteEncode(event.id)}  kind ${event.kind}, saved ${isoMinute(entry.savedAt)}`);
-  const preview = sanitizeLine(event.content).slice(0, 70);
-  if (preview) writeLine(ctx.stdout, `  "${preview}${event.content.length > 70 ? '…' : ''}"`);
-  if (entry.results.length === 0) writeLine(ctx.stdout, '  not sent to any relay yet');
-  for (const result of entry.results) {
-    const why = sanitizeLine(result.message) || result.outcome;
-    const label = isPermanentRejection(result) ? 'refused for good, not retried' : result.outcome;
-    writeLine(ctx.stdout, `  ${sanitizeLine(result.url)}  ${label}: ${why}`);
-  }
-}
-
-async function flush(ctx: CommandContext, args: GlobalArgs): Promise<void> {
-  const client = createClient({
-    paths: ctx.paths,
-    env: ctx.env,
-    clock: ctx.clock,
-    stdin: ctx.stdin,
-    stderr: ctx.stderr,
-    ...(args.relay?.length ? { relayOverride: args.relay } : {}),
-    // This command is the retry; the client's own retry at connect would send everything twice.
-    retryOutbox: false,
-  });
-  try {
-    const outbox = client.store().outbox;
-    if (outbox.pending().length === 0) {
-      writeLine(ctx.stdout, 'The outbox is empty: nothing to send.');
-      return;
-    }
-    const relays = client
-      .relays()
-      .filter((relay) => relay.write)
-      .map((relay) => relay.url);
-    if (relays.length === 0) throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
-    const report = await flushOutbox(outbox, client.pool(), { relays });
-    for (const { entry, results, delivered } of report.entries) {
-      const id = noteEncode(entry.event.id);
-      if (results.length === 0) {
-        writeLine(ctx.stdout, `${id}  kept: every write relay refused it for good (see \`nostr-tui outbox\`)`);
-        continue;
-      }
-      writeLine(ctx.stdout, `${id}  ${delivered ? 'delivered' : 'still pending'}`);
-      writeResults(ctx, results);
-    }
-    if (report.pending > 0) {
-      writeLine(
-        ctx.stderr,
-        `nostr-tui: ${report.pending} event${report.pending === 1 ? ' is' : 's are'} still in the outbox; ` +
-          'they are sent again on the next run that reaches a relay, or with `nostr-tui outbox flush`.',
-      );
-      ctx.exitCode = ExitCode.failed;
-    }
-  } finally {
-    await client.close();
-  }
-}
-
-const isoMinute = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';

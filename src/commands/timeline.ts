@@ -1,34 +1,22 @@
 // `nostr-tui timeline [--json] [--limit N] [--since 2h|1d|<unix>]`: the
 // interactive timeline's start-up query, run once. The merged timeline goes to
 // stdout, newest first; how each relay did goes to stderr.
-import { formatDistanceStrict } from 'date-fns';
-import type { Event } from 'nostr-tools';
-import { noteEncode } from 'nostr-tools/nip19';
 import type { Argv } from 'yargs';
-import { createClient, type Client } from '../client/client.js';
-import { openFeed } from '../client/feed.js';
-import { currentFollows } from '../client/follows.js';
-import { unixNow } from '../core/clock.js';
-import { failure, usageError } from '../core/errors.js';
-import { globalFilters, homeFilters } from '../core/feed-filters.js';
-import { shortNpub } from '../core/identifiers.js';
-import { sanitize, sanitizeLine } from '../core/sanitize.js';
-import { wrapText } from '../core/text-layout.js';
-import { parseSince } from '../core/since.js';
-import type { RelayOutcome, RelayStatus } from '../net/types.js';
-import { writeLine, type CommandContext, type GlobalArgs } from './context.js';
+import type { GlobalArgs } from './context.js';
 import type { CommandFactory } from './index.js';
 
-interface TimelineArgs extends GlobalArgs {
+/** The work itself, loaded only when the command runs (`--help` and other commands never pay for it). */
+const run = () => import('./run/timeline.js');
+
+export interface TimelineArgs extends GlobalArgs {
   json?: boolean;
   limit?: number;
   since?: string;
   global?: boolean;
 }
 
-const DEFAULT_SINCE = '24h';
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 1_000;
+export const DEFAULT_SINCE = '24h';
+export const DEFAULT_LIMIT = 50;
 
 export const timelineCommand: CommandFactory = (ctx) => ({
   command: 'timeline',
@@ -39,118 +27,5 @@ export const timelineCommand: CommandFactory = (ctx) => ({
       .option('limit', { type: 'number', describe: `How many notes, newest first (default ${DEFAULT_LIMIT})` })
       .option('since', { type: 'string', describe: `How far back: 30m, 2h, 1d, 2w or a unix time (default ${DEFAULT_SINCE})` })
       .option('global', { type: 'boolean', describe: 'Everyone on your relays, not only the people you follow' }),
-  handler: (args) => timeline(ctx, args as TimelineArgs),
+  handler: async (args) => (await run()).timeline(ctx, args as TimelineArgs),
 });
-
-async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> {
-  const limit = args.limit ?? DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw usageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}`);
-  const now = unixNow(ctx.clock);
-  const since = parseSince(args.since ?? DEFAULT_SINCE, now);
-
-  const client = createClient({
-    paths: ctx.paths,
-    env: ctx.env,
-    clock: ctx.clock,
-    stdin: ctx.stdin,
-    stderr: ctx.stderr,
-    ...(args.relay?.length ? { relayOverride: args.relay } : {}),
-  });
-  try {
-    const readRelays = client.relays().filter((r) => r.read);
-    if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
-    const filters = args.global ? globalFilters(since, limit) : await homeOrGlobal(ctx, client, since, limit);
-    // Naming the relays lets the feed ask each only for what the cache does not hold yet.
-    const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client) }, filters, {
-      relays: readRelays.map((r) => r.url),
-    });
-    const outcomes = await feed.settled;
-    const entries = feed.timeline.slice(0, limit);
-    feed.close();
-
-    for (const { event } of entries) {
-      // The event as it was signed: JSON.stringify of the fields we received, untouched.
-      if (args.json) writeLine(ctx.stdout, JSON.stringify(event));
-      else writeNote(ctx, event);
-    }
-    writeSummary(ctx, outcomes, client.pool().status());
-    if (!outcomes.some((o) => o.eose)) {
-      if (entries.length === 0) {
-        throw failure(`no relay answered (${outcomes.length} asked); check your connection or relays (\`nostr-tui relay list\`).`);
-      }
-      // Offline, but the cache had something to show: that is a result (exit 0).
-      writeLine(
-        ctx.stderr,
-        `nostr-tui: warning: offline: no relay answered (${outcomes.length} asked); showed ${entries.length} cached note${entries.length === 1 ? '' : 's'}. ` +
-          'Check your connection or relays (`nostr-tui relay list`).',
-      );
-    }
-  } finally {
-    await client.close();
-  }
-}
-
-/** The people the user follows; everyone (with a note on stderr) when there is no key or no follow list. */
-async function homeOrGlobal(ctx: CommandContext, client: Client, since: number, limit: number) {
-  if (!client.publicKey()) {
-    writeLine(ctx.stderr, 'nostr-tui: no key yet, so no follow list: showing everyone on your relays.');
-    return globalFilters(since, limit);
-  }
-  const follows = await currentFollows(client)
-    .then((found) => found.entries.map((entry) => entry.pubkey))
-    .catch(() => []);
-  if (follows.length === 0) {
-    writeLine(ctx.stderr, 'nostr-tui: you follow no one yet (`nostr-tui follow <npub>`): showing everyone on your relays.');
-    return globalFilters(since, limit);
-  }
-  return homeFilters(follows, since, limit);
-}
-
-/** The local cache, when it can be opened (another instance may hold it). */
-function cache(client: Client) {
-  try {
-    return client.store().events;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeNote(ctx: CommandContext, event: Event): void {
-  const when = formatDistanceStrict(new Date(event.created_at * 1000), new Date(ctx.clock.now()), { addSuffix: true });
-  const repost = event.kind === 6;
-  writeLine(ctx.stdout, `${shortNpub(event.pubkey)} · ${when}${repost ? ' · repost' : ''}`);
-  const body = repost ? repostLine(event) : sanitize(event.content);
-  // In a terminal, lines are wrapped to its width so no note can run past the edge (issue #6);
-  // piped output keeps each line whole for scripts.
-  const columns = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
-  const lines = columns ? wrapText(body, Math.max(10, columns - 2)) : body.split('\n');
-  for (const line of lines) writeLine(ctx.stdout, `  ${line}`);
-  writeLine(ctx.stdout);
-}
-
-/** NIP-18: a repost names the reposted note in its first `e` tag. */
-function repostLine(event: Event): string {
-  const target = event.tags.find((tag) => tag[0] === 'e' && /^[0-9a-f]{64}$/.test(tag[1] ?? ''));
-  return target ? `reposted ${noteEncode(target[1]!)}` : 'reposted a note';
-}
-
-function writeSummary(ctx: CommandContext, outcomes: RelayOutcome[], status: RelayStatus[]): void {
-  for (const outcome of outcomes) {
-    const counts = status.find((s) => s.url === outcome.url)?.counts;
-    const how = outcome.eose
-      ? `${outcome.events} event${outcome.events === 1 ? '' : 's'}`
-      : outcome.timedOut
-        ? `timed out (${outcome.events} event${outcome.events === 1 ? '' : 's'} before that)`
-        : `failed: ${sanitizeLine(outcome.error ?? 'no answer')}`;
-    const dropped = counts
-      ? [
-          counts.invalid && `${counts.invalid} with a bad id or signature`,
-          counts.offFilter && `${counts.offFilter} not asked for`,
-          counts.malformed && `${counts.malformed} malformed`,
-          counts.oversize && `${counts.oversize} oversize`,
-        ].filter(Boolean)
-      : [];
-    const note = dropped.length ? `; dropped ${dropped.join(', ')}` : '';
-    writeLine(ctx.stderr, `relay ${sanitizeLine(outcome.url)}: ${how}${note}`);
-  }
-}

@@ -1,0 +1,74 @@
+// The work behind `nostr-tui follow`, loaded when the command runs (its options are in ../follow.ts).
+import { currentFollows, follow, unfollow, type FollowChange } from '../../client/follows.js';
+import { ExitCode, failure } from '../../core/errors.js';
+import { followedPubkeys } from '../../core/follow-list.js';
+import { npub, parsePublicKey } from '../../core/identifiers.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { writeLine, type CommandContext } from '../context.js';
+import { resultsJson, withClient, writeResults } from '../with-client.js';
+import type { FollowArgs } from '../follow.js';
+
+const UNCHANGED_TEXT = {
+  self: () => 'That is your own key; nothing to change.',
+  'already-following': (who: string) => `You already follow ${who}; nothing changed.`,
+  'not-following': (who: string) => `You do not follow ${who}; nothing changed.`,
+} as const;
+
+function warnUnanswered(ctx: CommandContext, change: Pick<FollowChange, 'lookup'>): void {
+  const { relays, answered } = change.lookup;
+  if (answered > 0 && answered < relays.length) {
+    const silent = relays.filter((relay) => !relay.eose).map((relay) => sanitizeLine(relay.url));
+    writeLine(ctx.stderr, `nostr-tui: note: ${silent.join(', ')} did not answer; the newest follow list from the others was used.`);
+  }
+}
+
+export async function editFollows(ctx: CommandContext, args: FollowArgs, action: 'follow' | 'unfollow'): Promise<void> {
+  const target = parsePublicKey(args.who ?? '');
+  await withClient(ctx, args, async (client) => {
+    const change = await (action === 'follow' ? follow : unfollow)(client, target);
+    warnUnanswered(ctx, change);
+    if (args.json) {
+      writeLine(
+        ctx.stdout,
+        JSON.stringify({
+          changed: change.changed,
+          ...(change.unchanged ? { reason: change.unchanged } : {}),
+          ...(change.event ? { id: change.event.id, event: change.event } : {}),
+          relays: resultsJson(change.results),
+        }),
+      );
+    } else if (!change.changed) {
+      writeLine(ctx.stdout, UNCHANGED_TEXT[change.unchanged!](npub(target)));
+    } else {
+      const count = followedPubkeys(change.event!.tags).length;
+      writeLine(ctx.stdout, `${action === 'follow' ? 'Now following' : 'No longer following'} ${npub(target)} (${count} in your list).`);
+      writeResults(ctx, change.results);
+    }
+    if (change.changed && !change.results.some((result) => result.ok)) {
+      writeLine(ctx.stderr, 'nostr-tui: no relay accepted the new follow list; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
+      ctx.exitCode = ExitCode.failed;
+    }
+  });
+}
+
+export async function following(ctx: CommandContext, args: FollowArgs): Promise<void> {
+  await withClient(ctx, args, async (client) => {
+    const current = await currentFollows(client);
+    if (current.answered === 0) {
+      if (!current.event) throw failure(`no relay answered (${current.relays.length} asked), and there is no local copy of your follow list; try again later.`);
+      writeLine(ctx.stderr, 'nostr-tui: note: no relay answered; this is the local copy of your follow list.');
+    }
+    if (args.json) {
+      writeLine(ctx.stdout, JSON.stringify(current.entries.map((entry) => ({ npub: npub(entry.pubkey), ...entry }))));
+      return;
+    }
+    if (current.entries.length === 0) {
+      writeLine(ctx.stdout, 'You follow nobody yet: `nostr-tui follow <npub>` adds someone.');
+      return;
+    }
+    for (const entry of current.entries) {
+      const extra = [entry.petname && sanitizeLine(entry.petname), entry.relay && sanitizeLine(entry.relay)].filter(Boolean).join('  ');
+      writeLine(ctx.stdout, extra ? `${npub(entry.pubkey)}  ${extra}` : npub(entry.pubkey));
+    }
+  });
+}

@@ -1,0 +1,44 @@
+// The work behind `nostr-tui post`, loaded when the command runs (its options are in ../post.ts).
+import { noteEncode } from 'nostr-tools/nip19';
+import { unixNow } from '../../core/clock.js';
+import { ExitCode, usageError } from '../../core/errors.js';
+import { noteTemplate } from '../../core/events.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { accepted, publishEvent } from '../../client/publish.js';
+import { readAllStdin } from '../../store/passphrase.js';
+import { writeLine, type CommandContext } from '../context.js';
+import { resultsJson, withClient, writeResults } from '../with-client.js';
+import type { PostArgs } from '../post.js';
+
+/** The words of the note; those after `--` (left in `_` by yargs) are taken as they are. */
+async function noteText(ctx: CommandContext, words: readonly string[], literal: readonly string[]): Promise<string> {
+  if (words.length === 1 && words[0] === '-' && literal.length === 0) {
+    if (ctx.stdin.isTTY) writeLine(ctx.stderr, 'Type the note; end it with Ctrl-D on a line of its own.');
+    // Typed or piped, the text is what came in, minus the newline that ends it.
+    return (await readAllStdin(ctx.stdin)).replace(/\r?\n$/, '');
+  }
+  const option = words.find((word) => /^--?[A-Za-z]/.test(String(word)));
+  if (option !== undefined) {
+    throw usageError(`unknown option ${sanitizeLine(String(option)).slice(0, 40)} for post; to post text that starts with "-", put it after \`--\`.`);
+  }
+  return [...words, ...literal].map(String).join(' ');
+}
+
+export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
+  const text = await noteText(ctx, args.text ?? [], (args._ ?? []).slice(1).map(String));
+  if (text.trim() === '') throw usageError('the post is empty: give the text, e.g. `nostr-tui post "hello nostr"`, or `post -` to read it from stdin.');
+  await withClient(ctx, args, async (client) => {
+    const { event, results } = await publishEvent(client, noteTemplate(text, unixNow(ctx.clock)));
+    const ok = accepted(results).length > 0;
+    if (args.json) {
+      writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, relays: resultsJson(results) }));
+    } else {
+      writeLine(ctx.stdout, noteEncode(event.id));
+      writeResults(ctx, results);
+    }
+    if (!ok) {
+      writeLine(ctx.stderr, 'nostr-tui: no relay accepted the post; it is kept in the outbox (`nostr-tui outbox` lists it, `nostr-tui outbox flush` sends it again).');
+      ctx.exitCode = ExitCode.failed;
+    }
+  });
+}
