@@ -47,6 +47,8 @@ export function App({ services, size, color = true, onDraft }: AppProps) {
   );
 }
 
+const NO_FOLLOWS_HINT: StatusMessage = { text: 'You follow nobody yet: press f on a note, or run `nostr-tui follow npub…`', tone: 'info' };
+
 const HEADER_ROWS = 1;
 const FOOTER_ROWS = 2;
 
@@ -59,9 +61,12 @@ function Shell({ onDraft }: { onDraft?: ((text: string) => void) | undefined }) 
   const names = useNames();
   const [publicKey, setPublicKey] = useState(() => services.publicKey());
   const [offerKey, setOfferKey] = useState(() => !services.publicKey());
-  const [nav, navigate] = useReducer(navReducer, initialNav('home'));
-  const [status, setStatus] = useState<StatusMessage | undefined>();
-  const [follows, setFollows] = useState<string[] | undefined>();
+  // Known already when start-up's lookup finished while Ink loaded: the first frame shows the feed
+  // (the effect below then confirms the same list).
+  const [known] = useState(() => (publicKey ? services.knownFollows?.() : undefined));
+  const [nav, navigate] = useReducer(navReducer, initialNav(known?.length === 0 ? 'global' : 'home'));
+  const [status, setStatus] = useState<StatusMessage | undefined>(() => (known?.length === 0 ? NO_FOLLOWS_HINT : undefined));
+  const [follows, setFollows] = useState<string[] | undefined>(known);
   const [composer, setComposer] = useState<{ open: boolean; replyTo?: Event; sending: boolean }>({ open: false, sending: false });
   // The draft also lives in a ref: Enter may arrive before React re-renders the last keystroke.
   const draftRef = useRef(emptyDraft);
@@ -84,7 +89,7 @@ function Shell({ onDraft }: { onDraft?: ((text: string) => void) | undefined }) 
         if (list.length === 0) {
           navigate({ type: 'showFeed', feed: 'global' });
           // A message already showing (e.g. "key created") stays; the hint is for a quiet footer.
-          if (publicKey) setStatus((s) => s ?? { text: 'You follow nobody yet: press f on a note, or run `nostr-tui follow npub…`', tone: 'info' });
+          if (publicKey) setStatus((s) => s ?? NO_FOLLOWS_HINT);
         }
       },
       (error: unknown) => {

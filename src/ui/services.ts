@@ -59,6 +59,8 @@ export interface UiServices {
   onRelayStatus(listener: (status: RelayStatus[]) => void): () => void;
   /** The user's follow list (newest kind 3); empty with no key. */
   follows(): Promise<string[]>;
+  /** The follow list when start-up's lookup has already finished (so the first frame can show the feed); else undefined. */
+  knownFollows?(): string[] | undefined;
   openFeed(kind: FeedKind, follows: readonly string[]): FeedLike;
   /** One author's recent notes, for the profile screen. */
   openAuthorFeed(pubkey: string): FeedLike;

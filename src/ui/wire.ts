@@ -107,7 +107,7 @@ export function createServices(client: Client): WiredServices {
   };
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
   let closed = false;
-  let followsFor: { pubkey: string; list: Promise<string[]> } | undefined;
+  let followsFor: { pubkey: string; list: Promise<string[]>; known?: string[] } | undefined;
   const lookUpFollows = async (pubkey: string): Promise<string[]> => {
     // The local copy opens Home at once; the relays' newest is fetched (and cached) meanwhile for next time.
     const local = newestReplaceable(events()?.query([{ kinds: [3], authors: [pubkey], limit: 1 }]) ?? []);
@@ -160,9 +160,14 @@ export function createServices(client: Client): WiredServices {
     follows() {
       if (!publicKey) return Promise.resolve([]);
       // One lookup per key: start-up asks early (before Ink loads), the app gets the same answer.
-      if (followsFor?.pubkey !== publicKey) followsFor = { pubkey: publicKey, list: lookUpFollows(publicKey) };
+      if (followsFor?.pubkey !== publicKey) {
+        const asked: NonNullable<typeof followsFor> = { pubkey: publicKey, list: lookUpFollows(publicKey) };
+        asked.list.then((list) => (asked.known = list), () => {});
+        followsFor = asked;
+      }
       return followsFor.list;
     },
+    knownFollows: () => (followsFor?.pubkey === publicKey ? followsFor?.known : undefined),
     openFeed(kind, follows) {
       const key = `${kind}:${follows.join(',')}`;
       if (early?.key === key) {

@@ -15,13 +15,21 @@ export function useFeed(open: () => FeedLike | undefined, deps: readonly unknown
   const counter = useRef(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const generation = useMemo(() => ++counter.current, deps);
-  const [view, setView] = useState<FeedView & { generation: number }>({ version: 0, settled: false, generation: 0 });
-  useEffect(() => {
+  // A feed that can open at the first render (start-up already knows which) is drawn in the
+  // first frame; otherwise it opens once mounted.
+  const [view, setView] = useState<FeedView & { generation: number }>(() => {
     const feed = open();
-    setView({ feed, version: 0, settled: false, generation });
+    return { feed, version: 0, settled: false, generation: feed ? generation : 0 };
+  });
+  useEffect(() => {
+    const opened = view.generation === generation ? view.feed : undefined;
+    const feed = opened ?? open();
+    if (!opened) setView({ feed, version: 0, settled: false, generation });
     if (!feed) return;
     let live = true;
     const off = feed.onChange(() => live && setView((v) => ({ ...v, version: v.version + 1 })));
+    // What arrived between that first render and this subscription is drawn too.
+    if (opened) setView((v) => ({ ...v, version: v.version + 1 }));
     feed.settled.then(
       () => live && setView((v) => ({ ...v, settled: true })),
       () => live && setView((v) => ({ ...v, settled: true })),
