@@ -20,7 +20,7 @@ export interface SignatureVerifier {
   close(): void;
 }
 
-type NostrWasm = { verifyEvent(event: Event): void };
+type NostrWasm = { verifyEvent(event: Event): void; getPublicKey(secretKey: Uint8Array): Uint8Array };
 
 let wasmLoading: Promise<NostrWasm | undefined> | undefined;
 

@@ -53,6 +53,23 @@ function publicKeyOf(secretKey: Uint8Array): string {
   return lastDerived.pubkey;
 }
 
+/**
+ * Derives the stored secret's public key with `derive` ahead of the first load,
+ * which then only compares: libsecp256k1 (nostr-wasm) needs no curve set-up, so
+ * start-up does not pay for it. Anything unusual is left for load() to report.
+ */
+export async function preparePublicKey(store: KeyStore, derive: (secretKey: Uint8Array) => Promise<string | undefined>): Promise<void> {
+  let secretKey: unknown;
+  try {
+    secretKey = readJsonObject(store.file)?.secretKey;
+  } catch {
+    return;
+  }
+  if (typeof secretKey !== 'string' || !isHexKey(secretKey)) return;
+  const pubkey = await derive(hexToBytes(secretKey)).catch(() => undefined);
+  if (pubkey && isHexKey(pubkey)) lastDerived = { secretHex: secretKey, pubkey };
+}
+
 export class LocalSigner implements Signer {
   readonly #secretKey: Uint8Array;
   readonly #pubkey: string;

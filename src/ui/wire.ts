@@ -2,6 +2,7 @@
 // commands use (pool, feeds, publish path, follow-list edits, key store).
 import { Writable } from 'node:stream';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { bytesToHex } from 'nostr-tools/utils';
 import type { Event } from 'nostr-tools';
 import { createClient, type Client } from '../client/client.js';
 import { openFeed } from '../client/feed.js';
@@ -13,7 +14,8 @@ import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
 import { globalFilters, homeFilters, mentionFilters } from '../core/feed-filters.js';
-import { KeyStore } from '../store/keys.js';
+import { loadNostrWasm } from '../net/verify.js';
+import { KeyStore, preparePublicKey } from '../store/keys.js';
 import type { FeedKind } from './navigation.js';
 import type { FeedLike, UiServices } from './services.js';
 
@@ -57,6 +59,12 @@ export async function prepareServices(
     stdin: ctx.stdin,
     stderr: notices,
   } as Parameters<typeof createClient>[0]);
+  // nostr-wasm (loaded anyway to verify events) derives the public key without the ~50 ms
+  // curve set-up of nostr-tools' first derivation; loading the key then only compares.
+  await preparePublicKey(new KeyStore(ctx.paths.configDir), async (secretKey) => {
+    const wasm = await loadNostrWasm();
+    return wasm ? bytesToHex(wasm.getPublicKey(secretKey)) : undefined;
+  });
   if (client.publicKey()) {
     try {
       await client.signer();
