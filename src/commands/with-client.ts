@@ -1,10 +1,15 @@
 // The client for one command run, closed (sockets, database) however the command ends.
-import { createClient, type Client } from '../client/client.js';
+import { createClient, type Client, type ClientOptions } from '../client/client.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { PublishResult } from '../net/types.js';
 import { writeLine, type CommandContext, type GlobalArgs } from './context.js';
 
-export async function withClient<T>(ctx: CommandContext, args: GlobalArgs, run: (client: Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+  ctx: CommandContext,
+  args: GlobalArgs,
+  run: (client: Client) => Promise<T>,
+  options: Pick<ClientOptions, 'retryOutbox'> = {},
+): Promise<T> {
   const client = createClient({
     paths: ctx.paths,
     env: ctx.env,
@@ -12,6 +17,7 @@ export async function withClient<T>(ctx: CommandContext, args: GlobalArgs, run: 
     stdin: ctx.stdin,
     stderr: ctx.stderr,
     ...(args.relay?.length ? { relayOverride: args.relay } : {}),
+    ...options,
   });
   try {
     // A bad --relay URL is bad input: report it before any key, file or socket is touched.

@@ -2,12 +2,12 @@
 import { noteEncode } from 'nostr-tools/nip19';
 import { ExitCode, failure } from '../../core/errors.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { createClient } from '../../client/client.js';
+import type { Client } from '../../client/client.js';
 import { flushOutbox } from '../../client/outbox-flush.js';
 import { isPermanentRejection, type StoredOutboxEntry } from '../../store/outbox.js';
 import { openStore } from '../../store/open.js';
 import { writeLine, type CommandContext, type GlobalArgs } from '../context.js';
-import { writeResults } from '../with-client.js';
+import { withClient, writeResults } from '../with-client.js';
 
 function openLocalStore(ctx: CommandContext) {
   return openStore(ctx.paths.dataDir, {
@@ -58,17 +58,11 @@ function writeEntry(ctx: CommandContext, entry: StoredOutboxEntry): void {
 }
 
 export async function flush(ctx: CommandContext, args: GlobalArgs): Promise<void> {
-  const client = createClient({
-    paths: ctx.paths,
-    env: ctx.env,
-    clock: ctx.clock,
-    stdin: ctx.stdin,
-    stderr: ctx.stderr,
-    ...(args.relay?.length ? { relayOverride: args.relay } : {}),
-    // This command is the retry; the client's own retry at connect would send everything twice.
-    retryOutbox: false,
-  });
-  try {
+  // This command is the retry; the client's own retry at connect would send everything twice.
+  await withClient(ctx, args, flushWith(ctx), { retryOutbox: false });
+}
+
+const flushWith = (ctx: CommandContext) => async (client: Client): Promise<void> => {
     const outbox = client.store().outbox;
     if (outbox.pending().length === 0) {
       writeLine(ctx.stdout, 'The outbox is empty: nothing to send.');
@@ -97,9 +91,6 @@ export async function flush(ctx: CommandContext, args: GlobalArgs): Promise<void
       );
       ctx.exitCode = ExitCode.failed;
     }
-  } finally {
-    await client.close();
-  }
-}
+};
 
 const isoMinute = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';

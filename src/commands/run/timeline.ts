@@ -2,7 +2,7 @@
 import { formatDistanceStrict } from 'date-fns';
 import type { Event } from 'nostr-tools';
 import { noteEncode } from 'nostr-tools/nip19';
-import { createClient, type Client } from '../../client/client.js';
+import type { Client } from '../../client/client.js';
 import { openFeed } from '../../client/feed.js';
 import { currentFollows } from '../../client/follows.js';
 import { unixNow } from '../../core/clock.js';
@@ -14,6 +14,7 @@ import { wrapText } from '../../core/text-layout.js';
 import { parseSince } from '../../core/since.js';
 import type { RelayOutcome, RelayStatus } from '../../net/types.js';
 import { writeLine, type CommandContext } from '../context.js';
+import { withClient } from '../with-client.js';
 import { DEFAULT_LIMIT, DEFAULT_SINCE, type TimelineArgs } from '../timeline.js';
 
 const MAX_LIMIT = 1_000;
@@ -24,15 +25,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
   const now = unixNow(ctx.clock);
   const since = parseSince(args.since ?? DEFAULT_SINCE, now);
 
-  const client = createClient({
-    paths: ctx.paths,
-    env: ctx.env,
-    clock: ctx.clock,
-    stdin: ctx.stdin,
-    stderr: ctx.stderr,
-    ...(args.relay?.length ? { relayOverride: args.relay } : {}),
-  });
-  try {
+  await withClient(ctx, args, async (client) => {
     const readRelays = client.relays().filter((r) => r.read);
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
     const filters = args.global ? globalFilters(since, limit) : await homeOrGlobal(ctx, client, since, limit);
@@ -61,9 +54,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
           'Check your connection or relays (`nostr-tui relay list`).',
       );
     }
-  } finally {
-    await client.close();
-  }
+  });
 }
 
 /** The people the user follows; everyone (with a note on stderr) when there is no key or no follow list. */
