@@ -17,6 +17,11 @@ export const uiCommand: CommandFactory = (ctx: CommandContext): CommandModule<Gl
     if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
       throw usageError('the interactive timeline needs a terminal; to print your timeline instead, run `nostr-tui timeline`.');
     }
+    // Ink draws nothing until exit when it believes it runs under CI (CI or
+    // CONTINUOUS_INTEGRATION set, read once as Ink loads). Here stdin and stdout are
+    // a terminal and the user asked for the screen, so that guess is wrong.
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
     // The services first (no Ink in them): the network starts while the UI loads.
     const { prepareServices } = await import('../ui/wire.js');
     const services = await prepareServices(ctx, args.relay);
