@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { PassThrough } from 'node:stream';
 import type { Event } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
@@ -14,7 +13,7 @@ import { shortNpub } from '../../src/core/identifiers.js';
 import { KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
 import { runCli } from '../helpers/cli.js';
-import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { closedPort, startRelay, type TestRelay } from '../helpers/relay.js';
 
 const NOW = 1_700_000_000;
 const [alice, bob, carol, dave] = [0, 1, 2, 3].map(() => generateSecretKey()) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
@@ -30,13 +29,6 @@ const carolRepost = sign(carol, NOW - 30, '', 6, [['e', 'ab'.repeat(32)], ['p', 
 const bobOld = sign(bob, NOW - 7_200, 'bob: outside the window');
 const daveNote = sign(dave, NOW - 10, 'dave: not followed');
 
-async function closedPort(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `ws://127.0.0.1:${port}`;
-}
 
 function home(withKey: boolean): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-timeline-'));

@@ -4,6 +4,7 @@
 import type { Logger } from '@nostr-relay/common';
 import { NostrRelay } from '@nostr-relay/core';
 import { EventRepositorySqlite } from '@nostr-relay/event-repository-sqlite';
+import { createServer } from 'node:net';
 import type { Event } from 'nostr-tools';
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -70,4 +71,13 @@ export async function startRelay(): Promise<TestRelay> {
       await repository.destroy?.();
     },
   };
+}
+
+/** A relay URL on a port nothing listens on: connections are refused. */
+export async function closedPort(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `ws://127.0.0.1:${port}`;
 }

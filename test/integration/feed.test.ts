@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import type { Event } from 'nostr-tools';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,31 +13,14 @@ import { createPool } from '../../src/net/pool.js';
 import type { RelayStatus } from '../../src/net/types.js';
 import { openStore } from '../../src/store/open.js';
 import { signed } from '../helpers/fault-relay.js';
-import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { closedPort, startRelay, type TestRelay } from '../helpers/relay.js';
+import { until } from '../helpers/until.js';
 
 const NOW = 1_700_000_000;
 const clock = { now: () => NOW * 1000 };
 const spec = (url: string) => ({ url, read: true, write: true });
 
-function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      if (check()) return resolve();
-      if (Date.now() - started > ms) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 5);
-    };
-    tick();
-  });
-}
 
-async function closedPort(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `ws://127.0.0.1:${port}`;
-}
 
 describe('openFeed', () => {
   let one: TestRelay;

@@ -10,6 +10,7 @@ import { mainThreadVerifier, type SignatureVerifier } from '../../src/net/verify
 import type { Signer } from '../../src/store/types.js';
 import { signed, startFaultRelay, withBadSig, withForgedContent, type FaultRelay } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { until } from '../helpers/until.js';
 
 const NOW = 1_700_000_000;
 const alice = generateSecretKey();
@@ -20,19 +21,6 @@ const counts = (pool: RelayPool, url: string): RelayCounts => pool.status().find
 const zero: RelayCounts = { received: 0, duplicates: 0, invalid: 0, offFilter: 0, malformed: 0, oversize: 0 };
 const ids = (events: Event[]) => events.map((e) => e.id).sort();
 
-/** Resolves when the condition holds, checked on every status change and every 5 ms tick of real I/O. */
-function until<T>(check: () => T | undefined, what: string, ms = 5_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      const value = check();
-      if (value !== undefined && value !== false) return resolve(value);
-      if (Date.now() - started > ms) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 5);
-    };
-    tick();
-  });
-}
 
 function localSigner(sk: Uint8Array): Signer & { signed: number } {
   const signer = {

@@ -3,11 +3,10 @@
 import type { Event } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { homeFilters } from '../../src/core/feed-filters.js';
 import { createPool } from '../../src/net/pool.js';
 import type { RelayPool } from '../../src/net/types.js';
-import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { closedPort, startRelay, type TestRelay } from '../helpers/relay.js';
 
 const NOW = 1_700_000_000;
 const alice = generateSecretKey();
@@ -23,14 +22,6 @@ const note = (sk: Uint8Array, created_at: number, content: string, kind = 1): Ev
 const spec = (url: string) => ({ url, read: true, write: true });
 const ids = (events: Event[]) => events.map((e) => e.id).sort();
 
-/** A port nothing listens on: connections are refused. */
-async function closedPort(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `ws://127.0.0.1:${port}`;
-}
 
 describe('pool against real relays', () => {
   let one: TestRelay;
