@@ -1,7 +1,6 @@
 // Issue #6: what a relay says about itself (NOTICE, CLOSED reasons, OK messages) and raw
 // garbage on the socket reach the user only sanitised. A scripted fault relay says it, since
 // a real relay never would; the built CLI prints it.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,25 +9,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KeyStore } from '../../src/store/keys.js';
 import { startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';
 import { escapeSequences, bidiControls, unsafeBytes } from '../helpers/hostile-strings.js';
-import { BIN } from '../helpers/run-cli.js';
+import { finishedRaw, spawnCli } from '../helpers/run-cli.js';
 
 /** Every escape-sequence and bidi attack of the corpus in one message. */
 const HOSTILE = [...escapeSequences, ...bidiControls].map((entry) => entry.text).join(' | ');
 
-function runRaw(args: string[], home: string): Promise<{ code: number | null; stdout: Buffer; stderr: Buffer }> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, NO_COLOR: '1', NOSTR_TUI_HOME: home, NOSTR_TUI_PASSPHRASE: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }));
-  });
-}
+const runRaw = (args: string[], home: string) =>
+  finishedRaw(spawnCli(args, { NOSTR_TUI_HOME: home, NOSTR_TUI_PASSPHRASE: '' }));
 
 describe('hostile relay messages in the CLI', () => {
   let relay: FaultRelay | undefined;

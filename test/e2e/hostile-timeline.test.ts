@@ -1,7 +1,6 @@
 // Issue #6 end to end: a real relay serves validly signed notes whose content and tags carry
 // the hostile corpus; the built `nostr-tui timeline` prints them. No byte a terminal would act
 // on may reach stdout or stderr, and in a terminal every line stays within its width.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileNotes, hostileProfile, type HostileNote } from '../helpers/hostile-events.js';
 import { legitimateText, unsafeBytes, unsafeCharacters } from '../helpers/hostile-strings.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
-import { BIN } from '../helpers/run-cli.js';
+import { finishedRaw, spawnCli } from '../helpers/run-cli.js';
 import { runInPty } from '../ui/pty.js';
 
 /**
@@ -25,17 +24,7 @@ function terminalColumns(line: string): number {
 }
 
 /** Runs the built CLI with stdout and stderr as raw bytes, exactly what a terminal would get. */
-function runRaw(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: Buffer; stderr: Buffer }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }));
-  });
-}
+const runRaw = (args: string[], env: NodeJS.ProcessEnv) => finishedRaw(spawnCli(args, env));
 
 describe('hostile notes from a real relay in `nostr-tui timeline`', () => {
   let relay: TestRelay;

@@ -18,16 +18,29 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   });
 }
 
-/** Collects the output of a spawned CLI until it exits. */
-export function finished(child: ChildProcess): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => (stdout += chunk));
-  child.stderr?.on('data', (chunk) => (stderr += chunk));
+export interface RawCliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: Buffer;
+  stderr: Buffer;
+}
+
+/** Collects the output of a spawned CLI, byte for byte, until it exits. */
+export function finishedRaw(child: ChildProcess): Promise<RawCliResult> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }));
   });
+}
+
+/** Collects the output of a spawned CLI until it exits. */
+export async function finished(child: ChildProcess): Promise<CliResult> {
+  const raw = await finishedRaw(child);
+  return { ...raw, stdout: raw.stdout.toString('utf8'), stderr: raw.stderr.toString('utf8') };
 }
 
 export const runCli = (args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> => finished(spawnCli(args, env));
