@@ -8,19 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { ConfigStore, DEFAULT_RELAYS, relaysForRun } from '../../src/store/config.js';
 import { KeySecurity, KeyStore, LocalSigner, decryptSecret, encryptSecret } from '../../src/store/keys.js';
+import { userError } from '../helpers/user-error.js';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-config-'));
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
-
-function caught(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('config', () => {
   it('uses the default relays until the user sets their own', () => {
@@ -52,7 +43,7 @@ describe('config', () => {
   ])('a broken file %s is named with its field and never overwritten', (text, message) => {
     const config = new ConfigStore(tempDir());
     fs.writeFileSync(config.file, text);
-    const error = caught(() => config.relays());
+    const error = userError(() => config.relays());
     expect(error.message).toMatch(message);
     expect(error.message).toContain(config.file);
     expect(() => config.setRelays([])).toThrow(UserError);
@@ -85,7 +76,7 @@ describe('key store', () => {
     const secretKey = generateSecretKey();
     store.save({ pubkey: getPublicKey(secretKey), secret: { type: 'plain', secretKey } });
     fs.chmodSync(store.file, 0o644);
-    const error = caught(() => store.load());
+    const error = userError(() => store.load());
     expect(error.exitCode).toBe(1);
     expect(error.message).toContain(`chmod 600 '${store.file}'`);
   });
@@ -102,7 +93,7 @@ describe('key store', () => {
     const secret = '0123456789abcdef'.repeat(4);
     for (const text of [`{"secretKey": "${secret}" x`, `${secret}`, `{"secretKey": ${secret}}`, `"${secret}`]) {
       fs.writeFileSync(store.file, text, { mode: 0o600 });
-      const error = caught(() => store.load());
+      const error = userError(() => store.load());
       expect(error.message).toMatch(/keys\.json: is not valid JSON/);
       expect(error.message).not.toMatch(/0123456789/);
     }
@@ -111,9 +102,9 @@ describe('key store', () => {
   it('names the field of a damaged key file', () => {
     const store = new KeyStore(tempDir());
     fs.writeFileSync(store.file, JSON.stringify({ pubkey: 'b'.repeat(64), secretKey: '1'.repeat(64) }), { mode: 0o600 });
-    expect(caught(() => store.load()).message).toMatch(/field "pubkey" does not belong to "secretKey"/);
+    expect(userError(() => store.load()).message).toMatch(/field "pubkey" does not belong to "secretKey"/);
     fs.writeFileSync(store.file, JSON.stringify({ pubkey: 42 }));
-    expect(caught(() => store.load()).message).toMatch(/field "pubkey" must be 64/);
+    expect(userError(() => store.load()).message).toMatch(/field "pubkey" must be 64/);
   });
 });
 
@@ -131,7 +122,7 @@ describe('NIP-49', () => {
     // A low cost keeps the test fast; the cost is a parameter of the format.
     const ncryptsec = encryptSecret(secretKey, 'correct horse', KeySecurity.secure, 8);
     expect(decryptSecret(ncryptsec, 'correct horse')).toEqual(secretKey);
-    const error = caught(() => decryptSecret(ncryptsec, 'wrong'));
+    const error = userError(() => decryptSecret(ncryptsec, 'wrong'));
     expect(error.exitCode).toBe(1);
     expect(error.message).toMatch(/wrong passphrase/);
   });
@@ -140,11 +131,11 @@ describe('NIP-49', () => {
     // Version 2, log_n 30 (2^30 rounds, 128 GiB), then salt, nonce, key security byte, ciphertext.
     const bytes = Uint8Array.from([2, 30, ...new Uint8Array(16), ...new Uint8Array(24), 1, ...new Uint8Array(48)]);
     const ncryptsec = encodeBytes('ncryptsec', bytes);
-    expect(caught(() => decryptSecret(ncryptsec, 'pw')).message).toMatch(/scrypt cost of 2\^30/);
+    expect(userError(() => decryptSecret(ncryptsec, 'pw')).message).toMatch(/scrypt cost of 2\^30/);
   });
 
   it('refuses a malformed ncryptsec', () => {
-    expect(caught(() => decryptSecret('ncryptsec1qqqq', 'pw')).message).toMatch(/malformed/);
+    expect(userError(() => decryptSecret('ncryptsec1qqqq', 'pw')).message).toMatch(/malformed/);
   });
 });
 

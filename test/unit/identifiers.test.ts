@@ -4,21 +4,12 @@ import { bytesToHex } from 'nostr-tools/utils';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { parseKeyInput, parsePublicKey, shortNpub } from '../../src/core/identifiers.js';
+import { userError } from '../helpers/user-error.js';
 
 const SECRET = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
 const PUBKEY = getPublicKey(SECRET);
 const NPUB = npubEncode(PUBKEY);
 const NSEC = nsecEncode(SECRET);
-
-function userError(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('parsePublicKey', () => {
   it.each([
