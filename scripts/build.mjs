@@ -19,7 +19,7 @@ await build({
   logLevel: 'warning',
   // Native addons and optional dev-only modules stay outside the bundle; so does conf,
   // which src/store/conf.ts requires at run time on the first write only.
-  external: ['better-sqlite3', 'conf', 'node-pty', 'react-devtools-core', 'bufferutil', 'utf-8-validate'],
+  external: ['bcrypto', 'better-sqlite3', 'conf', 'node-pty', 'react-devtools-core', 'bufferutil', 'utf-8-validate'],
   // Bundled CommonJS dependencies (ws, yargs helpers) call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __nostrTuiCreateRequire } from 'node:module'; const require = __nostrTuiCreateRequire(import.meta.url);",

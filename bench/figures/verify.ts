@@ -1,5 +1,6 @@
 // verify: event checks (id, then signature) per second. Ours: the pool's
-// verifier (nostr-wasm in worker threads, batched);
+// verifier (libsecp256k1 through bcrypto where it built, else nostr-wasm in
+// worker threads);
 // baseline: nostr-tools' pure-JS verifyEvent. Also measured, for the note:
 // nostr-wasm on the main thread alone (what the workers add). Many short
 // interleaved slices, summed, so drift in machine load hits all alike.
