@@ -26,8 +26,16 @@ export class Timeline {
   private readonly clock: Clock;
   private readonly futureSkewSec: number;
   private readonly byId = new Map<string, TimelineEntry>();
-  /** Shown entries, sorted. Replaced (never mutated) when entries are added. */
-  private sorted: readonly TimelineEntry[] = [];
+  /**
+   * Shown entries, sorted, in two runs: `head` (at most HEAD_MAX, all newer
+   * than body[0]) then `body`. Both are replaced, never mutated, so a view
+   * handed out stays as it was. Live notes are nearly always the newest: they
+   * cost a copy of the small head, not of the whole timeline; the head is
+   * folded into the body once it is full.
+   */
+  private head: readonly TimelineEntry[] = [];
+  private body: readonly TimelineEntry[] = [];
+  private snapshot: TimelineView | undefined;
   /** Added since the last sort. */
   private pending: TimelineEntry[] = [];
   /** Held back: dated too far ahead. */
@@ -64,16 +72,23 @@ export class Timeline {
 
   /** Entries shown (held-back ones are not). */
   get size(): number {
-    return this.sorted.length + this.pending.length;
+    return this.head.length + this.body.length + this.pending.length;
   }
 
-  /** Newest first. The array is a snapshot: it changes identity when entries are added. */
+  /**
+   * Newest first, as a snapshot that changes identity when entries are added;
+   * reading one entry costs the same at any length. What the UI draws from.
+   */
+  view(): TimelineView {
+    this.sortPending();
+    return (this.snapshot ??= new TwoRuns(this.head, this.body));
+  }
+
+  /** Newest first, as one array (a snapshot). Costs a copy of the timeline after additions. */
   entries(): readonly TimelineEntry[] {
-    if (this.pending.length > 0) {
-      this.sorted = merge(this.sorted, this.pending.sort(byEvent));
-      this.pending = [];
-    }
-    return this.sorted;
+    this.sortPending();
+    if (this.head.length > 0) this.fold();
+    return this.body;
   }
 
   slice(start: number, end?: number): TimelineEntry[] {
@@ -88,6 +103,51 @@ export class Timeline {
     this.held = this.held.filter((entry) => entry.event.created_at > limit);
     this.pending.push(...due);
     return due.length;
+  }
+
+  private sortPending(): void {
+    if (this.pending.length === 0) return;
+    const added = this.pending.sort(byEvent);
+    this.pending = [];
+    this.snapshot = undefined;
+    const oldest = added[added.length - 1]!;
+    if (this.body.length === 0 || byEvent(oldest, this.body[0]!) < 0) {
+      this.head = merge(this.head, added);
+      if (this.head.length > HEAD_MAX) this.fold();
+    } else {
+      this.body = merge(this.head.length > 0 ? this.head.concat(this.body) : this.body, added);
+      this.head = [];
+    }
+  }
+
+  private fold(): void {
+    this.body = this.head.concat(this.body);
+    this.head = [];
+    this.snapshot = undefined;
+  }
+}
+
+/** Read access to a sorted snapshot; a readonly array is one too. */
+export interface TimelineView {
+  readonly length: number;
+  at(index: number): TimelineEntry | undefined;
+}
+
+/** Past this, the head is copied into the body: ~1 copy of the timeline per HEAD_MAX live notes. */
+const HEAD_MAX = 2_048;
+
+class TwoRuns implements TimelineView {
+  readonly length: number;
+  constructor(
+    private readonly head: readonly TimelineEntry[],
+    private readonly body: readonly TimelineEntry[],
+  ) {
+    this.length = head.length + body.length;
+  }
+
+  at(index: number): TimelineEntry | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    return index < this.head.length ? this.head[index] : this.body[index - this.head.length];
   }
 }
 

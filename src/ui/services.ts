@@ -12,10 +12,16 @@ export interface TimelineEntryLike {
   seenOn: string[];
 }
 
+/** A sorted snapshot read entry by entry; a readonly array is one. */
+export interface TimelineViewLike {
+  readonly length: number;
+  at(index: number): TimelineEntryLike | undefined;
+}
+
 /** The part of the timeline model (src/core/timeline.ts) the UI reads. */
 export interface TimelineLike {
-  /** Newest first: created_at descending, then id ascending. */
-  entries(): readonly TimelineEntryLike[];
+  /** Newest first: created_at descending, then id ascending; a new identity after additions. */
+  view(): TimelineViewLike;
   add(event: Event, relay?: string): boolean;
 }
 

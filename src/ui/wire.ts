@@ -28,7 +28,7 @@ const FOLLOWS_WAIT_MS = 2_500;
 /** A feed that shows nothing (mentions without a key). */
 function emptyFeed(): FeedLike {
   return {
-    timeline: { entries: () => [], add: () => false },
+    timeline: { view: () => [], add: () => false },
     onChange: () => () => {},
     settled: Promise.resolve([]),
     close() {},

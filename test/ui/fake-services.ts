@@ -12,7 +12,7 @@ import type { FeedLike, TimelineEntryLike, TimelineLike, UiServices } from '../.
 export class MemoryTimeline implements TimelineLike {
   private list: TimelineEntryLike[] = [];
   private ids = new Set<string>();
-  entries() {
+  view() {
     return this.list;
   }
   add(event: Event, relay?: string): boolean {

@@ -1,6 +1,6 @@
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
-import { Timeline } from '../../src/core/timeline.js';
+import { newestFirst, Timeline } from '../../src/core/timeline.js';
 
 const NOW = 1_700_000_000;
 const clockAt = (sec: number) => {
@@ -70,5 +70,32 @@ describe('Timeline', () => {
     expect(t.releaseDue()).toBe(1);
     expect(ids(t)).toEqual([hex(3), hex(2), hex(1)]);
     expect(t.entries()[0]!.seenOn).toEqual(['wss://x']);
+  });
+
+  it('views stay as they were handed out, and agree with entries() through live notes, folds and older arrivals', () => {
+    const t = new Timeline({ clock: clockAt(NOW) });
+    const added: Event[] = [];
+    const add = (e: Event) => (added.push(e), t.add(e));
+    const viewIds = (v: ReturnType<Timeline['view']>) => Array.from({ length: v.length }, (_, i) => v.at(i)!.event.id);
+    // A start-up batch, then live notes newer than everything (more than the head holds, so it
+    // folds into the body), with an older arrival now and then (merged into the body).
+    for (let n = 0; n < 500; n++) add(ev(n, NOW - 100_000 + n));
+    const first = t.view();
+    const firstIds = viewIds(first);
+    let next = 500;
+    for (let round = 0; round < 80; round++) {
+      for (let k = 0; k < 50; k++) add(ev(next++, NOW - 50_000 + next));
+      if (round === 20) add(ev(next++, NOW - 200_000 + round));
+      const view = t.view();
+      expect(t.view()).toBe(view);
+      // Not through entries(), which copies the timeline into one array: the view alone.
+      expect(viewIds(view)).toEqual([...added].sort(newestFirst).map((e) => e.id));
+    }
+    expect(ids(t)).toEqual([...added].sort(newestFirst).map((e) => e.id));
+    expect(t.size).toBe(added.length);
+    expect(viewIds(first)).toEqual(firstIds);
+    const view = t.view();
+    expect(view.at(-1)).toBeUndefined();
+    expect(view.at(view.length)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // and heights, with each note laid out only when it comes into view.
 import type { Event } from 'nostr-tools';
 import type { ListSource } from '../list/list-state.js';
-import type { TimelineEntryLike } from '../services.js';
+import type { TimelineViewLike } from '../services.js';
 import type { NoteLine } from './note-layout.js';
 
 export interface NoteRow {
@@ -32,26 +32,32 @@ const before = (a: Event, createdAt: number, id: string) => (a.created_at !== cr
  * search on (created_at, id), using the times of the ids handed out (`known`),
  * so anchoring the window costs the same with 100 or 100,000 notes.
  */
-export function timelineSource(entries: readonly TimelineEntryLike[], layout: Layouter, known: Map<string, number>): NoteSource {
-  const rowAt = (i: number): NoteRow => ({ event: entries[i]!.event, depth: 0, relay: entries[i]!.seenOn[0] });
+export function timelineSource(entries: TimelineViewLike, layout: Layouter, known: Map<string, number>): NoteSource {
+  const rowAt = (i: number): NoteRow => {
+    const entry = entries.at(i)!;
+    return { event: entry.event, depth: 0, relay: entry.seenOn[0] };
+  };
   return {
     length: entries.length,
     keyAt(i) {
-      const { event } = entries[i]!;
+      const { event } = entries.at(i)!;
       known.set(event.id, event.created_at);
       return event.id;
     },
     indexOf(id) {
       const createdAt = known.get(id);
-      if (createdAt === undefined) return entries.findIndex((e) => e.event.id === id);
+      if (createdAt === undefined) {
+        for (let i = 0; i < entries.length; i++) if (entries.at(i)!.event.id === id) return i;
+        return -1;
+      }
       let lo = 0;
       let hi = entries.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (before(entries[mid]!.event, createdAt, id)) lo = mid + 1;
+        if (before(entries.at(mid)!.event, createdAt, id)) lo = mid + 1;
         else hi = mid;
       }
-      return entries[lo]?.event.id === id ? lo : -1;
+      return entries.at(lo)?.event.id === id ? lo : -1;
     },
     heightAt: (i) => layout(rowAt(i)).length + GAP,
     rowAt,

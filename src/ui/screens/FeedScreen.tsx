@@ -6,6 +6,8 @@ import { useLayouter, useNoteList } from '../hooks/use-note-list.js';
 import { NoteList } from '../notes/NoteList.js';
 import { timelineSource, type NoteRow } from '../notes/note-source.js';
 
+const NO_ENTRIES: readonly never[] = [];
+
 /** Content lines of a note shown in a feed before it is cut. */
 export const FEED_MAX_LINES = 8;
 
@@ -24,7 +26,7 @@ export function FeedScreen({ view, rows, active, perform, empty, topSignal }: Fe
   const { columns } = useScreenSize();
   const layout = useLayouter(columns, FEED_MAX_LINES);
   const known = useRef(new Map<string, number>()).current;
-  const entries = view.feed?.timeline.entries() ?? [];
+  const entries = view.feed?.timeline.view() ?? NO_ENTRIES;
   const source = useMemo(() => timelineSource(entries, layout, known), [entries, view.version, layout, known, topSignal]);
   const { window, dispatch } = useNoteList(source, rows, view.settled, undefined, topSignal);
   useListKeys(source, window, dispatch, perform, active);
