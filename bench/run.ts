@@ -6,6 +6,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchContext, Figure, FigureModule } from './figure.js';
 
+// What users run: the built CLI defines NODE_ENV=production (scripts/build.mjs), so
+// React's production build is what figures measure, not its several-times-slower development one.
+process.env.NODE_ENV ??= 'production';
+
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const wanted = args.filter((a) => !a.startsWith('--'));
