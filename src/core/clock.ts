@@ -8,3 +8,23 @@ export const systemClock: Clock = { now: () => Date.now() };
 
 /** Unix seconds, the unit of `created_at` (NIP-01). */
 export const unixNow = (clock: Clock): number => Math.floor(clock.now() / 1000);
+
+/** Cancels a timer; harmless after it has fired. */
+export type Cancel = () => void;
+
+/**
+ * Timers are passed in like the clock, so tests move time by hand instead of
+ * waiting for it (a stalled relay costs exactly its timeout, not "about").
+ */
+export interface Timers {
+  /** Runs `fn` once after `ms`. A `weak` timer does not keep the process alive. */
+  after(ms: number, fn: () => void, opts?: { weak?: boolean }): Cancel;
+}
+
+export const systemTimers: Timers = {
+  after(ms, fn, opts) {
+    const timer = setTimeout(fn, ms);
+    if (opts?.weak) timer.unref();
+    return () => clearTimeout(timer);
+  },
+};

@@ -1,7 +1,7 @@
 // One relay as the pool sees it: its socket (PoolRelay), its status and
 // counters, reconnecting with backoff while subscriptions want it, and NIP-42
 // authentication when the relay asks and is in the user's list.
-import type { Clock } from '../core/clock.js';
+import type { Cancel, Clock, Timers } from '../core/clock.js';
 import type { Signer } from '../store/types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { PoolRelay } from './relay.js';
@@ -11,6 +11,7 @@ import type { VerifiedEvents } from './verified-events.js';
 
 export interface ConnectionDeps {
   clock: Clock;
+  timers: Timers;
   WebSocket: typeof WebSocket;
   /** Only with a socket that has ping() (AbstractRelay's other way to ping uses its own REQ handling). */
   ping: boolean;
@@ -47,7 +48,7 @@ export class Connection {
 
   private opening: Promise<void> | undefined;
   private attempts = 0;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelReconnect: Cancel | undefined;
   private closed = false;
   private challenge: string | undefined;
   private authed: Promise<boolean> | undefined;
@@ -125,16 +126,16 @@ export class Connection {
 
   /** Reconnects after a backoff delay while anything still wants this relay. */
   scheduleReconnect(): void {
-    if (this.closed || this.reconnectTimer || !this.wanted()) return;
+    if (this.closed || this.cancelReconnect || !this.wanted()) return;
     const delay = backoffDelay(this.attempts++, this.deps.backoff);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
+    this.cancelReconnect = this.deps.timers.after(delay, () => {
+      this.cancelReconnect = undefined;
       if (this.closed || !this.wanted()) return;
       this.open(Math.max(delay, 5_000)).then(
         () => this.onreopen(),
         () => this.scheduleReconnect(),
       );
-    }, delay);
+    });
   }
 
   /** NIP-42: remember the challenge and answer it with the user's key when allowed. */
@@ -155,7 +156,7 @@ export class Connection {
       if (this.deps.onAuthRequested && !(await this.deps.onAuthRequested(this.url))) return false;
       const now = Math.floor(this.deps.clock.now() / 1000);
       const event = await signer.signEvent(this.relay.authTemplate(challenge, this.url, now));
-      const result = await withTimeout(this.relay.sendForOk('AUTH', event), this.deps.authTimeoutMs, 'AUTH timed out');
+      const result = await withTimeout(this.relay.sendForOk('AUTH', event), this.deps.authTimeoutMs, 'AUTH timed out', this.deps.timers);
       if (!result.ok) throw new Error(`AUTH refused: ${result.message}`);
       return true;
     })().catch((error: unknown) => {
@@ -168,8 +169,8 @@ export class Connection {
 
   close(): void {
     this.closed = true;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+    this.cancelReconnect?.();
+    this.cancelReconnect = undefined;
     this.relay.dropPending('pool closed');
     try {
       this.relay.close();
@@ -180,16 +181,16 @@ export class Connection {
   }
 }
 
-export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string, timers: Timers): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(message)), ms);
+    const cancel = timers.after(ms, () => reject(new Error(message)));
     promise.then(
       (value) => {
-        clearTimeout(timer);
+        cancel();
         resolve(value);
       },
       (error: unknown) => {
-        clearTimeout(timer);
+        cancel();
         reject(error);
       },
     );

@@ -3,7 +3,7 @@
 // AbstractRelay (src/net/relay.ts) with a hardened message path.
 import type { Event, Filter } from 'nostr-tools';
 import WS from 'ws';
-import { systemClock, type Clock } from '../core/clock.js';
+import { systemClock, systemTimers, type Cancel, type Clock, type Timers } from '../core/clock.js';
 import { defaultLimits, type RelayMessageLimits } from '../core/relay-message.js';
 import type { Signer } from '../store/types.js';
 import { defaultBackoff, type BackoffOptions } from './backoff.js';
@@ -29,6 +29,8 @@ export interface PoolOptions {
   /** Defaults to the `ws` package. */
   WebSocket?: typeof WebSocket;
   clock?: Clock;
+  /** EOSE, publish and reconnect timeouts; tests pass manual ones. */
+  timers?: Timers;
   /** Signs NIP-42 AUTH events, only for relays in `relays`. */
   signer?: Signer;
   eoseTimeoutMs?: number;
@@ -67,7 +69,7 @@ interface Part {
   /** Closed by the caller. */
   cancelled: boolean;
   authRetried: boolean;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  cancelTimer: Cancel | undefined;
   reqAt: number;
   /** Called once, when the part settles (EOSE, timeout, failure, CLOSED). */
   onsettle(timedOut: boolean): void;
@@ -80,17 +82,19 @@ class Pool implements RelayPool {
   private readonly listeners = new Set<(status: RelayStatus[]) => void>();
   private readonly parts = new Map<Connection, Set<Part>>();
   private readonly clock: Clock;
+  private readonly timers: Timers;
   private readonly verified: VerifiedEvents;
   private readonly eoseTimeoutMs: number;
   private readonly publishTimeoutMs: number;
   private readonly WebSocket: typeof WebSocket;
   private readonly backoff: BackoffOptions;
   private readonly limits: RelayMessageLimits;
-  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelStatusTimer: Cancel | undefined;
   private closed = false;
 
   constructor(private readonly opts: PoolOptions) {
     this.clock = opts.clock ?? systemClock;
+    this.timers = opts.timers ?? systemTimers;
     this.verified = new VerifiedEvents(opts.verifier ?? sharedVerifier());
     this.eoseTimeoutMs = opts.eoseTimeoutMs ?? DEFAULT_EOSE_TIMEOUT_MS;
     this.publishTimeoutMs = opts.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS;
@@ -109,6 +113,7 @@ class Pool implements RelayPool {
     if (conn) return conn;
     conn = new Connection(url, inList, {
       clock: this.clock,
+      timers: this.timers,
       WebSocket: this.WebSocket,
       ping: !this.opts.WebSocket,
       verified: this.verified,
@@ -183,7 +188,7 @@ class Pool implements RelayPool {
       for (const part of parts) {
         part.dead = true;
         part.cancelled = true;
-        if (part.timer) clearTimeout(part.timer);
+        part.cancelTimer?.();
         part.conn.relay.unreq(id);
         this.parts.get(part.conn)?.delete(part);
       }
@@ -199,7 +204,7 @@ class Pool implements RelayPool {
         dead: !opts.stream,
         cancelled: false,
         authRetried: false,
-        timer: undefined,
+        cancelTimer: undefined,
         reqAt: 0,
         sub: undefined as unknown as RelaySub,
         onsettle: (timedOut) => {
@@ -222,8 +227,8 @@ class Pool implements RelayPool {
         // The relay answered in time when its EOSE arrived, even if our checks of
         // the events before it are still running: the timeout measures the relay, not us.
         oneoseArrived: () => {
-          if (part.timer) clearTimeout(part.timer);
-          part.timer = undefined;
+          part.cancelTimer?.();
+          part.cancelTimer = undefined;
           if (!part.settled) conn.status.rttMs = this.clock.now() - part.reqAt;
         },
         oneose: () => {
@@ -235,7 +240,7 @@ class Pool implements RelayPool {
       };
       parts.push(part);
       this.parts.get(conn)!.add(part);
-      part.timer = setTimeout(() => this.settlePart(part, { timedOut: true }), eoseTimeoutMs);
+      part.cancelTimer = this.timers.after(eoseTimeoutMs, () => this.settlePart(part, { timedOut: true }));
       conn.open(eoseTimeoutMs).then(
         () => {
           if (closed) return;
@@ -258,8 +263,8 @@ class Pool implements RelayPool {
   private settlePart(part: Part, how: { eose?: boolean; timedOut?: boolean; error?: string }): void {
     if (part.settled) return;
     part.settled = true;
-    if (part.timer) clearTimeout(part.timer);
-    part.timer = undefined;
+    part.cancelTimer?.();
+    part.cancelTimer = undefined;
     if (how.eose) part.outcome.eose = true;
     if (how.timedOut) part.outcome.timedOut = true;
     if (how.error !== undefined) part.outcome.error = how.error;
@@ -312,17 +317,15 @@ class Pool implements RelayPool {
       const finish = (result: PublishResult) => {
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        cancelTimer();
         resolve(result);
       };
-      const timer = setTimeout(
-        () =>
-          finish(
-            connected
-              ? { url, ok: false, outcome: 'timeout', message: `no answer within ${timeoutMs} ms` }
-              : { url, ok: false, outcome: 'unreachable', message: `could not connect within ${timeoutMs} ms` },
-          ),
-        timeoutMs,
+      const cancelTimer = this.timers.after(timeoutMs, () =>
+        finish(
+          connected
+            ? { url, ok: false, outcome: 'timeout', message: `no answer within ${timeoutMs} ms` }
+            : { url, ok: false, outcome: 'unreachable', message: `could not connect within ${timeoutMs} ms` },
+        ),
       );
       conn
         .open(timeoutMs)
@@ -362,19 +365,22 @@ class Pool implements RelayPool {
 
   /** Status listeners hear at most every 50 ms: counters change with every message. */
   private statusChanged(): void {
-    if (this.statusTimer || this.listeners.size === 0) return;
-    this.statusTimer = setTimeout(() => {
-      this.statusTimer = undefined;
-      const snapshot = this.status();
-      for (const listener of this.listeners) listener(snapshot);
-    }, 50);
-    this.statusTimer.unref?.();
+    if (this.cancelStatusTimer || this.listeners.size === 0) return;
+    this.cancelStatusTimer = this.timers.after(
+      50,
+      () => {
+        this.cancelStatusTimer = undefined;
+        const snapshot = this.status();
+        for (const listener of this.listeners) listener(snapshot);
+      },
+      { weak: true },
+    );
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.cancelStatusTimer?.();
     for (const [conn, parts] of this.parts) {
       for (const part of parts) {
         part.dead = true;

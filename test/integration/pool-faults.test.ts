@@ -5,11 +5,12 @@ import type { Event, EventTemplate } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPool } from '../../src/net/pool.js';
-import type { RelayCounts, RelayPool, RelayStatus } from '../../src/net/types.js';
+import type { RelayCounts, RelayPool } from '../../src/net/types.js';
 import { mainThreadVerifier, type SignatureVerifier } from '../../src/net/verify.js';
 import type { Signer } from '../../src/store/types.js';
 import { signed, startFaultRelay, withBadSig, withForgedContent, type FaultRelay } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { ManualTimers } from '../helpers/manual-timers.js';
 import { until } from '../helpers/until.js';
 
 const NOW = 1_700_000_000;
@@ -177,22 +178,25 @@ describe('pool against faulty relays', () => {
         stalledReq = req.event;
       },
     });
-    pool = createPool({ relays: [spec(real.url), spec(stalled.url)] });
+    const timers = new ManualTimers(NOW * 1000);
+    pool = createPool({ relays: [spec(real.url), spec(stalled.url)], clock: timers, timers });
     const got: Event[] = [];
-    const started = performance.now();
-    const outcomes = await new Promise<unknown[]>((resolve) => {
-      pool!.subscribe([{ authors: [getPublicKey(carol)], since: NOW - 100 }], { onevent: (e) => got.push(e), onsettled: resolve }, { eoseTimeoutMs: 1_000 });
-    });
-    const elapsed = performance.now() - started;
-
+    let outcomes: unknown[] | undefined;
+    pool.subscribe(
+      [{ authors: [getPublicKey(carol)], since: NOW - 100 }],
+      { onevent: (e) => got.push(e), onsettled: (o) => (outcomes = o) },
+      { eoseTimeoutMs: 1_000 },
+    );
+    // Both relays have answered all they will: the real one with EOSE, the stalled one with one event.
+    await until(() => got.length === 2 && pool!.status().find((s) => s.url === real.url)!.state === 'eose', 'both answers');
+    expect(ids(got)).toEqual(ids([early, fromReal]));
+    timers.advance(999);
+    expect(outcomes).toBeUndefined();
+    timers.advance(1);
     expect(outcomes).toEqual([
       { url: real.url, eose: true, timedOut: false, events: 1 },
       { url: stalled.url, eose: false, timedOut: true, events: 1 },
     ]);
-    // The real relay answers well within the second (a loaded machine gets that much slack).
-    expect(elapsed).toBeGreaterThanOrEqual(990);
-    expect(elapsed).toBeLessThan(1_000 + 1_500);
-    expect(ids(got)).toEqual(ids([early, fromReal]));
 
     stalledReq!(late);
     await until(() => got.length === 3, 'the late event');
@@ -201,19 +205,25 @@ describe('pool against faulty relays', () => {
 
   it('a relay that answers slowly but within the timeout counts as answered', async () => {
     const event = signed(alice, { created_at: NOW, content: 'slow' });
+    let answer: (() => void) | undefined;
     const slow = await fault({
       onReq(req) {
-        setTimeout(() => {
+        answer = () => {
           req.event(event);
           req.eose();
-        }, 200);
+        };
       },
     });
-    pool = createPool({ relays: [spec(slow.url)], eoseTimeoutMs: 5_000 });
-    const result = await pool.query([{ authors: [ALICE] }]);
+    const timers = new ManualTimers(NOW * 1000);
+    pool = createPool({ relays: [spec(slow.url)], eoseTimeoutMs: 5_000, clock: timers, timers });
+    const querying = pool.query([{ authors: [ALICE] }]);
+    await until(() => answer !== undefined, 'the REQ');
+    timers.advance(4_999); // 1 ms before its timeout
+    answer!();
+    const result = await querying;
     expect(result.events).toEqual([event]);
     expect(result.relays).toEqual([{ url: slow.url, eose: true, timedOut: false, events: 1 }]);
-    expect(pool.status()[0]!.rttMs).toBeGreaterThanOrEqual(150);
+    expect(pool.status()[0]!.rttMs).toBe(4_999);
   });
 
   it('a refused connection and a connection dropped mid-stream are outcomes with reasons', async () => {
@@ -225,10 +235,10 @@ describe('pool against faulty relays', () => {
         setTimeout(() => req.conn.drop(), 20);
       },
     });
-    pool = createPool({ relays: [spec(refusing.url), spec(dropping.url)], eoseTimeoutMs: 10_000 });
-    const started = performance.now();
+    // No timer is ever advanced: both outcomes come from the sockets, without waiting for a timeout.
+    const timers = new ManualTimers(NOW * 1000);
+    pool = createPool({ relays: [spec(refusing.url), spec(dropping.url)], eoseTimeoutMs: 10_000, clock: timers, timers });
     const result = await pool.query([{ authors: [ALICE] }]);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(result.events).toEqual([kept]);
     expect(result.relays.map((r) => [r.url, r.eose, r.timedOut, r.events, typeof r.error])).toEqual([
       [refusing.url, false, false, 0, 'string'],
@@ -255,16 +265,23 @@ describe('pool against faulty relays', () => {
         }
       },
     });
-    const random = vi.fn(() => 0);
-    pool = createPool({ relays: [spec(flaky.url)], backoff: { baseMs: 20, maxMs: 1_000, random } });
+    const random = vi.fn(() => 0.5);
+    const timers = new ManualTimers(NOW * 1000);
+    // First delay: half of 1,000 ms fixed, plus 0.5 of the other half.
+    pool = createPool({ relays: [spec(flaky.url)], backoff: { baseMs: 1_000, maxMs: 60_000, random }, clock: timers, timers });
     const got: Event[] = [];
-    const statuses: RelayStatus['state'][] = [];
-    pool.onStatus((s) => statuses.push(s[0]!.state));
     const sub = pool.subscribe([{ authors: [ALICE], since: NOW - 100 }], { onevent: (e) => got.push(e) });
     await until(() => got.length === 2, 'the first two events');
 
     flaky.dropAll();
+    await until(() => pool!.status()[0]!.state === 'error', 'the drop noticed');
+    // The reconnect starts (state 'connecting') exactly when its delay is over, not before.
+    timers.advance(749);
+    expect(pool.status()[0]!.state).toBe('error');
+    timers.advance(1);
+    expect(pool.status()[0]!.state).toBe('connecting');
     const req2 = await flaky.waitFor((r) => r.conn === 1 && r.message[0] === 'REQ');
+    expect(flaky.accepted()).toBe(2);
     expect(req2.message.slice(2)).toEqual([{ authors: [ALICE], since: NOW - 20 }]);
     await until(() => got.length === 3, 'the event after the reconnect');
     expect(got.map((e) => e.content)).toEqual(['newest', 'first', 'after the reconnect']);
@@ -377,9 +394,18 @@ describe('pool against faulty relays', () => {
     const silent = await fault({});
     const refusing = await fault({ onEvent: (event, conn) => conn.send(['OK', event.id, false, 'blocked: spam']) });
     const accepting = await fault({ onEvent: (event, conn) => conn.send(['OK', event.id, true, 'duplicate: have it']) });
-    pool = createPool({ relays: [spec(silent.url), spec(refusing.url), spec(accepting.url)] });
+    const timers = new ManualTimers(NOW * 1000);
+    pool = createPool({ relays: [spec(silent.url), spec(refusing.url), spec(accepting.url)], clock: timers, timers });
     const event = signed(alice, { created_at: NOW, content: 'hi' });
-    const results = await pool.publish(event, { timeoutMs: 300 });
+    let results: unknown;
+    const publishing = pool.publish(event, { timeoutMs: 300 }).then((r) => (results = r));
+    await Promise.all([silent, refusing, accepting].map((relay) => relay.waitFor((r) => r.message[0] === 'EVENT')));
+    await until(() => pool!.status().every((s) => s.state === 'connected' && (s.url === silent.url || s.rttMs !== undefined)), 'two answers');
+    timers.advance(299);
+    await new Promise((resolve) => setImmediate(resolve)); // a result due now would have arrived within this turn
+    expect(results).toBeUndefined();
+    timers.advance(1);
+    await publishing;
     expect(results).toEqual([
       { url: silent.url, ok: false, outcome: 'timeout', message: 'no answer within 300 ms' },
       { url: refusing.url, ok: false, outcome: 'rejected', message: 'blocked: spam' },
