@@ -1,8 +1,9 @@
 // A live feed: the cache paints at once, the pool's start-up query fills in
 // and then streams, and every verified event is merged into one Timeline and
 // cached. Listeners hear about changes batched, at most once per frame.
-import type { Filter } from 'nostr-tools';
+import type { Event, Filter } from 'nostr-tools';
 import type { Clock } from '../core/clock.js';
+import { DELETION_KIND } from '../core/deletion.js';
 import { Timeline } from '../core/timeline.js';
 import type { RelayOutcome, RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
@@ -32,7 +33,7 @@ export interface Feed {
   close(): void;
 }
 
-/** How often held-back (future-dated) events are checked for release. */
+/** How often held-back (future-dated) events are checked for release, and expiring ones (NIP-40) for removal. */
 const RELEASE_EVERY_MS = 30_000;
 
 export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = {}): Feed {
@@ -52,9 +53,13 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     timer = setTimeout(notify, batchMs);
   };
 
+  /** Whether the timeline changed. Deletion requests (NIP-09) are applied, never shown. */
+  const take = (event: Event, relay?: string): boolean =>
+    event.kind === DELETION_KIND ? timeline.applyDeletion(event) > 0 : timeline.add(event, relay);
+
   // The cache answers the same filters a relay would; those events were verified when they arrived.
   if (deps.store && filters.length > 0) {
-    for (const event of safely(() => deps.store!.query(filters), [])) timeline.add(event);
+    for (const event of safely(() => deps.store!.query(filters), [])) take(event);
   }
   const buffer = deps.store ? new WriteBuffer(deps.store) : undefined;
 
@@ -77,7 +82,7 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
       request.filters,
       {
         onevent(event, relay) {
-          if (timeline.add(event, relay)) changed();
+          if (take(event, relay)) changed();
           safely(() => buffer?.add(event, relay), undefined);
         },
         onseen(id, relay) {
@@ -102,7 +107,7 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
   if (requests.length === 0) settle([]);
 
   const release = setInterval(() => {
-    if (timeline.releaseDue() > 0) changed();
+    if (timeline.releaseDue() + timeline.expireDue() > 0) changed();
   }, RELEASE_EVERY_MS);
   release.unref?.();
 

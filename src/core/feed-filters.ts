@@ -3,16 +3,24 @@
 // few hundred authors), and one oversized filter would make a relay refuse
 // the whole REQ.
 import type { Filter } from 'nostr-tools';
+import { DELETION_KIND } from './deletion.js';
 
 export const FEED_KINDS = [1, 6];
+/**
+ * Home also asks for the follows' deletion requests (NIP-09), in the same
+ * filters (rare next to notes, so they barely use the limit), so a note its
+ * author deletes leaves the timeline. Mentions and Global do not: deletions
+ * from everyone would be a stream of noise for the few notes shown.
+ */
+export const HOME_KINDS = [...FEED_KINDS, DELETION_KIND];
 export const AUTHORS_PER_FILTER = 250;
 
-/** Follows' notes and reposts: one filter per 250 authors, each with the same window and limit. */
+/** Follows' notes, reposts and deletions: one filter per 250 authors, each with the same window and limit. */
 export function homeFilters(authors: string[], since: number, limit: number): Filter[] {
   const unique = [...new Set(authors)];
   const filters: Filter[] = [];
   for (let i = 0; i < unique.length; i += AUTHORS_PER_FILTER) {
-    filters.push({ kinds: [...FEED_KINDS], authors: unique.slice(i, i + AUTHORS_PER_FILTER), since, limit });
+    filters.push({ kinds: [...HOME_KINDS], authors: unique.slice(i, i + AUTHORS_PER_FILTER), since, limit });
   }
   return filters;
 }

@@ -1,9 +1,13 @@
 // The merged timeline: one entry per event id, newest first, with the relays
 // each event was seen on. Events dated further in the future than a small
 // skew are held back until their time comes, so a wrong clock (or a relay
-// gaming the order) cannot pin a note to the top. Pure: time comes from the clock.
+// gaming the order) cannot pin a note to the top. What its author withdrew
+// (NIP-09 deletion, NIP-40 expiration) leaves it, and is not let in again.
+// Pure: time comes from the clock.
 import type { Event } from 'nostr-tools';
 import { unixNow, type Clock } from './clock.js';
+import { deletedIds } from './deletion.js';
+import { expirationOf } from './expiration.js';
 
 export interface TimelineEntry {
   event: Event;
@@ -40,18 +44,28 @@ export class Timeline {
   private pending: TimelineEntry[] = [];
   /** Held back: dated too far ahead. */
   private held: TimelineEntry[] = [];
+  /** NIP-09: ids deleted by their author, with that author's pubkey. */
+  private readonly deleted = new Map<string, string>();
+  /** NIP-40: entries with an expiration time (few), to drop when it comes. */
+  private expiring: Array<{ id: string; at: number }> = [];
 
   constructor(opts: TimelineOptions) {
     this.clock = opts.clock;
     this.futureSkewSec = opts.futureSkewSec ?? 15 * 60;
   }
 
-  /** True when the id is new. */
+  /** True when the id is new (and neither deleted nor expired). */
   add(event: Event, relay?: string): boolean {
     const known = this.byId.get(event.id);
     if (known) {
       if (relay !== undefined && !known.seenOn.includes(relay)) known.seenOn.push(relay);
       return false;
+    }
+    if (this.deleted.get(event.id) === event.pubkey) return false;
+    const expires = expirationOf(event);
+    if (expires !== undefined) {
+      if (expires <= unixNow(this.clock)) return false;
+      this.expiring.push({ id: event.id, at: expires });
     }
     const entry: TimelineEntry = { event, seenOn: relay === undefined ? [] : [relay] };
     this.byId.set(event.id, entry);
@@ -103,6 +117,44 @@ export class Timeline {
     this.held = this.held.filter((entry) => entry.event.created_at > limit);
     this.pending.push(...due);
     return due.length;
+  }
+
+  /**
+   * NIP-09: removes the request author's own events it names, now and if they
+   * arrive later; how many it removed.
+   */
+  applyDeletion(request: Event): number {
+    const gone = new Set<string>();
+    for (const id of deletedIds(request)) {
+      this.deleted.set(id, request.pubkey);
+      const entry = this.byId.get(id);
+      if (entry && entry.event.pubkey === request.pubkey) gone.add(id);
+    }
+    return this.remove(gone);
+  }
+
+  /** NIP-40: removes entries whose expiration time has come; how many. */
+  expireDue(): number {
+    if (this.expiring.length === 0) return 0;
+    const now = unixNow(this.clock);
+    const gone = new Set(this.expiring.filter((e) => e.at <= now).map((e) => e.id));
+    if (gone.size === 0) return 0;
+    this.expiring = this.expiring.filter((e) => !gone.has(e.id));
+    return this.remove(gone);
+  }
+
+  /** Rare (deletions, expirations): rebuilding the runs is simpler than any index. */
+  private remove(ids: Set<string>): number {
+    let removed = 0;
+    for (const id of ids) if (this.byId.delete(id)) removed++;
+    if (removed === 0) return 0;
+    const keep = (entry: TimelineEntry) => !ids.has(entry.event.id);
+    this.pending = this.pending.filter(keep);
+    this.held = this.held.filter(keep);
+    this.head = this.head.filter(keep);
+    this.body = this.body.filter(keep);
+    this.snapshot = undefined;
+    return removed;
   }
 
   private sortPending(): void {

@@ -13,7 +13,7 @@ import { fetchThread } from '../client/thread.js';
 import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
-import { globalFilters, homeFilters, mentionFilters } from '../core/feed-filters.js';
+import { globalFilters, HOME_KINDS, homeFilters, mentionFilters } from '../core/feed-filters.js';
 import { loadNostrWasm } from '../net/verify.js';
 import { KeyStore, preparePublicKey } from '../store/keys.js';
 import type { FeedKind } from './navigation.js';
@@ -190,7 +190,7 @@ export function createServices(client: Client): WiredServices {
       const kind: FeedKind = follows.length > 0 ? 'home' : 'global';
       if (!closed) early = { key: `${kind}:${follows.join(',')}`, feed: openFor(kind, follows) };
     },
-    openAuthorFeed: (pubkey) => feed([{ kinds: [1, 6], authors: [pubkey], limit: 100 }]),
+    openAuthorFeed: (pubkey) => feed([{ kinds: [...HOME_KINDS], authors: [pubkey], limit: 100 }]),
     fetchThread: (event: Event) => fetchThread(pool(), event),
     profiles,
     publish: (template) => publishEvent(client, template),

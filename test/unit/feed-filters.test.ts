@@ -6,17 +6,17 @@ import { UserError } from '../../src/core/errors.js';
 const hex = (n: number) => n.toString(16).padStart(64, '0');
 
 describe('feed filters', () => {
-  it('splits 2,000 follows into 8 filters of 250, each notes and reposts with the window and limit', () => {
+  it('splits 2,000 follows into 8 filters of 250, each notes, reposts and deletions with the window and limit', () => {
     const authors = Array.from({ length: 2_000 }, (_, i) => hex(i));
     const filters = homeFilters(authors, 1_000, 300);
     expect(filters).toHaveLength(8);
-    for (const f of filters) expect(f).toMatchObject({ kinds: [1, 6], since: 1_000, limit: 300 });
+    for (const f of filters) expect(f).toMatchObject({ kinds: [1, 6, 5], since: 1_000, limit: 300 });
     expect(filters.map((f) => f.authors!.length)).toEqual(Array(8).fill(250));
     expect(filters.flatMap((f) => f.authors)).toEqual(authors);
   });
 
   it('home: duplicates are asked once, a short list is one filter, none is none', () => {
-    expect(homeFilters([hex(1), hex(2), hex(1)], 5, 10)).toEqual([{ kinds: [1, 6], authors: [hex(1), hex(2)], since: 5, limit: 10 }]);
+    expect(homeFilters([hex(1), hex(2), hex(1)], 5, 10)).toEqual([{ kinds: [1, 6, 5], authors: [hex(1), hex(2)], since: 5, limit: 10 }]);
     expect(homeFilters([], 5, 10)).toEqual([]);
     expect(homeFilters(Array.from({ length: 251 }, (_, i) => hex(i)), 5, 10).map((f) => f.authors!.length)).toEqual([250, 1]);
   });

@@ -98,4 +98,51 @@ describe('Timeline', () => {
     expect(view.at(-1)).toBeUndefined();
     expect(view.at(view.length)).toBeUndefined();
   });
+
+  describe('withdrawn by the author', () => {
+    const by = (pubkey: string, e: Event): Event => ({ ...e, pubkey });
+    const request = (pubkey: string, ...targets: string[]): Event => ({
+      ...ev(900, NOW),
+      pubkey,
+      kind: 5,
+      tags: targets.map((id) => ['e', id]),
+    });
+
+    it('a deletion removes its author’s own notes it names, now and later, and nothing else (NIP-09)', () => {
+      const t = new Timeline({ clock: clockAt(NOW) });
+      const alice = hex(1000);
+      const mallory = hex(2000);
+      t.add(ev(1, NOW - 3));
+      t.add(ev(2, NOW - 2));
+      t.add(by(mallory, ev(3, NOW - 1)));
+      const before = t.view();
+      expect(t.applyDeletion(request(mallory, hex(1)))).toBe(0); // not hers
+      expect(t.applyDeletion(request(alice, hex(1), hex(3), hex(4)))).toBe(1); // hex(3) is Mallory's
+      expect(ids(t)).toEqual([hex(3), hex(2)]);
+      expect(t.view()).not.toBe(before);
+      expect(before.length).toBe(3); // a view handed out stays as it was
+      expect(t.add(ev(4, NOW))).toBe(false); // deleted before it arrived
+      expect(t.add(by(mallory, ev(1, NOW - 3)))).toBe(true); // the same id with another author is not covered
+      expect(t.size).toBe(3);
+      expect(t.applyDeletion({ ...request(alice, hex(2)), kind: 1 })).toBe(0); // only kind 5 deletes
+    });
+
+    it('an expired note is refused; an expiring one leaves when its time comes (NIP-40)', () => {
+      const clock = clockAt(NOW);
+      const t = new Timeline({ clock });
+      const expiring = (n: number, at: number | string): Event => ({ ...ev(n, NOW - n), tags: [['expiration', String(at)]] });
+      expect(t.add(expiring(1, NOW))).toBe(false);
+      expect(t.add(expiring(2, NOW + 10))).toBe(true);
+      expect(t.add(expiring(3, 'soon'))).toBe(true); // unreadable: no expiration
+      expect(t.add(ev(4, NOW - 4))).toBe(true);
+      expect(t.expireDue()).toBe(0);
+      clock.t = (NOW + 9) * 1000;
+      expect(t.expireDue()).toBe(0);
+      clock.t = (NOW + 10) * 1000;
+      expect(t.expireDue()).toBe(1);
+      expect(ids(t)).toEqual([hex(3), hex(4)]);
+      expect(t.has(hex(2))).toBe(false);
+    });
+  });
 });
+
