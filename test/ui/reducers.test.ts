@@ -74,6 +74,24 @@ describe('list window', () => {
     expect(shown(top, src, 5)).toMatchObject({ selected: 'new1', newCount: 0 });
   });
 
+  it('stays where the reader was when the notes under the cursor are removed (deleted or expired)', () => {
+    const list = keys(10);
+    const src: ListSource = {
+      get length() {
+        return list.length;
+      },
+      keyAt: (i) => list[i]!,
+      indexOf: (k) => list.indexOf(k),
+      // Keys sort by their number, as notes sort by time.
+      placeOf: (k) => list.findIndex((key) => Number(key.slice(1)) > Number(k.slice(1))),
+      heightAt: () => 1,
+    };
+    const reading = run(src, 5, 'settle', 'pageDown', 'down'); // top n4, on n5
+    expect(shown(reading, src, 5)).toMatchObject({ selected: 'n5', visible: ['n4', 'n5', 'n6', 'n7'] });
+    list.splice(4, 2); // n4 and n5 are gone
+    expect(shown(reading, src, 5)).toMatchObject({ selected: 'n6', visible: ['n6', 'n7', 'n8', 'n9'], newCount: 0 });
+  });
+
   it('follows the top while the first results stream in, and stops once settled', () => {
     const src = source(['b']);
     const state = initialListState;

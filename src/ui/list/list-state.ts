@@ -10,6 +10,12 @@ export interface ListSource {
   keyAt(index: number): string;
   /** Where the item with this key is now; -1 when it is gone. */
   indexOf(key: string): number;
+  /**
+   * Where an item that is gone (a deleted or expired note) would be: the
+   * index of the first item after it. Lets the window stay where the reader
+   * was instead of jumping to the top.
+   */
+  placeOf?(key: string): number;
   /** Rows the item takes on screen (at least 1). */
   heightAt(index: number): number;
 }
@@ -46,13 +52,17 @@ export const itemRows = (rows: number, _newCount = 0): number => Math.max(1, row
 export function resolveWindow(state: ListState, source: ListSource, rows: number): ListWindow {
   if (source.length === 0) return { top: 0, selected: 0, visible: [], newCount: 0 };
   if (state.pinned || state.topKey === undefined) return windowAt(source, rows, 0, 0, 0);
+  const place = (key: string): number => {
+    const index = source.indexOf(key);
+    return index >= 0 ? index : (source.placeOf?.(key) ?? -1);
+  };
   const found = (key: string | undefined, fallback: number) => {
-    const index = key === undefined ? -1 : source.indexOf(key);
-    return index >= 0 ? index : Math.min(fallback, source.length - 1);
+    const index = key === undefined ? -1 : place(key);
+    return Math.min(index >= 0 ? index : fallback, source.length - 1);
   };
   const top = found(state.topKey, 0);
   const selected = found(state.selectedKey, top);
-  const newCount = state.seenKey === undefined ? 0 : Math.max(0, source.indexOf(state.seenKey));
+  const newCount = state.seenKey === undefined ? 0 : Math.max(0, place(state.seenKey));
   return windowAt(source, rows, top, selected, newCount);
 }
 

@@ -33,6 +33,17 @@ const before = (a: Event, createdAt: number, id: string) => (a.created_at !== cr
  * so anchoring the window costs the same with 100 or 100,000 notes.
  */
 export function timelineSource(entries: TimelineViewLike, layout: Layouter, known: Map<string, number>): NoteSource {
+  /** The first index not before (createdAt, id): where that note is, or would be. */
+  const placeOf = (createdAt: number, id: string): number => {
+    let lo = 0;
+    let hi = entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(entries.at(mid)!.event, createdAt, id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const rowAt = (i: number): NoteRow => {
     const entry = entries.at(i)!;
     return { event: entry.event, depth: 0, relay: entry.seenOn[0] };
@@ -50,14 +61,12 @@ export function timelineSource(entries: TimelineViewLike, layout: Layouter, know
         for (let i = 0; i < entries.length; i++) if (entries.at(i)!.event.id === id) return i;
         return -1;
       }
-      let lo = 0;
-      let hi = entries.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (before(entries.at(mid)!.event, createdAt, id)) lo = mid + 1;
-        else hi = mid;
-      }
-      return entries.at(lo)?.event.id === id ? lo : -1;
+      const at = placeOf(createdAt, id);
+      return entries.at(at)?.event.id === id ? at : -1;
+    },
+    placeOf(id) {
+      const createdAt = known.get(id);
+      return createdAt === undefined ? -1 : placeOf(createdAt, id);
     },
     heightAt: (i) => layout(rowAt(i)).length + GAP,
     rowAt,
