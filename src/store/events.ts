@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Event, Filter } from 'nostr-tools';
 import { isAddressableKind, isEphemeralKind, isReplaceableKind } from 'nostr-tools/kinds';
+import { DELETION_KIND } from '../core/deletion.js';
 import { isDamage, type Db } from './database.js';
 import type { EventStore } from './types.js';
 
@@ -10,7 +11,6 @@ import type { EventStore } from './types.js';
 export const DEFAULT_MAX_BYTES = 500 * 1024 * 1024;
 /** Pruning goes this far below the cap, so it does not run again on every write. */
 const PRUNE_TO = 0.9;
-const DELETION_KIND = 5;
 
 export interface SqliteEventStoreOptions {
   maxBytes?: number;
