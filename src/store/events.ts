@@ -3,7 +3,9 @@
 import type Database from 'better-sqlite3';
 import type { Event, Filter } from 'nostr-tools';
 import { isAddressableKind, isEphemeralKind, isReplaceableKind } from 'nostr-tools/kinds';
+import { unixNow, type Clock } from '../core/clock.js';
 import { DELETION_KIND } from '../core/deletion.js';
+import { isExpired } from '../core/expiration.js';
 import { isDamage, type Db } from './database.js';
 import type { EventStore } from './types.js';
 
@@ -16,6 +18,8 @@ export interface SqliteEventStoreOptions {
   maxBytes?: number;
   /** The user's own events (including their profile and follow list) are never pruned. */
   ownPubkey?: string;
+  /** For NIP-40 expirations; without one, none are applied. */
+  clock?: Clock;
   /**
    * SQLite found the file damaged during a read or write. The cache is a
    * convenience: the operation answers as if the cache were empty instead of failing.
@@ -39,6 +43,7 @@ type Statement = Database.Statement<unknown[]>;
 export class SqliteEventStore implements EventStore {
   readonly maxBytes: number;
   private readonly ownPubkey: string | undefined;
+  private readonly clock: Clock | undefined;
   private readonly onDamage: ((error: unknown) => void) | undefined;
   private readonly statements = new Map<string, Statement>();
   private readonly relayIds = new Map<string, number>();
@@ -52,6 +57,7 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     this.ownPubkey = opts.ownPubkey;
+    this.clock = opts.clock;
     this.onDamage = opts.onDamage;
     // One transaction per batch: a stream of events costs one commit, not one per event.
     this.writeMany = db.transaction((events: Event[], relay?: string) => {
@@ -90,10 +96,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   private select(filters: Filter[]): Event[] {
+    const now = this.clock ? unixNow(this.clock) : undefined;
+    // NIP-40: an expired event is not handed out (its row stays until pruning reaches it).
+    const current = (event: Event) => now === undefined || !isExpired(event, now);
     if (filters.length === 1) {
       // One filter: SQLite already returns it in order, with no duplicates.
       const compiled = compileFilter(filters[0]!);
-      return compiled ? Array.from(this.newestRows('json', compiled, compiled.limit) as Iterable<string>, (json) => this.parse(json)) : [];
+      if (!compiled) return [];
+      return Array.from(this.newestRows('json', compiled, compiled.limit) as Iterable<string>, (json) => this.parse(json)).filter(current);
     }
     const byId = new Map<string, Event>();
     for (const filter of filters) {
@@ -101,7 +111,7 @@ export class SqliteEventStore implements EventStore {
       if (!compiled) continue;
       for (const json of this.newestRows('json', compiled, compiled.limit) as Iterable<string>) {
         const event = this.parse(json);
-        byId.set(event.id, event);
+        if (current(event)) byId.set(event.id, event);
       }
     }
     return [...byId.values()].sort(newestFirst);
@@ -278,6 +288,7 @@ export class SqliteEventStore implements EventStore {
   private insert(event: Event, rid: number | undefined): boolean {
     if (!hasEventShape(event)) return false;
     if (isEphemeralKind(event.kind)) return false; // NIP-01: ephemeral events are not stored.
+    if (this.clock && isExpired(event, unixNow(this.clock))) return false; // NIP-40
     const d = addressOf(event);
     if (d === null) return this.insertRegular(event, rid);
     const existing = this.stmt(`SELECT seq FROM events WHERE id = ?`).pluck().get(event.id) as number | undefined;

@@ -44,6 +44,7 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
   const { db, file } = openDatabase(dataDir, { clock: opts.clock, ...(opts.onWarning ? { onWarning: opts.onWarning } : {}) });
   let reported = false;
   const events = new SqliteEventStore(db, {
+    clock: opts.clock,
     onDamage(error) {
       markDamaged(file);
       if (reported) return;

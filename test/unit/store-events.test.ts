@@ -2,7 +2,7 @@ import type { Event, EventTemplate, Filter } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newerThanCached, newestFirst } from '../../src/store/events.js';
-import { openTempStore } from '../helpers/store.js';
+import { manualClock, openTempStore } from '../helpers/store.js';
 
 const alice = generateSecretKey();
 const bob = generateSecretKey();
@@ -143,6 +143,19 @@ describe('event store', () => {
     // Bob's note was named by Alice, who cannot delete it.
     expect(events.has(bobsNote.id)).toBe(true);
     expect(ids(events.query([{ kinds: [5] }]))).toEqual([deletion.id]);
+  });
+
+  it('neither stores an expired event nor hands one out once its time has passed (NIP-40)', () => {
+    const clock = manualClock(1_700_000_000_000);
+    const { events } = open({ clock });
+    const expired = sign(alice, { content: 'gone', tags: [['expiration', '1700000000']] });
+    const expiring = sign(alice, { content: 'soon gone', created_at: 1_700_000_001, tags: [['expiration', '1700000060']] });
+    const lasting = sign(alice, { content: 'stays', created_at: 1_700_000_002 });
+    expect(events.putMany([expired, expiring, lasting])).toBe(2);
+    expect(ids(events.query([{ authors: [alicePk] }]))).toEqual([lasting.id, expiring.id]);
+    clock.set(1_700_000_060_000);
+    expect(ids(events.query([{ authors: [alicePk] }]))).toEqual([lasting.id]);
+    expect(ids(events.query([{ authors: [alicePk] }, { kinds: [1] }]))).toEqual([lasting.id]);
   });
 
   it('an a-tag deletion hides versions of an address up to its created_at', () => {
