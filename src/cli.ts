@@ -20,6 +20,9 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
       global: true,
       describe: 'Use this relay (ws:// or wss://) instead of the configured ones, for this run only; repeatable',
     })
+    // `--relay a "text"`: an array option must not swallow the words after its value
+    // (repeat the flag for more relays), so `--` and positionals mean what they say.
+    .parserConfiguration({ 'greedy-arrays': false })
     .strict()
     .recommendCommands()
     .help()

@@ -19,8 +19,9 @@ export const postCommand: CommandFactory = (ctx) => ({
   builder: (yargs: Argv) =>
     yargs
       // yargs re-parses positionals as options and would drop a lone `-`; with this it stays
-      // text, and words that look like options are refused in noteText instead.
-      .parserConfiguration({ 'unknown-options-as-args': true })
+      // text, and words that look like options are refused in noteText instead. (This replaces
+      // the top-level parser settings, so greedy-arrays is said again.)
+      .parserConfiguration({ 'unknown-options-as-args': true, 'greedy-arrays': false })
       .positional('text', { type: 'string', array: true, describe: 'The note; quote it, or give - to read stdin' })
       .option('json', { type: 'boolean', describe: 'Print {"id","event","relays":[{"url","ok","message"}]}' }),
   handler: async (args) => (await run()).post(ctx, args as PostArgs),

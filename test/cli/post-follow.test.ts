@@ -67,6 +67,18 @@ describe('post', () => {
     expect(JSON.parse(result.stdout).event.content).toBe('--not-an-option here');
   });
 
+  it('--relay takes one URL each time: the words after it stay the note, also after --', async () => {
+    const { cli } = await userHome();
+    const before = await cli.run(['post', '--json', ...relayArgs(relayA.url, relayB.url), 'relays first']);
+    expect(before.code).toBe(0);
+    const output = JSON.parse(before.stdout);
+    expect(output.event.content).toBe('relays first');
+    expect(output.relays.map((r: { url: string }) => r.url)).toEqual([relayA.url, relayB.url]);
+    const dashed = await cli.run(['post', '--json', '--relay', relayA.url, '--', '-starts with a dash']);
+    expect(dashed.code).toBe(0);
+    expect(JSON.parse(dashed.stdout).event.content).toBe('-starts with a dash');
+  });
+
   it('--json prints {"id","event","relays"}; `post -` reads stdin', async () => {
     const { cli } = await userHome();
     const result = await cli.run(['post', '-', '--json', ...relayArgs(relayA.url)], { stdin: 'line one\nline two\n' });
@@ -179,7 +191,8 @@ describe('follow', () => {
     const { cli, pubkey } = await userHome();
     const [x, y] = [someone(), someone()];
     expect((await cli.run(['follow', x, ...relayArgs(relayA.url)])).code).toBe(0);
-    expect((await cli.run(['follow', y, ...relayArgs(relayA.url)])).code).toBe(0);
+    // --relay before the key: it takes one URL and leaves the key to `follow`.
+    expect((await cli.run(['follow', ...relayArgs(relayA.url), y])).code).toBe(0);
     const [list] = await relayA.find({ kinds: [3], authors: [pubkey] });
     expect(list!.tags).toEqual([['p', x], ['p', y]]);
   });
