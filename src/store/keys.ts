@@ -4,6 +4,7 @@
 // with a passphrase (NIP-49 ncryptsec); with only the public key the client is
 // read-only.
 import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
+import { bech32 } from '@scure/base';
 import { decrypt, encrypt } from 'nostr-tools/nip49';
 import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex, hexToBytes } from 'nostr-tools/utils';
@@ -98,7 +99,6 @@ export function encryptSecret(secretKey: Uint8Array, passphrase: string, securit
 }
 
 /** Decrypts a NIP-49 ncryptsec; a wrong passphrase is a failure the user can retry (exit 1). */
-/** Decrypts a NIP-49 ncryptsec; a wrong passphrase is a failure the user can retry (exit 1). */
 export function decryptSecret(ncryptsec: string, passphrase: string): Uint8Array {
   const header = ncryptsecHeader(ncryptsec);
   if (!header || header.version !== 2) {
@@ -117,25 +117,23 @@ export function decryptSecret(ncryptsec: string, passphrase: string): Uint8Array
   return secretKey;
 }
 
-const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
-/** "ncryptsec1" + 91 bytes in 5-bit characters (146) + a 6-character checksum. */
-const NCRYPTSEC_LENGTH = 10 + 146 + 6;
+/** NIP-49: version (1 byte), log_n (1), salt (16), nonce (24), key security (1), ciphertext (48). */
+const NCRYPTSEC_BYTES = 91;
 
 /**
- * Version and scrypt cost from an ncryptsec's first 16 bits, read before the
- * decrypt so a crafted cost is refused rather than attempted. The checksum is
- * verified by the decrypt itself.
+ * Version and scrypt cost (NIP-49 bytes 0 and 1), read before the decrypt so
+ * a crafted cost is refused rather than attempted.
  */
 function ncryptsecHeader(ncryptsec: string): { version: number; logN: number } | undefined {
-  if (ncryptsec.length !== NCRYPTSEC_LENGTH || !ncryptsec.startsWith('ncryptsec1')) return undefined;
-  let bits = 0;
-  for (const char of ncryptsec.slice(10, 14)) {
-    const value = BECH32.indexOf(char);
-    if (value < 0) return undefined;
-    bits = (bits << 5) | value;
+  try {
+    // bech32's 90-character limit is for addresses; an ncryptsec is 162 (nostr-tools decodes it the same way).
+    const { prefix, words } = bech32.decode(ncryptsec as `${string}1${string}`, 5000);
+    const data = bech32.fromWords(words);
+    if (prefix !== 'ncryptsec' || data.length !== NCRYPTSEC_BYTES) return undefined;
+    return { version: data[0]!, logN: data[1]! };
+  } catch {
+    return undefined;
   }
-  // 20 bits read: the first 16 are version and log_n.
-  return { version: bits >>> 12, logN: (bits >>> 4) & 0xff };
 }
 
 export class KeyStore {
