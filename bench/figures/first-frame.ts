@@ -9,7 +9,7 @@ import { spawn as spawnPty } from 'node-pty';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { KeyStore } from '../../src/store/keys.js';
 import { startRelay } from '../../test/helpers/relay.js';
-import { BIN } from '../../test/helpers/run-cli.js';
+import { BIN } from '../../test/helpers/cli.js';
 import type { Figure } from '../figure.js';
 
 const RUNS = 7;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { openStore } from '../../src/store/open.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
-import { finished, runCli, spawnCli } from '../helpers/run-cli.js';
+import { finished, runCli, spawnCli } from '../helpers/cli.js';
 import { manualClock, tempDir } from '../helpers/store.js';
 
 /** Fault relay: accepts connections and reads every frame, answers nothing (no OK, no EOSE). */

@@ -6,7 +6,7 @@ import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { noteEncode } from 'nostr-tools/nip19';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { manualClock, tempDir } from '../helpers/store.js';
 
 const sk = generateSecretKey();

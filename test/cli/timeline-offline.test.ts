@@ -6,7 +6,7 @@ import { npubEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { manualClock, tempDir } from '../helpers/store.js';
 
 const UNREACHABLE = 'ws://127.0.0.1:1';

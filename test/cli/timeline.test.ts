@@ -124,7 +124,7 @@ describe('nostr-tui timeline', () => {
   });
 
   it('the built binary: --json output and exit code', async () => {
-    const result = await runCli(home(true), ['timeline', '--json', '--since', `${NOW - 3_600}`, '--relay', one.url, '--relay', two.url]);
+    const result = await runCli(['timeline', '--json', '--since', `${NOW - 3_600}`, '--relay', one.url, '--relay', two.url], { NOSTR_TUI_HOME: home(true) });
     expect(result.code).toBe(0);
     const ids = result.stdout.trim().split('\n').map((line) => JSON.parse(line).id);
     expect(ids).toEqual([carolRepost.id, bobRecent.id, carolOnBoth.id]);

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KeyStore } from '../../src/store/keys.js';
 import { startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';
 import { escapeSequences, bidiControls, unsafeBytes } from '../helpers/hostile-strings.js';
-import { finishedRaw, spawnCli } from '../helpers/run-cli.js';
+import { finishedRaw, spawnCli } from '../helpers/cli.js';
 
 /** Every escape-sequence and bidi attack of the corpus in one message. */
 const HOSTILE = [...escapeSequences, ...bidiControls].map((entry) => entry.text).join(' | ');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileNotes, hostileProfile, type HostileNote } from '../helpers/hostile-events.js';
 import { legitimateText, unsafeBytes, unsafeCharacters } from '../helpers/hostile-strings.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
-import { finishedRaw, spawnCli } from '../helpers/run-cli.js';
+import { finishedRaw, spawnCli } from '../helpers/cli.js';
 import { runInPty } from '../ui/pty.js';
 
 /**

@@ -1,24 +1,65 @@
-// Runs the built CLI (bin/nostr-tui.js -> dist/) with its own NOSTR_TUI_HOME,
-// optionally feeding stdin, and returns what a user would see.
-import { spawn } from 'node:child_process';
+// Runs the built CLI (bin/nostr-tui.js -> dist/) as a user would: a child
+// process with its own environment, optional stdin, and what it printed.
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/nostr-tui.js');
+export const BIN = path.resolve(import.meta.dirname, '../../bin/nostr-tui.js');
 
-export interface CliRun {
+export interface CliResult {
   code: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+}
+
+export interface RawCliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: Buffer;
+  stderr: Buffer;
 }
 
 export interface CliOptions {
   /** Written to stdin, then stdin is closed. Without it stdin is empty (closed at once). */
   stdin?: string;
-  /** Extra environment; NOSTR_TUI_PASSPHRASE is removed unless given here. */
-  env?: NodeJS.ProcessEnv;
 }
+
+/**
+ * The CLI with `env` over this process's environment (NO_COLOR set). A
+ * passphrase from the environment running the tests is never passed on
+ * unless `env` gives one.
+ */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv, opts: CliOptions = {}): ChildProcess {
+  const full: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
+  if (!('NOSTR_TUI_PASSPHRASE' in env)) delete full.NOSTR_TUI_PASSPHRASE;
+  const child = spawn(process.execPath, [BIN, ...args], { env: full, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin!.on('error', () => {}); // the CLI may exit before reading stdin
+  child.stdin!.end(opts.stdin ?? '');
+  return child;
+}
+
+/** Collects the output of a spawned CLI, byte for byte, until it exits. */
+export function finishedRaw(child: ChildProcess): Promise<RawCliResult> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err) }));
+  });
+}
+
+/** Collects the output of a spawned CLI until it exits. */
+export async function finished(child: ChildProcess): Promise<CliResult> {
+  const raw = await finishedRaw(child);
+  return { ...raw, stdout: raw.stdout.toString('utf8'), stderr: raw.stderr.toString('utf8') };
+}
+
+export const runCli = (args: string[], env: NodeJS.ProcessEnv, opts: CliOptions = {}): Promise<CliResult> =>
+  finished(spawnCli(args, env, opts));
 
 /** A fresh NOSTR_TUI_HOME and a runner bound to it. */
 export function cliHome(prefix = 'nostr-tui-cli-') {
@@ -26,22 +67,7 @@ export function cliHome(prefix = 'nostr-tui-cli-') {
   return {
     home,
     file: (name: string) => path.join(home, name),
-    run: (args: string[], opts: CliOptions = {}) => runCli(home, args, opts),
+    run: (args: string[], opts: CliOptions & { env?: NodeJS.ProcessEnv } = {}) =>
+      runCli(args, { ...opts.env, NOSTR_TUI_HOME: home }, opts),
   };
-}
-
-export function runCli(home: string, args: string[], opts: CliOptions = {}): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NOSTR_TUI_HOME: home, ...opts.env };
-  if (!opts.env || !('NOSTR_TUI_PASSPHRASE' in opts.env)) delete env.NOSTR_TUI_PASSPHRASE;
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdin.on('error', () => {}); // the CLI may exit before reading stdin
-  child.stdin.end(opts.stdin ?? '');
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }

@@ -2,7 +2,7 @@
 // the interactive UI and the first-frame benchmark.
 import { stripVTControlCharacters } from 'node:util';
 import { spawn as spawnPty, type IPty } from 'node-pty';
-import { BIN } from '../helpers/run-cli.js';
+import { BIN } from '../helpers/cli.js';
 
 export interface PtyRun {
   pty: IPty;

@@ -8,7 +8,7 @@ import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyStore } from '../../src/store/keys.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { runInPty } from './pty.js';
 
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
