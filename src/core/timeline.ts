@@ -44,8 +44,8 @@ export class Timeline {
   private pending: TimelineEntry[] = [];
   /** Held back: dated too far ahead. */
   private held: TimelineEntry[] = [];
-  /** NIP-09: ids deleted by their author, with that author's pubkey. */
-  private readonly deleted = new Map<string, string>();
+  /** NIP-09: "id:pubkey" of each deletion request's target, so one request cannot undo another's. */
+  private readonly deleted = new Set<string>();
   /** NIP-40: entries with an expiration time (few), to drop when it comes. */
   private expiring: Array<{ id: string; at: number }> = [];
 
@@ -61,7 +61,7 @@ export class Timeline {
       if (relay !== undefined && !known.seenOn.includes(relay)) known.seenOn.push(relay);
       return false;
     }
-    if (this.deleted.get(event.id) === event.pubkey) return false;
+    if (this.deleted.has(`${event.id}:${event.pubkey}`)) return false;
     const expires = expirationOf(event);
     if (expires !== undefined) {
       if (expires <= unixNow(this.clock)) return false;
@@ -126,7 +126,7 @@ export class Timeline {
   applyDeletion(request: Event): number {
     const gone = new Set<string>();
     for (const id of deletedIds(request)) {
-      this.deleted.set(id, request.pubkey);
+      this.deleted.add(`${id}:${request.pubkey}`);
       const entry = this.byId.get(id);
       if (entry && entry.event.pubkey === request.pubkey) gone.add(id);
     }
