@@ -30,6 +30,10 @@ export interface Feed {
   onChange(listener: () => void): () => void;
   /** Every relay sent EOSE, timed out or failed: the start-up result is complete. */
   settled: Promise<RelayOutcome[]>;
+  /** Asks for more on the same timeline (Home after a follow), streaming until close. */
+  extend(filters: Filter[]): void;
+  /** Stops showing an author (Home after an unfollow): their notes leave, later ones are ignored. */
+  exclude(pubkey: string): void;
   close(): void;
 }
 
@@ -53,15 +57,23 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     timer = setTimeout(notify, batchMs);
   };
 
+  const excluded = new Set<string>();
   /** Whether the timeline changed. Deletion requests (NIP-09) are applied, never shown. */
-  const take = (event: Event, relay?: string): boolean =>
-    event.kind === DELETION_KIND ? timeline.applyDeletion(event) > 0 : timeline.add(event, relay);
+  const take = (event: Event, relay?: string): boolean => {
+    if (event.kind === DELETION_KIND) return timeline.applyDeletion(event) > 0;
+    return !excluded.has(event.pubkey) && timeline.add(event, relay);
+  };
 
   // The cache answers the same filters a relay would; those events were verified when they arrived.
   if (deps.store && filters.length > 0) {
     for (const event of safely(() => deps.store!.query(filters), [])) take(event);
   }
   const buffer = deps.store ? new WriteBuffer(deps.store) : undefined;
+  const streamed = (event: Event, relay: string) => {
+    if (take(event, relay)) changed();
+    safely(() => buffer?.add(event, relay), undefined);
+  };
+  const extensions: Array<{ close(): void }> = [];
 
   let settle: (outcomes: RelayOutcome[]) => void = () => {};
   const settled = new Promise<RelayOutcome[]>((resolve) => (settle = resolve));
@@ -81,10 +93,7 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     deps.pool.subscribe(
       request.filters,
       {
-        onevent(event, relay) {
-          if (take(event, relay)) changed();
-          safely(() => buffer?.add(event, relay), undefined);
-        },
+        onevent: (event, relay) => streamed(event, relay),
         onseen(id, relay) {
           timeline.seen(id, relay);
         },
@@ -118,10 +127,28 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
       return () => listeners.delete(listener);
     },
     settled,
+    extend(more) {
+      if (closed || more.length === 0) return;
+      for (const filter of more) for (const author of filter.authors ?? []) excluded.delete(author);
+      for (const event of safely(() => deps.store?.query(more) ?? [], [])) if (take(event)) changed();
+      const subscription = deps.pool.subscribe(
+        more,
+        { onevent: streamed, onseen: (id, relay) => timeline.seen(id, relay) },
+        {
+          ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
+          ...(opts.relays ? { relays: opts.relays } : {}),
+        },
+      );
+      extensions.push(subscription);
+    },
+    exclude(pubkey) {
+      excluded.add(pubkey);
+      if (timeline.removeAuthor(pubkey) > 0) changed();
+    },
     close() {
       if (closed) return;
       closed = true;
-      for (const subscription of subscriptions) subscription.close();
+      for (const subscription of [...subscriptions, ...extensions]) subscription.close();
       clearInterval(release);
       if (timer) clearTimeout(timer);
       safely(() => buffer?.close(), undefined);

@@ -143,7 +143,14 @@ export class Timeline {
     return this.remove(gone);
   }
 
-  /** Rare (deletions, expirations): rebuilding the runs is simpler than any index. */
+  /** Removes every entry by this author (an unfollow); how many. Later ones are still let in. */
+  removeAuthor(pubkey: string): number {
+    const ids = new Set<string>();
+    for (const [id, entry] of this.byId) if (entry.event.pubkey === pubkey) ids.add(id);
+    return this.remove(ids);
+  }
+
+  /** Rare (deletions, expirations, unfollows): rebuilding the runs is simpler than any index. */
   private remove(ids: Set<string>): number {
     let removed = 0;
     for (const id of ids) if (this.byId.delete(id)) removed++;

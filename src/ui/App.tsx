@@ -113,7 +113,7 @@ function Shell({ onDraft }: { onDraft?: ((text: string) => void) | undefined }) 
   }, [publicKey, names]);
 
   // A follow or unfollow does not reopen the feed under the reader (the list would
-  // jump); Home uses the new list the next time it opens.
+  // jump): an open Home asks for the new author's notes, or drops the old one's, in place.
   const feedView = useFeed(
     () => (follows === undefined ? undefined : services.openFeed(nav.feed, follows)),
     [services, nav.feed, follows === undefined, publicKey],
@@ -128,9 +128,15 @@ function Shell({ onDraft }: { onDraft?: ((text: string) => void) | undefined }) 
     },
     [feedView.feed],
   );
-  const onFollowsChanged = useCallback(({ pubkey, following }: { pubkey: string; following: boolean }) => {
-    setFollows((list = []) => (following ? [...new Set([...list, pubkey])] : list.filter((pk) => pk !== pubkey)));
-  }, []);
+  const onFollowsChanged = useCallback(
+    ({ pubkey, following }: { pubkey: string; following: boolean }) => {
+      setFollows((list = []) => (following ? [...new Set([...list, pubkey])] : list.filter((pk) => pk !== pubkey)));
+      if (nav.feed !== 'home') return;
+      if (following) feedView.feed?.followed?.(pubkey);
+      else feedView.feed?.unfollowed?.(pubkey);
+    },
+    [nav.feed, feedView.feed],
+  );
   const { perform, send } = useActions({
     services, navigate, setStatus, openComposer, hasKey: !!publicKey, nameOf: names.nameOf, onFollowsChanged, onPublished,
   });

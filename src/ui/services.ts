@@ -32,6 +32,10 @@ export interface FeedLike {
   onChange(listener: () => void): () => void;
   /** Every relay answered (EOSE), timed out or failed. */
   settled: Promise<unknown>;
+  /** Home only: the user followed someone; their notes join this feed now. */
+  followed?(pubkey: string): void;
+  /** Home only: the user unfollowed someone; their notes leave this feed now. */
+  unfollowed?(pubkey: string): void;
   close(): void;
 }
 

@@ -5,7 +5,7 @@ import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex } from 'nostr-tools/utils';
 import type { Event } from 'nostr-tools';
 import { createClient, type Client } from '../client/client.js';
-import { openFeed } from '../client/feed.js';
+import { openFeed, type Feed } from '../client/feed.js';
 import { currentFollows, follow, unfollow } from '../client/follows.js';
 import { createProfileDirectory } from '../client/profiles.js';
 import { publishEvent } from '../client/publish.js';
@@ -138,18 +138,24 @@ export function createServices(client: Client): WiredServices {
   };
   const openFor = (kind: FeedKind, follows: readonly string[]): FeedLike => {
     if (kind === 'mentions') return publicKey ? feed(mentionFilters(publicKey, since(), FEED_LIMIT)) : emptyFeed();
-    if (kind === 'home' && follows.length > 0) return feed(homeFilters([...follows], since(), FEED_LIMIT));
+    if (kind === 'home' && follows.length > 0) {
+      const home = feed(homeFilters([...follows], since(), FEED_LIMIT));
+      return Object.assign(home, {
+        followed: (pubkey: string) => home.extend(homeFilters([pubkey], since(), FEED_LIMIT)),
+        unfollowed: (pubkey: string) => home.exclude(pubkey),
+      });
+    }
     if (kind === 'home') return emptyFeed();
     return feed(globalFilters(since(), FEED_LIMIT));
   };
   /** The feed the app will ask for first, opened while Ink loads. */
   let early: { key: string; feed: FeedLike } | undefined;
   const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;
-  const feed = (filters: ReturnType<typeof globalFilters>): FeedLike =>
+  const feed = (filters: ReturnType<typeof globalFilters>): Feed & FeedLike =>
     // Naming the read relays lets the feed ask each only for what the cache does not hold yet.
     openFeed({ pool: pool(), clock: client.clock, store: events() }, filters, {
       relays: client.relays().filter((relay) => relay.read).map((relay) => relay.url),
-    }) as unknown as FeedLike;
+    });
 
   return {
     clock: client.clock,

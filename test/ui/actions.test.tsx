@@ -114,8 +114,9 @@ describe('acting on the selected note', () => {
     expect(JSON.parse(published[1]!.content).id).toBe(hello.id);
   });
 
-  it('f follows and u unfollows the author, saying so when nothing needs to change', async () => {
-    const { frame, press, followCalls } = start({ follows: [bob.pubkey], feeds: { home: feedOf(hello) } });
+  it('f follows and u unfollows the author, saying so when nothing needs to change; the open Home hears of it', async () => {
+    const home = feedOf(hello);
+    const { frame, press, followCalls } = start({ follows: [bob.pubkey], feeds: { home } });
     await frame((f) => f.includes('hello world'));
     press('f');
     await frame((f) => f.includes(' follow alice: sent to 1/1 relays'));
@@ -126,6 +127,10 @@ describe('acting on the selected note', () => {
     press('u');
     await frame((f) => f.includes(' you do not follow alice'));
     expect(followCalls.map((c) => c.following)).toEqual([true, true, false, false]);
+    expect(home.followChanges).toEqual([
+      [alice.pubkey, true],
+      [alice.pubkey, false],
+    ]);
   });
 
   it('Enter opens the thread, indented by depth, the opened note selected; Esc goes back', async () => {

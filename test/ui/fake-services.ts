@@ -53,6 +53,14 @@ export class MemoryFeed implements FeedLike {
   settle() {
     this.resolve();
   }
+  /** What Home was told of follows and unfollows made while it was open. */
+  readonly followChanges: Array<[string, boolean]> = [];
+  followed(pubkey: string) {
+    this.followChanges.push([pubkey, true]);
+  }
+  unfollowed(pubkey: string) {
+    this.followChanges.push([pubkey, false]);
+  }
   close() {
     this.closed = true;
   }
