@@ -120,6 +120,23 @@ describe('composer', () => {
     expect(apply({ type: 'insert', text: 'one\r\ntwo' }, { type: 'home' })).toEqual({ text: 'one\ntwo', cursor: 4 });
     expect(apply({ type: 'insert', text: 'x' }, { type: 'clear' })).toEqual(emptyDraft);
   });
+
+  it('up and down move between lines at the same display column (CJK and emoji are two wide)', () => {
+    const text = 'abcdef\n漢字x\n👍\nlonger line';
+    const draft = { text, cursor: 4 }; // after "abcd": column 4
+    const down = composerReducer(draft, { type: 'down' });
+    expect(down.cursor).toBe(text.indexOf('漢字') + 2); // after 漢字: column 4
+    const down2 = composerReducer(down, { type: 'down' });
+    expect(down2.cursor).toBe(text.indexOf('👍') + 2); // the line is 2 columns: its end
+    const down3 = composerReducer(down2, { type: 'down' });
+    expect(down3.cursor).toBe(text.indexOf('longer') + 2); // column 2, as that line began
+    expect(composerReducer(down3, { type: 'down' }).cursor).toBe(text.length); // last line: to its end
+    const mid = { text, cursor: text.indexOf('x') }; // column 4, between 字 and x
+    expect(composerReducer(mid, { type: 'up' }).cursor).toBe(4);
+    expect(composerReducer({ text, cursor: 3 }, { type: 'up' }).cursor).toBe(0); // first line: to its start
+    // Column 3 falls inside 字 on the line below: the cursor stops before it, never inside.
+    expect(composerReducer({ text, cursor: 3 }, { type: 'down' }).cursor).toBe(text.indexOf('字'));
+  });
 });
 
 describe('navigation', () => {

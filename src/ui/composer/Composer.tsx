@@ -42,6 +42,8 @@ const editing = (key: Key): ComposerAction | undefined => {
   if (key.rightArrow) return { type: 'right' };
   if (key.home) return { type: 'home' };
   if (key.end) return { type: 'end' };
+  if (key.upArrow) return { type: 'up' };
+  if (key.downArrow) return { type: 'down' };
   return undefined;
 };
 

@@ -1,5 +1,6 @@
 // The composer's text and cursor as a pure reducer. Esc hides the composer but
 // keeps this state, so a cancelled draft comes back with the next `n`.
+import { textWidth } from '../../core/text-layout.js';
 
 export interface ComposerState {
   text: string;
@@ -15,6 +16,8 @@ export type ComposerAction =
   | { type: 'right' }
   | { type: 'home' }
   | { type: 'end' }
+  | { type: 'up' }
+  | { type: 'down' }
   | { type: 'clear' };
 
 export const emptyDraft: ComposerState = { text: '', cursor: 0 };
@@ -47,7 +50,37 @@ export function composerReducer(state: ComposerState, action: ComposerAction): C
       const next = text.indexOf('\n', cursor);
       return { text, cursor: next === -1 ? text.length : next };
     }
+    case 'up':
+    case 'down': {
+      const start = text.lastIndexOf('\n', cursor - 1) + 1;
+      const column = textWidth(text.slice(start, cursor));
+      if (action.type === 'up') {
+        if (start === 0) return { text, cursor: 0 };
+        const above = text.lastIndexOf('\n', start - 2) + 1;
+        return { text, cursor: atColumn(text, above, start - 1, column) };
+      }
+      const next = text.indexOf('\n', cursor);
+      if (next === -1) return { text, cursor: text.length };
+      const end = text.indexOf('\n', next + 1);
+      return { text, cursor: atColumn(text, next + 1, end === -1 ? text.length : end, column) };
+    }
     case 'clear':
       return emptyDraft;
   }
+}
+
+/**
+ * The position in text[from, to) (one line) nearest to display column
+ * `column`, never inside a character: CJK and emoji are two columns wide.
+ */
+function atColumn(text: string, from: number, to: number, column: number): number {
+  let at = from;
+  let width = 0;
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text.slice(from, to))) {
+    const w = textWidth(segment);
+    if (width + w > column) break;
+    width += w;
+    at += segment.length;
+  }
+  return at;
 }
