@@ -269,7 +269,7 @@ function renderView(view: View, p: ViewProps) {
     case 'relays':
       return <RelaysScreen rows={p.rows} />;
     case 'help':
-      return <HelpScreen rows={p.rows} />;
+      return <HelpScreen rows={p.rows} active={p.active} />;
   }
 }
 

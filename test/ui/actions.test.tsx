@@ -221,6 +221,31 @@ describe('screens and views', () => {
     await frame((f) => f.includes(' · Home'));
   });
 
+  it('help taller than a small terminal scrolls with the list keys, and every key can be reached', async () => {
+    const { frame, press } = start({ feeds: { home: feedOf(hello) }, columns: 60, rows: 15 });
+    await frame((f) => f.includes('hello world'));
+    press('?');
+    const listed = bindings.filter((b) => b.scope !== 'offer').map((b) => `${b.label.padEnd(11)} ${b.description}`);
+    const top = await frame((f) => f.includes(' · Keys'));
+    const lastKey = listed[listed.length - 1]!;
+    expect(top).toContain(listed[0]);
+    expect(top).not.toContain(lastKey);
+    press('G');
+    const bottom = await frame((f) => f.includes(lastKey));
+    expect(bottom).not.toContain(listed[0]);
+    // Everything was on one of the two pages (top and bottom) or in between: walk it line by line.
+    const seen = new Set<string>();
+    press('g');
+    await frame((f) => f.includes(listed[0]!));
+    for (let i = 0; i < listed.length && !seen.has(lastKey); i++) {
+      const f = await frame(() => true);
+      for (const line of listed) if (f.includes(line)) seen.add(line);
+      press('j');
+      await frame((f2) => f2 !== f || seen.has(lastKey));
+    }
+    expect([...seen].sort()).toEqual([...listed].sort());
+  });
+
   it('first run without a key offers to create one, saying where it is stored', async () => {
     const { frame, press, services } = start({ withKey: false, feeds: { global: feedOf(hello) } });
     const offer = await frame((f) => f.includes('You have no Nostr key yet.'));

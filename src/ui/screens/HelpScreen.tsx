@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
-import { bindings, type Scope } from '../keys/bindings.js';
+import { useState } from 'react';
+import { bindings, commandFor, type Command, type Scope } from '../keys/bindings.js';
+import { KeyPriority, useKeypress } from '../keys/keypress.js';
 import { useScreenSize } from '../context.js';
 
 const sections: { scope: Scope; title: string }[] = [
@@ -14,17 +16,44 @@ function section(scope: Scope, title: string): string[] {
   return [title, ...bindings.filter((b) => b.scope === scope).map((b) => `  ${b.label.padEnd(LABEL)} ${b.description}`), ''];
 }
 
-/** Every key, drawn from the key table; two columns when the terminal is wide enough. */
-export function HelpScreen({ rows }: { rows: number }) {
+/** How each list move scrolls the help, given its page and its last offset. */
+const scrolls: Partial<Record<Command, (offset: number, page: number, last: number) => number>> = {
+  down: (o) => o + 1,
+  up: (o) => o - 1,
+  pageDown: (o, page) => o + page,
+  pageUp: (o, page) => o - page,
+  top: () => 0,
+  bottom: (_o, _page, last) => last,
+};
+
+/**
+ * Every key, drawn from the key table; two columns when the terminal is wide
+ * enough. Taller than the screen (small terminals), it scrolls with the list keys.
+ */
+export function HelpScreen({ rows, active = true }: { rows: number; active?: boolean }) {
   const { columns } = useScreenSize();
   const [first, ...rest] = sections.map((s) => section(s.scope, s.title));
   const columnsOf = columns >= 80 ? [first!, rest.flat()] : [[first!, ...rest].flat()];
   const width = Math.floor(columns / columnsOf.length);
+  const last = Math.max(0, Math.max(...columnsOf.map((lines) => lines.length)) - rows);
+  const [wanted, setOffset] = useState(0);
+  // Clamped on every draw: a resize can shrink what is left to scroll.
+  const offset = Math.min(Math.max(0, wanted), last);
+  useKeypress(
+    (input, key) => {
+      const command = commandFor(['list'], input, key);
+      const scroll = command && scrolls[command];
+      if (!scroll) return false;
+      setOffset(Math.min(Math.max(0, scroll(offset, Math.max(1, rows - 1), last)), last));
+      return true;
+    },
+    { priority: KeyPriority.screen, isActive: active },
+  );
   return (
     <Box height={rows} overflow="hidden">
       {columnsOf.map((lines, c) => (
         <Box key={c} flexDirection="column" width={width}>
-          {lines.slice(0, rows).map((line, i) => (
+          {lines.slice(offset, offset + rows).map((line, i) => (
             <Text key={i} bold={!line.startsWith(' ')} wrap="truncate">
               {` ${line}`}
             </Text>
