@@ -43,3 +43,14 @@ export async function fetchThread(pool: RelayPool, focus: Event, opts: { eoseTim
   }
   return [...byId.values()];
 }
+
+/**
+ * Replies that arrive while a thread is shown: notes tagging its root or the
+ * focus, from `since` on (the caller drops the ones it already has). Returns
+ * a stop function.
+ */
+export function watchThread(pool: RelayPool, focus: Event, since: number, onreply: (event: Event) => void): () => void {
+  const ids = [...new Set([rootId(focus), focus.id].filter((id): id is string => !!id))];
+  const subscription = pool.subscribe([{ kinds: [1], '#e': ids, since }], { onevent: (event) => onreply(event) });
+  return () => subscription.close();
+}

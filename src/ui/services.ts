@@ -75,6 +75,8 @@ export interface UiServices {
   /** One author's recent notes, for the profile screen. */
   openAuthorFeed(pubkey: string): FeedLike;
   fetchThread(event: Event): Promise<Event[]>;
+  /** Replies arriving while a thread is open (some may already be known); returns a stop function. */
+  watchThread?(event: Event, onreply: (reply: Event) => void): () => void;
   profiles: ProfilesLike;
   /** Signs, saves to the outbox, then publishes (the same path as `nostr-tui post`). */
   publish(template: EventTemplate): Promise<PublishOutcome>;

@@ -9,7 +9,7 @@ import { openFeed, type Feed } from '../client/feed.js';
 import { currentFollows, follow, unfollow } from '../client/follows.js';
 import { createProfileDirectory } from '../client/profiles.js';
 import { publishEvent } from '../client/publish.js';
-import { fetchThread } from '../client/thread.js';
+import { fetchThread, watchThread } from '../client/thread.js';
 import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
@@ -198,6 +198,8 @@ export function createServices(client: Client): WiredServices {
     },
     openAuthorFeed: (pubkey) => feed([{ kinds: [...HOME_KINDS], authors: [pubkey], limit: 100 }]),
     fetchThread: (event: Event) => fetchThread(pool(), event),
+    // From a minute back: what arrived while the thread was being fetched is not missed.
+    watchThread: (event: Event, onreply: (reply: Event) => void) => watchThread(pool(), event, unixNow(client.clock) - 60, onreply),
     profiles,
     publish: (template) => publishEvent(client, template),
     follow: (pubkey) => follow(client, pubkey),

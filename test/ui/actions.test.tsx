@@ -159,6 +159,25 @@ describe('acting on the selected note', () => {
     await frame((f) => f.includes(' · Home'));
   });
 
+  it('replies arriving while a thread is open join it, once each; leaving stops the watch', async () => {
+    const root = bob.note('the root', now - 900);
+    const reply = alice.note('a reply', now - 600, replyTemplate('', root, 0).tags);
+    const { frame, press, reply: arrive } = start({ feeds: { home: feedOf(root) }, thread: [root, reply] });
+    await frame((f) => f.includes('the root'));
+    press(keys.enter);
+    await frame((f) => f.includes('2 notes in this thread'));
+    const late = carol.note('a late reply', now - 10, replyTemplate('', root, 0).tags);
+    expect(arrive(late)).toBe(1);
+    arrive(reply); // already shown
+    arrive(late); // from a second relay
+    const f = await frame((f) => f.includes('3 notes in this thread'));
+    expect(f.match(/a late reply/g)).toHaveLength(1);
+    expect(f.match(/a reply$/gm)).toHaveLength(1);
+    press(keys.escape);
+    await frame((f) => f.includes(' · Home'));
+    expect(arrive(late)).toBe(0);
+  });
+
   it('p shows the author: name, npub, about, and their notes', async () => {
     const { frame, press } = start({
       feeds: { home: feedOf(hello) },

@@ -3,12 +3,13 @@
 import { finalizeEvent, generateSecretKey, getPublicKey, type Event } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProfileDirectory } from '../../src/client/profiles.js';
-import { fetchThread } from '../../src/client/thread.js';
+import { fetchThread, watchThread } from '../../src/client/thread.js';
 import { replyTemplate } from '../../src/core/interactions.js';
 import { buildThread } from '../../src/core/thread.js';
 import { createPool } from '../../src/net/pool.js';
 import type { RelayPool } from '../../src/net/types.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { until } from '../helpers/until.js';
 
 const clock = { now: () => 1_700_000_000_000 };
 const alice = generateSecretKey();
@@ -69,4 +70,28 @@ describe('client services for the UI, on the real relay', () => {
     const events: Event[] = await fetchThread(pool, leaf);
     expect(buildThread(leaf.id, events).map((r) => `${'  '.repeat(r.depth)}${r.event.content}`)).toEqual(['old root', '  middle', '    leaf']);
   });
+
+  it('streams replies to the root or the focus while a thread is watched, and stops when told', async () => {
+    const root = sign(alice, { kind: 1, created_at: 3000, tags: [], content: 'watched root' });
+    await relay.seed(root);
+    const got: string[] = [];
+    const stop = watchThread(pool, root, 3000, (reply) => got.push(reply.content));
+    const writer = createPool({ relays: [{ url: relay.url, read: true, write: true }] });
+    await writer.publish(sign(carol, { kind: 1, created_at: 3005, tags: [], content: 'not a reply' }));
+    const reply = sign(bob, replyTemplate('live reply', root, 3010) as never);
+    await writer.publish(reply);
+    await until(() => got.length === 1, 'the live reply');
+    expect(got).toEqual(['live reply']);
+    stop();
+    await writer.publish(sign(carol, replyTemplate('after stop', root, 3020) as never));
+    // A marker on a subscription still open shows the relay has sent everything before it.
+    const marker = sign(carol, { kind: 1, created_at: 3030, tags: [], content: 'marker' });
+    await new Promise<void>((resolve) => {
+      const sub = pool.subscribe([{ ids: [marker.id] }], { onevent: () => (sub.close(), resolve()) });
+      void writer.publish(marker);
+    });
+    expect(got).toEqual(['live reply']);
+    await writer.close();
+  });
 });
+

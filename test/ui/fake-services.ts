@@ -94,6 +94,7 @@ export function fakeServices(opts: FakeOptions = {}) {
   const relays = opts.relays ?? [{ url: 'ws://fake', read: true, write: true }];
   const follows = [...(opts.follows ?? [])];
   const noticeListeners = new Set<(text: string) => void>();
+  const threadWatchers = new Set<(reply: Event) => void>();
   const services: UiServices = {
     onNotice: (l) => {
       noticeListeners.add(l);
@@ -116,6 +117,10 @@ export function fakeServices(opts: FakeOptions = {}) {
     },
     openAuthorFeed: (pubkey) => new MemoryFeed(opts.authorNotes?.[pubkey] ?? []),
     fetchThread: async (event) => opts.thread ?? [event],
+    watchThread(_event, onreply) {
+      threadWatchers.add(onreply);
+      return () => void threadWatchers.delete(onreply);
+    },
     profiles: {
       get: (pk) => profiles.get(pk),
       request: (pks) => {
@@ -151,6 +156,11 @@ export function fakeServices(opts: FakeOptions = {}) {
     requested,
     feeds,
     opened,
+    /** A reply arriving while a thread is open; how many threads were watching. */
+    reply(event: Event) {
+      for (const watcher of threadWatchers) watcher(event);
+      return threadWatchers.size;
+    },
     /** A warning the services would have printed on stderr. */
     notice: (text: string) => noticeListeners.forEach((l) => l(text)),
     /** A batch of profiles arriving. */

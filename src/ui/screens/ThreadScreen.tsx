@@ -15,8 +15,16 @@ export function ThreadScreen(props: { event: Event; rows: number; active: boolea
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     let live = true;
+    let stop: (() => void) | undefined;
     services.fetchThread(props.event).then(
-      (found) => live && setEvents(found),
+      (found) => {
+        if (!live) return;
+        setEvents(found);
+        // Then replies stream in while the thread is open; ones already shown are skipped.
+        stop = services.watchThread?.(props.event, (reply) => {
+          if (live) setEvents((known = []) => (known.some((e) => e.id === reply.id) ? known : [...known, reply]));
+        });
+      },
       (e: unknown) => {
         if (!live) return;
         setError(sanitizeLine(e instanceof Error ? e.message : String(e)));
@@ -25,6 +33,7 @@ export function ThreadScreen(props: { event: Event; rows: number; active: boolea
     );
     return () => {
       live = false;
+      stop?.();
     };
   }, [services, props.event]);
   const banner = events === undefined ? 'fetching the thread…' : error ? `could not fetch the thread: ${error}` : `${events.length} ${events.length === 1 ? 'note' : 'notes'} in this thread`;
