@@ -59,8 +59,8 @@ export async function prepareServices(
     stdin: ctx.stdin,
     stderr: notices,
   } as Parameters<typeof createClient>[0]);
-  // nostr-wasm (loaded anyway to verify events) derives the public key without the ~50 ms
-  // curve set-up of nostr-tools' first derivation; loading the key then only compares.
+  // nostr-wasm (libsecp256k1, with its tables built in) derives the public key without the
+  // ~50 ms curve set-up of nostr-tools' first derivation; loading the key then only compares.
   await preparePublicKey(new KeyStore(ctx.paths.configDir), async (secretKey) => {
     const wasm = await loadNostrWasm();
     return wasm ? bytesToHex(wasm.getPublicKey(secretKey)) : undefined;
