@@ -6,6 +6,7 @@ import { App } from '../../src/ui/App.js';
 import { bindings } from '../../src/ui/keys/bindings.js';
 import { replyTemplate } from '../../src/core/interactions.js';
 import { author, fakeServices, MemoryFeed, type FakeOptions } from './fake-services.js';
+import { until } from '../helpers/until.js';
 import { keys, screen, waitForFrame } from './frames.js';
 
 const now = 1_700_000_000;
@@ -162,7 +163,7 @@ describe('acting on the selected note', () => {
   it('replies arriving while a thread is open join it, once each; leaving stops the watch', async () => {
     const root = bob.note('the root', now - 900);
     const reply = alice.note('a reply', now - 600, replyTemplate('', root, 0).tags);
-    const { frame, press, reply: arrive } = start({ feeds: { home: feedOf(root) }, thread: [root, reply] });
+    const { frame, press, reply: arrive, watchingThreads } = start({ feeds: { home: feedOf(root) }, thread: [root, reply] });
     await frame((f) => f.includes('the root'));
     press(keys.enter);
     await frame((f) => f.includes('2 notes in this thread'));
@@ -175,6 +176,8 @@ describe('acting on the selected note', () => {
     expect(f.match(/a reply$/gm)).toHaveLength(1);
     press(keys.escape);
     await frame((f) => f.includes(' · Home'));
+    // React runs the thread's cleanup after the Home frame is drawn: wait for it, then nothing watches.
+    await until(() => watchingThreads() === 0, 'the watch stopped');
     expect(arrive(late)).toBe(0);
   });
 

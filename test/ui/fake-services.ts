@@ -161,6 +161,8 @@ export function fakeServices(opts: FakeOptions = {}) {
       for (const watcher of threadWatchers) watcher(event);
       return threadWatchers.size;
     },
+    /** Threads watching for replies now. */
+    watchingThreads: () => threadWatchers.size,
     /** A warning the services would have printed on stderr. */
     notice: (text: string) => noticeListeners.forEach((l) => l(text)),
     /** A batch of profiles arriving. */
