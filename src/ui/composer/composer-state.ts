@@ -1,6 +1,6 @@
 // The composer's text and cursor as a pure reducer. Esc hides the composer but
 // keeps this state, so a cancelled draft comes back with the next `n`.
-import { textWidth } from '../../core/text-layout.js';
+import { graphemesOf, textWidth } from '../../core/text-layout.js';
 
 export interface ComposerState {
   text: string;
@@ -76,7 +76,7 @@ export function composerReducer(state: ComposerState, action: ComposerAction): C
 function atColumn(text: string, from: number, to: number, column: number): number {
   let at = from;
   let width = 0;
-  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text.slice(from, to))) {
+  for (const segment of graphemesOf(text.slice(from, to))) {
     const w = textWidth(segment);
     if (width + w > column) break;
     width += w;
