@@ -12,7 +12,7 @@ import { KeyStore, LocalSigner, decryptSecret } from '../store/keys.js';
 import { cacheCapFromEnv, openStore, type LocalStore } from '../store/open.js';
 import { askPassphrase, type PromptIO } from '../store/passphrase.js';
 import type { Paths } from '../store/paths.js';
-import type { Signer } from '../store/types.js';
+import type { Signer } from '../core/signer.js';
 import { flushOutbox } from './outbox-flush.js';
 
 export interface ClientOptions {

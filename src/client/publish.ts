@@ -3,7 +3,7 @@
 // each relay's answer. An event no relay accepted stays in the outbox.
 import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { failure } from '../core/errors.js';
-import type { PublishResult } from '../net/types.js';
+import type { PublishResult } from '../core/publish-result.js';
 import type { Client } from './client.js';
 
 export interface Published {

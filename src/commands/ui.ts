@@ -3,6 +3,7 @@
 // (Ink, React) is imported lazily so one-shot commands never load it.
 import type { CommandModule } from 'yargs';
 import { usageError } from '../core/errors.js';
+import type { TerminalGuard } from '../ui/terminal.js';
 import type { CommandContext, GlobalArgs } from './context.js';
 import type { CommandFactory } from './index.js';
 
@@ -49,12 +50,6 @@ async function loadUi(): Promise<typeof import('../ui/run.js')> {
   } finally {
     if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', descriptor);
   }
-}
-
-export interface TerminalGuard {
-  /** Switches to the alternate screen; `restore` undoes it, once, whatever happens. */
-  enter(): void;
-  restore(): void;
 }
 
 /**

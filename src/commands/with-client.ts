@@ -1,7 +1,7 @@
 // The client for one command run, closed (sockets, database) however the command ends.
 import { createClient, type Client, type ClientOptions } from '../client/client.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import type { PublishResult } from '../net/types.js';
+import type { PublishResult } from '../core/publish-result.js';
 import { writeLine, type CommandContext, type GlobalArgs } from './context.js';
 
 export async function withClient<T>(

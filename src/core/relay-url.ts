@@ -40,3 +40,15 @@ export function normalizeRelayUrl(input: string): string {
 export function uniqueRelayUrls(inputs: readonly string[]): string[] {
   return [...new Set(inputs.map(normalizeRelayUrl))];
 }
+
+/**
+ * For relay URLs that come from the network (relay lists, hints): an error
+ * value instead of a usage error, so one bad entry never stops a request.
+ */
+export function parseRelayUrl(input: string): { url: string } | { error: string } {
+  try {
+    return { url: normalizeRelayUrl(input) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}

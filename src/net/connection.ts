@@ -2,11 +2,11 @@
 // counters, reconnecting with backoff while subscriptions want it, and NIP-42
 // authentication when the relay asks and is in the user's list.
 import type { Cancel, Clock, Timers } from '../core/clock.js';
-import type { Signer } from '../store/types.js';
+import type { Signer } from '../core/signer.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { PoolRelay } from './relay.js';
 import type { RelayMessageLimits } from '../core/relay-message.js';
-import type { RelayCounts, RelayState, RelayStatus } from './types.js';
+import type { RelayCounts, RelayRole, RelayState, RelayStatus } from './types.js';
 import type { VerifiedEvents } from './verified-events.js';
 
 export interface ConnectionDeps {
@@ -38,7 +38,7 @@ export const emptyCounts = (): RelayCounts => ({
 
 export class Connection {
   readonly relay: PoolRelay;
-  readonly status: RelayStatus;
+  readonly status: RelayStatus & { roles: RelayRole[] };
   /** Called whenever the socket is gone (closed, failed, timed out). */
   onlost: (reason: string) => void = () => {};
   /** Called after a reconnect opened the socket again. */
@@ -61,7 +61,7 @@ export class Connection {
     readonly inList: boolean,
     private readonly deps: ConnectionDeps,
   ) {
-    this.status = { url, state: 'idle', counts: emptyCounts() };
+    this.status = { url, state: 'idle', roles: [], counts: emptyCounts() };
     this.relay = new PoolRelay(url, {
       verified: deps.verified,
       counts: this.status.counts,

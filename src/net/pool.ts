@@ -2,13 +2,18 @@
 // id; every write relay told, one result each. Built on nostr-tools'
 // AbstractRelay (src/net/relay.ts) with a hardened message path.
 import type { Event, Filter } from 'nostr-tools';
-import WS from 'ws';
 import { systemClock, systemTimers, type Cancel, type Clock, type Timers } from '../core/clock.js';
 import { defaultLimits, type RelayMessageLimits } from '../core/relay-message.js';
-import type { Signer } from '../store/types.js';
+import { readUrls, writeUrls } from '../core/relay-spec.js';
 import { defaultBackoff, type BackoffOptions } from './backoff.js';
 import { Connection } from './connection.js';
+import type { Part } from './part.js';
+import { mergeSteps, sameFilters } from './plan.js';
+import { DEFAULT_EOSE_TIMEOUT_MS, DEFAULT_IDLE_CLOSE_MS, DEFAULT_PUBLISH_TIMEOUT_MS, type PoolOptions } from './pool-options.js';
+import { publishTo } from './publish-to.js';
 import type { RelaySub } from './relay.js';
+import { guardedWebSocket } from './socket.js';
+import { StatusBroadcast } from './status-broadcast.js';
 import type {
   PublishOptions,
   PublishResult,
@@ -16,70 +21,27 @@ import type {
   QueryResult,
   RelayOutcome,
   RelayPool,
-  RelaySpec,
+  RelayRole,
   RelayStatus,
+  RequestOptions,
+  RequestPlan,
+  StreamOptions,
   SubscribeHandlers,
   Subscription,
 } from './types.js';
 import { VerifiedEvents } from './verified-events.js';
-import { sharedVerifier, type SignatureVerifier } from './verify.js';
+import { sharedVerifier } from './verify.js';
 
-export interface PoolOptions {
-  relays: RelaySpec[];
-  /** Defaults to the `ws` package. */
-  WebSocket?: typeof WebSocket;
-  clock?: Clock;
-  /** EOSE, publish and reconnect timeouts; tests pass manual ones. */
-  timers?: Timers;
-  /** Signs NIP-42 AUTH events, only for relays in `relays`. */
-  signer?: Signer;
-  eoseTimeoutMs?: number;
-  publishTimeoutMs?: number;
-  /** Asked before answering a relay's AUTH challenge; false declines. */
-  onAuthRequested?: (url: string) => boolean | Promise<boolean>;
-  verifier?: SignatureVerifier;
-  backoff?: Partial<BackoffOptions>;
-  limits?: Partial<RelayMessageLimits>;
-}
-
-export const DEFAULT_EOSE_TIMEOUT_MS = 5_000;
-export const DEFAULT_PUBLISH_TIMEOUT_MS = 8_000;
-/** Larger frames close the connection (ws); between 512 KiB and this they are dropped and counted. */
-const MAX_FRAME_BYTES = 16 * 1024 * 1024;
-
-export interface StreamOptions extends QueryOptions {
-  /** Keep the REQ open after EOSE, reconnect and resubscribe (default true for subscribe). */
-  stream?: boolean;
-}
+export { DEFAULT_EOSE_TIMEOUT_MS, DEFAULT_IDLE_CLOSE_MS, DEFAULT_PUBLISH_TIMEOUT_MS, type PoolOptions } from './pool-options.js';
 
 export function createPool(opts: PoolOptions): RelayPool & { readonly verifierName: string } {
   return new Pool(opts);
-}
-
-/** One REQ of a pool subscription on one relay. */
-interface Part {
-  conn: Connection;
-  sub: RelaySub;
-  /** The filters as asked; resubscriptions narrow `since` from these. */
-  filters: Filter[];
-  outcome: RelayOutcome;
-  settled: boolean;
-  /** Not to be resubscribed after a reconnect (one-shot query, CLOSED by the relay, closed by us). */
-  dead: boolean;
-  /** Closed by the caller. */
-  cancelled: boolean;
-  authRetried: boolean;
-  cancelTimer: Cancel | undefined;
-  reqAt: number;
-  /** Called once, when the part settles (EOSE, timeout, failure, CLOSED). */
-  onsettle(timedOut: boolean): void;
 }
 
 let serial = 0;
 
 class Pool implements RelayPool {
   private readonly connections = new Map<string, Connection>();
-  private readonly listeners = new Set<(status: RelayStatus[]) => void>();
   private readonly parts = new Map<Connection, Set<Part>>();
   private readonly clock: Clock;
   private readonly timers: Timers;
@@ -89,7 +51,9 @@ class Pool implements RelayPool {
   private readonly WebSocket: typeof WebSocket;
   private readonly backoff: BackoffOptions;
   private readonly limits: RelayMessageLimits;
-  private cancelStatusTimer: Cancel | undefined;
+  private readonly idleCloseMs: number;
+  private readonly idleTimers = new Map<Connection, Cancel>();
+  private readonly broadcast: StatusBroadcast;
   private closed = false;
 
   constructor(private readonly opts: PoolOptions) {
@@ -101,16 +65,22 @@ class Pool implements RelayPool {
     this.WebSocket = guardedWebSocket(opts.WebSocket);
     this.backoff = { ...defaultBackoff, ...opts.backoff };
     this.limits = { ...defaultLimits, ...opts.limits };
-    for (const spec of opts.relays) this.connection(spec.url, true);
+    this.idleCloseMs = opts.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
+    this.broadcast = new StatusBroadcast(this.timers, () => this.status());
+    for (const spec of opts.relays) this.connection(spec.url, 'user');
   }
 
   get verifierName(): string {
     return this.verified.verifierName;
   }
 
-  private connection(url: string, inList = false): Connection {
+  private connection(url: string, role: RelayRole): Connection {
     let conn = this.connections.get(url);
-    if (conn) return conn;
+    if (conn) {
+      if (!conn.status.roles.includes(role)) conn.status.roles.push(role);
+      return conn;
+    }
+    const inList = this.opts.relays.some((spec) => spec.url === url);
     conn = new Connection(url, inList, {
       clock: this.clock,
       timers: this.timers,
@@ -134,23 +104,24 @@ class Pool implements RelayPool {
     conn.onreopen = () => {
       for (const part of parts) if (!part.dead) this.resubscribe(c, part);
     };
+    conn.status.roles.push(role);
     this.connections.set(url, conn);
     return conn;
   }
 
-  private readUrls(): string[] {
-    return this.opts.relays.filter((r) => r.read).map((r) => r.url);
-  }
-
-  private writeUrls(): string[] {
-    return this.opts.relays.filter((r) => r.write).map((r) => r.url);
-  }
-
   query(filters: Filter[], opts: QueryOptions = {}): Promise<QueryResult> {
+    return this.fetch(sameFilters(filters, opts.relays ?? readUrls(this.opts.relays)), opts);
+  }
+
+  subscribe(filters: Filter[], handlers: SubscribeHandlers, opts: QueryOptions & StreamOptions = {}): Subscription {
+    return this.request(sameFilters(filters, opts.relays ?? readUrls(this.opts.relays)), handlers, opts);
+  }
+
+  fetch(plan: RequestPlan, opts: RequestOptions = {}): Promise<QueryResult> {
     return new Promise((resolve) => {
       const events: Event[] = [];
-      const sub = this.open(
-        filters,
+      const sub = this.request(
+        plan,
         {
           onevent: (event) => events.push(event),
           onsettled: (relays) => {
@@ -163,12 +134,8 @@ class Pool implements RelayPool {
     });
   }
 
-  subscribe(filters: Filter[], handlers: SubscribeHandlers, opts: StreamOptions = {}): Subscription {
-    return this.open(filters, handlers, { stream: true, ...opts });
-  }
-
-  private open(filters: Filter[], handlers: SubscribeHandlers, opts: StreamOptions): Subscription {
-    const urls = [...new Set(opts.relays ?? this.readUrls())];
+  request(plan: RequestPlan, handlers: SubscribeHandlers, opts: StreamOptions = {}): Subscription {
+    const stream = opts.stream ?? true;
     const eoseTimeoutMs = opts.eoseTimeoutMs ?? this.eoseTimeoutMs;
     const delivered = new Set<string>();
     const id = `nt${++serial}`;
@@ -191,17 +158,20 @@ class Pool implements RelayPool {
         part.cancelTimer?.();
         part.conn.relay.unreq(id);
         this.parts.get(part.conn)?.delete(part);
+        this.closeWhenIdle(part.conn);
       }
     };
 
-    for (const url of urls) {
-      const conn = this.connection(url);
+    for (const { url, filters, role } of mergeSteps(plan)) {
+      const conn = this.connection(url, role);
+      this.cancelIdle(conn);
       const part: Part = {
         conn,
         filters,
+        role,
         outcome: { url, eose: false, timedOut: false, events: 0 },
         settled: false,
-        dead: !opts.stream,
+        dead: !stream,
         cancelled: false,
         authRetried: false,
         cancelTimer: undefined,
@@ -268,7 +238,34 @@ class Pool implements RelayPool {
     if (how.eose) part.outcome.eose = true;
     if (how.timedOut) part.outcome.timedOut = true;
     if (how.error !== undefined) part.outcome.error = how.error;
+    this.opts.onOutcome?.({ ...part.outcome }, part.filters, part.role);
     part.onsettle(how.timedOut === true);
+  }
+
+  /** A relay outside the user's list that no request uses any more is let go after a while. */
+  private closeWhenIdle(conn: Connection): void {
+    if (conn.inList || this.closed || this.idleTimers.has(conn)) return;
+    if ([...(this.parts.get(conn) ?? [])].some((part) => !part.dead || !part.settled)) return;
+    this.idleTimers.set(
+      conn,
+      this.timers.after(
+        this.idleCloseMs,
+        () => {
+          this.idleTimers.delete(conn);
+          if (this.parts.get(conn)?.size) return;
+          conn.close();
+          this.connections.delete(conn.url);
+          this.parts.delete(conn);
+          this.statusChanged();
+        },
+        { weak: true },
+      ),
+    );
+  }
+
+  private cancelIdle(conn: Connection): void {
+    this.idleTimers.get(conn)?.();
+    this.idleTimers.delete(conn);
   }
 
   /** CLOSED (NIP-01): the relay ended the REQ. "auth-required:" (NIP-42) gets one retry after AUTH. */
@@ -303,84 +300,41 @@ class Pool implements RelayPool {
   }
 
   async publish(event: Event, opts: PublishOptions = {}): Promise<PublishResult[]> {
-    const urls = [...new Set(opts.relays ?? this.writeUrls())];
+    const urls = [...new Set(opts.relays ?? writeUrls(this.opts.relays))];
     const timeoutMs = opts.timeoutMs ?? this.publishTimeoutMs;
-    return Promise.all(urls.map((url) => this.publishTo(this.connection(url), event, timeoutMs)));
-  }
-
-  /** One relay, one result; every failure is a result, never a throw. */
-  private publishTo(conn: Connection, event: Event, timeoutMs: number): Promise<PublishResult> {
-    const url = conn.url;
-    return new Promise((resolve) => {
-      let connected = false;
-      let done = false;
-      const finish = (result: PublishResult) => {
-        if (done) return;
-        done = true;
-        cancelTimer();
-        resolve(result);
-      };
-      const cancelTimer = this.timers.after(timeoutMs, () =>
-        finish(
-          connected
-            ? { url, ok: false, outcome: 'timeout', message: `no answer within ${timeoutMs} ms` }
-            : { url, ok: false, outcome: 'unreachable', message: `could not connect within ${timeoutMs} ms` },
-        ),
-      );
-      conn
-        .open(timeoutMs)
-        .then(async () => {
-          connected = true;
-          const sentAt = this.clock.now();
-          let result = await conn.relay.sendForOk('EVENT', event);
-          // NIP-42: a relay may refuse until we authenticate; then one retry.
-          if (!result.ok && result.message.startsWith('auth-required:') && (await conn.authenticate())) {
-            result = await conn.relay.sendForOk('EVENT', event);
-          }
-          conn.status.rttMs = this.clock.now() - sentAt;
-          this.statusChanged();
-          finish(
-            result.ok
-              ? { url, ok: true, outcome: 'accepted', message: result.message }
-              : { url, ok: false, outcome: 'rejected', message: result.message },
-          );
-        })
-        .catch((error: unknown) =>
-          finish({ url, ok: false, outcome: 'unreachable', message: error instanceof Error ? error.message : String(error) }),
-        );
-    });
+    return Promise.all(
+      urls.map(async (url) => {
+        const conn = this.connection(url, opts.role ?? 'user');
+        this.cancelIdle(conn);
+        const result = await publishTo(conn, event, timeoutMs, { clock: this.clock, timers: this.timers, changed: () => this.statusChanged() });
+        this.closeWhenIdle(conn);
+        return result;
+      }),
+    );
   }
 
   status(): RelayStatus[] {
     return [...this.connections.values()].map((c) => ({
       ...c.status,
+      roles: [...c.status.roles],
       counts: { ...c.status.counts },
     }));
   }
 
   onStatus(listener: (status: RelayStatus[]) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.broadcast.listen(listener);
   }
 
-  /** Status listeners hear at most every 50 ms: counters change with every message. */
   private statusChanged(): void {
-    if (this.cancelStatusTimer || this.listeners.size === 0) return;
-    this.cancelStatusTimer = this.timers.after(
-      50,
-      () => {
-        this.cancelStatusTimer = undefined;
-        const snapshot = this.status();
-        for (const listener of this.listeners) listener(snapshot);
-      },
-      { weak: true },
-    );
+    this.broadcast.changed();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.cancelStatusTimer?.();
+    this.broadcast.stop();
+    for (const cancel of this.idleTimers.values()) cancel();
+    this.idleTimers.clear();
     for (const [conn, parts] of this.parts) {
       for (const part of parts) {
         part.dead = true;
@@ -388,30 +342,6 @@ class Pool implements RelayPool {
       }
       conn.close();
     }
-    const snapshot = this.status();
-    for (const listener of this.listeners) listener(snapshot);
+    this.broadcast.now();
   }
-}
-
-/**
- * The socket class AbstractRelay constructs. An `error` with no listener is
- * thrown by Node's EventEmitter, and AbstractRelay removes its handler when it
- * closes a socket, so each socket keeps one no-op listener of its own.
- */
-function guardedWebSocket(Impl?: typeof WebSocket): typeof WebSocket {
-  if (!Impl) {
-    return class extends WS {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols, { maxPayload: MAX_FRAME_BYTES });
-        this.on('error', () => {});
-      }
-    } as unknown as typeof WebSocket;
-  }
-  const Base = Impl as unknown as new (url: string | URL, protocols?: string | string[]) => { on?(e: string, f: () => void): void };
-  return class extends Base {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      this.on?.('error', () => {});
-    }
-  } as unknown as typeof WebSocket;
 }

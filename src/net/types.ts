@@ -2,12 +2,12 @@
 // Implemented in src/net/pool.ts on nostr-tools' AbstractRelay.
 import type { Event, Filter } from 'nostr-tools';
 
-/** A relay as the user configured it (NIP-65 read/write markers). */
-export interface RelaySpec {
-  url: string;
-  read: boolean;
-  write: boolean;
-}
+import type { RelaySpec } from '../core/relay-spec.js';
+import type { PublishResult } from '../core/publish-result.js';
+
+// The seam types live in core; re-exported here for the code that reads them with the pool.
+export type { RelaySpec } from '../core/relay-spec.js';
+export type { PublishOutcome, PublishResult } from '../core/publish-result.js';
 
 export type RelayState = 'idle' | 'connecting' | 'connected' | 'eose' | 'error' | 'closed';
 
@@ -27,8 +27,13 @@ export interface RelayCounts {
   oversize: number;
 }
 
+/** Why a connection exists: the user's own relay, an author's outbox, someone's inbox, an indexer, a search relay, a hint. */
+export type RelayRole = 'user' | 'outbox' | 'inbox' | 'discovery' | 'search' | 'hint';
+
 export interface RelayStatus {
   url: string;
+  /** Every reason the pool has had to open this connection (a stand-in may leave it out). */
+  roles?: RelayRole[];
   state: RelayState;
   /** Last error or CLOSED reason, raw from the network: sanitise before showing. */
   error?: string;
@@ -39,22 +44,31 @@ export interface RelayStatus {
   rttMs?: number;
 }
 
-export type PublishOutcome = 'accepted' | 'rejected' | 'timeout' | 'unreachable';
-
-export interface PublishResult {
-  url: string;
-  ok: boolean;
-  outcome: PublishOutcome;
-  /** The relay's OK message, or what went wrong; raw, sanitise before showing. */
-  message: string;
+/** One relay of a request, with the filters meant for it. */
+export interface PlanStep {
+  relay: string;
+  filters: Filter[];
+  /** Why this relay is asked; 'user' when left out. */
+  role?: RelayRole;
 }
 
-export interface QueryOptions {
-  /** Relays to ask; defaults to the pool's read relays. */
-  relays?: string[];
+/** A request: different filters for different relays (the shape an outbox router produces). */
+export type RequestPlan = PlanStep[];
+
+export interface RequestOptions {
   /** How long each relay gets to send EOSE. */
   eoseTimeoutMs?: number;
   signal?: AbortSignal;
+}
+
+export interface QueryOptions extends RequestOptions {
+  /** Relays to ask; defaults to the pool's read relays. */
+  relays?: string[];
+}
+
+export interface StreamOptions extends RequestOptions {
+  /** Keep the REQs open after EOSE, reconnect and resubscribe (default true). */
+  stream?: boolean;
 }
 
 export interface RelayOutcome {
@@ -93,13 +107,19 @@ export interface Subscription {
 export interface PublishOptions {
   /** Relays to send to; defaults to the pool's write relays. */
   relays?: string[];
+  /** Why these relays are told: the user's own ('user', the default), or the inbox of someone tagged. */
+  role?: RelayRole;
   timeoutMs?: number;
 }
 
 export interface RelayPool {
-  /** REQ to every relay, resolve once each has sent EOSE or timed out. */
+  /** One REQ per relay of the plan, with that relay's filters; streams unless `stream: false`. */
+  request(plan: RequestPlan, handlers: SubscribeHandlers, opts?: StreamOptions): Subscription;
+  /** The plan answered once: resolves when each relay has sent EOSE, timed out or failed. */
+  fetch(plan: RequestPlan, opts?: RequestOptions): Promise<QueryResult>;
+  /** Shorthand: the same filters to the read relays (or `opts.relays`), answered once. */
   query(filters: Filter[], opts?: QueryOptions): Promise<QueryResult>;
-  /** REQ that stays open after EOSE; reconnects and resubscribes. */
+  /** Shorthand: the same filters to the read relays (or `opts.relays`), kept open; reconnects and resubscribes. */
   subscribe(filters: Filter[], handlers: SubscribeHandlers, opts?: QueryOptions): Subscription;
   /** EVENT to every write relay in parallel; one result per relay, never throws. */
   publish(event: Event, opts?: PublishOptions): Promise<PublishResult[]>;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { usageError } from '../core/errors.js';
 import { normalizeRelayUrl, uniqueRelayUrls } from '../core/relay-url.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import type { RelaySpec } from '../net/types.js';
+import type { RelaySpec } from '../core/relay-spec.js';
 import { loadConf } from './conf.js';
 
 /** Used until the user sets their own relays: well-known public relays. */

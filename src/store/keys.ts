@@ -15,7 +15,7 @@ import { isHexKey } from '../core/identifiers.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { loadConf } from './conf.js';
 import { ensurePrivateDir, fileError, readJsonObject } from './config.js';
-import type { Signer } from './types.js';
+import type { Signer } from '../core/signer.js';
 
 export type StoredSecret = { type: 'plain'; secretKey: Uint8Array } | { type: 'encrypted'; ncryptsec: string };
 

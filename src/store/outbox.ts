@@ -2,7 +2,7 @@
 // traffic, and stays until at least one relay has accepted it.
 import type { Event } from 'nostr-tools';
 import type { Clock } from '../core/clock.js';
-import type { PublishOutcome, PublishResult } from '../net/types.js';
+import type { PublishOutcome, PublishResult } from '../core/publish-result.js';
 import type { Db } from './database.js';
 import type { Outbox, OutboxEntry } from './types.js';
 

@@ -1,12 +1,8 @@
 // The seams between storage and the rest: signer, event store, outbox.
-import type { Event, EventTemplate, Filter, VerifiedEvent } from 'nostr-tools';
-import type { PublishResult } from '../net/types.js';
+import type { Event, Filter } from 'nostr-tools';
+import type { PublishResult } from '../core/publish-result.js';
 
-/** Signs for the user. Today a local key; NIP-46 bunkers and NIP-49 unlock slot in here. */
-export interface Signer {
-  getPublicKey(): Promise<string>;
-  signEvent(template: EventTemplate): Promise<VerifiedEvent>;
-}
+export type { Signer } from '../core/signer.js';
 
 /**
  * Every verified event the client received, answering NIP-01 filters with the

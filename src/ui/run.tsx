@@ -1,13 +1,12 @@
 // Starts the interactive timeline on a real terminal: the alternate screen,
 // the real services, and the terminal given back on every way out.
 import { render } from 'ink';
-import type { CommandContext } from '../commands/context.js';
-import type { TerminalGuard } from '../commands/ui.js';
 import { redactSecrets } from '../core/redact.js';
 import { App } from './App.js';
+import type { TerminalGuard, TerminalIo } from './terminal.js';
 import type { WiredServices } from './wire.js';
 
-export async function runInteractive(ctx: CommandContext, opts: { services: WiredServices; terminal: TerminalGuard }): Promise<void> {
+export async function runInteractive(ctx: TerminalIo, opts: { services: WiredServices; terminal: TerminalGuard }): Promise<void> {
   const { services } = opts;
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const color = !ctx.env.NO_COLOR;

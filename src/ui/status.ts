@@ -1,5 +1,5 @@
 // One-line footer messages about what just happened.
-import type { PublishResult } from '../net/types.js';
+import type { PublishResult } from '../core/publish-result.js';
 import { sanitizeLine } from '../core/sanitize.js';
 
 export interface StatusMessage {

@@ -2,7 +2,7 @@
 import { usageError } from '../../core/errors.js';
 import { normalizeRelayUrl } from '../../core/relay-url.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import type { RelaySpec } from '../../net/types.js';
+import type { RelaySpec } from '../../core/relay-spec.js';
 import { ConfigStore, relaysForRun } from '../../store/config.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { RelayArgs } from '../relay.js';

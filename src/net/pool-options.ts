@@ -1,0 +1,38 @@
+// What a pool is built from: the user's relays and everything injected (socket, clock, timers, signer, verifier).
+import type { Filter } from 'nostr-tools';
+import type { Clock, Timers } from '../core/clock.js';
+import type { RelayMessageLimits } from '../core/relay-message.js';
+import type { Signer } from '../core/signer.js';
+import type { BackoffOptions } from './backoff.js';
+import type { RelayOutcome, RelayRole, RelaySpec } from './types.js';
+import type { SignatureVerifier } from './verify.js';
+
+export interface PoolOptions {
+  relays: RelaySpec[];
+  /** Defaults to the `ws` package. */
+  WebSocket?: typeof WebSocket;
+  clock?: Clock;
+  /** EOSE, publish and reconnect timeouts; tests pass manual ones. */
+  timers?: Timers;
+  /** Signs NIP-42 AUTH events, only for relays in `relays`. */
+  signer?: Signer;
+  eoseTimeoutMs?: number;
+  publishTimeoutMs?: number;
+  /** Asked before answering a relay's AUTH challenge; false declines. */
+  onAuthRequested?: (url: string) => boolean | Promise<boolean>;
+  verifier?: SignatureVerifier;
+  backoff?: Partial<BackoffOptions>;
+  limits?: Partial<RelayMessageLimits>;
+  /**
+   * Told how each relay answered each request, once its part settles: the one
+   * place delivery statistics are gathered from.
+   */
+  onOutcome?(outcome: RelayOutcome, filters: Filter[], role: RelayRole): void;
+  /** A connection to a relay outside the user's list is closed once nothing used it for this long. */
+  idleCloseMs?: number;
+}
+
+export const DEFAULT_EOSE_TIMEOUT_MS = 5_000;
+export const DEFAULT_PUBLISH_TIMEOUT_MS = 8_000;
+export const DEFAULT_IDLE_CLOSE_MS = 60_000;
+
