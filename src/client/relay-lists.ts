@@ -1,0 +1,100 @@
+// Where people write and read (NIP-65 kind 10002 lists), for the outbox model:
+// the cache answers at once, then the user's relays and the discovery relays
+// (indexers that keep these lists for everyone) are asked, and the newest list
+// per author wins. Lists are untrusted: each URL is vetted (src/core/relay-list.ts).
+import type { Event } from 'nostr-tools';
+import { newestReplaceable } from '../core/events.js';
+import { parseRelayList, RELAY_LIST_KIND, type RelayListRules } from '../core/relay-list.js';
+import type { RelaySpec } from '../core/relay-spec.js';
+import type { RelayPool } from '../net/types.js';
+import type { EventStore } from '../store/types.js';
+
+/** Indexers that keep relay lists, profiles and follow lists for everyone (NIP-65 "discovery"). */
+export const DEFAULT_DISCOVERY_RELAYS = ['wss://purplepag.es', 'wss://user.kindpag.es', 'wss://indexer.coracle.social'];
+const AUTHORS_PER_FILTER = 250;
+
+export interface RelayListDeps {
+  pool: RelayPool;
+  store?: EventStore | undefined;
+  /** The user's read relays. */
+  userRelays: readonly string[];
+  discoveryRelays: readonly string[];
+  rules?: RelayListRules;
+  eoseTimeoutMs?: number;
+}
+
+export interface RelayLists {
+  /** Author -> the relays their list names (read and write markers kept). */
+  lists: Map<string, RelaySpec[]>;
+  /** Whether any relay answered (false: only the cache spoke). */
+  fresh: boolean;
+}
+
+/** Each author's relays from the cache only: what a first frame can use without waiting. */
+export function cachedRelayLists(store: EventStore | undefined, authors: readonly string[], rules?: RelayListRules): Map<string, RelaySpec[]> {
+  if (!store || authors.length === 0) return new Map();
+  try {
+    return toLists(chunks(authors).flatMap((group) => store.query([{ kinds: [RELAY_LIST_KIND], authors: group }])), rules);
+  } catch {
+    return new Map();
+  }
+}
+
+/** The cache, then the relays: the newest list per author; what arrives is cached. */
+export async function fetchRelayLists(deps: RelayListDeps, authors: readonly string[]): Promise<RelayLists> {
+  const cached = cachedRelayLists(deps.store, authors, deps.rules);
+  if (authors.length === 0) return { lists: cached, fresh: false };
+  const relays = [...new Set([...deps.userRelays, ...deps.discoveryRelays])];
+  const filters = chunks(authors).map((group) => ({ kinds: [RELAY_LIST_KIND], authors: group }));
+  const result = await deps.pool.fetch(
+    relays.map((relay) => ({ relay, filters, role: deps.userRelays.includes(relay) ? ('user' as const) : ('discovery' as const) })),
+    deps.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: deps.eoseTimeoutMs },
+  );
+  try {
+    deps.store?.putMany(result.events);
+  } catch {
+    // The cache is a speed-up; the lists are used anyway.
+  }
+  const cachedEvents = deps.store ? safeQuery(deps.store, authors) : [];
+  return { lists: toLists([...cachedEvents, ...result.events], deps.rules), fresh: result.relays.some((relay) => relay.eose) };
+}
+
+/** Author -> write relays (their outbox), the planner's input. */
+export function writeRelaysOf(lists: ReadonlyMap<string, readonly RelaySpec[]>): Map<string, string[]> {
+  return new Map([...lists].map(([author, specs]) => [author, specs.filter((spec) => spec.write).map((spec) => spec.url)]));
+}
+
+/** Author -> read relays (their inbox): where a note that tags them should go. */
+export function readRelaysOf(lists: ReadonlyMap<string, readonly RelaySpec[]>): Map<string, string[]> {
+  return new Map([...lists].map(([author, specs]) => [author, specs.filter((spec) => spec.read).map((spec) => spec.url)]));
+}
+
+function toLists(events: Event[], rules?: RelayListRules): Map<string, RelaySpec[]> {
+  const byAuthor = new Map<string, Event[]>();
+  for (const event of events) {
+    if (event.kind !== RELAY_LIST_KIND) continue;
+    const list = byAuthor.get(event.pubkey);
+    if (list) list.push(event);
+    else byAuthor.set(event.pubkey, [event]);
+  }
+  const lists = new Map<string, RelaySpec[]>();
+  for (const [author, candidates] of byAuthor) {
+    const newest = newestReplaceable(candidates);
+    if (newest) lists.set(author, parseRelayList(newest.tags, rules));
+  }
+  return lists;
+}
+
+function safeQuery(store: EventStore, authors: readonly string[]): Event[] {
+  try {
+    return chunks(authors).flatMap((group) => store.query([{ kinds: [RELAY_LIST_KIND], authors: group }]));
+  } catch {
+    return [];
+  }
+}
+
+function chunks(authors: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  for (let i = 0; i < authors.length; i += AUTHORS_PER_FILTER) groups.push(authors.slice(i, i + AUTHORS_PER_FILTER));
+  return groups;
+}

@@ -1,0 +1,95 @@
+// Reading by the outbox model: the plan that asks each followed author's notes
+// where that author writes, learned delivery included, and the outcomes fed
+// back. Both faces (the Home feed, `timeline`, `relay plan`) route through here.
+import type { Filter } from 'nostr-tools';
+import { DeliveryStats } from '../core/delivery.js';
+import { planFilters, planOutbox, type OutboxPlan } from '../core/outbox-plan.js';
+import type { RelaySpec } from '../core/relay-spec.js';
+import type { RequestPlan, SubscribeHandlers } from '../net/types.js';
+import { fetchRelayLists, writeRelaysOf, type RelayListDeps } from './relay-lists.js';
+
+export interface RouteOptions {
+  /** Relays per author (default 2). */
+  perAuthor?: number;
+  /** Most relays for this request, the user's own included (default 20). */
+  budget?: number;
+  delivery?: DeliveryStats;
+}
+
+export interface Route {
+  plan: OutboxPlan;
+  /** The relay lists the plan was made from. */
+  lists: Map<string, RelaySpec[]>;
+  /** One step per relay, with just the authors routed there. */
+  request(template: Omit<Filter, 'authors'>): RequestPlan;
+}
+
+/** Fetches the authors' relay lists (cache first) and plans where to ask for each. */
+export async function routeAuthors(deps: RelayListDeps, authors: readonly string[], opts: RouteOptions = {}): Promise<Route> {
+  const { lists } = await fetchRelayLists(deps, authors);
+  return routeFromLists(deps.userRelays, lists, authors, opts);
+}
+
+export function routeFromLists(
+  userRelays: readonly string[],
+  lists: Map<string, RelaySpec[]>,
+  authors: readonly string[],
+  opts: RouteOptions = {},
+): Route {
+  const plan = planOutbox({
+    authors,
+    writeRelays: writeRelaysOf(lists),
+    userRelays,
+    ...(opts.delivery ? { delivery: opts.delivery } : {}),
+    ...(opts.perAuthor === undefined ? {} : { perAuthor: opts.perAuthor }),
+    ...(opts.budget === undefined ? {} : { budget: opts.budget }),
+  });
+  return {
+    plan,
+    lists,
+    request: (template) =>
+      planFilters(plan.routes, template).map((step) => ({
+        ...step,
+        role: userRelays.includes(step.relay) ? ('user' as const) : ('outbox' as const),
+      })),
+  };
+}
+
+/**
+ * Handlers that also teach `delivery` which relay sent which author's events,
+ * once each relay's part of the request has settled.
+ */
+export function learning(route: Route, delivery: DeliveryStats, handlers: SubscribeHandlers): SubscribeHandlers {
+  const delivered = new Map<string, Set<string>>();
+  const authorOf = new Map<string, string>();
+  const note = (relay: string, author: string) => {
+    const set = delivered.get(relay) ?? new Set<string>();
+    set.add(author);
+    delivered.set(relay, set);
+  };
+  return {
+    ...handlers,
+    onevent(event, relay) {
+      authorOf.set(event.id, event.pubkey);
+      note(relay, event.pubkey);
+      handlers.onevent(event, relay);
+    },
+    // A copy another relay sent first still shows this relay holds the author.
+    onseen(id, relay) {
+      const author = authorOf.get(id);
+      if (author) note(relay, author);
+      handlers.onseen?.(id, relay);
+    },
+    onsettled(outcomes) {
+      for (const outcome of outcomes) {
+        delivery.record({
+          url: outcome.url,
+          answered: outcome.eose,
+          asked: route.plan.routes.get(outcome.url) ?? [],
+          delivered: delivered.get(outcome.url) ?? new Set(),
+        });
+      }
+      handlers.onsettled?.(outcomes);
+    },
+  };
+}
