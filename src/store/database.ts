@@ -81,6 +81,14 @@ const MIGRATIONS: string[] = [
   // Kinds alone (e.g. every long-form article): few distinct kinds and mostly
   // rising times, so this index costs writes little.
   `CREATE INDEX events_by_kind ON events (kind, created_at DESC);`,
+  // What each relay delivered (the outbox planner's learning): per relay (author '') and per relay and author.
+  `CREATE TABLE delivery (
+    url    TEXT NOT NULL,
+    author TEXT NOT NULL,
+    hits   INTEGER NOT NULL,
+    tries  INTEGER NOT NULL,
+    PRIMARY KEY (url, author)
+  ) WITHOUT ROWID;`,
 ];
 
 export interface OpenDatabaseOptions {

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.js';
 import { usageError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { closeDatabase, markDamaged, openDatabase } from './database.js';
+import { SqliteDelivery } from './delivery.js';
 import { SqliteEventStore } from './events.js';
 import { SqliteOutbox } from './outbox.js';
 
@@ -19,6 +20,8 @@ export interface OpenStoreOptions {
 export interface LocalStore {
   events: SqliteEventStore;
   outbox: SqliteOutbox;
+  /** What relays delivered, for the outbox planner. */
+  delivery: SqliteDelivery;
   /** The database file. */
   file: string;
   close(): void;
@@ -65,6 +68,7 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
   return {
     events,
     outbox,
+    delivery: new SqliteDelivery(db),
     file,
     close() {
       events.close();
