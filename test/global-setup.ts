@@ -8,5 +8,7 @@ export default function setup(): () => void {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-test-run-'));
   // Workers and spawned CLIs inherit this, and os.tmpdir() reads it.
   process.env.TMPDIR = root;
+  // Tests talk only to loopback: no discovery relays (NIP-65 indexers) unless a test names its own.
+  process.env.NOSTR_TUI_DISCOVERY_RELAYS = '';
   return () => fs.rmSync(root, { recursive: true, force: true });
 }

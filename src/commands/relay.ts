@@ -15,7 +15,7 @@ export interface RelayArgs extends GlobalArgs {
 
 export const relayCommand: CommandFactory = (ctx) => ({
   command: 'relay',
-  describe: 'Add, remove or list your relays',
+  describe: 'Add, remove or list your relays; see where people are read from',
   builder: (yargs: Argv) =>
     yargs
       .command<RelayArgs>({
@@ -41,6 +41,12 @@ export const relayCommand: CommandFactory = (ctx) => ({
         builder: (y) => y.option('json', { type: 'boolean', describe: 'Print a JSON array of {"url","read","write"}' }),
         handler: async (args) => (await run()).list(ctx, args),
       })
-      .demandCommand(1, 'Say what to do: `nostr-tui relay add <url>`, `relay remove <url>` or `relay list`'),
+      .command<RelayArgs>({
+        command: 'plan',
+        describe: 'Show where the people you follow are read from (their own relays, NIP-65), under the relay budget',
+        builder: (y) => y.option('json', { type: 'boolean', describe: 'Print {"budget","relays":[{"url","role","authors"}],"fallback","uncovered",…}' }),
+        handler: async (args) => (await import('./run/relay-plan.js')).plan(ctx, args),
+      })
+      .demandCommand(1, 'Say what to do: `nostr-tui relay add <url>`, `relay remove <url>`, `relay list` or `relay plan`'),
   handler: () => {},
 });

@@ -1,0 +1,81 @@
+// The outbox router for one run: the user's read relays, the discovery relays
+// and the connection budget from the environment, and delivery learned in
+// earlier runs from the store (saved again when the run ends).
+import { DeliveryStats } from '../core/delivery.js';
+import { usageError } from '../core/errors.js';
+import { isPrivateHost } from '../core/relay-list.js';
+import { readUrls } from '../core/relay-spec.js';
+import { normalizeRelayUrl } from '../core/relay-url.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import type { Client } from './client.js';
+import { DEFAULT_DISCOVERY_RELAYS } from './relay-lists.js';
+import { routeAuthors, type Route } from './routing.js';
+
+export interface Router {
+  readonly budget: number;
+  readonly discoveryRelays: string[];
+  readonly delivery: DeliveryStats;
+  route(authors: readonly string[]): Promise<Route>;
+  /** Keeps what was learned for the next run; a failure only costs the learning. */
+  save(): void;
+}
+
+export const DEFAULT_MAX_RELAYS = 20;
+
+export function createRouter(client: Client, env: NodeJS.ProcessEnv): Router {
+  const budget = maxRelaysFromEnv(env);
+  const discoveryRelays = discoveryRelaysFromEnv(env);
+  const userRelays = readUrls(client.relays());
+  // A home relay or a test network on a private address: then other people's lists may name such relays too.
+  const allowPrivate = client.relays().some((relay) => isPrivateHost(new URL(relay.url).hostname));
+  let delivery: DeliveryStats;
+  try {
+    delivery = client.store().delivery.load();
+  } catch {
+    delivery = new DeliveryStats();
+  }
+  return {
+    budget,
+    discoveryRelays,
+    delivery,
+    route: (authors) =>
+      routeAuthors(
+        { pool: client.pool(), store: safeEvents(client), userRelays, discoveryRelays, rules: { allowPrivate } },
+        authors,
+        { budget, delivery },
+      ),
+    save() {
+      try {
+        client.store().delivery.save(delivery);
+      } catch {
+        // Busy or damaged store: the next run learns again.
+      }
+    },
+  };
+}
+
+function safeEvents(client: Client) {
+  try {
+    return client.store().events;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `NOSTR_TUI_MAX_RELAYS`: the most relays one feed connects to (default 20). */
+export function maxRelaysFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.NOSTR_TUI_MAX_RELAYS?.trim();
+  if (!raw) return DEFAULT_MAX_RELAYS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 200) {
+    throw usageError(`NOSTR_TUI_MAX_RELAYS must be a whole number from 1 to 200, like 20 (it is "${sanitizeLine(raw.slice(0, 40))}")`);
+  }
+  return n;
+}
+
+/** `NOSTR_TUI_DISCOVERY_RELAYS`: comma-separated indexer URLs, or the defaults; empty turns discovery off. */
+export function discoveryRelaysFromEnv(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.NOSTR_TUI_DISCOVERY_RELAYS;
+  if (raw === undefined) return [...DEFAULT_DISCOVERY_RELAYS];
+  return [...new Set(raw.split(',').map((url) => url.trim()).filter(Boolean).map(normalizeRelayUrl))];
+}
