@@ -24,12 +24,25 @@ const score = ({ hits, tries }: Tally) => (hits + 1) / (tries + 2);
 export class DeliveryStats implements DeliveryScores {
   private readonly relays = new Map<string, Tally>();
   private readonly pairs = new Map<string, Tally>();
+  /** Author -> relays that sent at least one of their events. */
+  private readonly sources = new Map<string, Set<string>>();
 
   record(outcome: RequestOutcome): void {
     bump(this.relays, outcome.url, outcome.answered);
     // A relay that did not answer says nothing about whom it holds.
     if (!outcome.answered) return;
     for (const author of outcome.asked) bump(this.pairs, pairKey(outcome.url, author), outcome.delivered.has(author));
+    for (const author of outcome.delivered) this.source(author, outcome.url);
+  }
+
+  deliveredFrom(author: string): string[] {
+    return [...(this.sources.get(author) ?? [])];
+  }
+
+  private source(author: string, url: string): void {
+    const set = this.sources.get(author) ?? new Set<string>();
+    set.add(url);
+    this.sources.set(author, set);
   }
 
   relay(url: string): number | undefined {
@@ -56,6 +69,7 @@ export class DeliveryStats implements DeliveryScores {
   load(entries: Iterable<{ url: string; author?: string | null; hits: number; tries: number }>): void {
     for (const { url, author, hits, tries } of entries) {
       (author ? this.pairs : this.relays).set(author ? pairKey(url, author) : url, { hits, tries });
+      if (author && hits > 0) this.source(author, url);
     }
   }
 }

@@ -3,11 +3,13 @@
 // relays that have delivered before. Pure: fed with relay lists, what relays
 // delivered and the budget; tested on its own (test/unit/outbox-plan.test.ts).
 //
-// Greedy cover, as gossip and applesauce do, with two changes that matter on
-// the real network, where about half of the listed (author, relay) pairs hold
-// nothing: every author is covered by up to `perAuthor` relays (a dead listed
-// relay costs nothing while another one holds the notes), and a relay's weight
-// is what it is expected to deliver (learned), not only how many lists name it.
+// Greedy cover, as gossip and applesauce do, with changes that matter on the
+// real network, where about half of the listed (author, relay) pairs hold
+// nothing: a relay's weight is the notes it is expected to deliver (learned
+// per relay and author), not how many lists name it; each author is asked on
+// at least `perAuthor` relays and more while a miss stays likely; relays that
+// keep failing sit out; people without a list are asked on the big relays the
+// plan connects to anyway.
 import type { Filter } from 'nostr-tools';
 
 export interface OutboxInput {
@@ -32,6 +34,8 @@ export interface DeliveryScores {
   relay(url: string): number | undefined;
   /** 0..1; missing = 0.5. */
   pair(url: string, author: string): number | undefined;
+  /** Relays that have delivered this author's events before (where their notes were seen). */
+  deliveredFrom?(author: string): string[];
 }
 
 export interface OutboxPlan {
@@ -46,6 +50,14 @@ export interface OutboxPlan {
 export const DEFAULT_PER_AUTHOR = 2;
 export const DEFAULT_BUDGET = 20;
 const NEUTRAL = 0.5;
+/** Ask more of an author's listed relays while the chance of missing their notes is above this. */
+const ACCEPTED_MISS = 0.05;
+/** A pair scoring below this (asked again and again, never delivered) is not worth a place, beyond the minimum. */
+const WORTH_ASKING = 0.25;
+/** A relay scoring below this (failed more often than it answered, repeatedly) sits out unless nothing else is left. */
+const PENALTY_BOX = 0.3;
+/** Authors without a list are also asked on this many of the relays the plan uses most: big relays hold most people. */
+const POPULAR_FOR_FALLBACK = 4;
 
 export function planOutbox(input: OutboxInput): OutboxPlan {
   const perAuthor = input.perAuthor ?? DEFAULT_PER_AUTHOR;
@@ -53,33 +65,33 @@ export function planOutbox(input: OutboxInput): OutboxPlan {
   const relayScore = (url: string) => input.delivery?.relay(url) ?? NEUTRAL;
   const pairScore = (url: string, author: string) => (input.delivery?.pair(url, author) ?? NEUTRAL) * relayScore(url);
 
-  const candidates = new Map<string, string[]>(); // author -> listed relays
+  const candidates = new Map<string, string[]>(); // author -> listed relays, penalised ones last resort
   const fallback: string[] = [];
   for (const author of new Set(input.authors)) {
-    const listed = [...new Set([...(input.writeRelays.get(author) ?? []), ...(input.seenOn?.get(author) ?? [])])];
+    const listed = [
+      ...new Set([...(input.writeRelays.get(author) ?? []), ...(input.seenOn?.get(author) ?? []), ...(input.delivery?.deliveredFrom?.(author) ?? [])]),
+    ];
+    const usable = listed.filter((url) => relayScore(url) >= PENALTY_BOX);
     if (listed.length === 0) fallback.push(author);
-    else candidates.set(author, listed);
+    else candidates.set(author, usable.length > 0 ? usable : listed);
   }
 
+  // Greedy probabilistic cover: each step adds the relay that most lowers the expected number of
+  // authors whose notes are missed, where a relay holds an author with its learned pair score.
   const chosen = new Set<string>(input.userRelays);
-  const routes = new Map<string, string[]>();
-  // How much of each author is still wanted: 1 per missing relay, minus what the user's relays already bring.
-  const need = new Map<string, number>();
+  const miss = new Map<string, number>();
   for (const [author, listed] of candidates) {
-    const onUserRelays = listed.filter((url) => chosen.has(url)).length;
-    need.set(author, Math.max(0, perAuthor - onUserRelays));
+    miss.set(author, listed.filter((url) => chosen.has(url)).reduce((m, url) => m * (1 - pairScore(url, author)), 1));
   }
   while (chosen.size < budget) {
-    let best: string | undefined;
-    let bestGain = 0;
     const gains = new Map<string, number>();
     for (const [author, listed] of candidates) {
-      if ((need.get(author) ?? 0) <= 0) continue;
-      for (const url of listed) {
-        if (chosen.has(url)) continue;
-        gains.set(url, (gains.get(url) ?? 0) + pairScore(url, author));
-      }
+      const m = miss.get(author)!;
+      if (m <= ACCEPTED_MISS / 10) continue;
+      for (const url of listed) if (!chosen.has(url)) gains.set(url, (gains.get(url) ?? 0) + m * pairScore(url, author));
     }
+    let best: string | undefined;
+    let bestGain = 0;
     for (const [url, gain] of gains) {
       if (gain > bestGain || (gain === bestGain && best !== undefined && url < best)) {
         best = url;
@@ -88,21 +100,41 @@ export function planOutbox(input: OutboxInput): OutboxPlan {
     }
     if (!best) break;
     chosen.add(best);
-    for (const [author, listed] of candidates) if (listed.includes(best)) need.set(author, (need.get(author) ?? 0) - 1);
+    for (const [author, listed] of candidates) {
+      if (listed.includes(best)) miss.set(author, miss.get(author)! * (1 - pairScore(best, author)));
+    }
   }
 
+  // Each author on their best chosen relays: at least `perAuthor`, more while a miss is still likely.
+  const routes = new Map<string, Set<string>>();
   const uncovered: string[] = [];
   for (const [author, listed] of candidates) {
-    const best = listed
+    const ranked = listed
       .filter((url) => chosen.has(url))
-      .sort((a, b) => pairScore(b, author) - pairScore(a, author) || (a < b ? -1 : 1))
-      .slice(0, perAuthor);
-    if (best.length === 0) uncovered.push(author);
-    for (const url of best) add(routes, url, author);
+      .sort((a, b) => pairScore(b, author) - pairScore(a, author) || (a < b ? -1 : 1));
+    let m = 1;
+    let asked = 0;
+    for (const url of ranked) {
+      const s = pairScore(url, author);
+      if (asked >= perAuthor && (m <= ACCEPTED_MISS || s < WORTH_ASKING)) break;
+      add(routes, url, author);
+      m *= 1 - s;
+      asked++;
+    }
+    if (asked === 0) uncovered.push(author);
   }
-  // The user's relays are always asked for everyone without a usable route.
-  for (const url of input.userRelays) for (const author of [...fallback, ...uncovered]) add(routes, url, author);
-  return { routes, fallback, uncovered };
+  // Everyone without a usable route: the user's relays, and the relays the plan already uses most
+  // (asking a connected relay for more authors costs no connection).
+  const popular = [...routes]
+    .filter(([url]) => !input.userRelays.includes(url))
+    .sort(([a, x], [b, y]) => y.size - x.size || (a < b ? -1 : 1))
+    .slice(0, POPULAR_FOR_FALLBACK)
+    .map(([url]) => url);
+  for (const author of [...fallback, ...uncovered]) {
+    for (const url of input.userRelays) add(routes, url, author);
+    for (const url of fallback.includes(author) ? popular : []) add(routes, url, author);
+  }
+  return { routes: new Map([...routes].map(([url, authors]) => [url, [...authors]])), fallback, uncovered };
 }
 
 /** The plan as REQ filters per relay, authors split in groups (relays cap the size of a filter). */
@@ -118,8 +150,8 @@ export function planFilters(
   });
 }
 
-function add(routes: Map<string, string[]>, url: string, author: string): void {
-  const list = routes.get(url);
-  if (!list) routes.set(url, [author]);
-  else if (!list.includes(author)) list.push(author);
+function add(routes: Map<string, Set<string>>, url: string, author: string): void {
+  const set = routes.get(url);
+  if (set) set.add(author);
+  else routes.set(url, new Set([author]));
 }

@@ -65,9 +65,10 @@ describe('reading by the outbox model (NIP-65)', () => {
     };
     const route = await routeAuthors(deps, [ALICE, BOB, CAROL]);
     expect(route.plan.fallback).toEqual([CAROL]);
-    expect(route.plan.routes.get(aliceOut.url)).toEqual([ALICE]);
-    expect(route.plan.routes.get(bobOut.url)).toEqual([BOB]);
-    expect(route.plan.routes.get(dead)).toEqual([ALICE]);
+    // Carol has no list: she is asked on the user's relay and on the relays the plan connects to anyway.
+    expect(route.plan.routes.get(aliceOut.url)).toEqual([ALICE, CAROL]);
+    expect(route.plan.routes.get(bobOut.url)).toEqual([BOB, CAROL]);
+    expect(route.plan.routes.get(dead)).toEqual([ALICE, CAROL]);
     expect(route.plan.routes.get(mine.url)).toEqual([CAROL]);
 
     const delivery = new DeliveryStats();
@@ -82,7 +83,7 @@ describe('reading by the outbox model (NIP-65)', () => {
     expect(delivery.relay(dead)).toBeLessThan(0.5);
     expect(delivery.pair(aliceOut.url, ALICE)).toBeGreaterThan(0.5);
     const next = await routeAuthors(deps, [ALICE, BOB, CAROL], { delivery, perAuthor: 1 });
-    expect(next.plan.routes.get(aliceOut.url)).toEqual([ALICE]);
+    expect(next.plan.routes.get(aliceOut.url)).toEqual([ALICE, CAROL]);
     expect(next.plan.routes.has(dead)).toBe(false);
     // The lists were cached: without any relay, the cache still knows where Alice and Bob write.
     const offline = await fetchRelayLists({ ...deps, userRelays: [], discoveryRelays: [] }, [ALICE, BOB]);

@@ -1,0 +1,94 @@
+// outbox-recall: the share of the followed people's notes of the last 24 h a
+// Home start-up actually gets, on a synthetic network shaped like the real one
+// (bench/outbox-network.ts: 300 relays, 1,000 authors, 70 % with relay lists,
+// 46 % of listed pairs dead, slow and short-memory relays). Same network, same
+// pool, same budget (20 connections); only the choice of relays differs:
+//   configured: the user's three relays only (what nostr-tui did before);
+//   ours cold:  the outbox planner on a first start (relay lists fetched from the indexer);
+//   ours warm:  the third start, after two earlier ones taught it what each relay delivers;
+//   oracle:     the best any choice of 20 relays could do, knowing where every note is.
+// Library baselines (applesauce, NDK, welshman) are not in this figure yet.
+// Also: connections opened, and the time until 90 % of the final recall (lists included).
+import type { Event } from 'nostr-tools';
+import { learning, routeAuthors } from '../../src/client/routing.js';
+import { DeliveryStats } from '../../src/core/delivery.js';
+import { planFilters } from '../../src/core/outbox-plan.js';
+import { createPool } from '../../src/net/pool.js';
+import type { RequestPlan } from '../../src/net/types.js';
+import { ratio, type BenchContext, type Figure } from '../figure.js';
+import { BENCH_NOW } from '../fixtures/signed-notes.js';
+import { startNetwork, type Network } from '../outbox-network.js';
+
+const BUDGET = Number(process.env.BENCH_OUTBOX_BUDGET ?? 20);
+
+interface Run {
+  recall: number;
+  connections: number;
+  t90Ms: number;
+}
+
+async function fetchOnce(net: Network, plan: (pool: ReturnType<typeof createPool>) => Promise<{ request: RequestPlan; wrap?: (h: Handlers) => Handlers }>): Promise<Run> {
+  const pool = createPool({ relays: net.userRelays.map((url) => ({ url, read: true, write: true })) });
+  const started = performance.now();
+  const arrivals: number[] = [];
+  const got = new Set<string>();
+  const { request, wrap } = await plan(pool);
+  await new Promise<void>((resolve) => {
+    const handlers: Handlers = {
+      onevent(event: Event) {
+        if (net.targetIds.has(event.id) && !got.has(event.id)) {
+          got.add(event.id);
+          arrivals.push(performance.now() - started);
+        }
+      },
+      onsettled: () => resolve(),
+    };
+    pool.request(request, wrap ? wrap(handlers) : handlers, { stream: false });
+  });
+  const connections = new Set(pool.status().map((s) => s.url)).size;
+  await pool.close();
+  const need = Math.ceil(arrivals.length * 0.9);
+  return { recall: got.size / net.targetIds.size, connections, t90Ms: Math.round(arrivals[need - 1] ?? 0) };
+}
+
+type Handlers = { onevent(event: Event, relay: string): void; onsettled?(outcomes: never[]): void };
+
+export default async function outboxRecall(ctx: BenchContext): Promise<Figure[]> {
+  ctx.log('outbox-recall: building the network (300 relays, 1,000 authors)…');
+  const net = await startNetwork(BENCH_NOW);
+  const template = { kinds: [1], since: net.since };
+  try {
+    const configured = await fetchOnce(net, async () => ({
+      request: planFilters(new Map(net.userRelays.map((url) => [url, net.authors])), template),
+    }));
+    const delivery = new DeliveryStats();
+    const ours = (pool: ReturnType<typeof createPool>) =>
+      routeAuthors(
+        { pool, userRelays: net.userRelays, discoveryRelays: [net.indexerUrl], rules: { allowPrivate: true } },
+        net.authors,
+        { budget: BUDGET, delivery },
+      ).then((route) => ({ request: route.request(template), wrap: (h: Handlers) => learning(route, delivery, h as never) as unknown as Handlers }));
+    const cold = await fetchOnce(net, ours);
+    await fetchOnce(net, ours);
+    const warm = await fetchOnce(net, ours);
+    const pct = (x: number) => Number((x * 100).toFixed(1));
+    const note = `network: ${net.pairs.dead} of ${net.pairs.listed} listed pairs dead, ${pct(net.reachableIds.size / net.targetIds.size)} % of the notes held by some live relay, ${pct(net.oracle(BUDGET) / net.targetIds.size)} % by the best ${BUDGET} relays (an oracle); configured ${pct(configured.recall)} % with ${configured.connections} relays; cold ${pct(cold.recall)} % with ${cold.connections} relays, 90 % in ${cold.t90Ms} ms; warm ${pct(warm.recall)} % with ${warm.connections}, 90 % in ${warm.t90Ms} ms`;
+    ctx.log(`outbox-recall: ${note}`);
+    return [
+      { name: 'outbox-recall warm vs configured', value: pct(warm.recall), unit: '%', baseline: pct(configured.recall), ratio: ratio(warm.recall, configured.recall), note },
+      {
+        name: `outbox-recall warm vs oracle(${BUDGET})`,
+        value: pct(warm.recall),
+        unit: '%',
+        baseline: pct(net.oracle(BUDGET) / net.targetIds.size),
+        ratio: ratio(warm.recall, net.oracle(BUDGET) / net.targetIds.size),
+        note: `the oracle knows which relays hold which notes and picks the best ${BUDGET}`,
+      },
+      { name: 'outbox-recall cold vs configured', value: pct(cold.recall), unit: '%', baseline: pct(configured.recall), ratio: ratio(cold.recall, configured.recall) },
+      { name: 'outbox-connections warm vs budget', value: warm.connections, unit: 'relays', baseline: BUDGET + 1, ratio: ratio(warm.connections, BUDGET + 1), note: 'budget 20 plus the indexer' },
+      { name: 'outbox-t90 warm vs 3 s goal', value: warm.t90Ms, unit: 'ms', baseline: 3000, ratio: ratio(warm.t90Ms, 3000) },
+    ];
+  } finally {
+    await net.stop();
+  }
+}
