@@ -67,6 +67,7 @@ export class Connection {
       counts: this.status.counts,
       ...(deps.limits ? { limits: deps.limits } : {}),
       WebSocket: deps.WebSocket,
+      now: () => Math.floor(deps.clock.now() / 1000),
       ping: deps.ping,
       onchange: deps.onchange,
       onnotice: (notice) => {

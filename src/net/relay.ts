@@ -12,6 +12,7 @@ import type { Event, EventTemplate, Filter, VerifiedEvent } from 'nostr-tools';
 import { AbstractRelay } from 'nostr-tools/abstract-relay';
 import { matchFilters } from 'nostr-tools/filter';
 import { defaultLimits, isDropped, parseRelayMessage, type RelayMessageLimits } from '../core/relay-message.js';
+import { FUTURE_SKEW_SEC } from '../core/timeline.js';
 import type { RelayCounts } from './types.js';
 import type { Verdict, VerifiedEvents } from './verified-events.js';
 
@@ -21,7 +22,7 @@ export interface RelaySub {
   filters: Filter[];
   /** Ids already handed on by this subscription, shared by all its relays. */
   readonly delivered: Set<string>;
-  /** Newest created_at this relay delivered on it: where a resubscription starts. */
+  /** Newest created_at this relay delivered on it, future-dated events aside: where a resubscription starts. */
   newest?: number;
   onevent(event: Event): void;
   onseen(id: string): void;
@@ -37,6 +38,8 @@ export interface RelayDeps {
   counts: RelayCounts;
   limits?: RelayMessageLimits;
   WebSocket: typeof WebSocket;
+  /** Unix seconds now (the injected clock). */
+  now(): number;
   /** WebSocket pings every 29 s; a connection that stops answering is closed (and so retried). */
   ping?: boolean;
   /** Any counter or state changed. */
@@ -228,7 +231,9 @@ export class PoolRelay extends AbstractRelay {
   private deliver(sub: RelaySub, event: Event | undefined, id: string): void {
     if (!this.subs.has(sub.id)) return;
     const seen = event ?? this.deps.verified.get(id);
-    if (seen && (sub.newest === undefined || seen.created_at > sub.newest)) sub.newest = seen.created_at;
+    // A note dated ten years ahead must not make the next REQ ask only for what comes after it.
+    const current = seen && seen.created_at <= this.deps.now() + FUTURE_SKEW_SEC;
+    if (seen && current && (sub.newest === undefined || seen.created_at > sub.newest)) sub.newest = seen.created_at;
     if (sub.delivered.has(id) || !event) {
       this.deps.counts.duplicates++;
       sub.onseen(id);
