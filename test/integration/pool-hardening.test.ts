@@ -79,7 +79,7 @@ describe('reconnect storm (item 6)', () => {
     const relay = await fault({ onConnect: (conn) => conn.drop() });
     const timers = new ManualTimers(NOW * 1000);
     pool = createPool({ relays: [spec(relay.url)], backoff: { baseMs: 1_000, maxMs: 60_000, random: () => 0 }, clock: timers, timers });
-    const sub = pool.subscribe([{ authors: [ALICE] }], {});
+    const sub = pool.subscribe([{ authors: [ALICE] }], { onevent: () => {} });
     await until(() => pool!.status()[0]!.state === 'error', 'the first drop');
     await runFor(timers, pool, 10 * 60_000);
     // Delays 0.5, 1, 2, 4, 8, 16 s, then 30 s (random 0, a 60 s ceiling): about 25 in ten minutes,
@@ -128,7 +128,7 @@ describe('reconnect storm (item 6)', () => {
     const signer = countingSigner(alice);
     const timers = new ManualTimers(NOW * 1000);
     pool = createPool({ relays: [spec(relay.url)], signer, backoff: { baseMs: 1_000, maxMs: 4_000, random: () => 0 }, clock: timers, timers });
-    const sub = pool.subscribe([{ authors: [ALICE] }], {});
+    const sub = pool.subscribe([{ authors: [ALICE] }], { onevent: () => {} });
     await until(() => signer.signed === 1, 'the first AUTH');
     const status = () => pool!.status()[0]!;
     for (let t = 0; t < 60 * 60_000 - 60_000; t += 1_000) {
