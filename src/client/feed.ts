@@ -4,7 +4,7 @@
 import type { Event, Filter } from 'nostr-tools';
 import type { Clock } from '../core/clock.js';
 import { DELETION_KIND } from '../core/deletion.js';
-import { Timeline } from '../core/timeline.js';
+import { FUTURE_SKEW_SEC, Timeline } from '../core/timeline.js';
 import type { RelayOutcome, RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { newerThanCached } from '../store/events.js';
@@ -85,7 +85,7 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     filters.length === 0
       ? []
       : deps.store && opts.relays
-        ? safely(() => newerThanCached(deps.store!, filters, opts.relays!), [everywhere])
+        ? safely(() => newerThanCached(deps.store!, filters, opts.relays!, Math.floor(deps.clock.now() / 1000) + FUTURE_SKEW_SEC), [everywhere])
         : [everywhere];
   const outcomes: RelayOutcome[][] = [];
   let unsettled = requests.length;

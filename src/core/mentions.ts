@@ -3,24 +3,23 @@
 import { npubEncode, noteEncode } from 'nostr-tools/nip19';
 import { parse as parseContent } from 'nostr-tools/nip27';
 
+// A key or id is 64 lowercase hex characters (NIP-01); anything else from a tag is not one.
+const HEX_ID = /^[0-9a-f]{64}$/;
+/** What is shown for a tag value that is not a key or id: never the value itself (issue #16 item 4). */
+export const NOT_A_KEY = '(invalid key)';
+
 /** `npub1abcd…wxyz`: enough to tell keys apart in a list. */
 export function shortKey(pubkey: string): string {
-  try {
-    const npub = npubEncode(pubkey);
-    return `${npub.slice(0, 9)}…${npub.slice(-4)}`;
-  } catch {
-    return pubkey.slice(0, 8);
-  }
+  if (typeof pubkey !== 'string' || !HEX_ID.test(pubkey)) return NOT_A_KEY;
+  const npub = npubEncode(pubkey);
+  return `${npub.slice(0, 9)}…${npub.slice(-4)}`;
 }
 
 /** `note1abcd…wxyz` for an event id. */
 export function shortNoteRef(id: string): string {
-  try {
-    const note = noteEncode(id);
-    return `${note.slice(0, 9)}…${note.slice(-4)}`;
-  } catch {
-    return id.slice(0, 8);
-  }
+  if (typeof id !== 'string' || !HEX_ID.test(id)) return '(invalid id)';
+  const note = noteEncode(id);
+  return `${note.slice(0, 9)}…${note.slice(-4)}`;
 }
 
 /**

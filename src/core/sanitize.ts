@@ -12,7 +12,11 @@
 //    8-bit C1 controls U+0080-U+009F (some terminals read U+009B as CSI, U+009D as OSC).
 //  - Bidi embeddings, overrides and isolates U+202A-U+202E, U+2066-U+2069: they make text
 //    appear in another order than it is stored (CVE-2021-42574 "Trojan Source"). The marks
-//    LRM, RLM and ALM stay: they cannot reorder a run, and right-to-left text needs them.
+//    LRM, RLM and ALM cannot reorder a run: one stays next to right-to-left text, which needs it.
+//  - Invisible characters (issue #16 item 8): default-ignorable code points that mean nothing on
+//    a screen (ZWSP, word joiner, soft hyphen, BOM, fillers...), Unicode tag characters outside an
+//    emoji flag (they spell hidden ASCII), variation selectors past the first on a base (they carry
+//    hidden bytes), joiners not between letters or emoji, and marks with no base character.
 // The output holds none of these, so the result is safe to concatenate with anything,
 // and every step only removes or replaces characters: no step can build a new sequence.
 
@@ -49,6 +53,64 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** Bidi embeddings (LRE, RLE), PDF, overrides (LRO, RLO) and isolates (LRI, RLI, FSI, PDI). */
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Default-ignorable code points (Unicode's DerivedCoreProperties) that no writing system needs on a
+ * terminal: soft hyphen, CGJ, Hangul fillers (a classic blank name), Khmer inherent vowels,
+ * Mongolian vowel separator, ZWSP, word joiner and invisible operators, deprecated format
+ * characters, BOM, shorthand and musical format controls, unassigned ignorables. Each is its own
+ * grapheme of width zero, which Ink's output grid counts as a column, so six of them cut six
+ * visible characters off a line (issue #16 item 8).
+ */
+const INVISIBLE =
+  /[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2065\u206a-\u206f\u3164\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0080}-\u{e00ff}\u{e01f0}-\u{e0fff}]/gu;
+
+/**
+ * Unicode tag characters (U+E0000-E007F) encode ASCII invisibly: only an emoji tag sequence (a
+ * subdivision flag, 🏴 + tags + CANCEL TAG, Unicode TS #51) keeps them.
+ */
+const TAGS = /(\u{1f3f4}[\u{e0020}-\u{e007e}]{1,32}\u{e007f})|[\u{e0000}-\u{e007f}]/gu;
+
+/**
+ * Variation selectors: one after a base selects its form (❤️, 葛󠄀); more carry hidden bytes
+ * (one byte per selector), and with no base they select nothing.
+ */
+const SELECTORS = /[\ufe00-\ufe0f\u{e0100}-\u{e01ef}]+/gu;
+const SELECTOR_BASE = /[^\s\p{M}\p{C}]/u;
+
+/** Letters and marks (scripts joined by ZWJ/ZWNJ), emoji and the parts of an emoji sequence. */
+const JOINABLE = /[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]/u;
+/** Right-to-left scripts, which LRM, RLM and ALM exist for. */
+const RTL = /[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}\p{sc=Samaritan}\p{sc=Mandaic}\p{sc=Adlam}\p{sc=Hanifi_Rohingya}]/u;
+const BIDI_MARKS = /[\u200e\u200f\u061c]/;
+const JOINERS = /[\u200c\u200d\u200e\u200f\u061c]+/g;
+
+/** The code point before `at` and the one at `end`, as strings ('' at the ends). */
+const before = (text: string, at: number): string => {
+  const low = text.charCodeAt(at - 1);
+  return at >= 2 && low >= 0xdc00 && low <= 0xdfff ? text.slice(at - 2, at) : text.slice(Math.max(0, at - 1), at);
+};
+const after = (text: string, end: number): string => String.fromCodePoint(text.codePointAt(end) ?? 0x20);
+
+/**
+ * A run of joiners and bidi marks keeps one of each kind that has a job where it stands: ZWJ and
+ * ZWNJ between letters or emoji (👩‍💻, Indic half forms, Persian می‌خواهم), LRM/RLM/ALM next to
+ * right-to-left text; the rest, and every repeat, is dropped.
+ */
+function keepJoiners(run: string, at: number, text: string): string {
+  const prev = before(text, at);
+  const next = after(text, at + run.length);
+  const joined = JOINABLE.test(prev) && JOINABLE.test(next);
+  const rtl = RTL.test(prev) || RTL.test(next);
+  let out = '';
+  for (const char of new Set(run)) {
+    if (BIDI_MARKS.test(char) ? rtl && !/[\u200e\u200f\u061c]/.test(out) : joined) out += char;
+  }
+  return out;
+}
+
+/** Marks (and joiners) at the start of a line have no base: alone they are zero-width graphemes. */
+const ORPHAN_MARKS = /(^|\n)[\p{M}\u200c\u200d]+/gu;
 
 /**
  * At most this many combining marks stay on one base character.
@@ -126,8 +188,9 @@ const splitJamo = (run: string): string => run.split('').join('\u200b');
  * no grapheme that layout would measure narrower than a terminal draws it (emoji chains, skin
  * tones, virama chains, jamo runs).
  *
- * Zero-width joiners stay (but past the third in one emoji chain): inside emoji sequences they
- * are the emoji (👩‍💻), and Indic and Persian writing needs ZWJ/ZWNJ; none moves the cursor.
+ * Zero-width joiners stay between letters or emoji (but past the third in one emoji chain): inside
+ * emoji sequences they are the emoji (👩‍💻), and Indic and Persian writing needs ZWJ/ZWNJ; none
+ * moves the cursor. Other invisible characters go (see INVISIBLE, TAGS, SELECTORS, keepJoiners).
  *
  * Long lines and long words are not cut here: this function does not know the width and
  * must not change what was said. Message size is bounded by the relay-message parser, and
@@ -144,6 +207,11 @@ export function sanitize(text: string): string {
     .replace(LINE_BREAK, '\n')
     .replace(CONTROL, '')
     .replace(BIDI_CONTROL, '')
+    .replace(INVISIBLE, '')
+    .replace(TAGS, (_, flag: string | undefined) => flag ?? '')
+    .replace(SELECTORS, (run: string, at: number, text: string) => (SELECTOR_BASE.test(before(text, at)) ? String.fromCodePoint(run.codePointAt(0)!) : ''))
+    .replace(JOINERS, keepJoiners)
+    .replace(ORPHAN_MARKS, '$1')
     .replace(MARK_RUN, (run) => (run.length > MAX_MARKS_PER_BASE ? capMarks(run) : run))
     .replace(EMOJI_ZWJ_CHAIN, capJoins)
     .replace(EMOJI_MODIFIER_RUN, splitModifiers)

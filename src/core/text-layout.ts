@@ -2,6 +2,25 @@
 // combining marks none. Widths come from string-width, per grapheme cluster.
 import stringWidth from 'string-width';
 
+/**
+ * The width Ink draws (issue #16 item 8): Ink's output grid gives each grapheme
+ * max(1, string-width) cells (ink/build/output.js), with the same string-width (the project
+ * depends on the version Ink does, so npm shares one copy). A grapheme string-width calls zero
+ * columns (a bidi mark kept beside right-to-left text, a zero-width space the sanitiser put
+ * between skin tones) therefore counts one here too: layout measuring less than Ink draws made
+ * Ink cut the end of a line that layout had fitted. Only such graphemes need the slow path.
+ */
+const MAYBE_ZERO_WIDTH = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Cs}]/u;
+const graphemeWidth = (segment: string): number => (segment === '' ? 0 : Math.max(1, stringWidth(segment)));
+
+/** Width of a slice (at most a few hundred characters) as Ink draws it. */
+function sliceWidth(slice: string): number {
+  if (!MAYBE_ZERO_WIDTH.test(slice)) return stringWidth(slice);
+  let width = 0;
+  for (const { segment } of graphemes.segment(slice)) width += graphemeWidth(segment);
+  return width;
+}
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
@@ -42,14 +61,14 @@ export function* graphemesOf(text: string): Generator<string> {
 
 export function textWidth(text: string): number {
   let width = 0;
-  for (const slice of slices(text)) width += stringWidth(slice);
+  for (const slice of slices(text)) width += sliceWidth(slice);
   return width;
 }
 
 /** Whether `text` fits in `width` columns; stops measuring once it does not. */
 function fits(text: string, width: number): boolean {
   let used = 0;
-  for (const slice of slices(text)) if ((used += stringWidth(slice)) > width) return false;
+  for (const slice of slices(text)) if ((used += sliceWidth(slice)) > width) return false;
   return true;
 }
 
@@ -89,7 +108,7 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
       }
       // Wider than a whole line: break it between graphemes.
       for (const segment of graphemesOf(token)) {
-        const w = stringWidth(segment);
+        const w = graphemeWidth(segment);
         if (used + w > columns && used > 0 && segment !== ' ') breakLine();
         if (done()) break;
         line += segment;
@@ -108,7 +127,7 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
 /** The line with ` …` at its end, cut to fit. */
 function ellipsize(line: string, width: number): string {
   const parts = [...graphemesOf(line)];
-  while (parts.length > 0 && stringWidth(parts.join('').trimEnd() + ' …') > width) parts.pop();
+  while (parts.length > 0 && textWidth(parts.join('').trimEnd() + ' …') > width) parts.pop();
   return truncate(parts.join('').trimEnd() + ' …', width);
 }
 
@@ -119,7 +138,7 @@ export function truncate(text: string, width: number): string {
   let out = '';
   let used = 0;
   for (const segment of graphemesOf(text)) {
-    const w = stringWidth(segment);
+    const w = graphemeWidth(segment);
     if (used + w > width - 1) break;
     out += segment;
     used += w;
@@ -130,5 +149,5 @@ export function truncate(text: string, width: number): string {
 /** `text` padded with spaces to exactly `width` columns (truncated if longer). */
 export function padToWidth(text: string, width: number): string {
   const cut = truncate(text, width);
-  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
 }

@@ -14,6 +14,12 @@ export interface TimelineEntry {
   seenOn: string[];
 }
 
+/**
+ * How far ahead of our clock an event may be dated and still count as now (clocks drift). Later
+ * ones are held back, and never move a cursor such as a resubscription's `since` (issue #16 item 3).
+ */
+export const FUTURE_SKEW_SEC = 15 * 60;
+
 export interface TimelineOptions {
   clock: Clock;
   /** How far ahead of our clock an event may be dated and still be shown, seconds. */
@@ -51,7 +57,7 @@ export class Timeline {
 
   constructor(opts: TimelineOptions) {
     this.clock = opts.clock;
-    this.futureSkewSec = opts.futureSkewSec ?? 15 * 60;
+    this.futureSkewSec = opts.futureSkewSec ?? FUTURE_SKEW_SEC;
   }
 
   /** True when the id is new (and neither deleted nor expired). */

@@ -5,6 +5,7 @@ import type { Event, Filter } from 'nostr-tools';
 import { systemClock, systemTimers, type Cancel, type Clock, type Timers } from '../core/clock.js';
 import { defaultLimits, type RelayMessageLimits } from '../core/relay-message.js';
 import { readUrls, writeUrls } from '../core/relay-spec.js';
+import { FUTURE_SKEW_SEC } from '../core/timeline.js';
 import { defaultBackoff, type BackoffOptions } from './backoff.js';
 import { Connection } from './connection.js';
 import type { Part } from './part.js';
@@ -292,7 +293,9 @@ class Pool implements RelayPool {
 
   /** After a reconnect: the same REQ again, from the newest event this relay delivered (NIP-01 `since`). */
   private resubscribe(conn: Connection, part: Part): void {
-    const newest = part.sub.newest;
+    // Never past now + skew, whatever recorded `newest` (issue #16 item 3).
+    const cap = Math.floor(this.clock.now() / 1000) + FUTURE_SKEW_SEC;
+    const newest = part.sub.newest === undefined ? undefined : Math.min(part.sub.newest, cap);
     part.sub.filters =
       newest === undefined ? part.filters : part.filters.map((f) => ({ ...f, since: Math.max(f.since ?? 0, newest) }));
     part.reqAt = this.clock.now();

@@ -516,12 +516,15 @@ export function newerThanCached(
   store: Pick<EventStore, 'newest' | 'authorsFrom'>,
   filters: Filter[],
   relays: readonly string[],
+  /** Unix seconds: events dated past it (now + the allowed skew) never move the cursor (issue #16 item 3). */
+  latest = Infinity,
 ): RelayRequest[] {
   if (!store.newest) return [{ relays: [...relays], filters }];
   const groups = new Map<string, RelayRequest>();
   for (const relay of relays) {
     const narrowed = filters.flatMap((filter): Filter[] => {
-      const newest = store.newest!([filter], relay);
+      const capped = Number.isFinite(latest) ? { ...filter, until: Math.min(filter.until ?? latest, latest) } : filter;
+      const newest = store.newest!([capped], relay);
       if (newest === undefined || (filter.since ?? 0) >= newest) return [filter];
       const newer = { ...filter, since: newest };
       if (!filter.authors || !store.authorsFrom) return [newer];

@@ -22,6 +22,7 @@ import { RelaysScreen } from './screens/RelaysScreen.js';
 import { ThreadScreen } from './screens/ThreadScreen.js';
 import type { UiServices } from './services.js';
 import type { StatusMessage } from './status.js';
+import { SafeText } from './SafeText.js';
 
 export interface AppProps {
   services: UiServices;
@@ -308,9 +309,9 @@ function Header({ name, title }: { name: string; title: string }) {
   const left = truncate(` ${name} · ${title}`, columns - right.length - 1);
   const gap = Math.max(1, columns - textWidth(left) - right.length);
   return (
-    <Text inverse bold color={color('blue')} wrap="truncate">
+    <SafeText inverse bold color={color('blue')} wrap="truncate">
       {left + ' '.repeat(gap) + right}
-    </Text>
+    </SafeText>
   );
 }
 
@@ -320,9 +321,9 @@ function Footer({ status, hints: keys }: { status?: StatusMessage; hints: string
   const tone = status?.tone === 'error' ? color('red') : status?.tone === 'ok' ? color('green') : undefined;
   return (
     <Box flexDirection="column">
-      <Text color={tone} wrap="truncate">
+      <SafeText color={tone} wrap="truncate">
         {status ? truncate(` ${status.text}`, columns) : ' '}
-      </Text>
+      </SafeText>
       <Text dimColor wrap="truncate">
         {truncate(` ${keys}`, columns)}
       </Text>

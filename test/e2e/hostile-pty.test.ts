@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyStore } from '../../src/store/keys.js';
-import { HOSTILE_PUBKEY, hostileNotes, hostileProfile, hostileRepost, type HostileNote } from '../helpers/hostile-events.js';
+import { HOSTILE_PUBKEY, hostileNotes, hostileProfile, hostileRepost, hostileTagNotes, type HostileNote } from '../helpers/hostile-events.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { runInPty } from '../ui/pty.js';
 
@@ -77,6 +77,41 @@ describe('hostile notes in the interactive UI, in a real terminal', () => {
       expect(foreignSequences(run.output())).toEqual([]);
     } finally {
       run.pty.kill();
+    }
+  }, 120_000);
+});
+
+// Issue #16 item 4 end to end: replies whose p and e tags hold "\rPWN\r", overrides, vertical
+// tabs and escapes where NIP-10 expects hex. A carriage return is invisible to the byte check
+// (Ink writes CR LF), so the test also looks for the text the tags carried.
+describe('hostile tags in the interactive UI, in a real terminal', () => {
+  it('"↳ reply to" with a p tag "\rPWN\r": nothing of the tag reaches the terminal, in the feed or a thread', async () => {
+    const relay = await startRelay();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-hostile-pty-'));
+    new KeyStore(home).save({ pubkey: HOSTILE_PUBKEY });
+    const now = Math.floor(Date.now() / 1000);
+    const notes = hostileTagNotes(now - 60);
+    await relay.seed(...notes, hostileProfile(now - 60));
+    const run = runInPty(['--relay', relay.url], { NOSTR_TUI_HOME: home, NO_COLOR: '1' }, { cols: 60, rows: 30 });
+    try {
+      await run.waitFor((text) => text.includes('#T0') && text.includes('Mallory') && text.includes('reply to'), 20_000);
+      for (let i = 1; i < notes.length; i++) {
+        const before = run.output().length;
+        run.write('j');
+        await run.waitFor((_, raw) => raw.length > before);
+      }
+      const before = run.output().length;
+      run.write('\r');
+      await run.waitFor((text, raw) => raw.length > before && text.includes('Thread'));
+      run.write('q');
+      const { exitCode } = await run.exited;
+      expect(exitCode).toBe(0);
+      expect(foreignSequences(run.output())).toEqual([]);
+      expect(run.output()).not.toMatch(/PWN|wiped|pwned|evil\b/);
+    } finally {
+      run.pty.kill();
+      await relay.stop();
+      fs.rmSync(home, { recursive: true, force: true });
     }
   }, 120_000);
 });

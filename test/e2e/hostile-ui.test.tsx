@@ -14,7 +14,7 @@ import { KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
 import { App } from '../../src/ui/App.js';
 import { createServices, type WiredServices } from '../../src/ui/wire.js';
-import { HOSTILE_PUBKEY, hostileNotes, hostileProfile, hostileRepost, type HostileNote } from '../helpers/hostile-events.js';
+import { HOSTILE_PUBKEY, hostileNotes, hostileProfile, hostileRepost, hostileTagNotes, type HostileNote } from '../helpers/hostile-events.js';
 import { startFaultRelay } from '../helpers/fault-relay.js';
 import { bidiControls, escapeSequences, unsafeCharacters } from '../helpers/hostile-strings.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
@@ -161,4 +161,77 @@ describe('hostile relay messages in the interactive UI', () => {
       fs.rmSync(home, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+// Issue #16 item 4: hostile text where NIP-10 expects hex (p and e tags, an e tag's author and
+// relay), a hostile name and NIP-05, and a relay whose NOTICE and CLOSED are escapes, on every
+// screen: the feed, each note's thread, the author's profile, the relays panel and the help.
+describe('hostile tags on every screen of the interactive UI', () => {
+  it('feed, thread, profile, relays panel and help draw no control character from a tag', async () => {
+    const relay = await startRelay();
+    const hostile = [...escapeSequences, ...bidiControls].map((entry) => entry.text).join(' | ');
+    const noisy = await startFaultRelay({
+      onConnect: (conn) => conn.send(['NOTICE', `notice ${hostile}`]),
+      onReq: (req) => req.closed(`error: \rPWN\r ${hostile}`),
+    });
+    const notes = hostileTagNotes(NOW - 60);
+    await relay.seed(...notes, hostileProfile(NOW - 60));
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-hostile-ui-'));
+    new KeyStore(home).save({ pubkey: HOSTILE_PUBKEY });
+    const client = createClient({
+      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+      env: { NOSTR_TUI_HOME: home },
+      clock: { now: () => NOW * 1000 },
+      relayOverride: [relay.url, noisy.url],
+      stdin: new PassThrough(),
+      stderr: new PassThrough(),
+    } as Parameters<typeof createClient>[0]);
+    const services = createServices(client);
+    const app = render(<App services={services} size={{ columns: COLUMNS, rows: ROWS }} color={false} />);
+    const problems = new Set<string>();
+    const raw = () => app.lastFrame() ?? '';
+    const look = (where: string) => {
+      for (const problem of frameProblems(raw())) problems.add(`${where}: ${problem}`);
+      // Tag values are not keys: none is shown as one (the relays panel quotes the relay's words).
+      if (where !== 'relays' && /PWN|wiped|pwned/.test(raw())) problems.add(`${where}: a tag value was drawn`);
+    };
+    const top = (title: string) => waitForFrame(raw, (f) => f.split('\n')[0]!.includes(title), 10_000);
+    const back = async () => {
+      app.stdin.write(keys.escape);
+      await top('Global');
+    };
+    try {
+      await waitForFrame(raw, (f) => f.includes('#T0') && f.includes('Mallory'), 15_000);
+      look('feed');
+      // Each note: selected in the feed, then its thread.
+      for (let i = 0; i < notes.length; i++) {
+        app.stdin.write(keys.enter);
+        await top('Thread');
+        look(`thread of note ${i}`);
+        await back();
+        const before = raw();
+        app.stdin.write('j');
+        if (i < notes.length - 1) await waitForFrame(raw, (f) => f !== before);
+        look(`feed at note ${i + 1}`);
+      }
+      app.stdin.write('p');
+      await waitForFrame(raw, (f) => f.includes('evil.example'), 10_000);
+      look('profile');
+      await back();
+      app.stdin.write('R');
+      await waitForFrame(raw, (f) => f.includes('notice: notice'), 10_000);
+      look('relays');
+      await back();
+      app.stdin.write('?');
+      await top('Keys');
+      look('help');
+      expect([...problems]).toEqual([]);
+    } finally {
+      app.unmount();
+      await services.close();
+      await relay.stop();
+      await noisy.stop();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

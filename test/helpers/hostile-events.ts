@@ -69,3 +69,33 @@ export function hostileRepost(createdAt: number): { repost: Event; inner: Event 
   );
   return { repost, inner };
 }
+
+/** Tag values a hostile author puts where a hex key or id belongs (issue #16 item 4). */
+export const hostileTagValues = ['\rPWN\r', '\u202eevil', 'a\vb\vc', '\u001b[2J\u001b[Hwiped', `${'\u0301'.repeat(50)}x`, '\u001b]0;pwned\u0007'];
+
+/**
+ * Replies whose `e` and `p` tags hold hostile text instead of hex, in every place NIP-10 reads
+ * an author or a parent from (a marked `e` tag's author field, a `p` tag), each with a plain
+ * marker (`#Ti`) in its content; note 0 is a clean root the others point at by its real id too.
+ */
+export function hostileTagNotes(base: number): Event[] {
+  const root = finalizeEvent({ kind: 1, created_at: base, tags: [], content: '#T0 root' }, HOSTILE_SECRET);
+  const replies = hostileTagValues.flatMap((value, i) => [
+    // A marked reply whose p tag (the author answered) is hostile.
+    finalizeEvent(
+      { kind: 1, created_at: base - 1 - 2 * i, tags: [['e', root.id, '', 'root'], ['p', value]], content: `#T${1 + 2 * i} p tag` },
+      HOSTILE_SECRET,
+    ),
+    // Hostile in the e tag's id, relay and author fields (NIP-10's fifth element), and a p tag.
+    finalizeEvent(
+      {
+        kind: 1,
+        created_at: base - 2 - 2 * i,
+        tags: [['e', value, value, 'reply', value], ['e', root.id, value, 'root', value], ['p', value], ['q', value]],
+        content: `#T${2 + 2 * i} e tag`,
+      },
+      HOSTILE_SECRET,
+    ),
+  ]);
+  return [root, ...replies];
+}

@@ -132,6 +132,28 @@ export const legitimateText: { name: string; text: string }[] = [
   { name: 'plain ASCII with every printable', text: Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('') },
 ];
 
+/**
+ * Invisible code points (issue #16 item 8): default-ignorable characters that take no column,
+ * Unicode tag characters that spell hidden ASCII, variation selectors carrying a payload, and
+ * marks with no base. Each must come out without the invisible part and measured as Ink draws it.
+ */
+export const invisibleText: { name: string; text: string }[] = [
+  { name: 'six LRM', text: `${'\u200e'.repeat(6)}ONLY IF APPROVED` },
+  { name: 'six RLM', text: `${'\u200f'.repeat(6)}ONLY IF APPROVED` },
+  { name: 'six ZWSP', text: `${'\u200b'.repeat(6)}ONLY IF APPROVED` },
+  { name: 'six word joiners', text: `${'\u2060'.repeat(6)}ONLY IF APPROVED` },
+  { name: 'six soft hyphens', text: `${'\u00ad'.repeat(6)}ONLY IF APPROVED` },
+  { name: 'ZWNJ and ZWJ alone', text: '\u200c\u200d\u200c\u200dtext \u200d\u200c' },
+  { name: 'BOM and invisible operators', text: '\ufeffa\u2061\u2062\u2063\u2064b' },
+  { name: 'Hangul fillers as a blank name', text: '\u3164\u3164\uffa0\u115f\u1160' },
+  { name: 'Mongolian vowel separator, CGJ, Khmer inherent vowels', text: 'a\u180eb\u034fc\u17b4\u17b5d' },
+  { name: 'musical and shorthand format controls', text: 'a\u{1d173}\u{1d17a}b\u{1bca0}c' },
+  { name: 'hidden ASCII in tag characters', text: `ok${[...'rm -rf ~'].map((c) => String.fromCodePoint(0xe0000 + c.codePointAt(0)!)).join('')}` },
+  { name: 'variation-selector payload after an emoji', text: `😀${'\ufe01\ufe02\u{e0100}'.repeat(20)}` },
+  { name: 'marks with no base', text: '\u0301\u0302top\n\u20ddnext' },
+  { name: 'deprecated format characters', text: 'a\u206a\u206b\u206c\u206d\u206e\u206fb' },
+];
+
 /** Strings that are hostile by size: the terminal survives them, layout must bound them. */
 export const hugeText = {
   longWord: 'A'.repeat(100_000),

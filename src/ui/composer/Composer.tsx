@@ -4,6 +4,7 @@ import { useColor } from '../context.js';
 import { commandFor } from '../keys/bindings.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
 import type { ComposerAction, ComposerState } from './composer-state.js';
+import { SafeText } from '../SafeText.js';
 
 /** Text lines the composer shows at most; longer drafts scroll with the cursor. */
 export const COMPOSER_LINES = 6;
@@ -25,9 +26,9 @@ export function ComposerView({ draft, title, width, sending }: { draft: Composer
   const head = `── ${title} ${sending ? '(sending…) ' : ''}`;
   return (
     <Box flexDirection="column">
-      <Text color={color('cyan')} wrap="truncate">
+      <SafeText color={color('cyan')} wrap="truncate">
         {head + '─'.repeat(Math.max(0, width - head.length))}
-      </Text>
+      </SafeText>
       {composerLines(draft, width).map((line, i) => (
         <Text key={i} wrap="truncate">{`  ${line}`}</Text>
       ))}

@@ -5,6 +5,7 @@ import { useColor } from '../context.js';
 import { GUTTER, INDENT } from '../hooks/use-note-list.js';
 import type { NoteSource } from './note-source.js';
 import type { NoteLine } from './note-layout.js';
+import { SafeText } from '../SafeText.js';
 
 const MAX_INDENT_DEPTH = 8;
 
@@ -25,9 +26,9 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
     );
   } else {
     lines.push(
-      <Text key="banner" dimColor wrap="truncate">
+      <SafeText key="banner" dimColor wrap="truncate">
         {props.banner ? `  ${props.banner}` : ' '}
-      </Text>,
+      </SafeText>,
     );
   }
   if (source.length === 0) lines.push(<Text key="empty" dimColor>{`  ${empty}`}</Text>);
@@ -53,22 +54,22 @@ function NoteLineView({ line, selected, indent }: { line: NoteLine; selected: bo
   const color = useColor();
   const marker = selected ? '▌'.padEnd(GUTTER) : ' '.repeat(GUTTER);
   return (
-    <Text wrap="truncate">
-      <Text color={color('yellow')} bold={selected}>
+    <SafeText wrap="truncate">
+      <SafeText color={color('yellow')} bold={selected}>
         {marker}
-      </Text>
+      </SafeText>
       {indent}
       {line.style === 'header' ? (
-        <Text bold color={selected ? color('yellow') : color('green')}>
+        <SafeText bold color={selected ? color('yellow') : color('green')}>
           {line.text}
-        </Text>
+        </SafeText>
       ) : line.style === 'meta' ? (
-        <Text color={color('magenta')} dimColor={!selected}>
+        <SafeText color={color('magenta')} dimColor={!selected}>
           {line.text}
-        </Text>
+        </SafeText>
       ) : (
-        <Text>{line.text}</Text>
+        <SafeText>{line.text}</SafeText>
       )}
-    </Text>
+    </SafeText>
   );
 }

@@ -5,6 +5,7 @@ import { format } from 'date-fns';
 import type { Event } from 'nostr-tools';
 import { parse as parseThread } from 'nostr-tools/nip10';
 import { getRepostedEvent } from 'nostr-tools/nip18';
+import { isHexKey } from '../../core/identifiers.js';
 import { renderMentions, shortKey, shortNoteRef } from '../../core/mentions.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { truncate, wrapText } from '../../core/text-layout.js';
@@ -64,12 +65,16 @@ export function repostedNote(repost: Event): Event | undefined {
 /** The note an action (reply, like, open, profile) applies to: the original of a repost. */
 export const targetNote = (event: Event): Event => repostedNote(event) ?? event;
 
-/** Who this note answers, for the "↳ reply to" marker (NIP-10). */
+/**
+ * Who this note answers, for the "↳ reply to" marker (NIP-10): a hex key, or '' when unknown.
+ * A p tag that is not 64 lowercase hex names nobody (issue #16 item 4: `"\rPWN\r"` was drawn raw);
+ * nostr-tools' parser already checks the e tags' ids and authors.
+ */
 function repliedTo(event: Event): string | undefined {
   const { reply, root } = parseThread(event);
   const parent = reply ?? root;
   if (!parent) return undefined;
-  return parent.author ?? event.tags.find((t) => t[0] === 'p' && t[1] !== event.pubkey)?.[1] ?? '';
+  return parent.author ?? event.tags.find((t) => t[0] === 'p' && t[1] !== event.pubkey && isHexKey(t[1] ?? ''))?.[1] ?? '';
 }
 
 export function layoutNote(event: Event, opts: LayoutOptions): NoteLine[] {

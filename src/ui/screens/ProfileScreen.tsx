@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { SafeText } from '../SafeText.js';
 import { npubEncode } from 'nostr-tools/nip19';
 import { useEffect } from 'react';
 import { profileName } from '../../client/profiles.js';
@@ -39,9 +40,9 @@ export function ProfileScreen(props: {
   return (
     <Box flexDirection="column" height={props.rows}>
       {header.map((line, i) => (
-        <Text key={i} bold={i === 0} dimColor={i === 1} wrap="truncate">
+        <SafeText key={i} bold={i === 0} dimColor={i === 1} wrap="truncate">
           {`  ${truncate(line, width)}`}
-        </Text>
+        </SafeText>
       ))}
       <Text> </Text>
       <FeedScreen view={view} rows={listRows} active={props.active} perform={props.perform} empty="no notes from this author on your relays" />

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { SafeText } from '../SafeText.js';
 import { useEffect, useState } from 'react';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/text-layout.js';
@@ -37,9 +38,9 @@ export function RelaysScreen({ rows }: { rows: number }) {
   return (
     <Box flexDirection="column" height={rows} overflow="hidden">
       {lines.slice(0, rows).map((line, i) => (
-        <Text key={i} color={line.color ? color(line.color) : undefined} bold={line.bold} wrap="truncate">
+        <SafeText key={i} color={line.color ? color(line.color) : undefined} bold={line.bold} wrap="truncate">
           {`  ${truncate(line.text, width)}`}
-        </Text>
+        </SafeText>
       ))}
     </Box>
   );
