@@ -83,7 +83,10 @@ describe('reading by the outbox model (NIP-65)', () => {
     expect(delivery.relay(dead)).toBeLessThan(0.5);
     expect(delivery.pair(aliceOut.url, ALICE)).toBeGreaterThan(0.5);
     const next = await routeAuthors(deps, [ALICE, BOB, CAROL], { delivery, perAuthor: 1 });
-    expect(next.plan.routes.get(aliceOut.url)).toEqual([ALICE, CAROL]);
+    expect(next.plan.routes.get(aliceOut.url)).toEqual([ALICE]);
+    // Carol's notes came from the user's relay: that is where she is asked now, and only there.
+    expect(next.plan.fallback).toEqual([]);
+    expect(next.plan.routes.get(mine.url)).toEqual([CAROL]);
     expect(next.plan.routes.has(dead)).toBe(false);
     // The lists were cached: without any relay, the cache still knows where Alice and Bob write.
     const offline = await fetchRelayLists({ ...deps, userRelays: [], discoveryRelays: [] }, [ALICE, BOB]);
