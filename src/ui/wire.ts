@@ -152,7 +152,7 @@ export function createServices(client: Client): WiredServices {
   let early: { key: string; feed: FeedLike } | undefined;
   const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;
   const feed = (filters: ReturnType<typeof globalFilters>): Feed & FeedLike =>
-    // Naming the read relays lets the feed ask each only for what the cache does not hold yet.
+    // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
     openFeed({ pool: pool(), clock: client.clock, store: events() }, filters, {
       relays: client.relays().filter((relay) => relay.read).map((relay) => relay.url),
     });

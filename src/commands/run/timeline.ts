@@ -29,7 +29,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     const readRelays = client.relays().filter((r) => r.read);
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
     const filters = args.global ? globalFilters(since, limit) : await homeOrGlobal(ctx, client, since, limit);
-    // Naming the relays lets the feed ask each only for what the cache does not hold yet.
+    // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
     const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client) }, filters, {
       relays: readRelays.map((r) => r.url),
     });
