@@ -115,6 +115,8 @@ export function createServices(client: Client): WiredServices {
   };
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
   let closed = false;
+  /** Relays that stalled during this run: views opened later do not wait for them again (src/client/window.ts). */
+  const stalled = new Set<string>();
   let followsFor: { pubkey: string; list: Promise<string[]>; known?: string[] } | undefined;
   const lookUpFollows = async (pubkey: string): Promise<string[]> => {
     // The local copy opens Home at once; the relays' newest is fetched (and cached) meanwhile for next time.
@@ -126,7 +128,8 @@ export function createServices(client: Client): WiredServices {
     // Only for showing Home: a relay that never answers must not hold the screen for the
     // pool's whole EOSE timeout. (Editing the list still asks every relay, in follows.ts.)
     const urls = client.relays().map((relay) => relay.url);
-    const { events: found } = await pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, eoseTimeoutMs: FOLLOWS_WAIT_MS });
+    const { events: found, relays } = await pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, eoseTimeoutMs: FOLLOWS_WAIT_MS });
+    for (const relay of relays) if (relay.timedOut) stalled.add(relay.url);
     const lists = found.filter((event) => event.kind === 3 && event.pubkey === pubkey);
     try {
       events()?.putMany(lists);
@@ -153,7 +156,7 @@ export function createServices(client: Client): WiredServices {
   const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;
   const feed = (filters: ReturnType<typeof globalFilters>): Feed & FeedLike =>
     // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
-    openFeed({ pool: pool(), clock: client.clock, store: events() }, filters, {
+    openFeed({ pool: pool(), clock: client.clock, store: events(), stalled }, filters, {
       relays: client.relays().filter((relay) => relay.read).map((relay) => relay.url),
     });
 

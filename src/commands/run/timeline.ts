@@ -30,9 +30,11 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
   await withClient(ctx, args, async (client) => {
     const readRelays = client.relays().filter((r) => r.read);
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
-    const filters = args.global ? globalFilters(since, limit, until) : await homeOrGlobal(ctx, client, since, limit, until);
+    // A relay that stalled on the follow-list query is not waited for again (one timeout per command).
+    const stalled = new Set<string>();
+    const filters = args.global ? globalFilters(since, limit, until) : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
     // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
-    const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client) }, filters, {
+    const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client), stalled }, filters, {
       relays: readRelays.map((r) => r.url),
     });
     const outcomes = await feed.settled;
@@ -60,13 +62,20 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
 }
 
 /** The people the user follows; everyone (with a note on stderr) when there is no key or no follow list. */
-async function homeOrGlobal(ctx: CommandContext, client: Client, since: number, limit: number, until: number | undefined) {
+async function homeOrGlobal(
+  ctx: CommandContext,
+  client: Client,
+  { since, limit, until, stalled }: { since: number; limit: number; until: number | undefined; stalled: Set<string> },
+) {
   if (!client.publicKey()) {
     writeLine(ctx.stderr, 'nostr-tui: no key yet, so no follow list: showing everyone on your relays.');
     return globalFilters(since, limit, until);
   }
   const follows = await currentFollows(client)
-    .then((found) => found.entries.map((entry) => entry.pubkey))
+    .then((found) => {
+      for (const relay of found.relays) if (relay.timedOut) stalled.add(relay.url);
+      return found.entries.map((entry) => entry.pubkey);
+    })
     .catch(() => []);
   if (follows.length === 0) {
     writeLine(ctx.stderr, 'nostr-tui: you follow no one yet (`nostr-tui follow <npub>`): showing everyone on your relays.');
