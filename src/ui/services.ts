@@ -23,6 +23,8 @@ export interface TimelineLike {
   /** Newest first: created_at descending, then id ascending; a new identity after additions. */
   view(): TimelineViewLike;
   add(event: Event, relay?: string): boolean;
+  /** The event with this id, when held. */
+  get?(id: string): Event | undefined;
 }
 
 /** A live feed (src/client/feed.ts). */

@@ -24,7 +24,9 @@ export interface FeedScreenProps {
 /** A live feed: only the window is laid out and drawn, whatever the timeline's length. */
 export function FeedScreen({ view, rows, active, perform, empty, topSignal }: FeedScreenProps) {
   const { columns } = useScreenSize();
-  const layout = useLayouter(columns, FEED_MAX_LINES);
+  const timeline = view.feed?.timeline;
+  const eventOf = useMemo(() => (timeline?.get ? (id: string) => timeline.get!(id) : undefined), [timeline]);
+  const layout = useLayouter(columns, FEED_MAX_LINES, eventOf);
   const known = useRef(new Map<string, number>()).current;
   const entries = view.feed?.timeline.view() ?? NO_ENTRIES;
   const source = useMemo(() => timelineSource(entries, layout, known), [entries, view.version, layout, known, topSignal]);
