@@ -142,7 +142,8 @@ export function createServices(client: Client): WiredServices {
   const openFor = (kind: FeedKind, follows: readonly string[]): FeedLike => {
     if (kind === 'mentions') return publicKey ? feed(mentionFilters(publicKey, since(), FEED_LIMIT)) : emptyFeed();
     if (kind === 'home' && follows.length > 0) {
-      const home = feed(homeFilters([...follows], since(), FEED_LIMIT));
+      // The user's own notes and reposts belong in Home too (issue 10).
+      const home = feed(homeFilters([...follows, ...(publicKey ? [publicKey] : [])], since(), FEED_LIMIT));
       return Object.assign(home, {
         followed: (pubkey: string) => home.extend(homeFilters([pubkey], since(), FEED_LIMIT)),
         unfollowed: (pubkey: string) => home.exclude(pubkey),

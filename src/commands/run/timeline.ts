@@ -81,7 +81,8 @@ async function homeOrGlobal(
     writeLine(ctx.stderr, 'nostr-tui: you follow no one yet (`nostr-tui follow <npub>`): showing everyone on your relays.');
     return globalFilters(since, limit, until);
   }
-  return homeFilters(follows, since, limit, until);
+  // The user's own notes and reposts are part of Home.
+  return homeFilters([...follows, client.publicKey()!], since, limit, until);
 }
 
 /** The local cache, when it can be opened (another instance may hold it). */
