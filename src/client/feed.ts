@@ -121,16 +121,19 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
 
   /** Filters asked so far (Home grows with follows), for older windows. */
   const asked = [...filters];
+  /** The last window's covered depth: the next one starts there, not at the oldest note shown (which may lie below a gap). */
+  let lastWindow = start;
   let older: Promise<OlderNotes> | undefined;
   const loadOlder = (): Promise<OlderNotes> => {
     if (older) return older;
     const view = timeline.view();
-    const until = view.at(view.length - 1)?.event.created_at ?? unixNow(deps.clock);
+    const until = lastWindow?.depth() ?? view.at(view.length - 1)?.event.created_at ?? unixNow(deps.clock);
     // The next window reaches past the start-up window's `since`: older is older.
     const window = asked.map(({ since: _since, ...filter }) => ({ ...filter, until }));
     const before = timeline.size;
     for (const event of safely(() => deps.store?.query(window) ?? [], [])) if (take(event)) changed();
     const fetch = windowOf(window, false);
+    lastWindow = fetch;
     extensions.push(fetch);
     older = fetch.settled.then(() => {
       older = undefined;

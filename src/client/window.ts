@@ -34,6 +34,12 @@ export interface WindowFetch {
   settled: Promise<RelayOutcome[]>;
   /** Once settled: every relay asked answered, and none holds anything more in the window. */
   complete(): boolean;
+  /**
+   * Once settled: down to here (inclusive) the relays that answered sent
+   * everything in the window; below it, notes shown may have gaps. Undefined
+   * when they sent everything.
+   */
+  depth(): number | undefined;
   close(): void;
 }
 
@@ -146,6 +152,14 @@ export function fetchWindow(opts: WindowOptions): WindowFetch {
   return {
     settled,
     complete: () => complete,
+    depth() {
+      let depth: number | undefined;
+      for (const cover of coverage.values()) {
+        const d = cover.depth;
+        if (d !== undefined && (depth === undefined || d > depth)) depth = d;
+      }
+      return depth;
+    },
     close() {
       closed = true;
       answering = false;

@@ -62,6 +62,20 @@ export class RelayCoverage {
   }
 
   /**
+   * How deep this relay's answer reaches: the newest of the oldest events it
+   * sent for filters it has not sent everything for (the merge may miss its
+   * events below this); undefined when it holds nothing more.
+   */
+  get depth(): number | undefined {
+    let depth: number | undefined;
+    this.state.forEach((s, i) => {
+      if (s.complete || s.oldest === undefined || this.filters[i]!.limit === undefined) return;
+      if (depth === undefined || s.oldest > depth) depth = s.oldest;
+    });
+    return depth;
+  }
+
+  /**
    * The next page to ask this relay for, or [] when nothing is missing.
    * `boundary(i)` is the created_at of the event at the requested count
    * (filter i's limit) in the merge of everything known so far, undefined
