@@ -22,8 +22,12 @@ interface FilterCoverage {
   asking: boolean;
 }
 
-/** A runaway relay (always "older" events) cannot page us forever. */
-export const MAX_PAGES = 500;
+/**
+ * A runaway relay (always "older" events) cannot page us forever. Paging
+ * towards a count stops at the count anyway; this bounds paging to the end
+ * (a thread's replies), and allows `--limit 100000` from a relay capping at 50.
+ */
+export const MAX_PAGES = 2_000;
 
 export class RelayCoverage {
   private readonly state: FilterCoverage[];

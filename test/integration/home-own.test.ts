@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
 import { createClient } from '../../src/client/client.js';
 import { KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
@@ -57,6 +58,22 @@ describe('Home holds your own notes and reposts', () => {
     expect(ids()).toEqual([myRepost.id, mine.id, bobs.id]);
     feed.close();
     await first.close();
+
+    // The timeline command's Home too.
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (c) => (printed += c));
+    const code = await main(['timeline', '--json', '--relay', relay.url], {
+      stdout: out,
+      stderr: new PassThrough(),
+      stdin: new PassThrough(),
+      env: { NOSTR_TUI_HOME: home },
+      clock: { now: () => NOW * 1000 },
+      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+      exitCode: 0,
+    });
+    expect(code).toBe(0);
+    expect(printed.trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id)).toEqual([myRepost.id, mine.id, bobs.id]);
 
     // Restarted with the relay unreachable: the cache still has them.
     await relay.stop();
