@@ -2,18 +2,28 @@
 // and then streams, and every verified event is merged into one Timeline and
 // cached. Listeners hear about changes batched, at most once per frame.
 import type { Event, Filter } from 'nostr-tools';
-import type { Clock } from '../core/clock.js';
+import { unixNow, type Clock } from '../core/clock.js';
+import { boundaryOf } from '../core/coverage.js';
 import { DELETION_KIND } from '../core/deletion.js';
-import { FUTURE_SKEW_SEC, Timeline } from '../core/timeline.js';
+import { Timeline } from '../core/timeline.js';
 import type { RelayOutcome, RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
-import { newerThanCached } from '../store/events.js';
 import { WriteBuffer } from '../store/write-buffer.js';
+import { fetchWindow } from './window.js';
 
 export interface FeedDeps {
   pool: RelayPool;
   clock: Clock;
   store?: EventStore | undefined;
+  /** Relays that stalled earlier in this run (src/client/window.ts); shared by the run's feeds. */
+  stalled?: Set<string> | undefined;
+}
+
+export interface OlderNotes {
+  /** Notes added to the timeline. */
+  found: number;
+  /** Every relay answered and holds nothing older: the true end. */
+  end: boolean;
 }
 
 export interface FeedOptions {
@@ -32,6 +42,11 @@ export interface Feed {
   settled: Promise<RelayOutcome[]>;
   /** Asks for more on the same timeline (Home after a follow), streaming until close. */
   extend(filters: Filter[]): void;
+  /**
+   * The next window below the oldest note shown, from the cache and every
+   * relay (paged like the start-up window). One load at a time.
+   */
+  loadOlder(): Promise<OlderNotes>;
   /** Stops showing an author (Home after an unfollow): their notes leave, later ones are ignored. */
   exclude(pubkey: string): void;
   close(): void;
@@ -78,42 +93,56 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
   let settle: (outcomes: RelayOutcome[]) => void = () => {};
   const settled = new Promise<RelayOutcome[]>((resolve) => (settle = resolve));
 
-  // With a cache and the relays named, each relay is asked only for what is
-  // newer than the newest event it already sent (one REQ per group of relays).
-  const everywhere = { relays: opts.relays, filters };
-  const requests =
-    filters.length === 0
-      ? []
-      : deps.store && opts.relays
-        ? safely(() => newerThanCached(deps.store!, filters, opts.relays!, Math.floor(deps.clock.now() / 1000) + FUTURE_SKEW_SEC), [everywhere])
-        : [everywhere];
-  const outcomes: RelayOutcome[][] = [];
-  let unsettled = requests.length;
-  const subscriptions = requests.map((request, i) =>
-    deps.pool.subscribe(
-      request.filters,
-      {
-        onevent: (event, relay) => streamed(event, relay),
-        onseen(id, relay) {
-          timeline.seen(id, relay);
-        },
-        onsettled(found) {
-          if (outcomes[i]) return;
-          outcomes[i] = found;
-          if (--unsettled > 0) return;
-          // Listeners hear of the last events before anyone hears the feed settled,
-          // so a reader never sees "settled" with the start-up result half shown.
-          if (!closed) notify();
-          settle(outcomes.flat());
-        },
-      },
-      {
-        ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
-        ...(request.relays ? { relays: request.relays } : {}),
-      },
-    ),
-  );
-  if (requests.length === 0) settle([]);
+  // The merge's depth for a filter: where its requested count ends among what is shown.
+  const boundary = (filter: Filter) => boundaryOf(filter, shownEvents(timeline));
+  const windowOf = (asked: Filter[], stream: boolean) =>
+    fetchWindow({
+      pool: deps.pool,
+      filters: asked,
+      relays: opts.relays,
+      eoseTimeoutMs: opts.eoseTimeoutMs,
+      stream,
+      stalled: deps.stalled,
+      onevent: streamed,
+      onseen: (id, relay) => timeline.seen(id, relay),
+      boundary,
+    });
+  // Every relay is asked for the whole window, whatever the cache holds (src/client/window.ts).
+  const start = filters.length === 0 ? undefined : windowOf(filters, true);
+  if (start) {
+    extensions.push(start);
+    void start.settled.then((outcomes) => {
+      // Listeners hear of the last events before anyone hears the feed settled,
+      // so a reader never sees "settled" with the start-up result half shown.
+      if (!closed) notify();
+      settle(outcomes);
+    });
+  } else settle([]);
+
+  /** Filters asked so far (Home grows with follows), for older windows. */
+  const asked = [...filters];
+  /** The last window's covered depth: the next one starts there, not at the oldest note shown (which may lie below a gap). */
+  let lastWindow = start;
+  let older: Promise<OlderNotes> | undefined;
+  const loadOlder = (): Promise<OlderNotes> => {
+    if (older) return older;
+    const view = timeline.view();
+    const until = lastWindow?.depth() ?? view.at(view.length - 1)?.event.created_at ?? unixNow(deps.clock);
+    // The next window reaches past the start-up window's `since`: older is older.
+    const window = asked.map(({ since: _since, ...filter }) => ({ ...filter, until }));
+    const before = timeline.size;
+    for (const event of safely(() => deps.store?.query(window) ?? [], [])) if (take(event)) changed();
+    const fetch = windowOf(window, false);
+    lastWindow = fetch;
+    extensions.push(fetch);
+    older = fetch.settled.then(() => {
+      older = undefined;
+      extensions.splice(extensions.indexOf(fetch), 1);
+      if (!closed) notify();
+      return { found: timeline.size - before, end: fetch.complete() };
+    });
+    return older;
+  };
 
   const release = setInterval(() => {
     if (timeline.releaseDue() + timeline.expireDue() > 0) changed();
@@ -131,16 +160,10 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
       if (closed || more.length === 0) return;
       for (const filter of more) for (const author of filter.authors ?? []) excluded.delete(author);
       for (const event of safely(() => deps.store?.query(more) ?? [], [])) if (take(event)) changed();
-      const subscription = deps.pool.subscribe(
-        more,
-        { onevent: streamed, onseen: (id, relay) => timeline.seen(id, relay) },
-        {
-          ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
-          ...(opts.relays ? { relays: opts.relays } : {}),
-        },
-      );
-      extensions.push(subscription);
+      asked.push(...more);
+      extensions.push(windowOf(more, true));
     },
+    loadOlder,
     exclude(pubkey) {
       excluded.add(pubkey);
       if (timeline.removeAuthor(pubkey) > 0) changed();
@@ -148,7 +171,7 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     close() {
       if (closed) return;
       closed = true;
-      for (const subscription of [...subscriptions, ...extensions]) subscription.close();
+      for (const subscription of extensions) subscription.close();
       clearInterval(release);
       if (timer) clearTimeout(timer);
       safely(() => buffer?.close(), undefined);
@@ -164,4 +187,10 @@ function safely<T>(fn: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+/** The events shown, newest first, read one by one. */
+function* shownEvents(timeline: Timeline): Iterable<Event> {
+  const view = timeline.view();
+  for (let i = 0; i < view.length; i++) yield view.at(i)!.event;
 }

@@ -5,7 +5,10 @@
 import type { Event } from 'nostr-tools';
 import { parentId, rootId } from '../core/thread.js';
 import type { RelayPool } from '../net/types.js';
+import { fetchWindow } from './window.js';
 
+/** Replies asked for per request; more come in further pages. */
+const REPLIES_PER_PAGE = 500;
 /** How many rounds of missing parents are asked for before giving up. */
 const MAX_PARENT_ROUNDS = 4;
 
@@ -14,14 +17,19 @@ export async function fetchThread(pool: RelayPool, focus: Event, opts: { eoseTim
   const root = rootId(focus);
   const parent = parentId(focus);
   const ids = [...new Set([root, parent].filter((id): id is string => !!id && id !== focus.id))];
-  const first = await pool.query(
-    [
-      ...(ids.length > 0 ? [{ ids }] : []),
-      { kinds: [1], '#e': [...new Set([root, focus.id])], limit: 500 },
-    ],
-    { eoseTimeoutMs: opts.eoseTimeoutMs },
-  );
-  for (const event of first.events) byId.set(event.id, event);
+  // The replies are paged from each relay until it has sent them all: a relay that
+  // caps its answers (100, 500…) must not cut a long thread silently (src/client/window.ts).
+  const replies = fetchWindow({
+    pool,
+    filters: [{ kinds: [1], '#e': [...new Set([root, focus.id])], limit: REPLIES_PER_PAGE }],
+    eoseTimeoutMs: opts.eoseTimeoutMs,
+    stream: false,
+    onevent: (event) => byId.set(event.id, event),
+    onseen: () => {},
+    boundary: () => undefined,
+  });
+  const [first] = await Promise.all([ids.length > 0 ? pool.query([{ ids }], { eoseTimeoutMs: opts.eoseTimeoutMs }) : undefined, replies.settled]);
+  for (const event of first?.events ?? []) byId.set(event.id, event);
 
   for (let round = 0; round < MAX_PARENT_ROUNDS; round++) {
     const missing = [...byId.values()]

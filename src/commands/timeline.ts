@@ -1,4 +1,4 @@
-// `nostr-tui timeline [--json] [--limit N] [--since 2h|1d|<unix>]`: the
+// `nostr-tui timeline [--json] [--limit N] [--since 2h|1d|<unix>] [--until …]`: the
 // interactive timeline's start-up query, run once. The merged timeline goes to
 // stdout, newest first; how each relay did goes to stderr.
 import type { Argv } from 'yargs';
@@ -12,6 +12,7 @@ export interface TimelineArgs extends GlobalArgs {
   json?: boolean;
   limit?: number;
   since?: string;
+  until?: string;
   global?: boolean;
 }
 
@@ -24,8 +25,9 @@ export const timelineCommand: CommandFactory = (ctx) => ({
   builder: (yargs: Argv) =>
     yargs
       .option('json', { type: 'boolean', describe: 'One signed event per line, exactly as received' })
-      .option('limit', { type: 'number', describe: `How many notes, newest first (default ${DEFAULT_LIMIT})` })
-      .option('since', { type: 'string', describe: `How far back: 30m, 2h, 1d, 2w or a unix time (default ${DEFAULT_SINCE})` })
+      .option('limit', { type: 'number', describe: `How many notes, newest first, any count (default ${DEFAULT_LIMIT})` })
+      .option('since', { type: 'string', describe: `How far back: 30m, 2h, 1d, 2w or a unix time (default ${DEFAULT_SINCE} before --until or now)` })
+      .option('until', { type: 'string', describe: 'Only notes up to this time: 30m, 2h, 1d, 2w ago or a unix time (default now)' })
       .option('global', { type: 'boolean', describe: 'Everyone on your relays, not only the people you follow' }),
   handler: async (args) => (await run()).timeline(ctx, args as TimelineArgs),
 });

@@ -16,21 +16,24 @@ export const HOME_KINDS = [...FEED_KINDS, DELETION_KIND];
 export const AUTHORS_PER_FILTER = 250;
 
 /** Follows' notes, reposts and deletions: one filter per 250 authors, each with the same window and limit. */
-export function homeFilters(authors: string[], since: number, limit: number): Filter[] {
+export function homeFilters(authors: string[], since: number, limit: number, until?: number): Filter[] {
   const unique = [...new Set(authors)];
   const filters: Filter[] = [];
   for (let i = 0; i < unique.length; i += AUTHORS_PER_FILTER) {
-    filters.push({ kinds: [...HOME_KINDS], authors: unique.slice(i, i + AUTHORS_PER_FILTER), since, limit });
+    filters.push({ kinds: [...HOME_KINDS], authors: unique.slice(i, i + AUTHORS_PER_FILTER), since, ...upTo(until), limit });
   }
   return filters;
 }
 
 /** Notes and reposts that tag the user (NIP-01 `#p`). */
-export function mentionFilters(pubkey: string, since: number, limit: number): Filter[] {
-  return [{ kinds: [...FEED_KINDS], '#p': [pubkey], since, limit }];
+export function mentionFilters(pubkey: string, since: number, limit: number, until?: number): Filter[] {
+  return [{ kinds: [...FEED_KINDS], '#p': [pubkey], since, ...upTo(until), limit }];
 }
 
 /** Everything recent the relays carry. */
-export function globalFilters(since: number, limit: number): Filter[] {
-  return [{ kinds: [...FEED_KINDS], since, limit }];
+export function globalFilters(since: number, limit: number, until?: number): Filter[] {
+  return [{ kinds: [...FEED_KINDS], since, ...upTo(until), limit }];
 }
+
+/** `until` (NIP-01, inclusive) only when one is given. */
+const upTo = (until: number | undefined): { until?: number } => (until === undefined ? {} : { until });

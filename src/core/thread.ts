@@ -26,6 +26,36 @@ export function rootId(event: Event): string {
   return root?.id ?? reply?.id ?? event.id;
 }
 
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * Whom a note replies to (NIP-10), for "↳ reply to X": the author of the note
+ * it answers (the `reply` marker, else the last positional e tag, else the
+ * root). Taken from that note itself when `eventOf` knows it; else from the
+ * pointer's pubkey field (the 5th element of a marked e tag); else from the p
+ * tags, which NIP-10 says hold the parent's p tags plus its author "in no
+ * particular order": the author's own key and, below the root, the root's
+ * author are set aside when others remain, and of the rest the last is taken
+ * (clients that copy the parent's p tags add its author after them).
+ * Undefined when the note is not a reply; '' when it is but nobody can be named.
+ */
+export function repliedTo(event: Event, eventOf: (id: string) => Event | undefined = () => undefined): string | undefined {
+  const { reply, root } = parseThread(event);
+  const parent = reply ?? root;
+  if (!parent || parent.id === event.id) return undefined;
+  const known = eventOf(parent.id);
+  if (known && known.id === parent.id) return known.pubkey;
+  if (parent.author) return parent.author;
+  let candidates = [...new Set(event.tags.filter((t) => t[0] === 'p' && HEX64.test(t[1] ?? '')).map((t) => t[1]!))];
+  const without = (pubkey: string | undefined) => {
+    const rest = candidates.filter((candidate) => candidate !== pubkey);
+    if (pubkey !== undefined && rest.length > 0) candidates = rest;
+  };
+  without(event.pubkey);
+  if (root && root.id !== parent.id) without(eventOf(root.id)?.pubkey ?? root.author);
+  return candidates.at(-1) ?? '';
+}
+
 export function buildThread(focusId: string, events: Iterable<Event>): ThreadRow[] {
   const byId = new Map<string, Event>();
   for (const event of events) byId.set(event.id, event);

@@ -90,6 +90,11 @@ export class Timeline {
     return this.byId.has(id);
   }
 
+  /** The event with this id, if the timeline holds it (whom a reply answers, NIP-10). */
+  get(id: string): Event | undefined {
+    return this.byId.get(id)?.event;
+  }
+
   /** Entries shown (held-back ones are not). */
   get size(): number {
     return this.head.length + this.body.length + this.pending.length;

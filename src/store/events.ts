@@ -135,7 +135,8 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * The newest created_at among stored events matching `filters` (and, when
-   * given, delivered by `relay`): a start asks that relay only for newer ones.
+   * given, delivered by `relay`). Never a reason to ask a relay for less: the
+   * cache is not the truth about completeness (src/client/window.ts).
    */
   newest(filters: Filter[], relay?: string): number | undefined {
     return this.guard(undefined, () => this.newestOf(filters, relay));
@@ -496,49 +497,6 @@ export function compileFilter(filter: Filter): CompiledFilter | null {
     !Object.keys(filter).some((key) => key.startsWith('#')) &&
     (filter.authors === undefined || filter.authors.length > FEW_AUTHORS);
   return { where: where.length ? where.join(' AND ') : '1', params, broad, ...(limit === undefined ? {} : { limit }) };
-}
-
-export interface RelayRequest {
-  relays: string[];
-  filters: Filter[];
-}
-
-/**
- * What each relay still has to send after what the cache holds: every filter
- * gets `since` = the newest stored event that relay delivered for it (since is
- * inclusive in NIP-01, so an event from that same second is not missed; the
- * ones already held come back as duplicates and are dropped). Authors that
- * relay never sent anything for (someone just followed) keep the filter as it
- * was, so their recent notes are fetched too. Relays needing the same filters
- * share one request; a relay the cache knows nothing from gets them unchanged.
- */
-export function newerThanCached(
-  store: Pick<EventStore, 'newest' | 'authorsFrom'>,
-  filters: Filter[],
-  relays: readonly string[],
-  /** Unix seconds: events dated past it (now + the allowed skew) never move the cursor (issue #16 item 3). */
-  latest = Infinity,
-): RelayRequest[] {
-  if (!store.newest) return [{ relays: [...relays], filters }];
-  const groups = new Map<string, RelayRequest>();
-  for (const relay of relays) {
-    const narrowed = filters.flatMap((filter): Filter[] => {
-      const capped = Number.isFinite(latest) ? { ...filter, until: Math.min(filter.until ?? latest, latest) } : filter;
-      const newest = store.newest!([capped], relay);
-      if (newest === undefined || (filter.since ?? 0) >= newest) return [filter];
-      const newer = { ...filter, since: newest };
-      if (!filter.authors || !store.authorsFrom) return [newer];
-      const known = store.authorsFrom(filter, relay);
-      const unknown = filter.authors.filter((author) => !known.has(author));
-      if (unknown.length === 0) return [newer];
-      return [{ ...newer, authors: filter.authors.filter((author) => known.has(author)) }, { ...filter, authors: unknown }];
-    });
-    const key = JSON.stringify(narrowed);
-    const group = groups.get(key);
-    if (group) group.relays.push(relay);
-    else groups.set(key, { relays: [relay], filters: narrowed });
-  }
-  return [...groups.values()];
 }
 
 /** NIP-01 order: newest first, and on a created_at tie the lowest id first. */

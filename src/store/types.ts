@@ -16,7 +16,7 @@ export interface EventStore {
   has(id: string): boolean;
   /**
    * The newest created_at among stored events matching `filters` (delivered by
-   * `relay`, when given): start-up asks each relay only for newer events.
+   * `relay`, when given). Not used to narrow what relays are asked (src/client/window.ts).
    */
   newest?(filters: Filter[], relay?: string): number | undefined;
   /** Which of `filter.authors` have a stored event matching `filter` that `relay` delivered. */

@@ -23,6 +23,8 @@ export interface TimelineLike {
   /** Newest first: created_at descending, then id ascending; a new identity after additions. */
   view(): TimelineViewLike;
   add(event: Event, relay?: string): boolean;
+  /** The event with this id, when held. */
+  get?(id: string): Event | undefined;
 }
 
 /** A live feed (src/client/feed.ts). */
@@ -32,6 +34,8 @@ export interface FeedLike {
   onChange(listener: () => void): () => void;
   /** Every relay answered (EOSE), timed out or failed. */
   settled: Promise<unknown>;
+  /** The next window below the oldest note shown; `end` when the relays hold nothing older. */
+  loadOlder?(): Promise<{ found: number; end: boolean }>;
   /** Home only: the user followed someone; their notes join this feed now. */
   followed?(pubkey: string): void;
   /** Home only: the user unfollowed someone; their notes leave this feed now. */

@@ -115,6 +115,8 @@ export function createServices(client: Client): WiredServices {
   };
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
   let closed = false;
+  /** Relays that stalled during this run: views opened later do not wait for them again (src/client/window.ts). */
+  const stalled = new Set<string>();
   let followsFor: { pubkey: string; list: Promise<string[]>; known?: string[] } | undefined;
   const lookUpFollows = async (pubkey: string): Promise<string[]> => {
     // The local copy opens Home at once; the relays' newest is fetched (and cached) meanwhile for next time.
@@ -126,7 +128,8 @@ export function createServices(client: Client): WiredServices {
     // Only for showing Home: a relay that never answers must not hold the screen for the
     // pool's whole EOSE timeout. (Editing the list still asks every relay, in follows.ts.)
     const urls = client.relays().map((relay) => relay.url);
-    const { events: found } = await pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, eoseTimeoutMs: FOLLOWS_WAIT_MS });
+    const { events: found, relays } = await pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, eoseTimeoutMs: FOLLOWS_WAIT_MS });
+    for (const relay of relays) if (relay.timedOut) stalled.add(relay.url);
     const lists = found.filter((event) => event.kind === 3 && event.pubkey === pubkey);
     try {
       events()?.putMany(lists);
@@ -139,7 +142,8 @@ export function createServices(client: Client): WiredServices {
   const openFor = (kind: FeedKind, follows: readonly string[]): FeedLike => {
     if (kind === 'mentions') return publicKey ? feed(mentionFilters(publicKey, since(), FEED_LIMIT)) : emptyFeed();
     if (kind === 'home' && follows.length > 0) {
-      const home = feed(homeFilters([...follows], since(), FEED_LIMIT));
+      // The user's own notes and reposts belong in Home too (issue 10).
+      const home = feed(homeFilters([...follows, ...(publicKey ? [publicKey] : [])], since(), FEED_LIMIT));
       return Object.assign(home, {
         followed: (pubkey: string) => home.extend(homeFilters([pubkey], since(), FEED_LIMIT)),
         unfollowed: (pubkey: string) => home.exclude(pubkey),
@@ -152,8 +156,8 @@ export function createServices(client: Client): WiredServices {
   let early: { key: string; feed: FeedLike } | undefined;
   const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;
   const feed = (filters: ReturnType<typeof globalFilters>): Feed & FeedLike =>
-    // Naming the read relays lets the feed ask each only for what the cache does not hold yet.
-    openFeed({ pool: pool(), clock: client.clock, store: events() }, filters, {
+    // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
+    openFeed({ pool: pool(), clock: client.clock, store: events(), stalled }, filters, {
       relays: client.relays().filter((relay) => relay.read).map((relay) => relay.url),
     });
 

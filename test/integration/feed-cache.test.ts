@@ -1,6 +1,6 @@
 // Start-up with a cache: the timeline is painted from the store before any
-// relay answers, and each relay is asked only for what is newer than the
-// newest event it already sent.
+// relay answers, and every relay is still asked for the whole window: the
+// cache is never the truth about completeness (issue 10).
 import type { Event, Filter } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ describe('a feed with a cache', () => {
     await Promise.all([known?.stop(), fresh?.stop()]);
   });
 
-  it('paints the cache at once, then asks each relay only for what it has not sent yet', async () => {
+  it('paints the cache at once, then asks every relay for the whole window', async () => {
     const store = openTempStore();
     store.events.putMany(old, known.url);
     const real = createPool({ relays: [known, fresh].map((r) => ({ url: r.url, read: true, write: false })) });
@@ -61,20 +61,31 @@ describe('a feed with a cache', () => {
     expect(feed.timeline.entries().map((e) => e.event.id)).toEqual(newestFirst(old));
 
     const outcomes = await feed.settled;
-    expect(outcomes.map((o) => [o.url, o.eose]).sort()).toEqual([
-      [fresh.url, true],
-      [known.url, true],
-    ].sort());
-    expect(requests).toEqual([
-      { filters: [{ ...filters[0], since: old[2]!.created_at }], relays: [known.url] },
-      { filters, relays: [fresh.url] },
+    expect(outcomes.map((o) => [o.url, o.eose, o.events])).toEqual([
+      [known.url, true, 5],
+      [fresh.url, true, 5],
     ]);
+    expect(requests[0]).toEqual({ filters, relays: [known.url, fresh.url] });
     expect(feed.timeline.entries().map((e) => e.event.id)).toEqual(newestFirst([...old, ...newer]));
     feed.close();
     await real.close();
     // What arrived was cached, with the relay it came from.
     expect(newer.every((e) => store.events.has(e.id))).toBe(true);
     expect(store.events.newest(filters, known.url)).toBe(newer[1]!.created_at);
+    store.close();
+  });
+
+  it('a cache filled by a narrower request hides nothing older the relays hold', async () => {
+    const store = openTempStore();
+    // A narrow request cached only the two newest; the relay holds older ones too.
+    store.events.putMany(newer, known.url);
+    const pool = createPool({ relays: [{ url: known.url, read: true, write: false }] });
+    const filters: Filter[] = [{ kinds: [1], authors: [getPublicKey(sk)], since: now - 3600, limit: 50 }];
+    const feed = openFeed({ pool, clock: { now: () => now * 1000 }, store: store.events }, filters, { relays: [known.url] });
+    await feed.settled;
+    expect(feed.timeline.entries().map((e) => e.event.content)).toEqual(['10s ago', '50s ago', '100s ago', '200s ago', '300s ago']);
+    feed.close();
+    await pool.close();
     store.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Event, EventTemplate, Filter } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newerThanCached, newestFirst } from '../../src/store/events.js';
+import { newestFirst } from '../../src/store/events.js';
 import { manualClock, openTempStore } from '../helpers/store.js';
 
 const alice = generateSecretKey();
@@ -199,40 +199,13 @@ describe('event store', () => {
     expect(ids(events.query([{}]))).toEqual([good.id]);
   });
 
-  it('narrows each relay\'s filters to what is newer than what that relay already sent', () => {
-    const { events } = open();
-    events.put(sign(alice, { created_at: 100 }), 'wss://a');
-    events.put(sign(bob, { created_at: 300 }), 'wss://a');
-    events.put(sign(alice, { created_at: 200 }), 'wss://b');
-    const filters: Filter[] = [
-      { authors: [alicePk], kinds: [1], since: 50, limit: 10 },
-      { authors: [bobPk], kinds: [1], since: 400, limit: 10 },
-    ];
-    const requests = newerThanCached(events, filters, ['wss://a', 'wss://b', 'wss://c', 'wss://d']);
-    expect(requests).toEqual([
-      { relays: ['wss://a'], filters: [{ ...filters[0], since: 100 }, filters[1]] },
-      { relays: ['wss://b'], filters: [{ ...filters[0], since: 200 }, filters[1]] },
-      { relays: ['wss://c', 'wss://d'], filters },
-    ]);
-    expect(newerThanCached({}, filters, ['wss://a'])).toEqual([{ relays: ['wss://a'], filters }]);
-  });
-
-  it('keeps the whole window for authors a relay never sent anything for (someone just followed)', () => {
+  it('tells which of a filter\'s authors a relay sent something for', () => {
     const { events } = open();
     const carol = getPublicKey(generateSecretKey());
     events.put(sign(alice, { created_at: 100 }), 'wss://a');
     events.put(sign(bob, { created_at: 300 }), 'wss://a');
     const filter: Filter = { authors: [alicePk, bobPk, carol], kinds: [1], since: 50, limit: 10 };
     expect(events.authorsFrom(filter, 'wss://a')).toEqual(new Set([alicePk, bobPk]));
-    expect(newerThanCached(events, [filter], ['wss://a'])).toEqual([
-      {
-        relays: ['wss://a'],
-        filters: [
-          { ...filter, authors: [alicePk, bobPk], since: 300 },
-          { ...filter, authors: [carol] },
-        ],
-      },
-    ]);
   });
 
   it('drops fields a relay attached beyond NIP-01', () => {

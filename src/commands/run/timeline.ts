@@ -17,20 +17,24 @@ import { writeLine, type CommandContext } from '../context.js';
 import { withClient } from '../with-client.js';
 import { DEFAULT_LIMIT, DEFAULT_SINCE, type TimelineArgs } from '../timeline.js';
 
-const MAX_LIMIT = 1_000;
-
 export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> {
   const limit = args.limit ?? DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw usageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}`);
+  // Any count: relays that cap their answers are paged (src/client/window.ts).
+  if (!Number.isSafeInteger(limit) || limit < 1) throw usageError('--limit must be a whole number of at least 1');
   const now = unixNow(ctx.clock);
-  const since = parseSince(args.since ?? DEFAULT_SINCE, now);
+  const until = args.until === undefined ? undefined : parseSince(args.until, now, '--until');
+  // Both count back from now; the default window (24h) ends at --until.
+  const since = args.since === undefined ? parseSince(DEFAULT_SINCE, until ?? now) : parseSince(args.since, now);
+  if (until !== undefined && until < since) throw usageError('--until is before --since: nothing lies between them');
 
   await withClient(ctx, args, async (client) => {
     const readRelays = client.relays().filter((r) => r.read);
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
-    const filters = args.global ? globalFilters(since, limit) : await homeOrGlobal(ctx, client, since, limit);
-    // Naming the relays lets the feed ask each only for what the cache does not hold yet.
-    const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client) }, filters, {
+    // A relay that stalled on the follow-list query is not waited for again (one timeout per command).
+    const stalled = new Set<string>();
+    const filters = args.global ? globalFilters(since, limit, until) : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
+    // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
+    const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client), stalled }, filters, {
       relays: readRelays.map((r) => r.url),
     });
     const outcomes = await feed.settled;
@@ -58,19 +62,27 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
 }
 
 /** The people the user follows; everyone (with a note on stderr) when there is no key or no follow list. */
-async function homeOrGlobal(ctx: CommandContext, client: Client, since: number, limit: number) {
+async function homeOrGlobal(
+  ctx: CommandContext,
+  client: Client,
+  { since, limit, until, stalled }: { since: number; limit: number; until: number | undefined; stalled: Set<string> },
+) {
   if (!client.publicKey()) {
     writeLine(ctx.stderr, 'nostr-tui: no key yet, so no follow list: showing everyone on your relays.');
-    return globalFilters(since, limit);
+    return globalFilters(since, limit, until);
   }
   const follows = await currentFollows(client)
-    .then((found) => found.entries.map((entry) => entry.pubkey))
+    .then((found) => {
+      for (const relay of found.relays) if (relay.timedOut) stalled.add(relay.url);
+      return found.entries.map((entry) => entry.pubkey);
+    })
     .catch(() => []);
   if (follows.length === 0) {
     writeLine(ctx.stderr, 'nostr-tui: you follow no one yet (`nostr-tui follow <npub>`): showing everyone on your relays.');
-    return globalFilters(since, limit);
+    return globalFilters(since, limit, until);
   }
-  return homeFilters(follows, since, limit);
+  // The user's own notes and reposts are part of Home.
+  return homeFilters([...follows, client.publicKey()!], since, limit, until);
 }
 
 /** The local cache, when it can be opened (another instance may hold it). */

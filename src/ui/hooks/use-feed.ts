@@ -1,11 +1,17 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FeedLike } from '../services.js';
+
+/** Older notes below the list: none asked yet, on the way, the true end, or the relays that answered had none. */
+export type OlderState = 'idle' | 'loading' | 'end' | 'incomplete';
 
 export interface FeedView {
   feed?: FeedLike;
   /** Bumped on every (batched) change, so the screen re-reads the timeline. */
   version: number;
   settled: boolean;
+  older?: OlderState;
+  /** Asks the feed for the next window below the oldest note shown (one load at a time). */
+  loadOlder?(): void;
 }
 
 /** Opens a feed for as long as the component shows it; `open` returns undefined while not ready. */
@@ -41,5 +47,17 @@ export function useFeed(open: () => FeedLike | undefined, deps: readonly unknown
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [generation]);
-  return view.generation === generation ? view : { version: 0, settled: false };
+  const [older, setOlder] = useState<{ generation: number; state: OlderState }>({ generation, state: 'idle' });
+  const olderState = older.generation === generation ? older.state : 'idle';
+  const current = view.generation === generation ? view.feed : undefined;
+  const loadOlder = useCallback(() => {
+    if (!current?.loadOlder || olderState !== 'idle') return;
+    setOlder({ generation, state: 'loading' });
+    current.loadOlder().then(
+      ({ found, end }) => setOlder((o) => (o.generation !== generation ? o : { generation, state: end ? 'end' : found > 0 ? 'idle' : 'incomplete' })),
+      () => setOlder((o) => (o.generation !== generation ? o : { generation, state: 'incomplete' })),
+    );
+  }, [current, olderState, generation]);
+  if (view.generation !== generation) return { version: 0, settled: false };
+  return { ...view, ...(view.feed?.loadOlder ? { older: olderState, loadOlder } : {}) };
 }

@@ -1,3 +1,4 @@
+import type { Event } from 'nostr-tools';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { initialListState, listReducer, resolveWindow, type ListAction, type ListState } from '../list/list-state.js';
 import { layoutNote, type NoteLine } from '../notes/note-layout.js';
@@ -15,7 +16,7 @@ export const GUTTER = 2;
  * A layouter for notes at this width, caching each note's lines until the width,
  * the known names or the minute change. Asks for the profiles of authors it lays out.
  */
-export function useLayouter(width: number, maxLines: number): Layouter {
+export function useLayouter(width: number, maxLines: number, eventOf?: (id: string) => Event | undefined): Layouter {
   const names = useNames();
   const now = useNow();
   const minute = Math.floor(now / 60);
@@ -31,6 +32,7 @@ export function useLayouter(width: number, maxLines: number): Layouter {
           width: Math.max(10, width - GUTTER - indent),
           maxLines,
           now,
+          ...(eventOf ? { eventOf } : {}),
           nameOf: (pk) => {
             asked.add(pk);
             return names.nameOf(pk);
@@ -44,7 +46,7 @@ export function useLayouter(width: number, maxLines: number): Layouter {
     };
     // `now` is read through `minute`: ages are shown to the minute.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [width, maxLines, names, minute]);
+  }, [width, maxLines, names, minute, eventOf]);
 }
 
 /** List state for a note list: the window to draw and a dispatcher for moves. */

@@ -13,7 +13,7 @@ const MAX_INDENT_DEPTH = 8;
  * The visible window of a note list, exactly `rows` rows tall: a banner row
  * ("N new posts", or a title), then the notes in the window, the selected one marked.
  */
-export function NoteList(props: { source: NoteSource; window: ListWindow; rows: number; empty: string; banner?: string }) {
+export function NoteList(props: { source: NoteSource; window: ListWindow; rows: number; empty: string; banner?: string; footer?: string }) {
   const { source, window, rows, empty } = props;
   const color = useColor();
   const lines: ReactElement[] = [];
@@ -42,6 +42,18 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
       lines.push(<NoteLineView key={`${index}:${i}`} line={line} selected={selected} indent={indent} />);
     });
     if (lines.length < rows) lines.push(<Text key={`${index}:gap`}> </Text>);
+  }
+  // Below the last note, when it is in the window: "loading older notes…" or the true end.
+  const last = window.visible[window.visible.length - 1];
+  if (props.footer && last === source.length - 1) {
+    const footer = (
+      <Text key="footer" dimColor wrap="truncate">
+        {`  ── ${props.footer} ──`}
+      </Text>
+    );
+    // In the row after the last note, or in place of its blank gap row when the screen is full.
+    if (lines.length < rows) lines.push(footer);
+    else if (String(lines[lines.length - 1]?.key).endsWith(':gap')) lines[lines.length - 1] = footer;
   }
   return (
     <Box flexDirection="column" height={rows} overflow="hidden">

@@ -3,11 +3,10 @@
 // from the network passes through sanitize/sanitizeLine here.
 import { format } from 'date-fns';
 import type { Event } from 'nostr-tools';
-import { parse as parseThread } from 'nostr-tools/nip10';
 import { getRepostedEvent } from 'nostr-tools/nip18';
-import { isHexKey } from '../../core/identifiers.js';
 import { renderMentions, shortKey, shortNoteRef } from '../../core/mentions.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
+import { repliedTo } from '../../core/thread.js';
 import { truncate, wrapText } from '../../core/text-layout.js';
 
 export type LineStyle = 'header' | 'body' | 'meta';
@@ -25,6 +24,8 @@ export interface LayoutOptions {
   now: number;
   /** A display name for a pubkey, already safe to print. */
   nameOf(pubkey: string): string;
+  /** A note by id when the screen has it (the thread, the timeline): whom a reply answers is read from it. */
+  eventOf?(id: string): Event | undefined;
 }
 
 /** Compact age: `42s`, `5m`, `3h`, `6d`, then the date. */
@@ -65,18 +66,6 @@ export function repostedNote(repost: Event): Event | undefined {
 /** The note an action (reply, like, open, profile) applies to: the original of a repost. */
 export const targetNote = (event: Event): Event => repostedNote(event) ?? event;
 
-/**
- * Who this note answers, for the "↳ reply to" marker (NIP-10): a hex key, or '' when unknown.
- * A p tag that is not 64 lowercase hex names nobody (issue #16 item 4: `"\rPWN\r"` was drawn raw);
- * nostr-tools' parser already checks the e tags' ids and authors.
- */
-function repliedTo(event: Event): string | undefined {
-  const { reply, root } = parseThread(event);
-  const parent = reply ?? root;
-  if (!parent) return undefined;
-  return parent.author ?? event.tags.find((t) => t[0] === 'p' && t[1] !== event.pubkey && isHexKey(t[1] ?? ''))?.[1] ?? '';
-}
-
 export function layoutNote(event: Event, opts: LayoutOptions): NoteLine[] {
   const { width } = opts;
   if (event.kind === 6 || event.kind === 16) {
@@ -90,7 +79,7 @@ export function layoutNote(event: Event, opts: LayoutOptions): NoteLine[] {
     return [{ text: truncate(`↻ ${who} reposted`, width), style: 'meta' }, ...layoutNote(inner, opts)];
   }
   let header = `${opts.nameOf(event.pubkey)} · ${age(event.created_at, opts.now)}`;
-  const parent = repliedTo(event);
+  const parent = repliedTo(event, opts.eventOf);
   if (parent !== undefined) header += `  ↳ reply to ${parent ? opts.nameOf(parent) : 'a note'}`;
   const text = sanitize(renderMentions(event.content, opts.nameOf)).trim();
   const body = text ? wrapText(text, width, opts.maxLines) : [];

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useScreenSize } from '../context.js';
 import type { FeedView } from '../hooks/use-feed.js';
 import { useListKeys, type NoteCommand } from '../hooks/use-list-keys.js';
@@ -7,6 +7,12 @@ import { NoteList } from '../notes/NoteList.js';
 import { timelineSource, type NoteRow } from '../notes/note-source.js';
 
 const NO_ENTRIES: readonly never[] = [];
+
+const OLDER_TEXT = {
+  loading: 'loading older notes…',
+  end: 'no older notes on your relays',
+  incomplete: 'no older notes from the relays that answered',
+} as const;
 
 /** Content lines of a note shown in a feed before it is cut. */
 export const FEED_MAX_LINES = 8;
@@ -24,11 +30,20 @@ export interface FeedScreenProps {
 /** A live feed: only the window is laid out and drawn, whatever the timeline's length. */
 export function FeedScreen({ view, rows, active, perform, empty, topSignal }: FeedScreenProps) {
   const { columns } = useScreenSize();
-  const layout = useLayouter(columns, FEED_MAX_LINES);
+  const timeline = view.feed?.timeline;
+  const eventOf = useMemo(() => (timeline?.get ? (id: string) => timeline.get!(id) : undefined), [timeline]);
+  const layout = useLayouter(columns, FEED_MAX_LINES, eventOf);
   const known = useRef(new Map<string, number>()).current;
   const entries = view.feed?.timeline.view() ?? NO_ENTRIES;
   const source = useMemo(() => timelineSource(entries, layout, known), [entries, view.version, layout, known, topSignal]);
   const { window, dispatch } = useNoteList(source, rows, view.settled, undefined, topSignal);
   useListKeys(source, window, dispatch, perform, active);
-  return <NoteList source={source} window={window} rows={rows} empty={view.settled ? empty : 'loading…'} />;
+  // On the last note, the next window is asked for (cache and relays, `until` the oldest shown).
+  const atBottom = source.length > 0 && window.selected === source.length - 1;
+  const { loadOlder, older, settled } = view;
+  useEffect(() => {
+    if (atBottom && settled && older === 'idle') loadOlder?.();
+  }, [atBottom, settled, older, loadOlder]);
+  const footer = older && older !== 'idle' ? OLDER_TEXT[older] : undefined;
+  return <NoteList source={source} window={window} rows={rows} empty={view.settled ? empty : 'loading…'} {...(footer ? { footer } : {})} />;
 }

@@ -42,7 +42,12 @@ export function ThreadScreen(props: { event: Event; rows: number; active: boolea
 
 function ThreadList(props: { event: Event; events: Event[]; banner: string; rows: number; active: boolean; perform(command: NoteCommand, row: NoteRow): void }) {
   const { columns } = useScreenSize();
-  const layout = useLayouter(columns, 40);
+  // Whom each reply answers is read from the parent itself when the thread holds it (NIP-10).
+  const eventOf = useMemo(() => {
+    const byId = new Map(props.events.map((e) => [e.id, e]));
+    return (id: string) => byId.get(id);
+  }, [props.events]);
+  const layout = useLayouter(columns, 40, eventOf);
   const threadRows = useMemo(
     () => buildThread(props.event.id, props.events).map((r) => ({ event: r.event, depth: r.depth })),
     [props.event.id, props.events],

@@ -1,0 +1,59 @@
+// Issue 10, point 1: the cache never decides what exists. A narrow command
+// fills the cache with a few notes; a wider one must still print everything
+// the relay holds for it (before the fix it printed the 5 cached notes only).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { Event } from 'nostr-tools';
+import { generateSecretKey } from 'nostr-tools/pure';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import type { CommandContext } from '../../src/commands/context.js';
+import { resolvePaths } from '../../src/store/paths.js';
+import { signed } from '../helpers/fault-relay.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+const NOW = 1_700_000_000;
+const people = [0, 1, 2].map(() => generateSecretKey());
+/** 60 notes, one every 20 minutes: all within the last day. */
+const notes: Event[] = Array.from({ length: 60 }, (_, i) => signed(people[i % 3]!, { created_at: NOW - 60 - i * 1_200, content: `note ${i}` }));
+
+async function run(dir: string, argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.resume();
+  const ctx: CommandContext = {
+    stdout,
+    stderr,
+    stdin: new PassThrough(),
+    env: { NOSTR_TUI_HOME: dir },
+    clock: { now: () => NOW * 1000 },
+    paths: resolvePaths({ NOSTR_TUI_HOME: dir }),
+    exitCode: 0,
+  };
+  const code = await main(argv, ctx);
+  return { code, ids: out.trim() ? out.trim().split('\n').map((line) => (JSON.parse(line) as Event).id) : [] };
+}
+
+describe('timeline with a warm cache', () => {
+  let relay: TestRelay;
+  beforeAll(async () => {
+    relay = await startRelay();
+    await relay.seed(...notes);
+  });
+  afterAll(async () => {
+    await relay.stop();
+  });
+
+  it('`--limit 5` then `--limit 50 --since 2d` prints 50 notes, the same as with an empty cache', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-cache-'));
+    const first = await run(dir, ['timeline', '--global', '--json', '--limit', '5', '--relay', relay.url]);
+    expect(first.ids).toEqual(notes.slice(0, 5).map((e) => e.id));
+    const second = await run(dir, ['timeline', '--global', '--json', '--limit', '50', '--since', '2d', '--relay', relay.url]);
+    expect(second.code).toBe(0);
+    expect(second.ids).toEqual(notes.slice(0, 50).map((e) => e.id));
+  });
+});

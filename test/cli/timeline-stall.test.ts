@@ -1,0 +1,66 @@
+// Issue 10, point 2: a relay that accepts the connection and never answers
+// costs one EOSE timeout per command. `timeline` asks for the follow list and
+// then for the notes; the relay that stalled on the first is not waited for
+// on the second. (The default timeout, 5 s, is real time here: two would be 10 s.)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { Event } from 'nostr-tools';
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import type { CommandContext } from '../../src/commands/context.js';
+import { DEFAULT_EOSE_TIMEOUT_MS } from '../../src/net/pool.js';
+import { KeyStore } from '../../src/store/keys.js';
+import { resolvePaths } from '../../src/store/paths.js';
+import { signed, startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+const NOW = 1_700_000_000;
+const me = generateSecretKey();
+const bob = generateSecretKey();
+const note = signed(bob, { created_at: NOW - 60, content: 'bob' });
+
+describe('timeline with a relay that never answers', () => {
+  let real: TestRelay;
+  let stalled: FaultRelay;
+  beforeAll(async () => {
+    real = await startRelay();
+    await real.seed(signed(me, { kind: 3, created_at: NOW - 600, tags: [['p', getPublicKey(bob)]] }), note);
+    stalled = await startFaultRelay({}); // accepts every REQ, never sends EOSE
+  });
+  afterAll(async () => {
+    await Promise.all([real?.stop(), stalled?.stop()]);
+  });
+
+  it('costs one EOSE timeout, not one per query', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-stall-'));
+    new KeyStore(dir).save({ pubkey: getPublicKey(me) });
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c) => (out += c));
+    stderr.on('data', (c) => (err += c));
+    const ctx: CommandContext = {
+      stdout,
+      stderr,
+      stdin: new PassThrough(),
+      env: { NOSTR_TUI_HOME: dir },
+      clock: { now: () => NOW * 1000 },
+      paths: resolvePaths({ NOSTR_TUI_HOME: dir }),
+      exitCode: 0,
+    };
+    const started = performance.now();
+    const code = await main(['timeline', '--json', '--relay', real.url, '--relay', stalled.url], ctx);
+    const elapsed = performance.now() - started;
+    expect(code).toBe(0);
+    expect(out.trim().split('\n').map((line) => (JSON.parse(line) as Event).id)).toEqual([note.id]);
+    expect(err).toContain(`relay ${stalled.url}: timed out`);
+    // Both queries reached the stalled relay; only the first was waited for.
+    expect(stalled.received.filter((r) => r.message[0] === 'REQ')).toHaveLength(2);
+    expect(elapsed).toBeGreaterThanOrEqual(DEFAULT_EOSE_TIMEOUT_MS - 50);
+    expect(elapsed).toBeLessThan(2 * DEFAULT_EOSE_TIMEOUT_MS - 1_000);
+  }, 20_000);
+});
