@@ -107,7 +107,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     services, navigate, setStatus, openComposer: composer.show, hasKey: !!publicKey, nameOf: names.nameOf, onFollowsChanged, onPublished,
   });
   const { perform } = actions;
-  useGlobalKeys({ nav, navigate, exit, openComposer: composer.show, hasKey: !!publicKey, setStatus, isActive: !composer.open });
+  useGlobalKeys({ nav, navigate, exit, openComposer: composer.show, hasKey: !!publicKey, setStatus });
 
   const composerRows = composer.open ? composerHeight(composer.draft, columns) : 0;
   const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows);

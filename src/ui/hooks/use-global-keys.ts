@@ -15,8 +15,9 @@ export function useGlobalKeys(opts: {
   openComposer(replyTo?: Event): void;
   hasKey: boolean;
   setStatus(status: StatusMessage): void;
-  isActive: boolean;
 }): void {
+  // Always in force, under everything: the composer and the key offer take what they
+  // need first and pass on the rest (Ctrl-C from the composer, q from the offer).
   useKeypress(
     (input, key) => {
       const command = commandFor(['global'], input, key);
@@ -48,6 +49,6 @@ export function useGlobalKeys(opts: {
           return false;
       }
     },
-    { priority: KeyPriority.global, isActive: opts.isActive },
+    { priority: KeyPriority.global },
   );
 }
