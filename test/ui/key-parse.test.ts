@@ -72,6 +72,9 @@ describe('the key parser across reads', () => {
     const parser = new KeyParser();
     parser.push('\x1b');
     expect(names([...parser.flush(), ...parser.push('b')])).toEqual(['escape', 'b']);
+    // A later read that cannot continue a sequence ends the held ESC at once.
+    parser.push('\x1b');
+    expect(names(parser.push('jr'))).toEqual(['escape', 'j', 'r']);
   });
 
   it('joins a paste split over many reads, the end marker split too', () => {

@@ -88,8 +88,12 @@ export class KeyParser {
 
   /** The keys in this read (with what was held back from earlier reads). */
   push(chunk: string): KeyEvent[] {
+    // A lone ESC held from the last read: only the rest of a sequence continues it.
+    // Alt+key comes in one read (ESC b); ESC, then a key in a later read, is Esc then that key.
+    const escaped = this.buffer === ESC && !this.pasting && chunk !== '' && !'[O\u001b'.includes(chunk[0]!);
+    const before = escaped ? this.drain(true) : [];
     this.buffer += chunk;
-    return this.drain(false);
+    return [...before, ...this.drain(false)];
   }
 
   /** The wait was long enough: a held ESC is the Esc key (or Alt+…), an unfinished paste is pasted. */
