@@ -148,7 +148,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
       <Header name={name} title={offerKey ? 'Welcome' : viewTitle(top, ctx)} health={health} />
       {body}
       {composer.open ? <ComposerView draft={composer.draft} title={replyTitle} width={columns} sending={composer.sending} /> : null}
-      <Footer status={status ?? health.problem} hints={footerKeys} />
+      <Footer status={status?.tone === "info" && health.problem ? health.problem : (status ?? health.problem)} hints={footerKeys} />
     </Box>
   );
 }
