@@ -1,18 +1,17 @@
 // The root: providers, then a thin shell that stacks the views (./views.tsx),
 // the composer, header and footer. Logic lives in hooks, reducers and src/core.
 import { Box, useApp } from 'ink';
-import type { Event } from 'nostr-tools';
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
 import { ComposerView, composerHeight } from './composer/Composer.js';
 import { useComposer } from './composer/use-composer.js';
 import { ScreenSizeProvider, ServicesProvider, ThemeProvider, useScreenSize, useServices, type ScreenSize } from './context.js';
 import { useActions } from './hooks/use-actions.js';
-import { useFeed } from './hooks/use-feed.js';
 import { NO_FOLLOWS_HINT, useFollows } from './hooks/use-follows.js';
 import { useGlobalKeys } from './hooks/use-global-keys.js';
 import { useNames } from './hooks/use-names.js';
 import { useRelayHealth } from './hooks/use-relay-health.js';
+import { useShownFeed } from './hooks/use-shown-feed.js';
 import { hints } from './keys/bindings.js';
 import { KeypressProvider } from './keys/keypress.js';
 import { currentView, initialNav, navReducer } from './navigation.js';
@@ -20,8 +19,9 @@ import { KeyOffer } from './screens/KeyOffer.js';
 import type { UiServices } from './services.js';
 import { Footer } from './shell/Footer.js';
 import { Header } from './shell/Header.js';
+import { ViewStack } from './shell/ViewStack.js';
 import type { StatusMessage } from './status.js';
-import { renderView, viewFooter, viewKey, viewTitle, type ViewContext } from './views.js';
+import { viewFooter, viewTitle, type ViewContext } from './views.js';
 
 export interface AppProps {
   services: UiServices;
@@ -67,7 +67,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     // A message already showing (e.g. "key created") stays; a hint is for a quiet footer.
     if (why) setStatus((s) => (why.tone === 'error' ? why : (s ?? why)));
   });
-  const [topSignal, setTopSignal] = useState(0);
+  const { feedView, topSignal, onPublished, onFollowsChanged } = useShownFeed(nav.feed, follows, setFollows, publicKey);
 
   // Warnings from the services (e.g. a damaged cache) land in the footer, never on the frame.
   useEffect(() => services.onNotice?.((text) => setStatus({ text: sanitizeLine(text), tone: 'error' })), [services]);
@@ -75,27 +75,6 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     if (publicKey) names.request([publicKey]);
   }, [publicKey, names]);
 
-  // A follow or unfollow does not reopen the feed under the reader (the list would
-  // jump): an open Home asks for the new author's notes, or drops the old one's, in place.
-  const feedView = useFeed(() => (follows === undefined ? undefined : services.openFeed(nav.feed, follows)), [services, nav.feed, follows === undefined, publicKey]);
-
-  const onPublished = useCallback(
-    (event: Event) => {
-      if (event.kind !== 1 || !feedView.feed) return;
-      feedView.feed.timeline.add(event);
-      setTopSignal((n) => n + 1);
-    },
-    [feedView.feed],
-  );
-  const onFollowsChanged = useCallback(
-    ({ pubkey, following }: { pubkey: string; following: boolean }) => {
-      setFollows((list = []) => (following ? [...new Set([...list, pubkey])] : list.filter((pk) => pk !== pubkey)));
-      if (nav.feed !== 'home') return;
-      if (following) feedView.feed?.followed?.(pubkey);
-      else feedView.feed?.unfollowed?.(pubkey);
-    },
-    [nav.feed, feedView.feed, setFollows],
-  );
   // The composer reads `send` when Enter is pressed, long after this render.
   const composer = useComposer({
     send: (text, replyTo) => actions.send(text, replyTo),
@@ -116,26 +95,12 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     nameOf: names.nameOf, setStatus, ...(health.problem ? { relayProblem: health.problem.text } : {}),
   };
   const top = currentView(nav);
-  const keysActive = !composer.open && !offerKey;
-  // Every view of the stack stays mounted, hidden under the top one: coming back
-  // finds the reader's place (selection, window) exactly as it was left.
-  const body = offerKey ? (
-    <KeyOffer
-      rows={bodyRows}
-      onDone={(created) => {
-        setOfferKey(false);
-        if (!created) return;
-        setPublicKey(services.publicKey());
-        setStatus({ text: `key created and stored in ${services.keyLocation}`, tone: 'ok' });
-      }}
-    />
-  ) : (
-    nav.stack.map((view, depth) => (
-      <Box key={viewKey(view, depth, nav.feed)} display={view === top ? 'flex' : 'none'} flexDirection="column">
-        {renderView(view, { ...ctx, active: keysActive && view === top })}
-      </Box>
-    ))
-  );
+  const keyDone = (created: boolean) => {
+    setOfferKey(false);
+    if (!created) return;
+    setPublicKey(services.publicKey());
+    setStatus({ text: `key created and stored in ${services.keyLocation}`, tone: 'ok' });
+  };
   const footerKeys = composer.open
     ? hints(['send', 'newline', 'cancel'], 'composer')
     : offerKey
@@ -146,9 +111,10 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Header name={name} title={offerKey ? 'Welcome' : viewTitle(top, ctx)} health={health} />
-      {body}
+      {offerKey ? <KeyOffer rows={bodyRows} onDone={keyDone} /> : <ViewStack stack={nav.stack} feed={nav.feed} ctx={ctx} active={!composer.open} />}
       {composer.open ? <ComposerView draft={composer.draft} title={replyTitle} width={columns} sending={composer.sending} /> : null}
-      <Footer status={status?.tone === "info" && health.problem ? health.problem : (status ?? health.problem)} hints={footerKeys} />
+      {/* A standing relay problem outranks a passing hint, not a result. */}
+      <Footer status={status?.tone === 'info' && health.problem ? health.problem : (status ?? health.problem)} hints={footerKeys} />
     </Box>
   );
 }

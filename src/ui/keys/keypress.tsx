@@ -2,11 +2,12 @@
 // terminal, splits each read into keys (./parse.ts) and hands them out ONE AT A
 // TIME to the handlers registered with a priority: the highest-priority active
 // handler sees a key first; returning true consumes it, false passes it down.
-// After a key that may have changed what is on screen, the next key waits until
-// React has rendered (and layout effects have re-registered the handlers): a key
-// that opens a screen sends the rest of the same read to that screen. Text typed
-// into a field (the handler answers 'text') needs no wait, so a long unbracketed
-// paste into the composer costs one render, not one per character.
+// After a key a handler took, the next key waits until React has committed the
+// render it caused (every component with a key handler reports its commits), so
+// handlers are re-registered and read fresh state: a key that opens a screen
+// sends the rest of the same read to that screen, "jr" replies to the next note.
+// Text typed into a field (the handler answers 'text') needs no wait, so a long
+// unbracketed paste into the composer costs one render, not one per character.
 import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useStdin, type Key } from 'ink';
 import { KeyParser, type KeyEvent } from './parse.js';
@@ -23,6 +24,10 @@ interface Registration {
 
 interface Keypress {
   registry: Set<Registration>;
+  /** Called by every key-handling component after each of its commits. */
+  committed(): void;
+  /** Resolves once React has committed the render the last key caused, or found none to do. */
+  settled(): Promise<void>;
   /** Offers one key to the handlers in force now; what the one that took it answered. */
   dispatch(event: KeyEvent): boolean | 'text';
 }
@@ -31,8 +36,20 @@ const KeypressContext = createContext<Keypress | undefined>(undefined);
 
 function createKeypress(): Keypress {
   const registry = new Set<Registration>();
+  let commits = 0;
   return {
     registry,
+    committed() {
+      commits++;
+    },
+    // React renders an update in a task of its scheduler (an immediate, queued from a
+    // microtask; under load it may yield and queue the rest for a later turn). Turns of
+    // the event loop are taken until a commit is seen, or for a few turns when none comes
+    // (the key changed nothing): never a guessed time.
+    async settled() {
+      const before = commits;
+      for (let turn = 0; turn < SETTLE_TURNS && commits === before; turn++) await new Promise((resolve) => setImmediate(resolve));
+    },
     dispatch(event) {
       const ordered = [...registry].sort((a, b) => b.priority - a.priority);
       for (const { handler, paste } of ordered) {
@@ -53,22 +70,19 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
   // Ink has already cut each read at escape sequences (and held a trailing ESC for a
   // moment); the parser joins the pieces again where a sequence or a paste spans them.
   useLayoutEffect(() => {
-    const { dispatch } = keypress.current!;
+    const { dispatch, settled } = keypress.current!;
     const parser = new KeyParser();
     let timer: NodeJS.Timeout | undefined;
     let live = true;
     const queue: KeyEvent[] = [];
     let draining = false;
-    // React renders an update in a task it schedules from a microtask: a microtask
-    // queued after the handler, then an immediate, runs once that render is committed.
-    const rendered = () => new Promise<void>((resolve) => queueMicrotask(() => setImmediate(resolve)));
     const drain = async () => {
       if (draining) return;
       draining = true;
       try {
         while (live && queue.length > 0) {
           const taken = dispatch(queue.shift()!);
-          if (taken !== 'text' && queue.length > 0) await rendered();
+          if (taken === true && queue.length > 0) await settled();
         }
       } finally {
         draining = false;
@@ -97,6 +111,9 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
   return <KeypressContext.Provider value={keypress.current}>{children}</KeypressContext.Provider>;
 }
 
+/** Event-loop turns a key waits for the render of the key before it (one that changed nothing renders nothing). */
+const SETTLE_TURNS = 10;
+
 /** Priorities: the composer types over everything, overlays over screens, screens over globals. */
 export const KeyPriority = { global: 0, screen: 10, overlay: 50, offer: 90, composer: 100 } as const;
 
@@ -107,6 +124,8 @@ export function useKeypress(handler: KeyHandler, opts: { priority: number; isAct
   ref.current = handler;
   const active = opts.isActive ?? true;
   const paste = opts.paste ?? false;
+  // Every commit of this component: a key waiting for the last key's render may go on.
+  useLayoutEffect(() => keypress.committed());
   // A layout effect: the handler is in place before the frame that shows its
   // screen is written, so keys typed right after that frame are never lost.
   useLayoutEffect(() => {

@@ -7,7 +7,7 @@ import { useScreenSize } from '../context.js';
 const sections: { scope: Scope; title: string }[] = [
   { scope: 'list', title: 'Notes (timeline, thread, profile)' },
   { scope: 'global', title: 'Anywhere' },
-  { scope: 'composer', title: 'Writing a note' },
+  { scope: 'composer', title: 'Writing a note (and arrows, Backspace)' },
   { scope: 'relays', title: 'Relays panel (R)' },
 ];
 
