@@ -10,6 +10,8 @@ import type { CommandFactory } from './index.js';
 // Alternate screen on/off (xterm private mode 1049), cursor hidden/shown.
 const ENTER_SCREEN = '\u001b[?1049h\u001b[H\u001b[?25l';
 const LEAVE_SCREEN = '\u001b[?25h\u001b[?1049l';
+/** Bracketed paste (xterm mode 2004): a paste arrives marked, so it is typed as text, never run as keys. */
+export const BRACKETED_PASTE = { on: '\u001b[?2004h', off: '\u001b[?2004l' };
 
 export const uiCommand: CommandFactory = (ctx: CommandContext): CommandModule<GlobalArgs, GlobalArgs> => ({
   command: '$0',
@@ -28,7 +30,7 @@ export const uiCommand: CommandFactory = (ctx: CommandContext): CommandModule<Gl
     const services = await prepareServices(ctx, args.relay);
     try {
       const { runInteractive } = await loadUi();
-      await runInteractive(ctx, { services, terminal: terminalGuard(ctx) });
+      await runInteractive(ctx, { services, terminal: terminalGuard(ctx, BRACKETED_PASTE) });
     } catch (error) {
       await services.close();
       throw error;
@@ -56,12 +58,12 @@ async function loadUi(): Promise<typeof import('../ui/run.js')> {
  * The terminal is given back as it was on every way out: a normal quit, Ctrl-C
  * (Ink's own handler, or a signal), an uncaught error, or process exit.
  */
-export function terminalGuard(ctx: CommandContext): TerminalGuard {
+export function terminalGuard(ctx: CommandContext, modes: { on: string; off: string } = { on: '', off: '' }): TerminalGuard {
   let entered = false;
   const restore = () => {
     if (!entered) return;
     entered = false;
-    ctx.stdout.write(LEAVE_SCREEN);
+    ctx.stdout.write(modes.off + LEAVE_SCREEN);
     const stdin = ctx.stdin as NodeJS.ReadStream;
     if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
     process.off('exit', restore);
@@ -76,7 +78,7 @@ export function terminalGuard(ctx: CommandContext): TerminalGuard {
   return {
     enter() {
       entered = true;
-      ctx.stdout.write(ENTER_SCREEN);
+      ctx.stdout.write(ENTER_SCREEN + modes.on);
       process.on('exit', restore);
       process.once('SIGTERM', onSignal);
       process.once('SIGHUP', onSignal);

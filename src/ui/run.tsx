@@ -15,12 +15,14 @@ export async function runInteractive(ctx: TerminalIo, opts: { services: WiredSer
   // typed at once would otherwise sit in the terminal's line buffer.
   const stdin = ctx.stdin as NodeJS.ReadStream;
   if (stdin.isTTY) stdin.setRawMode(true);
-  let draft = '';
-  const app = render(<App services={services} color={color} onDraft={(text) => (draft = text)} />, {
+  let drafts: string[] = [];
+  const app = render(<App services={services} color={color} onDrafts={(texts) => (drafts = texts)} />, {
     stdout,
     stdin,
     stderr: ctx.stderr as NodeJS.WriteStream,
-    exitOnCtrlC: true,
+    // Ctrl-C is a key of the app (./keys/bindings.ts): it quits from every screen, even
+    // when it arrives in one read with other keys, and the drafts are still printed.
+    exitOnCtrlC: false,
     patchConsole: false,
   });
   // A crash anywhere (a callback outside React) must not leave the terminal in the alternate screen, raw mode.
@@ -40,7 +42,7 @@ export async function runInteractive(ctx: TerminalIo, opts: { services: WiredSer
     process.off('unhandledRejection', crash);
     opts.terminal.restore();
     // A draft never sent is not lost with the screen: it is printed once the terminal is back.
-    if (draft.trim()) ctx.stderr.write(`nostr-tui: your unsent draft:\n${draft}\n`);
+    for (const draft of drafts) ctx.stderr.write(`nostr-tui: your unsent draft:\n${draft}\n`);
     await services.close();
   }
 }

@@ -4,6 +4,7 @@
 import type { Event, EventTemplate } from 'nostr-tools';
 import type { Clock } from '../core/clock.js';
 import type { Profile } from '../client/profiles.js';
+import type { RelayEdit } from '../client/relay-list.js';
 import type { PublishResult, RelaySpec, RelayStatus } from '../net/types.js';
 import type { FeedKind } from './navigation.js';
 
@@ -60,6 +61,16 @@ export interface FollowOutcome {
   unchanged?: 'self' | 'already-following' | 'not-following';
 }
 
+/** The relay list in the config file and its edits: the same code as `nostr-tui relay add/remove`. */
+export interface RelayConfigLike {
+  list(): RelaySpec[];
+  /** Adds the relay, or sets its markers when listed. Throws on a bad URL (the message is for people). */
+  set(url: string, marks: { read: boolean; write: boolean }): RelayEdit;
+  remove(url: string): RelayEdit;
+  /** `--relay` replaced the list for this run: edits apply from the next start without it. */
+  overridden: boolean;
+}
+
 export interface UiServices {
   clock: Clock;
   /** The user's public key (hex); undefined until they have a key. */
@@ -69,6 +80,8 @@ export interface UiServices {
   /** Creates and stores a new key; resolves with its public key. */
   createKey(): Promise<string>;
   relays(): RelaySpec[];
+  /** Edits of the configured relays (the relays panel); the pool takes them at the next start. */
+  relayConfig?: RelayConfigLike;
   relayStatus(): RelayStatus[];
   onRelayStatus(listener: (status: RelayStatus[]) => void): () => void;
   /** The user's follow list (newest kind 3); empty with no key. */

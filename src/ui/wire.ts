@@ -16,6 +16,8 @@ import { followedPubkeys } from '../core/follow-list.js';
 import { globalFilters, HOME_KINDS, homeFilters, mentionFilters } from '../core/feed-filters.js';
 import { loadNostrWasm } from '../net/verify.js';
 import { KeyStore, preparePublicKey } from '../store/keys.js';
+import { ConfigStore } from '../store/config.js';
+import { addRelay, removeRelay } from '../client/relay-list.js';
 import type { FeedKind } from './navigation.js';
 import type { FeedLike, UiServices } from './services.js';
 
@@ -72,7 +74,10 @@ export async function prepareServices(
       // A read-only key: the UI reads, and says how to write when asked to.
     }
   }
-  const services: WiredServices = { ...createServices(client), onNotice: (listener) => notices.redirect(listener) };
+  const services: WiredServices = {
+    ...createServices(client, (relayOverride?.length ?? 0) > 0),
+    onNotice: (listener) => notices.redirect(listener),
+  };
   services.openFirstFeedEarly().catch(() => {});
   return services;
 }
@@ -102,8 +107,9 @@ class NoticeStream extends Writable {
   }
 }
 
-export function createServices(client: Client): WiredServices {
+export function createServices(client: Client, relayOverride = false): WiredServices {
   const keyStore = new KeyStore(client.paths.configDir);
+  const config = new ConfigStore(client.paths.configDir);
   let publicKey = client.publicKey();
   const pool = () => client.pool();
   const events = () => {
@@ -173,6 +179,12 @@ export function createServices(client: Client): WiredServices {
       return pubkey;
     },
     relays: () => client.relays(),
+    relayConfig: {
+      list: () => config.relays(),
+      set: (url, marks) => addRelay(config, url, marks),
+      remove: (url) => removeRelay(config, url),
+      overridden: relayOverride,
+    },
     relayStatus: () => pool().status(),
     onRelayStatus: (listener) => pool().onStatus(listener),
     follows() {

@@ -77,6 +77,8 @@ export interface FakeOptions {
   relays?: RelaySpec[];
   status?: RelayStatus[];
   publishResults?: (event: Event) => PublishResult[];
+  /** The relays panel's editor (tests pass the real one over a temp config dir). */
+  relayConfig?: UiServices['relayConfig'];
 }
 
 export function fakeServices(opts: FakeOptions = {}) {
@@ -95,6 +97,7 @@ export function fakeServices(opts: FakeOptions = {}) {
   const follows = [...(opts.follows ?? [])];
   const noticeListeners = new Set<(text: string) => void>();
   const threadWatchers = new Set<(reply: Event) => void>();
+  const statusListeners = new Set<(status: RelayStatus[]) => void>();
   const services: UiServices = {
     onNotice: (l) => {
       noticeListeners.add(l);
@@ -108,8 +111,12 @@ export function fakeServices(opts: FakeOptions = {}) {
       return publicKey;
     },
     relays: () => relays,
+    ...(opts.relayConfig ? { relayConfig: opts.relayConfig } : {}),
     relayStatus: () => opts.status ?? [],
-    onRelayStatus: () => () => {},
+    onRelayStatus: (listener) => {
+      statusListeners.add(listener);
+      return () => void statusListeners.delete(listener);
+    },
     follows: async () => [...follows],
     openFeed(kind) {
       opened.push(kind);
@@ -163,6 +170,8 @@ export function fakeServices(opts: FakeOptions = {}) {
     },
     /** Threads watching for replies now. */
     watchingThreads: () => threadWatchers.size,
+    /** The pool's status changing (a relay failing, connecting). */
+    relayStatus: (status: RelayStatus[]) => statusListeners.forEach((l) => l(status)),
     /** A warning the services would have printed on stderr. */
     notice: (text: string) => noticeListeners.forEach((l) => l(text)),
     /** A batch of profiles arriving. */

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/context.js';
-import { terminalGuard } from '../../src/commands/ui.js';
+import { BRACKETED_PASTE, terminalGuard } from '../../src/commands/ui.js';
 
 function ctx(): CommandContext & { written(): string } {
   const stdout = new PassThrough();
@@ -31,6 +31,15 @@ describe('terminalGuard', () => {
     await new Promise((r) => setImmediate(r));
     expect(c.written()).toBe('\u001b[?1049h\u001b[H\u001b[?25l\u001b[?25h\u001b[?1049l');
     expect(process.listenerCount('exit')).toBe(exitListeners);
+  });
+
+  it('switches extra terminal modes (bracketed paste) on after entering and off before leaving', async () => {
+    const c = ctx();
+    const guard = terminalGuard(c, BRACKETED_PASTE);
+    guard.enter();
+    guard.restore();
+    await new Promise((r) => setImmediate(r));
+    expect(c.written()).toBe('\u001b[?1049h\u001b[H\u001b[?25l\u001b[?2004h\u001b[?2004l\u001b[?25h\u001b[?1049l');
   });
 
   it('restores on process exit when nothing else did', async () => {

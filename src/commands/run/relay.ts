@@ -1,6 +1,6 @@
 // The work behind `nostr-tui relay`, loaded when the command runs (its options are in ../relay.ts).
 import { usageError } from '../../core/errors.js';
-import { normalizeRelayUrl } from '../../core/relay-url.js';
+import { addRelay, removeRelay } from '../../client/relay-list.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { RelaySpec } from '../../core/relay-spec.js';
 import { ConfigStore, relaysForRun } from '../../store/config.js';
@@ -12,27 +12,19 @@ const config = (ctx: CommandContext) => new ConfigStore(ctx.paths.configDir);
 const markers = (relay: RelaySpec): string => (relay.read && relay.write ? 'read, write' : relay.read ? 'read only' : 'write only');
 
 export function add(ctx: CommandContext, args: RelayArgs): void {
-  const url = normalizeRelayUrl(args.url ?? '');
-  const store = config(ctx);
-  const spec: RelaySpec = { url, read: !args.writeOnly, write: !args.readOnly };
-  const relays = store.relays();
-  const existing = relays.find((relay) => relay.url === url);
-  if (existing && existing.read === spec.read && existing.write === spec.write) {
-    writeLine(ctx.stdout, `${sanitizeLine(url)} is already in your relays (${markers(existing)}); nothing changed.`);
+  const { url, change, spec } = addRelay(config(ctx), args.url ?? '', { read: !args.writeOnly, write: !args.readOnly });
+  if (change === 'unchanged') {
+    writeLine(ctx.stdout, `${sanitizeLine(url)} is already in your relays (${markers(spec!)}); nothing changed.`);
     return;
   }
-  store.setRelays(existing ? relays.map((relay) => (relay.url === url ? spec : relay)) : [...relays, spec]);
-  writeLine(ctx.stdout, `${existing ? 'Updated' : 'Added'} ${sanitizeLine(url)} (${markers(spec)}).`);
+  writeLine(ctx.stdout, `${change === 'updated' ? 'Updated' : 'Added'} ${sanitizeLine(url)} (${markers(spec!)}).`);
 }
 
 export function remove(ctx: CommandContext, args: RelayArgs): void {
-  const url = normalizeRelayUrl(args.url ?? '');
-  const store = config(ctx);
-  const relays = store.relays();
-  if (!relays.some((relay) => relay.url === url)) {
+  const { url, change } = removeRelay(config(ctx), args.url ?? '');
+  if (change === 'unchanged') {
     throw usageError(`${sanitizeLine(url)} is not one of your relays; \`nostr-tui relay list\` shows them.`);
   }
-  store.setRelays(relays.filter((relay) => relay.url !== url));
   writeLine(ctx.stdout, `Removed ${sanitizeLine(url)}.`);
 }
 

@@ -1,10 +1,12 @@
-// The composer's text and cursor as a pure reducer. Esc hides the composer but
-// keeps this state, so a cancelled draft comes back with the next `n`.
+// The composer's text and cursor as a pure reducer, with readline's editing keys.
+// The cursor moves and deletes by grapheme cluster (an emoji with its skin tone, a
+// letter with its combining accent, a CJK character), never inside one. Esc hides
+// the composer but keeps this state: one draft per target (see use-composer.ts).
 import { graphemesOf, textWidth } from '../../core/text-layout.js';
 
 export interface ComposerState {
   text: string;
-  /** Cursor position in UTF-16 units, always on a code point boundary. */
+  /** Cursor position in UTF-16 units, always on a grapheme boundary. */
   cursor: number;
 }
 
@@ -12,6 +14,15 @@ export type ComposerAction =
   | { type: 'insert'; text: string }
   | { type: 'backspace' }
   | { type: 'delete' }
+  /** Ctrl-W: back to the previous whitespace (readline's unix-word-rubout). */
+  | { type: 'deleteWordBack' }
+  /** Ctrl-U: from the line's start to the cursor. */
+  | { type: 'killToStart' }
+  /** Ctrl-K: from the cursor to the line's end (at the end, joins the next line). */
+  | { type: 'killToEnd' }
+  /** Alt-B / Alt-F: to the start of this or the previous word, to the end of this or the next. */
+  | { type: 'wordLeft' }
+  | { type: 'wordRight' }
   | { type: 'left' }
   | { type: 'right' }
   | { type: 'home' }
@@ -22,9 +33,41 @@ export type ComposerAction =
 
 export const emptyDraft: ComposerState = { text: '', cursor: 0 };
 
-/** Length of the code point before / after `at` (1 or 2 UTF-16 units). */
-const before = (text: string, at: number) => (at >= 2 && /[\udc00-\udfff]/.test(text[at - 1]!) ? 2 : at > 0 ? 1 : 0);
-const after = (text: string, at: number) => (at >= text.length ? 0 : (text.codePointAt(at)! > 0xffff ? 2 : 1));
+/**
+ * Graphemes next to the cursor, nearest first. Only a window around it is
+ * segmented, so a key costs the same on a hostile 100,000-character line.
+ */
+const WINDOW = 512;
+function graphemesBefore(text: string, at: number): string[] {
+  return [...graphemesOf(text.slice(Math.max(0, at - WINDOW), at))].reverse();
+}
+function graphemesAfter(text: string, at: number): string[] {
+  return [...graphemesOf(text.slice(at, at + WINDOW))];
+}
+const before = (text: string, at: number): number => graphemesBefore(text, at)[0]?.length ?? 0;
+const after = (text: string, at: number): number => graphemesAfter(text, at)[0]?.length ?? 0;
+
+const isWord = (g: string) => /^[\p{L}\p{N}\p{M}_]/u.test(g);
+const isSpace = (g: string) => /^\s/u.test(g);
+
+/** UTF-16 length of the run of graphemes: first those matching `skip`, then those matching `take`. */
+function run(graphemes: string[], skip: (g: string) => boolean, take: (g: string) => boolean): number {
+  let i = 0;
+  let n = 0;
+  while (i < graphemes.length && skip(graphemes[i]!)) n += graphemes[i++]!.length;
+  while (i < graphemes.length && take(graphemes[i]!)) n += graphemes[i++]!.length;
+  return n;
+}
+
+const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
+function lineEnd(text: string, at: number): number {
+  const next = text.indexOf('\n', at);
+  return next === -1 ? text.length : next;
+}
+const cut = (state: ComposerState, from: number, to: number): ComposerState => ({
+  text: state.text.slice(0, from) + state.text.slice(to),
+  cursor: from,
+});
 
 export function composerReducer(state: ComposerState, action: ComposerAction): ComposerState {
   const { text, cursor } = state;
@@ -40,16 +83,28 @@ export function composerReducer(state: ComposerState, action: ComposerAction): C
     }
     case 'delete':
       return { text: text.slice(0, cursor) + text.slice(cursor + after(text, cursor)), cursor };
+    case 'deleteWordBack': {
+      const notSpace = (g: string) => !isSpace(g);
+      return cut(state, cursor - run(graphemesBefore(text, cursor), isSpace, notSpace), cursor);
+    }
+    case 'killToStart':
+      return cut(state, lineStart(text, cursor), cursor);
+    case 'killToEnd': {
+      const end = lineEnd(text, cursor);
+      return cut(state, cursor, end === cursor ? cursor + after(text, cursor) : end);
+    }
+    case 'wordLeft':
+      return { text, cursor: cursor - run(graphemesBefore(text, cursor), (g) => !isWord(g), isWord) };
+    case 'wordRight':
+      return { text, cursor: cursor + run(graphemesAfter(text, cursor), (g) => !isWord(g), isWord) };
     case 'left':
       return { text, cursor: cursor - before(text, cursor) };
     case 'right':
       return { text, cursor: cursor + after(text, cursor) };
     case 'home':
-      return { text, cursor: text.lastIndexOf('\n', cursor - 1) + 1 };
-    case 'end': {
-      const next = text.indexOf('\n', cursor);
-      return { text, cursor: next === -1 ? text.length : next };
-    }
+      return { text, cursor: lineStart(text, cursor) };
+    case 'end':
+      return { text, cursor: lineEnd(text, cursor) };
     case 'up':
     case 'down': {
       const start = text.lastIndexOf('\n', cursor - 1) + 1;

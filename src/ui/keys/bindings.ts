@@ -2,22 +2,28 @@
 // here, and the help screen is drawn from this table, so the two cannot drift.
 import type { Key } from 'ink';
 
-export type Scope = 'list' | 'global' | 'composer' | 'offer';
+export type Scope = 'list' | 'global' | 'composer' | 'offer' | 'relays';
 
 export type Command =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
   | 'open' | 'back' | 'compose' | 'reply' | 'like' | 'repost' | 'follow' | 'unfollow' | 'profile'
-  | 'cycleFeed' | 'relays' | 'help' | 'quit'
+  | 'cycleFeed' | 'relays' | 'help' | 'quit' | 'quitNow'
   | 'send' | 'newline' | 'cancel'
-  | 'createKey' | 'skipKey';
+  | 'wordLeft' | 'wordRight' | 'lineStart' | 'lineEnd'
+  | 'deleteChar' | 'deleteWord' | 'killToStart' | 'killToEnd'
+  | 'createKey' | 'skipKey'
+  | 'addRelay' | 'removeRelay' | 'toggleRead' | 'toggleWrite';
 
-type NamedKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
+type NamedKey =
+  | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end'
+  | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
 
-/** One way to press a command: a character, or a named key (with Alt/Meta when `meta`). */
+/** One way to press a command: a character, or a named key; with Alt/Meta when `meta`, Ctrl when `ctrl`. */
 export interface KeySpec {
   input?: string;
   key?: NamedKey;
   meta?: boolean;
+  ctrl?: boolean;
 }
 
 export interface Binding {
@@ -48,22 +54,44 @@ export const bindings: readonly Binding[] = [
   { command: 'relays', scope: 'global', keys: [{ input: 'R' }], label: 'R', description: 'relays panel' },
   { command: 'help', scope: 'global', keys: [{ input: '?' }], label: '?', description: 'this help' },
   { command: 'back', scope: 'global', keys: [{ key: 'escape' }], label: 'Esc', description: 'back' },
-  { command: 'quit', scope: 'global', keys: [{ input: 'q' }], label: 'q', description: 'quit' },
+  { command: 'quit', scope: 'global', keys: [{ input: 'q' }], label: 'q', description: 'back, or quit at the top' },
+  { command: 'quitNow', scope: 'global', keys: [{ input: 'Q' }, { input: 'c', ctrl: true }], label: 'Q/Ctrl-C', description: 'quit from anywhere' },
   { command: 'send', scope: 'composer', keys: [{ key: 'return' }], label: 'Enter', description: 'send' },
   { command: 'newline', scope: 'composer', keys: [{ key: 'return', meta: true }], label: 'Alt+Enter', description: 'line break' },
-  { command: 'cancel', scope: 'composer', keys: [{ key: 'escape' }], label: 'Esc', description: 'cancel, keep the draft' },
+  { command: 'cancel', scope: 'composer', keys: [{ key: 'escape' }], label: 'Esc', description: 'close, keep the draft' },
+  {
+    command: 'wordLeft', scope: 'composer', label: 'Alt-B', description: 'word left',
+    keys: [{ input: 'b', meta: true }, { key: 'leftArrow', meta: true }],
+  },
+  {
+    command: 'wordRight', scope: 'composer', label: 'Alt-F', description: 'word right',
+    keys: [{ input: 'f', meta: true }, { key: 'rightArrow', meta: true }],
+  },
+  { command: 'lineStart', scope: 'composer', keys: [{ key: 'home' }, { input: 'a', ctrl: true }], label: 'Home/Ctrl-A', description: 'line start' },
+  { command: 'lineEnd', scope: 'composer', keys: [{ key: 'end' }, { input: 'e', ctrl: true }], label: 'End/Ctrl-E', description: 'line end' },
+  { command: 'deleteChar', scope: 'composer', keys: [{ key: 'delete' }, { input: 'd', ctrl: true }], label: 'Del/Ctrl-D', description: 'delete forward' },
+  {
+    command: 'deleteWord', scope: 'composer', label: 'Ctrl-W', description: 'delete word before',
+    keys: [{ input: 'w', ctrl: true }, { key: 'backspace', meta: true }],
+  },
+  { command: 'killToStart', scope: 'composer', keys: [{ input: 'u', ctrl: true }], label: 'Ctrl-U', description: 'delete to line start' },
+  { command: 'killToEnd', scope: 'composer', keys: [{ input: 'k', ctrl: true }], label: 'Ctrl-K', description: 'delete to line end' },
   { command: 'createKey', scope: 'offer', keys: [{ input: 'c' }], label: 'c', description: 'create a key' },
   { command: 'skipKey', scope: 'offer', keys: [{ key: 'escape' }, { input: 's' }], label: 's/Esc', description: 'read without a key' },
+  { command: 'addRelay', scope: 'relays', keys: [{ input: 'a' }], label: 'a', description: 'add a relay' },
+  { command: 'removeRelay', scope: 'relays', keys: [{ input: 'd' }], label: 'd', description: 'remove (asks first)' },
+  { command: 'toggleRead', scope: 'relays', keys: [{ input: 'r' }], label: 'r', description: 'read from it on/off' },
+  { command: 'toggleWrite', scope: 'relays', keys: [{ input: 'w' }], label: 'w', description: 'write to it on/off' },
 ];
 
 function matches(spec: KeySpec, input: string, key: Key): boolean {
   if (spec.key) {
     if (!key[spec.key]) return false;
-    // Ink reports a lone Esc as meta; only Alt+<key> counts as meta for other keys.
+    // Esc is Esc whatever a terminal reports with it.
     if (spec.key === 'escape') return true;
-    return Boolean(spec.meta) === key.meta;
+    return Boolean(spec.meta) === key.meta && Boolean(spec.ctrl) === key.ctrl;
   }
-  return !key.ctrl && !key.meta && input === spec.input;
+  return Boolean(spec.ctrl) === key.ctrl && Boolean(spec.meta) === key.meta && input === spec.input;
 }
 
 /** The command a keypress means in the given scopes (earlier scopes win), if any. */
@@ -90,6 +118,7 @@ export function hints(commands: readonly Command[], scope?: Scope): string {
 const shortName: Partial<Record<Command, string>> = {
   down: 'move', open: 'thread', compose: 'new', reply: 'reply', like: 'like', repost: 'repost',
   follow: 'follow', unfollow: 'unfollow', profile: 'profile', cycleFeed: 'feed', relays: 'relays', help: 'help',
-  quit: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'cancel', top: 'top',
-  createKey: 'create key', skipKey: 'skip',
+  quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'cancel', top: 'top',
+  createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
+  deleteWord: 'del word', lineStart: 'line start', lineEnd: 'line end',
 };

@@ -7,7 +7,8 @@ import { useScreenSize } from '../context.js';
 const sections: { scope: Scope; title: string }[] = [
   { scope: 'list', title: 'Notes (timeline, thread, profile)' },
   { scope: 'global', title: 'Anywhere' },
-  { scope: 'composer', title: 'Writing a note' },
+  { scope: 'composer', title: 'Writing a note (and arrows, Backspace)' },
+  { scope: 'relays', title: 'Relays panel (R)' },
 ];
 
 const LABEL = 11;
@@ -32,8 +33,9 @@ const scrolls: Partial<Record<Command, (offset: number, page: number, last: numb
  */
 export function HelpScreen({ rows, active = true }: { rows: number; active?: boolean }) {
   const { columns } = useScreenSize();
-  const [first, ...rest] = sections.map((s) => section(s.scope, s.title));
-  const columnsOf = columns >= 80 ? [first!, rest.flat()] : [[first!, ...rest].flat()];
+  const [list, global, composer, relays] = sections.map((s) => section(s.scope, s.title));
+  // Two columns of about equal height when wide enough: notes and relays, then the rest.
+  const columnsOf = columns >= 80 ? [[...list!, ...relays!], [...global!, ...composer!]] : [sections.flatMap((s) => section(s.scope, s.title))];
   const width = Math.floor(columns / columnsOf.length);
   const last = Math.max(0, Math.max(...columnsOf.map((lines) => lines.length)) - rows);
   const [wanted, setOffset] = useState(0);

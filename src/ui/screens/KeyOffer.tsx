@@ -29,8 +29,9 @@ export function KeyOffer({ rows, onDone }: { rows: number; onDone(created: boole
         onDone(false);
         return true;
       }
-      // q and ? still work; other keys wait for an answer.
-      return input !== 'q' && input !== '?';
+      // q, Q, Ctrl-C and ? still work; other keys wait for an answer.
+      const global = commandFor(['global'], input, key);
+      return global !== 'quit' && global !== 'quitNow' && global !== 'help';
     },
     { priority: KeyPriority.offer },
   );

@@ -1,45 +1,143 @@
 import { Box } from 'ink';
 import { SafeText } from '../SafeText.js';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/text-layout.js';
-import type { RelayStatus } from '../../net/types.js';
+import type { RelaySpec, RelayStatus } from '../../net/types.js';
 import { useColor, useScreenSize, useServices } from '../context.js';
+import { commandFor } from '../keys/bindings.js';
+import { KeyPriority, useKeypress } from '../keys/keypress.js';
+import type { StatusMessage } from '../status.js';
 
 const stateColor: Record<RelayStatus['state'], string> = {
   idle: 'gray', connecting: 'yellow', connected: 'green', eose: 'green', error: 'red', closed: 'gray',
 };
 
-/** Each configured relay: state, round-trip time, what it sent, its last error or notice. */
-export function RelaysScreen({ rows }: { rows: number }) {
+/** What the panel is doing: showing, typing a URL to add, or asking before removing. */
+type Mode = { type: 'list' } | { type: 'adding'; text: string } | { type: 'confirmRemove'; url: string };
+
+const marksOf = (spec: RelaySpec) => `${spec.read ? 'read' : ''}${spec.read && spec.write ? '+' : ''}${spec.write ? 'write' : ''}` || 'off';
+const RESTART = 'saved; used from the next start';
+
+/**
+ * Each relay: state, round-trip time, what it sent, its last error or notice.
+ * `a` adds a relay (typed URL), `d` removes the selected one (after y), `r`/`w`
+ * toggle reading from and writing to it, through the same code as `nostr-tui relay`.
+ */
+export function RelaysScreen({ rows, active = true, setStatus }: { rows: number; active?: boolean; setStatus(status: StatusMessage): void }) {
   const services = useServices();
+  const editor = services.relayConfig;
   const color = useColor();
   const { columns } = useScreenSize();
-  const [status, setStatus] = useState(() => services.relayStatus());
-  useEffect(() => services.onRelayStatus(setStatus), [services]);
+  const [status, setLive] = useState(() => services.relayStatus());
+  useEffect(() => services.onRelayStatus(setLive), [services]);
+  const [configured, setConfigured] = useState(() => editor?.list() ?? services.relays());
+  const [selected, setSelected] = useState(0);
+  // The mode is a ref too: `a` and the URL typed in the same read go to the URL field.
+  const mode = useRef<Mode>({ type: 'list' });
+  const [, redraw] = useState(0);
+  const setMode = (next: Mode) => {
+    mode.current = next;
+    redraw((n) => n + 1);
+  };
+
   const byUrl = new Map(status.map((s) => [s.url, s]));
-  const urls = [...new Set([...services.relays().map((r) => r.url), ...status.map((s) => s.url)])];
+  const urls = [...new Set([...configured.map((r) => r.url), ...status.map((s) => s.url)])];
+  const at = Math.min(selected, Math.max(0, urls.length - 1));
+  const current = configured.find((r) => r.url === urls[at]);
+
+  const edit = (what: string, change: () => { url: string; change: string }) => {
+    if (!editor) return setStatus({ text: 'the relay list cannot be edited here: use `nostr-tui relay add|remove`', tone: 'error' });
+    try {
+      const done = change();
+      setConfigured(editor.list());
+      const note = editor.overridden ? ' (this run uses --relay)' : '';
+      setStatus({ text: `${what} ${sanitizeLine(done.url)}: ${done.change === 'unchanged' ? 'nothing to change' : RESTART}${note}`, tone: 'ok' });
+    } catch (error) {
+      setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error' });
+    }
+  };
+
+  useKeypress(
+    (input, key, event) => {
+      const now = mode.current;
+      if (now.type === 'adding') {
+        if (key.escape) setMode({ type: 'list' });
+        else if (key.return) {
+          setMode({ type: 'list' });
+          edit('added', () => editor!.set(now.text, { read: true, write: true }));
+        } else {
+          // Typing into the field (its text is in a ref): the next key needs no render first.
+          if (key.backspace) setMode({ ...now, text: [...now.text].slice(0, -1).join('') });
+          else if (event.paste || (input && !key.ctrl && !key.meta)) setMode({ ...now, text: now.text + input.replace(/\s+/g, '') });
+          return 'text';
+        }
+        return true;
+      }
+      if (event.paste) return false;
+      if (now.type === 'confirmRemove') {
+        setMode({ type: 'list' });
+        if (input === 'y') edit('removed', () => editor!.remove(now.url));
+        else setStatus({ text: 'kept', tone: 'info' });
+        return true;
+      }
+      const command = commandFor(['relays', 'list'], input, key);
+      if (command === 'down') setSelected(Math.min(at + 1, urls.length - 1));
+      else if (command === 'up') setSelected(Math.max(0, at - 1));
+      else if (command === 'addRelay') setMode({ type: 'adding', text: '' });
+      else if (command === 'removeRelay' && current) setMode({ type: 'confirmRemove', url: current.url });
+      else if ((command === 'toggleRead' || command === 'toggleWrite') && current) {
+        const marks = { read: current.read, write: current.write };
+        if (command === 'toggleRead') marks.read = !marks.read;
+        else marks.write = !marks.write;
+        if (!marks.read && !marks.write) setStatus({ text: 'a relay neither read nor written is removed with d instead', tone: 'info' });
+        else edit(marks.read && marks.write ? 'read+write' : marks.read ? 'read only' : 'write only', () => editor!.set(current.url, marks));
+      } else return false;
+      return true;
+    },
+    { priority: KeyPriority.overlay, isActive: active, paste: true },
+  );
+
   const width = columns - 4;
-  const lines: { text: string; color?: string; bold?: boolean }[] = [];
-  for (const url of urls) {
+  const lines: { text: string; color?: string; bold?: boolean; inverse?: boolean }[] = [];
+  urls.forEach((url, i) => {
     const s = byUrl.get(url);
-    const spec = services.relays().find((r) => r.url === url);
-    const marks = spec ? `${spec.read ? 'read' : ''}${spec.read && spec.write ? '+' : ''}${spec.write ? 'write' : ''}` : '';
+    const spec = configured.find((r) => r.url === url);
     const state = s?.state ?? 'idle';
-    lines.push({ text: `${sanitizeLine(url)}  ${state}${s?.rttMs !== undefined ? `  ${Math.round(s.rttMs)} ms` : ''}  ${marks}`, color: stateColor[state], bold: true });
+    const rtt = s?.rttMs !== undefined ? `  ${Math.round(s.rttMs)} ms` : '';
+    // The selected relay (for d, r, w) is drawn inverse, so the columns never shift.
+    const line = `${sanitizeLine(url)}  ${state}${rtt}  ${spec ? marksOf(spec) : 'not in your list'}`;
+    lines.push({ text: line, color: stateColor[state], bold: true, inverse: i === at && urls.length > 1 });
     if (s) {
       const c = s.counts;
       lines.push({ text: `  events ${c.received} · dupes ${c.duplicates} · invalid ${c.invalid} · off-filter ${c.offFilter} · malformed ${c.malformed} · oversize ${c.oversize}` });
       if (s.error) lines.push({ text: `  error: ${sanitizeLine(s.error)}`, color: 'red' });
       if (s.notice) lines.push({ text: `  notice: ${sanitizeLine(s.notice)}` });
     }
+  });
+  if (urls.length === 0) lines.push({ text: 'No relays configured: press a to add one (e.g. wss://relay.damus.io)' });
+  // What the panel asks, under the list and always on screen.
+  const now = mode.current;
+  const ask =
+    now.type === 'adding'
+      ? { text: `add relay: ${sanitizeLine(now.text)}▏  (Enter to add, Esc to cancel)`, bold: true }
+      : now.type === 'confirmRemove'
+        ? { text: `remove ${sanitizeLine(now.url)}? y/n`, bold: true, color: 'yellow' }
+        : editor?.overridden
+          ? { text: 'this run uses --relay; edits change your saved list' }
+          : undefined;
+  if (ask) {
+    lines.splice(Math.max(0, rows - 2));
+    lines.push({ text: '' }, ask);
   }
-  if (urls.length === 0) lines.push({ text: 'No relays configured: run `nostr-tui relay add wss://…`' });
   return (
     <Box flexDirection="column" height={rows} overflow="hidden">
       {lines.slice(0, rows).map((line, i) => (
-        <SafeText key={i} color={line.color ? color(line.color) : undefined} bold={line.bold} wrap="truncate">
-          {`  ${truncate(line.text, width)}`}
+        <SafeText key={i} wrap="truncate">
+          {'  '}
+          <SafeText color={line.color ? color(line.color) : undefined} bold={line.bold} inverse={line.inverse}>
+            {truncate(line.text, width)}
+          </SafeText>
         </SafeText>
       ))}
     </Box>

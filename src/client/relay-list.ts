@@ -1,0 +1,32 @@
+// Edits of the user's relay list, shared by `nostr-tui relay add/remove` and the
+// UI's relays panel: one place decides what an edit does to config.json.
+import { normalizeRelayUrl } from '../core/relay-url.js';
+import type { RelaySpec } from '../net/types.js';
+import type { ConfigStore } from '../store/config.js';
+
+export interface RelayEdit {
+  url: string;
+  /** What changed: 'added', 'updated', 'removed', or 'unchanged' (already so). */
+  change: 'added' | 'updated' | 'removed' | 'unchanged';
+  spec?: RelaySpec;
+}
+
+/** Adds a relay, or sets its read/write markers when it is listed already. Throws a usage error on a bad URL. */
+export function addRelay(store: ConfigStore, input: string, marks: { read: boolean; write: boolean }): RelayEdit {
+  const url = normalizeRelayUrl(input);
+  const spec: RelaySpec = { url, ...marks };
+  const relays = store.relays();
+  const existing = relays.find((relay) => relay.url === url);
+  if (existing && existing.read === spec.read && existing.write === spec.write) return { url, change: 'unchanged', spec: existing };
+  store.setRelays(existing ? relays.map((relay) => (relay.url === url ? spec : relay)) : [...relays, spec]);
+  return { url, change: existing ? 'updated' : 'added', spec };
+}
+
+/** Removes a relay; 'unchanged' when it is not listed. */
+export function removeRelay(store: ConfigStore, input: string): RelayEdit {
+  const url = normalizeRelayUrl(input);
+  const relays = store.relays();
+  if (!relays.some((relay) => relay.url === url)) return { url, change: 'unchanged' };
+  store.setRelays(relays.filter((relay) => relay.url !== url));
+  return { url, change: 'removed' };
+}

@@ -1,0 +1,147 @@
+// The composer's state: whether it is open and for what, and one draft per
+// target (the new note, each reply by the replied-to event's id), kept while the
+// program runs. Open/closed lives in a ref read by the key handler, so the key
+// that opens the composer sends the rest of the same read to it, whatever React
+// has rendered yet.
+import type { Key } from 'ink';
+import type { Event } from 'nostr-tools';
+import { useCallback, useRef, useState } from 'react';
+import { commandFor, type Command } from '../keys/bindings.js';
+import { KeyPriority, useKeypress } from '../keys/keypress.js';
+import { composerReducer, emptyDraft, type ComposerAction, type ComposerState } from './composer-state.js';
+
+/** Which draft: 'new' for a new note, else the id of the event replied to. */
+export const draftKey = (replyTo?: Event): string => replyTo?.id ?? 'new';
+
+export interface ComposerControl {
+  open: boolean;
+  replyTo?: Event;
+  sending: boolean;
+  draft: ComposerState;
+  /** Opens the composer on the target's own draft. */
+  show(replyTo?: Event): void;
+  hide(): void;
+}
+
+/** The reducer action for an editing command of the key table. */
+const edits: Partial<Record<Command, ComposerAction>> = {
+  wordLeft: { type: 'wordLeft' }, wordRight: { type: 'wordRight' }, lineStart: { type: 'home' }, lineEnd: { type: 'end' },
+  deleteChar: { type: 'delete' }, deleteWord: { type: 'deleteWordBack' },
+  killToStart: { type: 'killToStart' }, killToEnd: { type: 'killToEnd' }, newline: { type: 'insert', text: '\n' },
+};
+
+/** Backspace and the arrows (and Ctrl-B/Ctrl-F) work as everywhere; the help does not list them. */
+function arrow(input: string, key: Key): ComposerAction | undefined {
+  if (key.meta) return undefined;
+  if (key.backspace) return { type: 'backspace' };
+  if (key.leftArrow || (key.ctrl && input === 'b')) return { type: 'left' };
+  if (key.rightArrow || (key.ctrl && input === 'f')) return { type: 'right' };
+  if (key.upArrow) return { type: 'up' };
+  if (key.downArrow) return { type: 'down' };
+  return undefined;
+}
+
+interface Target {
+  replyTo?: Event;
+  sending: boolean;
+}
+
+/**
+ * `send` publishes (outbox first) and resolves true once the note is safe; the
+ * draft is then cleared and the composer closed. `onDrafts` is told every
+ * non-empty draft after each edit, so unsent drafts survive a quit.
+ */
+export function useComposer(opts: {
+  send(text: string, replyTo?: Event): Promise<boolean>;
+  /** Nothing to send: say so. */
+  onEmpty(): void;
+  onDrafts?(drafts: string[]): void;
+  /** Keys are ignored (the first-run key offer is up). */
+  disabled?: boolean;
+}): ComposerControl {
+  const drafts = useRef(new Map<string, ComposerState>()).current;
+  const target = useRef<Target | undefined>(undefined);
+  // Re-render on every change; the truth is in the refs.
+  const [, setVersion] = useState(0);
+  const bump = useCallback(() => setVersion((v) => v + 1), []);
+  const latest = useRef(opts);
+  latest.current = opts;
+
+  const edit = useCallback(
+    (action: ComposerAction) => {
+      const key = draftKey(target.current?.replyTo);
+      const next = composerReducer(drafts.get(key) ?? emptyDraft, action);
+      if (next.text) drafts.set(key, next);
+      else drafts.delete(key);
+      latest.current.onDrafts?.([...drafts.values()].map((d) => d.text).filter((t) => t.trim()));
+      bump();
+    },
+    [drafts, bump],
+  );
+
+  const show = useCallback(
+    (replyTo?: Event) => {
+      target.current = { replyTo, sending: false };
+      bump();
+    },
+    [bump],
+  );
+  const hide = useCallback(() => {
+    target.current = undefined;
+    bump();
+  }, [bump]);
+
+  const send = () => {
+    const now = target.current!;
+    const text = (drafts.get(draftKey(now.replyTo))?.text ?? '').trim();
+    if (!text) return latest.current.onEmpty();
+    now.sending = true;
+    bump();
+    void latest.current.send(text, now.replyTo).then((ok) => {
+      now.sending = false;
+      // Published means saved in the outbox first: the draft is safe to clear.
+      if (ok) {
+        drafts.delete(draftKey(now.replyTo));
+        latest.current.onDrafts?.([...drafts.values()].map((d) => d.text).filter((t) => t.trim()));
+        if (target.current === now) target.current = undefined;
+      }
+      bump();
+    });
+  };
+
+  useKeypress(
+    (input, key, event) => {
+      const now = target.current;
+      if (!now) return false;
+      // Ctrl-C quits from here too (the draft is kept and printed on the way out).
+      if (!event.paste && commandFor(['global'], input, key) === 'quitNow' && key.ctrl) return false;
+      if (now.sending) return true;
+      if (event.paste) {
+        edit({ type: 'insert', text: event.input });
+        return 'text';
+      }
+      const command = commandFor(['composer'], input, key);
+      if (command === 'send' || command === 'cancel') {
+        if (command === 'send') send();
+        else hide();
+        return true;
+      }
+      // Edits change the draft only (kept in refs): the next key needs no render first.
+      const action = (command && edits[command]) || arrow(input, key);
+      if (action) edit(action);
+      else if (input && !key.ctrl && !key.meta) edit({ type: 'insert', text: input });
+      return 'text';
+    },
+    { priority: KeyPriority.composer, isActive: !opts.disabled, paste: true },
+  );
+
+  const now = target.current;
+  return {
+    open: !!now,
+    replyTo: now?.replyTo,
+    sending: now?.sending ?? false,
+    draft: drafts.get(draftKey(now?.replyTo)) ?? emptyDraft,
+    show,
+    hide,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Event } from 'nostr-tools';
+import { commandFor } from '../keys/bindings.js';
+import { KeyPriority, useKeypress } from '../keys/keypress.js';
+import type { NavAction, NavState } from '../navigation.js';
+import type { StatusMessage } from '../status.js';
+
+/**
+ * Keys that work on every screen. `q` goes back one screen and quits only from
+ * the top view (as tig and lazygit do); `Q` and Ctrl-C quit from anywhere.
+ */
+export function useGlobalKeys(opts: {
+  nav: NavState;
+  navigate(action: NavAction): void;
+  exit(): void;
+  openComposer(replyTo?: Event): void;
+  hasKey: boolean;
+  setStatus(status: StatusMessage): void;
+}): void {
+  // Always in force, under everything: the composer and the key offer take what they
+  // need first and pass on the rest (Ctrl-C from the composer, q from the offer).
+  useKeypress(
+    (input, key) => {
+      const command = commandFor(['global'], input, key);
+      switch (command) {
+        case 'quitNow':
+          opts.exit();
+          return true;
+        case 'quit':
+          if (opts.nav.stack.length > 1) opts.navigate({ type: 'back' });
+          else opts.exit();
+          return true;
+        case 'compose':
+          if (!opts.hasKey) opts.setStatus({ text: 'you have no key: run `nostr-tui key import`, or restart to create one', tone: 'error' });
+          else opts.openComposer();
+          return true;
+        case 'cycleFeed':
+          opts.navigate({ type: 'cycleFeed' });
+          return true;
+        case 'relays':
+          opts.navigate({ type: 'push', view: { type: 'relays' } });
+          return true;
+        case 'help':
+          opts.navigate({ type: 'push', view: { type: 'help' } });
+          return true;
+        case 'back':
+          opts.navigate({ type: 'back' });
+          return true;
+        default:
+          return false;
+      }
+    },
+    { priority: KeyPriority.global },
+  );
+}

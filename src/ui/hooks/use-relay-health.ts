@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import { useServices } from '../context.js';
+import type { StatusMessage } from '../status.js';
+
+export interface RelayHealth {
+  connected: number;
+  configured: number;
+  /** Said in the footer when nothing else is: no relays, or none reachable, and what to do. */
+  problem?: StatusMessage;
+}
+
+/** How many relays answer, following the pool's status stream. */
+export function useRelayHealth(): RelayHealth {
+  const services = useServices();
+  const [status, setStatus] = useState(() => services.relayStatus());
+  useEffect(() => services.onRelayStatus(setStatus), [services]);
+  const configured = services.relays().length;
+  const connected = status.filter((s) => s.state === 'connected' || s.state === 'eose').length;
+  // Every relay tried and failed (none still connecting): the network, or the list, is the problem.
+  const allFailed = status.length > 0 && connected === 0 && status.every((s) => s.state === 'error' || s.state === 'closed');
+  const problem: StatusMessage | undefined =
+    configured === 0
+      ? { text: 'no relays configured: press R, then a to add one', tone: 'error' }
+      : allFailed
+        ? { text: 'no relay reachable: check your network, or press R to add a relay', tone: 'error' }
+        : undefined;
+  return { connected, configured, ...(problem ? { problem } : {}) };
+}

@@ -1,0 +1,40 @@
+import type { Event } from 'nostr-tools';
+import { useCallback, useState } from 'react';
+import { useServices } from '../context.js';
+import type { FeedKind } from '../navigation.js';
+import { useFeed } from './use-feed.js';
+
+/**
+ * The feed on screen (Home, Mentions or Global), opened once the follow list is
+ * known. A note just published joins it at once (and the list jumps to the top);
+ * a follow or unfollow does not reopen it under the reader (the list would jump):
+ * an open Home asks for the new author's notes, or drops the old one's, in place.
+ */
+export function useShownFeed(
+  feed: FeedKind,
+  follows: string[] | undefined,
+  setFollows: (update: (list: string[] | undefined) => string[]) => void,
+  publicKey: string | undefined,
+) {
+  const services = useServices();
+  const [topSignal, setTopSignal] = useState(0);
+  const feedView = useFeed(() => (follows === undefined ? undefined : services.openFeed(feed, follows)), [services, feed, follows === undefined, publicKey]);
+  const onPublished = useCallback(
+    (event: Event) => {
+      if (event.kind !== 1 || !feedView.feed) return;
+      feedView.feed.timeline.add(event);
+      setTopSignal((n) => n + 1);
+    },
+    [feedView.feed],
+  );
+  const onFollowsChanged = useCallback(
+    ({ pubkey, following }: { pubkey: string; following: boolean }) => {
+      setFollows((list = []) => (following ? [...new Set([...list, pubkey])] : list.filter((pk) => pk !== pubkey)));
+      if (feed !== 'home') return;
+      if (following) feedView.feed?.followed?.(pubkey);
+      else feedView.feed?.unfollowed?.(pubkey);
+    },
+    [feed, feedView.feed, setFollows],
+  );
+  return { feedView, topSignal, onPublished, onFollowsChanged };
+}

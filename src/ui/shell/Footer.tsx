@@ -1,0 +1,22 @@
+import { Box, Text } from 'ink';
+import { SafeText } from '../SafeText.js';
+import { truncate } from '../../core/text-layout.js';
+import { useColor, useScreenSize } from '../context.js';
+import type { StatusMessage } from '../status.js';
+
+/** Two lines: what just happened (or a standing problem), then the keys that work on this screen. */
+export function Footer({ status, hints }: { status?: StatusMessage; hints: string }) {
+  const color = useColor();
+  const { columns } = useScreenSize();
+  const tone = status?.tone === 'error' ? color('red') : status?.tone === 'ok' ? color('green') : undefined;
+  return (
+    <Box flexDirection="column">
+      <SafeText color={tone} wrap="truncate">
+        {status ? truncate(` ${status.text}`, columns) : ' '}
+      </SafeText>
+      <Text dimColor wrap="truncate">
+        {truncate(` ${hints}`, columns)}
+      </Text>
+    </Box>
+  );
+}

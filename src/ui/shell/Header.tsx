@@ -1,0 +1,18 @@
+import { SafeText } from '../SafeText.js';
+import { textWidth, truncate } from '../../core/text-layout.js';
+import { useColor, useScreenSize } from '../context.js';
+import type { RelayHealth } from '../hooks/use-relay-health.js';
+
+/** One inverse line: who you are and where you are on the left, relays connected on the right. */
+export function Header({ name, title, health }: { name: string; title: string; health: RelayHealth }) {
+  const color = useColor();
+  const { columns } = useScreenSize();
+  const right = `relays ${health.connected}/${health.configured} `;
+  const left = truncate(` ${name} · ${title}`, columns - right.length - 1);
+  const gap = Math.max(1, columns - textWidth(left) - right.length);
+  return (
+    <SafeText inverse bold color={color('blue')} wrap="truncate">
+      {left + ' '.repeat(gap) + right}
+    </SafeText>
+  );
+}

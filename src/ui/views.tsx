@@ -1,0 +1,115 @@
+// One entry per kind of view: how it is drawn, its title, the keys its footer
+// lists, and what an empty list says. The shell asks this table instead of
+// switching on the view type in several places.
+import type { ReactElement } from 'react';
+import type { Command } from './keys/bindings.js';
+import type { FeedView } from './hooks/use-feed.js';
+import type { NoteCommand } from './hooks/use-list-keys.js';
+import { feedTitle, type FeedKind, type View } from './navigation.js';
+import type { NoteRow } from './notes/note-source.js';
+import { FeedScreen } from './screens/FeedScreen.js';
+import { HelpScreen } from './screens/HelpScreen.js';
+import { ProfileScreen } from './screens/ProfileScreen.js';
+import { RelaysScreen } from './screens/RelaysScreen.js';
+import { ThreadScreen } from './screens/ThreadScreen.js';
+import type { StatusMessage } from './status.js';
+
+/** What every view may draw from; each takes what it needs. */
+export interface ViewContext {
+  rows: number;
+  /** Only the view on top of the stack, with no composer or offer over it, takes keys. */
+  active: boolean;
+  feed: FeedKind;
+  feedView: FeedView;
+  perform(command: NoteCommand, row: NoteRow): void;
+  topSignal: number;
+  follows: string[] | undefined;
+  hasKey: boolean;
+  nameOf(pubkey: string): string;
+  setStatus(status: StatusMessage): void;
+  /** The footer's problem line (no relay reachable), shown in an empty feed too. */
+  relayProblem?: string;
+}
+
+interface ViewEntry<V extends View> {
+  render(view: V, ctx: ViewContext): ReactElement;
+  title(view: V, ctx: ViewContext): string;
+  /** The commands the footer names on this view. */
+  footer: readonly Command[];
+}
+
+type Registry = { [K in View['type']]: ViewEntry<Extract<View, { type: K }>> };
+
+const noteFooter: Command[] = ['down', 'open', 'reply', 'like', 'profile', 'back', 'help'];
+
+export const views: Registry = {
+  feed: {
+    render: (_view, ctx) => (
+      <FeedScreen
+        key={ctx.feed}
+        view={ctx.feedView}
+        rows={ctx.rows}
+        active={ctx.active}
+        perform={ctx.perform}
+        empty={ctx.relayProblem ?? emptyFeedText(ctx.feed, ctx.hasKey, ctx.follows?.length ?? 0)}
+        topSignal={ctx.topSignal}
+      />
+    ),
+    title: (_view, ctx) => feedTitle[ctx.feed],
+    footer: ['down', 'open', 'reply', 'like', 'compose', 'cycleFeed', 'help', 'quit'],
+  },
+  thread: {
+    render: (view, ctx) => <ThreadScreen event={view.event} rows={ctx.rows} active={ctx.active} perform={ctx.perform} />,
+    title: () => 'Thread',
+    footer: noteFooter,
+  },
+  profile: {
+    render: (view, ctx) => (
+      <ProfileScreen pubkey={view.pubkey} following={ctx.follows?.includes(view.pubkey)} rows={ctx.rows} active={ctx.active} perform={ctx.perform} />
+    ),
+    title: (view, ctx) => `Profile: ${ctx.nameOf(view.pubkey)}`,
+    footer: noteFooter,
+  },
+  relays: {
+    render: (_view, ctx) => <RelaysScreen rows={ctx.rows} active={ctx.active} setStatus={ctx.setStatus} />,
+    title: () => 'Relays',
+    footer: ['down', 'addRelay', 'removeRelay', 'toggleRead', 'toggleWrite', 'back', 'quitNow'],
+  },
+  help: {
+    render: (_view, ctx) => <HelpScreen rows={ctx.rows} active={ctx.active} />,
+    title: () => 'Keys',
+    footer: ['down', 'back', 'quitNow'],
+  },
+};
+
+export function renderView(view: View, ctx: ViewContext): ReactElement {
+  return (views[view.type] as ViewEntry<View>).render(view, ctx);
+}
+
+export function viewTitle(view: View, ctx: ViewContext): string {
+  return (views[view.type] as ViewEntry<View>).title(view, ctx);
+}
+
+export const viewFooter = (view: View): readonly Command[] => views[view.type].footer;
+
+/** A stable key per stacked view, so a view keeps its state (the reader's place) while others cover it. */
+export function viewKey(view: View, depth: number, feed: FeedKind): string {
+  switch (view.type) {
+    case 'feed':
+      return `feed:${feed}`;
+    case 'thread':
+      return `${depth}:thread:${view.event.id}`;
+    case 'profile':
+      return `${depth}:profile:${view.pubkey}`;
+    default:
+      return `${depth}:${view.type}`;
+  }
+}
+
+export function emptyFeedText(feed: FeedKind, hasKey: boolean, following: number): string {
+  if (feed === 'mentions' && !hasKey) return 'no key, so no mentions to show';
+  if (feed === 'mentions') return 'nobody has mentioned you on these relays yet';
+  if (feed === 'home' && following === 0) return 'you follow nobody yet: press f on a note in Global (Tab), or run `nostr-tui follow npub…`';
+  if (feed === 'home') return 'nothing from the people you follow yet';
+  return 'the relays sent no notes yet';
+}
