@@ -103,7 +103,8 @@ describe('hostile tags in the interactive UI, in a real terminal', () => {
       const before = run.output().length;
       run.write('\r');
       await run.waitFor((text, raw) => raw.length > before && text.includes('Thread'));
-      run.write('q');
+      // q only goes back from a thread; Q quits from anywhere.
+      run.write('Q');
       const { exitCode } = await run.exited;
       expect(exitCode).toBe(0);
       expect(foreignSequences(run.output())).toEqual([]);
