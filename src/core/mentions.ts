@@ -2,22 +2,22 @@
 // reads them: `@name` for a profile, a short reference for a note.
 import { npubEncode, noteEncode } from 'nostr-tools/nip19';
 import { parse as parseContent } from 'nostr-tools/nip27';
+import { isHex64 } from './event-shape.js';
 
 // A key or id is 64 lowercase hex characters (NIP-01); anything else from a tag is not one.
-const HEX_ID = /^[0-9a-f]{64}$/;
 /** What is shown for a tag value that is not a key or id: never the value itself (issue #16 item 4). */
 export const NOT_A_KEY = '(invalid key)';
 
 /** `npub1abcd…wxyz`: enough to tell keys apart in a list. */
 export function shortKey(pubkey: string): string {
-  if (typeof pubkey !== 'string' || !HEX_ID.test(pubkey)) return NOT_A_KEY;
+  if (!isHex64(pubkey)) return NOT_A_KEY;
   const npub = npubEncode(pubkey);
   return `${npub.slice(0, 9)}…${npub.slice(-4)}`;
 }
 
 /** `note1abcd…wxyz` for an event id. */
 export function shortNoteRef(id: string): string {
-  if (typeof id !== 'string' || !HEX_ID.test(id)) return '(invalid id)';
+  if (!isHex64(id)) return '(invalid id)';
   const note = noteEncode(id);
   return `${note.slice(0, 9)}…${note.slice(-4)}`;
 }

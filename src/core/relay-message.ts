@@ -3,6 +3,7 @@
 // result is either a message of a known shape or a reason it was dropped.
 // Pure: no I/O, never throws.
 import type { Event } from 'nostr-tools';
+import { isHex64 } from './event-shape.js';
 
 export interface RelayMessageLimits {
   /** Longest message accepted, in UTF-16 code units (a cheap upper bound on work). */
@@ -30,7 +31,6 @@ export type RelayMessage =
 
 export type DroppedMessage = { type: 'malformed' | 'oversize'; reason: string };
 
-const HEX64 = /^[0-9a-f]{64}$/;
 const HEX128 = /^[0-9a-f]{128}$/;
 
 const malformed = (reason: string): DroppedMessage => ({ type: 'malformed', reason });
@@ -92,8 +92,8 @@ export function parseEvent(value: unknown, limits: RelayMessageLimits = defaultL
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return malformed('event is not an object');
   const e = value as Record<string, unknown>;
   const { id, pubkey, sig, kind, created_at, content, tags } = e;
-  if (!isString(id) || !HEX64.test(id)) return malformed('event id is not 64 lowercase hex');
-  if (!isString(pubkey) || !HEX64.test(pubkey)) return malformed('event pubkey is not 64 lowercase hex');
+  if (!isHex64(id)) return malformed('event id is not 64 lowercase hex');
+  if (!isHex64(pubkey)) return malformed('event pubkey is not 64 lowercase hex');
   if (!isString(sig) || !HEX128.test(sig)) return malformed('event sig is not 128 lowercase hex');
   if (!Number.isInteger(kind) || (kind as number) < 0 || (kind as number) > 65535) return malformed('event kind is not an integer 0-65535');
   if (!Number.isSafeInteger(created_at) || (created_at as number) < 0) return malformed('event created_at is not a unix time');

@@ -3,6 +3,7 @@
 // NIP-10 tags, read by nostr-tools' nip10 parser (marked or positional tags).
 import type { Event } from 'nostr-tools';
 import { parse as parseThread } from 'nostr-tools/nip10';
+import { isHex64 } from './event-shape.js';
 
 export interface ThreadRow {
   event: Event;
@@ -26,7 +27,6 @@ export function rootId(event: Event): string {
   return root?.id ?? reply?.id ?? event.id;
 }
 
-const HEX64 = /^[0-9a-f]{64}$/;
 
 /**
  * Whom a note replies to (NIP-10), for "↳ reply to X": the author of the note
@@ -46,7 +46,7 @@ export function repliedTo(event: Event, eventOf: (id: string) => Event | undefin
   const known = eventOf(parent.id);
   if (known && known.id === parent.id) return known.pubkey;
   if (parent.author) return parent.author;
-  let candidates = [...new Set(event.tags.filter((t) => t[0] === 'p' && HEX64.test(t[1] ?? '')).map((t) => t[1]!))];
+  let candidates = [...new Set(event.tags.filter((t) => t[0] === 'p' && isHex64(t[1])).map((t) => t[1]!))];
   const without = (pubkey: string | undefined) => {
     const rest = candidates.filter((candidate) => candidate !== pubkey);
     if (pubkey !== undefined && rest.length > 0) candidates = rest;

@@ -1,12 +1,18 @@
 // The event cache: every verified event the client received, answering NIP-01
 // filters the way a relay does, so one filter type serves relays and cache.
-import type Database from 'better-sqlite3';
 import type { Event, Filter } from 'nostr-tools';
-import { isAddressableKind, isEphemeralKind, isReplaceableKind } from 'nostr-tools/kinds';
+import { isEphemeralKind } from 'nostr-tools/kinds';
 import { unixNow, type Clock } from '../core/clock.js';
 import { DELETION_KIND } from '../core/deletion.js';
+import { addressOf, hasEventShape, isIndexedTag, serializeStored } from '../core/event-shape.js';
+import { newestFirst } from '../core/timeline.js';
 import { isExpired } from '../core/expiration.js';
 import { isDamage, type Db } from './database.js';
+import { fileBytes, usedBytes } from './cache-size.js';
+import { DeletionRecords } from './deletions.js';
+import { compileFilter } from './filter-sql.js';
+import { newestRows } from './newest-rows.js';
+import { StatementCache, type Statement } from './statements.js';
 import type { EventStore } from './types.js';
 
 /** Default size cap: a few hundred MB. */
@@ -38,23 +44,23 @@ export interface StoreStats {
   newest?: number;
 }
 
-type Statement = Database.Statement<unknown[]>;
-
 export class SqliteEventStore implements EventStore {
   readonly maxBytes: number;
   private readonly ownPubkey: string | undefined;
   private readonly clock: Clock | undefined;
   private readonly onDamage: ((error: unknown) => void) | undefined;
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: StatementCache;
   private readonly relayIds = new Map<string, number>();
   private readonly pubkeys = new Map<string, string>();
-  private deletionsKnown: boolean | undefined;
+  private readonly deletions: DeletionRecords;
   private readonly writeMany: (events: Event[], relay?: string) => number;
 
   constructor(
     private readonly db: Db,
     opts: SqliteEventStoreOptions = {},
   ) {
+    this.statements = new StatementCache(db);
+    this.deletions = new DeletionRecords(this.statements, (seq) => this.remove(seq));
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     this.ownPubkey = opts.ownPubkey;
     this.clock = opts.clock;
@@ -103,13 +109,13 @@ export class SqliteEventStore implements EventStore {
       // One filter: SQLite already returns it in order, with no duplicates.
       const compiled = compileFilter(filters[0]!);
       if (!compiled) return [];
-      return Array.from(this.newestRows('json', compiled, compiled.limit) as Iterable<string>, (json) => this.parse(json)).filter(current);
+      return Array.from(newestRows(this.statements, 'json', compiled, compiled.limit) as Iterable<string>, (json) => this.parse(json)).filter(current);
     }
     const byId = new Map<string, Event>();
     for (const filter of filters) {
       const compiled = compileFilter(filter);
       if (!compiled) continue;
-      for (const json of this.newestRows('json', compiled, compiled.limit) as Iterable<string>) {
+      for (const json of newestRows(this.statements, 'json', compiled, compiled.limit) as Iterable<string>) {
         const event = this.parse(json);
         if (current(event)) byId.set(event.id, event);
       }
@@ -156,7 +162,7 @@ export class SqliteEventStore implements EventStore {
         compiled.where += ` AND EXISTS (SELECT 1 FROM seen WHERE seen.seq = e.seq AND seen.rid = ?)`;
         compiled.params.push(rid);
       }
-      const [value] = [...(this.newestRows('created_at', compiled, 1) as Iterable<number>)];
+      const [value] = [...(newestRows(this.statements, 'created_at', compiled, 1) as Iterable<number>)];
       if (value !== undefined && (newest === undefined || value > newest)) newest = value;
     }
     return newest;
@@ -177,29 +183,6 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  /**
-   * The first `limit` rows matching, newest first. A timeline filter (many
-   * authors, or only kinds) usually matches most recent events, so the newest
-   * PROBE_ROWS rows are searched first; that costs the same however large the
-   * cache is. Only if they hold too few matches does the filter use its own
-   * indexes, which cost in proportion to what it matches.
-   */
-  private newestRows(column: 'json' | 'created_at', compiled: CompiledFilter, limit: number | undefined): Iterable<unknown> {
-    const order = 'ORDER BY created_at DESC, id ASC';
-    if (limit !== undefined && compiled.broad) {
-      const probe = this.stmt(
-        `SELECT ${column} FROM (SELECT * FROM events ${order} LIMIT ${PROBE_ROWS}) e WHERE ${compiled.where} ${order} LIMIT ?`,
-      )
-        .pluck()
-        .all(...compiled.params, limit);
-      if (probe.length === limit) return probe;
-    }
-    // Rows are read one by one, so a large answer is never held twice (rows and events).
-    return this.stmt(`SELECT ${column} FROM events e WHERE ${compiled.where} ${order} LIMIT ?`)
-      .pluck()
-      .iterate(...compiled.params, limit ?? -1);
-  }
-
   stats(): StoreStats {
     const row = this.stmt(`SELECT COUNT(*) AS n, MIN(created_at) AS oldest, MAX(created_at) AS newest FROM events`).get() as {
       n: number;
@@ -208,8 +191,8 @@ export class SqliteEventStore implements EventStore {
     };
     return {
       events: row.n,
-      bytes: this.usedBytes(),
-      fileBytes: this.fileBytes(),
+      bytes: usedBytes(this.db),
+      fileBytes: fileBytes(this.db),
       maxBytes: this.maxBytes,
       ...(row.oldest === null ? {} : { oldest: row.oldest }),
       ...(row.newest === null ? {} : { newest: row.newest }),
@@ -221,7 +204,7 @@ export class SqliteEventStore implements EventStore {
     const count = this.stmt(`SELECT COUNT(*) FROM events`).pluck().get() as number;
     this.db.exec(`DELETE FROM events; DELETE FROM tags; DELETE FROM seen; DELETE FROM relays; DELETE FROM deletions;`);
     this.relayIds.clear();
-    this.deletionsKnown = false;
+    this.deletions.forget();
     try {
       // Gives the space back to the disk; fails harmlessly while another process reads.
       this.db.exec('VACUUM');
@@ -237,7 +220,7 @@ export class SqliteEventStore implements EventStore {
    * list); returns how many were removed.
    */
   prune(targetBytes = Math.floor(this.maxBytes * PRUNE_TO)): number {
-    const used = this.usedBytes();
+    const used = usedBytes(this.db);
     if (used <= targetBytes) return 0;
     const count = this.stmt(`SELECT COUNT(*) FROM events`).pluck().get() as number;
     if (count === 0) return 0;
@@ -269,21 +252,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private pruneIfOverCap(): void {
-    if (this.usedBytes() > this.maxBytes) this.prune();
-  }
-
-  /** Pages in use (free pages are reused before the file grows). */
-  private usedBytes(): number {
-    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
-    const pages = this.db.pragma('page_count', { simple: true }) as number;
-    const free = this.db.pragma('freelist_count', { simple: true }) as number;
-    return (pages - free) * pageSize;
-  }
-
-  private fileBytes(): number {
-    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
-    const pages = this.db.pragma('page_count', { simple: true }) as number;
-    return pages * pageSize;
+    if (usedBytes(this.db) > this.maxBytes) this.prune();
   }
 
   private insert(event: Event, rid: number | undefined): boolean {
@@ -297,7 +266,7 @@ export class SqliteEventStore implements EventStore {
       if (rid !== undefined) this.markSeen(existing, rid);
       return false;
     }
-    if (this.isDeleted(event, d)) return false;
+    if (this.deletions.hides(event, d)) return false;
     // NIP-01: only the newest of a replaceable/addressable event is kept; on a
     // created_at tie the lowest id wins.
     const old = this.stmt(`SELECT seq, id, created_at FROM events WHERE kind = ? AND pubkey = ? AND d = ?`).get(
@@ -312,17 +281,17 @@ export class SqliteEventStore implements EventStore {
     }
     const { lastInsertRowid } = this.stmt(
       `INSERT INTO events (id, pubkey, kind, created_at, d, json) VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(event.id, event.pubkey, event.kind, event.created_at, d, serialize(event));
+    ).run(event.id, event.pubkey, event.kind, event.created_at, d, serializeStored(event));
     this.indexEvent(event, Number(lastInsertRowid), rid);
     return true;
   }
 
   /** The common case, in as few statements as possible: most events arrive once. */
   private insertRegular(event: Event, rid: number | undefined): boolean {
-    if (this.anyDeletions() && this.isDeleted(event, null)) return false;
+    if (this.deletions.any() && this.deletions.hides(event, null)) return false;
     const { changes, lastInsertRowid } = this.stmt(
       `INSERT OR IGNORE INTO events (id, pubkey, kind, created_at, d, json) VALUES (?, ?, ?, ?, NULL, ?)`,
-    ).run(event.id, event.pubkey, event.kind, event.created_at, serialize(event));
+    ).run(event.id, event.pubkey, event.kind, event.created_at, serializeStored(event));
     if (changes === 0) {
       if (rid !== undefined) {
         this.markSeen(this.stmt(`SELECT seq FROM events WHERE id = ?`).pluck().get(event.id) as number, rid);
@@ -340,56 +309,7 @@ export class SqliteEventStore implements EventStore {
       if (isIndexedTag(tag)) insertTag.run(tag[0], tag[1], seq);
     }
     if (rid !== undefined) this.markSeen(seq, rid);
-    if (event.kind === DELETION_KIND) this.applyDeletion(event);
-  }
-
-  /** Most caches hold no deletion request; then no event needs checking against them. */
-  private anyDeletions(): boolean {
-    this.deletionsKnown ??= this.stmt(`SELECT EXISTS (SELECT 1 FROM deletions)`).pluck().get() === 1;
-    return this.deletionsKnown;
-  }
-
-  /** NIP-09: a deletion request hides the author's own events it names. */
-  private applyDeletion(request: Event): void {
-    this.deletionsKnown = true;
-    const record = this.stmt(
-      `INSERT INTO deletions (target, pubkey, created_at) VALUES (?, ?, ?)
-       ON CONFLICT (target, pubkey) DO UPDATE SET created_at = MAX(created_at, excluded.created_at)`,
-    );
-    for (const [name, value] of request.tags) {
-      if (typeof value !== 'string') continue;
-      if (name === 'e') {
-        record.run(value, request.pubkey, request.created_at);
-        // A deletion request for a deletion request has no effect (NIP-09).
-        const seq = this.stmt(`SELECT seq FROM events WHERE id = ? AND pubkey = ? AND kind != ?`)
-          .pluck()
-          .get(value, request.pubkey, DELETION_KIND) as number | undefined;
-        if (seq !== undefined) this.remove(seq);
-      } else if (name === 'a') {
-        const address = parseAddress(value);
-        // Only the author of an address can delete it.
-        if (!address || address.pubkey !== request.pubkey) continue;
-        record.run(value, request.pubkey, request.created_at);
-        // NIP-09: an `a` deletion covers versions up to the request's created_at.
-        const seqs = this.stmt(`SELECT seq FROM events WHERE kind = ? AND pubkey = ? AND d = ? AND created_at <= ?`)
-          .pluck()
-          .all(address.kind, address.pubkey, address.d, request.created_at) as number[];
-        for (const seq of seqs) this.remove(seq);
-      }
-    }
-  }
-
-  private isDeleted(event: Event, d: string | null): boolean {
-    if (event.kind === DELETION_KIND) return false;
-    const byId = this.stmt(`SELECT 1 FROM deletions WHERE target = ? AND pubkey = ?`).get(event.id, event.pubkey);
-    if (byId !== undefined) return true;
-    if (d === null) return false;
-    const byAddress = this.stmt(`SELECT 1 FROM deletions WHERE target = ? AND pubkey = ? AND created_at >= ?`).get(
-      `${event.kind}:${event.pubkey}:${d}`,
-      event.pubkey,
-      event.created_at,
-    );
-    return byAddress !== undefined;
+    if (event.kind === DELETION_KIND) this.deletions.apply(event);
   }
 
   private remove(seq: number): void {
@@ -422,140 +342,6 @@ export class SqliteEventStore implements EventStore {
   }
 
   private stmt(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      // Filter shapes vary (list lengths); keep the cache from growing without bound.
-      if (this.statements.size > 500) this.statements.clear();
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.statements.get(sql);
   }
-}
-
-/** Newest rows searched first for a broad filter (see newestRows). */
-const PROBE_ROWS = 5000;
-/** A filter naming at most this many authors is answered from the author index directly. */
-const FEW_AUTHORS = 8;
-
-interface CompiledFilter {
-  where: string;
-  params: (string | number)[];
-  limit?: number;
-  /** Likely to match much of the recent cache: no ids, no tags, no short author list. */
-  broad: boolean;
-}
-
-/**
- * NIP-01 filter -> SQL condition; null when the filter can match nothing here
- * (an empty list, limit 0, a NIP-50 search or a tag that is not indexed).
- */
-export function compileFilter(filter: Filter): CompiledFilter | null {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  const list = (column: string, values: readonly (string | number)[]) => {
-    where.push(`${column} IN (${values.map(() => '?').join(',')})`);
-    params.push(...values);
-  };
-  let limit: number | undefined;
-  for (const [key, raw] of Object.entries(filter)) {
-    if (raw === undefined) continue;
-    switch (key) {
-      case 'ids':
-      case 'authors':
-      case 'kinds': {
-        const values = raw as (string | number)[];
-        if (values.length === 0) return null;
-        list(key === 'ids' ? 'id' : key === 'authors' ? 'pubkey' : 'kind', values);
-        break;
-      }
-      case 'since':
-        where.push('created_at >= ?');
-        params.push(raw as number);
-        break;
-      case 'until':
-        where.push('created_at <= ?');
-        params.push(raw as number);
-        break;
-      case 'limit':
-        if (typeof raw !== 'number' || !Number.isFinite(raw)) break;
-        limit = Math.max(0, Math.floor(raw));
-        if (limit === 0) return null;
-        break;
-      default: {
-        if (!key.startsWith('#')) return null; // search and unknown fields: not answerable from the cache
-        const name = key.slice(1);
-        const values = raw as string[];
-        if (!/^[a-zA-Z]$/.test(name) || values.length === 0) return null;
-        where.push(`seq IN (SELECT seq FROM tags WHERE name = ? AND value IN (${values.map(() => '?').join(',')}))`);
-        params.push(name, ...values);
-      }
-    }
-  }
-  const broad =
-    filter.ids === undefined &&
-    !Object.keys(filter).some((key) => key.startsWith('#')) &&
-    (filter.authors === undefined || filter.authors.length > FEW_AUTHORS);
-  return { where: where.length ? where.join(' AND ') : '1', params, broad, ...(limit === undefined ? {} : { limit }) };
-}
-
-/** NIP-01 order: newest first, and on a created_at tie the lowest id first. */
-export function newestFirst(a: Event, b: Event): number {
-  return b.created_at - a.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** '' for a replaceable event, the first d tag's value for an addressable one, null otherwise (NIP-01). */
-function addressOf(event: Event): string | null {
-  if (isReplaceableKind(event.kind)) return '';
-  if (!isAddressableKind(event.kind)) return null;
-  const d = event.tags.find((tag) => tag[0] === 'd')?.[1];
-  return typeof d === 'string' ? d : '';
-}
-
-const HEX64 = /^[0-9a-f]{64}$/;
-
-/**
- * Events arrive verified; this only keeps a malformed object from failing the
- * whole batch it came in.
- */
-function hasEventShape(event: Event): boolean {
-  return (
-    typeof event === 'object' &&
-    event !== null &&
-    typeof event.id === 'string' &&
-    HEX64.test(event.id) &&
-    typeof event.pubkey === 'string' &&
-    HEX64.test(event.pubkey) &&
-    Number.isInteger(event.kind) &&
-    Number.isInteger(event.created_at) &&
-    typeof event.content === 'string' &&
-    typeof event.sig === 'string' &&
-    Array.isArray(event.tags) &&
-    event.tags.every((tag) => Array.isArray(tag) && tag.every((item) => typeof item === 'string'))
-  );
-}
-
-function isIndexedTag(tag: string[]): tag is [string, string, ...string[]] {
-  return tag.length >= 2 && typeof tag[1] === 'string' && typeof tag[0] === 'string' && /^[a-zA-Z]$/.test(tag[0]);
-}
-
-function parseAddress(value: string): { kind: number; pubkey: string; d: string } | null {
-  const first = value.indexOf(':');
-  const second = value.indexOf(':', first + 1);
-  if (first < 0 || second < 0) return null;
-  const kind = Number(value.slice(0, first));
-  if (!Number.isInteger(kind)) return null;
-  return { kind, pubkey: value.slice(first + 1, second), d: value.slice(second + 1) };
-}
-
-const NIP01_FIELDS = new Set(['id', 'pubkey', 'created_at', 'kind', 'tags', 'content', 'sig']);
-
-/**
- * The NIP-01 fields in the order they arrived, so the cache gives back the
- * bytes it was given; anything else a relay attached is dropped.
- */
-function serialize(event: Event): string {
-  const keys = Object.keys(event);
-  if (keys.length === NIP01_FIELDS.size && keys.every((key) => NIP01_FIELDS.has(key))) return JSON.stringify(event);
-  return JSON.stringify(event, keys.filter((key) => NIP01_FIELDS.has(key)));
 }

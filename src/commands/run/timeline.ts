@@ -16,6 +16,7 @@ import type { RelayOutcome, RelayStatus } from '../../net/types.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { withClient } from '../with-client.js';
 import { DEFAULT_LIMIT, DEFAULT_SINCE, type TimelineArgs } from '../timeline.js';
+import { isHex64 } from '../../core/event-shape.js';
 
 export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> {
   const limit = args.limit ?? DEFAULT_LIMIT;
@@ -109,7 +110,7 @@ function writeNote(ctx: CommandContext, event: Event): void {
 
 /** NIP-18: a repost names the reposted note in its first `e` tag. */
 function repostLine(event: Event): string {
-  const target = event.tags.find((tag) => tag[0] === 'e' && /^[0-9a-f]{64}$/.test(tag[1] ?? ''));
+  const target = event.tags.find((tag) => tag[0] === 'e' && isHex64(tag[1]));
   return target ? `reposted ${noteEncode(target[1]!)}` : 'reposted a note';
 }
 

@@ -8,6 +8,7 @@ import { renderMentions, shortKey, shortNoteRef } from '../../core/mentions.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { repliedTo } from '../../core/thread.js';
 import { truncate, wrapText } from '../../core/text-layout.js';
+import { isHex64 } from '../../core/event-shape.js';
 
 export type LineStyle = 'header' | 'body' | 'meta';
 
@@ -73,7 +74,7 @@ export function layoutNote(event: Event, opts: LayoutOptions): NoteLine[] {
     const who = opts.nameOf(event.pubkey);
     if (!inner) {
       const target = event.tags.find((t) => t[0] === 'e')?.[1];
-      const ref = target && /^[0-9a-f]{64}$/.test(target) ? ` [${shortNoteRef(target)}]` : '';
+      const ref = isHex64(target) ? ` [${shortNoteRef(target)}]` : '';
       return [{ text: truncate(`↻ ${who} reposted${ref}`, width), style: 'meta' }];
     }
     return [{ text: truncate(`↻ ${who} reposted`, width), style: 'meta' }, ...layoutNote(inner, opts)];
