@@ -7,7 +7,7 @@ import { usageError } from '../core/errors.js';
 import { normalizeRelayUrl, uniqueRelayUrls } from '../core/relay-url.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { RelaySpec } from '../net/types.js';
-import { loadConf } from './conf.js';
+import { checkPrivateDir, ensurePrivateDir, writePrivateFile, type DirCheck } from './safe-file.js';
 
 /** Used until the user sets their own relays: well-known public relays. */
 export const DEFAULT_RELAYS: readonly RelaySpec[] = Object.freeze([
@@ -19,15 +19,6 @@ export const DEFAULT_RELAYS: readonly RelaySpec[] = Object.freeze([
 export interface ConfigData {
   /** Absent until the user adds or removes a relay: the defaults apply. */
   relays?: RelaySpec[];
-}
-
-/**
- * The config directory holds the key file too, so it is created private (0700);
- * an existing one is tightened (it is ours).
- */
-export function ensurePrivateDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (process.platform !== 'win32' && (fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
 }
 
 /** A problem with a file the user can fix: names the file (and field). */
@@ -87,13 +78,17 @@ export function validateConfig(file: string, data: Record<string, unknown>): Con
 export class ConfigStore {
   readonly file: string;
   readonly #dir: string;
+  readonly #check: DirCheck;
 
-  constructor(configDir: string) {
+  /** The config directory holds the key file too: see safe-file.ts for what is refused. */
+  constructor(configDir: string, check: DirCheck = {}) {
     this.#dir = configDir;
+    this.#check = check;
     this.file = path.join(configDir, 'config.json');
   }
 
   read(): ConfigData {
+    checkPrivateDir(this.#dir, this.#check);
     const data = readJsonObject(this.file);
     return data ? validateConfig(this.file, data) : {};
   }
@@ -110,10 +105,11 @@ export class ConfigStore {
 
   setRelays(relays: readonly RelaySpec[]): void {
     this.read(); // never overwrite a file we could not read
-    ensurePrivateDir(this.#dir);
-    const Conf = loadConf();
-    const conf = new Conf<Record<string, unknown>>({ cwd: this.#dir, configName: 'config' });
-    conf.set('relays', relays.map(({ url, read, write }) => ({ url, read, write })));
+    ensurePrivateDir(this.#dir, this.#check);
+    // Fields this version does not know are kept as they were.
+    const data = readJsonObject(this.file) ?? {};
+    data.relays = relays.map(({ url, read, write }) => ({ url, read, write }));
+    writePrivateFile(this.file, `${JSON.stringify(data, undefined, '\t')}\n`);
   }
 }
 

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock.js';
-import { failure } from '../core/errors.js';
+import { failure, UserError } from '../core/errors.js';
+import { ensurePrivateDir } from './safe-file.js';
 
 export type Db = Database.Database;
 
@@ -103,7 +104,10 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions): Opened
   const file = path.join(dataDir, DATABASE_FILE);
   try {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // Holds unsent drafts: a link, another user's or a writable-by-others directory is refused.
+    ensurePrivateDir(dataDir);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw failure(`cannot create the data directory ${dataDir}: ${describe(error)}. Check its permissions or set NOSTR_TUI_HOME.`);
   }
   try {
