@@ -8,7 +8,7 @@ import { sanitizeLine } from '../core/sanitize.js';
 import { createPool } from '../net/pool.js';
 import type { RelayPool, RelaySpec } from '../net/types.js';
 import { ConfigStore, relaysForRun } from '../store/config.js';
-import { KeyStore, LocalSigner, decryptSecret } from '../store/keys.js';
+import { KeyStore, LocalSigner, decryptSecret, storedPubkey } from '../store/keys.js';
 import { cacheCapFromEnv, openStore, type LocalStore } from '../store/open.js';
 import { askPassphrase, type PromptIO } from '../store/passphrase.js';
 import type { Paths } from '../store/paths.js';
@@ -68,7 +68,8 @@ export function createClient(opts: ClientOptions): Client {
     paths: opts.paths,
     clock: opts.clock,
     relays() {
-      relays ??= relaysForRun(config, opts.relayOverride);
+      // Only a --relay URL with 64 hex characters costs a key derivation here.
+      relays ??= relaysForRun(config, opts.relayOverride, opts.relayOverride?.some((url) => /[0-9a-f]{64}/i.test(url)) ? storedPubkey(opts.paths.configDir) : undefined);
       return relays.map((relay) => ({ ...relay }));
     },
     pool() {

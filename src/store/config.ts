@@ -115,9 +115,10 @@ export class ConfigStore {
 
 /**
  * The relays for this run: `--relay` URLs (read and write, normalised, each
- * once) replace the configured ones when given.
+ * once) replace the configured ones when given. With `ownPubkey`, a URL
+ * holding the user's own secret in hex is refused (an nsec always is).
  */
-export function relaysForRun(config: ConfigStore, override?: readonly string[]): RelaySpec[] {
-  if (override && override.length > 0) return uniqueRelayUrls(override).map((url) => ({ url, read: true, write: true }));
+export function relaysForRun(config: ConfigStore, override?: readonly string[], ownPubkey?: string): RelaySpec[] {
+  if (override && override.length > 0) return uniqueRelayUrls(override, ownPubkey).map((url) => ({ url, read: true, write: true }));
   return config.relays();
 }

@@ -206,6 +206,19 @@ export class KeyStore {
   }
 }
 
+/**
+ * The stored public key, or undefined when there is none or the file cannot be
+ * used: for refusing the user's own secret where a public key or URL is typed
+ * (a damaged key file is reported by the commands that need the key).
+ */
+export function storedPubkey(configDir: string): string | undefined {
+  try {
+    return new KeyStore(configDir).load()?.pubkey;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The stored key as a signer, once its secret is known in plain. */
 export function plainSecret(key: StoredKey): Uint8Array | undefined {
   return key.secret?.type === 'plain' ? key.secret.secretKey : undefined;

@@ -4,6 +4,7 @@ import { normalizeRelayUrl } from '../../core/relay-url.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { RelaySpec } from '../../net/types.js';
 import { ConfigStore, relaysForRun } from '../../store/config.js';
+import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { RelayArgs } from '../relay.js';
 
@@ -12,7 +13,7 @@ const config = (ctx: CommandContext) => new ConfigStore(ctx.paths.configDir);
 const markers = (relay: RelaySpec): string => (relay.read && relay.write ? 'read, write' : relay.read ? 'read only' : 'write only');
 
 export function add(ctx: CommandContext, args: RelayArgs): void {
-  const url = normalizeRelayUrl(args.url ?? '');
+  const url = normalizeRelayUrl(args.url ?? '', storedPubkey(ctx.paths.configDir));
   const store = config(ctx);
   const spec: RelaySpec = { url, read: !args.writeOnly, write: !args.readOnly };
   const relays = store.relays();
@@ -39,7 +40,7 @@ export function remove(ctx: CommandContext, args: RelayArgs): void {
 export function list(ctx: CommandContext, args: RelayArgs): void {
   const store = config(ctx);
   const override = (args.relay?.length ?? 0) > 0;
-  const relays = relaysForRun(store, args.relay);
+  const relays = relaysForRun(store, args.relay, storedPubkey(ctx.paths.configDir));
   if (args.json) {
     writeLine(ctx.stdout, JSON.stringify(relays.map(({ url, read, write }) => ({ url, read, write }))));
     return;
