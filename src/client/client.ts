@@ -31,7 +31,9 @@ export interface ClientOptions {
   publishTimeoutMs?: number;
   /**
    * When the pool is first used, send again what is pending in the outbox from
-   * earlier runs (default true); `outbox flush` does that itself.
+   * earlier runs, each entry to the relays it was meant for. Only commands that
+   * write ask for it (default false): a read command never sends anything and
+   * its exit never waits for a retry. `outbox flush` does it itself.
    */
   retryOutbox?: boolean;
 }
@@ -87,7 +89,7 @@ export function createClient(opts: ClientOptions): Client {
           signEvent: async (template: EventTemplate) => (await requireUnlocked()).signEvent(template),
         },
       });
-      if (opts.retryOutbox !== false) retrying = retryPending(pool);
+      if (opts.retryOutbox === true) retrying = retryPending(pool);
       return pool;
     },
     signer() {

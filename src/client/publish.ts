@@ -21,7 +21,7 @@ export async function publishEvent(client: Client, template: EventTemplate): Pro
   }
   const event = await (await client.signer()).signEvent(template);
   const store = client.store();
-  store.outbox.add(event);
+  store.outbox.add(event, writeRelays);
   // The local copy: the user's own notes and follow list show without asking a relay.
   store.events.put(event);
   const results = await client.pool().publish(event, { relays: writeRelays });

@@ -82,6 +82,9 @@ const MIGRATIONS: string[] = [
   // Kinds alone (e.g. every long-form article): few distinct kinds and mostly
   // rising times, so this index costs writes little.
   `CREATE INDEX events_by_kind ON events (kind, created_at DESC);`,
+  // The relays an outbox entry was meant for (JSON array): a retry goes there
+  // only, never to whatever relays a later command happens to use.
+  `ALTER TABLE outbox ADD COLUMN relays TEXT;`,
 ];
 
 export interface OpenDatabaseOptions {
@@ -277,6 +280,7 @@ interface OutboxRow {
   id: string;
   json: string;
   saved_at: number;
+  relays?: string | null;
 }
 
 /** Best effort: reads undelivered outbox rows from a damaged file. */
@@ -284,7 +288,8 @@ function salvageOutbox(file: string): OutboxRow[] {
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    return db.prepare(`SELECT id, json, saved_at FROM outbox WHERE delivered_at IS NULL`).all() as OutboxRow[];
+    // SELECT *: a file from before the relays column still gives its rows.
+    return db.prepare(`SELECT * FROM outbox WHERE delivered_at IS NULL`).all() as OutboxRow[];
   } catch {
     return [];
   } finally {
@@ -293,9 +298,9 @@ function salvageOutbox(file: string): OutboxRow[] {
 }
 
 function restoreOutbox(db: Db, rows: OutboxRow[]): void {
-  const insert = db.prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at) VALUES (?, ?, ?)`);
+  const insert = db.prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at, relays) VALUES (?, ?, ?, ?)`);
   db.transaction(() => {
-    for (const row of rows) if (isIntact(row)) insert.run(row.id, row.json, row.saved_at);
+    for (const row of rows) if (isIntact(row)) insert.run(row.id, row.json, row.saved_at, typeof row.relays === 'string' ? row.relays : null);
   })();
 }
 

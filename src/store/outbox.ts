@@ -43,6 +43,17 @@ interface OutboxRow {
   json: string;
   saved_at: number;
   delivered_at: number | null;
+  relays: string | null;
+}
+
+function intendedRelays(text: string | null): { relays: string[] } | undefined {
+  if (text === null) return undefined;
+  try {
+    const relays: unknown = JSON.parse(text);
+    return Array.isArray(relays) && relays.every((url) => typeof url === 'string') ? { relays } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface ResultRow {
@@ -59,14 +70,14 @@ export class SqliteOutbox implements Outbox {
   ) {}
 
   /** Durable once this returns (a committed, synchronous write). Adding the same event twice is harmless. */
-  add(event: Event): void {
+  add(event: Event, relays?: readonly string[]): void {
     // FULL: this commit reaches the disk before the event goes anywhere, so it
     // survives power loss, not only the process being killed.
     this.db.pragma('synchronous = FULL');
     try {
       this.db
-        .prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at) VALUES (?, ?, ?)`)
-        .run(event.id, JSON.stringify(event), this.clock.now());
+        .prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at, relays) VALUES (?, ?, ?, ?)`)
+        .run(event.id, JSON.stringify(event), this.clock.now(), relays ? JSON.stringify([...relays]) : null);
     } finally {
       this.db.pragma('synchronous = NORMAL');
     }
@@ -93,13 +104,13 @@ export class SqliteOutbox implements Outbox {
   /** Entries no relay has accepted yet, oldest first. */
   pending(): StoredOutboxEntry[] {
     const rows = this.db
-      .prepare(`SELECT id, json, saved_at, delivered_at FROM outbox WHERE delivered_at IS NULL ORDER BY saved_at, id`)
+      .prepare(`SELECT id, json, saved_at, delivered_at, relays FROM outbox WHERE delivered_at IS NULL ORDER BY saved_at, id`)
       .all() as OutboxRow[];
     return rows.map((row) => this.toEntry(row));
   }
 
   get(id: string): StoredOutboxEntry | undefined {
-    const row = this.db.prepare(`SELECT id, json, saved_at, delivered_at FROM outbox WHERE id = ?`).get(id) as
+    const row = this.db.prepare(`SELECT id, json, saved_at, delivered_at, relays FROM outbox WHERE id = ?`).get(id) as
       | OutboxRow
       | undefined;
     return row && this.toEntry(row);
@@ -127,6 +138,7 @@ export class SqliteOutbox implements Outbox {
       savedAt: row.saved_at,
       results,
       ...(row.delivered_at === null ? {} : { deliveredAt: row.delivered_at }),
+      ...(intendedRelays(row.relays) ?? {}),
     };
   }
 }

@@ -50,7 +50,7 @@ export async function editFollows(ctx: CommandContext, args: FollowArgs, action:
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted the new follow list; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;
     }
-  });
+  }, { retryOutbox: true }); // a writing command: earlier unsent events go out too, each to its own relays
 }
 
 export async function following(ctx: CommandContext, args: FollowArgs): Promise<void> {

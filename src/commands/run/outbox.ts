@@ -59,10 +59,11 @@ function writeEntry(ctx: CommandContext, entry: StoredOutboxEntry): void {
 
 export async function flush(ctx: CommandContext, args: GlobalArgs): Promise<void> {
   // This command is the retry; the client's own retry at connect would send everything twice.
-  await withClient(ctx, args, flushWith(ctx), { retryOutbox: false });
+  await withClient(ctx, args, flushWith(ctx, (args.relay?.length ?? 0) > 0), { retryOutbox: false });
 }
 
-const flushWith = (ctx: CommandContext) => async (client: Client): Promise<void> => {
+/** `override`: --relay was given, so every entry goes there instead of where it was meant to go. */
+const flushWith = (ctx: CommandContext, override: boolean) => async (client: Client): Promise<void> => {
     const outbox = client.store().outbox;
     if (outbox.pending().length === 0) {
       writeLine(ctx.stdout, 'The outbox is empty: nothing to send.');
@@ -73,7 +74,7 @@ const flushWith = (ctx: CommandContext) => async (client: Client): Promise<void>
       .filter((relay) => relay.write)
       .map((relay) => relay.url);
     if (relays.length === 0) throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
-    const report = await flushOutbox(outbox, client.pool(), { relays });
+    const report = await flushOutbox(outbox, client.pool(), { relays, ...(override ? { override: relays } : {}) });
     for (const { entry, results, delivered } of report.entries) {
       const id = noteEncode(entry.event.id);
       if (results.length === 0) {
