@@ -130,7 +130,7 @@ export function createClient(opts: ClientOptions): Client {
       const outbox = client.store().outbox;
       if (outbox.pending().length === 0) return undefined;
       const relays = client.relays().filter((relay) => relay.write).map((relay) => relay.url);
-      return flushOutbox(outbox, connected, { relays, savedBefore: startedAt, stopAtFirstFailure: true }).catch(() => undefined);
+      return flushOutbox(outbox, connected, { relays, savedBefore: startedAt, stopAtFirstFailure: true, backoffAt: opts.clock.now() }).catch(() => undefined);
     } catch {
       return undefined;
     }

@@ -40,6 +40,11 @@ export interface FlushOptions {
    * background retry must not hold a command's exit for one timeout per entry.
    */
   stopAtFirstFailure?: boolean;
+  /**
+   * Skip entries whose back-off has not run out at this time (ms): the
+   * background retry of writing commands. `outbox flush` tries everything.
+   */
+  backoffAt?: number;
 }
 
 /**
@@ -54,6 +59,7 @@ export async function flushOutbox(outbox: SqliteOutbox, pool: RelayPool, opts: F
   let attempted = 0;
   for (const entry of outbox.pending()) {
     if (opts.savedBefore !== undefined && entry.savedAt >= opts.savedBefore) continue;
+    if (opts.backoffAt !== undefined && entry.nextTryAt !== undefined && entry.nextTryAt > opts.backoffAt) continue;
     // Where the user meant it to go, never the relays a later command happens to use.
     const relays = relaysToRetry(entry, opts.override ?? entry.relays ?? opts.relays);
     if (relays.length === 0) {

@@ -83,8 +83,11 @@ const MIGRATIONS: string[] = [
   // rising times, so this index costs writes little.
   `CREATE INDEX events_by_kind ON events (kind, created_at DESC);`,
   // The relays an outbox entry was meant for (JSON array): a retry goes there
-  // only, never to whatever relays a later command happens to use.
-  `ALTER TABLE outbox ADD COLUMN relays TEXT;`,
+  // only, never to whatever relays a later command happens to use. Attempts
+  // and the time of the next one: retries back off per event.
+  `ALTER TABLE outbox ADD COLUMN relays TEXT;
+   ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE outbox ADD COLUMN next_try_at INTEGER;`,
 ];
 
 export interface OpenDatabaseOptions {

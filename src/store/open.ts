@@ -5,6 +5,7 @@ import { sanitizeLine } from '../core/sanitize.js';
 import { closeDatabase, markDamaged, openDatabase } from './database.js';
 import { SqliteEventStore } from './events.js';
 import { SqliteOutbox } from './outbox.js';
+import { RelayInfoCache } from './relay-info.js';
 
 export interface OpenStoreOptions {
   clock: Clock;
@@ -19,6 +20,8 @@ export interface OpenStoreOptions {
 export interface LocalStore {
   events: SqliteEventStore;
   outbox: SqliteOutbox;
+  /** Relays' NIP-11 limits, as last fetched. */
+  relayInfo: RelayInfoCache;
   /** The database file. */
   file: string;
   close(): void;
@@ -65,6 +68,7 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
   return {
     events,
     outbox,
+    relayInfo: new RelayInfoCache(db, opts.clock),
     file,
     close() {
       events.close();

@@ -1,12 +1,15 @@
 // The work behind `nostr-tui outbox`, loaded when the command runs (its options are in ../outbox.ts).
-import { noteEncode } from 'nostr-tools/nip19';
-import { ExitCode, failure } from '../../core/errors.js';
+import { decode, noteEncode } from 'nostr-tools/nip19';
+import { createInterface } from 'node:readline';
+import { ExitCode, failure, usageError } from '../../core/errors.js';
+import { isHexKey } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Client } from '../../client/client.js';
 import { flushOutbox } from '../../client/outbox-flush.js';
 import { isPermanentRejection, type StoredOutboxEntry } from '../../store/outbox.js';
 import { openStore } from '../../store/open.js';
 import { writeLine, type CommandContext, type GlobalArgs } from '../context.js';
+import type { OutboxArgs } from '../outbox.js';
 import { withClient, writeResults } from '../with-client.js';
 
 function openLocalStore(ctx: CommandContext) {
@@ -93,5 +96,65 @@ const flushWith = (ctx: CommandContext, override: boolean) => async (client: Cli
       ctx.exitCode = ExitCode.failed;
     }
 };
+
+/** An event id as `outbox` lists it (note1…), a nevent, or 64 hex characters. */
+function parseEventId(input: string): string {
+  const text = input.trim().replace(/^nostr:/i, '');
+  if (isHexKey(text.toLowerCase())) return text.toLowerCase();
+  try {
+    const decoded = decode(text.toLowerCase());
+    if (decoded.type === 'note' && isHexKey(decoded.data)) return decoded.data;
+    if (decoded.type === 'nevent' && isHexKey(decoded.data.id)) return decoded.data.id;
+  } catch {
+    // fall through to the usage error
+  }
+  throw usageError('not an event id: give the note1… id `nostr-tui outbox` lists, or 64 hex characters.');
+}
+
+/** One visible line typed at the terminal. */
+function askLine(ctx: CommandContext, question: string): Promise<string> {
+  const rl = createInterface({ input: ctx.stdin, output: ctx.stderr, terminal: false });
+  ctx.stderr.write(question);
+  return new Promise((resolve) => {
+    let answered = false;
+    rl.once('line', (line) => {
+      answered = true;
+      rl.close();
+      resolve(line);
+    });
+    rl.once('close', () => {
+      if (!answered) resolve('');
+    });
+  });
+}
+
+/**
+ * `outbox drop <id>`: removes an entry for good. Asked first on a terminal;
+ * without one, --yes is required (a script must say it means it).
+ */
+export async function drop(ctx: CommandContext, args: OutboxArgs): Promise<void> {
+  const id = parseEventId(args.id ?? '');
+  if (!args.yes && !ctx.stdin.isTTY) {
+    throw usageError('outbox drop removes the event for good; not in a terminal, add --yes to confirm. Nothing was dropped.');
+  }
+  const store = openLocalStore(ctx);
+  try {
+    const entry = store.outbox.get(id);
+    if (!entry) throw failure(`${noteEncode(id)} is not in the outbox; \`nostr-tui outbox\` lists what is.`);
+    const label = entry.deliveredAt === undefined ? 'unsent' : 'already delivered';
+    if (!args.yes) {
+      writeEntry(ctx, entry);
+      const answer = await askLine(ctx, `Drop this ${label} event from the outbox for good? [y/N] `);
+      if (!/^y(es)?$/i.test(answer.trim())) {
+        writeLine(ctx.stdout, 'Kept; nothing was dropped.');
+        return;
+      }
+    }
+    store.outbox.drop(id);
+    writeLine(ctx.stdout, `Dropped ${noteEncode(id)} (${label}) from the outbox; it will not be sent again.`);
+  } finally {
+    store.close();
+  }
+}
 
 const isoMinute = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
