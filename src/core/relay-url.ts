@@ -39,8 +39,11 @@ export function normalizeRelayUrl(input: string, ownPubkey?: string): string {
     throw usageError(`"${quote(input)}" is not a valid relay URL: it needs a host name and no user name or password.`);
   }
   // URL already lower-cases the scheme and host and drops the default port.
+  // `relay.example.` (the fully qualified spelling) is the same host as `relay.example`.
+  const hostname = url.hostname.replace(/\.+$/, '');
+  if (!hostname) throw usageError(`"${quote(input)}" is not a valid relay URL: it needs a host name.`);
   const pathname = url.pathname.replace(/\/+$/, '');
-  return `${url.protocol}//${url.host}${pathname}${url.search}`;
+  return `${url.protocol}//${hostname}${url.port ? `:${url.port}` : ''}${pathname}${url.search}`;
 }
 
 /** Normalised, first occurrence kept. */

@@ -16,6 +16,13 @@ export const DEFAULT_RELAYS: readonly RelaySpec[] = Object.freeze([
   { url: 'wss://relay.primal.net', read: true, write: true },
 ]);
 
+/**
+ * The most relays a config may list: far more than anyone uses, and a bound on
+ * what a hand-edited or hostile file can make every command do (1.5 million
+ * relays used to end in "Maximum call stack size exceeded").
+ */
+export const MAX_RELAYS = 200;
+
 export interface ConfigData {
   /** Absent until the user adds or removes a relay: the defaults apply. */
   relays?: RelaySpec[];
@@ -54,6 +61,7 @@ export function validateConfig(file: string, data: Record<string, unknown>): Con
   if (!('relays' in data) || data.relays === undefined) return {};
   const relays = data.relays;
   if (!Array.isArray(relays)) throw fileError(file, 'field "relays" must be a list of relays');
+  if (relays.length > MAX_RELAYS) throw fileError(file, `field "relays" lists ${relays.length} relays; nostr-tui takes at most ${MAX_RELAYS}`);
   const specs: RelaySpec[] = relays.map((item: unknown, i) => {
     const field = `relays[${i}]`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -119,6 +127,7 @@ export class ConfigStore {
  * holding the user's own secret in hex is refused (an nsec always is).
  */
 export function relaysForRun(config: ConfigStore, override?: readonly string[], ownPubkey?: string): RelaySpec[] {
+  if (override && override.length > MAX_RELAYS) throw usageError(`${override.length} --relay options; nostr-tui takes at most ${MAX_RELAYS}.`);
   if (override && override.length > 0) return uniqueRelayUrls(override, ownPubkey).map((url) => ({ url, read: true, write: true }));
   return config.relays();
 }

@@ -130,10 +130,12 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions): Opened
     } catch (again) {
       throw cannotOpen(file, dataDir, again);
     }
-    restoreOutbox(db, salvaged);
+    restoreOutbox(db, salvaged.rows);
     opts.onWarning?.(
       `the local cache ${file} could not be read (${reason}); moved it to ${aside} and started a new one` +
-        (salvaged.length ? `, keeping ${salvaged.length} unsent post(s) from the outbox` : '') +
+        (salvaged.rows.length ? `, keeping ${salvaged.rows.length} unsent post(s) from the outbox` : '') +
+        // Never imply that nothing was waiting: the old file is kept, and may hold what was not sent.
+        (salvaged.error ? `; its outbox could not be read (${salvaged.error}), so unsent posts may be only in ${aside}, which is kept` : '') +
         '. Events will be fetched from the relays again; your config and keys are untouched.',
     );
     return { db, file };
@@ -151,8 +153,32 @@ function cannotOpen(file: string, dataDir: string, error: unknown) {
 /** This connection's row in `meta`, removed again by closeDatabase. */
 const holderKeys = new WeakMap<Db, string>();
 
+/**
+ * The database holds unsent drafts: it is created 0600 before SQLite opens
+ * it (an empty file is a new database), and SQLite gives its -wal and -shm
+ * files the database file's mode. A file of ours left wider by an older
+ * version is narrowed.
+ */
+function createPrivate(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (process.platform === 'win32') return;
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      const stat = fs.lstatSync(name);
+      if (stat.isFile() && (stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) fs.chmodSync(name, 0o600);
+    } catch {
+      // Not there (yet): SQLite creates it with the database's mode.
+    }
+  }
+}
+
 function openChecked(file: string): Db {
   const suspect = fs.existsSync(damageMarker(file));
+  createPrivate(file);
   const db = new Database(file);
   try {
     // Another nostr-tui process may hold the file briefly (UI and a one-shot command).
@@ -286,15 +312,15 @@ interface OutboxRow {
   relays?: string | null;
 }
 
-/** Best effort: reads undelivered outbox rows from a damaged file. */
-function salvageOutbox(file: string): OutboxRow[] {
+/** Best effort: reads undelivered outbox rows from a damaged file; `error` when they could not be read. */
+function salvageOutbox(file: string): { rows: OutboxRow[]; error?: string } {
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     // SELECT *: a file from before the relays column still gives its rows.
-    return db.prepare(`SELECT * FROM outbox WHERE delivered_at IS NULL`).all() as OutboxRow[];
-  } catch {
-    return [];
+    return { rows: db.prepare(`SELECT * FROM outbox WHERE delivered_at IS NULL`).all() as OutboxRow[] };
+  } catch (error) {
+    return { rows: [], error: describe(error) };
   } finally {
     db?.close();
   }

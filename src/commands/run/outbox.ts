@@ -8,23 +8,49 @@ import type { Client } from '../../client/client.js';
 import { flushOutbox } from '../../client/outbox-flush.js';
 import { isPermanentRejection, type StoredOutboxEntry } from '../../store/outbox.js';
 import { openStore } from '../../store/open.js';
+import { isDamage, markDamaged } from '../../store/database.js';
 import { writeLine, type CommandContext, type GlobalArgs } from '../context.js';
 import type { OutboxArgs } from '../outbox.js';
 import { withClient, writeResults } from '../with-client.js';
 
-function openLocalStore(ctx: CommandContext) {
+function openLocalStore(ctx: CommandContext, warned?: () => void) {
   return openStore(ctx.paths.dataDir, {
     clock: ctx.clock,
-    onWarning: (message) => writeLine(ctx.stderr, `nostr-tui: warning: ${sanitizeLine(message)}`),
+    onWarning: (message) => {
+      warned?.();
+      writeLine(ctx.stderr, `nostr-tui: warning: ${sanitizeLine(message)}`);
+    },
   });
 }
 
-export function list(ctx: CommandContext, json: boolean): void {
-  const store = openLocalStore(ctx);
+/** The pending entries; an outbox that cannot be read is said so, the file kept for the next start to check. */
+function readPending(store: ReturnType<typeof openLocalStore>): StoredOutboxEntry[] {
   try {
-    const pending = store.outbox.pending();
+    return store.outbox.pending();
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    markDamaged(store.file);
+    throw failure(
+      `the outbox in ${sanitizeLine(store.file)} cannot be read (${sanitizeLine((error as Error).message.split('\n')[0]!)}); ` +
+        'unsent events may be in it. The file is kept; the next start checks it and moves it aside, keeping what can be read.',
+    );
+  }
+}
+
+export function list(ctx: CommandContext, json: boolean): void {
+  let warned = false;
+  const store = openLocalStore(ctx, () => (warned = true));
+  try {
+    const pending = readPending(store);
     if (json) {
       writeLine(ctx.stdout, `[${pending.map(entryJson).join(',')}]`);
+      if (warned) ctx.exitCode = ExitCode.failed;
+      return;
+    }
+    if (pending.length === 0 && warned) {
+      // The database was replaced: what the old one held is unknown, so never claim all was delivered.
+      writeLine(ctx.stdout, 'The outbox of the new local database is empty; see the warning above: unsent events may be in the file kept aside.');
+      ctx.exitCode = ExitCode.failed;
       return;
     }
     if (pending.length === 0) {

@@ -3,14 +3,15 @@ import { usageError } from '../../core/errors.js';
 import { normalizeRelayUrl } from '../../core/relay-url.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { RelaySpec } from '../../net/types.js';
-import { ConfigStore, relaysForRun } from '../../store/config.js';
+import { ConfigStore, MAX_RELAYS, relaysForRun } from '../../store/config.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { RelayArgs } from '../relay.js';
 
 const config = (ctx: CommandContext) => new ConfigStore(ctx.paths.configDir);
 
-const markers = (relay: RelaySpec): string => (relay.read && relay.write ? 'read, write' : relay.read ? 'read only' : 'write only');
+const markers = (relay: RelaySpec): string =>
+  relay.read && relay.write ? 'read, write' : relay.read ? 'read only' : relay.write ? 'write only' : 'not used (neither read nor written)';
 
 export function add(ctx: CommandContext, args: RelayArgs): void {
   const url = normalizeRelayUrl(args.url ?? '', storedPubkey(ctx.paths.configDir));
@@ -21,6 +22,9 @@ export function add(ctx: CommandContext, args: RelayArgs): void {
   if (existing && existing.read === spec.read && existing.write === spec.write) {
     writeLine(ctx.stdout, `${sanitizeLine(url)} is already in your relays (${markers(existing)}); nothing changed.`);
     return;
+  }
+  if (!existing && relays.length >= MAX_RELAYS) {
+    throw usageError(`you already have ${relays.length} relays, the most nostr-tui keeps (${MAX_RELAYS}); remove some with \`nostr-tui relay remove <url>\` first.`);
   }
   store.setRelays(existing ? relays.map((relay) => (relay.url === url ? spec : relay)) : [...relays, spec]);
   writeLine(ctx.stdout, `${existing ? 'Updated' : 'Added'} ${sanitizeLine(url)} (${markers(spec)}).`);
