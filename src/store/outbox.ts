@@ -111,9 +111,8 @@ export class SqliteOutbox implements Outbox {
    */
   record(id: string, results: PublishResult[]): void {
     const previous = this.db.prepare(`SELECT outcome, message FROM outbox_results WHERE id = ? AND url = ?`);
-    const failedAttempt = this.db.prepare(
-      `UPDATE outbox SET attempts = attempts + 1, next_try_at = ? WHERE id = ? AND delivered_at IS NULL RETURNING attempts`,
-    );
+    const failedAttempt = this.db.prepare(`UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND delivered_at IS NULL RETURNING attempts`);
+    const backOff = this.db.prepare(`UPDATE outbox SET next_try_at = ? WHERE id = ?`);
     const upsert = this.db.prepare(
       `INSERT INTO outbox_results (id, url, ok, outcome, message, at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id, url) DO UPDATE SET ok = excluded.ok, outcome = excluded.outcome,
@@ -131,8 +130,8 @@ export class SqliteOutbox implements Outbox {
       }
       if (results.some(isDelivered)) deliver.run(now, id);
       else if (results.length > 0) {
-        const row = failedAttempt.get(now, id) as { attempts: number } | undefined;
-        if (row) this.db.prepare(`UPDATE outbox SET next_try_at = ? WHERE id = ?`).run(now + retryDelayMs(row.attempts), id);
+        const row = failedAttempt.get(id) as { attempts: number } | undefined;
+        if (row) backOff.run(now + retryDelayMs(row.attempts), id);
       }
     })();
   }

@@ -44,3 +44,23 @@ describe('secrets in relay URLs', () => {
     expect(normalizeRelayUrl(`wss://r.example/${own}`, own)).toBe(`wss://r.example/${own}`);
   });
 });
+
+describe('the follow service (the UI follows through it)', () => {
+  it('refuses the own secret before any relay is asked or anything is signed', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { createClient } = await import('../../src/client/client.js');
+    const { follow } = await import('../../src/client/follows.js');
+    const { KeyStore } = await import('../../src/store/keys.js');
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-own-'));
+    new KeyStore(home).save({ pubkey: own, secret: { type: 'plain', secretKey } });
+    const client = createClient({ paths: { configDir: home, dataDir: path.join(home, 'data') }, env: {}, clock: { now: () => 0 }, relayOverride: ['ws://127.0.0.1:1'] });
+    try {
+      await expect(follow(client, hex)).rejects.toThrow(/that is a secret key, not a public key/);
+      expect(fs.existsSync(path.join(home, 'data'))).toBe(false);
+    } finally {
+      await client.close();
+    }
+  });
+});
