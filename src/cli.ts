@@ -56,8 +56,21 @@ function reportError(error: unknown, ctx: CommandContext): number {
   return ExitCode.failed;
 }
 
+/**
+ * A reader that stopped reading (`nostr-tui outbox --json | head -c10`):
+ * exit quietly, as other command-line tools do, instead of a stack trace.
+ */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
+}
+
 /** Real process wiring; only the bin shim gets here. */
 export async function run(): Promise<void> {
+  exitQuietlyOnClosedPipe(process.stdout);
+  exitQuietlyOnClosedPipe(process.stderr);
   const ctx: CommandContext = {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -8,7 +8,7 @@ import { sanitizeLine } from '../core/sanitize.js';
 import { createPool } from '../net/pool.js';
 import type { RelayPool, RelaySpec } from '../net/types.js';
 import { ConfigStore, relaysForRun } from '../store/config.js';
-import { KeyStore, LocalSigner, decryptSecret } from '../store/keys.js';
+import { KeyStore, LocalSigner, decryptSecret, storedPubkey } from '../store/keys.js';
 import { cacheCapFromEnv, openStore, type LocalStore } from '../store/open.js';
 import { askPassphrase, type PromptIO } from '../store/passphrase.js';
 import type { Paths } from '../store/paths.js';
@@ -31,7 +31,9 @@ export interface ClientOptions {
   publishTimeoutMs?: number;
   /**
    * When the pool is first used, send again what is pending in the outbox from
-   * earlier runs (default true); `outbox flush` does that itself.
+   * earlier runs, each entry to the relays it was meant for. Only commands that
+   * write ask for it (default false): a read command never sends anything and
+   * its exit never waits for a retry. `outbox flush` does it itself.
    */
   retryOutbox?: boolean;
 }
@@ -68,7 +70,8 @@ export function createClient(opts: ClientOptions): Client {
     paths: opts.paths,
     clock: opts.clock,
     relays() {
-      relays ??= relaysForRun(config, opts.relayOverride);
+      // Only a --relay URL with 64 hex characters costs a key derivation here.
+      relays ??= relaysForRun(config, opts.relayOverride, opts.relayOverride?.some((url) => /[0-9a-f]{64}/i.test(url)) ? storedPubkey(opts.paths.configDir) : undefined);
       return relays.map((relay) => ({ ...relay }));
     },
     pool() {
@@ -86,7 +89,7 @@ export function createClient(opts: ClientOptions): Client {
           signEvent: async (template: EventTemplate) => (await requireUnlocked()).signEvent(template),
         },
       });
-      if (opts.retryOutbox !== false) retrying = retryPending(pool);
+      if (opts.retryOutbox === true) retrying = retryPending(pool);
       return pool;
     },
     signer() {
@@ -127,7 +130,7 @@ export function createClient(opts: ClientOptions): Client {
       const outbox = client.store().outbox;
       if (outbox.pending().length === 0) return undefined;
       const relays = client.relays().filter((relay) => relay.write).map((relay) => relay.url);
-      return flushOutbox(outbox, connected, { relays, savedBefore: startedAt, stopAtFirstFailure: true }).catch(() => undefined);
+      return flushOutbox(outbox, connected, { relays, savedBefore: startedAt, stopAtFirstFailure: true, backoffAt: opts.clock.now() }).catch(() => undefined);
     } catch {
       return undefined;
     }

@@ -8,6 +8,7 @@ import { unixNow } from '../core/clock.js';
 import { failure } from '../core/errors.js';
 import { followListTemplate, newestReplaceable } from '../core/events.js';
 import { addFollow, followEntries, isFollowing, removeFollow, type FollowEntry } from '../core/follow-list.js';
+import { isSecretOf, secretWherePublic } from '../core/identifiers.js';
 import type { PublishResult, RelayOutcome } from '../net/types.js';
 import type { Client } from './client.js';
 import { publishEvent } from './publish.js';
@@ -67,6 +68,8 @@ export const unfollow = (client: Client, pubkey: string): Promise<FollowChange> 
 async function edit(client: Client, target: string, action: 'follow' | 'unfollow'): Promise<FollowChange> {
   const own = ownKey(client);
   const noLookup: FollowListLookup = { relays: [], answered: 0 };
+  // The user's own secret must never become a `p` tag (issue 16): refused for the UI's keys as for the CLI.
+  if (isSecretOf(target, own)) throw secretWherePublic();
   if (action === 'follow' && target === own) return { changed: false, unchanged: 'self', results: [], lookup: noLookup };
   // Unlock first: a read-only key or a wrong passphrase should fail before any network.
   await client.signer();

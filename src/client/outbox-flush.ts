@@ -19,8 +19,16 @@ export interface FlushReport {
 }
 
 export interface FlushOptions {
-  /** Write relays to use (URLs); relays that refused an entry for good are skipped for it. */
+  /**
+   * Relays (URLs) for entries saved without a record of where they were meant
+   * to go (older versions). Relays that refused an entry for good are skipped.
+   */
   relays: readonly string[];
+  /**
+   * Send every entry here instead of where it was meant to go: only when the
+   * user says so (`outbox flush --relay`).
+   */
+  override?: readonly string[];
   timeoutMs?: number;
   /**
    * Only entries saved before this time (ms): a flush started when a command
@@ -32,10 +40,16 @@ export interface FlushOptions {
    * background retry must not hold a command's exit for one timeout per entry.
    */
   stopAtFirstFailure?: boolean;
+  /**
+   * Skip entries whose back-off has not run out at this time (ms): the
+   * background retry of writing commands. `outbox flush` tries everything.
+   */
+  backoffAt?: number;
 }
 
 /**
- * Retries every pending entry through `pool`, oldest first and one at a time,
+ * Retries every pending entry through `pool`, to the relays it was meant for,
+ * oldest first and one at a time,
  * so that successive versions of a replaceable event (a follow list edited
  * twice) reach each relay in the order they were made. Never throws for a
  * relay's answer: the results are recorded in the outbox.
@@ -45,7 +59,9 @@ export async function flushOutbox(outbox: SqliteOutbox, pool: RelayPool, opts: F
   let attempted = 0;
   for (const entry of outbox.pending()) {
     if (opts.savedBefore !== undefined && entry.savedAt >= opts.savedBefore) continue;
-    const relays = relaysToRetry(entry, opts.relays);
+    if (opts.backoffAt !== undefined && entry.nextTryAt !== undefined && entry.nextTryAt > opts.backoffAt) continue;
+    // Where the user meant it to go, never the relays a later command happens to use.
+    const relays = relaysToRetry(entry, opts.override ?? entry.relays ?? opts.relays);
     if (relays.length === 0) {
       entries.push({ entry, results: [], delivered: false });
       continue;

@@ -5,6 +5,7 @@ import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { failure } from '../core/errors.js';
 import type { PublishResult } from '../core/publish-result.js';
 import type { Client } from './client.js';
+import { relaysThatTake } from './relay-info.js';
 
 export interface Published {
   event: VerifiedEvent;
@@ -19,12 +20,16 @@ export async function publishEvent(client: Client, template: EventTemplate): Pro
   if (writeRelays.length === 0) {
     throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay). Nothing was signed.');
   }
-  const event = await (await client.signer()).signEvent(template);
+  // Unlock first: no key, a read-only key or a wrong passphrase fails before anything is opened or fetched.
+  const signer = await client.signer();
   const store = client.store();
-  store.outbox.add(event);
+  // NIP-11 limits: refused here, before signing, when no write relay would take it; relays that would not are skipped.
+  const fit = await relaysThatTake(template, writeRelays, store.relayInfo);
+  const event = await signer.signEvent(template);
+  store.outbox.add(event, fit.relays);
   // The local copy: the user's own notes and follow list show without asking a relay.
   store.events.put(event);
-  const results = await client.pool().publish(event, { relays: writeRelays });
+  const results = [...(await client.pool().publish(event, { relays: fit.relays })), ...fit.refused];
   store.outbox.record(event.id, results);
   return { event, results };
 }

@@ -1,8 +1,9 @@
 // Edits of the user's relay list, shared by `nostr-tui relay add/remove` and the
 // UI's relays panel: one place decides what an edit does to config.json.
+import { usageError } from '../core/errors.js';
 import { normalizeRelayUrl } from '../core/relay-url.js';
 import type { RelaySpec } from '../net/types.js';
-import type { ConfigStore } from '../store/config.js';
+import { MAX_RELAYS, type ConfigStore } from '../store/config.js';
 
 export interface RelayEdit {
   url: string;
@@ -11,13 +12,19 @@ export interface RelayEdit {
   spec?: RelaySpec;
 }
 
-/** Adds a relay, or sets its read/write markers when it is listed already. Throws a usage error on a bad URL. */
-export function addRelay(store: ConfigStore, input: string, marks: { read: boolean; write: boolean }): RelayEdit {
-  const url = normalizeRelayUrl(input);
+/**
+ * Adds a relay, or sets its read/write markers when it is listed already. Throws a usage error on a
+ * bad URL, a URL holding the user's secret (`ownPubkey` recognises it), or one relay too many.
+ */
+export function addRelay(store: ConfigStore, input: string, marks: { read: boolean; write: boolean }, ownPubkey?: string): RelayEdit {
+  const url = normalizeRelayUrl(input, ownPubkey);
   const spec: RelaySpec = { url, ...marks };
   const relays = store.relays();
   const existing = relays.find((relay) => relay.url === url);
   if (existing && existing.read === spec.read && existing.write === spec.write) return { url, change: 'unchanged', spec: existing };
+  if (!existing && relays.length >= MAX_RELAYS) {
+    throw usageError(`you already have ${relays.length} relays, the most nostr-tui keeps (${MAX_RELAYS}); remove some with \`nostr-tui relay remove <url>\` first.`);
+  }
   store.setRelays(existing ? relays.map((relay) => (relay.url === url ? spec : relay)) : [...relays, spec]);
   return { url, change: existing ? 'updated' : 'added', spec };
 }

@@ -77,5 +77,5 @@ export function maxRelaysFromEnv(env: NodeJS.ProcessEnv): number {
 export function discoveryRelaysFromEnv(env: NodeJS.ProcessEnv): string[] {
   const raw = env.NOSTR_TUI_DISCOVERY_RELAYS;
   if (raw === undefined) return [...DEFAULT_DISCOVERY_RELAYS];
-  return [...new Set(raw.split(',').map((url) => url.trim()).filter(Boolean).map(normalizeRelayUrl))];
+  return [...new Set(raw.split(',').map((url) => url.trim()).filter(Boolean).map((url) => normalizeRelayUrl(url)))];
 }

@@ -51,10 +51,11 @@ export const keyCommand: CommandFactory = (ctx) => ({
             .conflicts('json', 'secret'),
         handler: async (args) => (await run()).show(ctx, args),
       })
-      .command({
+      .command<KeyArgs>({
         command: 'encrypt',
         describe: 'Encrypt the stored secret key with a passphrase (NIP-49), removing the plain key from the file',
-        handler: async () => (await run()).encryptStored(ctx),
+        builder: (y) => y.option('force', { type: 'boolean', describe: 'Accept a passphrase shorter than 8 characters' }),
+        handler: async (args) => (await run()).encryptStored(ctx, args),
       })
       .command({
         command: 'decrypt',

@@ -1,5 +1,5 @@
 // `nostr-tui outbox [--json]` lists what no relay has accepted yet;
-// `nostr-tui outbox flush` sends it again, byte for byte.
+// `nostr-tui outbox flush` sends it again, byte for byte; `outbox drop <id>` removes one.
 import type { Argv } from 'yargs';
 import type { GlobalArgs } from './context.js';
 import type { CommandFactory } from './index.js';
@@ -9,6 +9,8 @@ const run = () => import('./run/outbox.js');
 
 export interface OutboxArgs {
   json?: boolean;
+  id?: string;
+  yes?: boolean;
 }
 
 export const outboxCommand: CommandFactory = (ctx) => ({
@@ -21,6 +23,15 @@ export const outboxCommand: CommandFactory = (ctx) => ({
         command: 'flush',
         describe: 'Send the pending events again to the write relays',
         handler: async (args) => (await run()).flush(ctx, args as GlobalArgs),
+      })
+      .command<OutboxArgs>({
+        command: 'drop <id>',
+        describe: 'Remove an unsent event from the outbox for good (asks first; --yes for scripts)',
+        builder: (y) =>
+          y
+            .positional('id', { type: 'string', describe: 'The note1… or hex id `nostr-tui outbox` lists' })
+            .option('yes', { type: 'boolean', describe: 'Do not ask; required when not in a terminal' }),
+        handler: async (args) => (await run()).drop(ctx, args),
       }),
   handler: async (args) => (await run()).list(ctx, (args as OutboxArgs).json === true),
 });

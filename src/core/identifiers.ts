@@ -3,6 +3,7 @@
 // a pasted secret must not end up on the screen or in a log.
 import { hexToBytes } from 'nostr-tools/utils';
 import { decode, npubEncode } from 'nostr-tools/nip19';
+import { getPublicKey } from 'nostr-tools/pure';
 import { usageError } from './errors.js';
 
 const HEX_KEY = /^[0-9a-f]{64}$/;
@@ -36,14 +37,36 @@ function decodeBech32(text: string): ReturnType<typeof decode> | undefined {
 
 const looksSecret = (text: string): boolean => /^(nsec|ncryptsec)1/i.test(text);
 
-const secretWherePublic = () =>
+export const secretWherePublic = () =>
   usageError('that is a secret key, not a public key: never share it. Use the npub instead (`nostr-tui key show` prints yours).');
 
 /**
- * The hex public key in `input`: an npub, an nprofile, 64 hex characters, or
- * any of those as a `nostr:` URI. A secret key is refused with a warning.
+ * True when the 64 hex characters are the secret key whose public key is
+ * `ownPubkey`. Derived rather than compared, so it works when the stored
+ * secret is encrypted (keys.json always holds the public key).
  */
-export function parsePublicKey(input: string): string {
+export function isSecretOf(hex: string, ownPubkey: string | undefined): boolean {
+  if (!ownPubkey || !isHexKey(hex)) return false;
+  try {
+    return getPublicKey(hexToBytes(hex)) === ownPubkey;
+  } catch {
+    return false; // not a valid secret key (0 or above the curve order): cannot be anyone's
+  }
+}
+
+/**
+ * The hex public key in `input`: an npub, an nprofile, 64 hex characters, or
+ * any of those as a `nostr:` URI. A secret key is refused with a warning: an
+ * nsec or ncryptsec always, and the user's own secret (given `ownPubkey`) in
+ * any spelling, hex or bech32, before it can be put in a tag, signed or stored.
+ */
+export function parsePublicKey(input: string, ownPubkey?: string): string {
+  const pubkey = parseAnyPublicKey(input);
+  if (isSecretOf(pubkey, ownPubkey)) throw secretWherePublic();
+  return pubkey;
+}
+
+function parseAnyPublicKey(input: string): string {
   const text = clean(input);
   if (looksSecret(text)) throw secretWherePublic();
   if (isHexKey(text.toLowerCase())) return text.toLowerCase();
@@ -51,6 +74,21 @@ export function parsePublicKey(input: string): string {
   if (decoded?.type === 'npub' && isHexKey(decoded.data)) return decoded.data;
   if (decoded?.type === 'nprofile' && isHexKey(decoded.data.pubkey)) return decoded.data.pubkey;
   throw usageError('not a public key: give an npub1…, nprofile1… or 64 hex characters.');
+}
+
+/**
+ * True when `text` (a relay URL, say) carries a secret: an nsec or ncryptsec
+ * anywhere, or the user's own secret as 64 hex characters anywhere in it.
+ */
+export function containsSecret(text: string, ownPubkey?: string): boolean {
+  if (/n(sec|cryptsec)1/i.test(text)) return true;
+  if (!ownPubkey) return false;
+  // Every 64-character window of every hex run (bounded: a URL is at most 2,000 characters).
+  for (const run of text.match(/[0-9a-f]{64,}/gi) ?? []) {
+    const lower = run.toLowerCase();
+    for (let i = 0; i + 64 <= lower.length; i++) if (isSecretOf(lower.slice(i, i + 64), ownPubkey)) return true;
+  }
+  return false;
 }
 
 /**

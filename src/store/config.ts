@@ -7,7 +7,7 @@ import { usageError } from '../core/errors.js';
 import { normalizeRelayUrl, uniqueRelayUrls } from '../core/relay-url.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { RelaySpec } from '../core/relay-spec.js';
-import { loadConf } from './conf.js';
+import { checkPrivateDir, ensurePrivateDir, writePrivateFile, type DirCheck } from './safe-file.js';
 
 /** Used until the user sets their own relays: well-known public relays. */
 export const DEFAULT_RELAYS: readonly RelaySpec[] = Object.freeze([
@@ -16,18 +16,16 @@ export const DEFAULT_RELAYS: readonly RelaySpec[] = Object.freeze([
   { url: 'wss://relay.primal.net', read: true, write: true },
 ]);
 
+/**
+ * The most relays a config may list: far more than anyone uses, and a bound on
+ * what a hand-edited or hostile file can make every command do (1.5 million
+ * relays used to end in "Maximum call stack size exceeded").
+ */
+export const MAX_RELAYS = 200;
+
 export interface ConfigData {
   /** Absent until the user adds or removes a relay: the defaults apply. */
   relays?: RelaySpec[];
-}
-
-/**
- * The config directory holds the key file too, so it is created private (0700);
- * an existing one is tightened (it is ours).
- */
-export function ensurePrivateDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (process.platform !== 'win32' && (fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, 0o700);
 }
 
 /** A problem with a file the user can fix: names the file (and field). */
@@ -63,6 +61,7 @@ export function validateConfig(file: string, data: Record<string, unknown>): Con
   if (!('relays' in data) || data.relays === undefined) return {};
   const relays = data.relays;
   if (!Array.isArray(relays)) throw fileError(file, 'field "relays" must be a list of relays');
+  if (relays.length > MAX_RELAYS) throw fileError(file, `field "relays" lists ${relays.length} relays; nostr-tui takes at most ${MAX_RELAYS}`);
   const specs: RelaySpec[] = relays.map((item: unknown, i) => {
     const field = `relays[${i}]`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -87,13 +86,17 @@ export function validateConfig(file: string, data: Record<string, unknown>): Con
 export class ConfigStore {
   readonly file: string;
   readonly #dir: string;
+  readonly #check: DirCheck;
 
-  constructor(configDir: string) {
+  /** The config directory holds the key file too: see safe-file.ts for what is refused. */
+  constructor(configDir: string, check: DirCheck = {}) {
     this.#dir = configDir;
+    this.#check = check;
     this.file = path.join(configDir, 'config.json');
   }
 
   read(): ConfigData {
+    checkPrivateDir(this.#dir, this.#check);
     const data = readJsonObject(this.file);
     return data ? validateConfig(this.file, data) : {};
   }
@@ -110,18 +113,21 @@ export class ConfigStore {
 
   setRelays(relays: readonly RelaySpec[]): void {
     this.read(); // never overwrite a file we could not read
-    ensurePrivateDir(this.#dir);
-    const Conf = loadConf();
-    const conf = new Conf<Record<string, unknown>>({ cwd: this.#dir, configName: 'config' });
-    conf.set('relays', relays.map(({ url, read, write }) => ({ url, read, write })));
+    ensurePrivateDir(this.#dir, this.#check);
+    // Fields this version does not know are kept as they were.
+    const data = readJsonObject(this.file) ?? {};
+    data.relays = relays.map(({ url, read, write }) => ({ url, read, write }));
+    writePrivateFile(this.file, `${JSON.stringify(data, undefined, '\t')}\n`);
   }
 }
 
 /**
  * The relays for this run: `--relay` URLs (read and write, normalised, each
- * once) replace the configured ones when given.
+ * once) replace the configured ones when given. With `ownPubkey`, a URL
+ * holding the user's own secret in hex is refused (an nsec always is).
  */
-export function relaysForRun(config: ConfigStore, override?: readonly string[]): RelaySpec[] {
-  if (override && override.length > 0) return uniqueRelayUrls(override).map((url) => ({ url, read: true, write: true }));
+export function relaysForRun(config: ConfigStore, override?: readonly string[], ownPubkey?: string): RelaySpec[] {
+  if (override && override.length > MAX_RELAYS) throw usageError(`${override.length} --relay options; nostr-tui takes at most ${MAX_RELAYS}.`);
+  if (override && override.length > 0) return uniqueRelayUrls(override, ownPubkey).map((url) => ({ url, read: true, write: true }));
   return config.relays();
 }

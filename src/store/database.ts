@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock.js';
-import { failure } from '../core/errors.js';
+import { failure, UserError } from '../core/errors.js';
+import { ensurePrivateDir } from './safe-file.js';
 
 export type Db = Database.Database;
 
@@ -81,6 +82,12 @@ const MIGRATIONS: string[] = [
   // Kinds alone (e.g. every long-form article): few distinct kinds and mostly
   // rising times, so this index costs writes little.
   `CREATE INDEX events_by_kind ON events (kind, created_at DESC);`,
+  // The relays an outbox entry was meant for (JSON array): a retry goes there
+  // only, never to whatever relays a later command happens to use. Attempts
+  // and the time of the next one: retries back off per event.
+  `ALTER TABLE outbox ADD COLUMN relays TEXT;
+   ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE outbox ADD COLUMN next_try_at INTEGER;`,
   // What each relay delivered (the outbox planner's learning): per relay (author '') and per relay and author.
   `CREATE TABLE delivery (
     url    TEXT NOT NULL,
@@ -111,7 +118,10 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions): Opened
   const file = path.join(dataDir, DATABASE_FILE);
   try {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // Holds unsent drafts: a link, another user's or a writable-by-others directory is refused.
+    ensurePrivateDir(dataDir);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw failure(`cannot create the data directory ${dataDir}: ${describe(error)}. Check its permissions or set NOSTR_TUI_HOME.`);
   }
   try {
@@ -128,10 +138,12 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions): Opened
     } catch (again) {
       throw cannotOpen(file, dataDir, again);
     }
-    restoreOutbox(db, salvaged);
+    restoreOutbox(db, salvaged.rows);
     opts.onWarning?.(
       `the local cache ${file} could not be read (${reason}); moved it to ${aside} and started a new one` +
-        (salvaged.length ? `, keeping ${salvaged.length} unsent post(s) from the outbox` : '') +
+        (salvaged.rows.length ? `, keeping ${salvaged.rows.length} unsent post(s) from the outbox` : '') +
+        // Never imply that nothing was waiting: the old file is kept, and may hold what was not sent.
+        (salvaged.error ? `; its outbox could not be read (${salvaged.error}), so unsent posts may be only in ${aside}, which is kept` : '') +
         '. Events will be fetched from the relays again; your config and keys are untouched.',
     );
     return { db, file };
@@ -149,8 +161,32 @@ function cannotOpen(file: string, dataDir: string, error: unknown) {
 /** This connection's row in `meta`, removed again by closeDatabase. */
 const holderKeys = new WeakMap<Db, string>();
 
+/**
+ * The database holds unsent drafts: it is created 0600 before SQLite opens
+ * it (an empty file is a new database), and SQLite gives its -wal and -shm
+ * files the database file's mode. A file of ours left wider by an older
+ * version is narrowed.
+ */
+function createPrivate(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (process.platform === 'win32') return;
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      const stat = fs.lstatSync(name);
+      if (stat.isFile() && (stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) fs.chmodSync(name, 0o600);
+    } catch {
+      // Not there (yet): SQLite creates it with the database's mode.
+    }
+  }
+}
+
 function openChecked(file: string): Db {
   const suspect = fs.existsSync(damageMarker(file));
+  createPrivate(file);
   const db = new Database(file);
   try {
     // Another nostr-tui process may hold the file briefly (UI and a one-shot command).
@@ -281,25 +317,27 @@ interface OutboxRow {
   id: string;
   json: string;
   saved_at: number;
+  relays?: string | null;
 }
 
-/** Best effort: reads undelivered outbox rows from a damaged file. */
-function salvageOutbox(file: string): OutboxRow[] {
+/** Best effort: reads undelivered outbox rows from a damaged file; `error` when they could not be read. */
+function salvageOutbox(file: string): { rows: OutboxRow[]; error?: string } {
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    return db.prepare(`SELECT id, json, saved_at FROM outbox WHERE delivered_at IS NULL`).all() as OutboxRow[];
-  } catch {
-    return [];
+    // SELECT *: a file from before the relays column still gives its rows.
+    return { rows: db.prepare(`SELECT * FROM outbox WHERE delivered_at IS NULL`).all() as OutboxRow[] };
+  } catch (error) {
+    return { rows: [], error: describe(error) };
   } finally {
     db?.close();
   }
 }
 
 function restoreOutbox(db: Db, rows: OutboxRow[]): void {
-  const insert = db.prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at) VALUES (?, ?, ?)`);
+  const insert = db.prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at, relays) VALUES (?, ?, ?, ?)`);
   db.transaction(() => {
-    for (const row of rows) if (isIntact(row)) insert.run(row.id, row.json, row.saved_at);
+    for (const row of rows) if (isIntact(row)) insert.run(row.id, row.json, row.saved_at, typeof row.relays === 'string' ? row.relays : null);
   })();
 }
 

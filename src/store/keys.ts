@@ -13,8 +13,8 @@ import path from 'node:path';
 import { failure } from '../core/errors.js';
 import { isHexKey } from '../core/identifiers.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { loadConf } from './conf.js';
-import { ensurePrivateDir, fileError, readJsonObject } from './config.js';
+import { fileError, readJsonObject } from './config.js';
+import { checkPrivateDir, ensurePrivateDir, writePrivateFile, type DirCheck } from './safe-file.js';
 import type { Signer } from '../core/signer.js';
 
 export type StoredSecret = { type: 'plain'; secretKey: Uint8Array } | { type: 'encrypted'; ncryptsec: string };
@@ -139,14 +139,20 @@ function ncryptsecHeader(ncryptsec: string): { version: number; logN: number } |
 export class KeyStore {
   readonly file: string;
   readonly #dir: string;
+  readonly #check: DirCheck;
 
-  constructor(configDir: string) {
+  constructor(configDir: string, check: DirCheck = {}) {
     this.#dir = configDir;
+    this.#check = check;
     this.file = path.join(configDir, 'keys.json');
   }
 
-  /** The stored key, or undefined when there is none. Refuses a secret others can read. */
+  /**
+   * The stored key, or undefined when there is none. Refuses a secret others
+   * can read, and a directory another user owns or can write to.
+   */
   load(): StoredKey | undefined {
+    checkPrivateDir(this.#dir, this.#check);
     const data = readJsonObject(this.file);
     if (!data) return undefined;
     const key = this.#validate(data);
@@ -155,16 +161,12 @@ export class KeyStore {
   }
 
   save(key: StoredKey): void {
-    ensurePrivateDir(this.#dir);
-    // conf writes atomically (temporary file, then rename) with this mode.
-    const Conf = loadConf();
-    const conf = new Conf<Record<string, unknown>>({ cwd: this.#dir, configName: 'keys', configFileMode: 0o600 });
+    ensurePrivateDir(this.#dir, this.#check);
     const data: Record<string, string> = { pubkey: key.pubkey };
     if (key.secret?.type === 'plain') data.secretKey = bytesToHex(key.secret.secretKey);
     if (key.secret?.type === 'encrypted') data.ncryptsec = key.secret.ncryptsec;
-    conf.store = data;
-    // A file that existed with a looser mode keeps it on some file systems; make sure.
-    if (process.platform !== 'win32') fs.chmodSync(this.file, 0o600);
+    // A new 0600 file of ours renamed into place; a link at keys.json is refused, never followed.
+    writePrivateFile(this.file, `${JSON.stringify(data, undefined, '\t')}\n`);
   }
 
   #validate(data: Record<string, unknown>): StoredKey {
@@ -201,6 +203,19 @@ export class KeyStore {
           `Run \`chmod 600 '${sanitizeLine(this.file)}'\`, and consider the key exposed if others use this machine.`,
       );
     }
+  }
+}
+
+/**
+ * The stored public key, or undefined when there is none or the file cannot be
+ * used: for refusing the user's own secret where a public key or URL is typed
+ * (a damaged key file is reported by the commands that need the key).
+ */
+export function storedPubkey(configDir: string): string | undefined {
+  try {
+    return new KeyStore(configDir).load()?.pubkey;
+  } catch {
+    return undefined;
   }
 }
 

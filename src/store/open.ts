@@ -6,6 +6,7 @@ import { closeDatabase, markDamaged, openDatabase } from './database.js';
 import { SqliteDelivery } from './delivery.js';
 import { SqliteEventStore } from './events.js';
 import { SqliteOutbox } from './outbox.js';
+import { RelayInfoCache } from './relay-info.js';
 
 export interface OpenStoreOptions {
   clock: Clock;
@@ -22,6 +23,8 @@ export interface LocalStore {
   outbox: SqliteOutbox;
   /** What relays delivered, for the outbox planner. */
   delivery: SqliteDelivery;
+  /** Relays' NIP-11 limits, as last fetched. */
+  relayInfo: RelayInfoCache;
   /** The database file. */
   file: string;
   close(): void;
@@ -69,6 +72,7 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
     events,
     outbox,
     delivery: new SqliteDelivery(db),
+    relayInfo: new RelayInfoCache(db, opts.clock),
     file,
     close() {
       events.close();

@@ -11,7 +11,23 @@ export interface StoredOutboxEntry extends OutboxEntry {
   raw: string;
   /** When a relay first accepted it, ms; absent while pending. */
   deliveredAt?: number;
+  /** Attempts that reached no relay's acceptance. */
+  attempts: number;
+  /** Not retried in the background before this time, ms (per-event back-off); absent before the first attempt. */
+  nextTryAt?: number;
 }
+
+/** Back-off between background retries of one event: 1 min, doubling, at most a day. */
+const FIRST_RETRY_MS = 60_000;
+const MAX_RETRY_MS = 86_400_000;
+export const retryDelayMs = (attempts: number): number => Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, Math.min(attempts - 1, 20)));
+
+/** What the pool reports when a relay closed the socket after taking the EVENT, before any OK. */
+const CLOSED = 'connection closed';
+const CLOSED_TWICE =
+  'invalid: the relay closed the connection after this event twice; taken as refused by this relay (too large, or against its rules?)';
+
+const closedAfterSend = (r: Pick<PublishResult, 'outcome' | 'message'>): boolean => r.outcome === 'unreachable' && r.message === CLOSED;
 
 /**
  * NIP-01 OK reasons a relay will give again however often we retry: the event
@@ -43,6 +59,19 @@ interface OutboxRow {
   json: string;
   saved_at: number;
   delivered_at: number | null;
+  relays: string | null;
+  attempts: number;
+  next_try_at: number | null;
+}
+
+function intendedRelays(text: string | null): { relays: string[] } | undefined {
+  if (text === null) return undefined;
+  try {
+    const relays: unknown = JSON.parse(text);
+    return Array.isArray(relays) && relays.every((url) => typeof url === 'string') ? { relays } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface ResultRow {
@@ -59,21 +88,31 @@ export class SqliteOutbox implements Outbox {
   ) {}
 
   /** Durable once this returns (a committed, synchronous write). Adding the same event twice is harmless. */
-  add(event: Event): void {
+  add(event: Event, relays?: readonly string[]): void {
     // FULL: this commit reaches the disk before the event goes anywhere, so it
     // survives power loss, not only the process being killed.
     this.db.pragma('synchronous = FULL');
     try {
       this.db
-        .prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at) VALUES (?, ?, ?)`)
-        .run(event.id, JSON.stringify(event), this.clock.now());
+        .prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at, relays) VALUES (?, ?, ?, ?)`)
+        .run(event.id, JSON.stringify(event), this.clock.now(), relays ? JSON.stringify([...relays]) : null);
     } finally {
       this.db.pragma('synchronous = NORMAL');
     }
   }
 
-  /** Keeps the latest result per relay; the entry is delivered once any relay accepted it. */
+  /**
+   * Keeps the latest result per relay; the entry is delivered once any relay
+   * accepted it. A relay that closed the connection after this event a second
+   * time in a row is taken to refuse it (not to be unreachable): recorded as
+   * a permanent rejection, so it is not sent there again and does not block
+   * that relay for every later command. An attempt that did not deliver
+   * pushes the next background retry back (see retryDelayMs).
+   */
   record(id: string, results: PublishResult[]): void {
+    const previous = this.db.prepare(`SELECT outcome, message FROM outbox_results WHERE id = ? AND url = ?`);
+    const failedAttempt = this.db.prepare(`UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND delivered_at IS NULL RETURNING attempts`);
+    const backOff = this.db.prepare(`UPDATE outbox SET next_try_at = ? WHERE id = ?`);
     const upsert = this.db.prepare(
       `INSERT INTO outbox_results (id, url, ok, outcome, message, at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id, url) DO UPDATE SET ok = excluded.ok, outcome = excluded.outcome,
@@ -84,25 +123,40 @@ export class SqliteOutbox implements Outbox {
     this.db.transaction(() => {
       if (this.db.prepare(`SELECT 1 FROM outbox WHERE id = ?`).get(id) === undefined) return;
       for (const result of results) {
-        upsert.run(id, result.url, result.ok ? 1 : 0, result.outcome, result.message, now);
+        const before = previous.get(id, result.url) as ResultRow | undefined;
+        const refused = closedAfterSend(result) && before !== undefined && closedAfterSend({ outcome: before.outcome as PublishOutcome, message: before.message });
+        const stored = refused ? { ...result, outcome: 'rejected' as const, message: CLOSED_TWICE } : result;
+        upsert.run(id, stored.url, stored.ok ? 1 : 0, stored.outcome, stored.message, now);
       }
       if (results.some(isDelivered)) deliver.run(now, id);
+      else if (results.length > 0) {
+        const row = failedAttempt.get(id) as { attempts: number } | undefined;
+        if (row) backOff.run(now + retryDelayMs(row.attempts), id);
+      }
     })();
   }
 
   /** Entries no relay has accepted yet, oldest first. */
   pending(): StoredOutboxEntry[] {
     const rows = this.db
-      .prepare(`SELECT id, json, saved_at, delivered_at FROM outbox WHERE delivered_at IS NULL ORDER BY saved_at, id`)
+      .prepare(`SELECT id, json, saved_at, delivered_at, relays, attempts, next_try_at FROM outbox WHERE delivered_at IS NULL ORDER BY saved_at, id`)
       .all() as OutboxRow[];
     return rows.map((row) => this.toEntry(row));
   }
 
   get(id: string): StoredOutboxEntry | undefined {
-    const row = this.db.prepare(`SELECT id, json, saved_at, delivered_at FROM outbox WHERE id = ?`).get(id) as
+    const row = this.db.prepare(`SELECT id, json, saved_at, delivered_at, relays, attempts, next_try_at FROM outbox WHERE id = ?`).get(id) as
       | OutboxRow
       | undefined;
     return row && this.toEntry(row);
+  }
+
+  /** Removes one entry and its results (the user's decision: `outbox drop`); false when there was none. */
+  drop(id: string): boolean {
+    return this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM outbox_results WHERE id = ?`).run(id);
+      return this.db.prepare(`DELETE FROM outbox WHERE id = ?`).run(id).changes > 0;
+    })();
   }
 
   /** Forgets entries delivered before `beforeMs`; pending ones are never forgotten. */
@@ -127,6 +181,9 @@ export class SqliteOutbox implements Outbox {
       savedAt: row.saved_at,
       results,
       ...(row.delivered_at === null ? {} : { deliveredAt: row.delivered_at }),
+      attempts: row.attempts,
+      ...(row.next_try_at === null ? {} : { nextTryAt: row.next_try_at }),
+      ...(intendedRelays(row.relays) ?? {}),
     };
   }
 }

@@ -18,9 +18,9 @@ const canAsk = (io: PromptIO): boolean => io.stdin.isTTY === true && typeof io.s
  * (twice when `confirm`, for a new passphrase). No terminal and no variable: a
  * failure saying how to give one.
  */
-export async function askPassphrase(io: PromptIO, opts: { prompt?: string; confirm?: boolean } = {}): Promise<string> {
+export async function askPassphrase(io: PromptIO, opts: { prompt?: string; confirm?: boolean; minLength?: number } = {}): Promise<string> {
   const fromEnv = io.env[PASSPHRASE_ENV];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (fromEnv !== undefined && fromEnv !== '') return checkLength(fromEnv, opts.minLength);
   if (!canAsk(io)) {
     throw failure(`a passphrase is needed: run this in a terminal, or set ${PASSPHRASE_ENV} for scripts.`);
   }
@@ -29,6 +29,18 @@ export async function askPassphrase(io: PromptIO, opts: { prompt?: string; confi
   if (opts.confirm) {
     const again = await readHidden(io, 'Repeat the passphrase: ');
     if (again !== passphrase) throw failure('the two passphrases differ; nothing was changed.');
+  }
+  return checkLength(passphrase, opts.minLength);
+}
+
+/** NIP-49 encryption is only as strong as its passphrase: a new one has a minimum length (in characters). */
+export const MIN_PASSPHRASE = 8;
+
+function checkLength(passphrase: string, minLength: number | undefined): string {
+  if (minLength !== undefined && [...passphrase.trim()].length < minLength) {
+    throw usageError(
+      `the new passphrase is shorter than ${minLength} characters, too easy to guess for a key; choose a longer one (\`key encrypt --force\` accepts a short one). Nothing was changed.`,
+    );
   }
   return passphrase;
 }

@@ -30,11 +30,14 @@ export interface OutboxEntry {
   savedAt: number;
   /** Last result per relay (none until the first attempt). */
   results: PublishResult[];
+  /** The relays it was meant for when it was saved; absent for entries saved before this was recorded. */
+  relays?: string[];
 }
 
 /** Everything the user signs is saved here before any network traffic. */
 export interface Outbox {
-  add(event: Event): void;
+  /** `relays`: where the event is meant to go; a retry goes there and nowhere else. */
+  add(event: Event, relays?: readonly string[]): void;
   /** Records one attempt; the entry is delivered once any relay accepted. */
   record(id: string, results: PublishResult[]): void;
   pending(): OutboxEntry[];

@@ -5,6 +5,7 @@
 // this one exists only to misbehave on cue.
 import type { Event, Filter } from 'nostr-tools';
 import { finalizeEvent } from 'nostr-tools/pure';
+import { createServer, type IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export interface FaultConnection {
@@ -36,6 +37,11 @@ export interface FaultScript {
   onEvent?(event: Event, conn: FaultConnection): void;
   /** AUTH from the client (NIP-42). Default: no answer. */
   onAuth?(event: Event, conn: FaultConnection): void;
+  /**
+   * A plain HTTP request on the relay's address (NIP-11 documents). Default,
+   * or when it returns undefined: 426, as a WebSocket-only server answers.
+   */
+  onHttp?(req: IncomingMessage): { status: number; headers?: Record<string, string>; body: string } | undefined;
 }
 
 export interface Received {
@@ -49,6 +55,8 @@ export interface FaultRelay {
   received: Received[];
   /** Connections accepted so far (refused ones excluded). */
   accepted(): number;
+  /** Plain HTTP requests (NIP-11) answered so far. */
+  httpRequests(): number;
   /** Resolves when a received message satisfies the predicate (now or later). */
   waitFor(predicate: (r: Received) => boolean): Promise<Received>;
   /** Drops every open connection. */
@@ -57,9 +65,15 @@ export interface FaultRelay {
 }
 
 export async function startFaultRelay(script: FaultScript): Promise<FaultRelay> {
+  const http = createServer((req, res) => {
+    const answer = script.onHttp?.(req) ?? { status: 426, body: 'Upgrade Required' };
+    httpRequests++;
+    res.writeHead(answer.status, answer.headers ?? {});
+    res.end(answer.body);
+  });
+  let httpRequests = 0;
   const server = new WebSocketServer({
-    host: '127.0.0.1',
-    port: 0,
+    server: http,
     verifyClient: (_info, done) => (script.refuse?.() ? done(false, 503, 'refused') : done(true)),
   });
   const sockets = new Set<WebSocket>();
@@ -112,13 +126,14 @@ export async function startFaultRelay(script: FaultScript): Promise<FaultRelay> 
       }
     });
   });
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const port = (http.address() as { port: number }).port;
 
   return {
     url: `ws://127.0.0.1:${port}`,
     received,
     accepted: () => count,
+    httpRequests: () => httpRequests,
     waitFor(predicate) {
       const found = received.find(predicate);
       if (found) return Promise.resolve(found);
@@ -130,6 +145,8 @@ export async function startFaultRelay(script: FaultScript): Promise<FaultRelay> 
     async stop() {
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
 }

@@ -4,6 +4,7 @@ import { ExitCode, failure } from '../../core/errors.js';
 import { followedPubkeys } from '../../core/follow-list.js';
 import { npub, parsePublicKey } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
+import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { FollowArgs } from '../follow.js';
@@ -23,7 +24,8 @@ function warnUnanswered(ctx: CommandContext, change: Pick<FollowChange, 'lookup'
 }
 
 export async function editFollows(ctx: CommandContext, args: FollowArgs, action: 'follow' | 'unfollow'): Promise<void> {
-  const target = parsePublicKey(args.who ?? '');
+  // The user's own secret typed as a key is refused here, before any relay, outbox or signature.
+  const target = parsePublicKey(args.who ?? '', storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
     const change = await (action === 'follow' ? follow : unfollow)(client, target);
     warnUnanswered(ctx, change);
@@ -48,7 +50,7 @@ export async function editFollows(ctx: CommandContext, args: FollowArgs, action:
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted the new follow list; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;
     }
-  });
+  }, { retryOutbox: true }); // a writing command: earlier unsent events go out too, each to its own relays
 }
 
 export async function following(ctx: CommandContext, args: FollowArgs): Promise<void> {

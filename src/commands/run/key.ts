@@ -4,7 +4,7 @@ import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { failure, usageError } from '../../core/errors.js';
 import { npub, parseKeyInput, type KeyInput } from '../../core/identifiers.js';
 import { KeySecurity, KeyStore, decryptSecret, encryptSecret, type StoredKey } from '../../store/keys.js';
-import { askPassphrase, canReadHidden, readAllStdin, readHidden, type PromptIO } from '../../store/passphrase.js';
+import { askPassphrase, canReadHidden, MIN_PASSPHRASE, readAllStdin, readHidden, type PromptIO } from '../../store/passphrase.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { KeyArgs } from '../key.js';
 
@@ -34,7 +34,7 @@ export async function generate(ctx: CommandContext, args: KeyArgs): Promise<void
   const secretKey = generateSecretKey();
   const pubkey = getPublicKey(secretKey);
   if (args.encrypt) {
-    const passphrase = await askPassphrase(io(ctx), { prompt: 'New passphrase: ', confirm: true });
+    const passphrase = await askPassphrase(io(ctx), { prompt: 'New passphrase: ', confirm: true, minLength: MIN_PASSPHRASE });
     // Never stored or shown in plain: NIP-49 "known not to have been handled insecurely".
     store.save({ pubkey, secret: { type: 'encrypted', ncryptsec: encryptSecret(secretKey, passphrase, KeySecurity.secure) } });
   } else {
@@ -75,7 +75,7 @@ export async function importKey(ctx: CommandContext, args: KeyArgs): Promise<voi
       ? {
           pubkey,
           // It was typed or pasted in plain: NIP-49 "known to have been handled insecurely".
-          secret: { type: 'encrypted', ncryptsec: encryptSecret(input.secretKey, await askPassphrase(io(ctx), { prompt: 'New passphrase: ', confirm: true }), KeySecurity.insecure) },
+          secret: { type: 'encrypted', ncryptsec: encryptSecret(input.secretKey, await askPassphrase(io(ctx), { prompt: 'New passphrase: ', confirm: true, minLength: MIN_PASSPHRASE }), KeySecurity.insecure) },
         }
       : { pubkey, secret: { type: 'plain', secretKey: input.secretKey } };
   }
@@ -107,7 +107,7 @@ export async function show(ctx: CommandContext, args: KeyArgs): Promise<void> {
   writeLine(ctx.stdout, `secret  ${state}`);
 }
 
-export async function encryptStored(ctx: CommandContext): Promise<void> {
+export async function encryptStored(ctx: CommandContext, args: KeyArgs = {}): Promise<void> {
   const store = keys(ctx);
   const key = requireKey(store);
   if (!key.secret) throw failure('only a public key is stored (read-only); there is no secret key to encrypt.');
@@ -115,7 +115,8 @@ export async function encryptStored(ctx: CommandContext): Promise<void> {
     writeLine(ctx.stdout, 'The secret key is already encrypted; nothing to do.');
     return;
   }
-  const passphrase = await askPassphrase(io(ctx), { prompt: 'New passphrase: ', confirm: true });
+  // --force: the user knowingly takes a passphrase shorter than the minimum.
+  const passphrase = await askPassphrase(io(ctx), { prompt: 'New passphrase: ', confirm: true, ...(args.force ? {} : { minLength: MIN_PASSPHRASE }) });
   // It sat on disk in plain: NIP-49 "known to have been handled insecurely".
   const ncryptsec = encryptSecret(key.secret.secretKey, passphrase, KeySecurity.insecure);
   store.save({ pubkey: key.pubkey, secret: { type: 'encrypted', ncryptsec } });

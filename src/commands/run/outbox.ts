@@ -1,27 +1,56 @@
 // The work behind `nostr-tui outbox`, loaded when the command runs (its options are in ../outbox.ts).
-import { noteEncode } from 'nostr-tools/nip19';
-import { ExitCode, failure } from '../../core/errors.js';
+import { decode, noteEncode } from 'nostr-tools/nip19';
+import { createInterface } from 'node:readline';
+import { ExitCode, failure, usageError } from '../../core/errors.js';
+import { isHexKey } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Client } from '../../client/client.js';
 import { flushOutbox } from '../../client/outbox-flush.js';
 import { isPermanentRejection, type StoredOutboxEntry } from '../../store/outbox.js';
 import { openStore } from '../../store/open.js';
+import { isDamage, markDamaged } from '../../store/database.js';
 import { writeLine, type CommandContext, type GlobalArgs } from '../context.js';
+import type { OutboxArgs } from '../outbox.js';
 import { withClient, writeResults } from '../with-client.js';
 
-function openLocalStore(ctx: CommandContext) {
+function openLocalStore(ctx: CommandContext, warned?: () => void) {
   return openStore(ctx.paths.dataDir, {
     clock: ctx.clock,
-    onWarning: (message) => writeLine(ctx.stderr, `nostr-tui: warning: ${sanitizeLine(message)}`),
+    onWarning: (message) => {
+      warned?.();
+      writeLine(ctx.stderr, `nostr-tui: warning: ${sanitizeLine(message)}`);
+    },
   });
 }
 
-export function list(ctx: CommandContext, json: boolean): void {
-  const store = openLocalStore(ctx);
+/** The pending entries; an outbox that cannot be read is said so, the file kept for the next start to check. */
+function readPending(store: ReturnType<typeof openLocalStore>): StoredOutboxEntry[] {
   try {
-    const pending = store.outbox.pending();
+    return store.outbox.pending();
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    markDamaged(store.file);
+    throw failure(
+      `the outbox in ${sanitizeLine(store.file)} cannot be read (${sanitizeLine((error as Error).message.split('\n')[0]!)}); ` +
+        'unsent events may be in it. The file is kept; the next start checks it and moves it aside, keeping what can be read.',
+    );
+  }
+}
+
+export function list(ctx: CommandContext, json: boolean): void {
+  let warned = false;
+  const store = openLocalStore(ctx, () => (warned = true));
+  try {
+    const pending = readPending(store);
     if (json) {
       writeLine(ctx.stdout, `[${pending.map(entryJson).join(',')}]`);
+      if (warned) ctx.exitCode = ExitCode.failed;
+      return;
+    }
+    if (pending.length === 0 && warned) {
+      // The database was replaced: what the old one held is unknown, so never claim all was delivered.
+      writeLine(ctx.stdout, 'The outbox of the new local database is empty; see the warning above: unsent events may be in the file kept aside.');
+      ctx.exitCode = ExitCode.failed;
       return;
     }
     if (pending.length === 0) {
@@ -59,10 +88,11 @@ function writeEntry(ctx: CommandContext, entry: StoredOutboxEntry): void {
 
 export async function flush(ctx: CommandContext, args: GlobalArgs): Promise<void> {
   // This command is the retry; the client's own retry at connect would send everything twice.
-  await withClient(ctx, args, flushWith(ctx), { retryOutbox: false });
+  await withClient(ctx, args, flushWith(ctx, (args.relay?.length ?? 0) > 0), { retryOutbox: false });
 }
 
-const flushWith = (ctx: CommandContext) => async (client: Client): Promise<void> => {
+/** `override`: --relay was given, so every entry goes there instead of where it was meant to go. */
+const flushWith = (ctx: CommandContext, override: boolean) => async (client: Client): Promise<void> => {
     const outbox = client.store().outbox;
     if (outbox.pending().length === 0) {
       writeLine(ctx.stdout, 'The outbox is empty: nothing to send.');
@@ -73,7 +103,7 @@ const flushWith = (ctx: CommandContext) => async (client: Client): Promise<void>
       .filter((relay) => relay.write)
       .map((relay) => relay.url);
     if (relays.length === 0) throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
-    const report = await flushOutbox(outbox, client.pool(), { relays });
+    const report = await flushOutbox(outbox, client.pool(), { relays, ...(override ? { override: relays } : {}) });
     for (const { entry, results, delivered } of report.entries) {
       const id = noteEncode(entry.event.id);
       if (results.length === 0) {
@@ -92,5 +122,65 @@ const flushWith = (ctx: CommandContext) => async (client: Client): Promise<void>
       ctx.exitCode = ExitCode.failed;
     }
 };
+
+/** An event id as `outbox` lists it (note1…), a nevent, or 64 hex characters. */
+function parseEventId(input: string): string {
+  const text = input.trim().replace(/^nostr:/i, '');
+  if (isHexKey(text.toLowerCase())) return text.toLowerCase();
+  try {
+    const decoded = decode(text.toLowerCase());
+    if (decoded.type === 'note' && isHexKey(decoded.data)) return decoded.data;
+    if (decoded.type === 'nevent' && isHexKey(decoded.data.id)) return decoded.data.id;
+  } catch {
+    // fall through to the usage error
+  }
+  throw usageError('not an event id: give the note1… id `nostr-tui outbox` lists, or 64 hex characters.');
+}
+
+/** One visible line typed at the terminal. */
+function askLine(ctx: CommandContext, question: string): Promise<string> {
+  const rl = createInterface({ input: ctx.stdin, output: ctx.stderr, terminal: false });
+  ctx.stderr.write(question);
+  return new Promise((resolve) => {
+    let answered = false;
+    rl.once('line', (line) => {
+      answered = true;
+      rl.close();
+      resolve(line);
+    });
+    rl.once('close', () => {
+      if (!answered) resolve('');
+    });
+  });
+}
+
+/**
+ * `outbox drop <id>`: removes an entry for good. Asked first on a terminal;
+ * without one, --yes is required (a script must say it means it).
+ */
+export async function drop(ctx: CommandContext, args: OutboxArgs): Promise<void> {
+  const id = parseEventId(args.id ?? '');
+  if (!args.yes && !ctx.stdin.isTTY) {
+    throw usageError('outbox drop removes the event for good; not in a terminal, add --yes to confirm. Nothing was dropped.');
+  }
+  const store = openLocalStore(ctx);
+  try {
+    const entry = store.outbox.get(id);
+    if (!entry) throw failure(`${noteEncode(id)} is not in the outbox; \`nostr-tui outbox\` lists what is.`);
+    const label = entry.deliveredAt === undefined ? 'unsent' : 'already delivered';
+    if (!args.yes) {
+      writeEntry(ctx, entry);
+      const answer = await askLine(ctx, `Drop this ${label} event from the outbox for good? [y/N] `);
+      if (!/^y(es)?$/i.test(answer.trim())) {
+        writeLine(ctx.stdout, 'Kept; nothing was dropped.');
+        return;
+      }
+    }
+    store.outbox.drop(id);
+    writeLine(ctx.stdout, `Dropped ${noteEncode(id)} (${label}) from the outbox; it will not be sent again.`);
+  } finally {
+    store.close();
+  }
+}
 
 const isoMinute = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';

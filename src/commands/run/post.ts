@@ -40,5 +40,5 @@ export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted the post; it is kept in the outbox (`nostr-tui outbox` lists it, `nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;
     }
-  });
+  }, { retryOutbox: true }); // a writing command: earlier unsent events go out too, each to its own relays
 }

@@ -4,15 +4,17 @@ import { addRelay, removeRelay } from '../../client/relay-list.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { RelaySpec } from '../../core/relay-spec.js';
 import { ConfigStore, relaysForRun } from '../../store/config.js';
+import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { RelayArgs } from '../relay.js';
 
 const config = (ctx: CommandContext) => new ConfigStore(ctx.paths.configDir);
 
-const markers = (relay: RelaySpec): string => (relay.read && relay.write ? 'read, write' : relay.read ? 'read only' : 'write only');
+const markers = (relay: RelaySpec): string =>
+  relay.read && relay.write ? 'read, write' : relay.read ? 'read only' : relay.write ? 'write only' : 'not used (neither read nor written)';
 
 export function add(ctx: CommandContext, args: RelayArgs): void {
-  const { url, change, spec } = addRelay(config(ctx), args.url ?? '', { read: !args.writeOnly, write: !args.readOnly });
+  const { url, change, spec } = addRelay(config(ctx), args.url ?? '', { read: !args.writeOnly, write: !args.readOnly }, storedPubkey(ctx.paths.configDir));
   if (change === 'unchanged') {
     writeLine(ctx.stdout, `${sanitizeLine(url)} is already in your relays (${markers(spec!)}); nothing changed.`);
     return;
@@ -31,7 +33,7 @@ export function remove(ctx: CommandContext, args: RelayArgs): void {
 export function list(ctx: CommandContext, args: RelayArgs): void {
   const store = config(ctx);
   const override = (args.relay?.length ?? 0) > 0;
-  const relays = relaysForRun(store, args.relay);
+  const relays = relaysForRun(store, args.relay, storedPubkey(ctx.paths.configDir));
   if (args.json) {
     writeLine(ctx.stdout, JSON.stringify(relays.map(({ url, read, write }) => ({ url, read, write }))));
     return;

@@ -103,9 +103,25 @@ function writeNote(ctx: CommandContext, event: Event): void {
   // In a terminal, lines are wrapped to its width so no note can run past the edge (issue #6);
   // piped output keeps each line whole for scripts.
   const columns = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
-  const lines = columns ? wrapText(body, Math.max(10, columns - 2)) : body.split('\n');
+  const lines = columns ? cappedLines(body, Math.max(10, columns - 2)) : body.split('\n');
   for (const line of lines) writeLine(ctx.stdout, `  ${line}`);
   writeLine(ctx.stdout);
+}
+
+/** A note in a terminal shows at most this many lines, as the UI does (issue 16: 194 huge notes took minutes in a pty). */
+export const TERMINAL_NOTE_LINES = 20;
+
+/**
+ * At most TERMINAL_NOTE_LINES wrapped lines, then `… about N more lines`.
+ * Wrapping stops at the cap, so a huge note costs what is shown; the rest is
+ * estimated from its length rather than wrapped.
+ */
+function cappedLines(body: string, width: number): string[] {
+  const lines = wrapText(body, width, TERMINAL_NOTE_LINES + 1);
+  if (lines.length <= TERMINAL_NOTE_LINES) return lines;
+  const estimate = body.split('\n').reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(paragraph.length / width)), 0);
+  const more = Math.max(1, estimate - TERMINAL_NOTE_LINES);
+  return [...lines.slice(0, TERMINAL_NOTE_LINES), `… about ${more} more line${more === 1 ? '' : 's'} (\`--json\` has the full text)`];
 }
 
 /** NIP-18: a repost names the reposted note in its first `e` tag. */

@@ -1,0 +1,90 @@
+// Issue 16 item 2: the user's own secret key typed where a public key or a
+// relay URL belongs is refused like an nsec, before anything is signed, stored
+// or sent: `follow <own hex secret>` used to publish it in a kind-3 `p` tag.
+import fs from 'node:fs';
+import { npubEncode, nsecEncode } from 'nostr-tools/nip19';
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { bytesToHex } from 'nostr-tools/utils';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cliHome } from '../helpers/cli.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+vi.setConfig({ testTimeout: 90_000 });
+
+let relay: TestRelay;
+beforeAll(async () => {
+  relay = await startRelay();
+});
+afterAll(async () => {
+  await relay?.stop();
+});
+
+const SECRET_WHERE_PUBLIC =
+  'nostr-tui: that is a secret key, not a public key: never share it. Use the npub instead (`nostr-tui key show` prints yours).\n';
+const SECRET_IN_URL =
+  'nostr-tui: that relay URL holds a secret key (an nsec, or your own secret in hex): never send it anywhere. Nothing was saved or sent.\n';
+
+async function userHome(encrypted = false) {
+  const secretKey = generateSecretKey();
+  const cli = cliHome('nostr-tui-own-secret-');
+  const env = encrypted ? { NOSTR_TUI_PASSPHRASE: 'correct horse battery' } : {};
+  const imported = await cli.run(['key', 'import', nsecEncode(secretKey), ...(encrypted ? ['--encrypt'] : [])], { env });
+  expect(imported.code).toBe(0);
+  return { cli, hex: bytesToHex(secretKey), pubkey: getPublicKey(secretKey), env };
+}
+
+describe('own secret key as a public key', () => {
+  it('follow/unfollow <own 64-hex secret> (any case, nostr: prefix, npub-encoded) is refused like an nsec: nothing signed, stored or sent', async () => {
+    const { cli, hex, pubkey } = await userHome();
+    const spellings = [hex, hex.toUpperCase(), `nostr:${hex}`, ` ${hex} `, npubEncode(hex)];
+    for (const who of spellings) {
+      for (const action of ['follow', 'unfollow']) {
+        const result = await cli.run([action, who, '--relay', relay.url]);
+        expect(result.code, `${action} ${who}`).toBe(2);
+        expect(result.stderr).toBe(SECRET_WHERE_PUBLIC);
+        expect(result.stdout).toBe('');
+      }
+    }
+    // Nothing reached the relay, and no outbox or cache was opened.
+    expect(await relay.find({ authors: [pubkey] })).toEqual([]);
+    expect(await relay.find({ '#p': [hex] })).toEqual([]);
+    expect(fs.existsSync(cli.file('data'))).toBe(false);
+  });
+
+  it('also when the stored secret is encrypted (recognised from the stored public key, no passphrase asked)', { timeout: 120_000 }, async () => {
+    const { cli, hex } = await userHome(true);
+    const result = await cli.run(['follow', hex, '--relay', relay.url]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(SECRET_WHERE_PUBLIC);
+  });
+
+  it("someone else's hex public key is still followed", async () => {
+    const { cli } = await userHome();
+    const other = getPublicKey(generateSecretKey());
+    const result = await cli.run(['follow', other, '--relay', relay.url]);
+    expect(result.stderr).not.toMatch(/secret/);
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('secret keys in relay URLs', () => {
+  it('relay add ws://nsec1… and a URL holding the own secret hex are refused without echoing them; the config is unchanged', async () => {
+    const { cli, hex } = await userHome();
+    const nsec = nsecEncode(generateSecretKey());
+    for (const url of [`ws://${nsec}.example`, `wss://relay.example/${nsec.toUpperCase()}`, `wss://relay.example/?k=${hex}`, `wss://${hex}.example`]) {
+      const result = await cli.run(['relay', 'add', url]);
+      expect(result.code, url).toBe(2);
+      expect(result.stderr).toBe(SECRET_IN_URL);
+      expect(fs.existsSync(cli.file('config.json'))).toBe(false);
+    }
+  });
+
+  it('--relay with the own secret hex is refused before any connection', async () => {
+    const { cli, hex } = await userHome();
+    const before = relay.connections();
+    const result = await cli.run(['timeline', '--relay', `ws://127.0.0.1:${relay.port}/${hex}`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(SECRET_IN_URL);
+    expect(relay.connections()).toBe(before);
+  });
+});
