@@ -28,7 +28,9 @@ export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
   const text = await noteText(ctx, args.text ?? [], (args._ ?? []).slice(1).map(String));
   if (text.trim() === '') throw usageError('the post is empty: give the text, e.g. `nostr-tui post "hello nostr"`, or `post -` to read it from stdin.');
   await withClient(ctx, args, async (client) => {
-    const { event, results } = await publishEvent(client, noteTemplate(text, unixNow(ctx.clock)));
+    // A quoted note1 does not name its author; the cache may know it (NIP-18 q tag).
+    const authorOf = (id: string) => client.store().events.query([{ ids: [id], limit: 1 }])[0]?.pubkey;
+    const { event, results } = await publishEvent(client, noteTemplate(text, unixNow(ctx.clock), { authorOf }));
     const ok = accepted(results).length > 0;
     if (args.json) {
       writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, relays: resultsJson(results) }));

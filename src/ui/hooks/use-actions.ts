@@ -103,7 +103,8 @@ export function useActions(deps: ActionDeps) {
   const send = useCallback(
     (text: string, replyTo: Event | undefined) => {
       const now = unixNow(services.clock);
-      const template = replyTo ? replyTemplate(text, replyTo, now) : noteTemplate(text, now);
+      // The text's mentions, quotes and hashtags become tags (src/core/note-tags.ts), as from `nostr-tui post`.
+      const template = replyTo ? replyTemplate(text, replyTo, now, '', { self: services.publicKey() }) : noteTemplate(text, now);
       return publish(replyTo ? `reply to ${nameOf(replyTo.pubkey)}` : 'post', template);
     },
     [services, publish, nameOf],

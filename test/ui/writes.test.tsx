@@ -1,0 +1,66 @@
+// What the UI publishes: the composer's tags (NIP-27/18/24), replies' tags.
+import { render } from 'ink-testing-library';
+import { noteEncode, npubEncode } from 'nostr-tools/nip19';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/App.js';
+import { author, fakeServices, MemoryFeed, type FakeOptions } from './fake-services.js';
+import { keys, waitForFrame } from './frames.js';
+
+const now = 1_700_000_000;
+const alice = author(1);
+const bob = author(2);
+const names = { [alice.pubkey]: { name: 'alice' }, [bob.pubkey]: { name: 'bob' } };
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+function start(opts: FakeOptions = {}) {
+  const fake = fakeServices({ now, follows: [alice.pubkey, bob.pubkey], profiles: names, ...opts });
+  const app = render(<App services={fake.services} size={{ columns: 100, rows: 30 }} color={false} />);
+  unmount = app.unmount;
+  const frame = (check: (f: string) => boolean | void) => waitForFrame(app.lastFrame, check);
+  return { ...fake, app, frame, press: (k: string) => app.stdin.write(k) };
+}
+
+describe('the composer publishes the tags its text calls for', () => {
+  it('a new note: nostr:npub -> p, nostr:note -> q, #Nostr -> t', async () => {
+    const hello = alice.note('hello world', now - 300);
+    const { frame, press, published } = start({ feeds: { home: new MemoryFeed([hello]) } });
+    await frame((f) => f.includes('hello world'));
+    press('n');
+    await frame((f) => f.includes('── New note'));
+    const text = `hi nostr:${npubEncode(bob.pubkey)} nostr:${noteEncode(hello.id)} #Nostr`;
+    press(text);
+    await frame((f) => f.includes('#Nostr▏'));
+    press(keys.enter);
+    await frame((f) => f.includes('post: sent to 1/1 relays'));
+    expect(published[0]!.content).toBe(text);
+    expect(published[0]!.tags).toEqual([
+      ['p', bob.pubkey],
+      ['q', hello.id, ''],
+      ['t', 'nostr'],
+    ]);
+  });
+
+  it('a reply: NIP-10 root tag, the author and the thread p tags without the user, then hashtags', async () => {
+    const home = new MemoryFeed();
+    const { frame, press, published, services } = start({ feeds: { home } });
+    const me = services.publicKey()!;
+    // The note answered tags the user too: that p tag must be left out of the reply.
+    const hello = alice.note('hello world', now - 300, [['p', me], ['p', bob.pubkey]]);
+    home.push(hello);
+    await frame((f) => f.includes('hello world'));
+    press('r');
+    await frame((f) => f.includes('── Reply to alice'));
+    press('thanks #TUI');
+    await frame((f) => f.includes('#TUI▏'));
+    press(keys.enter);
+    await frame((f) => f.includes('reply to alice: sent to 1/1 relays'));
+    expect(published[0]!.tags).toEqual([
+      ['e', hello.id, '', 'root', alice.pubkey],
+      ['p', alice.pubkey],
+      ['p', bob.pubkey],
+      ['t', 'tui'],
+    ]);
+  });
+});
