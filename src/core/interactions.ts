@@ -51,3 +51,14 @@ export function repostTemplate(target: Event, now: number, relayHint: string): E
     content: JSON.stringify({ id, pubkey, created_at, kind, tags: targetTags, content, sig }),
   };
 }
+
+/**
+ * A deletion request (NIP-09): kind 5 with an `e` tag per event and a `k` tag
+ * per kind deleted; the content is the reason, if any. Only the author's own
+ * events are affected (relays and clients check), so callers pass only those.
+ */
+export function deletionTemplate(targets: ReadonlyArray<Pick<Event, 'id' | 'kind'>>, now: number, reason = ''): EventTemplate {
+  const tags: string[][] = targets.map((target) => ['e', target.id]);
+  for (const kind of new Set(targets.map((target) => target.kind))) tags.push(['k', String(kind)]);
+  return { kind: 5, created_at: now, tags, content: reason };
+}
