@@ -122,6 +122,8 @@ function Shell({ onDraft }: { onDraft?: ((text: string) => void) | undefined }) 
   const openComposer = useCallback((replyTo?: Event) => setComposer({ open: true, replyTo, sending: false }), []);
   const onPublished = useCallback(
     (event: Event) => {
+      // The user deleted a note (NIP-09): it leaves the open feed at once.
+      if (event.kind === 5) return void feedView.feed?.timeline.applyDeletion?.(event);
       if (event.kind !== 1 || !feedView.feed) return;
       feedView.feed.timeline.add(event);
       setTopSignal((n) => n + 1);

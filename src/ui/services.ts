@@ -3,6 +3,7 @@
 // services, UI tests pass an in-memory one. Nothing in src/ui opens a socket or a file.
 import type { Event, EventTemplate } from 'nostr-tools';
 import type { Clock } from '../core/clock.js';
+import type { Interactions } from '../client/interactions.js';
 import type { Profile } from '../client/profiles.js';
 import type { PublishResult, RelaySpec, RelayStatus } from '../net/types.js';
 import type { FeedKind } from './navigation.js';
@@ -23,6 +24,8 @@ export interface TimelineLike {
   /** Newest first: created_at descending, then id ascending; a new identity after additions. */
   view(): TimelineViewLike;
   add(event: Event, relay?: string): boolean;
+  /** NIP-09: drops the request author's events it names (the user deleted a note). */
+  applyDeletion?(request: Event): number;
 }
 
 /** A live feed (src/client/feed.ts). */
@@ -82,6 +85,8 @@ export interface UiServices {
   publish(template: EventTemplate): Promise<PublishOutcome>;
   follow(pubkey: string): Promise<FollowOutcome>;
   unfollow(pubkey: string): Promise<FollowOutcome>;
+  /** Likes and reposts with state, their undo, and deleting own notes (src/client/interactions.ts). */
+  interactions?: Interactions;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
   onNotice?(listener: (text: string) => void): () => void;
 }

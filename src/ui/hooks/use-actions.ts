@@ -2,13 +2,14 @@ import type { Event, EventTemplate } from 'nostr-tools';
 import { useCallback } from 'react';
 import { unixNow } from '../../core/clock.js';
 import { noteTemplate } from '../../core/events.js';
-import { reactionTemplate, replyTemplate, repostTemplate } from '../../core/interactions.js';
+import { replyTemplate } from '../../core/interactions.js';
 import type { UiServices } from '../services.js';
 import type { NavAction } from '../navigation.js';
 import { targetNote } from '../notes/note-layout.js';
 import type { NoteRow } from '../notes/note-source.js';
 import { errorStatus, publishStatus, type StatusMessage } from '../status.js';
 import type { NoteCommand } from './use-list-keys.js';
+import { useInteract } from './use-interact.js';
 
 export interface ActionDeps {
   services: UiServices;
@@ -53,6 +54,9 @@ export function useActions(deps: ActionDeps) {
     [services, setStatus, onPublished],
   );
 
+  const interactions = services.interactions;
+  const interact = useInteract(interactions, { setStatus, nameOf, onPublished, me: services.publicKey() });
+
   const editFollows = useCallback(
     async (pubkey: string, following: boolean) => {
       const what = `${following ? 'follow' : 'unfollow'} ${nameOf(pubkey)}`;
@@ -76,7 +80,6 @@ export function useActions(deps: ActionDeps) {
     (command: NoteCommand, row: NoteRow) => {
       const note = targetNote(row.event);
       const relay = row.relay ?? '';
-      const now = unixNow(services.clock);
       switch (command) {
         case 'open':
           return navigate({ type: 'push', view: { type: 'thread', event: note } });
@@ -88,16 +91,18 @@ export function useActions(deps: ActionDeps) {
         case 'reply':
           return openComposer(note);
         case 'like':
-          return void publish(`like ${nameOf(note.pubkey)}'s note`, reactionTemplate(note, now, relay));
         case 'repost':
-          return void publish(`repost ${nameOf(note.pubkey)}'s note`, repostTemplate(note, now, relay));
+        case 'delete':
+          // Only through the service that knows what was already done: never blindly.
+          if (!interactions) return setStatus({ text: `${command} is not available here`, tone: 'error' });
+          return interact(command, note, relay);
         case 'follow':
           return void editFollows(note.pubkey, true);
         case 'unfollow':
           return void editFollows(note.pubkey, false);
       }
     },
-    [services, navigate, setStatus, openComposer, hasKey, nameOf, publish, editFollows],
+    [navigate, setStatus, openComposer, hasKey, editFollows, interact, interactions],
   );
 
   const send = useCallback(
