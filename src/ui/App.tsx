@@ -10,6 +10,7 @@ import { composerReducer, emptyDraft, type ComposerAction } from './composer/com
 import { ScreenSizeProvider, ServicesProvider, ThemeProvider, useColor, useScreenSize, useServices, type ScreenSize } from './context.js';
 import { useActions } from './hooks/use-actions.js';
 import { useFeed } from './hooks/use-feed.js';
+import { useMentionCompletion } from './hooks/use-mention-completion.js';
 import { useNames } from './hooks/use-names.js';
 import { commandFor, hints, type Command } from './keys/bindings.js';
 import { KeyPriority, KeypressProvider, useKeypress } from './keys/keypress.js';
@@ -157,6 +158,9 @@ function Shell({ onDraft }: { onDraft?: ((text: string) => void) | undefined }) 
     cancel: () => setComposer((c) => ({ ...c, open: false })),
   });
 
+  // `@name` completion in the composer (src/ui/hooks/use-mention-completion.ts).
+  const mention = useMentionCompletion({ active: composer.open && !composer.sending, draft, getDraft: () => draftRef.current, edit, follows, replyTo: composer.replyTo });
+
   const view = currentView(nav);
   useKeypress(
     (input, key) => {
@@ -236,7 +240,7 @@ function Shell({ onDraft }: { onDraft?: ((text: string) => void) | undefined }) 
       {composer.open ? (
         <ComposerView
           draft={draft}
-          title={composer.replyTo ? `Reply to ${names.nameOf(composer.replyTo.pubkey)}` : 'New note'}
+          title={(composer.replyTo ? `Reply to ${names.nameOf(composer.replyTo.pubkey)}` : 'New note') + mention.hint}
           width={columns}
           sending={composer.sending}
         />

@@ -64,3 +64,58 @@ describe('the composer publishes the tags its text calls for', () => {
     ]);
   });
 });
+
+describe('mention completion in the composer', () => {
+  const carol = author(3);
+  const people = { ...names, [carol.pubkey]: { name: 'Alicia' } };
+
+  it('@al offers people you follow by name; Tab picks, writing nostr:npub, which the post tags', async () => {
+    const hello = bob.note('hello world', now - 300);
+    const { frame, press, published } = start({ follows: [alice.pubkey, bob.pubkey, carol.pubkey], profiles: people, feeds: { home: new MemoryFeed([hello]) } });
+    await frame((f) => f.includes('hello world'));
+    press('n');
+    await frame((f) => f.includes('── New note'));
+    press('hi @al');
+    const offered = await frame((f) => f.includes('[@alice]'));
+    expect(offered).toContain('── New note · [@alice] @Alicia (Tab picks)');
+    press(keys.down);
+    await frame((f) => f.includes('@alice [@Alicia]'));
+    press(keys.up);
+    await frame((f) => f.includes('[@alice] @Alicia'));
+    press(keys.tab);
+    await frame((f) => !f.includes('Tab picks') && f.includes('hi nostr:npub1'));
+    press('yo');
+    press(keys.enter);
+    await frame((f) => f.includes('post: sent to 1/1 relays'));
+    expect(published[0]!.content).toBe(`hi nostr:${npubEncode(alice.pubkey)} yo`);
+    expect(published[0]!.tags).toEqual([['p', alice.pubkey]]);
+  });
+
+  it('Enter picks while an offer shows; Esc closes the offer and keeps the text; in a reply the thread is offered', async () => {
+    const hello = alice.note('hello world', now - 300, [['p', carol.pubkey]]);
+    const { frame, press, published } = start({ follows: [], profiles: people, feeds: { global: new MemoryFeed([hello]) } });
+    await frame((f) => f.includes('hello world'));
+    press('r');
+    await frame((f) => f.includes('── Reply to alice'));
+    press('@Ali');
+    await frame((f) => f.includes('[@alice] @Alicia'));
+    press(keys.escape);
+    await frame((f) => f.includes('── Reply to alice ') && !f.includes('Tab picks') && f.includes('@Ali▏'));
+    // That mention stays closed; a new one offers again.
+    press(' @Ali');
+    await frame((f) => f.includes('[@alice] @Alicia'));
+    press(keys.down);
+    await frame((f) => f.includes('@alice [@Alicia]'));
+    press(keys.enter);
+    await frame((f) => f.includes('nostr:npub1') && !f.includes('Tab picks'));
+    expect(published).toEqual([]);
+    press(keys.enter);
+    await frame((f) => f.includes('reply to alice: sent to 1/1 relays'));
+    expect(published[0]!.content).toBe(`@Ali nostr:${npubEncode(carol.pubkey)}`);
+    expect(published[0]!.tags).toEqual([
+      ['e', hello.id, '', 'root', alice.pubkey],
+      ['p', alice.pubkey],
+      ['p', carol.pubkey],
+    ]);
+  });
+});
