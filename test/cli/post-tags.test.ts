@@ -61,3 +61,16 @@ describe('post: tags from the text', () => {
     ]);
   });
 });
+
+describe('post: a secret key in the text', () => {
+  it('is refused before anything is signed or sent (exit 2), and the key is not echoed', async () => {
+    const { cli, pubkey } = await userHome();
+    const nsec = nsecEncode(generateSecretKey());
+    const result = await cli.run(['post', `oops ${nsec}`, '--relay', relay.url]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^nostr-tui: the note contains a secret key/);
+    expect(result.stderr).not.toContain(nsec);
+    expect(await relay.find({ authors: [pubkey] })).toEqual([]);
+    expect(JSON.parse((await cli.run(['outbox', '--json'])).stdout)).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // What the UI publishes: the composer's tags (NIP-27/18/24), replies' tags.
 import { render } from 'ink-testing-library';
-import { noteEncode, npubEncode } from 'nostr-tools/nip19';
+import { noteEncode, npubEncode, nsecEncode } from 'nostr-tools/nip19';
+import { generateSecretKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { author, fakeServices, MemoryFeed, type FakeOptions } from './fake-services.js';
@@ -117,5 +118,20 @@ describe('mention completion in the composer', () => {
       ['p', alice.pubkey],
       ['p', carol.pubkey],
     ]);
+  });
+});
+
+describe('a secret key in the composer', () => {
+  it('is not sent; the draft stays for the user to fix', async () => {
+    const { frame, press, published } = start({ feeds: { home: new MemoryFeed([alice.note('hello world', now - 300)]) } });
+    await frame((f) => f.includes('hello world'));
+    press('n');
+    await frame((f) => f.includes('── New note'));
+    press(`key ${nsecEncode(generateSecretKey())}`);
+    await frame((f) => f.includes('▏'));
+    press(keys.enter);
+    const f = await frame((f) => f.includes('the note contains a secret key'));
+    expect(f).toContain('── New note');
+    expect(published).toEqual([]);
   });
 });

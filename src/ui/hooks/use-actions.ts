@@ -2,6 +2,7 @@ import type { Event, EventTemplate } from 'nostr-tools';
 import { useCallback } from 'react';
 import { unixNow } from '../../core/clock.js';
 import { noteTemplate } from '../../core/events.js';
+import { holdsSecretKey, SECRET_IN_TEXT } from '../../core/secret-in-text.js';
 import { replyTemplate } from '../../core/interactions.js';
 import type { UiServices } from '../services.js';
 import type { NavAction } from '../navigation.js';
@@ -107,12 +108,17 @@ export function useActions(deps: ActionDeps) {
 
   const send = useCallback(
     (text: string, replyTo: Event | undefined) => {
+      // Kept in the composer (not sent) so the user can take the key out.
+      if (holdsSecretKey(text)) {
+        setStatus({ text: SECRET_IN_TEXT, tone: 'error' });
+        return Promise.resolve(false);
+      }
       const now = unixNow(services.clock);
       // The text's mentions, quotes and hashtags become tags (src/core/note-tags.ts), as from `nostr-tui post`.
       const template = replyTo ? replyTemplate(text, replyTo, now, '', { self: services.publicKey() }) : noteTemplate(text, now);
       return publish(replyTo ? `reply to ${nameOf(replyTo.pubkey)}` : 'post', template);
     },
-    [services, publish, nameOf],
+    [services, publish, nameOf, setStatus],
   );
 
   return { perform, send };
