@@ -38,6 +38,8 @@ export interface Interactions {
   unrepost(note: Event): Promise<InteractionOutcome>;
   /** A NIP-09 deletion of one of the user's own notes. */
   deleteNote(note: Event): Promise<InteractionOutcome>;
+  /** The user deleted this note in this run (views that hold notes of their own drop it). */
+  deleted(noteId: string): boolean;
 }
 
 export interface InteractionDeps {
@@ -72,6 +74,8 @@ export function createInteractions(deps: InteractionDeps): Interactions {
   const lookups = new Map<string, Promise<void>>();
   /** "like:<id>" / "repost:<id>": an action on its way. */
   const busy = new Set<string>();
+  /** Notes the user deleted in this run. */
+  const gone = new Set<string>();
   const listeners = new Set<() => void>();
   let batch: Set<string> | undefined;
   let batchDone: (() => void) | undefined;
@@ -200,7 +204,10 @@ export function createInteractions(deps: InteractionDeps): Interactions {
     deleteNote: (note) =>
       exclusive(`delete:${note.id}`, async () => {
         if (note.pubkey !== deps.me()) return { results: [], unchanged: 'not-yours' };
-        return deps.publish(deletionTemplate([note], now()));
+        const outcome = await deps.publish(deletionTemplate([note], now()));
+        gone.add(note.id);
+        return outcome;
       }),
+    deleted: (noteId) => gone.has(noteId),
   };
 }

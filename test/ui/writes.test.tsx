@@ -135,3 +135,29 @@ describe('a secret key in the composer', () => {
     expect(published).toEqual([]);
   });
 });
+
+describe('deleting in a thread', () => {
+  it('d on your own reply in an open thread asks, then the reply leaves the thread', async () => {
+    const home = new MemoryFeed();
+    const fake = fakeServices({ now, follows: [alice.pubkey], profiles: names, feeds: { home } });
+    const root = alice.note('the root note', now - 600);
+    // The user's own reply, signed with the fake's key through its publish path.
+    const { event: mine } = await fake.services.publish({ kind: 1, created_at: now - 300, content: 'my reply here', tags: [['e', root.id, '', 'root', alice.pubkey], ['p', alice.pubkey]] });
+    fake.published.length = 0;
+    const thread = [root, mine];
+    const app = render(<App services={{ ...fake.services, fetchThread: async () => thread }} size={{ columns: 100, rows: 30 }} color={false} />);
+    unmount = app.unmount;
+    const frame = (check: (f: string) => boolean | void) => waitForFrame(app.lastFrame, check);
+    home.push(root);
+    await frame((f) => f.includes('the root note'));
+    app.stdin.write(keys.enter);
+    await frame((f) => f.includes('2 notes in this thread') && f.includes('my reply here'));
+    app.stdin.write('j');
+    await frame((f) => f.split('\n').some((l) => l.startsWith('▌') && l.includes('my reply here')));
+    app.stdin.write('d');
+    await frame((f) => f.includes(' delete? y/n'));
+    app.stdin.write('y');
+    await frame((f) => f.includes('delete your note: sent to 1/1 relays') && !f.includes('my reply here'));
+    expect(fake.published.map((e) => [e.kind, e.tags])).toEqual([[5, [['e', mine.id], ['k', '1']]]]);
+  });
+});
