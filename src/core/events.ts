@@ -1,9 +1,11 @@
 // Unsigned event templates for what the user writes. Pure: the caller passes the time.
 import type { Event, EventTemplate } from 'nostr-tools';
+import { tagNote, type NoteTagOptions } from './note-tags.js';
 
-/** A short text note (NIP-01 kind 1). */
-export function noteTemplate(text: string, now: number): EventTemplate {
-  return { kind: 1, created_at: now, tags: [], content: text };
+/** A short text note (NIP-01 kind 1), with the tags its text calls for (src/core/note-tags.ts). */
+export function noteTemplate(text: string, now: number, opts: Pick<NoteTagOptions, 'authorOf'> = {}): EventTemplate {
+  const { content, tags } = tagNote(text, opts);
+  return { kind: 1, created_at: now, tags, content };
 }
 
 /**

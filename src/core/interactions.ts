@@ -1,35 +1,18 @@
 // Event templates for answering a note: reply (NIP-10), reaction (NIP-25),
 // repost (NIP-18). Pure: the caller passes the time and the relay hint.
 import type { Event, EventTemplate } from 'nostr-tools';
-import { parse as parseThread } from 'nostr-tools/nip10';
+import { tagNote, type NoteTagOptions } from './note-tags.js';
 
 /**
  * A reply to `parent` (NIP-10, marked e tags): the thread's root gets the
  * "root" marker, the note answered gets "reply"; a reply to a root note carries
  * only the "root" tag. The p tags are the parent's author plus every p tag of the
- * parent ("the reply event's p tags should contain all of E's p tags as well as
- * the pubkey of the event being replied to").
+ * parent (without the user), then what the text mentions, quotes and hashtags
+ * (src/core/note-tags.ts).
  */
-export function replyTemplate(text: string, parent: Event, now: number, relayHint = ''): EventTemplate {
-  const { root } = parseThread(parent);
-  const tags: string[][] = [];
-  if (root && root.id !== parent.id) {
-    tags.push(['e', root.id, root.relays?.[0] ?? '', 'root', root.author ?? '']);
-    tags.push(['e', parent.id, relayHint, 'reply', parent.pubkey]);
-  } else {
-    tags.push(['e', parent.id, relayHint, 'root', parent.pubkey]);
-  }
-  for (const pubkey of threadPubkeys(parent)) tags.push(['p', pubkey]);
-  return { kind: 1, created_at: now, tags, content: text };
-}
-
-/** The parent's author first, then its p tags, each once. */
-function threadPubkeys(parent: Event): string[] {
-  const keys = [parent.pubkey];
-  for (const tag of parent.tags) {
-    if (tag[0] === 'p' && typeof tag[1] === 'string' && /^[0-9a-f]{64}$/.test(tag[1])) keys.push(tag[1]);
-  }
-  return [...new Set(keys)];
+export function replyTemplate(text: string, parent: Event, now: number, relayHint = '', opts: Omit<NoteTagOptions, 'replyTo' | 'relayHint'> = {}): EventTemplate {
+  const { content, tags } = tagNote(text, { ...opts, replyTo: parent, relayHint });
+  return { kind: 1, created_at: now, tags, content };
 }
 
 /**
@@ -67,4 +50,15 @@ export function repostTemplate(target: Event, now: number, relayHint: string): E
     tags,
     content: JSON.stringify({ id, pubkey, created_at, kind, tags: targetTags, content, sig }),
   };
+}
+
+/**
+ * A deletion request (NIP-09): kind 5 with an `e` tag per event and a `k` tag
+ * per kind deleted; the content is the reason, if any. Only the author's own
+ * events are affected (relays and clients check), so callers pass only those.
+ */
+export function deletionTemplate(targets: ReadonlyArray<Pick<Event, 'id' | 'kind'>>, now: number, reason = ''): EventTemplate {
+  const tags: string[][] = targets.map((target) => ['e', target.id]);
+  for (const kind of new Set(targets.map((target) => target.kind))) tags.push(['k', String(kind)]);
+  return { kind: 5, created_at: now, tags, content: reason };
 }

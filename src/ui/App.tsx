@@ -9,6 +9,7 @@ import { ScreenSizeProvider, ServicesProvider, ThemeProvider, useScreenSize, use
 import { useActions } from './hooks/use-actions.js';
 import { NO_FOLLOWS_HINT, useFollows } from './hooks/use-follows.js';
 import { useGlobalKeys } from './hooks/use-global-keys.js';
+import { useMentionCompletion } from './hooks/use-mention-completion.js';
 import { useNames } from './hooks/use-names.js';
 import { useRelayHealth } from './hooks/use-relay-health.js';
 import { useShownFeed } from './hooks/use-shown-feed.js';
@@ -88,6 +89,10 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const { perform } = actions;
   useGlobalKeys({ nav, navigate, exit, openComposer: composer.show, hasKey: !!publicKey, setStatus });
 
+  // `@name` completion in the composer (src/ui/hooks/use-mention-completion.ts).
+  const mention = useMentionCompletion({
+    active: composer.open && !composer.sending, draft: composer.draft, getDraft: composer.getDraft, edit: composer.edit, follows, replyTo: composer.replyTo,
+  });
   const composerRows = composer.open ? composerHeight(composer.draft, columns) : 0;
   const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows);
   const ctx: ViewContext = {
@@ -112,7 +117,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     <Box flexDirection="column" width={columns} height={rows}>
       <Header name={name} title={offerKey ? 'Welcome' : viewTitle(top, ctx)} health={health} />
       {offerKey ? <KeyOffer rows={bodyRows} onDone={keyDone} /> : <ViewStack stack={nav.stack} feed={nav.feed} ctx={ctx} active={!composer.open} />}
-      {composer.open ? <ComposerView draft={composer.draft} title={replyTitle} width={columns} sending={composer.sending} /> : null}
+      {composer.open ? <ComposerView draft={composer.draft} title={replyTitle + mention.hint} width={columns} sending={composer.sending} /> : null}
       {/* A standing relay problem outranks a passing hint, not a result. */}
       <Footer status={status?.tone === 'info' && health.problem ? health.problem : (status ?? health.problem)} hints={footerKeys} />
     </Box>

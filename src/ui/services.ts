@@ -3,6 +3,7 @@
 // services, UI tests pass an in-memory one. Nothing in src/ui opens a socket or a file.
 import type { Event, EventTemplate } from 'nostr-tools';
 import type { Clock } from '../core/clock.js';
+import type { Interactions } from '../client/interactions.js';
 import type { Profile } from '../client/profiles.js';
 import type { RelayEdit } from '../client/relay-list.js';
 import type { PublishResult, RelaySpec, RelayStatus } from '../net/types.js';
@@ -26,6 +27,8 @@ export interface TimelineLike {
   add(event: Event, relay?: string): boolean;
   /** The event with this id, when held. */
   get?(id: string): Event | undefined;
+  /** NIP-09: drops the request author's events it names (the user deleted a note). */
+  applyDeletion?(request: Event): number;
 }
 
 /** A live feed (src/client/feed.ts). */
@@ -99,6 +102,8 @@ export interface UiServices {
   publish(template: EventTemplate): Promise<PublishOutcome>;
   follow(pubkey: string): Promise<FollowOutcome>;
   unfollow(pubkey: string): Promise<FollowOutcome>;
+  /** Likes and reposts with state, their undo, and deleting own notes (src/client/interactions.ts). */
+  interactions?: Interactions;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
   onNotice?(listener: (text: string) => void): () => void;
 }

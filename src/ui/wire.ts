@@ -6,6 +6,7 @@ import { bytesToHex } from 'nostr-tools/utils';
 import type { Event } from 'nostr-tools';
 import { createClient, type Client } from '../client/client.js';
 import { openFeed, type Feed } from '../client/feed.js';
+import { createInteractions } from '../client/interactions.js';
 import { currentFollows, follow, unfollow } from '../client/follows.js';
 import { createProfileDirectory } from '../client/profiles.js';
 import { publishEvent } from '../client/publish.js';
@@ -218,6 +219,24 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     watchThread: (event: Event, onreply: (reply: Event) => void) => watchThread(pool(), event, unixNow(client.clock) - 60, onreply),
     profiles,
     publish: (template) => publishEvent(client, template),
+    interactions: createInteractions({
+      clock: client.clock,
+      me: () => publicKey,
+      cached: (filters) => (closed ? [] : (events()?.query(filters) ?? [])),
+      // Every configured relay: the user's own reactions are on their write relays.
+      async fetch(filters) {
+        // A lookup due after the UI closed must not open a new pool (it would keep the process alive).
+        if (closed) return [];
+        const { events: found } = await pool().query(filters, { relays: client.relays().map((relay) => relay.url) });
+        try {
+          events()?.putMany(found);
+        } catch {
+          // The cache is a speed-up only.
+        }
+        return found;
+      },
+      publish: (template) => publishEvent(client, template),
+    }),
     follow: (pubkey) => follow(client, pubkey),
     unfollow: (pubkey) => unfollow(client, pubkey),
     async close() {

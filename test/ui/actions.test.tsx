@@ -109,6 +109,8 @@ describe('acting on the selected note', () => {
     press('l');
     await frame((f) => f.includes("like alice's note: sent to 1/1 relays"));
     press('t');
+    await frame((f) => f.includes(' repost? y/n'));
+    press('y');
     await frame((f) => f.includes("repost alice's note: sent to 1/1 relays"));
     expect(published.map((e) => e.kind)).toEqual([7, 6]);
     expect(published[0]!.content).toBe('+');

@@ -2,6 +2,7 @@
 // component and screen tests. End-to-end tests use the real relay instead.
 import type { Event, EventTemplate } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { createInteractions, type Interactions } from '../../src/client/interactions.js';
 import type { Profile } from '../../src/client/profiles.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { PublishResult, RelaySpec, RelayStatus } from '../../src/net/types.js';
@@ -98,7 +99,12 @@ export function fakeServices(opts: FakeOptions = {}) {
   const noticeListeners = new Set<(text: string) => void>();
   const threadWatchers = new Set<(reply: Event) => void>();
   const statusListeners = new Set<(status: RelayStatus[]) => void>();
+  let interactions: Interactions | undefined;
   const services: UiServices = {
+    // The real state keeper over this fake's publish; the user has done nothing yet.
+    get interactions() {
+      return (interactions ??= createInteractions({ clock, me: () => publicKey, cached: () => [], fetch: async () => [], publish: (t) => services.publish(t), batchMs: 0 }));
+    },
     onNotice: (l) => {
       noticeListeners.add(l);
       return () => void noticeListeners.delete(l);

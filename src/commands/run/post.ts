@@ -4,6 +4,7 @@ import { unixNow } from '../../core/clock.js';
 import { ExitCode, usageError } from '../../core/errors.js';
 import { noteTemplate } from '../../core/events.js';
 import { sanitizeLine } from '../../core/sanitize.js';
+import { holdsSecretKey, SECRET_IN_TEXT } from '../../core/secret-in-text.js';
 import { accepted, publishEvent } from '../../client/publish.js';
 import { readAllStdin } from '../../store/passphrase.js';
 import { writeLine, type CommandContext } from '../context.js';
@@ -27,8 +28,11 @@ async function noteText(ctx: CommandContext, words: readonly string[], literal: 
 export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
   const text = await noteText(ctx, args.text ?? [], (args._ ?? []).slice(1).map(String));
   if (text.trim() === '') throw usageError('the post is empty: give the text, e.g. `nostr-tui post "hello nostr"`, or `post -` to read it from stdin.');
+  if (holdsSecretKey(text)) throw usageError(SECRET_IN_TEXT);
   await withClient(ctx, args, async (client) => {
-    const { event, results } = await publishEvent(client, noteTemplate(text, unixNow(ctx.clock)));
+    // A quoted note1 does not name its author; the cache may know it (NIP-18 q tag).
+    const authorOf = (id: string) => client.store().events.query([{ ids: [id], limit: 1 }])[0]?.pubkey;
+    const { event, results } = await publishEvent(client, noteTemplate(text, unixNow(ctx.clock), { authorOf }));
     const ok = accepted(results).length > 0;
     if (args.json) {
       writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, relays: resultsJson(results) }));

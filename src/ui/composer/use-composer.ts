@@ -18,6 +18,9 @@ export interface ComposerControl {
   replyTo?: Event;
   sending: boolean;
   draft: ComposerState;
+  /** The open target's draft now (keys of one read may arrive before React renders the last one). */
+  getDraft(): ComposerState;
+  edit(action: ComposerAction): void;
   /** Opens the composer on the target's own draft. */
   show(replyTo?: Event): void;
   hide(): void;
@@ -141,6 +144,8 @@ export function useComposer(opts: {
     replyTo: now?.replyTo,
     sending: now?.sending ?? false,
     draft: drafts.get(draftKey(now?.replyTo)) ?? emptyDraft,
+    getDraft: () => drafts.get(draftKey(target.current?.replyTo)) ?? emptyDraft,
+    edit,
     show,
     hide,
   };

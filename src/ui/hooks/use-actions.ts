@@ -2,13 +2,15 @@ import type { Event, EventTemplate } from 'nostr-tools';
 import { useCallback } from 'react';
 import { unixNow } from '../../core/clock.js';
 import { noteTemplate } from '../../core/events.js';
-import { reactionTemplate, replyTemplate, repostTemplate } from '../../core/interactions.js';
+import { holdsSecretKey, SECRET_IN_TEXT } from '../../core/secret-in-text.js';
+import { replyTemplate } from '../../core/interactions.js';
 import type { UiServices } from '../services.js';
 import type { NavAction } from '../navigation.js';
 import { targetNote } from '../notes/note-layout.js';
 import type { NoteRow } from '../notes/note-source.js';
 import { errorStatus, publishStatus, type StatusMessage } from '../status.js';
 import type { NoteCommand } from './use-list-keys.js';
+import { useInteract } from './use-interact.js';
 
 export interface ActionDeps {
   services: UiServices;
@@ -53,6 +55,9 @@ export function useActions(deps: ActionDeps) {
     [services, setStatus, onPublished],
   );
 
+  const interactions = services.interactions;
+  const interact = useInteract(interactions, { setStatus, nameOf, onPublished, me: services.publicKey() });
+
   const editFollows = useCallback(
     async (pubkey: string, following: boolean) => {
       const what = `${following ? 'follow' : 'unfollow'} ${nameOf(pubkey)}`;
@@ -76,7 +81,6 @@ export function useActions(deps: ActionDeps) {
     (command: NoteCommand, row: NoteRow) => {
       const note = targetNote(row.event);
       const relay = row.relay ?? '';
-      const now = unixNow(services.clock);
       switch (command) {
         case 'open':
           return navigate({ type: 'push', view: { type: 'thread', event: note } });
@@ -88,25 +92,33 @@ export function useActions(deps: ActionDeps) {
         case 'reply':
           return openComposer(note);
         case 'like':
-          return void publish(`like ${nameOf(note.pubkey)}'s note`, reactionTemplate(note, now, relay));
         case 'repost':
-          return void publish(`repost ${nameOf(note.pubkey)}'s note`, repostTemplate(note, now, relay));
+        case 'delete':
+          // Only through the service that knows what was already done: never blindly.
+          if (!interactions) return setStatus({ text: `${command} is not available here`, tone: 'error' });
+          return interact(command, note, relay);
         case 'follow':
           return void editFollows(note.pubkey, true);
         case 'unfollow':
           return void editFollows(note.pubkey, false);
       }
     },
-    [services, navigate, setStatus, openComposer, hasKey, nameOf, publish, editFollows],
+    [navigate, setStatus, openComposer, hasKey, editFollows, interact, interactions],
   );
 
   const send = useCallback(
     (text: string, replyTo: Event | undefined) => {
+      // Kept in the composer (not sent) so the user can take the key out.
+      if (holdsSecretKey(text)) {
+        setStatus({ text: SECRET_IN_TEXT, tone: 'error' });
+        return Promise.resolve(false);
+      }
       const now = unixNow(services.clock);
-      const template = replyTo ? replyTemplate(text, replyTo, now) : noteTemplate(text, now);
+      // The text's mentions, quotes and hashtags become tags (src/core/note-tags.ts), as from `nostr-tui post`.
+      const template = replyTo ? replyTemplate(text, replyTo, now, '', { self: services.publicKey() }) : noteTemplate(text, now);
       return publish(replyTo ? `reply to ${nameOf(replyTo.pubkey)}` : 'post', template);
     },
-    [services, publish, nameOf],
+    [services, publish, nameOf, setStatus],
   );
 
   return { perform, send };

@@ -6,7 +6,7 @@ export type Scope = 'list' | 'global' | 'composer' | 'offer' | 'relays';
 
 export type Command =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
-  | 'open' | 'back' | 'compose' | 'reply' | 'like' | 'repost' | 'follow' | 'unfollow' | 'profile'
+  | 'open' | 'back' | 'compose' | 'reply' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile'
   | 'cycleFeed' | 'relays' | 'help' | 'quit' | 'quitNow'
   | 'send' | 'newline' | 'cancel'
   | 'wordLeft' | 'wordRight' | 'lineStart' | 'lineEnd'
@@ -44,8 +44,9 @@ export const bindings: readonly Binding[] = [
   { command: 'bottom', scope: 'list', keys: [{ input: 'G' }, { key: 'end' }], label: 'G', description: 'bottom' },
   { command: 'open', scope: 'list', keys: [{ key: 'return' }], label: 'Enter', description: 'open the thread' },
   { command: 'reply', scope: 'list', keys: [{ input: 'r' }], label: 'r', description: 'reply' },
-  { command: 'like', scope: 'list', keys: [{ input: 'l' }], label: 'l', description: 'like (+)' },
-  { command: 'repost', scope: 'list', keys: [{ input: 't' }], label: 't', description: 'repost' },
+  { command: 'like', scope: 'list', keys: [{ input: 'l' }], label: 'l', description: 'like (+), or unlike ♥' },
+  { command: 'repost', scope: 'list', keys: [{ input: 't' }], label: 't', description: 'repost, or undo ↻' },
+  { command: 'delete', scope: 'list', keys: [{ input: 'd' }], label: 'd', description: 'delete your own note' },
   { command: 'follow', scope: 'list', keys: [{ input: 'f' }], label: 'f', description: 'follow the author' },
   { command: 'unfollow', scope: 'list', keys: [{ input: 'u' }], label: 'u', description: 'unfollow the author' },
   { command: 'profile', scope: 'list', keys: [{ input: 'p' }], label: 'p', description: "author's profile, notes" },
@@ -116,7 +117,7 @@ export function hints(commands: readonly Command[], scope?: Scope): string {
 }
 
 const shortName: Partial<Record<Command, string>> = {
-  down: 'move', open: 'thread', compose: 'new', reply: 'reply', like: 'like', repost: 'repost',
+  down: 'move', open: 'thread', compose: 'new', reply: 'reply', like: 'like', repost: 'repost', delete: 'delete',
   follow: 'follow', unfollow: 'unfollow', profile: 'profile', cycleFeed: 'feed', relays: 'relays', help: 'help',
   quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'cancel', top: 'top',
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',

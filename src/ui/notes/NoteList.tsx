@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { Box, Text } from 'ink';
 import type { ListWindow } from '../list/list-state.js';
 import { useColor } from '../context.js';
+import { useInteractionMarks } from '../hooks/use-interaction-marks.js';
 import { GUTTER, INDENT } from '../hooks/use-note-list.js';
 import type { NoteSource } from './note-source.js';
 import type { NoteLine } from './note-layout.js';
@@ -16,6 +17,7 @@ const MAX_INDENT_DEPTH = 8;
 export function NoteList(props: { source: NoteSource; window: ListWindow; rows: number; empty: string; banner?: string; footer?: string }) {
   const { source, window, rows, empty } = props;
   const color = useColor();
+  const markOf = useInteractionMarks(source, window.visible);
   const lines: ReactElement[] = [];
   // The first row is always the banner's, so "N new posts" appearing moves nothing.
   if (window.newCount > 0) {
@@ -37,9 +39,11 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
     const selected = index === window.selected;
     const indent = ' '.repeat(Math.min(source.rowAt(index).depth, MAX_INDENT_DEPTH) * INDENT);
     const noteLines = source.linesAt(index);
+    const header = noteLines.findIndex((line) => line.style === 'header');
     noteLines.forEach((line, i) => {
       if (lines.length >= rows) return;
-      lines.push(<NoteLineView key={`${index}:${i}`} line={line} selected={selected} indent={indent} />);
+      const mark = i === header ? markOf(index) : '';
+      lines.push(<NoteLineView key={`${index}:${i}`} line={line} selected={selected} indent={indent} mark={mark} />);
     });
     if (lines.length < rows) lines.push(<Text key={`${index}:gap`}> </Text>);
   }
@@ -62,7 +66,7 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
   );
 }
 
-function NoteLineView({ line, selected, indent }: { line: NoteLine; selected: boolean; indent: string }) {
+function NoteLineView({ line, selected, indent, mark }: { line: NoteLine; selected: boolean; indent: string; mark: string }) {
   const color = useColor();
   const marker = selected ? '▌'.padEnd(GUTTER) : ' '.repeat(GUTTER);
   return (
@@ -74,6 +78,7 @@ function NoteLineView({ line, selected, indent }: { line: NoteLine; selected: bo
       {line.style === 'header' ? (
         <SafeText bold color={selected ? color('yellow') : color('green')}>
           {line.text}
+          {mark}
         </SafeText>
       ) : line.style === 'meta' ? (
         <SafeText color={color('magenta')} dimColor={!selected}>

@@ -48,9 +48,17 @@ function ThreadList(props: { event: Event; events: Event[]; banner: string; rows
     return (id: string) => byId.get(id);
   }, [props.events]);
   const layout = useLayouter(columns, 40, eventOf);
+  // A note the user deletes here leaves the thread at once (the service tells when).
+  const { interactions } = useServices();
+  const [deletions, setDeletions] = useState(0);
+  useEffect(() => interactions?.onChange(() => setDeletions((n) => n + 1)), [interactions]);
   const threadRows = useMemo(
-    () => buildThread(props.event.id, props.events).map((r) => ({ event: r.event, depth: r.depth })),
-    [props.event.id, props.events],
+    () =>
+      buildThread(props.event.id, props.events)
+        .filter((r) => !interactions?.deleted(r.event.id))
+        .map((r) => ({ event: r.event, depth: r.depth })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [props.event.id, props.events, interactions, deletions],
   );
   const source = useMemo(() => rowsSource(threadRows, layout), [threadRows, layout]);
   const { window, dispatch } = useNoteList(source, props.rows, false, props.event.id);

@@ -1,0 +1,213 @@
+// What the user has done to notes: liked them (NIP-25 kind 7) or reposted them
+// (NIP-18 kind 6/16), learnt from the cache and then the relays, and the means
+// to do or undo it (undo = a NIP-09 deletion of the user's own reaction or
+// repost, with a `k` tag). A like or repost is never sent twice by accident:
+// while one is on its way the same action is refused, and before sending the
+// relays are asked whether it was already done.
+import type { Event, EventTemplate, Filter } from 'nostr-tools';
+import { getReactedEventPointer } from 'nostr-tools/nip25';
+import { unixNow, type Clock } from '../core/clock.js';
+import { deletionTemplate, reactionTemplate, repostTemplate } from '../core/interactions.js';
+import type { PublishResult } from '../net/types.js';
+
+export interface NoteInteractions {
+  /** The user has a live like (a reaction other than "-") on the note. */
+  liked: boolean;
+  reposted: boolean;
+  /** An action on this note is on its way. */
+  busy: boolean;
+}
+
+export interface InteractionOutcome {
+  /** The event published (reaction, repost or deletion request). */
+  event?: Event;
+  results: PublishResult[];
+  /** Why nothing was published: the same action is already on its way, or there is nothing to do. */
+  unchanged?: 'busy' | 'already' | 'not-done' | 'not-yours' | 'no-key';
+}
+
+export interface Interactions {
+  state(noteId: string): NoteInteractions;
+  /** Looks up the user's reactions and reposts of these notes (batched; each note once). */
+  request(noteIds: Iterable<string>): void;
+  /** Called after lookups and actions; returns an unsubscribe. */
+  onChange(listener: () => void): () => void;
+  like(note: Event, relayHint?: string): Promise<InteractionOutcome>;
+  unlike(note: Event): Promise<InteractionOutcome>;
+  repost(note: Event, relayHint?: string): Promise<InteractionOutcome>;
+  unrepost(note: Event): Promise<InteractionOutcome>;
+  /** A NIP-09 deletion of one of the user's own notes. */
+  deleteNote(note: Event): Promise<InteractionOutcome>;
+  /** The user deleted this note in this run (views that hold notes of their own drop it). */
+  deleted(noteId: string): boolean;
+}
+
+export interface InteractionDeps {
+  clock: Clock;
+  /** The user's public key, or undefined without a key. */
+  me(): string | undefined;
+  /** The cache's answer (NIP-01 filter semantics); [] when there is none. */
+  cached(filters: Filter[]): Event[];
+  /** The relays' answer; also caches what it finds. */
+  fetch(filters: Filter[]): Promise<Event[]>;
+  /** Sign, outbox, publish (src/client/publish.ts). */
+  publish(template: EventTemplate): Promise<{ event: Event; results: PublishResult[] }>;
+  /** How long `request` gathers note ids into one lookup, ms. */
+  batchMs?: number;
+}
+
+const REPOST_KINDS = [6, 16];
+
+/** The note a reaction or repost of the user's is about. */
+function targetOf(event: Event): string | undefined {
+  if (event.kind === 7) return getReactedEventPointer(event)?.id ?? event.tags.findLast((t) => t[0] === 'e')?.[1];
+  if (REPOST_KINDS.includes(event.kind)) return event.tags.find((t) => t[0] === 'e')?.[1];
+  return undefined;
+}
+
+const isLike = (event: Event) => event.kind === 7 && event.content !== '-';
+
+export function createInteractions(deps: InteractionDeps): Interactions {
+  /** Per note: the user's reactions and reposts of it that are known (not deleted). */
+  const mine = new Map<string, Event[]>();
+  /** Per note: the lookup under way or done. */
+  const lookups = new Map<string, Promise<void>>();
+  /** "like:<id>" / "repost:<id>": an action on its way. */
+  const busy = new Set<string>();
+  /** Notes the user deleted in this run. */
+  const gone = new Set<string>();
+  const listeners = new Set<() => void>();
+  let batch: Set<string> | undefined;
+  let batchDone: (() => void) | undefined;
+  let batchPromise: Promise<void> | undefined;
+
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+
+  const remember = (events: Event[], me: string) => {
+    for (const event of events) {
+      if (event.pubkey !== me) continue;
+      const target = targetOf(event);
+      if (!target || !lookups.has(target)) continue;
+      const known = mine.get(target) ?? [];
+      if (!known.some((e) => e.id === event.id)) known.push(event);
+      mine.set(target, known);
+    }
+  };
+
+  const lookUp = async (ids: string[]): Promise<void> => {
+    const me = deps.me();
+    if (!me || ids.length === 0) return;
+    const filters: Filter[] = [{ kinds: [7, ...REPOST_KINDS], authors: [me], '#e': ids }];
+    // The cache paints first; the relays decide (a like made on another device).
+    remember(deps.cached(filters), me);
+    notify();
+    try {
+      remember(await deps.fetch(filters), me);
+    } catch {
+      // The relays could not be asked: what the cache knows stands.
+    }
+    notify();
+  };
+
+  const flush = () => {
+    const ids = [...(batch ?? [])];
+    const done = batchDone!;
+    batch = undefined;
+    batchPromise = undefined;
+    void lookUp(ids).finally(done);
+  };
+
+  const request = (noteIds: Iterable<string>): void => {
+    if (!deps.me()) return;
+    for (const id of noteIds) {
+      if (lookups.has(id) || !/^[0-9a-f]{64}$/.test(id)) continue;
+      if (!batch) {
+        batch = new Set();
+        batchPromise = new Promise<void>((resolve) => (batchDone = resolve));
+        setTimeout(flush, deps.batchMs ?? 30);
+      }
+      batch.add(id);
+      lookups.set(id, batchPromise!);
+    }
+  };
+
+  /** Resolves once the user's reactions and reposts of the note are known (or could not be asked). */
+  const loaded = (id: string): Promise<void> => {
+    request([id]);
+    return lookups.get(id) ?? Promise.resolve();
+  };
+
+  const state = (id: string): NoteInteractions => {
+    const known = mine.get(id) ?? [];
+    return {
+      liked: known.some(isLike),
+      reposted: known.some((e) => REPOST_KINDS.includes(e.kind)),
+      busy: busy.has(`like:${id}`) || busy.has(`repost:${id}`),
+    };
+  };
+
+  /** One action per note and kind at a time; the busy mark is set before anything is awaited. */
+  const exclusive = async (key: string, run: () => Promise<InteractionOutcome>): Promise<InteractionOutcome> => {
+    if (!deps.me()) return { results: [], unchanged: 'no-key' };
+    if (busy.has(key)) return { results: [], unchanged: 'busy' };
+    busy.add(key);
+    notify();
+    try {
+      return await run();
+    } finally {
+      busy.delete(key);
+      notify();
+    }
+  };
+
+  const add = (id: string, event: Event) => mine.set(id, [...(mine.get(id) ?? []), event]);
+  const now = () => unixNow(deps.clock);
+
+  /** Deletes the user's own events of the note that `pick` selects (NIP-09, `k` per kind). */
+  const undo = async (note: Event, pick: (event: Event) => boolean): Promise<InteractionOutcome> => {
+    await loaded(note.id);
+    const targets = (mine.get(note.id) ?? []).filter(pick);
+    if (targets.length === 0) return { results: [], unchanged: 'not-done' };
+    const outcome = await deps.publish(deletionTemplate(targets, now()));
+    // Saved in the outbox: from now on it is undone, whatever the relays said.
+    mine.set(note.id, (mine.get(note.id) ?? []).filter((e) => !targets.includes(e)));
+    return outcome;
+  };
+
+  return {
+    state,
+    request,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    like: (note, relayHint = '') =>
+      exclusive(`like:${note.id}`, async () => {
+        await loaded(note.id);
+        if (state(note.id).liked) return { results: [], unchanged: 'already' };
+        const outcome = await deps.publish(reactionTemplate(note, now(), relayHint));
+        add(note.id, outcome.event);
+        return outcome;
+      }),
+    unlike: (note) => exclusive(`like:${note.id}`, () => undo(note, isLike)),
+    repost: (note, relayHint = '') =>
+      exclusive(`repost:${note.id}`, async () => {
+        await loaded(note.id);
+        if (state(note.id).reposted) return { results: [], unchanged: 'already' };
+        const outcome = await deps.publish(repostTemplate(note, now(), relayHint));
+        add(note.id, outcome.event);
+        return outcome;
+      }),
+    unrepost: (note) => exclusive(`repost:${note.id}`, () => undo(note, (e) => REPOST_KINDS.includes(e.kind))),
+    deleteNote: (note) =>
+      exclusive(`delete:${note.id}`, async () => {
+        if (note.pubkey !== deps.me()) return { results: [], unchanged: 'not-yours' };
+        const outcome = await deps.publish(deletionTemplate([note], now()));
+        gone.add(note.id);
+        return outcome;
+      }),
+    deleted: (noteId) => gone.has(noteId),
+  };
+}

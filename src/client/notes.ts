@@ -1,0 +1,49 @@
+// Finding one event by id (the cache first, then the relays) and deleting the
+// user's own notes (NIP-09). Both faces use these: `nostr-tui delete` and `d` in the UI.
+import type { Event } from 'nostr-tools';
+import { unixNow } from '../core/clock.js';
+import { failure, usageError } from '../core/errors.js';
+import type { EventRef } from '../core/event-ref.js';
+import { deletionTemplate } from '../core/interactions.js';
+import type { Client } from './client.js';
+import { publishEvent, type Published } from './publish.js';
+
+/**
+ * The event with this id: from the cache when it holds it, else from every
+ * configured relay (read and write: the user's own notes are on the write
+ * relays) and the ref's relay hints. Undefined when nobody has it.
+ */
+export async function findEvent(client: Client, ref: Pick<EventRef, 'id'> & Partial<EventRef>): Promise<Event | undefined> {
+  const cached = client.store().events.query([{ ids: [ref.id], limit: 1 }])[0];
+  if (cached) return cached;
+  const relays = [...new Set([...client.relays().map((relay) => relay.url), ...(ref.relays ?? [])])];
+  const { events } = await client.pool().query([{ ids: [ref.id] }], { relays });
+  const found = events.find((event) => event.id === ref.id);
+  if (found) client.store().events.put(found);
+  return found;
+}
+
+export interface Deleted extends Published {
+  /** The note deleted. */
+  target: Event;
+}
+
+/**
+ * Publishes a NIP-09 deletion of one of the user's own events (kind 5 with
+ * `e` and `k` tags) through the outbox like every write. The cache applies it
+ * at once, so the note leaves the user's views. Someone else's event is refused
+ * (exit 2): a relay would ignore the request anyway, and it says something untrue.
+ */
+export async function deleteOwnEvent(client: Client, ref: EventRef, reason = ''): Promise<Deleted> {
+  const me = client.publicKey();
+  if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+  if (ref.author && ref.author !== me) throw notYours();
+  const target = await findEvent(client, ref);
+  if (!target) throw failure('could not find that note in the cache or on your relays; nothing was deleted.');
+  if (target.pubkey !== me) throw notYours();
+  if (target.kind === 5) throw usageError('that is a deletion request; a deletion cannot be deleted (NIP-09).');
+  const published = await publishEvent(client, deletionTemplate([target], unixNow(client.clock), reason));
+  return { ...published, target };
+}
+
+const notYours = () => usageError('that note is by someone else: you can only delete your own notes.');

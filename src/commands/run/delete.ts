@@ -1,0 +1,27 @@
+// The work behind `nostr-tui delete`, loaded when the command runs (its options are in ../delete.ts).
+import { noteEncode } from 'nostr-tools/nip19';
+import { deleteOwnEvent } from '../../client/notes.js';
+import { accepted } from '../../client/publish.js';
+import { ExitCode } from '../../core/errors.js';
+import { parseEventRef } from '../../core/event-ref.js';
+import { writeLine, type CommandContext } from '../context.js';
+import type { DeleteArgs } from '../delete.js';
+import { resultsJson, withClient, writeResults } from '../with-client.js';
+
+export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise<void> {
+  // Bad input is reported before any key, file or socket is touched.
+  const ref = parseEventRef(String(args.note ?? ''));
+  await withClient(ctx, args, async (client) => {
+    const { event, results, target } = await deleteOwnEvent(client, ref, args.reason ?? '');
+    if (args.json) {
+      writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, deleted: target.id, relays: resultsJson(results) }));
+    } else {
+      writeLine(ctx.stdout, `Asked the relays to delete ${noteEncode(target.id)}.`);
+      writeResults(ctx, results);
+    }
+    if (accepted(results).length === 0) {
+      writeLine(ctx.stderr, 'nostr-tui: no relay accepted the deletion; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
+      ctx.exitCode = ExitCode.failed;
+    }
+  });
+}

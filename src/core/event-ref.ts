@@ -1,0 +1,49 @@
+// An event the user names on the command line: `note1…`, `nevent1…` (NIP-19),
+// either as a `nostr:` URI (NIP-21), or 64 hex characters. Errors never repeat
+// the input (it could be anything pasted).
+import { decode } from 'nostr-tools/nip19';
+import { usageError } from './errors.js';
+import { normalizeRelayUrl } from './relay-url.js';
+
+export interface EventRef {
+  id: string;
+  /** Relay hints from an nevent, normalised; ones that are not ws(s) URLs are dropped. */
+  relays: string[];
+  /** The author, when the nevent says it. */
+  author?: string;
+  kind?: number;
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+export function parseEventRef(input: string): EventRef {
+  let text = input.trim();
+  if (/^nostr:/i.test(text)) text = text.slice(6);
+  if (text === text.toUpperCase()) text = text.toLowerCase();
+  if (HEX64.test(text)) return { id: text, relays: [] };
+  if (/^(nsec|ncryptsec)1/.test(text)) throw usageError('that is a secret key, not a note: never share it. Give the note1…, nevent1… or hex id of the note.');
+  let decoded: ReturnType<typeof decode> | undefined;
+  try {
+    if (text.length <= 5_000) decoded = decode(text);
+  } catch {
+    decoded = undefined;
+  }
+  if (decoded?.type === 'note' && HEX64.test(decoded.data)) return { id: decoded.data, relays: [] };
+  if (decoded?.type === 'nevent' && HEX64.test(decoded.data.id)) {
+    const relays: string[] = [];
+    for (const relay of decoded.data.relays ?? []) {
+      try {
+        relays.push(normalizeRelayUrl(relay));
+      } catch {
+        // A hint that is not a relay URL is ignored.
+      }
+    }
+    return {
+      id: decoded.data.id,
+      relays,
+      ...(decoded.data.author && HEX64.test(decoded.data.author) ? { author: decoded.data.author } : {}),
+      ...(decoded.data.kind === undefined ? {} : { kind: decoded.data.kind }),
+    };
+  }
+  throw usageError('not a note: give a note1…, nevent1… or the 64-hex event id.');
+}

@@ -1,0 +1,92 @@
+// The like/repost state keeper (src/client/interactions.ts) with its I/O
+// injected: what it counts as the user's, what it refuses, what it deletes.
+// The same service against the real relay is in test/ui/interactions.test.tsx.
+import type { EventTemplate, Filter } from 'nostr-tools';
+import { finalizeEvent, generateSecretKey, getPublicKey, type Event } from 'nostr-tools/pure';
+import { describe, expect, it } from 'vitest';
+import { createInteractions } from '../../src/client/interactions.js';
+
+const NOW = 1_700_000_000;
+const myKey = generateSecretKey();
+const me = getPublicKey(myKey);
+const target = finalizeEvent({ kind: 1, created_at: NOW - 100, tags: [], content: 'a note' }, generateSecretKey());
+
+function setup(onRelays: Event[] = []) {
+  const published: Event[] = [];
+  const fetched: Filter[][] = [];
+  let t = NOW * 1000;
+  const interactions = createInteractions({
+    clock: { now: () => (t += 1000) },
+    me: () => me,
+    cached: () => [],
+    fetch: async (filters) => (fetched.push(filters), onRelays),
+    publish: async (template: EventTemplate) => {
+      const event = finalizeEvent(template, myKey);
+      published.push(event);
+      return { event, results: [{ url: 'ws://r', ok: true, outcome: 'accepted' as const, message: '' }] };
+    },
+    batchMs: 0,
+  });
+  return { interactions, published, fetched };
+}
+
+const mine = (t: EventTemplate) => finalizeEvent(t, myKey);
+
+describe('interactions service', () => {
+  it('asks the relays for the user\'s kind 7/6/16 tagging the notes, in one batch', async () => {
+    const { interactions, fetched } = setup();
+    const other = 'ab'.repeat(32);
+    interactions.request([target.id, other, 'not-an-id']);
+    interactions.request([target.id]);
+    await new Promise<void>((resolve) => interactions.onChange(() => fetched.length > 0 && resolve()));
+    expect(fetched).toEqual([[{ kinds: [7, 6, 16], authors: [me], '#e': [target.id, other] }]]);
+  });
+
+  it('two likes at once send one; a like the relays know of is not sent again', async () => {
+    const { interactions, published } = setup();
+    const [first, second] = await Promise.all([interactions.like(target), interactions.like(target)]);
+    expect(first.event?.kind).toBe(7);
+    expect(second.unchanged).toBe('busy');
+    expect(await interactions.like(target)).toMatchObject({ unchanged: 'already' });
+    expect(published).toHaveLength(1);
+
+    const earlier = mine({ kind: 7, created_at: NOW - 5, content: '+', tags: [['e', 'cd'.repeat(32)], ['e', target.id], ['p', target.pubkey]] });
+    const known = setup([earlier]);
+    expect(await known.interactions.like(target)).toMatchObject({ unchanged: 'already' });
+    expect(known.interactions.state(target.id)).toEqual({ liked: true, reposted: false, busy: false });
+    expect(known.published).toEqual([]);
+  });
+
+  it('a "-" reaction, someone else\'s like, or a like of another note (last e tag) is not a like', async () => {
+    const dislike = mine({ kind: 7, created_at: NOW - 5, content: '-', tags: [['e', target.id], ['p', target.pubkey]] });
+    const theirs = finalizeEvent({ kind: 7, created_at: NOW - 5, content: '+', tags: [['e', target.id]] }, generateSecretKey());
+    const elsewhere = mine({ kind: 7, created_at: NOW - 5, content: '+', tags: [['e', target.id], ['e', 'ef'.repeat(32)]] });
+    const { interactions, published } = setup([dislike, theirs, elsewhere]);
+    const outcome = await interactions.like(target);
+    expect(outcome.event?.kind).toBe(7);
+    expect(published).toHaveLength(1);
+  });
+
+  it('unlike deletes every like of the note with one kind 5 (e per reaction, k 7); unrepost with k 6', async () => {
+    const a = mine({ kind: 7, created_at: NOW - 9, content: '+', tags: [['e', target.id]] });
+    const b = mine({ kind: 7, created_at: NOW - 8, content: '🤙', tags: [['e', target.id]] });
+    const r = mine({ kind: 6, created_at: NOW - 7, content: '', tags: [['e', target.id], ['p', target.pubkey]] });
+    const { interactions, published } = setup([a, b, r]);
+    const unlike = await interactions.unlike(target);
+    expect(unlike.event).toMatchObject({ kind: 5, tags: [['e', a.id], ['e', b.id], ['k', '7']] });
+    expect(interactions.state(target.id)).toEqual({ liked: false, reposted: true, busy: false });
+    expect(await interactions.unlike(target)).toMatchObject({ unchanged: 'not-done' });
+    const unrepost = await interactions.unrepost(target);
+    expect(unrepost.event).toMatchObject({ kind: 5, tags: [['e', r.id], ['k', '6']] });
+    expect(interactions.state(target.id).reposted).toBe(false);
+    expect(published).toHaveLength(2);
+  });
+
+  it("deleteNote refuses someone else's note and deletes the user's own with e and k", async () => {
+    const { interactions, published } = setup();
+    expect(await interactions.deleteNote(target)).toMatchObject({ unchanged: 'not-yours' });
+    const own = mine({ kind: 1, created_at: NOW - 3, content: 'mine', tags: [] });
+    expect((await interactions.deleteNote(own)).event).toMatchObject({ kind: 5, tags: [['e', own.id], ['k', '1']] });
+    expect(published).toHaveLength(1);
+  });
+});
