@@ -104,7 +104,7 @@ describe('warm cache versus empty cache, on the real relay', () => {
     const started = performance.now();
     // The cache carries over from one sequence to the next (warm is the point); a step may clear it.
     for (let run = 0; run < RUNS; run++) {
-      const steps = rng.int(1, 3);
+      const steps = rng.int(1, 2);
       const log: string[] = [];
       for (let step = 0; step < steps; step++) {
         const roll = rng.next();
@@ -130,5 +130,5 @@ describe('warm cache versus empty cache, on the real relay', () => {
     }
     const seconds = (performance.now() - started) / 1000;
     console.log(`warm-vs-empty: ${RUNS} sequences, ${requests} requests compared, ${published} events published, ${seconds.toFixed(1)} s`);
-  }, 120_000);
+  }, 180_000);
 });
