@@ -1,6 +1,8 @@
-// A live feed: the cache paints at once, the pool's start-up query fills in
-// and then streams, and every verified event is merged into one Timeline and
-// cached. Listeners hear about changes batched, at most once per frame.
+// A live feed: the cache paints at once, every relay is asked for the whole
+// window (paged where it may have cut its answer: src/client/window.ts) and
+// then streams, and every verified event is merged into one Timeline and
+// cached. Older windows come on demand (loadOlder). Listeners hear about
+// changes batched, at most once per frame.
 import type { Event, Filter } from 'nostr-tools';
 import { unixNow, type Clock } from '../core/clock.js';
 import { boundaryOf } from '../core/coverage.js';
