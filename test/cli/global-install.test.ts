@@ -105,7 +105,7 @@ describe.skipIf(process.env.NOSTR_TUI_GLOBAL_INSTALL !== '1')('npm install -g of
     expect(fs.existsSync(path.join(modules, 'better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
   });
 
-  it('runs from another directory: --version, key generate, post to the real relay', async () => {
+  it('runs from another directory: --version, key generate, post to the real relay, doctor', async () => {
     const home = fs.mkdtempSync(path.join(work, 'home-'));
     const version = await installed(['--version'], home);
     expect(version).toMatchObject({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
@@ -121,5 +121,12 @@ describe.skipIf(process.env.NOSTR_TUI_GLOBAL_INSTALL !== '1')('npm install -g of
     expect(post.stdout).toContain('Accepted by 1 of 1 relay.');
     const stored = await relay.find({ authors: [pubkey], kinds: [1] });
     expect(stored.map((event) => event.content)).toEqual(['hello from a global install']);
+
+    // bcrypto's approved install script built the native verifier; the home is healthy.
+    const doctor = await installed(['doctor', '--json', '--relay', relay.url], home);
+    const report = JSON.parse(doctor.stdout);
+    expect(report.verifier.kind, doctor.stdout).toBe('native');
+    expect(report).toMatchObject({ ok: true, version: pkg.version, database: { integrity: 'ok', outboxPending: 0 } });
+    expect(doctor.code).toBe(0);
   });
 });
