@@ -4,7 +4,9 @@ import yargs from 'yargs';
 import { systemClock } from './core/clock.js';
 import { ExitCode, UserError, usageError } from './core/errors.js';
 import { redactSecrets } from './core/redact.js';
+import { withCompletion } from './commands/completion.js';
 import { commands } from './commands/index.js';
+import { packageVersion } from './commands/version.js';
 import type { CommandContext } from './commands/context.js';
 import { resolvePaths } from './store/paths.js';
 
@@ -27,7 +29,7 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
     .recommendCommands()
     .help()
     .alias('help', 'h')
-    .version()
+    .version(packageVersion())
     .wrap(Math.min(100, ctx.stdout.columns ?? 80))
     .exitProcess(false)
     .fail((message, error) => {
@@ -35,6 +37,7 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
       throw error ?? usageError(`${message}. Run \`nostr-tui --help\` for usage.`);
     });
   for (const factory of commands) parser = parser.command(factory(ctx));
+  parser = withCompletion(parser);
   try {
     await parser.parseAsync();
     return ctx.exitCode;

@@ -1,0 +1,34 @@
+// `nostr-tui completion`: prints yargs' completion script for bash (or zsh when
+// $SHELL is zsh). On each Tab the script runs `nostr-tui --get-yargs-completions
+// <words>`, which yargs answers from the command tree, so it never goes stale.
+import type { Argv, CommandModule } from 'yargs';
+
+/**
+ * The name yargs' own completion command is registered under, hidden. yargs
+ * prints the script for that command but then, with exitProcess(false), also
+ * runs the default command (the interactive UI); the visible `completion`
+ * below prints it through a handler instead, and ends there.
+ */
+const YARGS_COMPLETION_COMMAND = 'yargs-completion-script';
+
+type Done = (completions: string[]) => void;
+type Fallback = (onCompleted: (error: Error | null, completions: string[] | undefined) => void) => void;
+
+/** Turns on yargs' completion and adds the `completion` command printing its script. */
+export function withCompletion<T>(parser: Argv<T>): Argv<T> {
+  return parser
+    .completion(YARGS_COMPLETION_COMMAND, false, (_current: string, _argv: unknown, fallback: Fallback, done: Done) => {
+      // The default command is listed as "$0": not a word anyone can type.
+      fallback((error, completions) => done(error ? [] : (completions ?? []).filter((word) => !word.startsWith('$0'))));
+    })
+    // @types/yargs 17 declares showCompletionScript() without its ($0, cmd) parameters.
+    .command(completionCommand(() => (parser.showCompletionScript as (name: string, command: string) => unknown)('nostr-tui', 'completion')));
+}
+
+const completionCommand = (print: () => void): CommandModule => ({
+  command: 'completion',
+  describe: 'Print a shell completion script for bash or zsh (see the README to install it)',
+  handler: () => {
+    print();
+  },
+});
