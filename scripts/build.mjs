@@ -17,9 +17,8 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-  // Native addons and optional dev-only modules stay outside the bundle; so does conf,
-  // which src/store/conf.ts requires at run time on the first write only.
-  external: ['bcrypto', 'better-sqlite3', 'conf', 'node-pty', 'react-devtools-core', 'bufferutil', 'utf-8-validate'],
+  // Native addons and optional dev-only modules stay outside the bundle.
+  external: ['bcrypto', 'better-sqlite3', 'node-pty', 'react-devtools-core', 'bufferutil', 'utf-8-validate'],
   // Bundled CommonJS dependencies (ws, yargs helpers) call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __nostrTuiCreateRequire } from 'node:module'; const require = __nostrTuiCreateRequire(import.meta.url);",
