@@ -26,6 +26,17 @@ export interface ConnectionDeps {
 }
 
 const MAX_AUTHS_PER_CONNECTION = 3;
+/**
+ * AUTH signatures per relay in any hour, across reconnects (issue #16 item 6: a relay that sent
+ * a challenge and closed got 174 signatures in a minute).
+ */
+export const MAX_AUTHS_PER_HOUR = 20;
+const HOUR_MS = 3_600_000;
+/**
+ * A connection resets the reconnect backoff only after it stayed up this long and delivered a
+ * message: a relay that accepts and closes at once is otherwise retried every 0.5-1 s forever.
+ */
+export const STABLE_AFTER_MS = 30_000;
 
 export const emptyCounts = (): RelayCounts => ({
   received: 0,
@@ -54,6 +65,11 @@ export class Connection {
   private authed: Promise<boolean> | undefined;
   /** AUTH events signed on this connection: a relay sending challenge after challenge gets only a few. */
   private authsSigned = 0;
+  /** When each AUTH of the last hour was signed (ms), whatever the connection. */
+  private authTimes: number[] = [];
+  /** When the socket last opened (ms), and how many messages it had received then. */
+  private openedAt: number | undefined;
+  private messagesAtOpen = 0;
 
   constructor(
     readonly url: string,
@@ -97,7 +113,8 @@ export class Connection {
       this.setState('connecting');
       this.opening = this.relay.connect({ timeout: timeoutMs }).then(
         () => {
-          this.attempts = 0;
+          this.openedAt = this.deps.clock.now();
+          this.messagesAtOpen = this.relay.messages;
           delete this.status.error;
           this.setState('connected');
         },
@@ -113,6 +130,10 @@ export class Connection {
   }
 
   private lost(): void {
+    // Up long enough and useful: the relay is healthy again, so the next retry comes soon.
+    const up = this.openedAt === undefined ? 0 : this.deps.clock.now() - this.openedAt;
+    if (up >= STABLE_AFTER_MS && this.relay.messages > this.messagesAtOpen) this.attempts = 0;
+    this.openedAt = undefined;
     this.opening = undefined;
     this.challenge = undefined;
     this.authed = undefined;
@@ -152,6 +173,14 @@ export class Connection {
     const challenge = this.challenge;
     const signer = this.deps.signer;
     if (!challenge || !signer || !this.inList || this.authsSigned >= MAX_AUTHS_PER_CONNECTION) return Promise.resolve(false);
+    const now = this.deps.clock.now();
+    this.authTimes = this.authTimes.filter((at) => now - at < HOUR_MS);
+    if (this.authTimes.length >= MAX_AUTHS_PER_HOUR) {
+      this.status.error = `AUTH not answered: ${MAX_AUTHS_PER_HOUR} signatures for this relay in the last hour`;
+      this.deps.onchange();
+      return Promise.resolve(false);
+    }
+    this.authTimes.push(now);
     this.authsSigned++;
     this.authed = (async () => {
       if (this.deps.onAuthRequested && !(await this.deps.onAuthRequested(this.url))) return false;

@@ -63,6 +63,8 @@ export class PoolRelay extends AbstractRelay {
   /** Steps waiting for a signature check, in arrival order. */
   private tail: Promise<void> | undefined;
   private waiting = 0;
+  /** Messages received on this socket so far (a reconnect counts as stable only once it delivered). */
+  messages = 0;
 
   constructor(url: string, deps: RelayDeps) {
     super(url, { verifyEvent: () => false, websocketImplementation: deps.WebSocket, enablePing: deps.ping === true });
@@ -112,6 +114,7 @@ export class PoolRelay extends AbstractRelay {
   }
 
   override _onmessage(ev: MessageEvent): void {
+    this.messages++;
     try {
       this.receive(ev.data);
     } catch {

@@ -64,3 +64,96 @@ describe('a note dated ten years ahead (item 3)', () => {
     sub.close();
   });
 });
+
+/** Moves hand-driven time in steps, letting each reconnect it starts reach the relay and fail. */
+async function runFor(timers: ManualTimers, pool: RelayPool, ms: number, step = 250): Promise<void> {
+  for (let t = 0; t < ms; t += step) {
+    timers.advance(step);
+    if (pool.status()[0]!.state === 'connecting') await until(() => pool.status()[0]!.state !== 'connecting', 'the reconnect to end');
+    if (pool.status()[0]!.state === 'connected') await until(() => pool.status()[0]!.state === 'error', 'the relay to close it', 2_000).catch(() => {});
+  }
+}
+
+describe('reconnect storm (item 6)', () => {
+  it('a relay that accepts and closes at once is retried with growing delays, not every second', async () => {
+    const relay = await fault({ onConnect: (conn) => conn.drop() });
+    const timers = new ManualTimers(NOW * 1000);
+    pool = createPool({ relays: [spec(relay.url)], backoff: { baseMs: 1_000, maxMs: 60_000, random: () => 0 }, clock: timers, timers });
+    const sub = pool.subscribe([{ authors: [ALICE] }], { onevent: () => {} });
+    await until(() => pool!.status()[0]!.state === 'error', 'the first drop');
+    await runFor(timers, pool, 10 * 60_000);
+    // Delays 0.5, 1, 2, 4, 8, 16 s, then 30 s (random 0, a 60 s ceiling): about 25 in ten minutes,
+    // where the open resetting the backoff made it 1,200.
+    expect(relay.accepted()).toBeLessThanOrEqual(30);
+    expect(relay.accepted()).toBeGreaterThanOrEqual(20);
+    sub.close();
+  }, 60_000);
+
+  it('a connection that stayed up 30 s and delivered resets the backoff', async () => {
+    const note = signed(alice, { created_at: NOW - 5, content: 'hello' });
+    // Connections 0-4 close at once; 5 serves a note and stays until the test closes it.
+    const relay = await fault({
+      onConnect: (conn) => conn.index < 5 && conn.drop(),
+      onReq: (req) => {
+        req.event(note);
+        req.eose();
+      },
+    });
+    const timers = new ManualTimers(NOW * 1000);
+    pool = createPool({ relays: [spec(relay.url)], backoff: { baseMs: 1_000, maxMs: 60_000, random: () => 0 }, clock: timers, timers });
+    const got: Event[] = [];
+    const sub = pool.subscribe([{ authors: [ALICE] }], { onevent: (e) => got.push(e) });
+    await until(() => relay.accepted() === 1 && pool!.status()[0]!.state === 'error', 'the first drop');
+    // 0.5 + 1 + 2 + 4 + 8 s of backoff bring connection 5.
+    await runFor(timers, pool, 15_500);
+    await until(() => got.length === 1, 'the note from the sixth connection');
+    expect(relay.accepted()).toBe(6);
+    timers.advance(30_000);
+    relay.dropAll();
+    await until(() => pool!.status()[0]!.state === 'error', 'the drop');
+    // Reset: the first delay again (500 ms), not the sixth (16 s).
+    timers.advance(499);
+    expect(pool.status()[0]!.state).toBe('error');
+    timers.advance(1);
+    expect(pool.status()[0]!.state).toBe('connecting');
+    sub.close();
+  }, 60_000);
+
+  it(`a relay asking AUTH on every connection gets at most 20 signatures an hour`, async () => {
+    let challenges = 0;
+    const relay = await fault({
+      onConnect: (conn) => conn.send(['AUTH', `challenge-${challenges++}`]),
+      onAuth: (_event, conn) => conn.drop(),
+    });
+    const signer = countingSigner(alice);
+    const timers = new ManualTimers(NOW * 1000);
+    pool = createPool({ relays: [spec(relay.url)], signer, backoff: { baseMs: 1_000, maxMs: 4_000, random: () => 0 }, clock: timers, timers });
+    const sub = pool.subscribe([{ authors: [ALICE] }], { onevent: () => {} });
+    await until(() => signer.signed === 1, 'the first AUTH');
+    const status = () => pool!.status()[0]!;
+    for (let t = 0; t < 60 * 60_000 - 60_000; t += 1_000) {
+      timers.advance(1_000);
+      // Each reconnect: the challenge, then the signature and the drop, or the refusal to sign.
+      if (status().state === 'connecting') await until(() => status().state !== 'connecting', 'the reconnect');
+      if (status().state === 'connected') await until(() => status().state === 'error' || (signer.signed === 20 && challenges === 21), 'the drop after AUTH');
+    }
+    expect(signer.signed).toBe(20);
+    await until(() => relay.received.filter((r) => r.message[0] === 'AUTH').length >= 20, 'the twentieth AUTH');
+    expect(relay.received.filter((r) => r.message[0] === 'AUTH')).toHaveLength(20);
+    // The relay keeps asking: the connection after the twentieth stays up, unanswered.
+    expect(challenges).toBe(21);
+    sub.close();
+  }, 120_000);
+});
+
+function countingSigner(sk: Uint8Array): Signer & { signed: number } {
+  const signer = {
+    signed: 0,
+    getPublicKey: async () => getPublicKey(sk),
+    signEvent: async (template: EventTemplate) => {
+      signer.signed++;
+      return finalizeEvent(template, sk);
+    },
+  };
+  return signer;
+}
