@@ -37,6 +37,8 @@ const HOUR_MS = 3_600_000;
  * message: a relay that accepts and closes at once is otherwise retried every 0.5-1 s forever.
  */
 export const STABLE_AFTER_MS = 30_000;
+/** How long a closing socket may wait for the relay's close frame before it is destroyed. */
+export const CLOSE_GRACE_MS = 1_000;
 
 export const emptyCounts = (): RelayCounts => ({
   received: 0,
@@ -203,7 +205,7 @@ export class Connection {
     this.cancelReconnect = undefined;
     this.relay.dropPending('pool closed');
     try {
-      this.relay.close();
+      this.relay.closeWithin(CLOSE_GRACE_MS, this.deps.timers);
     } catch {
       // already closed
     }

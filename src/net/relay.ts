@@ -13,6 +13,7 @@ import { AbstractRelay } from 'nostr-tools/abstract-relay';
 import { matchFilters } from 'nostr-tools/filter';
 import { defaultLimits, isDropped, parseRelayMessage, type RelayMessageLimits } from '../core/relay-message.js';
 import { FUTURE_SKEW_SEC } from '../core/timeline.js';
+import type { Timers } from '../core/clock.js';
 import type { RelayCounts } from './types.js';
 import type { Verdict, VerifiedEvents } from './verified-events.js';
 
@@ -98,6 +99,18 @@ export class PoolRelay extends AbstractRelay {
   /** NIP-42: the AUTH event for a challenge, signed by the caller. */
   authTemplate(challenge: string, url: string, now: number): EventTemplate {
     return { kind: 22242, created_at: now, tags: [['relay', url], ['challenge', challenge]], content: '' };
+  }
+
+  /**
+   * Closes, giving the close handshake `graceMs` before the socket is destroyed (issue #16 item 7):
+   * ws waits 30 s for the relay's close frame, and a relay in the middle of a frame it never
+   * finishes (10 MiB announced, a byte every 200 ms) never sends one, which held a command's exit.
+   * The timer is weak: a socket that closes cleanly lets the process end at once.
+   */
+  closeWithin(graceMs: number, timers: Timers): void {
+    const ws = (this as unknown as { ws?: { terminate?(): void } }).ws;
+    this.close();
+    if (typeof ws?.terminate === 'function') timers.after(graceMs, () => ws.terminate!(), { weak: true });
   }
 
   /** Fails the OKs still awaited when the connection is gone. */

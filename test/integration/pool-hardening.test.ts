@@ -10,6 +10,7 @@ import type { RelayPool } from '../../src/net/types.js';
 import type { Signer } from '../../src/store/types.js';
 import { signed, startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';
 import { ManualTimers } from '../helpers/manual-timers.js';
+import { startTrickleRelay } from '../helpers/trickle-relay.js';
 import { until } from '../helpers/until.js';
 
 const NOW = 1_700_000_000;
@@ -157,3 +158,21 @@ function countingSigner(sk: Uint8Array): Signer & { signed: number } {
   };
   return signer;
 }
+
+describe('a half-sent frame (item 7)', () => {
+  it('closing the pool destroys the socket after a 1 s grace, whatever the relay is still sending', async () => {
+    const relay = await startTrickleRelay();
+    stops.push(() => relay.stop());
+    const timers = new ManualTimers(NOW * 1000);
+    pool = createPool({ relays: [spec(relay.url)], clock: timers, timers });
+    pool.subscribe([{ authors: [ALICE] }], { onevent: () => {} });
+    await relay.started;
+    await pool.close();
+    timers.advance(999);
+    // The close frame is queued behind nothing the relay will ever finish: the socket stays.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(relay.clientGone()).toBe(false);
+    timers.advance(1);
+    await until(() => relay.clientGone(), 'the socket destroyed', 2_000);
+  });
+});
