@@ -13,7 +13,8 @@ const settle = () => {
 };
 
 const store = openStore(dataDir, { clock: { now: () => Date.now() } });
-const timeline = new Timeline({ clock: { now: () => Date.now() } });
+// The figure is memory per event held, so the list is not capped here (the app caps it at MAX_ENTRIES).
+const timeline = new Timeline({ clock: { now: () => Date.now() }, maxEntries: Infinity });
 // Warm everything that is not per-event (statements, code) on a small answer first.
 for (const event of store.events.query([{ kinds: [1], limit: 100 }])) timeline.add(event, 'wss://bench.relay.example');
 settle();

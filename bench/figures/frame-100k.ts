@@ -42,7 +42,7 @@ interface Mounted {
 
 /** A feed on the real timeline model, fed by hand instead of by a pool. */
 function handFedFeed(events: Event[]): FeedLike & { push(event: Event): void } {
-  const timeline = new Timeline({ clock: { now: () => NOW * 1000 } });
+  const timeline = new Timeline({ clock: { now: () => NOW * 1000 }, maxEntries: Infinity }); // a 100,000-entry list on purpose
   for (const event of events) timeline.add(event, 'ws://bench');
   const listeners = new Set<() => void>();
   return {

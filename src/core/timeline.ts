@@ -3,7 +3,9 @@
 // skew are held back until their time comes, so a wrong clock (or a relay
 // gaming the order) cannot pin a note to the top. What its author withdrew
 // (NIP-09 deletion, NIP-40 expiration) leaves it, and is not let in again.
-// Pure: time comes from the clock.
+// Bounded (issue #16 item 5: 600,000 events streamed into Global took 875 MB):
+// past MAX_ENTRIES the oldest are dropped (the cache keeps them), past MAX_HELD
+// the furthest-future held-back ones. Pure: time comes from the clock.
 import type { Event } from 'nostr-tools';
 import { unixNow, type Clock } from './clock.js';
 import { deletedIds } from './deletion.js';
@@ -20,10 +22,23 @@ export interface TimelineEntry {
  */
 export const FUTURE_SKEW_SEC = 15 * 60;
 
+/** Entries kept in memory; the oldest past this are dropped. */
+export const MAX_ENTRIES = 20_000;
+/** Future-dated entries held back at most; the furthest in the future are dropped first. */
+export const MAX_HELD = 1_000;
+/** Deletion targets remembered (so a deleted note is not let in again) at most, oldest forgotten. */
+const MAX_DELETED = 100_000;
+/** Entries added without a read are sorted (and the timeline trimmed) every this many. */
+const TRIM_BATCH = 4_096;
+
 export interface TimelineOptions {
   clock: Clock;
   /** How far ahead of our clock an event may be dated and still be shown, seconds. */
   futureSkewSec?: number;
+  /** At most this many entries shown (default MAX_ENTRIES); a benchmark of a huge list may lift it. */
+  maxEntries?: number;
+  /** At most this many held back (default MAX_HELD). */
+  maxHeld?: number;
 }
 
 /** NIP-01 gives no order; ours: created_at descending, then id ascending so ties are stable. */
@@ -35,6 +50,8 @@ const byEvent = (a: TimelineEntry, b: TimelineEntry): number => newestFirst(a.ev
 export class Timeline {
   private readonly clock: Clock;
   private readonly futureSkewSec: number;
+  private readonly maxEntries: number;
+  private readonly maxHeld: number;
   private readonly byId = new Map<string, TimelineEntry>();
   /**
    * Shown entries, sorted, in two runs: `head` (at most HEAD_MAX, all newer
@@ -58,6 +75,8 @@ export class Timeline {
   constructor(opts: TimelineOptions) {
     this.clock = opts.clock;
     this.futureSkewSec = opts.futureSkewSec ?? FUTURE_SKEW_SEC;
+    this.maxEntries = opts.maxEntries ?? MAX_ENTRIES;
+    this.maxHeld = opts.maxHeld ?? MAX_HELD;
   }
 
   /** True when the id is new (and neither deleted nor expired). */
@@ -75,9 +94,33 @@ export class Timeline {
     }
     const entry: TimelineEntry = { event, seenOn: relay === undefined ? [] : [relay] };
     this.byId.set(event.id, entry);
-    if (event.created_at > unixNow(this.clock) + this.futureSkewSec) this.held.push(entry);
-    else this.pending.push(entry);
+    if (event.created_at > unixNow(this.clock) + this.futureSkewSec) {
+      this.held.push(entry);
+      if (this.held.length > this.maxHeld) this.trimHeld();
+    } else {
+      this.pending.push(entry);
+      // A stream nobody reads (a headless feed, a UI between frames) is still bounded.
+      if (this.pending.length >= TRIM_BATCH) this.sortPending();
+    }
     return true;
+  }
+
+  /** Keeps the held-back entries due soonest; the rest are forgotten (a relay may send them again). */
+  private trimHeld(): void {
+    this.held.sort((a, b) => a.event.created_at - b.event.created_at);
+    for (const entry of this.held.splice(this.maxHeld)) this.byId.delete(entry.event.id);
+  }
+
+  /** Past maxEntries shown, the oldest go (from memory only: the cache still has them). */
+  private trim(): void {
+    const excess = this.head.length + this.body.length - this.maxEntries;
+    if (excess <= 0) return;
+    if (this.head.length > 0) this.fold();
+    const kept = this.body.length - excess;
+    for (let i = kept; i < this.body.length; i++) this.byId.delete(this.body[i]!.event.id);
+    this.body = this.body.slice(0, kept);
+    if (this.expiring.length > 0) this.expiring = this.expiring.filter((e) => this.byId.has(e.id));
+    this.snapshot = undefined;
   }
 
   /** Another relay has the event too. */
@@ -133,6 +176,7 @@ export class Timeline {
     const gone = new Set<string>();
     for (const id of deletedIds(request)) {
       this.deleted.add(`${id}:${request.pubkey}`);
+      if (this.deleted.size > MAX_DELETED) this.deleted.delete(this.deleted.values().next().value!);
       const entry = this.byId.get(id);
       if (entry && entry.event.pubkey === request.pubkey) gone.add(id);
     }
@@ -183,6 +227,7 @@ export class Timeline {
       this.body = merge(this.head.length > 0 ? this.head.concat(this.body) : this.body, added);
       this.head = [];
     }
+    this.trim();
   }
 
   private fold(): void {

@@ -55,6 +55,12 @@ export interface OkResult {
 }
 
 const EVENT_PREFIX = '["EVENT",';
+/**
+ * Ids a subscription remembers as handed on, the oldest forgotten past this (issue #16 item 5):
+ * a relay re-sending an event older than that gets it checked again, and the timeline, which
+ * knows its own entries, still takes it only once.
+ */
+export const MAX_DELIVERED_IDS = 100_000;
 
 export class PoolRelay extends AbstractRelay {
   readonly subs = new Map<string, RelaySub>();
@@ -256,6 +262,7 @@ export class PoolRelay extends AbstractRelay {
       return;
     }
     sub.delivered.add(id);
+    if (sub.delivered.size > MAX_DELIVERED_IDS) sub.delivered.delete(sub.delivered.values().next().value!);
     this.deps.counts.received++;
     sub.onevent(event);
   }

@@ -15,8 +15,12 @@ export class VerifiedEvents {
 
   constructor(
     private readonly verifier: SignatureVerifier,
-    /** Oldest entries are forgotten past this (they would only be verified again). */
-    private readonly max = 250_000,
+    /**
+     * Oldest entries are forgotten past this (they would only be verified again). Each holds a
+     * whole event, so this bounds memory too (issue #16 item 5): copies of one event from several
+     * relays arrive within moments, not 20,000 events apart.
+     */
+    private readonly max = 20_000,
   ) {}
 
   get(id: string): Event | undefined {

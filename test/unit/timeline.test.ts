@@ -1,6 +1,6 @@
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
-import { newestFirst, Timeline } from '../../src/core/timeline.js';
+import { MAX_ENTRIES, MAX_HELD, newestFirst, Timeline } from '../../src/core/timeline.js';
 
 const NOW = 1_700_000_000;
 const clockAt = (sec: number) => {
@@ -147,3 +147,29 @@ describe('Timeline', () => {
   });
 });
 
+
+// Issue #16 item 5: memory without bound. 600,000 events streamed into Global grew the process
+// to 875 MB; the timeline now keeps the newest MAX_ENTRIES, and MAX_HELD future-dated ones.
+describe('Timeline memory caps (a flood of events)', () => {
+  it(`a flood of ${MAX_ENTRIES + 5_000} events keeps the newest ${MAX_ENTRIES}, unread or read`, () => {
+    const t = new Timeline({ clock: clockAt(NOW) });
+    // Oldest first, never read while streaming: trimming does not wait for the UI.
+    for (let n = 0; n < MAX_ENTRIES + 5_000; n++) t.add(ev(n, NOW - 1_000_000 + n));
+    expect(t.size).toBeLessThanOrEqual(MAX_ENTRIES + 4_096);
+    const shown = t.entries();
+    expect(shown).toHaveLength(MAX_ENTRIES);
+    expect(shown[0]!.event.id).toBe(hex(MAX_ENTRIES + 4_999));
+    expect(shown.at(-1)!.event.id).toBe(hex(5_000));
+    expect(t.has(hex(4_999))).toBe(false);
+  });
+
+  it(`holds back at most ${MAX_HELD} future-dated events, keeping those due soonest`, () => {
+    const clock = clockAt(NOW);
+    const t = new Timeline({ clock });
+    for (let n = 0; n < MAX_HELD + 500; n++) t.add(ev(n, NOW + 3_600 + (MAX_HELD + 500 - n)));
+    expect(t.has(hex(MAX_HELD + 499))).toBe(true); // due soonest
+    expect(t.has(hex(0))).toBe(false); // furthest ahead, dropped
+    clock.t = (NOW + 10 * 86_400) * 1000;
+    expect(t.releaseDue()).toBe(MAX_HELD);
+  });
+});
