@@ -85,7 +85,7 @@ describe('hostile notes in the interactive UI, in a real terminal', () => {
 // tabs and escapes where NIP-10 expects hex. A carriage return is invisible to the byte check
 // (Ink writes CR LF), so the test also looks for the text the tags carried.
 describe('hostile tags in the interactive UI, in a real terminal', () => {
-  it('"↳ reply to" with a p tag "\rPWN\r": nothing of the tag reaches the terminal, in the feed or a thread', async () => {
+  it('"↳ reply to" with a p tag "\\rPWN\\r": nothing of the tag reaches the terminal, in the feed or a thread', async () => {
     const relay = await startRelay();
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-hostile-pty-'));
     new KeyStore(home).save({ pubkey: HOSTILE_PUBKEY });
