@@ -41,6 +41,8 @@ export interface ClientOptions {
 export interface Client {
   readonly paths: Paths;
   readonly clock: Clock;
+  /** The environment this run was started with (settings such as NOSTR_TUI_MAX_RELAYS). */
+  readonly env: NodeJS.ProcessEnv;
   /** The relays for this run: `--relay`, else the configured ones, else the defaults. */
   relays(): RelaySpec[];
   /** Created on first use. */
@@ -69,6 +71,7 @@ export function createClient(opts: ClientOptions): Client {
   const client: Client = {
     paths: opts.paths,
     clock: opts.clock,
+    env: opts.env,
     relays() {
       // Only a --relay URL with 64 hex characters costs a key derivation here.
       relays ??= relaysForRun(config, opts.relayOverride, opts.relayOverride?.some((url) => /[0-9a-f]{64}/i.test(url)) ? storedPubkey(opts.paths.configDir) : undefined);

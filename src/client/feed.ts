@@ -8,10 +8,13 @@ import { unixNow, type Clock } from '../core/clock.js';
 import { boundaryOf } from '../core/coverage.js';
 import { DELETION_KIND } from '../core/deletion.js';
 import { Timeline } from '../core/timeline.js';
-import type { RelayOutcome, RelayPool } from '../net/types.js';
+import type { RelayOutcome, RelayPool, RequestPlan, SubscribeHandlers } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { WriteBuffer } from '../store/write-buffer.js';
 import { fetchWindow } from './window.js';
+
+/** Told what a routed request delivered, e.g. to learn which relay holds whom (src/client/routing.ts). */
+export type RouteWatcher = Pick<SubscribeHandlers, 'onevent' | 'onseen' | 'onsettled'>;
 
 export interface FeedDeps {
   pool: RelayPool;
@@ -49,6 +52,11 @@ export interface Feed {
    * relay (paged like the start-up window). One load at a time.
    */
   loadOlder(): Promise<OlderNotes>;
+  /**
+   * Also asks each relay of `plan` for its own filters (each author where they write), streaming
+   * until close; resolves once every relay of the plan has answered, timed out or failed.
+   */
+  route(plan: RequestPlan, watch?: RouteWatcher): Promise<RelayOutcome[]>;
   /** Stops showing an author (Home after an unfollow): their notes leave, later ones are ignored. */
   exclude(pubkey: string): void;
   close(): void;
@@ -97,16 +105,22 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
 
   // The merge's depth for a filter: where its requested count ends among what is shown.
   const boundary = (filter: Filter) => boundaryOf(filter, shownEvents(timeline));
-  const windowOf = (asked: Filter[], stream: boolean) =>
+  const windowOf = (asked: Filter[], stream: boolean, relays = opts.relays, watch?: RouteWatcher) =>
     fetchWindow({
       pool: deps.pool,
       filters: asked,
-      relays: opts.relays,
+      relays,
       eoseTimeoutMs: opts.eoseTimeoutMs,
       stream,
       stalled: deps.stalled,
-      onevent: streamed,
-      onseen: (id, relay) => timeline.seen(id, relay),
+      onevent: (event, relay) => {
+        watch?.onevent(event, relay);
+        streamed(event, relay);
+      },
+      onseen: (id, relay) => {
+        watch?.onseen?.(id, relay);
+        timeline.seen(id, relay);
+      },
       boundary,
     });
   // Every relay is asked for the whole window, whatever the cache holds (src/client/window.ts).
@@ -166,6 +180,18 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
       extensions.push(windowOf(more, true));
     },
     loadOlder,
+    route(plan, watch) {
+      if (closed || plan.length === 0) return Promise.resolve([]);
+      // Each relay of the plan is one more window with its own filters (the outbox model, NIP-65).
+      const windows = plan.map((step) => windowOf(step.filters, true, [step.relay], watch));
+      extensions.push(...windows);
+      return Promise.all(windows.map((w) => w.settled)).then((outcomes) => {
+        const all = outcomes.flat();
+        watch?.onsettled?.(all);
+        if (!closed) notify();
+        return all;
+      });
+    },
     exclude(pubkey) {
       excluded.add(pubkey);
       if (timeline.removeAuthor(pubkey) > 0) changed();

@@ -21,6 +21,8 @@ export interface RelayListDeps {
   discoveryRelays: readonly string[];
   rules?: RelayListRules;
   eoseTimeoutMs?: number;
+  /** Relays that already stalled in this run: not asked again (one timeout per stalled relay). */
+  skip?: ReadonlySet<string>;
 }
 
 export interface RelayLists {
@@ -44,7 +46,7 @@ export function cachedRelayLists(store: EventStore | undefined, authors: readonl
 export async function fetchRelayLists(deps: RelayListDeps, authors: readonly string[]): Promise<RelayLists> {
   const cached = cachedRelayLists(deps.store, authors, deps.rules);
   if (authors.length === 0) return { lists: cached, fresh: false };
-  const relays = [...new Set([...deps.userRelays, ...deps.discoveryRelays])];
+  const relays = [...new Set([...deps.userRelays, ...deps.discoveryRelays])].filter((relay) => !deps.skip?.has(relay));
   const filters = chunks(authors).map((group) => ({ kinds: [RELAY_LIST_KIND], authors: group }));
   const result = await deps.pool.fetch(
     relays.map((relay) => ({ relay, filters, role: deps.userRelays.includes(relay) ? ('user' as const) : ('discovery' as const) })),

@@ -15,12 +15,15 @@ export interface Router {
   readonly budget: number;
   readonly discoveryRelays: string[];
   readonly delivery: DeliveryStats;
-  route(authors: readonly string[]): Promise<Route>;
+  /** Relay lists from the cache, the user's relays and the discovery relays; `skip`: relays that stalled this run. */
+  route(authors: readonly string[], skip?: ReadonlySet<string>): Promise<Route>;
   /** Keeps what was learned for the next run; a failure only costs the learning. */
   save(): void;
 }
 
 export const DEFAULT_MAX_RELAYS = 20;
+/** Relay lists are a routing hint: a slow indexer must not hold the notes back long. */
+const LISTS_WAIT_MS = 3_000;
 
 export function createRouter(client: Client, env: NodeJS.ProcessEnv): Router {
   const budget = maxRelaysFromEnv(env);
@@ -38,9 +41,17 @@ export function createRouter(client: Client, env: NodeJS.ProcessEnv): Router {
     budget,
     discoveryRelays,
     delivery,
-    route: (authors) =>
+    route: (authors, skip) =>
       routeAuthors(
-        { pool: client.pool(), store: safeEvents(client), userRelays, discoveryRelays, rules: { allowPrivate } },
+        {
+          pool: client.pool(),
+          store: safeEvents(client),
+          userRelays,
+          discoveryRelays,
+          rules: { allowPrivate },
+          eoseTimeoutMs: LISTS_WAIT_MS,
+          ...(skip ? { skip } : {}),
+        },
         authors,
         { budget, delivery },
       ),

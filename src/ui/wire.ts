@@ -6,6 +6,7 @@ import { bytesToHex } from 'nostr-tools/utils';
 import type { Event } from 'nostr-tools';
 import { createClient, type Client } from '../client/client.js';
 import { openFeed, type Feed } from '../client/feed.js';
+import { routeFeed } from '../client/routed-feed.js';
 import { createInteractions } from '../client/interactions.js';
 import { currentFollows, follow, unfollow } from '../client/follows.js';
 import { createProfileDirectory } from '../client/profiles.js';
@@ -150,7 +151,10 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     if (kind === 'mentions') return publicKey ? feed(mentionFilters(publicKey, since(), FEED_LIMIT)) : emptyFeed();
     if (kind === 'home' && follows.length > 0) {
       // The user's own notes and reposts belong in Home too (issue 10).
-      const home = feed(homeFilters([...follows, ...(publicKey ? [publicKey] : [])], since(), FEED_LIMIT));
+      const authors = [...follows, ...(publicKey ? [publicKey] : [])];
+      const home = feed(homeFilters(authors, since(), FEED_LIMIT));
+      // Each author also where they write (NIP-65), unless --relay named the relays for this run.
+      if (!relayOverride) void routeFeed(client, home, authors, { kinds: [...HOME_KINDS], since: since(), limit: FEED_LIMIT }, stalled).catch(() => {});
       return Object.assign(home, {
         followed: (pubkey: string) => home.extend(homeFilters([pubkey], since(), FEED_LIMIT)),
         unfollowed: (pubkey: string) => home.exclude(pubkey),

@@ -5,6 +5,8 @@ import { noteEncode } from 'nostr-tools/nip19';
 import type { Client } from '../../client/client.js';
 import { openFeed } from '../../client/feed.js';
 import { currentFollows } from '../../client/follows.js';
+import { routeFeed } from '../../client/routed-feed.js';
+import { discoveryRelaysFromEnv, maxRelaysFromEnv } from '../../client/router.js';
 import { unixNow } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
 import { globalFilters, homeFilters } from '../../core/feed-filters.js';
@@ -28,6 +30,9 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
   const since = args.since === undefined ? parseSince(DEFAULT_SINCE, until ?? now) : parseSince(args.since, now);
   if (until !== undefined && until < since) throw usageError('--until is before --since: nothing lies between them');
 
+  // Bad routing settings are bad input, said before any relay is asked.
+  maxRelaysFromEnv(ctx.env);
+  discoveryRelaysFromEnv(ctx.env);
   await withClient(ctx, args, async (client) => {
     const readRelays = client.relays().filter((r) => r.read);
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
@@ -38,7 +43,13 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client), stalled }, filters, {
       relays: readRelays.map((r) => r.url),
     });
-    const outcomes = await feed.settled;
+    // Each followed author also where they write (NIP-65), unless --relay named the relays for this run.
+    const authors = args.global || args.relay?.length ? [] : [...new Set(filters.flatMap((filter) => filter.authors ?? []))];
+    const routed =
+      authors.length === 0
+        ? Promise.resolve([])
+        : routeFeed(client, feed, authors, { kinds: filters[0]!.kinds!, since, limit, ...(until === undefined ? {} : { until }) }, stalled).catch(() => []);
+    const outcomes = [...(await feed.settled), ...(await routed)];
     const entries = feed.timeline.slice(0, limit);
     feed.close();
 

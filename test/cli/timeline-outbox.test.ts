@@ -1,0 +1,51 @@
+// `nostr-tui timeline` reads each followed person where they write (NIP-65):
+// the user configured one relay; Alice publishes only to her own relay, named
+// in her relay list on a discovery relay. `--relay` keeps a run to the relays named.
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { nsecEncode } from 'nostr-tools/nip19';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliHome } from '../helpers/cli.js';
+import { closedPort, startRelay, type TestRelay } from '../helpers/relay.js';
+
+const NOW = Math.floor(Date.now() / 1000);
+const me = generateSecretKey();
+const alice = generateSecretKey();
+const ALICE = getPublicKey(alice);
+
+describe('timeline by the outbox model', () => {
+  let mine: TestRelay;
+  let aliceOut: TestRelay;
+  let indexer: TestRelay;
+  const aliceNote = finalizeEvent({ kind: 1, created_at: NOW - 60, tags: [], content: 'only on my own relay' }, alice);
+  beforeAll(async () => {
+    [mine, aliceOut, indexer] = await Promise.all([startRelay(), startRelay(), startRelay()]);
+    const dead = await closedPort();
+    await mine.seed(finalizeEvent({ kind: 3, created_at: NOW - 100, tags: [['p', ALICE]], content: '' }, me));
+    await aliceOut.seed(aliceNote);
+    // Alice also lists a relay that is down: it must not cost her notes.
+    await indexer.seed(finalizeEvent({ kind: 10002, created_at: NOW - 100, tags: [['r', dead, 'write'], ['r', aliceOut.url, 'write']], content: '' }, alice));
+  });
+  afterAll(async () => {
+    await Promise.all([mine, aliceOut, indexer].map((relay) => relay?.stop()));
+  });
+
+  it('shows the notes of a followed author who writes only to her own relays', async () => {
+    const cli = cliHome();
+    const env = { NOSTR_TUI_DISCOVERY_RELAYS: indexer.url };
+    expect((await cli.run(['key', 'import'], { stdin: nsecEncode(me) })).code).toBe(0);
+    expect((await cli.run(['relay', 'add', mine.url])).code).toBe(0);
+    expect((await cli.run(['relay', 'remove', 'wss://relay.damus.io'])).code).toBe(0);
+    expect((await cli.run(['relay', 'remove', 'wss://nos.lol'])).code).toBe(0);
+    expect((await cli.run(['relay', 'remove', 'wss://relay.primal.net'])).code).toBe(0);
+    const routed = await cli.run(['timeline', '--json'], { env });
+    expect(routed.code).toBe(0);
+    expect(routed.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([JSON.parse(JSON.stringify(aliceNote))]);
+    expect(routed.stderr).toContain(aliceOut.url);
+    // The relays named with --relay are the whole run: Alice's relay is not asked (and the cache forgot her note).
+    expect((await cli.run(['cache', 'clear'])).code).toBe(0);
+    const pinned = await cli.run(['timeline', '--json', '--relay', mine.url], { env });
+    expect(pinned.code).toBe(0);
+    expect(pinned.stdout).toBe('');
+    expect(pinned.stderr).not.toContain(aliceOut.url);
+  });
+});
