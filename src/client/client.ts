@@ -43,6 +43,8 @@ export interface Client {
   readonly clock: Clock;
   /** The environment this run was started with (settings such as NOSTR_TUI_MAX_RELAYS). */
   readonly env: NodeJS.ProcessEnv;
+  /** `--relay` named the relays for this run: nothing else (outbox, inbox relays) is asked or told. */
+  readonly pinnedRelays: boolean;
   /** The relays for this run: `--relay`, else the configured ones, else the defaults. */
   relays(): RelaySpec[];
   /** Created on first use. */
@@ -72,6 +74,7 @@ export function createClient(opts: ClientOptions): Client {
     paths: opts.paths,
     clock: opts.clock,
     env: opts.env,
+    pinnedRelays: (opts.relayOverride?.length ?? 0) > 0,
     relays() {
       // Only a --relay URL with 64 hex characters costs a key derivation here.
       relays ??= relaysForRun(config, opts.relayOverride, opts.relayOverride?.some((url) => /[0-9a-f]{64}/i.test(url)) ? storedPubkey(opts.paths.configDir) : undefined);

@@ -4,20 +4,28 @@
 import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { failure } from '../core/errors.js';
 import type { PublishResult } from '../core/publish-result.js';
+import { isHex64 } from '../core/event-shape.js';
 import type { Client } from './client.js';
+import { createRouter } from './router.js';
 import { relaysThatTake } from './relay-info.js';
 
 export interface Published {
   event: VerifiedEvent;
-  /** One per write relay: accepted, rejected (with the relay's reason), timeout or unreachable. */
+  /** One per relay told: the user's write relays and the inboxes of the people tagged (NIP-65). */
   results: PublishResult[];
 }
 
 export const accepted = (results: readonly PublishResult[]): PublishResult[] => results.filter((result) => result.ok);
 
+/** What reaches people where they read (NIP-65): notes, reposts and reactions; never a follow list's hundreds of p tags. */
+const INBOX_KINDS = new Set([1, 6, 7, 16]);
+const INBOXES_PER_PERSON = 3;
+const MOST_PEOPLE = 50;
+
 export async function publishEvent(client: Client, template: EventTemplate): Promise<Published> {
-  const writeRelays = client.relays().filter((relay) => relay.write).map((relay) => relay.url);
-  if (writeRelays.length === 0) {
+  const ownRelays = client.relays().filter((relay) => relay.write).map((relay) => relay.url);
+  const writeRelays = [...new Set([...ownRelays, ...(await inboxRelays(client, template))])];
+  if (ownRelays.length === 0) {
     throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay). Nothing was signed.');
   }
   // Unlock first: no key, a read-only key or a wrong passphrase fails before anything is opened or fetched.
@@ -32,4 +40,23 @@ export async function publishEvent(client: Client, template: EventTemplate): Pro
   const results = [...(await client.pool().publish(event, { relays: fit.relays })), ...fit.refused];
   store.outbox.record(event.id, results);
   return { event, results };
+}
+
+/**
+ * NIP-65: an event that tags people also goes to their read relays, so they
+ * see it; at most three per person, relays known to fail left out. Not when
+ * `--relay` named the relays for this run.
+ */
+async function inboxRelays(client: Client, template: EventTemplate): Promise<string[]> {
+  if (client.pinnedRelays || !INBOX_KINDS.has(template.kind)) return [];
+  const self = client.publicKey();
+  const tagged = [...new Set(template.tags.filter((tag) => tag[0] === 'p' && isHex64(tag[1]) && tag[1] !== self).map((tag) => tag[1]!))];
+  if (tagged.length === 0) return [];
+  try {
+    const inboxes = await createRouter(client, client.env).inboxes(tagged.slice(0, MOST_PEOPLE), INBOXES_PER_PERSON);
+    return [...inboxes.values()].flat();
+  } catch {
+    // Their inboxes are a reach, not a condition: the note still goes to the user's relays.
+    return [];
+  }
 }

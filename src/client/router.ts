@@ -8,7 +8,7 @@ import { readUrls } from '../core/relay-spec.js';
 import { normalizeRelayUrl } from '../core/relay-url.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Client } from './client.js';
-import { DEFAULT_DISCOVERY_RELAYS } from './relay-lists.js';
+import { DEFAULT_DISCOVERY_RELAYS, fetchRelayLists, readRelaysOf, type RelayListDeps } from './relay-lists.js';
 import { routeAuthors, type Route } from './routing.js';
 
 export interface Router {
@@ -17,6 +17,8 @@ export interface Router {
   readonly delivery: DeliveryStats;
   /** Relay lists from the cache, the user's relays and the discovery relays; `skip`: relays that stalled this run. */
   route(authors: readonly string[], skip?: ReadonlySet<string>): Promise<Route>;
+  /** Where each of these people reads (their NIP-65 inbox), best relays first, known-dead ones left out. */
+  inboxes(authors: readonly string[], perPerson: number): Promise<Map<string, string[]>>;
   /** Keeps what was learned for the next run; a failure only costs the learning. */
   save(): void;
 }
@@ -37,24 +39,30 @@ export function createRouter(client: Client, env: NodeJS.ProcessEnv): Router {
   } catch {
     delivery = new DeliveryStats();
   }
+  const listDeps = (skip?: ReadonlySet<string>): RelayListDeps => ({
+    pool: client.pool(),
+    store: safeEvents(client),
+    userRelays,
+    discoveryRelays,
+    rules: { allowPrivate },
+    eoseTimeoutMs: LISTS_WAIT_MS,
+    ...(skip ? { skip } : {}),
+  });
   return {
     budget,
     discoveryRelays,
     delivery,
-    route: (authors, skip) =>
-      routeAuthors(
-        {
-          pool: client.pool(),
-          store: safeEvents(client),
-          userRelays,
-          discoveryRelays,
-          rules: { allowPrivate },
-          eoseTimeoutMs: LISTS_WAIT_MS,
-          ...(skip ? { skip } : {}),
-        },
-        authors,
-        { budget, delivery },
-      ),
+    route: (authors, skip) => routeAuthors(listDeps(skip), authors, { budget, delivery }),
+    async inboxes(authors, perPerson) {
+      const { lists } = await fetchRelayLists(listDeps(), authors);
+      const score = (url: string) => delivery.relay(url) ?? 0.5;
+      return new Map(
+        [...readRelaysOf(lists)].map(([author, urls]) => [
+          author,
+          urls.filter((url) => score(url) >= 0.3).sort((a, b) => score(b) - score(a)).slice(0, perPerson),
+        ]),
+      );
+    },
     save() {
       try {
         client.store().delivery.save(delivery);

@@ -2,7 +2,7 @@
 // the user configured one relay; Alice publishes only to her own relay, named
 // in her relay list on a discovery relay. `--relay` keeps a run to the relays named.
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-import { nsecEncode } from 'nostr-tools/nip19';
+import { npubEncode, nsecEncode } from 'nostr-tools/nip19';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliHome } from '../helpers/cli.js';
 import { closedPort, startRelay, type TestRelay } from '../helpers/relay.js';
@@ -11,14 +11,18 @@ const NOW = Math.floor(Date.now() / 1000);
 const me = generateSecretKey();
 const alice = generateSecretKey();
 const ALICE = getPublicKey(alice);
+const bob = generateSecretKey();
+const BOB = getPublicKey(bob);
 
 describe('timeline by the outbox model', () => {
   let mine: TestRelay;
   let aliceOut: TestRelay;
   let indexer: TestRelay;
+  let bobInbox: TestRelay;
   const aliceNote = finalizeEvent({ kind: 1, created_at: NOW - 60, tags: [], content: 'only on my own relay' }, alice);
   beforeAll(async () => {
-    [mine, aliceOut, indexer] = await Promise.all([startRelay(), startRelay(), startRelay()]);
+    [mine, aliceOut, indexer, bobInbox] = await Promise.all([startRelay(), startRelay(), startRelay(), startRelay()]);
+    await indexer.seed(finalizeEvent({ kind: 10002, created_at: NOW - 100, tags: [['r', bobInbox.url, 'read'], ['r', aliceOut.url, 'write']], content: '' }, bob));
     const dead = await closedPort();
     await mine.seed(finalizeEvent({ kind: 3, created_at: NOW - 100, tags: [['p', ALICE]], content: '' }, me));
     await aliceOut.seed(aliceNote);
@@ -26,7 +30,7 @@ describe('timeline by the outbox model', () => {
     await indexer.seed(finalizeEvent({ kind: 10002, created_at: NOW - 100, tags: [['r', dead, 'write'], ['r', aliceOut.url, 'write']], content: '' }, alice));
   });
   afterAll(async () => {
-    await Promise.all([mine, aliceOut, indexer].map((relay) => relay?.stop()));
+    await Promise.all([mine, aliceOut, indexer, bobInbox].map((relay) => relay?.stop()));
   });
 
   it('shows the notes of a followed author who writes only to her own relays', async () => {
@@ -47,5 +51,20 @@ describe('timeline by the outbox model', () => {
     expect(pinned.code).toBe(0);
     expect(pinned.stdout).toBe('');
     expect(pinned.stderr).not.toContain(aliceOut.url);
+  });
+
+  it('a note that mentions someone also goes to the relays that person reads (their inbox), and --json lists them', async () => {
+    const cli = cliHome();
+    const env = { NOSTR_TUI_DISCOVERY_RELAYS: indexer.url };
+    expect((await cli.run(['key', 'import'], { stdin: nsecEncode(me) })).code).toBe(0);
+    for (const url of ['wss://relay.damus.io', 'wss://nos.lol', 'wss://relay.primal.net']) expect((await cli.run(['relay', 'remove', url])).code).toBe(0);
+    expect((await cli.run(['relay', 'add', mine.url])).code).toBe(0);
+    const posted = await cli.run(['post', '--json', `hello nostr:${npubEncode(BOB)}`], { env });
+    expect(posted.code).toBe(0);
+    const out = JSON.parse(posted.stdout) as { id: string; relays: { url: string; ok: boolean }[] };
+    expect(out.relays.map((r) => [r.url, r.ok]).sort()).toEqual([[bobInbox.url, true], [mine.url, true]].sort());
+    expect((await bobInbox.find({ ids: [out.id] })).map((e) => e.id)).toEqual([out.id]);
+    // Bob's write relay is where he publishes, not where he reads: it is not told.
+    expect(await aliceOut.find({ ids: [out.id] })).toEqual([]);
   });
 });
