@@ -19,7 +19,8 @@ export default {
   coverageAnalysis: 'perTest',
   // The machine is shared: one mutant at a time.
   concurrency: 1,
-  timeoutMS: 30_000,
+  // A mutant that makes a test hang (a loop that never ends) is counted as killed after this.
+  timeoutMS: 5_000,
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   tempDirName: '.stryker-tmp',

@@ -8,14 +8,21 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
+    // The tests that exercise the mutated modules directly; the slower feed and
+    // publish integration tests add run time but few kills.
     include: [
       'test/unit/**/*.test.ts',
       'test/core/**/*.test.ts',
-      'test/integration/**/*.test.ts',
       'test/fuzz/relay-message.test.ts',
+      'test/integration/pool-verifiers.test.ts',
+      'test/integration/pool-faults.test.ts',
+      'test/integration/pool.test.ts',
+      'test/integration/store-vs-relay.test.ts',
+      'test/integration/outbox-flush.test.ts',
+      'test/integration/pinned-defaults.test.ts',
     ],
     pool: 'forks',
-    testTimeout: 60_000,
+    testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 1,
   },
