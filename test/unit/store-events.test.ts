@@ -1,7 +1,8 @@
 import type { Event, EventTemplate, Filter } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newerThanCached, newestFirst } from '../../src/store/events.js';
+import { newerThanCached } from '../../src/store/events.js';
+import { inNip01Order } from '../helpers/order.js';
 import { manualClock, openTempStore } from '../helpers/store.js';
 
 const alice = generateSecretKey();
@@ -261,9 +262,7 @@ describe('event store on a cache larger than its newest-first probe', () => {
     }));
     store.events.putMany(events);
     const expected = (filter: Filter) =>
-      events
-        .filter((e) => matchFilter(filter, e))
-        .sort(newestFirst)
+      inNip01Order(events.filter((e) => matchFilter(filter, e)))
         .slice(0, filter.limit)
         .map((e) => e.id);
     const filters: Filter[] = [
