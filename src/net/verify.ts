@@ -48,6 +48,16 @@ function wasmCheck(nw: NostrWasm, event: Event): boolean {
   }
 }
 
+/**
+ * nostr-tools' verifyEvent on a copy of the seven NIP-01 fields: it trusts a
+ * `verified` mark it keeps on the object (set by finalizeEvent and copied by
+ * a spread), so an altered copy of a signed event must not reach it as is.
+ */
+function pureCheck(event: Event): boolean {
+  const { id, pubkey, created_at, kind, tags, content, sig } = event;
+  return pureVerifyEvent({ id, pubkey, created_at, kind, tags, content, sig });
+}
+
 /** nostr-wasm on this thread; pure JS until (or if never) it has loaded. */
 export function mainThreadVerifier(): SignatureVerifier {
   let nw: NostrWasm | undefined;
@@ -62,8 +72,8 @@ export function mainThreadVerifier(): SignatureVerifier {
     },
     verify(event) {
       if (nw) return wasmCheck(nw, event);
-      if (failed) return pureVerifyEvent({ ...event });
-      return ready.then(() => (nw ? wasmCheck(nw, event) : pureVerifyEvent({ ...event })));
+      if (failed) return pureCheck(event);
+      return ready.then(() => (nw ? wasmCheck(nw, event) : pureCheck(event)));
     },
     close() {},
   };
@@ -140,6 +150,26 @@ function settleWith(result: boolean | Promise<boolean>, resolve: (ok: boolean) =
   else resolve(result);
 }
 
+/** nostr-tools' pure-JS verifyEvent only: the last resort, selectable for tests. */
+export function pureVerifier(): SignatureVerifier {
+  return { name: 'nostr-tools pure JS', verify: (event) => pureCheck(event), close() {} };
+}
+
+/** The values NOSTR_TUI_VERIFIER may take. */
+export const verifierChoices = ['native', 'wasm', 'js'] as const;
+export type VerifierChoice = (typeof verifierChoices)[number];
+
+/**
+ * The verifier NOSTR_TUI_VERIFIER names, for tests and `doctor`: `wasm` runs
+ * as if the native binding had not built (workers), `js` as if WebAssembly
+ * could not load either. Unset (or anything else): the fastest that loads.
+ */
+export function chooseVerifier(choice: string | undefined): SignatureVerifier {
+  if (choice === 'wasm') return workerVerifier();
+  if (choice === 'js') return pureVerifier();
+  return nativeVerifier() ?? workerVerifier();
+}
+
 let shared: SignatureVerifier | undefined;
 
 /** libsecp256k1 on this thread, synchronous; undefined where the native binding is missing. */
@@ -153,7 +183,7 @@ export function nativeVerifier(): SignatureVerifier | undefined {
  * on its first use: a command that verifies nothing loads none of them.
  */
 export function sharedVerifier(): SignatureVerifier {
-  return (shared ??= firstUse(() => nativeVerifier() ?? workerVerifier()));
+  return (shared ??= firstUse(() => chooseVerifier(process.env.NOSTR_TUI_VERIFIER)));
 }
 
 function firstUse(choose: () => SignatureVerifier): SignatureVerifier {
@@ -206,7 +236,6 @@ class VerifyWorker {
 
   constructor(url: string, onfail: () => void) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { url } });
-    this.worker.unref();
     this.worker.on('message', (message: { ready?: true; failed?: string; id?: number; ok?: Uint8Array }) => {
       if (message.ready) this.ready = true;
       else if (message.failed !== undefined) this.fail(onfail);
@@ -214,6 +243,9 @@ class VerifyWorker {
     });
     this.worker.on('error', () => this.fail(onfail));
     this.worker.on('exit', () => this.fail(() => {}));
+    // After the listeners: adding a 'message' listener refs the worker again, and a
+    // worker that never got a batch then kept a finished command alive for ever.
+    this.worker.unref();
   }
 
   send(batch: Array<{ event: Event; resolve: (ok: boolean) => void }>): void {

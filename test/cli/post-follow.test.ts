@@ -112,7 +112,7 @@ describe('post', () => {
   });
 
   it('bad input is exit 2 with one line and publishes nothing', async () => {
-    const { cli } = await userHome();
+    const { cli, pubkey } = await userHome();
     for (const args of [['post'], ['post', '   '], ['post', '-']]) {
       const result = await cli.run([...args, ...relayArgs(relayA.url)], { stdin: '\n' });
       expect(result.code, args.join(' ')).toBe(2);
@@ -124,6 +124,9 @@ describe('post', () => {
     const badRelay = await cli.run(['post', 'hi', '--relay', 'http://relay.example']);
     expect(badRelay.code).toBe(2);
     expect(badRelay.stderr.trimEnd().split('\n')).toHaveLength(1);
+    // Asked, not assumed: the relay holds nothing from this user (and the outbox nothing to retry).
+    expect(await relayA.find({ authors: [pubkey] })).toEqual([]);
+    expect((await cli.run(['outbox', '--json'])).stdout).toBe('[]\n');
   });
 
   it('read-only (npub only) or no key: says a secret key is needed, exit 1', async () => {

@@ -1,8 +1,8 @@
 // Issue #6 in a real pseudo-terminal: the built `nostr-tui` (the interactive UI) reads the
-// hostile notes from the real relay and draws them. Ink itself writes escape sequences
-// (cursor moves, erases, colours), so the check is on what Ink never writes and an attacker
-// would: string controls (OSC, DCS, SOS, PM, APC), resets and charset switches, queries
-// that make the terminal answer on its input, C0 controls other than CR/LF, C1, bidi.
+// hostile notes from the real relay and draws them. The raw output may hold only the
+// sequences the client itself writes (test/ui/pty.ts foreignSequences: its styling, cursor,
+// erase-line, alternate-screen, synchronized-output and bracketed-paste sequences); any
+// other (ESC[2J or a cursor jump from a name, an OSC title, a control character) fails.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,23 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyStore } from '../../src/store/keys.js';
 import { HOSTILE_PUBKEY, hostileNotes, hostileProfile, hostileRepost, hostileTagNotes, type HostileNote } from '../helpers/hostile-events.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
-import { runInPty } from '../ui/pty.js';
-
-/** Everything in `raw` that Ink would never have written. */
-function foreignSequences(raw: string): string[] {
-  const found = new Set<string>();
-  const patterns: [string, RegExp][] = [
-    ['string control (OSC/DCS/SOS/PM/APC)', /\u001b[\]PX^_]/],
-    ['reset, DECALN or charset switch', /\u001b(?:c|#\d|[()*+][0-9A-Za-z])/],
-    ['terminal query (DSR, DA, window report, DECRQM)', /\u001b\[[0-9;?>=]*(?:n|c|t|\$p)/],
-    ['C0 control other than CR, LF and ESC', /[\u0000-\u0009\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f]/],
-    ['C1 control', /[\u0080-\u009f]/],
-    ['bidi control', /[\u202a-\u202e\u2066-\u2069]/],
-    ['lone surrogate', /[\ud800-\udfff]/u],
-  ];
-  for (const [name, pattern] of patterns) if (pattern.test(raw)) found.add(name);
-  return [...found];
-}
+import { foreignSequences, runInPty } from '../ui/pty.js';
 
 describe('hostile notes in the interactive UI, in a real terminal', () => {
   let relay: TestRelay;
@@ -46,11 +30,20 @@ describe('hostile notes in the interactive UI, in a real terminal', () => {
     fs.rmSync(home, { recursive: true, force: true });
   });
 
-  it('the check itself tells Ink\'s own output from an attacker\'s', () => {
-    expect(foreignSequences('\u001b[?2026h\u001b[2K\u001b[1A\u001b[G\u001b[7m\u001b[1m x \u001b[22m\r\n')).toEqual([]);
-    for (const attack of ['\u001b]0;t\u0007', '\u001bPq', '\u001bc', '\u001b#8', '\u001b(0', '\u001b[6n', '\u001b[21t', '\b', '\u009b', '\u202e']) {
-      expect(foreignSequences(`ok${attack}ok`), JSON.stringify(attack)).not.toEqual([]);
-    }
+  it('the check itself tells the client\'s own output from an attacker\'s', () => {
+    const own =
+      '\u001b[?1049h\u001b[H\u001b[?25l\u001b[?2026h\u001b[2K\u001b[1A\u001b[G\u001b[7m\u001b[1m\u001b[33m x \u001b[39m\u001b[22m\u001b[27m\u001b[2m.\u001b[22m\r\n' +
+      '\u001b[?2026l\u001b[?2004h\u001b[?2004l\u001b[?25h\u001b[?1049l\u001b[0m\u001b[K\u001b[92m';
+    expect(foreignSequences(own)).toEqual([]);
+    const attacks = [
+      '\u001b[2J', '\u001b[3J', '\u001b[J', '\u001b[10;10H', '\u001b[8m', '\u001b[5m', '\u001b[38;5;1m', '\u001b[?1049l\u001b[2', '\u001b[2K\u001b[1;1f',
+      '\u001b]0;t\u0007', '\u001bPq', '\u001bc', '\u001b#8', '\u001b(0', '\u001b[6n', '\u001b[21t', '\u001b[?1000h', '\u001b[s', '\u001b7',
+      '\b', '\u0007', '\u009b', '\u202e', '\ud800', '\u001b',
+    ];
+    for (const attack of attacks) expect(foreignSequences(`ok${attack}ok`), JSON.stringify(attack)).not.toEqual([]);
+    // Under NO_COLOR (as this test runs the UI) the client writes no colour: any colour came from a note.
+    expect(foreignSequences('\u001b[1m\u001b[7mx\u001b[27m\u001b[22m', { color: false })).toEqual([]);
+    expect(foreignSequences('\u001b[31mx\u001b[39m', { color: false })).toEqual(['"\\u001b[31m"', '"\\u001b[39m"']);
   });
 
   it('draws the whole feed, top to bottom, without writing anything Ink would not', async () => {
@@ -74,7 +67,7 @@ describe('hostile notes in the interactive UI, in a real terminal', () => {
       run.write('q');
       const { exitCode } = await run.exited;
       expect(exitCode).toBe(0);
-      expect(foreignSequences(run.output())).toEqual([]);
+      expect(foreignSequences(run.output(), { color: false })).toEqual([]);
     } finally {
       run.pty.kill();
     }

@@ -1,8 +1,13 @@
 // A scripted fake relay for injecting faults: bad signatures, forged ids,
 // off-filter events, invalid JSON, oversize messages, no EOSE, dropped
 // connections, refused connections, slow answers, NOTICE / CLOSED / AUTH.
-// Correct behaviour is proven against the real relay (test/helpers/relay.ts);
-// this one exists only to misbehave on cue.
+// It exists to misbehave on cue; correct behaviour is proven against the real
+// relay (test/helpers/relay.ts) where that relay can show it. Proven against this
+// fake relay only, because @nostr-relay/core cannot be made to do it: NIP-42 AUTH
+// (it never asks; success, refusing a relay outside the list, the three-challenge
+// cap), CLOSED from the relay, a relay that never sends EOSE or answers slowly,
+// publish timeouts and OK false. The real-relay halves of verify-once and
+// resubscribe-from-newest are in test/integration/pool-real-relay.test.ts.
 import type { Event, Filter } from 'nostr-tools';
 import { finalizeEvent } from 'nostr-tools/pure';
 import { createServer, type IncomingMessage } from 'node:http';

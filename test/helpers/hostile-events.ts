@@ -1,7 +1,7 @@
 // Validly signed events whose content, tags and profile carry the hostile corpus: a real
 // relay accepts and serves them, so they prove the whole path from socket to terminal.
 import type { Event } from 'nostr-tools';
-import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
+import { finalizeEvent, getEventHash, getPublicKey } from 'nostr-tools/pure';
 import { hostileStrings, hugeText, legitimateText } from './hostile-strings.js';
 
 /** A fixed author, so tests can follow them or filter by them. */
@@ -98,4 +98,49 @@ export function hostileTagNotes(base: number): Event[] {
     ),
   ]);
   return [root, ...replies];
+}
+
+export interface ForgedEvent {
+  name: string;
+  /** The copy a hostile relay sends: every field well formed, but the id or signature does not hold. */
+  event: Event;
+}
+
+/** The seven NIP-01 fields only: no `verified` mark from finalizeEvent rides along on a copy. */
+const plain = ({ id, pubkey, created_at, kind, tags, content, sig }: Event): Event => ({ id, pubkey, created_at, kind, tags, content, sig });
+
+/**
+ * Events that pass the relay-message shape check (64/128 lowercase hex, right types) but
+ * must fail verification (NIP-01: id = sha256 of the serialised event, sig = BIP-340 of
+ * the id by the pubkey). Each is built from a validly signed note by HOSTILE_SECRET at
+ * `base - i`, content `forged #i`, so a test can tell them apart from valid ones.
+ */
+export function forgedEvents(base: number): ForgedEvent[] {
+  const sign = (i: number, content = `forged #${i}`) =>
+    plain(finalizeEvent({ kind: 1, created_at: base - i, tags: [], content }, HOSTILE_SECRET));
+  const other = getPublicKey(Uint8Array.from({ length: 32 }, (_, i) => 0x20 + i));
+  const flip = (hex: string, at: number) => hex.slice(0, at) + (hex[at] === '0' ? '1' : '0') + hex.slice(at + 1);
+  const cases: Array<[string, (e: Event) => Event]> = [
+    ['content altered after signing', (e) => ({ ...e, content: `${e.content} (altered)` })],
+    ['created_at altered', (e) => ({ ...e, created_at: e.created_at + 1 })],
+    ['kind altered', (e) => ({ ...e, kind: 7 })],
+    ['tag added', (e) => ({ ...e, tags: [['p', other]] })],
+    ['pubkey swapped for another key', (e) => ({ ...e, pubkey: other })],
+    ['id of another event, own sig', (e) => ({ ...e, id: sign(900).id })],
+    ['id one nibble off', (e) => ({ ...e, id: flip(e.id, 63) })],
+    ['sig one nibble off', (e) => ({ ...e, sig: flip(e.sig, 127) })],
+    ['sig of another event by the same key', (e) => ({ ...e, sig: sign(901).sig })],
+    ['sig all zeros', (e) => ({ ...e, sig: '0'.repeat(128) })],
+    ['sig all f', (e) => ({ ...e, sig: 'f'.repeat(128) })],
+    ['pubkey not on the curve', (e) => ({ ...e, pubkey: '0'.repeat(64) })],
+    ['pubkey all f', (e) => ({ ...e, pubkey: 'f'.repeat(64) })],
+    // Consistent id (recomputed) but the sig of the original: the cheap id check passes, only the signature can catch it.
+    ['content altered, id recomputed', (e) => withId({ ...e, content: `${e.content} (rehashed)` })],
+    ['pubkey swapped, id recomputed', (e) => withId({ ...e, pubkey: other })],
+  ];
+  return cases.map(([name, alter], i) => ({ name, event: alter(sign(i)) }));
+}
+
+function withId(event: Event): Event {
+  return { ...event, id: getEventHash(event) };
 }

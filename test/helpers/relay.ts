@@ -17,6 +17,8 @@ export interface TestRelay {
   find(filter: Record<string, unknown>): Promise<Event[]>;
   /** Number of client connections currently open. */
   connections(): number;
+  /** Drops every client connection without a close handshake (the relay keeps running). */
+  dropAll(): void;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,9 @@ export async function startRelay(): Promise<TestRelay> {
     },
     find: (filter) => relay.findEvents([filter as never]) as Promise<Event[]>,
     connections: () => sockets.size,
+    dropAll() {
+      for (const ws of sockets) ws.terminate();
+    },
     async stop() {
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -229,16 +229,21 @@ describe('pool against faulty relays', () => {
   it('a refused connection and a connection dropped mid-stream are outcomes with reasons', async () => {
     const kept = signed(alice, { created_at: NOW, content: 'before the drop' });
     const refusing = await fault({ refuse: () => true });
+    let drop: (() => void) | undefined;
     const dropping = await fault({
       onReq(req) {
         req.event(kept);
-        setTimeout(() => req.conn.drop(), 20);
+        drop = () => req.conn.drop();
       },
     });
     // No timer is ever advanced: both outcomes come from the sockets, without waiting for a timeout.
     const timers = new ManualTimers(NOW * 1000);
     pool = createPool({ relays: [spec(refusing.url), spec(dropping.url)], eoseTimeoutMs: 10_000, clock: timers, timers });
-    const result = await pool.query([{ authors: [ALICE] }]);
+    const querying = pool.query([{ authors: [ALICE] }]);
+    // Dropped once the event has been received (awaited, not a guessed 20 ms later).
+    await until(() => counts(pool!, dropping.url).received === 1 && drop, 'the event before the drop');
+    drop!();
+    const result = await querying;
     expect(result.events).toEqual([kept]);
     expect(result.relays.map((r) => [r.url, r.eose, r.timedOut, r.events, typeof r.error])).toEqual([
       [refusing.url, false, false, 0, 'string'],

@@ -5,6 +5,7 @@ import type { Event, EventTemplate, Filter } from 'nostr-tools';
 import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newestFirst } from '../../src/core/timeline.js';
+import { inNip01Order } from '../helpers/order.js';
 import type { LocalStore } from '../../src/store/open.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { openTempStore } from '../helpers/store.js';
@@ -97,7 +98,7 @@ describe('the store answers filters as the real relay does', () => {
 
   it.each(cases)('%s', async (_name, make) => {
     const filter = make();
-    const fromRelay = (await relay.find(filter)).sort(newestFirst).map((e) => e.id);
+    const fromRelay = inNip01Order(await relay.find(filter)).map((e) => e.id);
     // The relay does not keep kind-5 events itself (shared/DESIGN.md); compare the rest.
     const fromStore = store.events
       .query([filter])

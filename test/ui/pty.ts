@@ -20,7 +20,8 @@ export function runInPty(args: string[], env: NodeJS.ProcessEnv, size = { cols: 
   const pty = spawnPty(process.execPath, [BIN, ...args], {
     name: 'xterm-256color',
     ...size,
-    env: { ...process.env, ...env } as Record<string, string>,
+    // A variable given as undefined is removed (e.g. NO_COLOR from the test's own environment).
+    env: Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)) as Record<string, string>,
   });
   let raw = '';
   const waiters = new Set<() => void>();
@@ -64,4 +65,41 @@ export function runInPty(args: string[], env: NodeJS.ProcessEnv, size = { cols: 
     },
     exited,
   };
+}
+
+/**
+ * The escape sequences and controls the client itself writes to a terminal, and nothing
+ * else: Ink's styling (bold, dim, inverse and their resets, the 8/16 foreground colours
+ * and their reset), its redraw (erase line, cursor up/down/left/right, column 1, home),
+ * synchronized output (mode 2026), the cursor shown/hidden (25), the alternate screen
+ * (1049, src/commands/ui.ts) and bracketed paste (2004), plus CR and LF. Any other
+ * sequence in the raw output (ESC[2J from a name, a conceal SGR, a cursor jump to a
+ * position, an OSC title, a bare control character) came from somewhere it must not.
+ */
+const STYLE = '0|1|2|7|22|27';
+const COLOUR = '3[0-7]|39|9[0-7]';
+const sgr = (params: string) => new RegExp(`^\\u001b\\[(?:(?:${params})(?:;(?:${params}))*)?m$`);
+const CONTROL_SEQUENCES: RegExp[] = [
+  /^\u001b\[\d*[ABCDG]$/, // cursor up/down/right/left, to column
+  /^\u001b\[H$/, // cursor home (entering the alternate screen)
+  /^\u001b\[[012]?K$/, // erase in line
+  /^\u001b\[\?(?:25|1049|2004|2026)[hl]$/, // cursor, alternate screen, bracketed paste, synchronized output
+];
+const WITH_COLOUR = [sgr(`${STYLE}|${COLOUR}`), ...CONTROL_SEQUENCES];
+// Under NO_COLOR the client writes no colour at all, so a colour in the output came from a note.
+const WITHOUT_COLOUR = [sgr(STYLE), ...CONTROL_SEQUENCES];
+
+/** Every distinct sequence or control in `raw` that the client never writes (empty when clean). */
+export function foreignSequences(raw: string, opts: { color?: boolean } = {}): string[] {
+  const allowed = opts.color === false ? WITHOUT_COLOUR : WITH_COLOUR;
+  const found = new Set<string>();
+  // An ESC and what follows it (a whole CSI, or the one character after ESC), any other
+  // C0 or C1 control, DEL, a bidi control, a lone surrogate.
+  const token =
+    /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\s\S]?)|[\u0000-\u0009\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f]|[\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
+  for (const [seq] of raw.matchAll(token)) {
+    if (seq.startsWith('\u001b') && allowed.some((pattern) => pattern.test(seq))) continue;
+    found.add(JSON.stringify(seq));
+  }
+  return [...found];
 }

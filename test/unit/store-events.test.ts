@@ -2,6 +2,7 @@ import type { Event, EventTemplate, Filter } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newestFirst } from '../../src/core/timeline.js';
+import { inNip01Order } from '../helpers/order.js';
 import { manualClock, openTempStore } from '../helpers/store.js';
 
 const alice = generateSecretKey();
@@ -234,9 +235,7 @@ describe('event store on a cache larger than its newest-first probe', () => {
     }));
     store.events.putMany(events);
     const expected = (filter: Filter) =>
-      events
-        .filter((e) => matchFilter(filter, e))
-        .sort(newestFirst)
+      inNip01Order(events.filter((e) => matchFilter(filter, e)))
         .slice(0, filter.limit)
         .map((e) => e.id);
     const filters: Filter[] = [

@@ -1,6 +1,7 @@
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { MAX_ENTRIES, MAX_HELD, newestFirst, Timeline } from '../../src/core/timeline.js';
+import { inNip01Order } from '../helpers/order.js';
 
 const NOW = 1_700_000_000;
 const clockAt = (sec: number) => {
@@ -89,9 +90,9 @@ describe('Timeline', () => {
       const view = t.view();
       expect(t.view()).toBe(view);
       // Not through entries(), which copies the timeline into one array: the view alone.
-      expect(viewIds(view)).toEqual([...added].sort(newestFirst).map((e) => e.id));
+      expect(viewIds(view)).toEqual(inNip01Order(added).map((e) => e.id));
     }
-    expect(ids(t)).toEqual([...added].sort(newestFirst).map((e) => e.id));
+    expect(ids(t)).toEqual(inNip01Order(added).map((e) => e.id));
     expect(t.size).toBe(added.length);
     expect(viewIds(first)).toEqual(firstIds);
     const view = t.view();
