@@ -235,6 +235,25 @@ describe('screens and views', () => {
     ]);
   });
 
+  it('the header counts your relays and, apart, the others a view connected to; R says why each other one is used', async () => {
+    const counts = { received: 0, duplicates: 0, invalid: 0, offFilter: 0, malformed: 0, oversize: 0 };
+    const { frame, press } = start({
+      feeds: { home: feedOf(hello) },
+      relays: [{ url: 'ws://mine', read: true, write: true }],
+      status: [
+        { url: 'ws://mine', roles: ['user'], state: 'eose', counts },
+        { url: 'ws://alice-out', roles: ['outbox'], state: 'eose', counts },
+        { url: 'ws://index', roles: ['discovery'], state: 'connected', counts },
+      ],
+    });
+    const home = await frame((f) => f.includes('hello world'));
+    expect(home.split('\n')[0]).toMatch(/ relays 1\/1 \+2$/);
+    press('R');
+    const f = await frame((f) => f.includes(' · Relays'));
+    expect(f).toContain('  ws://alice-out  eose  outbox (not in your list)');
+    expect(f).toContain('  ws://index  connected  discovery (not in your list)');
+  });
+
   it('? lists every key of the key table', async () => {
     const { frame, press } = start({ feeds: { home: feedOf(hello) } });
     await frame((f) => f.includes('hello world'));

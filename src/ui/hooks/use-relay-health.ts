@@ -3,8 +3,11 @@ import { useServices } from '../context.js';
 import type { StatusMessage } from '../status.js';
 
 export interface RelayHealth {
+  /** Your own relays connected, of `configured`. */
   connected: number;
   configured: number;
+  /** Other relays connected for this view: people's outboxes and inboxes, indexers (NIP-65). */
+  others: number;
   /** Said in the footer when nothing else is: no relays, or none reachable, and what to do. */
   problem?: StatusMessage;
 }
@@ -15,7 +18,11 @@ export function useRelayHealth(): RelayHealth {
   const [status, setStatus] = useState(() => services.relayStatus());
   useEffect(() => services.onRelayStatus(setStatus), [services]);
   const configured = services.relays().length;
-  const connected = status.filter((s) => s.state === 'connected' || s.state === 'eose').length;
+  const up = status.filter((s) => s.state === 'connected' || s.state === 'eose');
+  // A stand-in status without roles counts as one of yours.
+  const mine = (s: (typeof status)[number]) => !s.roles || s.roles.includes('user');
+  const connected = up.filter(mine).length;
+  const others = up.length - connected;
   // Every relay tried and failed (none still connecting): the network, or the list, is the problem.
   const allFailed = status.length > 0 && connected === 0 && status.every((s) => s.state === 'error' || s.state === 'closed');
   const problem: StatusMessage | undefined =
@@ -24,5 +31,5 @@ export function useRelayHealth(): RelayHealth {
       : allFailed
         ? { text: 'no relay reachable: check your network, or press R to add a relay', tone: 'error' }
         : undefined;
-  return { connected, configured, ...(problem ? { problem } : {}) };
+  return { connected, configured, others, ...(problem ? { problem } : {}) };
 }

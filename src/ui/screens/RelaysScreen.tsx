@@ -106,7 +106,9 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
     const state = s?.state ?? 'idle';
     const rtt = s?.rttMs !== undefined ? `  ${Math.round(s.rttMs)} ms` : '';
     // The selected relay (for d, r, w) is drawn inverse, so the columns never shift.
-    const line = `${sanitizeLine(url)}  ${state}${rtt}  ${spec ? marksOf(spec) : 'not in your list'}`;
+    // Why a relay outside your list is connected: an author's outbox, someone's inbox, an indexer (NIP-65).
+    const why = s?.roles?.filter((role) => role !== 'user').join(', ');
+    const line = `${sanitizeLine(url)}  ${state}${rtt}  ${spec ? marksOf(spec) : why ? `${why} (not in your list)` : 'not in your list'}`;
     lines.push({ text: line, color: stateColor[state], bold: true, inverse: i === at && urls.length > 1 });
     if (s) {
       const c = s.counts;

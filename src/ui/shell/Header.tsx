@@ -7,7 +7,7 @@ import type { RelayHealth } from '../hooks/use-relay-health.js';
 export function Header({ name, title, health }: { name: string; title: string; health: RelayHealth }) {
   const color = useColor();
   const { columns } = useScreenSize();
-  const right = `relays ${health.connected}/${health.configured} `;
+  const right = `relays ${health.connected}/${health.configured}${health.others > 0 ? ` +${health.others}` : ''} `;
   const left = truncate(` ${name} · ${title}`, columns - right.length - 1);
   const gap = Math.max(1, columns - textWidth(left) - right.length);
   return (
