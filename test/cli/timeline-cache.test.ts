@@ -4,15 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { Event } from 'nostr-tools';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import type { CommandContext } from '../../src/commands/context.js';
-import { resolvePaths } from '../../src/store/paths.js';
 import { signed } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { jsonLines, runInProcess } from '../helpers/in-process-cli.js';
 
 const NOW = 1_700_000_000;
 const people = [0, 1, 2].map(() => generateSecretKey());
@@ -20,22 +17,8 @@ const people = [0, 1, 2].map(() => generateSecretKey());
 const notes: Event[] = Array.from({ length: 60 }, (_, i) => signed(people[i % 3]!, { created_at: NOW - 60 - i * 1_200, content: `note ${i}` }));
 
 async function run(dir: string, argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.resume();
-  const ctx: CommandContext = {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    env: { NOSTR_TUI_HOME: dir },
-    clock: { now: () => NOW * 1000 },
-    paths: resolvePaths({ NOSTR_TUI_HOME: dir }),
-    exitCode: 0,
-  };
-  const code = await main(argv, ctx);
-  return { code, ids: out.trim() ? out.trim().split('\n').map((line) => (JSON.parse(line) as Event).id) : [] };
+  const { code, stdout } = await runInProcess(argv, { home: dir, nowSec: NOW });
+  return { code, ids: jsonLines(stdout).map((event) => event.id) };
 }
 
 describe('timeline with a warm cache', () => {

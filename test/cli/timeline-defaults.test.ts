@@ -1,41 +1,18 @@
 // `nostr-tui timeline` with neither --since nor --limit: the documented defaults, 24 hours
 // and 50 notes, pinned at their edges against a real relay, in-process with a fixed clock.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import type { Event } from 'nostr-tools';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import type { CommandContext } from '../../src/commands/context.js';
-import { resolvePaths } from '../../src/store/paths.js';
 import { signed } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { jsonLines, runInProcess, tempHome } from '../helpers/in-process-cli.js';
 
 const NOW = 1_700_000_000;
 const DAY = 24 * 60 * 60;
 const sk = generateSecretKey();
 
 async function timeline(relay: string): Promise<{ code: number; ids: string[]; stderr: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-defaults-'));
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const ctx: CommandContext = {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    env: { NOSTR_TUI_HOME: dir },
-    clock: { now: () => NOW * 1000 },
-    paths: resolvePaths({ NOSTR_TUI_HOME: dir }),
-    exitCode: 0,
-  };
-  const code = await main(['timeline', '--json', '--relay', relay], ctx);
-  return { code, ids: out.trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as Event).id), stderr: err };
+  const { code, stdout, stderr } = await runInProcess(['timeline', '--json', '--relay', relay], { home: tempHome('nostr-tui-defaults-'), nowSec: NOW });
+  return { code, ids: jsonLines(stdout).map((event) => event.id), stderr };
 }
 
 describe('timeline defaults', () => {

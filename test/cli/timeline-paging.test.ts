@@ -1,20 +1,14 @@
 // Issue 10, point 6: relays cap what they return, and the gap must not be
 // silent. Over two relays, one capping every answer at 50, `timeline --json
 // --limit 300` equals an independent merge of everything both hold.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { Event } from 'nostr-tools';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import type { CommandContext } from '../../src/commands/context.js';
-import { resolvePaths } from '../../src/store/paths.js';
 import { nip01Order, startCappedRelay } from '../helpers/capped-relay.js';
 import type { FaultRelay } from '../helpers/fault-relay.js';
 import { signed } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { jsonLines, runInProcess, tempHome } from '../helpers/in-process-cli.js';
 
 const NOW = 1_700_000_000;
 const people = Array.from({ length: 5 }, () => generateSecretKey());
@@ -27,24 +21,8 @@ const onReal = all.filter((_, i) => i % 3 !== 0);
 const onCapped = all.filter((_, i) => i % 3 !== 1);
 
 async function run(argv: string[]) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-paging-'));
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const ctx: CommandContext = {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    env: { NOSTR_TUI_HOME: dir },
-    clock: { now: () => NOW * 1000 },
-    paths: resolvePaths({ NOSTR_TUI_HOME: dir }),
-    exitCode: 0,
-  };
-  const code = await main(argv, ctx);
-  return { code, stderr: err, events: out.trim() ? out.trim().split('\n').map((line) => JSON.parse(line) as Event) : [] };
+  const { code, stdout, stderr } = await runInProcess(argv, { home: tempHome('nostr-tui-paging-'), nowSec: NOW });
+  return { code, stderr, events: jsonLines(stdout) };
 }
 
 /** The answer computed without the client: the union by id, in NIP-01 order. */

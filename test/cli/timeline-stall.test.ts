@@ -5,17 +5,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { Event } from 'nostr-tools';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import type { CommandContext } from '../../src/commands/context.js';
 import { DEFAULT_EOSE_TIMEOUT_MS } from '../../src/net/pool.js';
 import { KeyStore } from '../../src/store/keys.js';
-import { resolvePaths } from '../../src/store/paths.js';
 import { signed, startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { runInProcess } from '../helpers/in-process-cli.js';
 
 const NOW = 1_700_000_000;
 const me = generateSecretKey();
@@ -37,23 +34,8 @@ describe('timeline with a relay that never answers', () => {
   it('costs one EOSE timeout, not one per query', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-stall-'));
     new KeyStore(dir).save({ pubkey: getPublicKey(me) });
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c) => (out += c));
-    stderr.on('data', (c) => (err += c));
-    const ctx: CommandContext = {
-      stdout,
-      stderr,
-      stdin: new PassThrough(),
-      env: { NOSTR_TUI_HOME: dir },
-      clock: { now: () => NOW * 1000 },
-      paths: resolvePaths({ NOSTR_TUI_HOME: dir }),
-      exitCode: 0,
-    };
     const started = performance.now();
-    const code = await main(['timeline', '--json', '--relay', real.url, '--relay', stalled.url], ctx);
+    const { code, stdout: out, stderr: err } = await runInProcess(['timeline', '--json', '--relay', real.url, '--relay', stalled.url], { home: dir, nowSec: NOW });
     const elapsed = performance.now() - started;
     expect(code).toBe(0);
     expect(out.trim().split('\n').map((line) => (JSON.parse(line) as Event).id)).toEqual([note.id]);

@@ -3,17 +3,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { Event } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import type { CommandContext } from '../../src/commands/context.js';
 import { shortNpub } from '../../src/core/identifiers.js';
 import { KeyStore } from '../../src/store/keys.js';
-import { resolvePaths } from '../../src/store/paths.js';
 import { runCli } from '../helpers/cli.js';
 import { closedPort, startRelay, type TestRelay } from '../helpers/relay.js';
+import { runInProcess } from '../helpers/in-process-cli.js';
 
 const NOW = 1_700_000_000;
 const [alice, bob, carol, dave] = [0, 1, 2, 3].map(() => generateSecretKey()) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
@@ -36,25 +34,7 @@ function home(withKey: boolean): string {
   return dir;
 }
 
-async function run(dir: string, argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const ctx: CommandContext = {
-    stdout,
-    stderr,
-    stdin: new PassThrough(),
-    env: { NOSTR_TUI_HOME: dir },
-    clock: { now: () => NOW * 1000 },
-    paths: resolvePaths({ NOSTR_TUI_HOME: dir }),
-    exitCode: 0,
-  };
-  const code = await main(argv, ctx);
-  return { code, stdout: out, stderr: err };
-}
+const run = (dir: string, argv: string[]) => runInProcess(argv, { home: dir, nowSec: NOW });
 
 describe('nostr-tui timeline', () => {
   let one: TestRelay;
