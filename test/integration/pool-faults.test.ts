@@ -1,8 +1,8 @@
 // The pool against hostile and broken relays (test/helpers/fault-relay.ts),
 // next to a real relay: exact merged results, exact per-relay counts, and
 // nothing a relay sends escapes as an exception, a rejection or console output.
-import type { Event, EventTemplate } from 'nostr-tools';
-import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
+import type { Event } from 'nostr-tools';
+import { generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPool } from '../../src/net/pool.js';
 import type { RelayCounts, RelayPool } from '../../src/net/types.js';
@@ -12,6 +12,7 @@ import { signed, startFaultRelay, withBadSig, withForgedContent, type FaultRelay
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { ManualTimers } from '../helpers/manual-timers.js';
 import { until } from '../helpers/until.js';
+import { countingSigner } from '../helpers/counting-signer.js';
 
 const NOW = 1_700_000_000;
 const alice = generateSecretKey();
@@ -23,17 +24,6 @@ const zero: RelayCounts = { received: 0, duplicates: 0, invalid: 0, offFilter: 0
 const ids = (events: Event[]) => events.map((e) => e.id).sort();
 
 
-function localSigner(sk: Uint8Array): Signer & { signed: number } {
-  const signer = {
-    signed: 0,
-    getPublicKey: async () => getPublicKey(sk),
-    signEvent: async (template: EventTemplate) => {
-      signer.signed++;
-      return finalizeEvent(template, sk);
-    },
-  };
-  return signer;
-}
 
 describe('pool against faulty relays', () => {
   let real: TestRelay;
@@ -337,7 +327,7 @@ describe('pool against faulty relays', () => {
     it('authenticates with the user’s key when a listed relay asks, then gets its answer', async () => {
       const secret = signed(alice, { created_at: NOW, content: 'members only' });
       const relay = await authRelay([secret]);
-      const signer = localSigner(alice);
+      const signer = countingSigner(alice);
       pool = createPool({ relays: [spec(relay.url)], signer });
       const result = await pool.query([{ authors: [ALICE] }]);
       expect(result.events).toEqual([secret]);
@@ -351,7 +341,7 @@ describe('pool against faulty relays', () => {
 
     it('never signs for a relay outside the user’s list, and a failing signer is an outcome, not a crash', async () => {
       const relay = await authRelay([signed(alice, { created_at: NOW, content: 'x' })]);
-      const signer = localSigner(alice);
+      const signer = countingSigner(alice);
       pool = createPool({ relays: [spec(real.url)], signer });
       const outside = await pool.query([{ authors: [ALICE] }], { relays: [relay.url] });
       expect(outside.events).toEqual([]);
@@ -384,7 +374,7 @@ describe('pool against faulty relays', () => {
         req.eose();
       },
     });
-    const signer = localSigner(alice);
+    const signer = countingSigner(alice);
     pool = createPool({ relays: [spec(spammer.url)], signer });
     await pool.query([{ kinds: [1], limit: 1 }]);
     await spammer.waitFor((r) => r.message[0] === 'REQ');

@@ -2,16 +2,16 @@
 // (item 3), a relay that accepts and closes at once must not be hammered, and AUTH signatures
 // are capped (item 6), a half-sent frame must not hold the exit (item 7). Fault relays on
 // loopback; time moved by hand (ManualTimers) wherever a timer decides.
-import type { Event, EventTemplate, Filter } from 'nostr-tools';
-import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import type { Event, Filter } from 'nostr-tools';
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPool } from '../../src/net/pool.js';
 import type { RelayPool } from '../../src/net/types.js';
-import type { Signer } from '../../src/store/types.js';
 import { signed, startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';
 import { ManualTimers } from '../helpers/manual-timers.js';
 import { startTrickleRelay } from '../helpers/trickle-relay.js';
 import { until } from '../helpers/until.js';
+import { countingSigner } from '../helpers/counting-signer.js';
 
 const NOW = 1_700_000_000;
 const TEN_YEARS = 10 * 365 * 86_400;
@@ -147,17 +147,6 @@ describe('reconnect storm (item 6)', () => {
   }, 120_000);
 });
 
-function countingSigner(sk: Uint8Array): Signer & { signed: number } {
-  const signer = {
-    signed: 0,
-    getPublicKey: async () => getPublicKey(sk),
-    signEvent: async (template: EventTemplate) => {
-      signer.signed++;
-      return finalizeEvent(template, sk);
-    },
-  };
-  return signer;
-}
 
 describe('a half-sent frame (item 7)', () => {
   it('closing the pool destroys the socket after a 1 s grace, whatever the relay is still sending', async () => {
