@@ -23,5 +23,5 @@ export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted the deletion; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;
     }
-  });
+  }, { retryOutbox: true }); // a writing command: earlier unsent events go out too, each to its own relays
 }
