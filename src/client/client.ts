@@ -34,8 +34,10 @@ export interface ClientOptions {
    * earlier runs, each entry to the relays it was meant for. Only commands that
    * write ask for it (default false): a read command never sends anything and
    * its exit never waits for a retry. `outbox flush` does it itself.
+   * 'background' (the interactive UI, which writes too): retried the same way,
+   * but quitting never waits for it; what is cut short stays pending.
    */
-  retryOutbox?: boolean;
+  retryOutbox?: boolean | 'background';
 }
 
 export interface Client {
@@ -95,7 +97,7 @@ export function createClient(opts: ClientOptions): Client {
           signEvent: async (template: EventTemplate) => (await requireUnlocked()).signEvent(template),
         },
       });
-      if (opts.retryOutbox === true) retrying = retryPending(pool);
+      if (opts.retryOutbox) retrying = retryPending(pool);
       return pool;
     },
     signer() {
@@ -119,8 +121,8 @@ export function createClient(opts: ClientOptions): Client {
       return store;
     },
     async close() {
-      // Let the retry of earlier outbox entries finish (bounded by the publish timeout).
-      await retrying;
+      // Let the retry of earlier outbox entries finish (bounded by the publish timeout), unless it runs in the background.
+      if (opts.retryOutbox !== 'background') await retrying;
       // The pool before the store: nothing may arrive for a store that is already closed.
       const openPool = pool;
       pool = undefined;

@@ -62,6 +62,8 @@ export async function prepareServices(
     ...(relayOverride ? { relayOverride } : {}),
     stdin: ctx.stdin,
     stderr: notices,
+    // What the user wrote in earlier runs and no relay took yet goes out again, each to its own relays.
+    retryOutbox: 'background',
   } as Parameters<typeof createClient>[0]);
   // nostr-wasm (libsecp256k1, with its tables built in) derives the public key without the
   // ~50 ms curve set-up of nostr-tools' first derivation; loading the key then only compares.
