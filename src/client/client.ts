@@ -14,6 +14,7 @@ import { askPassphrase, type PromptIO } from '../store/passphrase.js';
 import type { Paths } from '../store/paths.js';
 import type { Signer } from '../core/signer.js';
 import { flushOutbox } from './outbox-flush.js';
+import { writeUrls } from '../core/relay-spec.js';
 
 export interface ClientOptions {
   paths: Paths;
@@ -137,7 +138,7 @@ export function createClient(opts: ClientOptions): Client {
     try {
       const outbox = client.store().outbox;
       if (outbox.pending().length === 0) return undefined;
-      const relays = client.relays().filter((relay) => relay.write).map((relay) => relay.url);
+      const relays = writeUrls(client.relays());
       return flushOutbox(outbox, connected, { relays, savedBefore: startedAt, stopAtFirstFailure: true, backoffAt: opts.clock.now() }).catch(() => undefined);
     } catch {
       return undefined;

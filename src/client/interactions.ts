@@ -9,6 +9,7 @@ import { getReactedEventPointer } from 'nostr-tools/nip25';
 import { unixNow, type Clock } from '../core/clock.js';
 import { deletionTemplate, reactionTemplate, repostTemplate } from '../core/interactions.js';
 import type { PublishResult } from '../net/types.js';
+import { isHex64 } from '../core/event-shape.js';
 
 export interface NoteInteractions {
   /** The user has a live like (a reaction other than "-") on the note. */
@@ -122,7 +123,7 @@ export function createInteractions(deps: InteractionDeps): Interactions {
   const request = (noteIds: Iterable<string>): void => {
     if (!deps.me()) return;
     for (const id of noteIds) {
-      if (lookups.has(id) || !/^[0-9a-f]{64}$/.test(id)) continue;
+      if (lookups.has(id) || !isHex64(id)) continue;
       if (!batch) {
         batch = new Set();
         batchPromise = new Promise<void>((resolve) => (batchDone = resolve));

@@ -8,6 +8,7 @@ import { isHex64 } from '../core/event-shape.js';
 import type { Client } from './client.js';
 import { createRouter } from './router.js';
 import { relaysThatTake } from './relay-info.js';
+import { writeUrls } from '../core/relay-spec.js';
 
 export interface Published {
   event: VerifiedEvent;
@@ -23,7 +24,7 @@ const INBOXES_PER_PERSON = 3;
 const MOST_PEOPLE = 50;
 
 export async function publishEvent(client: Client, template: EventTemplate): Promise<Published> {
-  const ownRelays = client.relays().filter((relay) => relay.write).map((relay) => relay.url);
+  const ownRelays = writeUrls(client.relays());
   const writeRelays = [...new Set([...ownRelays, ...(await inboxRelays(client, template))])];
   if (ownRelays.length === 0) {
     throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay). Nothing was signed.');

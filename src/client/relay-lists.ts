@@ -1,7 +1,7 @@
 // Where people write and read (NIP-65 kind 10002 lists), for the outbox model:
-// the cache answers at once, then the user's relays and the discovery relays
-// (indexers that keep these lists for everyone) are asked, and the newest list
-// per author wins. Lists are untrusted: each URL is vetted (src/core/relay-list.ts).
+// the user's relays and the discovery relays (indexers that keep these lists
+// for everyone) are asked, and the newest list per author, from them or the
+// cache, wins. Lists are untrusted: each URL is vetted (src/core/relay-list.ts).
 import type { Event } from 'nostr-tools';
 import { newestReplaceable } from '../core/events.js';
 import { parseRelayList, RELAY_LIST_KIND, type RelayListRules } from '../core/relay-list.js';
@@ -32,20 +32,9 @@ export interface RelayLists {
   fresh: boolean;
 }
 
-/** Each author's relays from the cache only: what a first frame can use without waiting. */
-export function cachedRelayLists(store: EventStore | undefined, authors: readonly string[], rules?: RelayListRules): Map<string, RelaySpec[]> {
-  if (!store || authors.length === 0) return new Map();
-  try {
-    return toLists(chunks(authors).flatMap((group) => store.query([{ kinds: [RELAY_LIST_KIND], authors: group }])), rules);
-  } catch {
-    return new Map();
-  }
-}
-
-/** The cache, then the relays: the newest list per author; what arrives is cached. */
+/** The relays and the cache: the newest list per author; what arrives is cached. */
 export async function fetchRelayLists(deps: RelayListDeps, authors: readonly string[]): Promise<RelayLists> {
-  const cached = cachedRelayLists(deps.store, authors, deps.rules);
-  if (authors.length === 0) return { lists: cached, fresh: false };
+  if (authors.length === 0) return { lists: new Map(), fresh: false };
   const relays = [...new Set([...deps.userRelays, ...deps.discoveryRelays])].filter((relay) => !deps.skip?.has(relay));
   const filters = chunks(authors).map((group) => ({ kinds: [RELAY_LIST_KIND], authors: group }));
   const result = await deps.pool.fetch(
@@ -57,6 +46,7 @@ export async function fetchRelayLists(deps: RelayListDeps, authors: readonly str
   } catch {
     // The cache is a speed-up; the lists are used anyway.
   }
+  // The cache also holds lists no relay answered with this time.
   const cachedEvents = deps.store ? safeQuery(deps.store, authors) : [];
   return { lists: toLists([...cachedEvents, ...result.events], deps.rules), fresh: result.relays.some((relay) => relay.eose) };
 }

@@ -8,6 +8,7 @@ import type { Client } from './client.js';
 import type { Feed } from './feed.js';
 import { createRouter } from './router.js';
 import { learning } from './routing.js';
+import { readUrls } from '../core/relay-spec.js';
 
 export async function routeFeed(
   client: Client,
@@ -19,7 +20,7 @@ export async function routeFeed(
   const router = createRouter(client, client.env);
   const route = await router.route(authors, stalled);
   // The user's read relays are already asked for everyone by the feed itself.
-  const userRelays = new Set(client.relays().filter((relay) => relay.read).map((relay) => relay.url));
+  const userRelays = new Set(readUrls(client.relays()));
   const plan = route.request(template).filter((step) => !userRelays.has(step.relay));
   return feed.route(plan, learning(route, router.delivery, { onevent() {}, onsettled: () => router.save() }));
 }

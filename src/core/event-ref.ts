@@ -4,6 +4,7 @@
 import { decode } from 'nostr-tools/nip19';
 import { usageError } from './errors.js';
 import { normalizeRelayUrl } from './relay-url.js';
+import { isHex64 } from './event-shape.js';
 
 export interface EventRef {
   id: string;
@@ -14,13 +15,11 @@ export interface EventRef {
   kind?: number;
 }
 
-const HEX64 = /^[0-9a-f]{64}$/;
-
 export function parseEventRef(input: string): EventRef {
   let text = input.trim();
   if (/^nostr:/i.test(text)) text = text.slice(6);
   if (text === text.toUpperCase()) text = text.toLowerCase();
-  if (HEX64.test(text)) return { id: text, relays: [] };
+  if (isHex64(text)) return { id: text, relays: [] };
   if (/^(nsec|ncryptsec)1/.test(text)) throw usageError('that is a secret key, not a note: never share it. Give the note1…, nevent1… or hex id of the note.');
   let decoded: ReturnType<typeof decode> | undefined;
   try {
@@ -28,8 +27,8 @@ export function parseEventRef(input: string): EventRef {
   } catch {
     decoded = undefined;
   }
-  if (decoded?.type === 'note' && HEX64.test(decoded.data)) return { id: decoded.data, relays: [] };
-  if (decoded?.type === 'nevent' && HEX64.test(decoded.data.id)) {
+  if (decoded?.type === 'note' && isHex64(decoded.data)) return { id: decoded.data, relays: [] };
+  if (decoded?.type === 'nevent' && isHex64(decoded.data.id)) {
     const relays: string[] = [];
     for (const relay of decoded.data.relays ?? []) {
       try {
@@ -41,7 +40,7 @@ export function parseEventRef(input: string): EventRef {
     return {
       id: decoded.data.id,
       relays,
-      ...(decoded.data.author && HEX64.test(decoded.data.author) ? { author: decoded.data.author } : {}),
+      ...(decoded.data.author && isHex64(decoded.data.author) ? { author: decoded.data.author } : {}),
       ...(decoded.data.kind === undefined ? {} : { kind: decoded.data.kind }),
     };
   }

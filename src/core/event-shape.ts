@@ -6,8 +6,12 @@ import { isAddressableKind, isReplaceableKind } from 'nostr-tools/kinds';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** Ids, public keys and signatures' halves are 64 lowercase hex (NIP-01). */
-export const isHex64 = (value: unknown): value is string => typeof value === 'string' && HEX64.test(value);
+/** Ids and public keys are 64 lowercase hex (NIP-01). A string stays a string either way; anything else is narrowed. */
+export function isHex64(value: string): boolean;
+export function isHex64(value: unknown): value is string;
+export function isHex64(value: unknown): boolean {
+  return typeof value === 'string' && HEX64.test(value);
+}
 
 /** `kind:pubkey:d` (NIP-01 addressable events; NIP-09 `a` tags). */
 export interface Address {

@@ -5,8 +5,8 @@ import { hexToBytes } from 'nostr-tools/utils';
 import { decode, npubEncode } from 'nostr-tools/nip19';
 import { getPublicKey } from 'nostr-tools/pure';
 import { usageError } from './errors.js';
+import { isHex64 } from './event-shape.js';
 
-const HEX_KEY = /^[0-9a-f]{64}$/;
 /** NIP-19 keeps bech32 strings under 5,000 characters; nothing longer is worth decoding. */
 const MAX_INPUT = 5_000;
 
@@ -16,7 +16,7 @@ export type KeyInput =
   | { type: 'encrypted'; ncryptsec: string }
   | { type: 'public'; pubkey: string };
 
-export const isHexKey = (text: string): boolean => HEX_KEY.test(text);
+export const isHexKey = (text: string): boolean => isHex64(text);
 
 /** Trims whitespace and a NIP-21 `nostr:` prefix (any case); bech32 is case-insensitive. */
 function clean(input: string): string {

@@ -8,6 +8,7 @@ import type { Event } from 'nostr-tools';
 import { parse as parseThread } from 'nostr-tools/nip10';
 import { decode } from 'nostr-tools/nip19';
 import { normalizeRelayUrl } from './relay-url.js';
+import { isHex64 } from './event-shape.js';
 
 export interface NoteTagOptions {
   /** The user's public key: never tagged as one of the thread's people. */
@@ -26,7 +27,6 @@ export interface TaggedNote {
   tags: string[][];
 }
 
-const HEX64 = /^[0-9a-f]{64}$/;
 const BECH32_CHARS = '023456789acdefghjklmnpqrstuvwxyz';
 /** An optional `nostr:` (or `@`) before a NIP-19 entity that can be mentioned. */
 const ENTITY = new RegExp(`(nostr:|@)?\\b((?:npub|note|nprofile|nevent|naddr)1[${BECH32_CHARS}]{6,})`, 'g');
@@ -61,11 +61,11 @@ function pointerOf(entity: string): Pointer | undefined {
   }
   switch (decoded.type) {
     case 'npub':
-      return HEX64.test(decoded.data) ? { type: 'profile', pubkey: decoded.data, relay: '' } : undefined;
+      return isHex64(decoded.data) ? { type: 'profile', pubkey: decoded.data, relay: '' } : undefined;
     case 'nprofile':
       return { type: 'profile', pubkey: decoded.data.pubkey, relay: firstRelay(decoded.data.relays) };
     case 'note':
-      return HEX64.test(decoded.data) ? { type: 'event', id: decoded.data, relay: '' } : undefined;
+      return isHex64(decoded.data) ? { type: 'event', id: decoded.data, relay: '' } : undefined;
     case 'nevent':
       return { type: 'event', id: decoded.data.id, relay: firstRelay(decoded.data.relays), author: decoded.data.author };
     case 'naddr': {
@@ -129,7 +129,7 @@ export function tagNote(text: string, opts: NoteTagOptions = {}): TaggedNote {
   for (const m of mentions) {
     if (m.type === 'event') {
       const author = m.author ?? opts.authorOf?.(m.id);
-      list.add(author && HEX64.test(author) ? ['q', m.id, m.relay, author] : ['q', m.id, m.relay]);
+      list.add(author && isHex64(author) ? ['q', m.id, m.relay, author] : ['q', m.id, m.relay]);
     } else if (m.type === 'address') {
       list.add(['q', m.address, m.relay]);
     }
@@ -174,7 +174,7 @@ function replyTags(parent: Event, relayHint: string): string[][] {
 function threadPubkeys(parent: Event): string[] {
   const keys = [parent.pubkey];
   for (const tag of parent.tags) {
-    if (tag[0] === 'p' && typeof tag[1] === 'string' && HEX64.test(tag[1])) keys.push(tag[1]);
+    if (tag[0] === 'p' && isHex64(tag[1])) keys.push(tag[1]);
   }
   return [...new Set(keys)];
 }

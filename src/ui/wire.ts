@@ -22,6 +22,7 @@ import { ConfigStore } from '../store/config.js';
 import { addRelay, removeRelay } from '../client/relay-list.js';
 import type { FeedKind } from './navigation.js';
 import type { FeedLike, UiServices } from './services.js';
+import { readUrls } from '../core/relay-spec.js';
 
 /** How far back a feed starts, and how many notes each relay is asked for. */
 const FEED_WINDOW_SEC = 7 * 24 * 3600;
@@ -171,7 +172,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   const feed = (filters: ReturnType<typeof globalFilters>): Feed & FeedLike =>
     // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
     openFeed({ pool: pool(), clock: client.clock, store: events(), stalled }, filters, {
-      relays: client.relays().filter((relay) => relay.read).map((relay) => relay.url),
+      relays: readUrls(client.relays()),
     });
 
   return {

@@ -7,6 +7,7 @@ import { createRouter } from '../../client/router.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { RelayArgs } from '../relay.js';
 import { withClient } from '../with-client.js';
+import { readUrls } from '../../core/relay-spec.js';
 
 export async function plan(ctx: CommandContext, args: RelayArgs): Promise<void> {
   await withClient(ctx, args, async (client) => {
@@ -16,7 +17,7 @@ export async function plan(ctx: CommandContext, args: RelayArgs): Promise<void> 
     const authors = follows.entries.map((entry) => entry.pubkey);
     const route = await router.route(authors);
     router.save();
-    const userRelays = new Set(client.relays().filter((relay) => relay.read).map((relay) => relay.url));
+    const userRelays = new Set(readUrls(client.relays()));
     const relays = [...route.plan.routes].map(([url, routed]) => ({ url, role: userRelays.has(url) ? 'yours' : 'outbox', authors: routed }));
     if (args.json) {
       writeLine(

@@ -12,6 +12,7 @@ import type { ComposerAction, ComposerState } from '../composer/composer-state.j
 import { useServices } from '../context.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
 import { useNames } from './use-names.js';
+import { isHex64 } from '../../core/event-shape.js';
 
 export interface MentionOptions {
   /** The composer is open and takes keys. */
@@ -25,7 +26,6 @@ export interface MentionOptions {
   replyTo?: Event | undefined;
 }
 
-const HEX64 = /^[0-9a-f]{64}$/;
 
 export function useMentionCompletion(opts: MentionOptions): { hint: string } {
   const { profiles } = useServices();
@@ -47,7 +47,7 @@ export function useMentionCompletion(opts: MentionOptions): { hint: string } {
   /** Whom the user can mention: people they follow, then the thread's people. */
   const candidates = useCallback((): string[] => {
     const { follows = [], replyTo } = latest.current;
-    const thread = replyTo ? [replyTo.pubkey, ...replyTo.tags.filter((t) => t[0] === 'p' && HEX64.test(t[1] ?? '')).map((t) => t[1]!)] : [];
+    const thread = replyTo ? [replyTo.pubkey, ...replyTo.tags.filter((t) => t[0] === 'p' && isHex64(t[1])).map((t) => t[1]!)] : [];
     return [...new Set([...thread, ...follows])];
   }, []);
 
