@@ -2,23 +2,17 @@
 // the hostile corpus; the real client services (pool, verification, profiles) feed the real
 // App, rendered with ink-testing-library. Every frame, on every screen the notes reach, holds
 // no byte a terminal would act on, and no line wider than the screen.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Client } from '../../src/client/client.js';
-import { KeyStore } from '../../src/store/keys.js';
-import { resolvePaths } from '../../src/store/paths.js';
 import { App } from '../../src/ui/App.js';
-import { createServices, type WiredServices } from '../../src/ui/wire.js';
+import { type WiredServices } from '../../src/ui/wire.js';
 import { HOSTILE_PUBKEY, hostileNotes, hostileProfile, hostileRepost, hostileTagNotes, type HostileNote } from '../helpers/hostile-events.js';
 import { startFaultRelay } from '../helpers/fault-relay.js';
 import { bidiControls, escapeSequences, unsafeCharacters } from '../helpers/hostile-strings.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { keys, waitForFrame } from '../ui/frames.js';
+import { realServices, type RealServices } from '../helpers/real-services.js';
 
 const NOW = 1_700_000_000;
 const COLUMNS = 60;
@@ -46,8 +40,7 @@ function frameProblems(frame: string): string[] {
 describe('hostile notes from a real relay in the interactive UI', () => {
   let relay: TestRelay;
   let notes: HostileNote[];
-  let home: string;
-  let client: Client;
+  let ui: RealServices;
   let services: WiredServices;
 
   beforeAll(async () => {
@@ -55,23 +48,13 @@ describe('hostile notes from a real relay in the interactive UI', () => {
     notes = hostileNotes(NOW - 60);
     // The repost is the newest entry: its embedded note is what the feed shows first.
     await relay.seed(...notes.map((note) => note.event), hostileProfile(NOW - 60), hostileRepost(NOW - 30).repost);
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-hostile-ui-'));
     // A public key only: the UI reads, follows nobody, and opens Global.
-    new KeyStore(home).save({ pubkey: HOSTILE_PUBKEY });
-    client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home },
-      clock: { now: () => NOW * 1000 },
-      relayOverride: [relay.url],
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-    } as Parameters<typeof createClient>[0]);
-    services = createServices(client);
+    ui = realServices({ pubkey: HOSTILE_PUBKEY, relays: [relay.url], nowSec: NOW, prefix: 'nostr-tui-hostile-ui-' });
+    services = ui.services;
   });
   afterAll(async () => {
-    await services?.close();
+    await ui?.close();
     await relay?.stop();
-    fs.rmSync(home, { recursive: true, force: true });
   });
 
   it('shows every note, its thread and its author, with clean frames of the screen size', async () => {
@@ -135,17 +118,8 @@ describe('hostile relay messages in the interactive UI', () => {
       onConnect: (conn) => conn.send(['NOTICE', `notice ${hostile}`]),
       onReq: (req) => req.closed(`error: ${hostile}`),
     });
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-hostile-ui-'));
-    new KeyStore(home).save({ pubkey: HOSTILE_PUBKEY });
-    const client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home },
-      clock: { now: () => NOW * 1000 },
-      relayOverride: [relay.url],
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-    } as Parameters<typeof createClient>[0]);
-    const services = createServices(client);
+    const ui = realServices({ pubkey: HOSTILE_PUBKEY, relays: [relay.url], nowSec: NOW, prefix: 'nostr-tui-hostile-ui-' });
+    const { services } = ui;
     const app = render(<App services={services} size={{ columns: COLUMNS, rows: ROWS }} color={false} />);
     try {
       const raw = () => app.lastFrame() ?? '';
@@ -156,9 +130,8 @@ describe('hostile relay messages in the interactive UI', () => {
       expect(frame).toContain('notice: notice beforeafter | red plain');
     } finally {
       app.unmount();
-      await services.close();
+      await ui.close();
       await relay.stop();
-      fs.rmSync(home, { recursive: true, force: true });
     }
   }, 60_000);
 });
@@ -176,17 +149,8 @@ describe('hostile tags on every screen of the interactive UI', () => {
     });
     const notes = hostileTagNotes(NOW - 60);
     await relay.seed(...notes, hostileProfile(NOW - 60));
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-hostile-ui-'));
-    new KeyStore(home).save({ pubkey: HOSTILE_PUBKEY });
-    const client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home },
-      clock: { now: () => NOW * 1000 },
-      relayOverride: [relay.url, noisy.url],
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-    } as Parameters<typeof createClient>[0]);
-    const services = createServices(client);
+    const ui = realServices({ pubkey: HOSTILE_PUBKEY, relays: [relay.url, noisy.url], nowSec: NOW, prefix: 'nostr-tui-hostile-ui-' });
+    const { services } = ui;
     const app = render(<App services={services} size={{ columns: COLUMNS, rows: ROWS }} color={false} />);
     const problems = new Set<string>();
     const raw = () => app.lastFrame() ?? '';
@@ -228,10 +192,9 @@ describe('hostile tags on every screen of the interactive UI', () => {
       expect([...problems]).toEqual([]);
     } finally {
       app.unmount();
-      await services.close();
+      await ui.close();
       await relay.stop();
       await noisy.stop();
-      fs.rmSync(home, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -2,21 +2,15 @@
 // notes; Global opened next must still show everything the relay holds (it
 // used to ask only for what was newer than the newest cached note, and showed
 // one note of a dozen).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { render } from 'ink-testing-library';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Client } from '../../src/client/client.js';
-import { KeyStore } from '../../src/store/keys.js';
-import { resolvePaths } from '../../src/store/paths.js';
 import { App } from '../../src/ui/App.js';
-import { createServices, type WiredServices } from '../../src/ui/wire.js';
+import { type WiredServices } from '../../src/ui/wire.js';
 import { signed } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { keys, waitForFrame } from './frames.js';
+import { realServices, type RealServices } from '../helpers/real-services.js';
 
 const NOW = 1_700_000_000;
 const me = generateSecretKey();
@@ -25,8 +19,7 @@ const strangers = [generateSecretKey(), generateSecretKey()];
 
 describe('Global after Home, with the cache Home filled', () => {
   let relay: TestRelay;
-  let home: string;
-  let client: Client;
+  let ui: RealServices;
   let services: WiredServices;
 
   beforeAll(async () => {
@@ -37,22 +30,12 @@ describe('Global after Home, with the cache Home filled', () => {
       signed(bob, { created_at: NOW - 60, content: 'bob newest' }),
       ...Array.from({ length: 12 }, (_, i) => signed(strangers[i % 2]!, { created_at: NOW - 600 - i * 600, content: `stranger ${i}` })),
     );
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-global-'));
-    new KeyStore(home).save({ pubkey: getPublicKey(me) });
-    client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home },
-      clock: { now: () => NOW * 1000 },
-      relayOverride: [relay.url],
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-    } as Parameters<typeof createClient>[0]);
-    services = createServices(client);
+    ui = realServices({ pubkey: getPublicKey(me), relays: [relay.url], nowSec: NOW, prefix: 'nostr-tui-global-' });
+    services = ui.services;
   });
   afterAll(async () => {
-    await services?.close();
+    await ui?.close();
     await relay?.stop();
-    fs.rmSync(home, { recursive: true, force: true });
   });
 
   it('shows every note of Global, down to the oldest', async () => {

@@ -1,22 +1,16 @@
 // Issue 10, point 2 in the UI: a relay that never answers is waited for once
 // per run. Start-up waits for it on the follow-list lookup (2.5 s); Home,
 // opened next, must not wait for it again (5 s more) before it settles.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { render } from 'ink-testing-library';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Client } from '../../src/client/client.js';
 import { DEFAULT_EOSE_TIMEOUT_MS } from '../../src/net/pool.js';
-import { KeyStore } from '../../src/store/keys.js';
-import { resolvePaths } from '../../src/store/paths.js';
 import { App } from '../../src/ui/App.js';
-import { createServices, type WiredServices } from '../../src/ui/wire.js';
+import { type WiredServices } from '../../src/ui/wire.js';
 import { signed, startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { waitForFrame } from './frames.js';
+import { realServices, type RealServices } from '../helpers/real-services.js';
 
 const NOW = 1_700_000_000;
 const me = generateSecretKey();
@@ -25,8 +19,7 @@ const quiet = generateSecretKey();
 describe('the UI with a stalled relay', () => {
   let real: TestRelay;
   let stalled: FaultRelay;
-  let home: string;
-  let client: Client;
+  let ui: RealServices;
   let services: WiredServices;
 
   beforeAll(async () => {
@@ -34,22 +27,12 @@ describe('the UI with a stalled relay', () => {
     // Following someone who wrote nothing: Home reads "loading…" until it settles.
     await real.seed(signed(me, { kind: 3, created_at: NOW - 600, tags: [['p', getPublicKey(quiet)]] }));
     stalled = await startFaultRelay({});
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-stalled-'));
-    new KeyStore(home).save({ pubkey: getPublicKey(me) });
-    client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home },
-      clock: { now: () => NOW * 1000 },
-      relayOverride: [real.url, stalled.url],
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-    } as Parameters<typeof createClient>[0]);
-    services = createServices(client);
+    ui = realServices({ pubkey: getPublicKey(me), relays: [real.url, stalled.url], nowSec: NOW, prefix: 'nostr-tui-stalled-' });
+    services = ui.services;
   });
   afterAll(async () => {
-    await services?.close();
+    await ui?.close();
     await Promise.all([real?.stop(), stalled?.stop()]);
-    fs.rmSync(home, { recursive: true, force: true });
   });
 
   it('settles Home without a second timeout', async () => {

@@ -1,0 +1,42 @@
+// The UI's real services (src/ui/wire.ts -> client -> pool, store) for a fresh
+// home that holds only a public key, over the relays named, at a fixed time:
+// for UI tests against real (or fault) relays rather than in-memory stand-ins.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createClient, type Client } from '../../src/client/client.js';
+import { KeyStore } from '../../src/store/keys.js';
+import { resolvePaths } from '../../src/store/paths.js';
+import { createServices, type WiredServices } from '../../src/ui/wire.js';
+
+export interface RealServices {
+  home: string;
+  client: Client;
+  services: WiredServices;
+  /** Closes the services and removes the home. */
+  close(): Promise<void>;
+}
+
+export function realServices(opts: { pubkey: string; relays: string[]; nowSec: number; prefix?: string }): RealServices {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), opts.prefix ?? 'nostr-tui-real-services-'));
+  new KeyStore(home).save({ pubkey: opts.pubkey });
+  const client = createClient({
+    paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+    env: { NOSTR_TUI_HOME: home },
+    clock: { now: () => opts.nowSec * 1000 },
+    relayOverride: opts.relays,
+    stdin: new PassThrough(),
+    stderr: new PassThrough(),
+  } as Parameters<typeof createClient>[0]);
+  const services = createServices(client);
+  return {
+    home,
+    client,
+    services,
+    async close() {
+      await services.close();
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
