@@ -13,6 +13,7 @@ import { cacheCapFromEnv, openStore, type LocalStore } from '../store/open.js';
 import { askPassphrase, type PromptIO } from '../store/passphrase.js';
 import type { Paths } from '../store/paths.js';
 import type { Signer } from '../core/signer.js';
+import { cacheIngest } from './ingest.js';
 import { flushOutbox } from './outbox-flush.js';
 import { writeUrls } from '../core/relay-spec.js';
 
@@ -72,6 +73,8 @@ export function createClient(opts: ClientOptions): Client {
   let unlocked: Signer | undefined;
   let retrying: Promise<unknown> | undefined;
   const startedAt = opts.clock.now();
+  // Every event any request receives is cached with its relays, here and nowhere else.
+  const ingest = cacheIngest(() => client.store().events);
 
   const client: Client = {
     paths: opts.paths,
@@ -88,6 +91,7 @@ export function createClient(opts: ClientOptions): Client {
       pool = createPool({
         relays: client.relays(),
         clock: opts.clock,
+        ingest,
         ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
         ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
         ...(opts.publishTimeoutMs === undefined ? {} : { publishTimeoutMs: opts.publishTimeoutMs }),
@@ -128,6 +132,7 @@ export function createClient(opts: ClientOptions): Client {
       const openPool = pool;
       pool = undefined;
       await openPool?.close();
+      ingest.flush();
       store?.close();
       store = undefined;
     },

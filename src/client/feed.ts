@@ -1,7 +1,7 @@
 // A live feed: the cache paints at once, every relay is asked for the whole
 // window (paged where it may have cut its answer: src/client/window.ts) and
-// then streams, and every verified event is merged into one Timeline and
-// cached. Older windows come on demand (loadOlder). Listeners hear about
+// then streams, and every verified event is merged into one Timeline (the
+// pool caches it: src/client/ingest.ts). Older windows come on demand (loadOlder). Listeners hear about
 // changes batched, at most once per frame.
 import type { Event, Filter } from 'nostr-tools';
 import { unixNow, type Clock } from '../core/clock.js';
@@ -10,7 +10,6 @@ import { DELETION_KIND } from '../core/deletion.js';
 import { Timeline } from '../core/timeline.js';
 import type { RelayOutcome, RelayPool, RequestPlan, SubscribeHandlers } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
-import { WriteBuffer } from '../store/write-buffer.js';
 import { fetchWindow } from './window.js';
 
 /** Told what a routed request delivered, e.g. to learn which relay holds whom (src/client/routing.ts). */
@@ -19,6 +18,7 @@ export type RouteWatcher = Pick<SubscribeHandlers, 'onevent' | 'onseen' | 'onset
 export interface FeedDeps {
   pool: RelayPool;
   clock: Clock;
+  /** Read only: painted from at once; the pool writes what arrives (src/client/ingest.ts). */
   store?: EventStore | undefined;
   /** Relays that stalled earlier in this run (src/client/window.ts); shared by the run's feeds. */
   stalled?: Set<string> | undefined;
@@ -89,14 +89,24 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     return !excluded.has(event.pubkey) && timeline.add(event, relay);
   };
 
-  // The cache answers the same filters a relay would; those events were verified when they arrived.
-  if (deps.store && filters.length > 0) {
-    for (const event of safely(() => deps.store!.query(filters), [])) take(event);
-  }
-  const buffer = deps.store ? new WriteBuffer(deps.store) : undefined;
+  /**
+   * The cache answers the same filters a relay would (those events were verified when they
+   * arrived), each with the relays that delivered it, so a reply to it carries a relay hint.
+   */
+  const cached = (asked: Filter[]): boolean => {
+    const events = asked.length === 0 ? [] : safely(() => deps.store?.query(asked) ?? [], []);
+    const relays = safely(() => deps.store?.relaysOf?.(events.map((event) => event.id)), undefined);
+    let changes = false;
+    for (const event of events) {
+      const [first, ...more] = relays?.get(event.id) ?? [];
+      if (take(event, first)) changes = true;
+      for (const relay of more) timeline.seen(event.id, relay);
+    }
+    return changes;
+  };
+  cached(filters);
   const streamed = (event: Event, relay: string) => {
     if (take(event, relay)) changed();
-    safely(() => buffer?.add(event, relay), undefined);
   };
   const extensions: Array<{ close(): void }> = [];
 
@@ -147,7 +157,7 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     // The next window reaches past the start-up window's `since`: older is older.
     const window = asked.map(({ since: _since, ...filter }) => ({ ...filter, until }));
     const before = timeline.size;
-    for (const event of safely(() => deps.store?.query(window) ?? [], [])) if (take(event)) changed();
+    if (cached(window)) changed();
     const fetch = windowOf(window, false);
     lastWindow = fetch;
     extensions.push(fetch);
@@ -175,7 +185,7 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     extend(more) {
       if (closed || more.length === 0) return;
       for (const filter of more) for (const author of filter.authors ?? []) excluded.delete(author);
-      for (const event of safely(() => deps.store?.query(more) ?? [], [])) if (take(event)) changed();
+      if (cached(more)) changed();
       asked.push(...more);
       extensions.push(windowOf(more, true));
     },
@@ -202,7 +212,6 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
       for (const subscription of extensions) subscription.close();
       clearInterval(release);
       if (timer) clearTimeout(timer);
-      safely(() => buffer?.close(), undefined);
       settle([]);
     },
   };

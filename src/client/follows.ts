@@ -44,14 +44,12 @@ function ownKey(client: Client): string {
   return pubkey;
 }
 
-/** The newest kind 3 of `pubkey` from every relay (read and write) and the local copy; caches what the relays sent. */
+/** The newest kind 3 of `pubkey` from every relay (read and write) and the local copy (the pool caches what the relays sent). */
 export async function fetchFollowList(client: Client, pubkey: string): Promise<FollowListLookup> {
   const urls = client.relays().map((relay) => relay.url);
   const { events, relays } = await client.pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls });
   const fromRelays = events.filter((event) => event.kind === 3 && event.pubkey === pubkey);
-  const store = client.store();
-  store.events.putMany(fromRelays);
-  const local = store.events.query([{ kinds: [3], authors: [pubkey], limit: 1 }]);
+  const local = client.store().events.query([{ kinds: [3], authors: [pubkey], limit: 1 }]);
   const event = newestReplaceable([...fromRelays, ...local]);
   return { ...(event ? { event } : {}), relays, answered: relays.filter((relay) => relay.eose).length };
 }

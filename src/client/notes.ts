@@ -18,9 +18,7 @@ export async function findEvent(client: Client, ref: Pick<EventRef, 'id'> & Part
   if (cached) return cached;
   const relays = [...new Set([...client.relays().map((relay) => relay.url), ...(ref.relays ?? [])])];
   const { events } = await client.pool().query([{ ids: [ref.id] }], { relays });
-  const found = events.find((event) => event.id === ref.id);
-  if (found) client.store().events.put(found);
-  return found;
+  return events.find((event) => event.id === ref.id);
 }
 
 export interface Deleted extends Published {

@@ -97,8 +97,6 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
       try {
         const result = await deps.pool.query([{ kinds: [0], authors }], { eoseTimeoutMs: deps.eoseTimeoutMs });
         if (closed) return;
-        // One transaction for the whole batch.
-        deps.store?.putMany(result.events);
         if (accept(result.events)) notify();
       } catch {
         // A failed batch leaves short npubs on screen; it is asked again next session.

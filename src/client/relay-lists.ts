@@ -32,7 +32,7 @@ export interface RelayLists {
   fresh: boolean;
 }
 
-/** The relays and the cache: the newest list per author; what arrives is cached. */
+/** The relays and the cache: the newest list per author (the pool caches what arrives: src/client/ingest.ts). */
 export async function fetchRelayLists(deps: RelayListDeps, authors: readonly string[]): Promise<RelayLists> {
   if (authors.length === 0) return { lists: new Map(), fresh: false };
   const relays = [...new Set([...deps.userRelays, ...deps.discoveryRelays])].filter((relay) => !deps.skip?.has(relay));
@@ -41,11 +41,6 @@ export async function fetchRelayLists(deps: RelayListDeps, authors: readonly str
     relays.map((relay) => ({ relay, filters, role: deps.userRelays.includes(relay) ? ('user' as const) : ('discovery' as const) })),
     deps.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: deps.eoseTimeoutMs },
   );
-  try {
-    deps.store?.putMany(result.events);
-  } catch {
-    // The cache is a speed-up; the lists are used anyway.
-  }
   // The cache also holds lists no relay answered with this time.
   const cachedEvents = deps.store ? safeQuery(deps.store, authors) : [];
   return { lists: toLists([...cachedEvents, ...result.events], deps.rules), fresh: result.relays.some((relay) => relay.eose) };

@@ -4,7 +4,7 @@ import type { Clock, Timers } from '../core/clock.js';
 import type { RelayMessageLimits } from '../core/relay-message.js';
 import type { Signer } from '../core/signer.js';
 import type { BackoffOptions } from './backoff.js';
-import type { RelayOutcome, RelayRole, RelaySpec } from './types.js';
+import type { Ingest, RelayOutcome, RelayRole, RelaySpec } from './types.js';
 import type { SignatureVerifier } from './verify.js';
 
 export interface PoolOptions {
@@ -28,6 +28,8 @@ export interface PoolOptions {
    * place delivery statistics are gathered from.
    */
   onOutcome?(outcome: RelayOutcome, filters: Filter[], role: RelayRole): void;
+  /** Every verified event and repeat delivery, for the cache (src/client/ingest.ts). */
+  ingest?: Ingest;
   /** A connection to a relay outside the user's list is closed once nothing used it for this long. */
   idleCloseMs?: number;
 }

@@ -15,21 +15,8 @@ import { publishTo } from './publish-to.js';
 import type { RelaySub } from './relay.js';
 import { guardedWebSocket } from './socket.js';
 import { StatusBroadcast } from './status-broadcast.js';
-import type {
-  PublishOptions,
-  PublishResult,
-  QueryOptions,
-  QueryResult,
-  RelayOutcome,
-  RelayPool,
-  RelayRole,
-  RelayStatus,
-  RequestOptions,
-  RequestPlan,
-  StreamOptions,
-  SubscribeHandlers,
-  Subscription,
-} from './types.js';
+import type { PublishOptions, PublishResult, QueryOptions, QueryResult, RelayOutcome, RelayPool, RelayRole } from './types.js';
+import type { RelayStatus, RequestOptions, RequestPlan, StreamOptions, SubscribeHandlers, Subscription } from './types.js';
 import { VerifiedEvents } from './verified-events.js';
 import { sharedVerifier } from './verify.js';
 
@@ -189,10 +176,12 @@ class Pool implements RelayPool {
         delivered,
         onevent: (event) => {
           part.outcome.events++;
+          this.opts.ingest?.event(event, url);
           handlers.onevent(event, url);
         },
         onseen: (eventId) => {
           part.outcome.events++;
+          this.opts.ingest?.seen(eventId, url);
           handlers.onseen?.(eventId, url);
         },
         // The relay answered in time when its EOSE arrived, even if our checks of

@@ -104,6 +104,18 @@ export interface Subscription {
   close(): void;
 }
 
+/**
+ * Where every verified event the pool receives goes, whichever request asked
+ * for it (feeds, profiles, follow lists, threads): the one entry point that
+ * caches events with the relays that delivered them.
+ */
+export interface Ingest {
+  /** A verified event, once per request that received it first from `relay`. */
+  event(event: Event, relay: string): void;
+  /** `relay` delivered an event already received (from it or another relay). */
+  seen(id: string, relay: string): void;
+}
+
 export interface PublishOptions {
   /** Relays to send to; defaults to the pool's write relays. */
   relays?: string[];

@@ -1,4 +1,4 @@
-// How much of the database file the cache uses, for its size cap.
+// How much of the database file the cache uses, for its size cap and `cache stats`.
 import type { Db } from './database.js';
 
 /** Pages in use (free pages are reused before the file grows). */
@@ -13,4 +13,31 @@ export function fileBytes(db: Db): number {
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const pages = db.pragma('page_count', { simple: true }) as number;
   return pages * pageSize;
+}
+
+export interface StoreStats {
+  events: number;
+  /** Bytes in use (what the size cap limits). */
+  bytes: number;
+  /** Size of the database file (free pages included). */
+  fileBytes: number;
+  maxBytes: number;
+  oldest?: number;
+  newest?: number;
+}
+
+export function cacheStats(db: Db, maxBytes: number): StoreStats {
+  const row = db.prepare(`SELECT COUNT(*) AS n, MIN(created_at) AS oldest, MAX(created_at) AS newest FROM events`).get() as {
+    n: number;
+    oldest: number | null;
+    newest: number | null;
+  };
+  return {
+    events: row.n,
+    bytes: usedBytes(db),
+    fileBytes: fileBytes(db),
+    maxBytes,
+    ...(row.oldest === null ? {} : { oldest: row.oldest }),
+    ...(row.newest === null ? {} : { newest: row.newest }),
+  };
 }

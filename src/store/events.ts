@@ -8,12 +8,15 @@ import { addressOf, hasEventShape, isIndexedTag, serializeStored } from '../core
 import { newestFirst } from '../core/timeline.js';
 import { isExpired } from '../core/expiration.js';
 import { isDamage, type Db } from './database.js';
-import { fileBytes, usedBytes } from './cache-size.js';
+import { cacheStats, usedBytes, type StoreStats } from './cache-size.js';
 import { DeletionRecords } from './deletions.js';
 import { compileFilter } from './filter-sql.js';
 import { newestRows } from './newest-rows.js';
+import { RelayIds } from './relay-ids.js';
 import { StatementCache, type Statement } from './statements.js';
 import type { EventStore } from './types.js';
+
+export type { StoreStats } from './cache-size.js';
 
 /** Default size cap: a few hundred MB. */
 export const DEFAULT_MAX_BYTES = 500 * 1024 * 1024;
@@ -33,16 +36,6 @@ export interface SqliteEventStoreOptions {
   onDamage?(error: unknown): void;
 }
 
-export interface StoreStats {
-  events: number;
-  /** Bytes in use (what the size cap limits). */
-  bytes: number;
-  /** Size of the database file (free pages included). */
-  fileBytes: number;
-  maxBytes: number;
-  oldest?: number;
-  newest?: number;
-}
 
 export class SqliteEventStore implements EventStore {
   readonly maxBytes: number;
@@ -50,7 +43,7 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: Clock | undefined;
   private readonly onDamage: ((error: unknown) => void) | undefined;
   private readonly statements: StatementCache;
-  private readonly relayIds = new Map<string, number>();
+  private readonly relayIds: RelayIds;
   private readonly pubkeys = new Map<string, string>();
   private readonly deletions: DeletionRecords;
   private readonly writeMany: (events: Event[], relay?: string) => number;
@@ -60,6 +53,7 @@ export class SqliteEventStore implements EventStore {
     opts: SqliteEventStoreOptions = {},
   ) {
     this.statements = new StatementCache(db);
+    this.relayIds = new RelayIds((sql) => this.stmt(sql));
     this.deletions = new DeletionRecords(this.statements, (seq) => this.remove(seq));
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     this.ownPubkey = opts.ownPubkey;
@@ -67,7 +61,7 @@ export class SqliteEventStore implements EventStore {
     this.onDamage = opts.onDamage;
     // One transaction per batch: a stream of events costs one commit, not one per event.
     this.writeMany = db.transaction((events: Event[], relay?: string) => {
-      const rid = relay === undefined ? undefined : this.relayId(relay);
+      const rid = relay === undefined ? undefined : this.relayIds.id(relay);
       let added = 0;
       for (const event of events) if (this.insert(event, rid)) added++;
       return added;
@@ -87,6 +81,27 @@ export class SqliteEventStore implements EventStore {
       if (added > 0) this.pruneIfOverCap();
       return added;
     });
+  }
+
+  /** Records that `relay` delivered these stored events too (repeats the pool received). */
+  addSeen(ids: string[], relay: string): void {
+    if (ids.length === 0) return;
+    this.guard(undefined, () => {
+      const sql = `INSERT OR IGNORE INTO seen (seq, rid) SELECT seq, ? FROM events WHERE id IN (SELECT value FROM json_each(?))`;
+      this.stmt(sql).run(this.relayIds.id(relay), JSON.stringify(ids));
+    });
+  }
+
+  /** The relays that delivered each stored event: relay hints for replies, reposts and quotes (NIP-10, NIP-18). */
+  relaysOf(ids: string[]): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    if (ids.length === 0) return found;
+    const sql =
+      `SELECT e.id AS id, r.url AS url FROM json_each(?) j JOIN events e ON e.id = j.value` +
+      ` JOIN seen s ON s.seq = e.seq JOIN relays r ON r.rid = s.rid ORDER BY s.rid`;
+    const rows = this.guard([], () => this.stmt(sql).all(JSON.stringify(ids)) as Array<{ id: string; url: string }>);
+    for (const { id, url } of rows) found.set(id, [...(found.get(id) ?? []), url]);
+    return found;
   }
 
   has(id: string): boolean {
@@ -151,7 +166,7 @@ export class SqliteEventStore implements EventStore {
   private newestOf(filters: Filter[], relay?: string): number | undefined {
     let rid: number | undefined;
     if (relay !== undefined) {
-      rid = this.knownRelayId(relay);
+      rid = this.relayIds.known(relay);
       if (rid === undefined) return undefined;
     }
     let newest: number | undefined;
@@ -170,7 +185,7 @@ export class SqliteEventStore implements EventStore {
 
   authorsFrom(filter: Filter, relay: string): Set<string> {
     return this.guard(new Set<string>(), () => {
-      const rid = this.knownRelayId(relay);
+      const rid = this.relayIds.known(relay);
       const { authors, limit: _limit, ...rest } = filter;
       if (rid === undefined || !authors?.length) return new Set<string>();
       const compiled = compileFilter(rest);
@@ -184,26 +199,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   stats(): StoreStats {
-    const row = this.stmt(`SELECT COUNT(*) AS n, MIN(created_at) AS oldest, MAX(created_at) AS newest FROM events`).get() as {
-      n: number;
-      oldest: number | null;
-      newest: number | null;
-    };
-    return {
-      events: row.n,
-      bytes: usedBytes(this.db),
-      fileBytes: fileBytes(this.db),
-      maxBytes: this.maxBytes,
-      ...(row.oldest === null ? {} : { oldest: row.oldest }),
-      ...(row.newest === null ? {} : { newest: row.newest }),
-    };
+    return cacheStats(this.db, this.maxBytes);
   }
 
   /** Forgets every cached event (deletion requests too); the outbox is kept. */
   clear(): number {
     const count = this.stmt(`SELECT COUNT(*) FROM events`).pluck().get() as number;
     this.db.exec(`DELETE FROM events; DELETE FROM tags; DELETE FROM seen; DELETE FROM relays; DELETE FROM deletions;`);
-    this.relayIds.clear();
+    this.relayIds.forget();
     this.deletions.forget();
     try {
       // Gives the space back to the disk; fails harmlessly while another process reads.
@@ -323,22 +326,6 @@ export class SqliteEventStore implements EventStore {
 
   private markSeen(seq: number, rid: number): void {
     this.stmt(`INSERT OR IGNORE INTO seen (seq, rid) VALUES (?, ?)`).run(seq, rid);
-  }
-
-  private relayId(url: string): number {
-    const known = this.knownRelayId(url);
-    if (known !== undefined) return known;
-    const rid = Number(this.stmt(`INSERT INTO relays (url) VALUES (?)`).run(url).lastInsertRowid);
-    this.relayIds.set(url, rid);
-    return rid;
-  }
-
-  private knownRelayId(url: string): number | undefined {
-    const cached = this.relayIds.get(url);
-    if (cached !== undefined) return cached;
-    const rid = this.stmt(`SELECT rid FROM relays WHERE url = ?`).pluck().get(url) as number | undefined;
-    if (rid !== undefined) this.relayIds.set(url, rid);
-    return rid;
   }
 
   private stmt(sql: string): Statement {

@@ -14,6 +14,10 @@ export interface EventStore {
   putMany(events: Event[], relay?: string): number;
   query(filters: Filter[]): Event[];
   has(id: string): boolean;
+  /** Records that `relay` delivered these stored events too. */
+  addSeen?(ids: string[], relay: string): void;
+  /** The relays that delivered each stored event, for relay hints. */
+  relaysOf?(ids: string[]): Map<string, string[]>;
   /**
    * The newest created_at among stored events matching `filters` (delivered by
    * `relay`, when given). Not used to narrow what relays are asked (src/client/window.ts).

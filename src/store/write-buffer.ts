@@ -12,6 +12,8 @@ export interface WriteBufferOptions {
 
 export class WriteBuffer {
   private readonly queued = new Map<string | undefined, Event[]>();
+  /** Repeat deliveries: relay -> ids it delivered again. */
+  private readonly repeats = new Map<string, string[]>();
   private size = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly flushMs: number;
@@ -33,6 +35,18 @@ export class WriteBuffer {
     let list = this.queued.get(relay);
     if (!list) this.queued.set(relay, (list = []));
     list.push(event);
+    this.queue();
+  }
+
+  /** `relay` delivered an event again: written after the events, so it is marked if it was stored. */
+  seen(id: string, relay: string): void {
+    let list = this.repeats.get(relay);
+    if (!list) this.repeats.set(relay, (list = []));
+    list.push(id);
+    this.queue();
+  }
+
+  private queue(): void {
     this.size++;
     if (this.size >= this.maxBatch) {
       this.flush();
@@ -49,7 +63,9 @@ export class WriteBuffer {
     this.timer = undefined;
     let added = 0;
     for (const [relay, events] of this.queued) added += this.store.putMany(events, relay);
+    for (const [relay, ids] of this.repeats) this.store.addSeen?.(ids, relay);
     this.queued.clear();
+    this.repeats.clear();
     this.size = 0;
     return added;
   }

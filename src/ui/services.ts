@@ -95,6 +95,8 @@ export interface UiServices {
   /** One author's recent notes, for the profile screen. */
   openAuthorFeed(pubkey: string): FeedLike;
   fetchThread(event: Event): Promise<Event[]>;
+  /** A relay that delivered this event (the cache records them), for the relay hint of a reply, like or repost. */
+  relayHint?(id: string): string | undefined;
   /** Replies arriving while a thread is open (some may already be known); returns a stop function. */
   watchThread?(event: Event, onreply: (reply: Event) => void): () => void;
   profiles: ProfilesLike;

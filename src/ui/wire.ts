@@ -142,11 +142,6 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     const { events: found, relays } = await pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, eoseTimeoutMs: FOLLOWS_WAIT_MS });
     for (const relay of relays) if (relay.timedOut) stalled.add(relay.url);
     const lists = found.filter((event) => event.kind === 3 && event.pubkey === pubkey);
-    try {
-      events()?.putMany(lists);
-    } catch {
-      // The cache is a speed-up only.
-    }
     const newest = newestReplaceable(lists);
     return newest ? followedPubkeys(newest.tags) : [];
   };
@@ -222,6 +217,13 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     },
     openAuthorFeed: (pubkey) => feed([{ kinds: [...HOME_KINDS], authors: [pubkey], limit: 100 }]),
     fetchThread: (event: Event) => fetchThread(pool(), event),
+    relayHint: (id: string) => {
+      try {
+        return events()?.relaysOf?.([id]).get(id)?.[0];
+      } catch {
+        return undefined;
+      }
+    },
     // From a minute back: what arrived while the thread was being fetched is not missed.
     watchThread: (event: Event, onreply: (reply: Event) => void) => watchThread(pool(), event, unixNow(client.clock) - 60, onreply),
     profiles,
@@ -235,11 +237,6 @@ export function createServices(client: Client, relayOverride = false): WiredServ
         // A lookup due after the UI closed must not open a new pool (it would keep the process alive).
         if (closed) return [];
         const { events: found } = await pool().query(filters, { relays: client.relays().map((relay) => relay.url) });
-        try {
-          events()?.putMany(found);
-        } catch {
-          // The cache is a speed-up only.
-        }
         return found;
       },
       publish: (template) => publishEvent(client, template),

@@ -1,5 +1,5 @@
 // The UI's real services (src/ui/wire.ts -> client -> pool, store) for a fresh
-// home that holds only a public key, over the relays named, at a fixed time:
+// home that holds a public key (and its secret when given), over the relays named, at a fixed time:
 // for UI tests against real (or fault) relays rather than in-memory stand-ins.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,9 +18,9 @@ export interface RealServices {
   close(): Promise<void>;
 }
 
-export function realServices(opts: { pubkey: string; relays: string[]; nowSec: number; prefix?: string }): RealServices {
+export function realServices(opts: { pubkey: string; secretKey?: Uint8Array; relays: string[]; nowSec: number; prefix?: string }): RealServices {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), opts.prefix ?? 'nostr-tui-real-services-'));
-  new KeyStore(home).save({ pubkey: opts.pubkey });
+  new KeyStore(home).save({ pubkey: opts.pubkey, ...(opts.secretKey ? { secret: { type: 'plain' as const, secretKey: opts.secretKey } } : {}) });
   const client = createClient({
     paths: resolvePaths({ NOSTR_TUI_HOME: home }),
     env: { NOSTR_TUI_HOME: home },

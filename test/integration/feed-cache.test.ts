@@ -9,6 +9,7 @@ import { createPool } from '../../src/net/pool.js';
 import type { RelayPool, SubscribeHandlers } from '../../src/net/types.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { openTempStore } from '../helpers/store.js';
+import { cachingPool } from '../helpers/caching-pool.js';
 
 const sk = generateSecretKey();
 const now = Math.floor(Date.now() / 1000);
@@ -49,7 +50,7 @@ describe('a feed with a cache', () => {
   it('paints the cache at once, then asks every relay for the whole window', async () => {
     const store = openTempStore();
     store.events.putMany(old, known.url);
-    const real = createPool({ relays: [known, fresh].map((r) => ({ url: r.url, read: true, write: false })) });
+    const real = cachingPool(store.events, { relays: [known, fresh].map((r) => ({ url: r.url, read: true, write: false })) });
     const { pool, requests } = recording(real);
     const filters: Filter[] = [{ kinds: [1], authors: [getPublicKey(sk)], since: now - 3600, limit: 50 }];
 

@@ -15,6 +15,7 @@ import { openStore } from '../../src/store/open.js';
 import { signed, startFaultRelay, type FaultReq } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { until } from '../helpers/until.js';
+import { cachingPool } from '../helpers/caching-pool.js';
 
 const NOW = 1_700_000_000;
 const spec = (url: string) => ({ url, read: true, write: true });
@@ -52,7 +53,7 @@ describe('withdrawn notes leave the feed', () => {
     });
     const clock = { now: () => NOW * 1000 };
     const store = openStore(dataDir, { clock });
-    const pool = createPool({ relays: [spec(relay.url), spec(forwarding.url)], clock });
+    const pool = cachingPool(store.events, { relays: [spec(relay.url), spec(forwarding.url)], clock });
     const received = () => pool.status().find((s) => s.url === forwarding.url)!.counts.received;
     // Mallory is followed too, so her deletion reaches the feed: it must still change nothing of Bob's.
     const follows = [getPublicKey(bob), getPublicKey(mallory)];

@@ -15,6 +15,7 @@ import { openStore } from '../../src/store/open.js';
 import { signed } from '../helpers/fault-relay.js';
 import { closedPort, startRelay, type TestRelay } from '../helpers/relay.js';
 import { until } from '../helpers/until.js';
+import { cachingPool } from '../helpers/caching-pool.js';
 
 const NOW = 1_700_000_000;
 const clock = { now: () => NOW * 1000 };
@@ -47,7 +48,7 @@ describe('openFeed', () => {
 
   it('merges the start-up query, streams new events, batches changes and caches everything', async () => {
     const store = openStore(dataDir, { clock });
-    const pool = createPool({ relays: [spec(one.url), spec(two.url)], clock });
+    const pool = cachingPool(store.events, { relays: [spec(one.url), spec(two.url)], clock });
     const statuses: RelayStatus[][] = [];
     pool.onStatus((s) => statuses.push(s));
     const feed = openFeed({ pool, clock, store: store.events }, homeFilters(follows, NOW - 3_600, 100));

@@ -12,6 +12,7 @@ import { createPool } from '../../src/net/pool.js';
 import type { RelayPool } from '../../src/net/types.js';
 import { closedPort, startRelay, type TestRelay } from '../helpers/relay.js';
 import { openTempStore } from '../helpers/store.js';
+import { cachingPool } from '../helpers/caching-pool.js';
 
 const NOW = Math.floor(Date.now() / 1000);
 const alice = generateSecretKey();
@@ -54,8 +55,9 @@ describe('reading by the outbox model (NIP-65)', () => {
   });
 
   it('one configured relay still shows every followed author, each asked where they write', async () => {
-    pool = createPool({ relays: [{ url: mine.url, read: true, write: true }], eoseTimeoutMs: 2_000 });
     const store = openTempStore();
+    const caching = cachingPool(store.events, { relays: [{ url: mine.url, read: true, write: true }], eoseTimeoutMs: 2_000 });
+    pool = caching;
     const deps = {
       pool,
       store: store.events,
@@ -89,6 +91,7 @@ describe('reading by the outbox model (NIP-65)', () => {
     expect(next.plan.routes.get(mine.url)).toEqual([CAROL]);
     expect(next.plan.routes.has(dead)).toBe(false);
     // The lists were cached: without any relay, the cache still knows where Alice and Bob write.
+    caching.flushCache();
     const offline = await fetchRelayLists({ ...deps, userRelays: [], discoveryRelays: [] }, [ALICE, BOB]);
     expect(offline.fresh).toBe(false);
     expect([...offline.lists.keys()].sort()).toEqual([ALICE, BOB].sort());

@@ -80,7 +80,7 @@ export function useActions(deps: ActionDeps) {
   const perform = useCallback(
     (command: NoteCommand, row: NoteRow) => {
       const note = targetNote(row.event);
-      const relay = row.relay ?? '';
+      const relay = (note === row.event ? row.relay : undefined) ?? services.relayHint?.(note.id) ?? '';
       switch (command) {
         case 'open':
           return navigate({ type: 'push', view: { type: 'thread', event: note } });
@@ -103,7 +103,7 @@ export function useActions(deps: ActionDeps) {
           return void editFollows(note.pubkey, false);
       }
     },
-    [navigate, setStatus, openComposer, hasKey, editFollows, interact, interactions],
+    [navigate, setStatus, openComposer, hasKey, editFollows, interact, interactions, services],
   );
 
   const send = useCallback(
@@ -115,7 +115,9 @@ export function useActions(deps: ActionDeps) {
       }
       const now = unixNow(services.clock);
       // The text's mentions, quotes and hashtags become tags (src/core/note-tags.ts), as from `nostr-tui post`.
-      const template = replyTo ? replyTemplate(text, replyTo, now, '', { self: services.publicKey() }) : noteTemplate(text, now);
+      // NIP-10: the reply's `e` tags name a relay the note was seen on, so others can find it.
+      const hint = replyTo ? (services.relayHint?.(replyTo.id) ?? '') : '';
+      const template = replyTo ? replyTemplate(text, replyTo, now, hint, { self: services.publicKey() }) : noteTemplate(text, now);
       return publish(replyTo ? `reply to ${nameOf(replyTo.pubkey)}` : 'post', template);
     },
     [services, publish, nameOf, setStatus],
