@@ -13,6 +13,9 @@ export interface KeyArgs {
   encrypt?: boolean;
   secret?: boolean;
   key?: string;
+  /** `key import`: look up the user's published relay and follow lists (default true). */
+  adopt?: boolean;
+  relay?: string[];
 }
 
 export const keyCommand: CommandFactory = (ctx) => ({
@@ -38,6 +41,11 @@ export const keyCommand: CommandFactory = (ctx) => ({
             .positional('key', { type: 'string', describe: 'The key; leave it out to keep it out of your shell history' })
             .option('force', { type: 'boolean', describe: 'Replace a different stored key' })
             .option('encrypt', { type: 'boolean', describe: 'Store it encrypted with a passphrase (NIP-49)' })
+            .option('adopt', {
+              type: 'boolean',
+              default: true,
+              describe: 'Look up your published relay list (NIP-65) and follow list on the discovery relays (or --relay); the relay list becomes yours when none is configured. --no-adopt: stay offline',
+            })
             .option('json', { type: 'boolean', describe: 'Print {"npub","pubkey"}' }),
         handler: async (args) => (await run()).importKey(ctx, args),
       })

@@ -7,6 +7,10 @@ import { KeySecurity, KeyStore, decryptSecret, encryptSecret, type StoredKey } f
 import { askPassphrase, canReadHidden, MIN_PASSPHRASE, readAllStdin, readHidden, type PromptIO } from '../../store/passphrase.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { KeyArgs } from '../key.js';
+import { adoptPublishedSetup } from '../../client/adopt.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { withClient } from '../with-client.js';
+import { adoptionReport } from './key-adopt-report.js';
 
 const io = (ctx: CommandContext): PromptIO => ctx as PromptIO;
 
@@ -90,6 +94,17 @@ export async function importKey(ctx: CommandContext, args: KeyArgs): Promise<voi
   const how = key.secret ? (key.secret.type === 'encrypted' ? 'encrypted' : 'unencrypted') : 'public key only: read-only, nothing can be signed';
   writeLine(ctx.stderr, `Imported (${how}) into ${store.file}`);
   printPublic(ctx, key.pubkey, args.json === true);
+  if (args.adopt !== false) await adopt(ctx, args, key.pubkey);
+}
+
+/** The key is stored whatever happens here: a lookup that fails is one line, not a failed import. */
+async function adopt(ctx: CommandContext, args: KeyArgs, pubkey: string): Promise<void> {
+  try {
+    const adopted = await withClient(ctx, args, (client) => adoptPublishedSetup(client, pubkey));
+    for (const line of adoptionReport(adopted)) writeLine(ctx.stderr, line);
+  } catch (error) {
+    writeLine(ctx.stderr, `Could not look up your published relay and follow lists: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`);
+  }
 }
 
 export async function show(ctx: CommandContext, args: KeyArgs): Promise<void> {
