@@ -82,10 +82,22 @@ interface ResultRow {
 }
 
 export class SqliteOutbox implements Outbox {
+  private readonly listeners = new Set<() => void>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
+
+  /** Told after every change this process makes (a save, an attempt, a drop), e.g. to mark unsent notes on screen. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   /** Durable once this returns (a committed, synchronous write). Adding the same event twice is harmless. */
   add(event: Event, relays?: readonly string[]): void {
@@ -99,6 +111,7 @@ export class SqliteOutbox implements Outbox {
     } finally {
       this.db.pragma('synchronous = NORMAL');
     }
+    this.changed();
   }
 
   /**
@@ -134,6 +147,7 @@ export class SqliteOutbox implements Outbox {
         if (row) backOff.run(now + retryDelayMs(row.attempts), id);
       }
     })();
+    this.changed();
   }
 
   /** Entries no relay has accepted yet, oldest first. */
@@ -153,10 +167,12 @@ export class SqliteOutbox implements Outbox {
 
   /** Removes one entry and its results (the user's decision: `outbox drop`); false when there was none. */
   drop(id: string): boolean {
-    return this.db.transaction(() => {
+    const dropped = this.db.transaction(() => {
       this.db.prepare(`DELETE FROM outbox_results WHERE id = ?`).run(id);
       return this.db.prepare(`DELETE FROM outbox WHERE id = ?`).run(id).changes > 0;
     })();
+    if (dropped) this.changed();
+    return dropped;
   }
 
   /** Forgets entries delivered before `beforeMs`; pending ones are never forgotten. */

@@ -104,6 +104,10 @@ export interface UiServices {
   publish(template: EventTemplate): Promise<PublishOutcome>;
   follow(pubkey: string): Promise<FollowOutcome>;
   unfollow(pubkey: string): Promise<FollowOutcome>;
+  /** The user's signed events no relay has accepted yet (the outbox), each with its last results: marked `not sent`. */
+  unsent?(): ReadonlyMap<string, readonly PublishResult[]>;
+  /** Told when the outbox changes in this process (a save, an attempt, a drop). */
+  onUnsentChange?(listener: () => void): () => void;
   /** Likes and reposts with state, their undo, and deleting own notes (src/client/interactions.ts). */
   interactions?: Interactions;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */

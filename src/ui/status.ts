@@ -19,6 +19,15 @@ export function publishStatus(what: string, results: readonly PublishResult[]): 
   return { text: `${what}: sent to ${accepted}/${results.length} relays${failed ? ` (${why})` : ''}`, tone: 'ok' };
 }
 
+/** Why a note of the user's has reached no relay yet, from its last attempt: `not sent: rejected by nos.lol (blocked)`. */
+export function unsentReason(results: readonly PublishResult[]): string {
+  const rejected = results.find((r) => r.outcome === 'rejected');
+  if (rejected) return `rejected by ${host(rejected.url)}${rejected.message ? ` (${sanitizeLine(rejected.message).slice(0, 60)})` : ''}`;
+  if (results.length === 0) return 'waiting for a relay';
+  if (results.every((r) => r.outcome === 'unreachable')) return 'no relay reachable, will retry';
+  return 'no relay answered, will retry';
+}
+
 export const errorStatus = (what: string, error: unknown): StatusMessage => ({
   text: `${what} failed: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`,
   tone: 'error',

@@ -217,6 +217,20 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     },
     openAuthorFeed: (pubkey) => feed([{ kinds: [...HOME_KINDS], authors: [pubkey], limit: 100 }]),
     fetchThread: (event: Event) => fetchThread(pool(), event),
+    unsent: () => {
+      try {
+        return new Map(client.store().outbox.pending().map((entry) => [entry.event.id, entry.results]));
+      } catch {
+        return new Map();
+      }
+    },
+    onUnsentChange: (listener: () => void) => {
+      try {
+        return client.store().outbox.onChange(listener);
+      } catch {
+        return () => {};
+      }
+    },
     relayHint: (id: string) => {
       try {
         return events()?.relaysOf?.([id]).get(id)?.[0];

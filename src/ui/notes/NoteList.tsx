@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { ListWindow } from '../list/list-state.js';
 import { useColor } from '../context.js';
 import { useInteractionMarks } from '../hooks/use-interaction-marks.js';
+import { useUnsent } from '../hooks/use-unsent.js';
 import { GUTTER, INDENT } from '../hooks/use-note-list.js';
 import type { NoteSource } from './note-source.js';
 import type { NoteLine } from './note-layout.js';
@@ -18,6 +19,7 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
   const { source, window, rows, empty } = props;
   const color = useColor();
   const markOf = useInteractionMarks(source, window.visible);
+  const unsent = useUnsent();
   const lines: ReactElement[] = [];
   // The first row is always the banner's, so "N new posts" appearing moves nothing.
   if (window.newCount > 0) {
@@ -43,7 +45,8 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
     noteLines.forEach((line, i) => {
       if (lines.length >= rows) return;
       const mark = i === header ? markOf(index) : '';
-      lines.push(<NoteLineView key={`${index}:${i}`} line={line} selected={selected} indent={indent} mark={mark} />);
+      const problem = i === header ? unsent.get(source.rowAt(index).event.id) : undefined;
+      lines.push(<NoteLineView key={`${index}:${i}`} line={line} selected={selected} indent={indent} mark={mark} problem={problem} />);
     });
     if (lines.length < rows) lines.push(<Text key={`${index}:gap`}> </Text>);
   }
@@ -66,7 +69,8 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
   );
 }
 
-function NoteLineView({ line, selected, indent, mark }: { line: NoteLine; selected: boolean; indent: string; mark: string }) {
+function NoteLineView(props: { line: NoteLine; selected: boolean; indent: string; mark: string; problem?: string | undefined }) {
+  const { line, selected, indent, mark, problem } = props;
   const color = useColor();
   const marker = selected ? '▌'.padEnd(GUTTER) : ' '.repeat(GUTTER);
   return (
@@ -79,6 +83,7 @@ function NoteLineView({ line, selected, indent, mark }: { line: NoteLine; select
         <SafeText bold color={selected ? color('yellow') : color('green')}>
           {line.text}
           {mark}
+          {problem ? <SafeText color={color('red')}>{`  ✗ not sent: ${problem}`}</SafeText> : null}
         </SafeText>
       ) : line.style === 'meta' ? (
         <SafeText color={color('magenta')} dimColor={!selected}>

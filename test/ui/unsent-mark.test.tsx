@@ -1,0 +1,62 @@
+// A note no relay accepted must not look published (issue #16 item 11): the
+// UI marks the user's unsent notes with the reason, and the mark leaves when
+// a retry of the outbox gets the note accepted.
+import { render } from 'ink-testing-library';
+import type { Event } from 'nostr-tools';
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushOutbox } from '../../src/client/outbox-flush.js';
+import { App } from '../../src/ui/App.js';
+import { startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';
+import { realServices, type RealServices } from '../helpers/real-services.js';
+import { keys, waitForFrame } from './frames.js';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+const NOW = Math.floor(Date.now() / 1000);
+const cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+/** Refuses the first note it is sent for now (rate-limited), accepts later ones. */
+async function slowToAccept(): Promise<FaultRelay & { sent: Event[] }> {
+  const sent: Event[] = [];
+  const relay = await startFaultRelay({
+    onReq: (req) => req.eose(),
+    onEvent(event, conn) {
+      sent.push(event);
+      conn.send(['OK', event.id, sent.length > 1, sent.length > 1 ? '' : 'rate-limited: slow down']);
+    },
+  });
+  return Object.assign(relay, { sent });
+}
+
+describe('unsent notes are marked', () => {
+  it('a refused post shows "not sent" with the reason; once a retry delivers it, the mark goes', async () => {
+    const relay = await slowToAccept();
+    const secretKey = generateSecretKey();
+    const run: RealServices = realServices({ pubkey: getPublicKey(secretKey), secretKey, relays: [relay.url], nowSec: NOW, prefix: 'nostr-tui-unsent-' });
+    const app = render(<App services={run.services} size={{ columns: 100, rows: 24 }} color={false} />);
+    cleanup.push(() => relay.stop(), () => run.close(), () => app.unmount());
+    const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 10_000);
+
+    await frame((f) => f.includes('Global') || f.includes('Home'));
+    app.stdin.write('n');
+    await frame((f) => f.includes('── New note'));
+    app.stdin.write('first try');
+    await frame((f) => f.includes('first try▏'));
+    app.stdin.write(keys.enter);
+    const refused = await frame((f) => f.includes('✗ not sent'));
+    const host = relay.url.replace('ws://', '');
+    expect(refused).toContain(`✗ not sent: rejected by ${host} (rate-limited: slow down)`);
+    expect(refused).toContain('first try');
+
+    // The same retry the UI starts in the background (src/client/client.ts), on the same outbox.
+    const report = await flushOutbox(run.client.store().outbox, run.client.pool(), { relays: [relay.url] });
+    expect(report).toMatchObject({ delivered: 1, pending: 0 });
+    const delivered = await frame((f) => !f.includes('not sent') && f.includes('first try'));
+    expect(delivered).not.toContain('✗');
+    expect(relay.sent.map((event) => event.content)).toEqual(['first try', 'first try']);
+  });
+});
