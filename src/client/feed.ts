@@ -10,7 +10,7 @@ import { DELETION_KIND } from '../core/deletion.js';
 import { Timeline } from '../core/timeline.js';
 import type { RelayOutcome, RelayPool, RequestPlan, SubscribeHandlers } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
-import { fetchWindow } from './window.js';
+import { allWindows, fetchWindow } from './window.js';
 
 /** Told what a routed request delivered, e.g. to learn which relay holds whom (src/client/routing.ts). */
 export type RouteWatcher = Pick<SubscribeHandlers, 'onevent' | 'onseen' | 'onsettled'>;
@@ -147,6 +147,8 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
 
   /** Filters asked so far (Home grows with follows), for older windows. */
   const asked = [...filters];
+  /** What each routed relay was asked (the outbox model): older windows ask there too. */
+  const routed = new Map<string, Filter[]>();
   /** The last window's covered depth: the next one starts there, not at the oldest note shown (which may lie below a gap). */
   let lastWindow = start;
   let older: Promise<OlderNotes> | undefined;
@@ -155,10 +157,12 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     const view = timeline.view();
     const until = lastWindow?.depth() ?? view.at(view.length - 1)?.event.created_at ?? unixNow(deps.clock);
     // The next window reaches past the start-up window's `since`: older is older.
-    const window = asked.map(({ since: _since, ...filter }) => ({ ...filter, until }));
+    const below = (list: Filter[]) => list.map(({ since: _since, ...filter }) => ({ ...filter, until }));
+    const window = below(asked);
     const before = timeline.size;
-    if (cached(window)) changed();
-    const fetch = windowOf(window, false);
+    if (cached([...window, ...[...routed.values()].flatMap(below)])) changed();
+    const routedWindows = [...routed].map(([relay, list]) => windowOf(below(list), false, [relay]));
+    const fetch = allWindows([...(window.length > 0 ? [windowOf(window, false)] : []), ...routedWindows]);
     lastWindow = fetch;
     extensions.push(fetch);
     older = fetch.settled.then(() => {
@@ -193,6 +197,11 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     route(plan, watch) {
       if (closed || plan.length === 0) return Promise.resolve([]);
       // Each relay of the plan is one more window with its own filters (the outbox model, NIP-65).
+      for (const step of plan) {
+        const known = routed.get(step.relay) ?? [];
+        const fresh = step.filters.filter((f) => !known.some((k) => JSON.stringify(k) === JSON.stringify(f)));
+        routed.set(step.relay, [...known, ...fresh]);
+      }
       const windows = plan.map((step) => windowOf(step.filters, true, [step.relay], watch));
       extensions.push(...windows);
       return Promise.all(windows.map((w) => w.settled)).then((outcomes) => {

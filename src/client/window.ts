@@ -169,3 +169,20 @@ export function fetchWindow(opts: WindowOptions): WindowFetch {
     },
   };
 }
+
+/** Several windows answered as one: settled when all are, complete when all are, as deep as the shallowest gap. */
+export function allWindows(windows: readonly WindowFetch[]): WindowFetch {
+  return {
+    settled: Promise.all(windows.map((w) => w.settled)).then((outcomes) => outcomes.flat()),
+    complete: () => windows.every((w) => w.complete()),
+    depth() {
+      let depth: number | undefined;
+      for (const w of windows) {
+        const d = w.depth();
+        if (d !== undefined && (depth === undefined || d > depth)) depth = d;
+      }
+      return depth;
+    },
+    close: () => windows.forEach((w) => w.close()),
+  };
+}

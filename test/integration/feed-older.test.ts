@@ -59,4 +59,28 @@ describe('loadOlder', () => {
     await pool.close();
     store.close();
   });
+
+  it('also walks back on the relays the outbox model routed an author to, not only the user relays', async () => {
+    const clock = { now: () => NOW * 1000 };
+    const [mine, theirs] = await Promise.all([startRelay(), startRelay()]);
+    const alice = generateSecretKey();
+    const recent = signed(alice, { created_at: NOW - 600, content: 'recent, on her relay only' });
+    const old = signed(alice, { created_at: NOW - 3 * 86_400, content: 'old, on her relay only' });
+    await theirs.seed(recent, old);
+    const pool = createPool({ relays: [{ url: mine.url, read: true, write: false }], clock });
+    try {
+      const feed = openFeed({ pool, clock }, globalFilters(NOW - 86_400, 10), { relays: [mine.url], batchMs: 1 });
+      await feed.settled;
+      const filters = [{ kinds: [1], authors: [recent.pubkey], since: NOW - 86_400, limit: 10 }];
+      await feed.route([{ relay: theirs.url, filters, role: 'outbox' }]);
+      expect(feed.timeline.entries().map((e) => e.event.content)).toEqual(['recent, on her relay only']);
+      const { found } = await feed.loadOlder();
+      expect(found).toBe(1);
+      expect(feed.timeline.entries().map((e) => e.event.content)).toEqual(['recent, on her relay only', 'old, on her relay only']);
+      feed.close();
+    } finally {
+      await pool.close();
+      await Promise.all([mine.stop(), theirs.stop()]);
+    }
+  });
 });
