@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../src/store/config.js';
@@ -80,15 +81,16 @@ describe('keys.json through a symlink', () => {
     expect(store.load()).toEqual(k);
   });
 
-  it('writes a private file whole: 0600 whatever the umask, no temporary file left', () => {
+  // A worker thread (StrykerJS runs tests in one) may not change the umask; the file must still be 0600.
+  it(`writes a private file whole: 0600 ${isMainThread ? 'whatever the umask' : 'under the umask in force'}, no temporary file left`, () => {
     const dir = tempDir();
     const file = path.join(dir, 'x.json');
-    const old = process.umask(0);
+    const old = isMainThread ? process.umask(0) : undefined;
     try {
       writePrivateFile(file, 'one');
       writePrivateFile(file, 'two');
     } finally {
-      process.umask(old);
+      if (old !== undefined) process.umask(old);
     }
     expect(fs.readFileSync(file, 'utf8')).toBe('two');
     expect(mode(file)).toBe(0o600);
