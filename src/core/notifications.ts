@@ -4,7 +4,7 @@
 //   replies and mentions: NIP-10 (e tags, read by nostr-tools' nip10 parser) and NIP-27 (p tags)
 //   quotes: NIP-18 `q` tags; reposts: NIP-18 kinds 6 and 16; reactions: NIP-25 kind 7
 //   zaps: NIP-57 zap receipts (kind 9735), the amount from their bolt11 invoice
-import type { Event } from 'nostr-tools';
+import type { Event, Filter } from 'nostr-tools';
 import { parse as parseThread } from 'nostr-tools/nip10';
 import { getReactedEventPointer } from 'nostr-tools/nip25';
 import { getSatoshisAmountFromBolt11 } from 'nostr-tools/nip57';
@@ -181,4 +181,9 @@ export function compactAmount(n: number): string {
   const [value, unit] = n < 1_000_000 ? [n / 1000, 'k'] : n < 1_000_000_000 ? [n / 1_000_000, 'M'] : [n / 1_000_000_000, 'G'];
   const text = value < 10 ? (Math.floor(value * 10) / 10).toFixed(1).replace(/\.0$/, '') : String(Math.floor(value));
   return text + unit;
+}
+
+/** The events addressed to the user (NIP-01 `#p`) that can be notifications: one filter. */
+export function notificationFilters(me: string, since: number, limit: number, until?: number): Filter[] {
+  return [{ kinds: [...NOTIFICATION_KINDS], '#p': [me], since, ...(until === undefined ? {} : { until }), limit }];
 }
