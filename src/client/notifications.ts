@@ -73,6 +73,8 @@ export interface NotificationsService {
   list(): Notification[];
   /** Notifications newer than the newest one seen. */
   unread(): number;
+  /** The newest notification seen (unix seconds). */
+  seenAt(): number;
   /** Everything up to `at` (unix seconds; default: the newest held) was seen; remembered across restarts. */
   markSeen(at?: number): void;
   /** A note a notification is about, once looked up. */
@@ -121,6 +123,7 @@ export function createNotifications(deps: NotificationsDeps, window: { since: nu
   return {
     feed,
     list,
+    seenAt: () => seenAt,
     unread: () => unreadCount(list(), seenAt, unixNow(deps.clock) + FUTURE_SKEW_SEC),
     markSeen(at) {
       const newest = at ?? list()[0]?.event.created_at ?? 0;

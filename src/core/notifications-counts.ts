@@ -108,17 +108,32 @@ export class NoteCounter {
 }
 
 /**
- * The counts as shown after a note's header: `↩ 3  ↻ 2  ♥ 14  ⚡ 2.1k`, zero counts
- * left out ('' when all are zero). The user's own like or repost is bracketed
- * (`[♥ 14]`), so it shows without colour too.
+ * The counts as shown under a note: `↩ 3  ↻ 2  ♥ 14  ⚡ 2.1k`, zero counts left
+ * out ('' when all are zero). The user's own like or repost is marked on the
+ * note's header (` ♥`, ` ↻`), as before counts existed.
  */
 export function formatCounts(counts: NoteCounts): string {
   const parts: string[] = [];
   if (counts.replies > 0) parts.push(`↩ ${counts.replies}`);
-  if (counts.reposts > 0 || counts.reposted) parts.push(mark(`↻ ${Math.max(counts.reposts, 1)}`, counts.reposted));
-  if (counts.reactions > 0 || counts.liked) parts.push(mark(`♥ ${Math.max(counts.reactions, 1)}`, counts.liked));
+  if (counts.reposts > 0) parts.push(`↻ ${counts.reposts}`);
+  if (counts.reactions > 0) parts.push(`♥ ${counts.reactions}`);
   if (counts.zapSats > 0) parts.push(`⚡ ${compactAmount(counts.zapSats)}`);
   return parts.join('  ');
 }
 
-const mark = (text: string, mine: boolean) => (mine ? `[${text}]` : text);
+/**
+ * The counts with the user's own like and repost as the interactions service
+ * knows them (a like just made and not yet counted, or one just undone with a
+ * NIP-09 deletion the counted events do not show).
+ */
+export function withOwn(counts: NoteCounts, own: { liked: boolean; reposted: boolean } | undefined): NoteCounts {
+  if (!own) return counts;
+  const adjust = (n: number, counted: boolean, mine: boolean) => Math.max(0, n + (mine && !counted ? 1 : !mine && counted ? -1 : 0));
+  return {
+    ...counts,
+    reactions: adjust(counts.reactions, counts.liked, own.liked),
+    reposts: adjust(counts.reposts, counts.reposted, own.reposted),
+    liked: own.liked,
+    reposted: own.reposted,
+  };
+}

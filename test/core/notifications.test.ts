@@ -11,7 +11,7 @@ import {
   zapSats,
   type Notification,
 } from '../../src/core/notifications.js';
-import { formatCounts, NoteCounter } from '../../src/core/notifications-counts.js';
+import { formatCounts, NoteCounter, withOwn } from '../../src/core/notifications-counts.js';
 
 const person = () => {
   const sk = generateSecretKey();
@@ -134,7 +134,9 @@ describe('counts on notes', () => {
     const tracked = new Set([mine.id]);
     for (const e of [...events, events[0]!]) counter.add(e, tracked);
     expect(counter.get(mine.id)).toEqual({ replies: 1, reposts: 1, reactions: 2, zapSats: 4200, liked: true, reposted: false });
-    expect(formatCounts(counter.get(mine.id))).toBe('↩ 1  ↻ 1  [♥ 2]  ⚡ 4.2k');
+    expect(formatCounts(counter.get(mine.id))).toBe('↩ 1  ↻ 1  ♥ 2  ⚡ 4.2k');
+    // The user's like undone (NIP-09) and a repost just made, as the interactions service knows them.
+    expect(withOwn(counter.get(mine.id), { liked: false, reposted: true })).toMatchObject({ reactions: 1, reposts: 2, liked: false, reposted: true });
     expect(counter.get(reply.id).replies).toBe(0); // not tracked
     expect(formatCounts(new NoteCounter().get(mine.id))).toBe('');
   });
