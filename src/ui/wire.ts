@@ -16,15 +16,14 @@ import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
 import { globalFilters, HOME_KINDS, homeFilters } from '../core/feed-filters.js';
-import { createNotifications, type NotificationsService } from '../client/notifications.js';
-import { createCounts } from '../client/counts.js';
+import { wireNotifications } from './wire-notifications.js';
 import { loadNostrWasm } from '../net/verify.js';
 import { KeyStore, preparePublicKey } from '../store/keys.js';
 import { ConfigStore } from '../store/config.js';
 import { addRelay, removeRelay } from '../client/relay-list.js';
 import type { FeedKind } from './navigation.js';
 import type { FeedLike, UiServices } from './services.js';
-import { readUrls, writeUrls } from '../core/relay-spec.js';
+import { readUrls } from '../core/relay-spec.js';
 
 /** How far back a feed starts, and how many notes each relay is asked for. */
 const FEED_WINDOW_SEC = 7 * 24 * 3600;
@@ -153,11 +152,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     return newest ? followedPubkeys(newest.tags) : [];
   };
   const openFor = (kind: FeedKind, follows: readonly string[]): FeedLike => {
-    if (kind === 'notifications') {
-      const shared = notifications();
-      // The service's feed lives as long as the services (the header counts unread from it): the view does not close it.
-      return shared ? sharedFeed(shared) : emptyFeed();
-    }
+    if (kind === 'notifications') return notifying.feed() ?? emptyFeed();
     if (kind === 'home' && follows.length > 0) {
       // The user's own notes and reposts belong in Home too (issue 10).
       const authors = [...follows, ...(publicKey ? [publicKey] : [])];
@@ -172,41 +167,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     if (kind === 'home') return emptyFeed();
     return feed(globalFilters(since(), FEED_LIMIT));
   };
-  /** The user's notifications (issue 13), opened once there is a key and kept for the run. */
-  let notificationsFor: { pubkey: string; service: NotificationsService } | undefined;
-  const notifications = (): NotificationsService | undefined => {
-    if (closed || !publicKey) return undefined;
-    if (notificationsFor?.pubkey !== publicKey) {
-      notificationsFor?.service.close();
-      let seen;
-      try {
-        seen = client.store().notificationsSeen;
-      } catch {
-        seen = undefined;
-      }
-      const service = createNotifications(
-        { pool: pool(), clock: client.clock, store: events(), seen, me: publicKey, readRelays: readUrls(client.relays()), noteRelays: writeUrls(client.relays()), stalled },
-        { since: since(), limit: FEED_LIMIT },
-      );
-      notificationsFor = { pubkey: publicKey, service };
-    }
-    return notificationsFor.service;
-  };
-  const sharedFeed = (service: NotificationsService): FeedLike => ({
-    timeline: service.feed.timeline,
-    onChange: (listener) => service.feed.onChange(listener),
-    settled: service.feed.settled,
-    loadOlder: () => service.feed.loadOlder(),
-    close() {},
-  });
-  const counts = createCounts({
-    me: () => publicKey,
-    cached: (filters) => (closed ? [] : (events()?.query(filters) ?? [])),
-    subscribe: (filters, onevent) => {
-      if (closed) return { close() {} };
-      return pool().subscribe(filters, { onevent: (event) => onevent(event) }, { relays: readUrls(client.relays()) });
-    },
-  });
+  // Notifications (in Mentions' place) and counts on notes: src/ui/wire-notifications.ts.
+  const notifying = wireNotifications({ client, publicKey: () => publicKey, events, window: () => ({ since: since(), limit: FEED_LIMIT }), stalled });
   /** The feed the app will ask for first, opened while Ink loads. */
   let early: { key: string; feed: FeedLike } | undefined;
   const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;
@@ -287,20 +249,12 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     }),
     follow: (pubkey) => follow(client, pubkey),
     unfollow: (pubkey) => unfollow(client, pubkey),
-    notifications: {
-      unread: () => notifications()?.unread() ?? 0,
-      seenAt: () => notifications()?.seenAt() ?? 0,
-      markSeen: (at) => notifications()?.markSeen(at),
-      note: (id) => notifications()?.note(id),
-      requestNotes: (ids) => notifications()?.requestNotes(ids),
-      onChange: (listener) => notifications()?.onChange(listener) ?? (() => {}),
-    },
-    counts,
+    notifications: notifying.notifications,
+    counts: notifying.counts,
     async close() {
       if (closed) return;
       closed = true;
-      notificationsFor?.service.close();
-      counts.close();
+      notifying.close();
       early?.feed.close();
       profiles.close();
       await client.close();
