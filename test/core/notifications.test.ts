@@ -147,3 +147,20 @@ describe('counts on notes', () => {
     ]);
   });
 });
+
+describe('notifications in words', () => {
+  it('cleans network text: no control sequence from a note, a reaction or a zap comment reaches the line', async () => {
+    const { describeGroup, groupBody } = await import('../../src/core/notifications-text.js');
+    const hostile = me.sign(1, [], 'my \u001b]8;;http://evil\u0007note\u001b[2J with a\nnewline');
+    const reaction = alice.sign(7, [['e', hostile.id], ['p', me.pk]], '\u001b[31m🔥\u001b[0m');
+    const [group] = groupNotifications([classify(reaction, me.pk)!]);
+    const line = describeGroup(group!, () => 'Alice', () => hostile);
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(line).toMatch(/^♥ Alice liked \(.*🔥.*\): "my .*note.* with a newline"$/);
+    const zap = zapReceipt(bob, hostile, BOLT11_21U, 'hi\u001b[2Jthere');
+    const [zapGroup] = groupNotifications([classify(zap, me.pk)!]);
+    expect(describeGroup(zapGroup!, () => 'Bob', () => undefined)).toBe('⚡ Bob zapped 2.1k sats: your note');
+    // The body is raw network text for the caller's sanitiser (the UI and the CLI run it through sanitize()).
+    expect(groupBody(zapGroup!)).toBe('hi\u001b[2Jthere');
+  });
+});
