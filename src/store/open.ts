@@ -7,6 +7,7 @@ import { SqliteDelivery } from './delivery.js';
 import { SqliteEventStore } from './events.js';
 import { SqliteOutbox } from './outbox.js';
 import { RelayInfoCache } from './relay-info.js';
+import { NotificationsSeen } from './notifications-seen.js';
 
 export interface OpenStoreOptions {
   clock: Clock;
@@ -25,6 +26,8 @@ export interface LocalStore {
   delivery: SqliteDelivery;
   /** Relays' NIP-11 limits, as last fetched. */
   relayInfo: RelayInfoCache;
+  /** The newest notification the user has seen (the header's unread count). */
+  notificationsSeen: NotificationsSeen;
   /** The database file. */
   file: string;
   close(): void;
@@ -73,6 +76,7 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
     outbox,
     delivery: new SqliteDelivery(db),
     relayInfo: new RelayInfoCache(db, opts.clock),
+    notificationsSeen: new NotificationsSeen(db),
     file,
     close() {
       events.close();

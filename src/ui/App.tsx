@@ -13,6 +13,7 @@ import { useMentionCompletion } from './hooks/use-mention-completion.js';
 import { useNames } from './hooks/use-names.js';
 import { useRelayHealth } from './hooks/use-relay-health.js';
 import { useShownFeed } from './hooks/use-shown-feed.js';
+import { useUnread } from './hooks/use-unread.js';
 import { hints } from './keys/bindings.js';
 import { KeypressProvider } from './keys/keypress.js';
 import { currentView, initialNav, navReducer } from './navigation.js';
@@ -58,6 +59,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const names = useNames();
   const health = useRelayHealth();
   const [publicKey, setPublicKey] = useState(() => services.publicKey());
+  const unread = useUnread(publicKey);
   const [offerKey, setOfferKey] = useState(() => !services.publicKey());
   // Known already when start-up's lookup finished while Ink loaded: the first frame shows the feed.
   const [known] = useState(() => (publicKey ? services.knownFollows?.() : undefined));
@@ -115,7 +117,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const replyTitle = composer.replyTo ? `Reply to ${names.nameOf(composer.replyTo.pubkey)}` : 'New note';
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <Header name={name} title={offerKey ? 'Welcome' : viewTitle(top, ctx)} health={health} />
+      <Header name={name} title={offerKey ? 'Welcome' : viewTitle(top, ctx)} health={health} unread={unread} />
       {offerKey ? <KeyOffer rows={bodyRows} onDone={keyDone} /> : <ViewStack stack={nav.stack} feed={nav.feed} ctx={ctx} active={!composer.open} />}
       {composer.open ? <ComposerView draft={composer.draft} title={replyTitle + mention.hint} width={columns} sending={composer.sending} /> : null}
       {/* A standing relay problem outranks a passing hint, not a result. */}

@@ -1,9 +1,10 @@
 // Which screen is shown: a stack of views over the feed, as a pure reducer.
 import type { Event } from 'nostr-tools';
 
-export type FeedKind = 'home' | 'mentions' | 'global';
-export const feedKinds: readonly FeedKind[] = ['home', 'mentions', 'global'];
-export const feedTitle: Record<FeedKind, string> = { home: 'Home', mentions: 'Mentions', global: 'Global' };
+/** Notifications (replies, mentions, quotes, reposts, reactions, zaps: issue 13) took the place of Mentions. */
+export type FeedKind = 'home' | 'notifications' | 'global';
+export const feedKinds: readonly FeedKind[] = ['home', 'notifications', 'global'];
+export const feedTitle: Record<FeedKind, string> = { home: 'Home', notifications: 'Notifications', global: 'Global' };
 
 export type View =
   | { type: 'feed' }

@@ -8,6 +8,7 @@ import type { Profile } from '../client/profiles.js';
 import type { RelayEdit } from '../client/relay-list.js';
 import type { PublishResult, RelaySpec, RelayStatus } from '../net/types.js';
 import type { FeedKind } from './navigation.js';
+import type { NoteCounts } from '../core/notifications-counts.js';
 
 export interface TimelineEntryLike {
   event: Event;
@@ -74,6 +75,27 @@ export interface RelayConfigLike {
   overridden: boolean;
 }
 
+/** The user's notifications beyond the feed itself (src/client/notifications.ts): unread count and the notes they are about. */
+export interface NotificationsLike {
+  /** Notifications newer than the newest one seen (the header's `Notifications 3`). */
+  unread(): number;
+  /** The newest notification seen so far (unix seconds). */
+  seenAt?(): number;
+  /** Everything shown was seen, up to `at` (default: the newest); remembered across restarts. */
+  markSeen(at?: number): void;
+  /** A note a notification is about, once looked up. */
+  note(id: string): Event | undefined;
+  requestNotes(ids: Iterable<string>): void;
+  onChange(listener: () => void): () => void;
+}
+
+/** Replies, reposts, reactions and zaps counted per note (src/client/counts.ts). */
+export interface CountsLike {
+  get(noteId: string): NoteCounts;
+  request(noteIds: Iterable<string>): void;
+  onChange(listener: () => void): () => void;
+}
+
 export interface UiServices {
   clock: Clock;
   /** The user's public key (hex); undefined until they have a key. */
@@ -110,6 +132,10 @@ export interface UiServices {
   onUnsentChange?(listener: () => void): () => void;
   /** Likes and reposts with state, their undo, and deleting own notes (src/client/interactions.ts). */
   interactions?: Interactions;
+  /** Notifications' unread count and notes (issue 13); the list itself is `openFeed('notifications')`. */
+  notifications?: NotificationsLike;
+  /** Counts on the notes on screen (issue 13). */
+  counts?: CountsLike;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
   onNotice?(listener: (text: string) => void): () => void;
 }

@@ -9,6 +9,7 @@ import { feedTitle, type FeedKind, type View } from './navigation.js';
 import type { NoteRow } from './notes/note-source.js';
 import { FeedScreen } from './screens/FeedScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
+import { NotificationsScreen } from './screens/NotificationsScreen.js';
 import { ProfileScreen } from './screens/ProfileScreen.js';
 import { RelaysScreen } from './screens/RelaysScreen.js';
 import { ThreadScreen } from './screens/ThreadScreen.js';
@@ -44,7 +45,10 @@ const noteFooter: Command[] = ['down', 'open', 'reply', 'like', 'profile', 'back
 
 export const views: Registry = {
   feed: {
-    render: (_view, ctx) => (
+    render: (_view, ctx) =>
+      ctx.feed === 'notifications' ? (
+        <NotificationsScreen key={ctx.feed} view={ctx.feedView} rows={ctx.rows} active={ctx.active} perform={ctx.perform} empty={ctx.relayProblem ?? emptyFeedText(ctx.feed, ctx.hasKey, 0)} />
+      ) : (
       <FeedScreen
         key={ctx.feed}
         view={ctx.feedView}
@@ -107,8 +111,8 @@ export function viewKey(view: View, depth: number, feed: FeedKind): string {
 }
 
 export function emptyFeedText(feed: FeedKind, hasKey: boolean, following: number): string {
-  if (feed === 'mentions' && !hasKey) return 'no key, so no mentions to show';
-  if (feed === 'mentions') return 'nobody has mentioned you on these relays yet';
+  if (feed === 'notifications' && !hasKey) return 'no key, so no notifications to show';
+  if (feed === 'notifications') return 'nobody has replied to, mentioned or reacted to you on these relays yet';
   if (feed === 'home' && following === 0) return 'you follow nobody yet: press f on a note in Global (Tab), or run `nostr-tui follow npub…`';
   if (feed === 'home') return 'nothing from the people you follow yet';
   return 'the relays sent no notes yet';

@@ -15,7 +15,8 @@ import { fetchThread, watchThread } from '../client/thread.js';
 import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
-import { globalFilters, HOME_KINDS, homeFilters, mentionFilters } from '../core/feed-filters.js';
+import { globalFilters, HOME_KINDS, homeFilters } from '../core/feed-filters.js';
+import { wireNotifications } from './wire-notifications.js';
 import { loadNostrWasm } from '../net/verify.js';
 import { KeyStore, preparePublicKey } from '../store/keys.js';
 import { ConfigStore } from '../store/config.js';
@@ -146,7 +147,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     return newest ? followedPubkeys(newest.tags) : [];
   };
   const openFor = (kind: FeedKind, follows: readonly string[]): FeedLike => {
-    if (kind === 'mentions') return publicKey ? feed(mentionFilters(publicKey, since(), FEED_LIMIT)) : emptyFeed();
+    if (kind === 'notifications') return notifying.feed() ?? emptyFeed();
     if (kind === 'home' && follows.length > 0) {
       // The user's own notes and reposts belong in Home too (issue 10).
       const authors = [...follows, ...(publicKey ? [publicKey] : [])];
@@ -161,6 +162,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     if (kind === 'home') return emptyFeed();
     return feed(globalFilters(since(), FEED_LIMIT));
   };
+  // Notifications (in Mentions' place) and counts on notes: src/ui/wire-notifications.ts.
+  const notifying = wireNotifications({ client, publicKey: () => publicKey, events, window: () => ({ since: since(), limit: FEED_LIMIT }), stalled });
   /** The feed the app will ask for first, opened while Ink loads. */
   let early: { key: string; feed: FeedLike } | undefined;
   const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;
@@ -257,9 +260,12 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     }),
     follow: (pubkey) => follow(client, pubkey),
     unfollow: (pubkey) => unfollow(client, pubkey),
+    notifications: notifying.notifications,
+    counts: notifying.counts,
     async close() {
       if (closed) return;
       closed = true;
+      notifying.close();
       early?.feed.close();
       profiles.close();
       await client.close();

@@ -200,18 +200,18 @@ describe('acting on the selected note', () => {
 });
 
 describe('screens and views', () => {
-  it('Tab cycles Home, Mentions and Global', async () => {
+  it('Tab cycles Home, Notifications (in place of Mentions) and Global', async () => {
     const { frame, press, opened } = start({
       feeds: { home: feedOf(hello), global: feedOf(carol.note('from anyone', now - 60)) },
     });
     await frame((f) => f.includes(' · Home') && f.includes('hello world'));
     press(keys.tab);
-    await frame((f) => f.includes(' · Mentions') && f.includes('nobody has mentioned you'));
+    await frame((f) => f.includes(' · Notifications') && f.includes('nobody has replied to, mentioned or reacted to you'));
     press(keys.tab);
     await frame((f) => f.includes(' · Global') && f.includes('from anyone'));
     press(keys.tab);
     await frame((f) => f.includes(' · Home') && f.includes('hello world'));
-    expect(opened).toEqual(['home', 'mentions', 'global', 'home']);
+    expect(opened).toEqual(['home', 'notifications', 'global', 'home']);
   });
 
   it('R shows each relay: state, counts and its last error, sanitised', async () => {

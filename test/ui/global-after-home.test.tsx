@@ -42,7 +42,7 @@ describe('Global after Home, with the cache Home filled', () => {
     const app = render(<App services={services} size={{ columns: 60, rows: 20 }} color={false} />);
     try {
       await waitForFrame(app.lastFrame, (f) => expect(f).toContain('bob newest'), 8000);
-      app.stdin.write(keys.tab); // Mentions
+      app.stdin.write(keys.tab); // Notifications
       app.stdin.write(keys.tab); // Global
       await waitForFrame(app.lastFrame, (f) => expect(f).toContain('stranger 0'), 8000);
       app.stdin.write('G');

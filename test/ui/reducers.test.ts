@@ -148,7 +148,7 @@ describe('navigation', () => {
     expect(currentView(navReducer(nav, { type: 'push', view: { type: 'help' } })).type).toBe('profile');
     nav = navReducer(navReducer(nav, { type: 'back' }), { type: 'back' });
     expect(navReducer(nav, { type: 'back' })).toEqual(initialNav('home'));
-    expect(navReducer(nav, { type: 'cycleFeed' }).feed).toBe('mentions');
+    expect(navReducer(nav, { type: 'cycleFeed' }).feed).toBe('notifications');
     expect(navReducer(initialNav('global'), { type: 'cycleFeed' }).feed).toBe('home');
   });
 });

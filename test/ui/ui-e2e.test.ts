@@ -111,7 +111,7 @@ describe('nostr-tui (interactive) in a real terminal', () => {
       await run.waitFor((text) => text.includes(' · Home') && text.includes('second seeded note'));
       expect(run.text()).not.toContain('from a stranger');
       run.write('\t');
-      await run.waitFor((text) => text.includes(' · Mentions'));
+      await run.waitFor((text) => text.includes(' · Notifications'));
       run.write('\t');
       await run.waitFor((text) => text.includes(' · Global') && text.includes('from a stranger'));
       run.write('q');

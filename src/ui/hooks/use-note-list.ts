@@ -2,8 +2,10 @@ import type { Event } from 'nostr-tools';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { initialListState, listReducer, resolveWindow, type ListAction, type ListState } from '../list/list-state.js';
 import { layoutNote, type NoteLine } from '../notes/note-layout.js';
+import { truncate } from '../../core/text-layout.js';
 import type { Layouter, NoteRow, NoteSource } from '../notes/note-source.js';
 import { useNames } from './use-names.js';
+import { useCountsText } from './use-counts.js';
 import { useNow } from './use-now.js';
 
 /** Indentation per thread level, and the deepest level indented. */
@@ -20,10 +22,13 @@ export function useLayouter(width: number, maxLines: number, eventOf?: (id: stri
   const names = useNames();
   const now = useNow();
   const minute = Math.floor(now / 60);
+  const countsOf = useCountsText();
   return useMemo(() => {
     const cache = new Map<string, NoteLine[]>();
     return (row: NoteRow) => {
-      const key = `${row.event.id}:${row.depth}`;
+      // Counts on the note (issue 13), a line under it: part of its height, so part of the key.
+      const counts = countsOf?.(row.event) ?? '';
+      const key = `${row.event.id}:${row.depth}:${counts}`;
       let lines = cache.get(key);
       if (!lines) {
         const indent = Math.min(row.depth, MAX_DEPTH) * INDENT;
@@ -39,6 +44,7 @@ export function useLayouter(width: number, maxLines: number, eventOf?: (id: stri
           },
         });
         names.request(asked);
+        if (counts) lines = [...lines, { text: truncate(counts, Math.max(10, width - GUTTER - indent)), style: 'meta' }];
         if (cache.size > 2000) cache.clear();
         cache.set(key, lines);
       }
@@ -46,7 +52,7 @@ export function useLayouter(width: number, maxLines: number, eventOf?: (id: stri
     };
     // `now` is read through `minute`: ages are shown to the minute.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [width, maxLines, names, minute, eventOf]);
+  }, [width, maxLines, names, minute, eventOf, countsOf]);
 }
 
 /** List state for a note list: the window to draw and a dispatcher for moves. */

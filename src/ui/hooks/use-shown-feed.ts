@@ -5,7 +5,7 @@ import type { FeedKind } from '../navigation.js';
 import { useFeed } from './use-feed.js';
 
 /**
- * The feed on screen (Home, Mentions or Global), opened once the follow list is
+ * The feed on screen (Home, Notifications or Global), opened once the follow list is
  * known. A note just published joins it at once (and the list jumps to the top);
  * a follow or unfollow does not reopen it under the reader (the list would jump):
  * an open Home asks for the new author's notes, or drops the old one's, in place.

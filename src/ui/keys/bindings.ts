@@ -51,7 +51,7 @@ export const bindings: readonly Binding[] = [
   { command: 'unfollow', scope: 'list', keys: [{ input: 'u' }], label: 'u', description: 'unfollow the author' },
   { command: 'profile', scope: 'list', keys: [{ input: 'p' }], label: 'p', description: "author's profile, notes" },
   { command: 'compose', scope: 'global', keys: [{ input: 'n' }], label: 'n', description: 'new post' },
-  { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home / Mentions / Global' },
+  { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home / Notifs / Global' },
   { command: 'relays', scope: 'global', keys: [{ input: 'R' }], label: 'R', description: 'relays panel' },
   { command: 'help', scope: 'global', keys: [{ input: '?' }], label: '?', description: 'this help' },
   { command: 'back', scope: 'global', keys: [{ key: 'escape' }], label: 'Esc', description: 'back' },

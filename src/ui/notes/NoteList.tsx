@@ -4,6 +4,7 @@ import type { ListWindow } from '../list/list-state.js';
 import { useColor } from '../context.js';
 import { useInteractionMarks } from '../hooks/use-interaction-marks.js';
 import { useUnsent } from '../hooks/use-unsent.js';
+import { useRequestCounts } from '../hooks/use-counts.js';
 import { GUTTER, INDENT } from '../hooks/use-note-list.js';
 import type { NoteSource } from './note-source.js';
 import type { NoteLine } from './note-layout.js';
@@ -20,6 +21,8 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
   const color = useColor();
   const markOf = useInteractionMarks(source, window.visible);
   const unsent = useUnsent();
+  // Counts on the notes in view (a line under each, laid out by useLayouter).
+  useRequestCounts(source, window.visible);
   const lines: ReactElement[] = [];
   // The first row is always the banner's, so "N new posts" appearing moves nothing.
   if (window.newCount > 0) {

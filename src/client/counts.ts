@@ -1,0 +1,94 @@
+// Counts on the notes on screen (`↩ 3  ↻ 2  ♥ 14  ⚡ 2.1k`): the ids asked for
+// within a few ms are gathered into one `#e` query (NIP-01) for replies,
+// reposts, reactions and zap receipts, answered by the cache at once and by the
+// relays through a subscription that stays open, so the counts update live.
+// Only verified events reach here (the pool verifies; the cache holds verified events).
+import type { Event, Filter } from 'nostr-tools';
+import { COUNTED_KINDS, NoteCounter, type NoteCounts } from '../core/notifications-counts.js';
+import { isHex64 } from '../core/event-shape.js';
+
+export interface CountsDeps {
+  /** The user's key, whose own likes and reposts are marked. */
+  me(): string | undefined;
+  /** The cache's answer; [] when there is none. */
+  cached(filters: Filter[]): Event[];
+  /** Asks the relays and keeps listening; every verified event found is handed on. */
+  subscribe(filters: Filter[], onevent: (event: Event) => void): { close(): void };
+  /** How long `request` gathers ids into one query, ms. */
+  batchMs?: number;
+}
+
+export interface Counts {
+  get(noteId: string): NoteCounts;
+  /** Counts these notes (each once; batched). */
+  request(noteIds: Iterable<string>): void;
+  onChange(listener: () => void): () => void;
+  close(): void;
+}
+
+/** Ids per `#e` filter (relays cap filter sizes). */
+const IDS_PER_QUERY = 100;
+/** Subscriptions kept open for live counts; the oldest is closed past this (relays cap subscriptions per connection). */
+const LIVE_SUBSCRIPTIONS = 6;
+
+export function createCounts(deps: CountsDeps): Counts {
+  const counter = new NoteCounter(deps.me());
+  const tracked = new Set<string>();
+  const listeners = new Set<() => void>();
+  const live: Array<{ close(): void }> = [];
+  let batch: string[] | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let changed: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  // Listeners hear once per burst (a relay's answer is many events).
+  const notifySoon = () => {
+    if (changed || closed) return;
+    changed = setTimeout(() => {
+      changed = undefined;
+      for (const listener of listeners) listener();
+    }, 16);
+  };
+  const take = (event: Event) => {
+    if (counter.add(event, tracked)) notifySoon();
+  };
+  const flush = () => {
+    timer = undefined;
+    const ids = batch ?? [];
+    batch = undefined;
+    if (closed) return;
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+      const filters: Filter[] = [{ kinds: [...COUNTED_KINDS], '#e': ids.slice(i, i + IDS_PER_QUERY) }];
+      try {
+        for (const event of deps.cached(filters)) take(event);
+      } catch {
+        // The cache is a speed-up only.
+      }
+      live.push(deps.subscribe(filters, take));
+      while (live.length > LIVE_SUBSCRIPTIONS) live.shift()!.close();
+    }
+  };
+
+  return {
+    get: (id) => counter.get(id),
+    request(ids) {
+      if (closed) return;
+      for (const id of ids) {
+        if (tracked.has(id) || !isHex64(id)) continue;
+        tracked.add(id);
+        (batch ??= []).push(id);
+      }
+      if (batch && !timer) timer = setTimeout(flush, deps.batchMs ?? 30);
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      if (changed) clearTimeout(changed);
+      for (const subscription of live.splice(0)) subscription.close();
+    },
+  };
+}

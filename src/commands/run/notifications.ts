@@ -1,0 +1,57 @@
+// The work behind `nostr-tui notifications` (options in ../notifications.ts):
+// the same service as the Notifications view, answered once. Reading them here
+// does not mark them seen: the view's unread count is the interactive user's.
+import { createNotifications, lookUpNotes } from '../../client/notifications.js';
+import { unixNow } from '../../core/clock.js';
+import { failure, usageError } from '../../core/errors.js';
+import { groupNotifications } from '../../core/notifications.js';
+import { describeGroup, groupBody } from '../../core/notifications-text.js';
+import { shortNpub } from '../../core/identifiers.js';
+import { readUrls, writeUrls } from '../../core/relay-spec.js';
+import { sanitize } from '../../core/sanitize.js';
+import { parseSince } from '../../core/since.js';
+import { wrapText } from '../../core/text-layout.js';
+import { writeLine, type CommandContext } from '../context.js';
+import { withClient } from '../with-client.js';
+import { NOTIFICATIONS_LIMIT, NOTIFICATIONS_SINCE, type NotificationsArgs } from '../notifications.js';
+
+export async function notifications(ctx: CommandContext, args: NotificationsArgs): Promise<void> {
+  const limit = args.limit ?? NOTIFICATIONS_LIMIT;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw usageError('--limit must be a whole number of at least 1');
+  const now = unixNow(ctx.clock);
+  const since = parseSince(args.since ?? NOTIFICATIONS_SINCE, now);
+  await withClient(ctx, args, async (client) => {
+    const me = client.publicKey();
+    if (!me) throw failure('no key yet, so nobody can have written to you: run `nostr-tui key generate` or `nostr-tui key import`.');
+    const readRelays = readUrls(client.relays());
+    if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
+    let store;
+    try {
+      store = client.store();
+    } catch {
+      store = undefined;
+    }
+    const deps = { pool: client.pool(), clock: ctx.clock, store: store?.events, me, readRelays, noteRelays: writeUrls(client.relays()) };
+    const service = createNotifications(deps, { since, limit });
+    const outcomes = await service.feed.settled;
+    const list = service.list().slice(0, limit);
+    service.close();
+    const notes = await lookUpNotes(deps, list.flatMap((n) => (n.target ? [n.target] : []))).catch(() => new Map());
+    if (args.json) {
+      for (const n of list) {
+        // The events exactly as received (JSON.stringify of the signed fields): byte-exact for scripts.
+        const line = { type: n.type, actor: n.actor, ...(n.sats === undefined ? {} : { sats: n.sats }), event: n.event, note: (n.target && notes.get(n.target)) || null };
+        writeLine(ctx.stdout, JSON.stringify(line));
+      }
+    } else {
+      for (const group of groupNotifications(list)) {
+        writeLine(ctx.stdout, describeGroup(group, shortNpub, (id) => notes.get(id)));
+        const body = sanitize(groupBody(group)).trim();
+        for (const line of body ? wrapText(body, 76, 4) : []) writeLine(ctx.stdout, `  ${line}`);
+      }
+    }
+    if (!outcomes.some((o) => o.eose) && list.length === 0) {
+      throw failure(`no relay answered (${outcomes.length} asked); check your connection or relays (\`nostr-tui relay list\`).`);
+    }
+  });
+}

@@ -1,0 +1,139 @@
+// Counts on notes (`↩ 3  ↻ 2  ♥ 14  ⚡ 2.1k`): direct replies (NIP-10), reposts
+// (NIP-18), reactions (NIP-25, dislikes "-" left out) and zapped sats (NIP-57
+// receipts), gathered from events the caller has verified. Pure; each event
+// counts once (by id), a person's reactions or reposts of a note count once.
+import type { Event } from 'nostr-tools';
+import { parse as parseThread } from 'nostr-tools/nip10';
+import { compactAmount, reactionTarget, repostTarget, ZAP_RECEIPT_KIND, zapSats } from './notifications.js';
+import { isHex64 } from './event-shape.js';
+
+/** The kinds that count on a note (asked for with `#e`). */
+export const COUNTED_KINDS = [1, 6, 16, 7, ZAP_RECEIPT_KIND];
+
+export interface NoteCounts {
+  replies: number;
+  reposts: number;
+  reactions: number;
+  /** Sats zapped, summed over receipts. */
+  zapSats: number;
+  /** The user reacted (not "-") / reposted. */
+  liked: boolean;
+  reposted: boolean;
+}
+
+export const NO_COUNTS: NoteCounts = { replies: 0, reposts: 0, reactions: 0, zapSats: 0, liked: false, reposted: false };
+
+interface Tally {
+  replies: Set<string>;
+  reposters: Set<string>;
+  reactors: Set<string>;
+  zaps: Map<string, number>;
+}
+
+/** What an event counts as, and for which note. */
+export function countedFor(event: Event): { note: string; as: 'reply' | 'repost' | 'reaction' | 'zap' } | undefined {
+  switch (event.kind) {
+    case 1: {
+      const { reply, root } = parseThread(event);
+      const parent = reply ?? root;
+      return parent && parent.id !== event.id ? { note: parent.id, as: 'reply' } : undefined;
+    }
+    case 6:
+    case 16: {
+      const note = repostTarget(event);
+      return note ? { note, as: 'repost' } : undefined;
+    }
+    case 7: {
+      const note = event.content === '-' ? undefined : reactionTarget(event);
+      return note ? { note, as: 'reaction' } : undefined;
+    }
+    case ZAP_RECEIPT_KIND: {
+      const note = event.tags.find((t) => t[0] === 'e' && isHex64(t[1]))?.[1];
+      return note ? { note, as: 'zap' } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export class NoteCounter {
+  private readonly tallies = new Map<string, Tally>();
+  private readonly seen = new Set<string>();
+
+  /** `me`: the user, whose own likes and reposts are marked. */
+  constructor(private readonly me?: string) {}
+
+  /** Counts the event for its note when that note is one of `tracked`; returns the note changed, if any. */
+  add(event: Event, tracked?: { has(id: string): boolean }): string | undefined {
+    if (this.seen.has(event.id)) return undefined;
+    const counted = countedFor(event);
+    if (!counted || (tracked && !tracked.has(counted.note))) return undefined;
+    this.seen.add(event.id);
+    let tally = this.tallies.get(counted.note);
+    if (!tally) {
+      tally = { replies: new Set(), reposters: new Set(), reactors: new Set(), zaps: new Map() };
+      this.tallies.set(counted.note, tally);
+    }
+    switch (counted.as) {
+      case 'reply':
+        tally.replies.add(event.id);
+        break;
+      case 'repost':
+        tally.reposters.add(event.pubkey);
+        break;
+      case 'reaction':
+        tally.reactors.add(event.pubkey);
+        break;
+      case 'zap':
+        tally.zaps.set(event.id, zapSats(event));
+        break;
+    }
+    return counted.note;
+  }
+
+  get(note: string): NoteCounts {
+    const tally = this.tallies.get(note);
+    if (!tally) return NO_COUNTS;
+    let sats = 0;
+    for (const amount of tally.zaps.values()) sats += amount;
+    return {
+      replies: tally.replies.size,
+      reposts: tally.reposters.size,
+      reactions: tally.reactors.size,
+      zapSats: sats,
+      liked: this.me !== undefined && tally.reactors.has(this.me),
+      reposted: this.me !== undefined && tally.reposters.has(this.me),
+    };
+  }
+}
+
+/**
+ * The counts as shown under a note: `↩ 3  ↻ 2  ♥ 14  ⚡ 2.1k`, zero counts left
+ * out ('' when all are zero). The user's own like or repost is marked on the
+ * note's header (` ♥`, ` ↻`), as before counts existed.
+ */
+export function formatCounts(counts: NoteCounts): string {
+  const parts: string[] = [];
+  if (counts.replies > 0) parts.push(`↩ ${counts.replies}`);
+  if (counts.reposts > 0) parts.push(`↻ ${counts.reposts}`);
+  if (counts.reactions > 0) parts.push(`♥ ${counts.reactions}`);
+  if (counts.zapSats > 0) parts.push(`⚡ ${compactAmount(counts.zapSats)}`);
+  return parts.join('  ');
+}
+
+/**
+ * The counts with the user's own like and repost as the interactions service
+ * knows them (a like just made and not yet counted, or one just undone with a
+ * NIP-09 deletion the counted events do not show).
+ */
+export function withOwn(counts: NoteCounts, own: { liked: boolean; reposted: boolean } | undefined): NoteCounts {
+  if (!own) return counts;
+  const adjust = (n: number, counted: boolean, mine: boolean) => Math.max(0, n + (mine && !counted ? 1 : !mine && counted ? -1 : 0));
+  return {
+    ...counts,
+    reactions: adjust(counts.reactions, counts.liked, own.liked),
+    reposts: adjust(counts.reposts, counts.reposted, own.reposted),
+    liked: own.liked,
+    reposted: own.reposted,
+  };
+}

@@ -1,0 +1,85 @@
+// The UI's notifications and counts on notes (issue 13), wired from the client
+// services: one notifications service per key, opened when first asked (the
+// header's unread count asks at start) and kept for the run, so leaving the
+// Notifications view does not close the feed the count is read from.
+import type { Event, Filter } from 'nostr-tools';
+import type { Client } from '../client/client.js';
+import { createCounts, type Counts } from '../client/counts.js';
+import { createNotifications, type NotificationsService } from '../client/notifications.js';
+import { readUrls, writeUrls } from '../core/relay-spec.js';
+import type { EventStore } from '../store/types.js';
+import type { FeedLike, NotificationsLike } from './services.js';
+
+export interface NotificationsWiring {
+  notifications: NotificationsLike;
+  counts: Counts;
+  /** The Notifications list as a feed for the view (its close leaves the shared feed open); undefined without a key. */
+  feed(): FeedLike | undefined;
+  close(): void;
+}
+
+export function wireNotifications(deps: {
+  client: Client;
+  publicKey(): string | undefined;
+  events(): EventStore | undefined;
+  /** The feeds' window: from when, and how many per relay. */
+  window(): { since: number; limit: number };
+  stalled: Set<string>;
+}): NotificationsWiring {
+  const { client } = deps;
+  let closed = false;
+  let current: { pubkey: string; service: NotificationsService } | undefined;
+  const service = (): NotificationsService | undefined => {
+    const me = deps.publicKey();
+    if (closed || !me) return undefined;
+    if (current?.pubkey !== me) {
+      current?.service.close();
+      let seen;
+      try {
+        seen = client.store().notificationsSeen;
+      } catch {
+        seen = undefined; // The count then lasts for this run only.
+      }
+      const relays = client.relays();
+      const opened = createNotifications(
+        { pool: client.pool(), clock: client.clock, store: deps.events(), seen, me, readRelays: readUrls(relays), noteRelays: writeUrls(relays), stalled: deps.stalled },
+        deps.window(),
+      );
+      current = { pubkey: me, service: opened };
+    }
+    return current.service;
+  };
+  const counts = createCounts({
+    me: deps.publicKey,
+    cached: (filters: Filter[]) => (closed ? [] : (deps.events()?.query(filters) ?? [])),
+    subscribe: (filters: Filter[], onevent: (event: Event) => void) =>
+      closed ? { close() {} } : client.pool().subscribe(filters, { onevent: (event) => onevent(event) }, { relays: readUrls(client.relays()) }),
+  });
+  return {
+    notifications: {
+      unread: () => service()?.unread() ?? 0,
+      seenAt: () => service()?.seenAt() ?? 0,
+      markSeen: (at) => service()?.markSeen(at),
+      note: (id) => service()?.note(id),
+      requestNotes: (ids) => service()?.requestNotes(ids),
+      onChange: (listener) => service()?.onChange(listener) ?? (() => {}),
+    },
+    counts,
+    feed() {
+      const shared = service();
+      if (!shared) return undefined;
+      return {
+        timeline: shared.feed.timeline,
+        onChange: (listener) => shared.feed.onChange(listener),
+        settled: shared.feed.settled,
+        loadOlder: () => shared.feed.loadOlder(),
+        close() {},
+      };
+    },
+    close() {
+      closed = true;
+      current?.service.close();
+      counts.close();
+    },
+  };
+}

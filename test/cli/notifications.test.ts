@@ -1,0 +1,45 @@
+// `nostr-tui notifications` as the built binary: exit codes, JSONL on stdout
+// (each event byte-exact), nothing on stdout without a key.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeyStore } from '../../src/store/keys.js';
+import { cliHome } from '../helpers/cli.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { notificationScene } from '../helpers/notification-events.js';
+
+const scene = notificationScene(Math.floor(Date.now() / 1000));
+
+describe('nostr-tui notifications (built binary)', () => {
+  let relay: TestRelay;
+  beforeAll(async () => {
+    relay = await startRelay();
+    await relay.seed(scene.note, ...scene.notifications);
+  });
+  afterAll(async () => relay.stop());
+
+  it('--json prints one line per notification with the note it is about, and exits 0', async () => {
+    const cli = cliHome('nostr-tui-notifications-cli-');
+    new KeyStore(cli.home).save({ pubkey: scene.me.pk });
+    const result = await cli.run(['notifications', '--json', '--relay', relay.url]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { type: string }).type)).toEqual(['zap', 'quote', 'reply', 'repost', 'reaction', 'reaction']);
+    // The reply's line carries the reply and the user's note exactly as signed.
+    expect(lines[2]).toBe(JSON.stringify({ type: 'reply', actor: scene.carol.pk, event: scene.reply, note: scene.note }));
+  });
+
+  it('without a key: one line on stderr, nothing on stdout, exit 1', async () => {
+    const cli = cliHome('nostr-tui-notifications-cli-');
+    const result = await cli.run(['notifications', '--relay', relay.url]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^nostr-tui: no key yet[^\n]*\n$/);
+  });
+
+  it('a bad --limit is bad input (exit 2)', async () => {
+    const cli = cliHome('nostr-tui-notifications-cli-');
+    const result = await cli.run(['notifications', '--limit', '0', '--relay', relay.url]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--limit/);
+  });
+});

@@ -1,0 +1,166 @@
+// Notifications (classify, group, unread) and counts on notes, from signed events.
+import { describe, expect, it } from 'vitest';
+import { finalizeEvent, generateSecretKey, getPublicKey, type Event } from 'nostr-tools/pure';
+import {
+  actorsOf,
+  classify,
+  compactAmount,
+  groupNotifications,
+  namesList,
+  unreadCount,
+  zapSats,
+  type Notification,
+} from '../../src/core/notifications.js';
+import { formatCounts, NoteCounter, withOwn } from '../../src/core/notifications-counts.js';
+
+const person = () => {
+  const sk = generateSecretKey();
+  const pk = getPublicKey(sk);
+  return { pk, sign: (kind: number, tags: string[][], content = '', at = 1000) => finalizeEvent({ kind, tags, content, created_at: at }, sk) };
+};
+const me = person();
+const alice = person();
+const bob = person();
+const wallet = person();
+const mine = me.sign(1, [], 'first words of my note');
+
+/** The example invoice of BOLT-11 ("Please make a donation of any amount using payment_hash…"): 2500u = 250,000 sats. */
+const BOLT11_2500U =
+  'lnbc2500u1pvjluezpp5qqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqypqdq5xysxxatsyp3k7enxv4jsxqzpuaztrnwngzn3kdzw5hydlzf03qdgm2hdq27cqv3agm2awhz5se903vruatfhq77w3ls4evs3ch9zw97j25emudupq63nyw24cg27h2rspfj9srp';
+/** 21u = 2,100 sats (BOLT-11: amount and multiplier in the human-readable part; the data part is not read). */
+const BOLT11_21U = `lnbc21u1p${'q'.repeat(60)}`;
+
+function zapReceipt(from: ReturnType<typeof person>, note: Event | undefined, bolt11: string, comment = '', at = 1000): Event {
+  const request = from.sign(9734, [['p', me.pk], ...(note ? [['e', note.id]] : []), ['amount', '2100000']], comment, at);
+  return wallet.sign(9735, [['p', me.pk], ...(note ? [['e', note.id]] : []), ['P', from.pk], ['bolt11', bolt11], ['description', JSON.stringify(request)]], '', at);
+}
+
+describe('classify', () => {
+  it('names each kind of notification and the note it is about', () => {
+    const reply = alice.sign(1, [['e', mine.id, '', 'root'], ['p', me.pk]], 'nice');
+    const mention = alice.sign(1, [['p', me.pk]], 'hi nostr:npub…');
+    const quote = bob.sign(1, [['q', mine.id, '', me.pk], ['p', me.pk]], 'look at this');
+    const repost = bob.sign(6, [['e', mine.id, 'wss://r'], ['p', me.pk]], JSON.stringify(mine));
+    const like = alice.sign(7, [['e', mine.id], ['p', me.pk]], '+');
+    const zap = zapReceipt(bob, mine, BOLT11_2500U, 'great');
+    const got = [reply, mention, quote, repost, like, zap].map((e) => classify(e, me.pk));
+    expect(got.map((n) => [n?.type, n?.target, n?.actor])).toEqual([
+      ['reply', mine.id, alice.pk],
+      ['mention', undefined, alice.pk],
+      ['quote', mine.id, bob.pk],
+      ['repost', mine.id, bob.pk],
+      ['reaction', mine.id, alice.pk],
+      ['zap', mine.id, bob.pk],
+    ]);
+    expect(got[5]).toMatchObject({ sats: 250_000, text: 'great' });
+    expect(got[4]).toMatchObject({ text: '+' });
+  });
+
+  it('is none for the user\u2019s own events, events not tagging the user, dislikes and other kinds', () => {
+    expect(classify(me.sign(1, [['p', me.pk]], 'self'), me.pk)).toBeUndefined();
+    expect(classify(alice.sign(1, [['p', bob.pk]], 'not you'), me.pk)).toBeUndefined();
+    expect(classify(alice.sign(7, [['e', mine.id], ['p', me.pk]], '-'), me.pk)).toBeUndefined();
+    expect(classify(alice.sign(30023, [['p', me.pk]], 'article'), me.pk)).toBeUndefined();
+    // A zap the user sent themselves (their own zap request) is not news to them.
+    expect(classify(zapReceipt(me, mine, BOLT11_21U), me.pk)).toBeUndefined();
+  });
+
+  it('a q tag naming another author\u2019s note is a mention of the user, not a quote of theirs', () => {
+    const other = bob.sign(1, [], 'bob wrote this');
+    const n = classify(alice.sign(1, [['q', other.id, '', bob.pk], ['p', me.pk]], 'see'), me.pk);
+    expect(n?.type).toBe('mention');
+  });
+
+  it('a zap receipt with a broken description or invoice still counts, as 0 sats from its P tag', () => {
+    const receipt = wallet.sign(9735, [['p', me.pk], ['e', mine.id], ['P', alice.pk], ['bolt11', 'lnbc-garbage'], ['description', '{not json']], '');
+    expect(classify(receipt, me.pk)).toMatchObject({ type: 'zap', actor: alice.pk, sats: 0 });
+    expect(zapSats(zapReceipt(alice, mine, BOLT11_21U))).toBe(2100);
+  });
+});
+
+describe('grouping and unread', () => {
+  const at = (n: Notification | undefined) => n!;
+  it('puts reactions and reposts of one note together, each person once, placed by the newest', () => {
+    const other = me.sign(1, [], 'second note', 900);
+    const carol = person();
+    const dave = person();
+    const events = [
+      alice.sign(7, [['e', mine.id], ['p', me.pk]], '+', 1010),
+      bob.sign(7, [['e', mine.id], ['p', me.pk]], '🤙', 1009),
+      alice.sign(7, [['e', mine.id], ['p', me.pk]], '❤️', 1008),
+      alice.sign(1, [['e', mine.id, '', 'root'], ['p', me.pk]], 'a reply', 1007),
+      carol.sign(7, [['e', other.id], ['p', me.pk]], '+', 1006),
+      carol.sign(7, [['e', mine.id], ['p', me.pk]], '+', 1005),
+      dave.sign(7, [['e', mine.id], ['p', me.pk]], '+', 1004),
+      bob.sign(6, [['e', mine.id], ['p', me.pk]], '', 1003),
+    ];
+    const groups = groupNotifications(events.map((e) => at(classify(e, me.pk))));
+    expect(groups.map((g) => [g.key.split(':')[0], g.items.length, g.created_at])).toEqual([
+      ['reaction', 5, 1010],
+      [events[3]!.id, 1, 1007],
+      ['reaction', 1, 1006],
+      ['repost', 1, 1003],
+    ]);
+    const names = actorsOf(groups[0]!).map((pk) => ({ [alice.pk]: 'Alice', [bob.pk]: 'Bob', [carol.pk]: 'Carol', [dave.pk]: 'Dave' })[pk]!);
+    expect(namesList(names)).toBe('Alice, Bob and 2 others');
+    expect(namesList(['Alice', 'Bob', 'Carol'])).toBe('Alice, Bob and Carol');
+    expect(namesList(['Alice', 'Bob'])).toBe('Alice and Bob');
+    expect(namesList(['Alice'])).toBe('Alice');
+  });
+
+  it('counts what is newer than the last seen, not what is dated in the future', () => {
+    const ns = [1001, 1000, 999, 5000].map((t) => at(classify(alice.sign(1, [['p', me.pk]], 'x', t), me.pk)));
+    expect(unreadCount(ns, 999, 2000)).toBe(2);
+    expect(unreadCount(ns, 1001, 2000)).toBe(0);
+  });
+});
+
+describe('counts on notes', () => {
+  it('counts direct replies, reposters, reactors and zapped sats once each, and marks the user\u2019s own', () => {
+    const counter = new NoteCounter(me.pk);
+    const reply = alice.sign(1, [['e', mine.id, '', 'root'], ['p', me.pk]], 'reply');
+    const deeper = bob.sign(1, [['e', mine.id, '', 'root'], ['e', reply.id, '', 'reply']], 'deeper');
+    const events = [
+      reply,
+      deeper,
+      alice.sign(7, [['e', mine.id]], '+'),
+      alice.sign(7, [['e', mine.id]], '🔥'),
+      me.sign(7, [['e', mine.id]], '+'),
+      bob.sign(7, [['e', mine.id]], '-'),
+      bob.sign(6, [['e', mine.id]], ''),
+      zapReceipt(alice, mine, BOLT11_21U),
+      zapReceipt(bob, mine, BOLT11_21U, '', 1001),
+    ];
+    const tracked = new Set([mine.id]);
+    for (const e of [...events, events[0]!]) counter.add(e, tracked);
+    expect(counter.get(mine.id)).toEqual({ replies: 1, reposts: 1, reactions: 2, zapSats: 4200, liked: true, reposted: false });
+    expect(formatCounts(counter.get(mine.id))).toBe('↩ 1  ↻ 1  ♥ 2  ⚡ 4.2k');
+    // The user's like undone (NIP-09) and a repost just made, as the interactions service knows them.
+    expect(withOwn(counter.get(mine.id), { liked: false, reposted: true })).toMatchObject({ reactions: 1, reposts: 2, liked: false, reposted: true });
+    expect(counter.get(reply.id).replies).toBe(0); // not tracked
+    expect(formatCounts(new NoteCounter().get(mine.id))).toBe('');
+  });
+
+  it('writes amounts compactly', () => {
+    expect([0, 21, 999, 1000, 2100, 2199, 14_000, 999_999, 1_250_000, 3_000_000_000].map(compactAmount)).toEqual([
+      '0', '21', '999', '1k', '2.1k', '2.1k', '14k', '999k', '1.2M', '3G',
+    ]);
+  });
+});
+
+describe('notifications in words', () => {
+  it('cleans network text: no control sequence from a note, a reaction or a zap comment reaches the line', async () => {
+    const { describeGroup, groupBody } = await import('../../src/core/notifications-text.js');
+    const hostile = me.sign(1, [], 'my \u001b]8;;http://evil\u0007note\u001b[2J with a\nnewline');
+    const reaction = alice.sign(7, [['e', hostile.id], ['p', me.pk]], '\u001b[31m🔥\u001b[0m');
+    const [group] = groupNotifications([classify(reaction, me.pk)!]);
+    const line = describeGroup(group!, () => 'Alice', () => hostile);
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(line).toMatch(/^♥ Alice liked \(.*🔥.*\): "my .*note.* with a newline"$/);
+    const zap = zapReceipt(bob, hostile, BOLT11_21U, 'hi\u001b[2Jthere');
+    const [zapGroup] = groupNotifications([classify(zap, me.pk)!]);
+    expect(describeGroup(zapGroup!, () => 'Bob', () => undefined)).toBe('⚡ Bob zapped 2.1k sats: your note');
+    // The body is raw network text for the caller's sanitiser (the UI and the CLI run it through sanitize()).
+    expect(groupBody(zapGroup!)).toBe('hi\u001b[2Jthere');
+  });
+});

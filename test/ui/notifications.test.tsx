@@ -1,0 +1,111 @@
+// The Notifications view and counts on notes, drawn by the UI over the real
+// services (src/ui/wire.ts -> client -> pool, store) against the real relay: a
+// reaction, repost, reply, quote and zap receipt to the user's note, grouped;
+// `Notifications N` in the header until the view is seen, and still seen after
+// a restart; `↩ 1  ↻ 1  ♥ 2  ⚡ 2.1k` under the note itself.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/client/client.js';
+import { App } from '../../src/ui/App.js';
+import { createServices, type WiredServices } from '../../src/ui/wire.js';
+import { KeyStore } from '../../src/store/keys.js';
+import { resolvePaths } from '../../src/store/paths.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { notificationScene, person } from '../helpers/notification-events.js';
+import { keys, waitForFrame } from './frames.js';
+
+const NOW = 1_700_000_000;
+const scene = notificationScene(NOW);
+const profile = (who: { sign: typeof scene.me.sign }, name: string) => who.sign(0, [], JSON.stringify({ name }), NOW - 5000);
+
+describe('Notifications and counts on notes, over the real services and relay', () => {
+  let relay: TestRelay;
+  let home: string;
+  let services: WiredServices | undefined;
+  let unmount: (() => void) | undefined;
+
+  beforeAll(async () => {
+    relay = await startRelay();
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-notify-ui-'));
+    new KeyStore(home).save({ pubkey: scene.me.pk });
+    await relay.seed(
+      profile(scene.me, 'dana'), profile(scene.alice, 'alice'), profile(scene.bob, 'bob'), profile(scene.carol, 'carol'),
+      scene.note, ...scene.notifications,
+    );
+  });
+  afterEach(async () => {
+    unmount?.();
+    unmount = undefined;
+    await services?.close();
+    services = undefined;
+  });
+  afterAll(async () => {
+    await relay.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  const start = () => {
+    const env = { NOSTR_TUI_HOME: home };
+    const client = createClient({ paths: resolvePaths(env), env, clock: { now: () => NOW * 1000 }, relayOverride: [relay.url], retryOutbox: false });
+    services = createServices(client);
+    const app = render(<App services={services} size={{ columns: 80, rows: 30 }} color={false} />);
+    unmount = app.unmount;
+    return { frame: (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 10_000), press: (k: string) => app.stdin.write(k) };
+  };
+
+  it('counts under the note; Tab to Notifications shows each kind grouped; the unread count goes and stays gone after a restart', async () => {
+    const { frame, press } = start();
+    // Following nobody, the app opens Global: the user's note with its counts, and the header's unread count.
+    const global = await frame((f) => f.includes('↩ 1  ↻ 1  ♥ 2  ⚡ 2.1k') && f.includes('Notifications 6') && f.includes(' dana · Global'));
+    const lines = global.split('\n');
+    const at = lines.findIndex((l) => l.includes('first words of my note'));
+    expect(lines.slice(at - 1, at + 2)).toEqual(['  dana · 1h', '  first words of my note, and then some more', '  ↩ 1  ↻ 1  ♥ 2  ⚡ 2.1k']);
+    expect(lines[0]).toMatch(/^ dana · Global +Notifications 6  relays 1\/1$/);
+
+    press(keys.tab); // Home (nobody followed)
+    await frame((f) => f.includes(' · Home'));
+    press(keys.tab);
+    const shown = await frame((f) => f.includes(' · Notifications') && f.includes('♥ bob and alice liked: "first words') && !f.includes('Notifications 6'));
+    expect(shown.split('\n').slice(0, 17)).toEqual([
+      ' dana · Notifications                                                relays 1/1',
+      '',
+      '▌ • ⚡ carol zapped 2.1k sats: "first words of my note, and then some m…" · 3m',
+      '▌ thanks!',
+      '',
+      '  • ❝ alice quoted "first words of my note, and then some m…" · 5m',
+      '  look at this nostr:note1…',
+      '',
+      '  • ↩ carol replied to "first words of my note, and then some m…" · 6m',
+      '  a reply to you',
+      '',
+      '  • ↻ bob reposted: "first words of my note, and then some m…" · 8m',
+      '',
+      '  • ♥ bob and alice liked: "first words of my note, and then some m…" · 9m',
+      '',
+      '',
+      '',
+    ]);
+    // Enter on a like opens the user's note it is about.
+    press(keys.down);
+    press(keys.down);
+    press(keys.down);
+    press(keys.down);
+    press(keys.enter);
+    await frame((f) => f.includes(' · Thread') && f.includes('first words of my note, and then some more'));
+
+    unmount!();
+    unmount = undefined;
+    await services!.close();
+    // A restart: what was seen is remembered (the store's meta table).
+    const again = start();
+    const first = await again.frame((f) => f.includes('↩ 1  ↻ 1  ♥ 2  ⚡ 2.1k'));
+    expect(first.split('\n')[0]).toMatch(/^ dana · Global +relays 1\/1$/);
+    // A new like arrives live: counted under the note and as unread in the header.
+    await relay.seed(person().sign(7, [['e', scene.note.id], ['p', scene.me.pk]], '+', NOW - 1));
+    const live = await again.frame((f) => f.includes('↩ 1  ↻ 1  ♥ 3  ⚡ 2.1k') && f.includes('Notifications 1'));
+    expect(live.split('\n')[0]).toMatch(/^ dana · Global +Notifications 1  relays 1\/1$/);
+  });
+});
