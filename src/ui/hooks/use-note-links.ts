@@ -10,6 +10,7 @@ import { domainOf, uniqueLinks } from '../../core/links.js';
 import { renderMentions } from '../../core/mentions.js';
 import { quoteRefs } from '../../core/quotes.js';
 import { sanitize } from '../../core/sanitize.js';
+import { useScreenSize } from '../context.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
 import type { NavAction } from '../navigation.js';
 import { targetNote } from '../notes/note-layout.js';
@@ -18,6 +19,8 @@ import type { UiServices } from '../services.js';
 import { errorStatus, type StatusMessage } from '../status.js';
 import type { NoteCommand } from './use-list-keys.js';
 
+/** What the footer says before a copied value. */
+const COPIED = 'copied ';
 /** Links offered by digit: 1-9. */
 const MAX_CHOICES = 9;
 
@@ -26,11 +29,16 @@ type Pending = { type: 'choose'; urls: string[] } | { type: 'confirm'; url: stri
 /** OSC 52 "set the clipboard" (xterm); base64 of the value, BEL-terminated like the client's OSC 8. */
 export const osc52 = (value: string): string => `\u001b]52;c;${Buffer.from(value, 'utf8').toString('base64')}\u0007`;
 
-/** The note's nevent1…: id, author and kind, and the relay it was seen on when that is where the note itself came from. */
-export function noteAddress(row: NoteRow): string {
+/**
+ * The note's nevent1…: id, author and kind, and the relay it was seen on when that is where the
+ * note itself came from, unless that makes it longer than `room` (it must be readable whole in
+ * the footer's two rows; the note is still found through its author's relays).
+ */
+export function noteAddress(row: NoteRow, room = Infinity): string {
   const note = targetNote(row.event);
-  const relays = row.relay && note === row.event ? [row.relay] : [];
-  return neventEncode({ id: note.id, author: note.pubkey, kind: note.kind, relays });
+  const pointer = { id: note.id, author: note.pubkey, kind: note.kind };
+  const hinted = row.relay && note === row.event ? neventEncode({ ...pointer, relays: [row.relay] }) : undefined;
+  return hinted && hinted.length <= room ? hinted : neventEncode(pointer);
 }
 
 /** The web links of a note, as its text shows them (mentions rendered, sanitised first). */
@@ -39,6 +47,7 @@ const linksOf = (note: Event): string[] => uniqueLinks(sanitize(renderMentions(n
 export function useNoteLinks(deps: { services: UiServices; navigate(action: NavAction): void; setStatus(status: StatusMessage): void }) {
   const { services, navigate, setStatus } = deps;
   const { stdout } = useStdout();
+  const { columns } = useScreenSize();
   // A ref: the answer may come in the same read as `o`, before React renders.
   const pending = useRef<Pending | undefined>(undefined);
 
@@ -81,9 +90,9 @@ export function useNoteLinks(deps: { services: UiServices; navigate(action: NavA
   );
 
   const copy = useCallback(
-    (what: string, value: string) => {
+    (value: string) => {
       stdout.write(osc52(value));
-      setStatus({ text: `copied ${what}: ${value}`, tone: 'ok', wide: true });
+      setStatus({ text: `${COPIED}${value}`, tone: 'ok', wide: true });
     },
     [stdout, setStatus],
   );
@@ -104,10 +113,11 @@ export function useNoteLinks(deps: { services: UiServices; navigate(action: NavA
           return true;
         }
         case 'copyNote':
-          copy('note id', noteAddress(row));
+          // The footer's two rows, less its margin and the word before the value.
+          copy(noteAddress(row, 2 * columns - 2 - COPIED.length));
           return true;
         case 'copyAuthor':
-          copy("author's key", npubEncode(note.pubkey));
+          copy(npubEncode(note.pubkey));
           return true;
         case 'openQuote': {
           const ref = quoteRefs(note)[0];
@@ -121,6 +131,6 @@ export function useNoteLinks(deps: { services: UiServices; navigate(action: NavA
           return false;
       }
     },
-    [services, navigate, setStatus, confirm, copy],
+    [services, navigate, setStatus, confirm, copy, columns],
   );
 }

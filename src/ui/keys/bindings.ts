@@ -52,8 +52,8 @@ export const bindings: readonly Binding[] = [
   { command: 'unfollow', scope: 'list', keys: [{ input: 'u' }], label: 'u', description: 'unfollow the author' },
   { command: 'profile', scope: 'list', keys: [{ input: 'p' }], label: 'p', description: "author's profile, notes" },
   // Issue #13: links and identifiers of the selected note.
-  { command: 'openLink', scope: 'list', keys: [{ input: 'o' }], label: 'o', description: "open the note's link (shows the domain, asks)" },
-  { command: 'copyNote', scope: 'list', keys: [{ input: 'y' }], label: 'y', description: 'copy the note id (nevent1…)' },
+  { command: 'openLink', scope: 'list', keys: [{ input: 'o' }], label: 'o', description: 'open a link (asks first)' },
+  { command: 'copyNote', scope: 'list', keys: [{ input: 'y' }], label: 'y', description: "copy the note's nevent1…" },
   { command: 'copyAuthor', scope: 'list', keys: [{ input: 'Y' }], label: 'Y', description: "copy the author's npub1…" },
   { command: 'compose', scope: 'global', keys: [{ input: 'n' }], label: 'n', description: 'new post' },
   { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home / Mentions / Global' },
