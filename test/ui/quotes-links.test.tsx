@@ -61,6 +61,24 @@ describe('quoted notes', () => {
     expect(f).toMatch(/╭─ note1\w{4}…\w{4} ─+╮/);
   });
 
+  it('keep the box square around CJK, emoji and a long name', async () => {
+    const wide = bob.note('日本語のテキストと絵文字 👍👩‍💻 が入った引用です。とても長いので折り返されます。', now - 7200);
+    const quoting = alice.note(`nostr:${noteEncode(wide.id)}`, now - 60);
+    const { frame } = start([quoting], { quoted: [wide], columns: 41, profiles: { ...names, [bob.pubkey]: { name: 'A very long display name that will not fit' } } });
+    const f = await frame((f) => f.includes('日本語'));
+    const box = f.split('\n').filter((line) => /[╭│╰]/.test(line));
+    expect(box.length).toBeGreaterThanOrEqual(4);
+    for (const line of box) expect(stringWidth(line), line).toBe(41);
+    // The name gives way; the age stays.
+    expect(box).toEqual([
+      '▌ ╭─ A very long display name th… · 2h ─╮',
+      '▌ │ 日本語のテキストと絵文字 👍👩‍💻 が入  │',
+      '▌ │ った引用です。とても長いので折り返  │',
+      '▌ │ されます。                          │',
+      '▌ ╰─────────────────────────────────────╯',
+    ]);
+  });
+
   it('without a quote directory stay short references, as before', async () => {
     const quoting = alice.note(`see nostr:${noteEncode(quotedNote.id)}`, now - 60);
     const { frame } = start([quoting], { quotes: false });

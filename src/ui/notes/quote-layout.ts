@@ -28,11 +28,14 @@ export interface QuoteLayout {
 /** `quoted`: the note, null when no relay had it, undefined while it is being fetched. */
 export function layoutQuote(ref: QuoteRef, quoted: Event | null | undefined, opts: QuoteLayout): NoteLine[] {
   const { width } = opts;
-  const header = quoted
-    ? `${opts.nameOf(quoted.pubkey)} · ${opts.age(quoted.created_at, opts.now)}`
+  // The name gives way to the age (or reference) when the line is short.
+  const [who, after] = quoted
+    ? [opts.nameOf(quoted.pubkey), ` · ${opts.age(quoted.created_at, opts.now)}`]
     : ref.author
-      ? `${opts.nameOf(ref.author)} · ${shortNoteRef(ref.id)}`
-      : shortNoteRef(ref.id);
+      ? [opts.nameOf(ref.author), ` · ${shortNoteRef(ref.id)}`]
+      : [shortNoteRef(ref.id), ''];
+  const fit = (room: number) => (textWidth(after) < room - 1 ? truncate(who, room - textWidth(after)) + after : truncate(who + after, room));
+  const header = fit(width - 2);
   const text = quoted === undefined
     ? 'loading the quoted note…'
     : quoted === null
@@ -42,7 +45,7 @@ export function layoutQuote(ref: QuoteRef, quoted: Event | null | undefined, opt
         : `(a kind ${quoted.kind} event)`;
   if (width < MIN_BOX) return [{ text: truncate(`» ${header}`, width), style: 'quote' }];
   const inner = width - 4;
-  const top = `╭─ ${truncate(header, inner - 2)} `;
+  const top = `╭─ ${fit(inner - 2)} `;
   const lines: NoteLine[] = [{ text: top + '─'.repeat(Math.max(0, width - 1 - textWidth(top))) + '╮', style: 'quote' }];
   const body = text ? wrapText(text, inner, QUOTE_LINES) : [''];
   const spans = quoted ? linkSpans(text, body, findLinks(text)) : [];
