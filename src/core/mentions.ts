@@ -26,8 +26,9 @@ export function shortNoteRef(id: string): string {
  * The text with every `nostr:npub…`/`nostr:nprofile…` replaced by `@name`
  * (or `@npub1…` until the profile is known) and every `nostr:note…`/
  * `nostr:nevent…`/`nostr:naddr…` by a short reference. Everything else is kept.
+ * A note the screen shows boxed as a quote (`boxed`, issue #13) leaves the text instead.
  */
-export function renderMentions(content: string, nameOf: (pubkey: string) => string | undefined): string {
+export function renderMentions(content: string, nameOf: (pubkey: string) => string | undefined, boxed?: (id: string) => boolean): string {
   if (!content.includes('nostr:')) return content;
   let out = '';
   let cursor = 0;
@@ -37,7 +38,7 @@ export function renderMentions(content: string, nameOf: (pubkey: string) => stri
     cursor = block.end;
     const pointer = block.pointer;
     if ('identifier' in pointer) out += `[${pointer.kind}:${pointer.identifier.slice(0, 24)}]`;
-    else if ('id' in pointer) out += `[${shortNoteRef(pointer.id)}]`;
+    else if ('id' in pointer) out += boxed?.(pointer.id) ? '' : `[${shortNoteRef(pointer.id)}]`;
     else out += `@${nameOf(pointer.pubkey) ?? shortKey(pointer.pubkey)}`;
   }
   return out + content.slice(cursor);

@@ -73,7 +73,7 @@ function fits(text: string, width: number): boolean {
 }
 
 /**
- * Lines of at most `width` columns: words wrap at spaces, a word longer than
+ * Lines of at most `width` columns: words wrap at spaces (and before a URL), a word longer than
  * the line is broken between graphemes, explicit newlines are kept. Stops after
  * `maxLines` (the last line then ends in `…`) so a huge note costs no more than
  * what is shown.
@@ -91,7 +91,9 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
       line = '';
       used = 0;
     };
-    for (const token of paragraph.split(/(?<= )/)) {
+    // A URL starts a token of its own even when glued to a word (`see:https://…`), so one that
+    // fits on a line moves to the next line whole instead of being broken (issue #13).
+    for (const token of paragraph.split(/(?<= )|(?=https?:\/\/)/i)) {
       if (done()) break;
       // `fits` stops measuring at the edge: a 100,000-character word costs one line's work.
       const word = token.trimEnd();

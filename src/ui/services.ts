@@ -5,6 +5,7 @@ import type { Event, EventTemplate } from 'nostr-tools';
 import type { Clock } from '../core/clock.js';
 import type { Interactions } from '../client/interactions.js';
 import type { Profile } from '../client/profiles.js';
+import type { QuoteRef } from '../core/quotes.js';
 import type { RelayEdit } from '../client/relay-list.js';
 import type { PublishResult, RelaySpec, RelayStatus } from '../net/types.js';
 import type { FeedKind } from './navigation.js';
@@ -51,6 +52,13 @@ export interface FeedLike {
 export interface ProfilesLike {
   get(pubkey: string): Profile | undefined;
   request(pubkeys: Iterable<string>): void;
+  onChange(listener: () => void): () => void;
+}
+
+/** Quoted notes (issue #13, src/client/quotes.ts): null when no relay had one, undefined while fetched. */
+export interface QuotesLike {
+  get(id: string): Event | null | undefined;
+  request(refs: Iterable<QuoteRef>): void;
   onChange(listener: () => void): () => void;
 }
 
@@ -136,6 +144,10 @@ export interface UiServices {
   notifications?: NotificationsLike;
   /** Counts on the notes on screen (issue 13). */
   counts?: CountsLike;
+  /** Quoted notes shown boxed inside the notes quoting them (issue #13). */
+  quotes?: QuotesLike;
+  /** Opens a web link with the system's opener (issue #13); the URL is already validated. */
+  openUrl?(url: string): Promise<void>;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
   onNotice?(listener: (text: string) => void): () => void;
 }

@@ -5,6 +5,8 @@ import { sanitizeLine } from '../core/sanitize.js';
 export interface StatusMessage {
   text: string;
   tone: 'info' | 'ok' | 'error';
+  /** Takes both footer rows (a copied nevent1… is longer than one): the value must be readable whole. */
+  wide?: boolean;
 }
 
 const host = (url: string) => sanitizeLine(url.replace(/^wss?:\/\//, '').replace(/\/$/, ''));

@@ -10,6 +10,8 @@ import { routeFeed } from '../client/routed-feed.js';
 import { createInteractions } from '../client/interactions.js';
 import { currentFollows, follow, unfollow } from '../client/follows.js';
 import { createProfileDirectory } from '../client/profiles.js';
+import { createQuoteDirectory } from '../client/quotes.js';
+import { openUrl } from './open-url.js';
 import { publishEvent } from '../client/publish.js';
 import { fetchThread, watchThread } from '../client/thread.js';
 import { unixNow } from '../core/clock.js';
@@ -126,6 +128,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     }
   };
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
+  const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => client.relays().map((relay) => relay.url) });
   let closed = false;
   /** Relays that stalled during this run: views opened later do not wait for them again (src/client/window.ts). */
   const stalled = new Set<string>();
@@ -244,6 +247,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     // From a minute back: what arrived while the thread was being fetched is not missed.
     watchThread: (event: Event, onreply: (reply: Event) => void) => watchThread(pool(), event, unixNow(client.clock) - 60, onreply),
     profiles,
+    quotes,
+    openUrl: (url) => openUrl(url),
     publish: (template) => publishEvent(client, template),
     interactions: createInteractions({
       clock: client.clock,
@@ -268,6 +273,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       notifying.close();
       early?.feed.close();
       profiles.close();
+      quotes.close();
       await client.close();
     },
   };

@@ -41,6 +41,11 @@ describe('hostile notes in the interactive UI, in a real terminal', () => {
       '\b', '\u0007', '\u009b', '\u202e', '\ud800', '\u001b',
     ];
     for (const attack of attacks) expect(foreignSequences(`ok${attack}ok`), JSON.stringify(attack)).not.toEqual([]);
+    // The client's own hyperlinks (issue #13) are allowed with colour, not under NO_COLOR, and not to other schemes.
+    const link = '\u001b]8;;https://example.com/\u0007example.com\u001b]8;;\u0007';
+    expect(foreignSequences(link)).toEqual([]);
+    expect(foreignSequences(link, { color: false })).not.toEqual([]);
+    expect(foreignSequences('\u001b]8;;file:///etc/passwd\u0007x\u001b]8;;\u0007')).not.toEqual([]);
     // Under NO_COLOR (as this test runs the UI) the client writes no colour: any colour came from a note.
     expect(foreignSequences('\u001b[1m\u001b[7mx\u001b[27m\u001b[22m', { color: false })).toEqual([]);
     expect(foreignSequences('\u001b[31mx\u001b[39m', { color: false })).toEqual(['"\\u001b[31m"', '"\\u001b[39m"']);

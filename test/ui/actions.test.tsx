@@ -255,7 +255,8 @@ describe('screens and views', () => {
   });
 
   it('? lists every key of the key table', async () => {
-    const { frame, press } = start({ feeds: { home: feedOf(hello) } });
+    // Tall enough for the whole table in two columns (issue #13 added o, y, Y; a smaller terminal scrolls, tested below).
+    const { frame, press } = start({ feeds: { home: feedOf(hello) }, rows: 30 });
     await frame((f) => f.includes('hello world'));
     press('?');
     const f = await frame((f) => f.includes(' · Keys'));

@@ -80,6 +80,11 @@ export interface FakeOptions {
   publishResults?: (event: Event) => PublishResult[];
   /** The relays panel's editor (tests pass the real one over a temp config dir). */
   relayConfig?: UiServices['relayConfig'];
+  /** Quoted notes the relays have (issue #13); with `quotes: false` the services offer no quote directory. */
+  quoted?: Event[];
+  quotes?: false;
+  /** What the system opener does with a link (default: starts). */
+  openUrl?: (url: string) => Promise<void>;
 }
 
 export function fakeServices(opts: FakeOptions = {}) {
@@ -100,7 +105,36 @@ export function fakeServices(opts: FakeOptions = {}) {
   const threadWatchers = new Set<(reply: Event) => void>();
   const statusListeners = new Set<(status: RelayStatus[]) => void>();
   let interactions: Interactions | undefined;
+  // Quoted notes: asked ids are answered at once from `quoted` (missing ones as null), or held with `holdQuotes`.
+  const quoteStore = new Map<string, Event | null>();
+  const quoteAsks: string[] = [];
+  const quoteListeners = new Set<() => void>();
+  let holdQuotes = false;
+  const openedUrls: string[] = [];
+  const answerQuotes = () => {
+    for (const id of quoteAsks.splice(0)) quoteStore.set(id, opts.quoted?.find((e) => e.id === id) ?? null);
+    quoteListeners.forEach((l) => l());
+  };
   const services: UiServices = {
+    ...(opts.quotes === false
+      ? {}
+      : {
+          quotes: {
+            get: (id: string) => quoteStore.get(id),
+            request(refs: Iterable<{ id: string }>) {
+              for (const ref of refs) if (!quoteStore.has(ref.id) && !quoteAsks.includes(ref.id)) quoteAsks.push(ref.id);
+              if (!holdQuotes) queueMicrotask(answerQuotes);
+            },
+            onChange(l: () => void) {
+              quoteListeners.add(l);
+              return () => void quoteListeners.delete(l);
+            },
+          },
+        }),
+    async openUrl(url: string) {
+      openedUrls.push(url);
+      await opts.openUrl?.(url);
+    },
     // The real state keeper over this fake's publish; the user has done nothing yet.
     get interactions() {
       return (interactions ??= createInteractions({ clock, me: () => publicKey, cached: () => [], fetch: async () => [], publish: (t) => services.publish(t), batchMs: 0 }));
@@ -164,6 +198,12 @@ export function fakeServices(opts: FakeOptions = {}) {
   };
   return {
     services,
+    /** Links handed to the system opener. */
+    openedUrls,
+    /** Quote ids asked for and not answered yet; `holdQuotes(true)` keeps them waiting, `answerQuotes()` answers. */
+    quoteAsks,
+    holdQuotes: (hold: boolean) => void (holdQuotes = hold),
+    answerQuotes,
     published,
     followCalls,
     requested,

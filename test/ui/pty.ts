@@ -85,7 +85,9 @@ const CONTROL_SEQUENCES: RegExp[] = [
   /^\u001b\[[012]?K$/, // erase in line
   /^\u001b\[\?(?:25|1049|2004|2026)[hl]$/, // cursor, alternate screen, bracketed paste, synchronized output
 ];
-const WITH_COLOUR = [sgr(`${STYLE}|${COLOUR}`), ...CONTROL_SEQUENCES];
+/** The client's own hyperlinks (issue #13, core/links.ts): OSC 8 in the BEL form, a validated http(s) URL or none (the end). Not under NO_COLOR. */
+const HYPERLINK = /^\u001b\]8;;(?:https?:\/\/[!-~]+)?\u0007$/;
+const WITH_COLOUR = [sgr(`${STYLE}|${COLOUR}`), HYPERLINK, ...CONTROL_SEQUENCES];
 // Under NO_COLOR the client writes no colour at all, so a colour in the output came from a note.
 const WITHOUT_COLOUR = [sgr(STYLE), ...CONTROL_SEQUENCES];
 
@@ -96,7 +98,7 @@ export function foreignSequences(raw: string, opts: { color?: boolean } = {}): s
   // An ESC and what follows it (a whole CSI, or the one character after ESC), any other
   // C0 or C1 control, DEL, a bidi control, a lone surrogate.
   const token =
-    /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\s\S]?)|[\u0000-\u0009\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f]|[\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
+    /\u001b(?:\[[0-?]*[ -/]*[@-~]|\]8;;[!-~]{0,2100}\u0007|[\s\S]?)|[\u0000-\u0009\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f]|[\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
   for (const [seq] of raw.matchAll(token)) {
     if (seq.startsWith('\u001b') && allowed.some((pattern) => pattern.test(seq))) continue;
     found.add(JSON.stringify(seq));

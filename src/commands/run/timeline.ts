@@ -10,7 +10,8 @@ import { discoveryRelaysFromEnv, maxRelaysFromEnv } from '../../client/router.js
 import { unixNow } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
 import { globalFilters, homeFilters } from '../../core/feed-filters.js';
-import { shortNpub } from '../../core/identifiers.js';
+import { renderMentions } from '../../core/mentions.js';
+import { cachedNames, type CachedNames } from './names.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { wrapText } from '../../core/text-layout.js';
 import { parseSince } from '../../core/since.js';
@@ -53,10 +54,12 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     const entries = feed.timeline.slice(0, limit);
     feed.close();
 
+    // People by name from the cache in text output (issue #13); JSON shows no names.
+    const names = args.json ? undefined : cachedNames(cache(client), entries.map(({ event }) => event.pubkey));
     for (const { event } of entries) {
       // The event as it was signed: JSON.stringify of the fields we received, untouched.
       if (args.json) writeLine(ctx.stdout, JSON.stringify(event));
-      else writeNote(ctx, event);
+      else writeNote(ctx, event, names!);
     }
     writeSummary(ctx, outcomes, client.pool().status());
     if (!outcomes.some((o) => o.eose)) {
@@ -106,11 +109,12 @@ function cache(client: Client) {
   }
 }
 
-function writeNote(ctx: CommandContext, event: Event): void {
+function writeNote(ctx: CommandContext, event: Event, names: CachedNames): void {
   const when = formatDistanceStrict(new Date(event.created_at * 1000), new Date(ctx.clock.now()), { addSuffix: true });
   const repost = event.kind === 6;
-  writeLine(ctx.stdout, `${shortNpub(event.pubkey)} · ${when}${repost ? ' · repost' : ''}`);
-  const body = repost ? repostLine(event) : sanitize(event.content);
+  writeLine(ctx.stdout, `${names.label(event.pubkey)} · ${when}${repost ? ' · repost' : ''}`);
+  // `nostr:npub1…`/`nostr:nprofile1…` as @name (NIP-27), notes as short references, then sanitised.
+  const body = repost ? repostLine(event) : sanitize(renderMentions(event.content, names.nameOf));
   // In a terminal, lines are wrapped to its width so no note can run past the edge (issue #6);
   // piped output keeps each line whole for scripts.
   const columns = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;

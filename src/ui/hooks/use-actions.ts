@@ -11,6 +11,7 @@ import type { NoteRow } from '../notes/note-source.js';
 import { errorStatus, publishStatus, type StatusMessage } from '../status.js';
 import type { NoteCommand } from './use-list-keys.js';
 import { useInteract } from './use-interact.js';
+import { useNoteLinks } from './use-note-links.js';
 
 export interface ActionDeps {
   services: UiServices;
@@ -55,6 +56,7 @@ export function useActions(deps: ActionDeps) {
     [services, setStatus, onPublished],
   );
 
+  const noteLinks = useNoteLinks({ services, navigate, setStatus });
   const interactions = services.interactions;
   const interact = useInteract(interactions, { setStatus, nameOf, onPublished, me: services.publicKey() });
 
@@ -81,7 +83,10 @@ export function useActions(deps: ActionDeps) {
     (command: NoteCommand, row: NoteRow) => {
       const note = targetNote(row.event);
       const relay = (note === row.event ? row.relay : undefined) ?? services.relayHint?.(note.id) ?? '';
+      // Links, copying and quotes (issue #13) need no key.
+      if (noteLinks(command, row)) return;
       switch (command) {
+        case 'openQuote':
         case 'open':
           return navigate({ type: 'push', view: { type: 'thread', event: note } });
         case 'profile':
@@ -103,7 +108,7 @@ export function useActions(deps: ActionDeps) {
           return void editFollows(note.pubkey, false);
       }
     },
-    [navigate, setStatus, openComposer, hasKey, editFollows, interact, interactions, services],
+    [navigate, setStatus, openComposer, hasKey, editFollows, interact, interactions, services, noteLinks],
   );
 
   const send = useCallback(

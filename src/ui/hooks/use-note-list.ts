@@ -7,6 +7,8 @@ import type { Layouter, NoteRow, NoteSource } from '../notes/note-source.js';
 import { useNames } from './use-names.js';
 import { useCountsText } from './use-counts.js';
 import { useNow } from './use-now.js';
+import { useQuotes } from './use-quotes.js';
+import type { QuoteRef } from '../../core/quotes.js';
 
 /** Indentation per thread level, and the deepest level indented. */
 export const INDENT = 2;
@@ -20,6 +22,7 @@ export const GUTTER = 2;
  */
 export function useLayouter(width: number, maxLines: number, eventOf?: (id: string) => Event | undefined): Layouter {
   const names = useNames();
+  const quotes = useQuotes(eventOf);
   const now = useNow();
   const minute = Math.floor(now / 60);
   const countsOf = useCountsText();
@@ -33,11 +36,23 @@ export function useLayouter(width: number, maxLines: number, eventOf?: (id: stri
       if (!lines) {
         const indent = Math.min(row.depth, MAX_DEPTH) * INDENT;
         const asked = new Set<string>([row.event.pubkey]);
+        const missing: QuoteRef[] = [];
         lines = layoutNote(row.event, {
           width: Math.max(10, width - GUTTER - indent),
           maxLines,
           now,
           ...(eventOf ? { eventOf } : {}),
+          // Quoted notes (issue #13): the ones not yet here are asked for, and the note laid out again when they come.
+          ...(quotes
+            ? {
+                quoteOf: (ref: QuoteRef) => {
+                  const quoted = quotes.quoteOf(ref);
+                  if (quoted === undefined) missing.push(ref);
+                  else if (quoted) asked.add(quoted.pubkey);
+                  return quoted;
+                },
+              }
+            : {}),
           nameOf: (pk) => {
             asked.add(pk);
             return names.nameOf(pk);
@@ -45,6 +60,7 @@ export function useLayouter(width: number, maxLines: number, eventOf?: (id: stri
         });
         names.request(asked);
         if (counts) lines = [...lines, { text: truncate(counts, Math.max(10, width - GUTTER - indent)), style: 'meta' }];
+        if (missing.length > 0) quotes?.request(missing);
         if (cache.size > 2000) cache.clear();
         cache.set(key, lines);
       }
@@ -52,7 +68,7 @@ export function useLayouter(width: number, maxLines: number, eventOf?: (id: stri
     };
     // `now` is read through `minute`: ages are shown to the minute.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [width, maxLines, names, minute, eventOf, countsOf]);
+  }, [width, maxLines, names, minute, eventOf, countsOf, quotes]);
 }
 
 /** List state for a note list: the window to draw and a dispatcher for moves. */

@@ -12,7 +12,8 @@ export type Command =
   | 'wordLeft' | 'wordRight' | 'lineStart' | 'lineEnd'
   | 'deleteChar' | 'deleteWord' | 'killToStart' | 'killToEnd'
   | 'createKey' | 'skipKey'
-  | 'addRelay' | 'removeRelay' | 'toggleRead' | 'toggleWrite';
+  | 'addRelay' | 'removeRelay' | 'toggleRead' | 'toggleWrite'
+  | 'openLink' | 'copyNote' | 'copyAuthor';
 
 type NamedKey =
   | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end'
@@ -50,6 +51,10 @@ export const bindings: readonly Binding[] = [
   { command: 'follow', scope: 'list', keys: [{ input: 'f' }], label: 'f', description: 'follow the author' },
   { command: 'unfollow', scope: 'list', keys: [{ input: 'u' }], label: 'u', description: 'unfollow the author' },
   { command: 'profile', scope: 'list', keys: [{ input: 'p' }], label: 'p', description: "author's profile, notes" },
+  // Issue #13: links and identifiers of the selected note.
+  { command: 'openLink', scope: 'list', keys: [{ input: 'o' }], label: 'o', description: 'open a link (asks first)' },
+  { command: 'copyNote', scope: 'list', keys: [{ input: 'y' }], label: 'y', description: "copy the note's nevent1…" },
+  { command: 'copyAuthor', scope: 'list', keys: [{ input: 'Y' }], label: 'Y', description: "copy the author's npub1…" },
   { command: 'compose', scope: 'global', keys: [{ input: 'n' }], label: 'n', description: 'new post' },
   { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home / Notifs / Global' },
   { command: 'relays', scope: 'global', keys: [{ input: 'R' }], label: 'R', description: 'relays panel' },
@@ -122,4 +127,5 @@ const shortName: Partial<Record<Command, string>> = {
   quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'cancel', top: 'top',
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
   deleteWord: 'del word', lineStart: 'line start', lineEnd: 'line end',
+  openLink: 'open link', copyNote: 'copy id', copyAuthor: 'copy npub',
 };

@@ -9,6 +9,7 @@ import { GUTTER, INDENT } from '../hooks/use-note-list.js';
 import type { NoteSource } from './note-source.js';
 import type { NoteLine } from './note-layout.js';
 import { SafeText } from '../SafeText.js';
+import { LinkedText } from './LinkedText.js';
 
 const MAX_INDENT_DEPTH = 8;
 
@@ -92,8 +93,12 @@ function NoteLineView(props: { line: NoteLine; selected: boolean; indent: string
         <SafeText color={color('magenta')} dimColor={!selected}>
           {line.text}
         </SafeText>
+      ) : line.style === 'quote' ? (
+        <SafeText dimColor={!selected}>
+          <LinkedText text={line.text} links={line.links} />
+        </SafeText>
       ) : (
-        <SafeText>{line.text}</SafeText>
+        <LinkedText text={line.text} links={line.links} />
       )}
     </SafeText>
   );

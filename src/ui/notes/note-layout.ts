@@ -4,17 +4,23 @@
 import { format } from 'date-fns';
 import type { Event } from 'nostr-tools';
 import { getRepostedEvent } from 'nostr-tools/nip18';
+import { findLinks } from '../../core/links.js';
 import { renderMentions, shortKey, shortNoteRef } from '../../core/mentions.js';
+import { quoteRefs, type QuoteRef } from '../../core/quotes.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { repliedTo } from '../../core/thread.js';
 import { truncate, wrapText } from '../../core/text-layout.js';
 import { isHex64 } from '../../core/event-shape.js';
+import { linkSpans, type LineLink } from './link-spans.js';
+import { layoutQuote } from './quote-layout.js';
 
-export type LineStyle = 'header' | 'body' | 'meta';
+export type LineStyle = 'header' | 'body' | 'meta' | 'quote';
 
 export interface NoteLine {
   text: string;
   style: LineStyle;
+  /** Web links on this line (issue #13), drawn as OSC 8 hyperlinks. */
+  links?: LineLink[];
 }
 
 export interface LayoutOptions {
@@ -27,6 +33,11 @@ export interface LayoutOptions {
   nameOf(pubkey: string): string;
   /** A note by id when the screen has it (the thread, the timeline): whom a reply answers is read from it. */
   eventOf?(id: string): Event | undefined;
+  /**
+   * A quoted note (issue #13): the event, null when the relays do not have it, undefined while
+   * it is fetched. Without it quotes stay short references in the text (`[note1…]`).
+   */
+  quoteOf?(ref: QuoteRef): Event | null | undefined;
 }
 
 /** Compact age: `42s`, `5m`, `3h`, `6d`, then the date. */
@@ -82,7 +93,15 @@ export function layoutNote(event: Event, opts: LayoutOptions): NoteLine[] {
   let header = `${opts.nameOf(event.pubkey)} · ${age(event.created_at, opts.now)}`;
   const parent = repliedTo(event, opts.eventOf);
   if (parent !== undefined) header += `  ↳ reply to ${parent ? opts.nameOf(parent) : 'a note'}`;
-  const text = sanitize(renderMentions(event.content, opts.nameOf)).trim();
+  const quotes = opts.quoteOf ? quoteRefs(event) : [];
+  const boxed = new Set(quotes.map((ref) => ref.id));
+  // Tabs as wrapText spaces them, so link offsets in `text` match the wrapped lines.
+  const text = sanitize(renderMentions(event.content, opts.nameOf, (id) => boxed.has(id))).replace(/\t/g, '  ').trim();
   const body = text ? wrapText(text, width, opts.maxLines) : [];
-  return [{ text: truncate(header, width), style: 'header' }, ...body.map((line) => ({ text: line, style: 'body' as const }))];
+  const spans = linkSpans(text, body, findLinks(text));
+  return [
+    { text: truncate(header, width), style: 'header' },
+    ...body.map((line, i): NoteLine => ({ text: line, style: 'body', ...(spans[i]?.length ? { links: spans[i] } : {}) })),
+    ...quotes.flatMap((ref) => layoutQuote(ref, opts.quoteOf!(ref), { width, now: opts.now, nameOf: opts.nameOf, age })),
+  ];
 }

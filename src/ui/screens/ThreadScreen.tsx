@@ -1,5 +1,5 @@
 import type { Event } from 'nostr-tools';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { buildThread } from '../../core/thread.js';
 import { useScreenSize, useServices } from '../context.js';
@@ -62,6 +62,12 @@ function ThreadList(props: { event: Event; events: Event[]; banner: string; rows
   );
   const source = useMemo(() => rowsSource(threadRows, layout), [threadRows, layout]);
   const { window, dispatch } = useNoteList(source, props.rows, false, props.event.id);
-  useListKeys(source, window, dispatch, props.perform, props.active);
+  // Enter on the note this thread was opened for opens the note it quotes (issue #13).
+  const { perform: performOn, event: focus } = props;
+  const perform = useCallback(
+    (command: NoteCommand, row: NoteRow) => performOn(command === 'open' && row.event.id === focus.id ? 'openQuote' : command, row),
+    [performOn, focus.id],
+  );
+  useListKeys(source, window, dispatch, perform, props.active);
   return <NoteList source={source} window={window} rows={props.rows} empty="nothing to show" banner={props.banner} />;
 }

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { SafeText } from '../SafeText.js';
-import { truncate } from '../../core/text-layout.js';
+import { truncate, wrapText } from '../../core/text-layout.js';
 import { useColor, useScreenSize } from '../context.js';
 import type { StatusMessage } from '../status.js';
 
@@ -9,6 +9,16 @@ export function Footer({ status, hints }: { status?: StatusMessage; hints: strin
   const color = useColor();
   const { columns } = useScreenSize();
   const tone = status?.tone === 'error' ? color('red') : status?.tone === 'ok' ? color('green') : undefined;
+  if (status?.wide) {
+    // Over both rows, the key hints left out for this message (issue #13: a copied nevent1… shown whole).
+    const [first = ' ', second = ' '] = wrapText(` ${status.text}`, columns, 2);
+    return (
+      <Box flexDirection="column">
+        <SafeText color={tone} wrap="truncate">{first}</SafeText>
+        <SafeText color={tone} wrap="truncate">{second}</SafeText>
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
       <SafeText color={tone} wrap="truncate">

@@ -1,0 +1,94 @@
+// Quoted notes for the screen (issue #13): asked for in batches by id, from the cache first,
+// then from the user's relays plus the relay hints the quote gave (nevent, q tag). What the pool
+// hands back is verified and matches the ids asked for; what no relay had is remembered as
+// missing for the session so the screen says so instead of waiting.
+import type { Event } from 'nostr-tools';
+import type { QuoteRef } from '../core/quotes.js';
+import type { RelayPool } from '../net/types.js';
+import type { EventStore } from '../store/types.js';
+
+export interface QuoteDirectory {
+  /** The note; null when no relay had it; undefined when not asked for or still on its way. */
+  get(id: string): Event | null | undefined;
+  request(refs: Iterable<QuoteRef>): void;
+  /** Called (once per batch) when quoted notes arrived or were found missing. */
+  onChange(listener: () => void): () => void;
+  close(): void;
+}
+
+export interface QuoteDeps {
+  pool: RelayPool;
+  store?: EventStore | undefined;
+  /** The user's relays, asked with the hints. */
+  relays(): string[];
+  batchMs?: number;
+  eoseTimeoutMs?: number;
+}
+
+/** Ids per query, and at most this many hinted relays besides the user's per batch. */
+const IDS_PER_QUERY = 100;
+const MAX_HINTED_RELAYS = 8;
+
+export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
+  const found = new Map<string, Event | null>();
+  const queue = new Map<string, QuoteRef>();
+  const asked = new Set<string>();
+  const listeners = new Set<() => void>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  const notify = () => listeners.forEach((listener) => listener());
+
+  const flush = async () => {
+    timer = undefined;
+    const batch = [...queue.values()];
+    queue.clear();
+    for (let i = 0; i < batch.length && !closed; i += IDS_PER_QUERY) {
+      const refs = batch.slice(i, i + IDS_PER_QUERY);
+      const ids = refs.map((ref) => ref.id);
+      const hinted = [...new Set(refs.flatMap((ref) => ref.relays))].slice(0, MAX_HINTED_RELAYS);
+      const relays = [...new Set([...deps.relays(), ...hinted])];
+      try {
+        const result = await deps.pool.query([{ ids, limit: ids.length }], { relays, eoseTimeoutMs: deps.eoseTimeoutMs });
+        if (closed) return;
+        const wanted = new Set(ids);
+        const events = result.events.filter((event) => wanted.has(event.id));
+        deps.store?.putMany(events);
+        for (const event of events) found.set(event.id, event);
+      } catch {
+        // Counted as missing below; a later session asks again.
+      }
+      for (const id of ids) if (!found.has(id)) found.set(id, null);
+      notify();
+    }
+  };
+
+  return {
+    get: (id) => found.get(id),
+    request(refs) {
+      if (closed) return;
+      const fresh = [...refs].filter((ref) => !asked.has(ref.id));
+      if (fresh.length === 0) return;
+      for (const ref of fresh) asked.add(ref.id);
+      if (deps.store) {
+        try {
+          const cached = deps.store.query([{ ids: fresh.map((ref) => ref.id) }]);
+          for (const event of cached) found.set(event.id, event);
+          if (cached.length > 0) queueMicrotask(notify);
+        } catch {
+          // The cache is a speed-up; the relays are asked.
+        }
+      }
+      for (const ref of fresh) if (!found.has(ref.id)) queue.set(ref.id, ref);
+      if (queue.size > 0) timer ??= setTimeout(() => void flush(), deps.batchMs ?? 50);
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      listeners.clear();
+    },
+  };
+}
