@@ -61,7 +61,8 @@ describe('Notifications and counts on notes, over the real services and relay', 
     // Following nobody, the app opens Global: the user's note with its counts, and the header's unread count.
     const global = await frame((f) => f.includes('↩ 1  ↻ 1  ♥ 2  ⚡ 2.1k') && f.includes('Notifications 6') && f.includes(' dana · Global'));
     const lines = global.split('\n');
-    const at = lines.findIndex((l) => l.includes('first words of my note'));
+    // The note itself, not the quote of it another note shows boxed.
+    const at = lines.findIndex((l) => l === '  first words of my note, and then some more');
     expect(lines.slice(at - 1, at + 2)).toEqual(['  dana · 1h', '  first words of my note, and then some more', '  ↩ 1  ↻ 1  ♥ 2  ⚡ 2.1k']);
     expect(lines[0]).toMatch(/^ dana · Global +Notifications 6  relays 1\/1$/);
 
