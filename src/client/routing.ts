@@ -13,6 +13,8 @@ export interface RouteOptions {
   perAuthor?: number;
   /** Most relays for this request, the user's own included (default 20). */
   budget?: number;
+  /** How many of the plan's relays also ask people without a list (default 4). */
+  fallbackRelays?: number;
   delivery?: DeliveryStats;
 }
 
@@ -43,6 +45,7 @@ export function routeFromLists(
     ...(opts.delivery ? { delivery: opts.delivery } : {}),
     ...(opts.perAuthor === undefined ? {} : { perAuthor: opts.perAuthor }),
     ...(opts.budget === undefined ? {} : { budget: opts.budget }),
+    ...(opts.fallbackRelays === undefined ? {} : { fallbackRelays: opts.fallbackRelays }),
   });
   return {
     plan,
