@@ -5,7 +5,9 @@
 //   groupPubkeysByRelay(...)                                              relay -> authors
 // maxConnections starts at the budget; when the fallback to the user's relays
 // would add connections beyond it, it is lowered by that many and the selection
-// made again, so the row stays within the same budget as ours.
+// made again, so the row stays within the same budget as ours. (In applesauce-core
+// 6.2 a user's selection count is stored before it is incremented, so with
+// maxRelaysPerUser above 1 nobody leaves the cover pool early; taken as it is.)
 import { getOutboxes, groupPubkeysByRelay, selectOptimalRelays, setFallbackRelays, type ProfilePointer } from 'applesauce-core/helpers';
 import type { RequestPlan } from '../../src/net/types.js';
 import { toPlan, urlMapper, type SelectionInput } from './common.js';
