@@ -26,6 +26,8 @@ export interface OutboxInput {
   perAuthor?: number;
   /** Most relays connected for this request, the user's own included (default 20). */
   budget?: number;
+  /** How many of the plan's most used relays also ask people without a list (default 4; Infinity: all). */
+  fallbackRelays?: number;
 }
 
 /** Learned from outcomes: the chance a relay answers at all, and that it holds a given author's notes. */
@@ -128,7 +130,7 @@ export function planOutbox(input: OutboxInput): OutboxPlan {
   const popular = [...routes]
     .filter(([url]) => !input.userRelays.includes(url))
     .sort(([a, x], [b, y]) => y.size - x.size || (a < b ? -1 : 1))
-    .slice(0, POPULAR_FOR_FALLBACK)
+    .slice(0, input.fallbackRelays ?? POPULAR_FOR_FALLBACK)
     .map(([url]) => url);
   for (const author of [...fallback, ...uncovered]) {
     for (const url of input.userRelays) add(routes, url, author);

@@ -160,6 +160,23 @@ describe('the outbox planner', () => {
     expect(stats.pair('wss://dead', A)).toBeUndefined();
   });
 
+  it('asks people without a list on as many of the plan’s relays as fallbackRelays says (all with Infinity), never opening one more', () => {
+    const input = {
+      authors: [A, B, C],
+      writeRelays: new Map([
+        [A, ['wss://a1', 'wss://a2', 'wss://a3', 'wss://a4', 'wss://a5']],
+        [B, ['wss://shared', 'wss://b2']],
+      ]),
+      userRelays: [MINE],
+    };
+    const asked = (plan: ReturnType<typeof planOutbox>) => [...plan.routes].filter(([, authors]) => authors.includes(C)).map(([url]) => url).sort();
+    const all = planOutbox({ ...input, fallbackRelays: Infinity });
+    expect(asked(all)).toEqual([...all.routes.keys()].sort());
+    expect(all.routes.size).toBe(planOutbox(input).routes.size);
+    expect(asked(planOutbox({ ...input, fallbackRelays: 0 }))).toEqual([MINE]);
+    expect(asked(planOutbox({ ...input, fallbackRelays: 2 }))).toEqual([MINE, 'wss://a1', 'wss://a2'].sort());
+  });
+
   it('keeps its tallies across runs', () => {
     const stats = new DeliveryStats();
     stats.record({ url: 'wss://r', answered: true, asked: [A, B], delivered: new Set([A]) });
