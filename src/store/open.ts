@@ -4,6 +4,7 @@ import { usageError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { closeDatabase, markDamaged, openDatabase } from './database.js';
 import { SqliteDelivery } from './delivery.js';
+import { DmReadMarks } from './dm-read.js';
 import { SqliteEventStore } from './events.js';
 import { SqliteOutbox } from './outbox.js';
 import { RelayInfoCache } from './relay-info.js';
@@ -25,6 +26,8 @@ export interface LocalStore {
   delivery: SqliteDelivery;
   /** Relays' NIP-11 limits, as last fetched. */
   relayInfo: RelayInfoCache;
+  /** Private messages already read (rumor ids only). */
+  dmRead: DmReadMarks;
   /** The database file. */
   file: string;
   close(): void;
@@ -73,6 +76,7 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
     outbox,
     delivery: new SqliteDelivery(db),
     relayInfo: new RelayInfoCache(db, opts.clock),
+    dmRead: new DmReadMarks(db, opts.clock),
     file,
     close() {
       events.close();
