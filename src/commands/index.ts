@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { cacheCommand } from './cache.js';
 import { deleteCommand } from './delete.js';
+import { dmCommand } from './dm.js';
 import type { CommandContext } from './context.js';
 import { doctorCommand } from './doctor.js';
 import { followCommand, followingCommand, unfollowCommand } from './follow.js';
@@ -15,4 +16,4 @@ import { timelineCommand } from './timeline.js';
 export type CommandFactory = (ctx: CommandContext) => CommandModule<any, any>;
 
 /** Every top-level command, in the order `--help` lists them. */
-export const commands: CommandFactory[] = [uiCommand, postCommand, deleteCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, outboxCommand, cacheCommand, timelineCommand, doctorCommand];
+export const commands: CommandFactory[] = [uiCommand, postCommand, deleteCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, dmCommand, outboxCommand, cacheCommand, timelineCommand, doctorCommand];
