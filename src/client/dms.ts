@@ -52,6 +52,8 @@ export interface Dms {
   /** New wraps from now on (and the last two days, NIP-59's jitter); `onchange` after each new message. */
   watch(onchange: () => void): Promise<Subscription>;
   markRead(ids: readonly string[]): void;
+  /** Opens wraps obtained otherwise (the user's own copy just sent); true when a message was added. */
+  ingest(wraps: Event[]): Promise<boolean>;
   /** Those of these rumor ids already read. */
   isRead(id: string): boolean;
 }
@@ -184,6 +186,7 @@ export function createDms(client: Client): Dms {
       }
     },
     isRead: (id) => readIds.has(id),
+    ingest: (wraps) => take(wraps),
   };
   return dms;
 }

@@ -97,7 +97,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows);
   const ctx: ViewContext = {
     rows: bodyRows, active: false, feed: nav.feed, feedView, perform, topSignal, follows, hasKey: !!publicKey,
-    nameOf: names.nameOf, setStatus, ...(health.problem ? { relayProblem: health.problem.text } : {}),
+    nameOf: names.nameOf, setStatus, openChat: (peers) => navigate({ type: 'push', view: { type: 'chat', peers } }), ...(health.problem ? { relayProblem: health.problem.text } : {}),
   };
   const top = currentView(nav);
   const keyDone = (created: boolean) => {
@@ -110,7 +110,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     ? hints(['send', 'newline', 'cancel'], 'composer')
     : offerKey
       ? hints(['createKey', 'skipKey', 'quit'])
-      : hints(viewFooter(top));
+      : hints(viewFooter(top, nav.feed));
   const name = publicKey ? names.nameOf(publicKey) : 'no key';
   const replyTitle = composer.replyTo ? `Reply to ${names.nameOf(composer.replyTo.pubkey)}` : 'New note';
   return (

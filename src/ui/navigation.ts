@@ -1,15 +1,17 @@
 // Which screen is shown: a stack of views over the feed, as a pure reducer.
 import type { Event } from 'nostr-tools';
 
-export type FeedKind = 'home' | 'mentions' | 'global';
-export const feedKinds: readonly FeedKind[] = ['home', 'mentions', 'global'];
-export const feedTitle: Record<FeedKind, string> = { home: 'Home', mentions: 'Mentions', global: 'Global' };
+export type FeedKind = 'home' | 'mentions' | 'global' | 'messages';
+export const feedKinds: readonly FeedKind[] = ['home', 'mentions', 'global', 'messages'];
+export const feedTitle: Record<FeedKind, string> = { home: 'Home', mentions: 'Mentions', global: 'Global', messages: 'Messages' };
 
 export type View =
   | { type: 'feed' }
   | { type: 'thread'; event: Event }
   | { type: 'profile'; pubkey: string }
   | { type: 'relays' }
+  /** One private conversation (NIP-17), by the other members' public keys. */
+  | { type: 'chat'; peers: string[] }
   | { type: 'help' };
 
 export interface NavState {

@@ -23,6 +23,7 @@ import { addRelay, removeRelay } from '../client/relay-list.js';
 import type { FeedKind } from './navigation.js';
 import type { FeedLike, UiServices } from './services.js';
 import { readUrls } from '../core/relay-spec.js';
+import { wireDms } from './dms-wire.js';
 
 /** How far back a feed starts, and how many notes each relay is asked for. */
 const FEED_WINDOW_SEC = 7 * 24 * 3600;
@@ -126,6 +127,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   };
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
   let closed = false;
+  const dms = wireDms(client, () => closed);
   /** Relays that stalled during this run: views opened later do not wait for them again (src/client/window.ts). */
   const stalled = new Set<string>();
   let followsFor: { pubkey: string; list: Promise<string[]>; known?: string[] } | undefined;
@@ -163,7 +165,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
         unfollowed: (pubkey: string) => home.exclude(pubkey),
       });
     }
-    if (kind === 'home') return emptyFeed();
+    if (kind === 'home' || kind === 'messages') return emptyFeed();
     return feed(globalFilters(since(), FEED_LIMIT));
   };
   /** The feed the app will ask for first, opened while Ink loads. */
@@ -244,6 +246,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       },
       publish: (template) => publishEvent(client, template),
     }),
+    dms,
     follow: (pubkey) => follow(client, pubkey),
     unfollow: (pubkey) => unfollow(client, pubkey),
     async close() {
@@ -251,6 +254,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       closed = true;
       early?.feed.close();
       profiles.close();
+      dms.close();
       await client.close();
     },
   };

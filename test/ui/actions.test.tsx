@@ -200,7 +200,7 @@ describe('acting on the selected note', () => {
 });
 
 describe('screens and views', () => {
-  it('Tab cycles Home, Mentions and Global', async () => {
+  it('Tab cycles Home, Mentions, Global and Messages', async () => {
     const { frame, press, opened } = start({
       feeds: { home: feedOf(hello), global: feedOf(carol.note('from anyone', now - 60)) },
     });
@@ -210,8 +210,10 @@ describe('screens and views', () => {
     press(keys.tab);
     await frame((f) => f.includes(' · Global') && f.includes('from anyone'));
     press(keys.tab);
+    await frame((f) => f.includes(' · Messages') && f.includes('private messages are not available here'));
+    press(keys.tab);
     await frame((f) => f.includes(' · Home') && f.includes('hello world'));
-    expect(opened).toEqual(['home', 'mentions', 'global', 'home']);
+    expect(opened).toEqual(['home', 'mentions', 'global', 'messages', 'home']);
   });
 
   it('R shows each relay: state, counts and its last error, sanitised', async () => {

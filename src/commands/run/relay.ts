@@ -40,11 +40,11 @@ function writeListPublish(ctx: CommandContext, list: ListPublish, name: string):
 }
 
 /** Without a key (or with a public key only) the edit stays local, as before relay lists were published. */
-function localOnly(ctx: CommandContext, args: RelayArgs): boolean {
-  if (args.local) return true;
-  if (canSign(ctx)) return false;
-  writeLine(ctx.stderr, 'nostr-tui: note: no secret key, so only config.json changed; your published relay list (kind 10002) was not.');
-  return true;
+const localOnly = (ctx: CommandContext, args: RelayArgs): boolean => !!args.local || !canSign(ctx);
+
+/** Said after a config-only edit that was not asked to be local. */
+function noteLocal(ctx: CommandContext, args: RelayArgs): void {
+  if (!args.local) writeLine(ctx.stderr, 'nostr-tui: note: no secret key, so only config.json changed; no relay list (kind 10002) was published.');
 }
 
 export async function add(ctx: CommandContext, args: RelayArgs): Promise<void> {
@@ -53,6 +53,7 @@ export async function add(ctx: CommandContext, args: RelayArgs): Promise<void> {
   const marks = { read: !args.writeOnly, write: !args.readOnly };
   if (localOnly(ctx, args)) {
     writeConfigEdit(ctx, addRelay(config(ctx), args.url ?? '', marks, own));
+    noteLocal(ctx, args);
     return;
   }
   const url = normalizeRelayUrl(args.url ?? '', own); // bad input before any network
@@ -70,6 +71,7 @@ export async function remove(ctx: CommandContext, args: RelayArgs): Promise<void
     const { url, change } = removeRelay(config(ctx), args.url ?? '');
     if (change === 'unchanged') throw notMine(url);
     writeLine(ctx.stdout, `Removed ${sanitizeLine(url)}.`);
+    noteLocal(ctx, args);
     return;
   }
   const url = normalizeRelayUrl(args.url ?? '');

@@ -12,7 +12,8 @@ export type Command =
   | 'wordLeft' | 'wordRight' | 'lineStart' | 'lineEnd'
   | 'deleteChar' | 'deleteWord' | 'killToStart' | 'killToEnd'
   | 'createKey' | 'skipKey'
-  | 'addRelay' | 'removeRelay' | 'toggleRead' | 'toggleWrite';
+  | 'addRelay' | 'removeRelay' | 'toggleRead' | 'toggleWrite'
+  | 'messages';
 
 type NamedKey =
   | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end'
@@ -51,8 +52,9 @@ export const bindings: readonly Binding[] = [
   { command: 'unfollow', scope: 'list', keys: [{ input: 'u' }], label: 'u', description: 'unfollow the author' },
   { command: 'profile', scope: 'list', keys: [{ input: 'p' }], label: 'p', description: "author's profile, notes" },
   { command: 'compose', scope: 'global', keys: [{ input: 'n' }], label: 'n', description: 'new post' },
-  { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home / Mentions / Global' },
+  { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home / Mentions / Global / Messages' },
   { command: 'relays', scope: 'global', keys: [{ input: 'R' }], label: 'R', description: 'relays panel' },
+  { command: 'messages', scope: 'global', keys: [{ input: 'M' }], label: 'M', description: 'private messages (NIP-17)' },
   { command: 'help', scope: 'global', keys: [{ input: '?' }], label: '?', description: 'this help' },
   { command: 'back', scope: 'global', keys: [{ key: 'escape' }], label: 'Esc', description: 'back' },
   { command: 'quit', scope: 'global', keys: [{ input: 'q' }], label: 'q', description: 'back, or quit at the top' },
@@ -121,5 +123,5 @@ const shortName: Partial<Record<Command, string>> = {
   follow: 'follow', unfollow: 'unfollow', profile: 'profile', cycleFeed: 'feed', relays: 'relays', help: 'help',
   quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'cancel', top: 'top',
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
-  deleteWord: 'del word', lineStart: 'line start', lineEnd: 'line end',
+  deleteWord: 'del word', messages: 'messages', lineStart: 'line start', lineEnd: 'line end',
 };
