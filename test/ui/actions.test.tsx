@@ -257,7 +257,8 @@ describe('screens and views', () => {
   });
 
   it('? lists every key of the key table', async () => {
-    const { frame, press } = start({ feeds: { home: feedOf(hello) } });
+    // One page as tall as the table (the next test walks a small terminal's pages).
+    const { frame, press } = start({ feeds: { home: feedOf(hello) }, rows: 30 });
     await frame((f) => f.includes('hello world'));
     press('?');
     const f = await frame((f) => f.includes(' · Keys'));
