@@ -33,6 +33,8 @@ export interface ViewContext {
   relayProblem?: string;
   /** Opens a private conversation (the Messages view's Enter). */
   openChat?(peers: string[]): void;
+  /** Unsent drafts of one composer (`source`), printed on quit with the others. */
+  reportDrafts?(source: string, drafts: string[]): void;
 }
 
 interface ViewEntry<V extends View> {
@@ -83,7 +85,7 @@ export const views: Registry = {
     footer: ['down', 'addRelay', 'removeRelay', 'toggleRead', 'toggleWrite', 'back', 'quitNow'],
   },
   chat: {
-    render: (view, ctx) => <ChatScreen peers={view.peers} rows={ctx.rows} active={ctx.active} nameOf={ctx.nameOf} setStatus={ctx.setStatus} />,
+    render: (view, ctx) => <ChatScreen peers={view.peers} rows={ctx.rows} active={ctx.active} nameOf={ctx.nameOf} setStatus={ctx.setStatus} onDrafts={ctx.reportDrafts} />,
     title: (view, ctx) => `Chat: ${view.peers.map(ctx.nameOf).join(', ')}`,
     footer: ['send', 'newline', 'cancel', 'back'],
   },

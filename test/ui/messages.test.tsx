@@ -62,13 +62,14 @@ describe('Messages (M) and the chat, on the real relay', () => {
       stderr: new PassThrough(),
     } as Parameters<typeof createClient>[0]);
     services = createServices(client);
-    const app = render(<App services={services} size={{ columns: 80, rows: 24 }} color={false} />);
+    const drafts: string[][] = [];
+    const app = render(<App services={services} size={{ columns: 80, rows: 24 }} color={false} onDrafts={(texts) => drafts.push(texts)} />);
     unmount = app.unmount;
-    return { app, frame: (check: (f: string) => boolean | void) => waitForFrame(app.lastFrame, check, 15_000), press: (k: string) => app.stdin.write(k) };
+    return { drafts, app, frame: (check: (f: string) => boolean | void) => waitForFrame(app.lastFrame, check, 15_000), press: (k: string) => app.stdin.write(k) };
   }
 
   it('lists the conversation with its unread count; Enter opens the chat; the composer sends; a new message arrives live; seen is read', async () => {
-    const { app, frame, press } = start();
+    const { app, frame, press, drafts } = start();
     await frame((f) => f.includes(' · Global')); // following nobody: start-up settles on Global
     press('M');
     const list = await frame((f) => f.includes(' · Messages') && f.includes('▸ alice') && f.includes('hello from alice'));
@@ -84,9 +85,13 @@ describe('Messages (M) and the chat, on the real relay', () => {
     expect(lines).toContain(' hello from alice');
 
     press('hi alice, all good');
+    await frame((f) => f.includes('hi alice, all good▏'));
+    // An unsent chat draft is known to the app, so a quit would print it.
+    expect(drafts.at(-1)).toEqual(['hi alice, all good']);
     press(keys.enter);
     const sent = await frame((f) => f.includes('message: sent to their DM relays') && f.includes('hi alice, all good') && !f.includes('all good▏'));
     // The user's own message is on the right.
+    expect(drafts.at(-1)).toEqual([]);
     const own = sent.split('\n').find((line) => line.includes('hi alice, all good'))!;
     expect(own).toMatch(/^ {30,}hi alice, all good$/);
     expect(own.length).toBeLessThanOrEqual(80);

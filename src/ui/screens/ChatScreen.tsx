@@ -38,7 +38,7 @@ export function chatLines(messages: readonly DmLike[], width: number, now: numbe
   return lines;
 }
 
-export function ChatScreen(props: { peers: string[]; rows: number; active: boolean; nameOf(pubkey: string): string; setStatus(status: StatusMessage): void }) {
+export function ChatScreen(props: { peers: string[]; rows: number; active: boolean; nameOf(pubkey: string): string; setStatus(status: StatusMessage): void; onDrafts?: ((source: string, drafts: string[]) => void) | undefined }) {
   const services = useServices();
   const { dms } = services;
   const { columns } = useScreenSize();
@@ -56,6 +56,7 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
       return result.ok;
     },
     onEmpty: () => latest.current.setStatus({ text: 'nothing to send: type a message, or Esc to close the composer', tone: 'info' }),
+    onDrafts: (drafts) => latest.current.onDrafts?.(`chat:${latest.current.peers.join(',')}`, drafts),
     disabled: !props.active,
   });
   // The composer is open when the chat opens.
