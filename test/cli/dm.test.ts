@@ -108,6 +108,16 @@ describe('dm send / dm read between two homes', () => {
     const [line] = read.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(line).toMatchObject({ from: carol, mine: false, rumor: { kind: 14, content: 'from nostr-tools, hi', pubkey: carol, tags: [['p', bob.pubkey]] } });
 
+    // Decrypted text is network text: cleaned of terminal controls in human output, exact in JSON.
+    await relay.seed(nip17.wrapEvent(carolKey, { publicKey: bob.pubkey }, 'title\u001b]0;pwned\u0007 and \u001b[2Jclear'));
+    const human = await bob.run(['dm', 'read', npubEncode(carol)]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('  from nostr-tools, hi\n');
+    expect(human.stdout).toContain('  title and clear\n');
+    expect(human.stdout).not.toContain('\u001b');
+    const listed = await bob.run(['dm', 'list']);
+    expect(listed.stdout).toMatch(/^npub1\S+  .+ ago  2 messages\n  title and clear\n$/);
+
     const sent = await bob.run(['dm', 'send', npubEncode(carol), '--to-read-relays', '--relay', relay.url, '--json', 'back at you']);
     expect(sent.code).toBe(0);
     const out = JSON.parse(sent.stdout) as { rumor: unknown; wraps: { recipient: string; id: string }[] };
