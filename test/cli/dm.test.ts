@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { npubEncode, nsecEncode } from 'nostr-tools/nip19';
 import * as nip17 from 'nostr-tools/nip17';
-import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import * as nip44 from 'nostr-tools/nip44';
+import * as nip59 from 'nostr-tools/nip59';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cliHome } from '../helpers/cli.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
@@ -103,8 +105,22 @@ describe('dm send / dm read between two homes', () => {
     const carolKey = generateSecretKey();
     const carol = getPublicKey(carolKey);
     await relay.seed(nip17.wrapEvent(carolKey, { publicKey: bob.pubkey }, 'from nostr-tools, hi'));
+    // A forged seal, and a message "by Carol" sealed by Mallory: dropped, counted, never shown.
+    const mallory = generateSecretKey();
+    const rumor = nip59.createRumor({ kind: 14, content: 'FORGED words', tags: [['p', bob.pubkey]] }, carolKey);
+    const seal = nip59.createSeal(rumor, carolKey, bob.pubkey);
+    const badSig = { ...seal, sig: finalizeEvent({ kind: 13, created_at: seal.created_at, tags: [], content: '' }, mallory).sig };
+    const mallorySeal = finalizeEvent(
+      { kind: 13, created_at: seal.created_at, tags: [], content: nip44.v2.encrypt(JSON.stringify(rumor), nip44.v2.utils.getConversationKey(mallory, bob.pubkey)) },
+      mallory,
+    );
+    await relay.seed(nip59.createWrap(badSig, bob.pubkey), nip59.createWrap(mallorySeal, bob.pubkey));
     const read = await bob.run(['dm', 'read', npubEncode(carol), '--json']);
     expect(read.code).toBe(0);
+    expect(read.stderr).toMatch(/^nostr-tui: note: 2 wrapped messages dropped \(.*\)\.\n$/);
+    expect(read.stderr).toContain('1 seal signature invalid');
+    expect(read.stderr).toContain('1 author differs from the seal signer');
+    expect(read.stdout).not.toContain('FORGED');
     const [line] = read.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(line).toMatchObject({ from: carol, mine: false, rumor: { kind: 14, content: 'from nostr-tools, hi', pubkey: carol, tags: [['p', bob.pubkey]] } });
 
