@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { cacheCommand } from './cache.js';
 import { deleteCommand } from './delete.js';
+import { dmCommand } from './dm.js';
 import type { CommandContext } from './context.js';
 import { doctorCommand } from './doctor.js';
 import { followCommand, followingCommand, unfollowCommand } from './follow.js';
@@ -16,4 +17,4 @@ import { notificationsCommand } from './notifications.js';
 export type CommandFactory = (ctx: CommandContext) => CommandModule<any, any>;
 
 /** Every top-level command, in the order `--help` lists them. */
-export const commands: CommandFactory[] = [uiCommand, postCommand, deleteCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, outboxCommand, cacheCommand, timelineCommand, notificationsCommand, doctorCommand];
+export const commands: CommandFactory[] = [uiCommand, postCommand, deleteCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, dmCommand, outboxCommand, cacheCommand, timelineCommand, notificationsCommand, doctorCommand];

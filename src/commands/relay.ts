@@ -11,7 +11,18 @@ export interface RelayArgs extends GlobalArgs {
   readOnly?: boolean;
   writeOnly?: boolean;
   json?: boolean;
+  /** Only config.json: publish no relay list. */
+  local?: boolean;
+  /** The DM relay list (NIP-17 kind 10050) instead of the relays in use. */
+  dm?: boolean;
 }
+
+/** `--local` and `--dm` of `relay add` / `relay remove`. */
+const listFlags = <T>(y: Argv<T>) =>
+  y
+    .option('local', { type: 'boolean', describe: 'Change only config.json; publish no relay list (NIP-65 kind 10002)' })
+    .option('dm', { type: 'boolean', describe: 'Edit your DM relay list instead (NIP-17 kind 10050: where you receive private messages)' })
+    .conflicts('local', 'dm');
 
 export const relayCommand: CommandFactory = (ctx) => ({
   command: 'relay',
@@ -26,19 +37,27 @@ export const relayCommand: CommandFactory = (ctx) => ({
             .positional('url', { type: 'string', describe: 'e.g. wss://relay.damus.io' })
             .option('read-only', { type: 'boolean', describe: 'Only read from it' })
             .option('write-only', { type: 'boolean', describe: 'Only publish to it' })
-            .conflicts('read-only', 'write-only'),
+            .conflicts('read-only', 'write-only')
+            .conflicts('dm', ['read-only', 'write-only'])
+            .epilogue('Also publishes your relay list (kind 10002), changed from its newest copy on the relays, unless --local.')
+            .option('local', { type: 'boolean', describe: 'Change only config.json; publish no relay list (NIP-65 kind 10002)' })
+            .option('dm', { type: 'boolean', describe: 'Edit your DM relay list instead (NIP-17 kind 10050: where you receive private messages)' })
+            .conflicts('local', 'dm'),
         handler: async (args) => (await run()).add(ctx, args),
       })
       .command<RelayArgs>({
         command: 'remove <url>',
-        describe: 'Stop using a relay',
-        builder: (y) => y.positional('url', { type: 'string' }),
+        describe: 'Stop using a relay (and take it off your published relay list, unless --local)',
+        builder: (y) => listFlags(y.positional('url', { type: 'string' })),
         handler: async (args) => (await run()).remove(ctx, args),
       })
       .command<RelayArgs>({
         command: 'list',
-        describe: 'List the relays in use',
-        builder: (y) => y.option('json', { type: 'boolean', describe: 'Print a JSON array of {"url","read","write"}' }),
+        describe: 'List the relays in use, and your DM relays (kind 10050) when you have a key',
+        builder: (y) =>
+          y
+            .option('json', { type: 'boolean', describe: 'Print a JSON array of {"url","read","write"} (with --dm: of DM relay URLs)' })
+            .option('dm', { type: 'boolean', describe: 'Only your DM relay list (NIP-17 kind 10050), as the relays have it' }),
         handler: async (args) => (await run()).list(ctx, args),
       })
       .command<RelayArgs>({

@@ -6,6 +6,7 @@
 import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { bech32 } from '@scure/base';
 import { decrypt, encrypt } from 'nostr-tools/nip49';
+import * as nip44 from 'nostr-tools/nip44';
 import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex, hexToBytes } from 'nostr-tools/utils';
 import fs from 'node:fs';
@@ -87,6 +88,12 @@ export class LocalSigner implements Signer {
   async signEvent(template: EventTemplate): Promise<VerifiedEvent> {
     return finalizeEvent(template, this.#secretKey);
   }
+
+  /** NIP-44 v2 (nostr-tools), for NIP-17 seals; the conversation key is derived per call, never kept. */
+  readonly nip44 = {
+    encrypt: async (peer: string, plaintext: string): Promise<string> => nip44.v2.encrypt(plaintext, nip44.v2.utils.getConversationKey(this.#secretKey, peer)),
+    decrypt: async (peer: string, ciphertext: string): Promise<string> => nip44.v2.decrypt(ciphertext, nip44.v2.utils.getConversationKey(this.#secretKey, peer)),
+  };
 
   /** Keeps the secret out of console.log / util.inspect output. */
   toJSON(): { pubkey: string } {

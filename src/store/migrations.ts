@@ -84,4 +84,7 @@ export const MIGRATIONS: string[] = [
     tries  INTEGER NOT NULL,
     PRIMARY KEY (url, author)
   ) WITHOUT ROWID;`,
+  // Private messages read (NIP-17): rumor ids only. Neither text nor who wrote
+  // is stored; an id tells nothing without the key that decrypts the wrap.
+  `CREATE TABLE dm_read (rumor_id TEXT PRIMARY KEY, read_at INTEGER NOT NULL) WITHOUT ROWID;`,
 ];

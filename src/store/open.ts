@@ -4,6 +4,7 @@ import { usageError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { closeDatabase, markDamaged, openDatabase } from './database.js';
 import { SqliteDelivery } from './delivery.js';
+import { DmReadMarks } from './dm-read.js';
 import { SqliteEventStore } from './events.js';
 import { SqliteOutbox } from './outbox.js';
 import { RelayInfoCache } from './relay-info.js';
@@ -28,6 +29,8 @@ export interface LocalStore {
   relayInfo: RelayInfoCache;
   /** The newest notification the user has seen (the header's unread count). */
   notificationsSeen: NotificationsSeen;
+  /** Private messages already read (rumor ids only). */
+  dmRead: DmReadMarks;
   /** The database file. */
   file: string;
   close(): void;
@@ -77,6 +80,7 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
     delivery: new SqliteDelivery(db),
     relayInfo: new RelayInfoCache(db, opts.clock),
     notificationsSeen: new NotificationsSeen(db),
+    dmRead: new DmReadMarks(db, opts.clock),
     file,
     close() {
       events.close();

@@ -1,7 +1,7 @@
 // The root: providers, then a thin shell that stacks the views (./views.tsx),
 // the composer, header and footer. Logic lives in hooks, reducers and src/core.
 import { Box, useApp } from 'ink';
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
 import { ComposerView, composerHeight } from './composer/Composer.js';
 import { useComposer } from './composer/use-composer.js';
@@ -78,11 +78,17 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     if (publicKey) names.request([publicKey]);
   }, [publicKey, names]);
 
+  // Unsent drafts from every composer (notes, each private chat), so a quit loses none.
+  const draftsBy = useRef(new Map<string, string[]>()).current;
+  const reportDrafts = (source: string, drafts: string[]) => {
+    draftsBy.set(source, drafts);
+    onDrafts?.([...draftsBy.values()].flat());
+  };
   // The composer reads `send` when Enter is pressed, long after this render.
   const composer = useComposer({
     send: (text, replyTo) => actions.send(text, replyTo),
     onEmpty: () => setStatus({ text: 'nothing to send: type a note, or Esc to cancel', tone: 'info' }),
-    onDrafts,
+    onDrafts: (drafts) => reportDrafts('notes', drafts),
     disabled: offerKey,
   });
   const actions = useActions({
@@ -99,7 +105,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows);
   const ctx: ViewContext = {
     rows: bodyRows, active: false, feed: nav.feed, feedView, perform, topSignal, follows, hasKey: !!publicKey,
-    nameOf: names.nameOf, setStatus, ...(health.problem ? { relayProblem: health.problem.text } : {}),
+    nameOf: names.nameOf, setStatus, openChat: (peers) => navigate({ type: 'push', view: { type: 'chat', peers } }), reportDrafts, ...(health.problem ? { relayProblem: health.problem.text } : {}),
   };
   const top = currentView(nav);
   const keyDone = (created: boolean) => {
@@ -112,7 +118,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     ? hints(['send', 'newline', 'cancel'], 'composer')
     : offerKey
       ? hints(['createKey', 'skipKey', 'quit'])
-      : hints(viewFooter(top));
+      : hints(viewFooter(top, nav.feed));
   const name = publicKey ? names.nameOf(publicKey) : 'no key';
   const replyTitle = composer.replyTo ? `Reply to ${names.nameOf(composer.replyTo.pubkey)}` : 'New note';
   return (

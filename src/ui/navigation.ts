@@ -1,16 +1,18 @@
 // Which screen is shown: a stack of views over the feed, as a pure reducer.
 import type { Event } from 'nostr-tools';
 
-/** Notifications (replies, mentions, quotes, reposts, reactions, zaps: issue 13) took the place of Mentions. */
-export type FeedKind = 'home' | 'notifications' | 'global';
-export const feedKinds: readonly FeedKind[] = ['home', 'notifications', 'global'];
-export const feedTitle: Record<FeedKind, string> = { home: 'Home', notifications: 'Notifications', global: 'Global' };
+/** Notifications (replies, mentions, quotes, reposts, reactions, zaps: issue 13) took the place of Mentions; Messages are private messages (NIP-17). */
+export type FeedKind = 'home' | 'notifications' | 'global' | 'messages';
+export const feedKinds: readonly FeedKind[] = ['home', 'notifications', 'global', 'messages'];
+export const feedTitle: Record<FeedKind, string> = { home: 'Home', notifications: 'Notifications', global: 'Global', messages: 'Messages' };
 
 export type View =
   | { type: 'feed' }
   | { type: 'thread'; event: Event }
   | { type: 'profile'; pubkey: string }
   | { type: 'relays' }
+  /** One private conversation (NIP-17), by the other members' public keys. */
+  | { type: 'chat'; peers: string[] }
   | { type: 'help' };
 
 export interface NavState {

@@ -104,6 +104,39 @@ export interface CountsLike {
   onChange(listener: () => void): () => void;
 }
 
+/** One private message as the UI shows it (decrypted in memory only). */
+export interface DmLike {
+  id: string;
+  from: string;
+  created_at: number;
+  content: string;
+  mine: boolean;
+}
+
+export interface ConversationLike {
+  /** The other members, sorted (the user alone for notes to self). */
+  peers: string[];
+  lastAt: number;
+  last: DmLike;
+  unread: number;
+}
+
+/** Private messages (NIP-17): loaded on first use, then live. */
+export interface DmsLike {
+  conversations(): ConversationLike[];
+  /** One conversation's messages, oldest first. */
+  thread(peers: readonly string[]): DmLike[];
+  /** After each batch of new messages (and once loading is done). */
+  onChange(listener: () => void): () => void;
+  /** True once the first load finished (or failed). */
+  loaded(): boolean;
+  /** Why messages cannot be shown (no key, a read-only key…), when so. */
+  problem(): string | undefined;
+  /** Seals, wraps and publishes through the outbox; resolves with a line for the footer. */
+  send(peers: readonly string[], text: string): Promise<{ ok: boolean; text: string }>;
+  markRead(ids: readonly string[]): void;
+}
+
 export interface UiServices {
   clock: Clock;
   /** The user's public key (hex); undefined until they have a key. */
@@ -148,6 +181,8 @@ export interface UiServices {
   quotes?: QuotesLike;
   /** Opens a web link with the system's opener (issue #13); the URL is already validated. */
   openUrl?(url: string): Promise<void>;
+  /** Private messages; absent: the Messages view says they are not available. */
+  dms?: DmsLike;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
   onNotice?(listener: (text: string) => void): () => void;
 }

@@ -8,8 +8,10 @@ import type { NoteCommand } from './hooks/use-list-keys.js';
 import { feedTitle, type FeedKind, type View } from './navigation.js';
 import type { NoteRow } from './notes/note-source.js';
 import { FeedScreen } from './screens/FeedScreen.js';
+import { ChatScreen } from './screens/ChatScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { NotificationsScreen } from './screens/NotificationsScreen.js';
+import { MessagesScreen } from './screens/MessagesScreen.js';
 import { ProfileScreen } from './screens/ProfileScreen.js';
 import { RelaysScreen } from './screens/RelaysScreen.js';
 import { ThreadScreen } from './screens/ThreadScreen.js';
@@ -30,6 +32,10 @@ export interface ViewContext {
   setStatus(status: StatusMessage): void;
   /** The footer's problem line (no relay reachable), shown in an empty feed too. */
   relayProblem?: string;
+  /** Opens a private conversation (the Messages view's Enter). */
+  openChat?(peers: string[]): void;
+  /** Unsent drafts of one composer (`source`), printed on quit with the others. */
+  reportDrafts?(source: string, drafts: string[]): void;
 }
 
 interface ViewEntry<V extends View> {
@@ -48,6 +54,8 @@ export const views: Registry = {
     render: (_view, ctx) =>
       ctx.feed === 'notifications' ? (
         <NotificationsScreen key={ctx.feed} view={ctx.feedView} rows={ctx.rows} active={ctx.active} perform={ctx.perform} empty={ctx.relayProblem ?? emptyFeedText(ctx.feed, ctx.hasKey, 0)} />
+      ) : ctx.feed === 'messages' ? (
+        <MessagesScreen rows={ctx.rows} active={ctx.active} nameOf={ctx.nameOf} openChat={(peers) => ctx.openChat?.(peers)} />
       ) : (
       <FeedScreen
         key={ctx.feed}
@@ -58,7 +66,7 @@ export const views: Registry = {
         empty={ctx.relayProblem ?? emptyFeedText(ctx.feed, ctx.hasKey, ctx.follows?.length ?? 0)}
         topSignal={ctx.topSignal}
       />
-    ),
+      ),
     title: (_view, ctx) => feedTitle[ctx.feed],
     footer: ['down', 'open', 'reply', 'like', 'compose', 'cycleFeed', 'help', 'quit'],
   },
@@ -79,6 +87,11 @@ export const views: Registry = {
     title: () => 'Relays',
     footer: ['down', 'addRelay', 'removeRelay', 'toggleRead', 'toggleWrite', 'back', 'quitNow'],
   },
+  chat: {
+    render: (view, ctx) => <ChatScreen peers={view.peers} rows={ctx.rows} active={ctx.active} nameOf={ctx.nameOf} setStatus={ctx.setStatus} onDrafts={ctx.reportDrafts} />,
+    title: (view, ctx) => `Chat: ${view.peers.map(ctx.nameOf).join(', ')}`,
+    footer: ['send', 'newline', 'cancel', 'back'],
+  },
   help: {
     render: (_view, ctx) => <HelpScreen rows={ctx.rows} active={ctx.active} />,
     title: () => 'Keys',
@@ -94,7 +107,11 @@ export function viewTitle(view: View, ctx: ViewContext): string {
   return (views[view.type] as ViewEntry<View>).title(view, ctx);
 }
 
-export const viewFooter = (view: View): readonly Command[] => views[view.type].footer;
+/** The Messages view sits where the feeds are; its keys are a list's and Enter opens a chat. */
+const messagesFooter: readonly Command[] = ['down', 'open', 'cycleFeed', 'compose', 'help', 'quit'];
+
+export const viewFooter = (view: View, feed?: FeedKind): readonly Command[] =>
+  view.type === 'feed' && feed === 'messages' ? messagesFooter : views[view.type].footer;
 
 /** A stable key per stacked view, so a view keeps its state (the reader's place) while others cover it. */
 export function viewKey(view: View, depth: number, feed: FeedKind): string {
@@ -105,6 +122,8 @@ export function viewKey(view: View, depth: number, feed: FeedKind): string {
       return `${depth}:thread:${view.event.id}`;
     case 'profile':
       return `${depth}:profile:${view.pubkey}`;
+    case 'chat':
+      return `${depth}:chat:${view.peers.join(',')}`;
     default:
       return `${depth}:${view.type}`;
   }

@@ -26,6 +26,7 @@ import { addRelay, removeRelay } from '../client/relay-list.js';
 import type { FeedKind } from './navigation.js';
 import type { FeedLike, UiServices } from './services.js';
 import { readUrls } from '../core/relay-spec.js';
+import { wireDms } from './dms-wire.js';
 
 /** How far back a feed starts, and how many notes each relay is asked for. */
 const FEED_WINDOW_SEC = 7 * 24 * 3600;
@@ -130,6 +131,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
   const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => client.relays().map((relay) => relay.url) });
   let closed = false;
+  const dms = wireDms(client, () => closed);
   /** Relays that stalled during this run: views opened later do not wait for them again (src/client/window.ts). */
   const stalled = new Set<string>();
   let followsFor: { pubkey: string; list: Promise<string[]>; known?: string[] } | undefined;
@@ -162,7 +164,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
         unfollowed: (pubkey: string) => home.exclude(pubkey),
       });
     }
-    if (kind === 'home') return emptyFeed();
+    if (kind === 'home' || kind === 'messages') return emptyFeed();
     return feed(globalFilters(since(), FEED_LIMIT));
   };
   // Notifications (in Mentions' place) and counts on notes: src/ui/wire-notifications.ts.
@@ -263,6 +265,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       },
       publish: (template) => publishEvent(client, template),
     }),
+    dms,
     follow: (pubkey) => follow(client, pubkey),
     unfollow: (pubkey) => unfollow(client, pubkey),
     notifications: notifying.notifications,
@@ -274,6 +277,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       early?.feed.close();
       profiles.close();
       quotes.close();
+      dms.close();
       await client.close();
     },
   };

@@ -37,10 +37,10 @@ describe('timeline by the outbox model', () => {
     const cli = cliHome();
     const env = { NOSTR_TUI_DISCOVERY_RELAYS: indexer.url };
     expect((await cli.run(['key', 'import'], { stdin: nsecEncode(me) })).code).toBe(0);
-    expect((await cli.run(['relay', 'add', mine.url])).code).toBe(0);
-    expect((await cli.run(['relay', 'remove', 'wss://relay.damus.io'])).code).toBe(0);
-    expect((await cli.run(['relay', 'remove', 'wss://nos.lol'])).code).toBe(0);
-    expect((await cli.run(['relay', 'remove', 'wss://relay.primal.net'])).code).toBe(0);
+    expect((await cli.run(['relay', 'add', mine.url, '--local'])).code).toBe(0);
+    expect((await cli.run(['relay', 'remove', 'wss://relay.damus.io', '--local'])).code).toBe(0);
+    expect((await cli.run(['relay', 'remove', 'wss://nos.lol', '--local'])).code).toBe(0);
+    expect((await cli.run(['relay', 'remove', 'wss://relay.primal.net', '--local'])).code).toBe(0);
     const routed = await cli.run(['timeline', '--json'], { env });
     expect(routed.code).toBe(0);
     expect(routed.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([JSON.parse(JSON.stringify(aliceNote))]);
@@ -57,8 +57,8 @@ describe('timeline by the outbox model', () => {
     const cli = cliHome();
     const env = { NOSTR_TUI_DISCOVERY_RELAYS: indexer.url };
     expect((await cli.run(['key', 'import'], { stdin: nsecEncode(me) })).code).toBe(0);
-    for (const url of ['wss://relay.damus.io', 'wss://nos.lol', 'wss://relay.primal.net']) expect((await cli.run(['relay', 'remove', url])).code).toBe(0);
-    expect((await cli.run(['relay', 'add', mine.url])).code).toBe(0);
+    for (const url of ['wss://relay.damus.io', 'wss://nos.lol', 'wss://relay.primal.net']) expect((await cli.run(['relay', 'remove', url, '--local'])).code).toBe(0);
+    expect((await cli.run(['relay', 'add', mine.url, '--local'])).code).toBe(0);
     const posted = await cli.run(['post', '--json', `hello nostr:${npubEncode(BOB)}`], { env });
     expect(posted.code).toBe(0);
     const out = JSON.parse(posted.stdout) as { id: string; relays: { url: string; ok: boolean }[] };

@@ -200,7 +200,7 @@ describe('acting on the selected note', () => {
 });
 
 describe('screens and views', () => {
-  it('Tab cycles Home, Notifications (in place of Mentions) and Global', async () => {
+  it('Tab cycles Home, Notifications (in place of Mentions), Global and Messages', async () => {
     const { frame, press, opened } = start({
       feeds: { home: feedOf(hello), global: feedOf(carol.note('from anyone', now - 60)) },
     });
@@ -210,8 +210,10 @@ describe('screens and views', () => {
     press(keys.tab);
     await frame((f) => f.includes(' · Global') && f.includes('from anyone'));
     press(keys.tab);
+    await frame((f) => f.includes(' · Messages') && f.includes('private messages are not available here'));
+    press(keys.tab);
     await frame((f) => f.includes(' · Home') && f.includes('hello world'));
-    expect(opened).toEqual(['home', 'notifications', 'global', 'home']);
+    expect(opened).toEqual(['home', 'notifications', 'global', 'messages', 'home']);
   });
 
   it('R shows each relay: state, counts and its last error, sanitised', async () => {
@@ -255,7 +257,7 @@ describe('screens and views', () => {
   });
 
   it('? lists every key of the key table', async () => {
-    // Tall enough for the whole table in two columns (issue #13 added o, y, Y; a smaller terminal scrolls, tested below).
+    // One page as tall as the table (issue #13 added o, y, Y and M; the next test walks a small terminal's pages).
     const { frame, press } = start({ feeds: { home: feedOf(hello) }, rows: 30 });
     await frame((f) => f.includes('hello world'));
     press('?');

@@ -149,7 +149,8 @@ describe('navigation', () => {
     nav = navReducer(navReducer(nav, { type: 'back' }), { type: 'back' });
     expect(navReducer(nav, { type: 'back' })).toEqual(initialNav('home'));
     expect(navReducer(nav, { type: 'cycleFeed' }).feed).toBe('notifications');
-    expect(navReducer(initialNav('global'), { type: 'cycleFeed' }).feed).toBe('home');
+    expect(navReducer(initialNav('global'), { type: 'cycleFeed' }).feed).toBe('messages');
+    expect(navReducer(initialNav('messages'), { type: 'cycleFeed' }).feed).toBe('home');
   });
 });
 

@@ -1,11 +1,15 @@
 // The work behind `nostr-tui relay`, loaded when the command runs (its options are in ../relay.ts).
-import { usageError } from '../../core/errors.js';
-import { addRelay, removeRelay } from '../../client/relay-list.js';
+import { ExitCode, usageError } from '../../core/errors.js';
+import { addRelay, removeRelay, type RelayEdit } from '../../client/relay-list.js';
+import { currentOwnList, editDmRelays, editPublishedRelays, type ListPublish } from '../../client/relay-list-edit.js';
+import { DM_RELAYS_KIND, parseDmRelays } from '../../core/dm.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { RelaySpec } from '../../core/relay-spec.js';
+import { normalizeRelayUrl } from '../../core/relay-url.js';
 import { ConfigStore, relaysForRun } from '../../store/config.js';
-import { storedPubkey } from '../../store/keys.js';
+import { KeyStore, storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
+import { withClient, writeResults } from '../with-client.js';
 import type { RelayArgs } from '../relay.js';
 
 const config = (ctx: CommandContext) => new ConfigStore(ctx.paths.configDir);
@@ -13,24 +17,86 @@ const config = (ctx: CommandContext) => new ConfigStore(ctx.paths.configDir);
 const markers = (relay: RelaySpec): string =>
   relay.read && relay.write ? 'read, write' : relay.read ? 'read only' : relay.write ? 'write only' : 'not used (neither read nor written)';
 
-export function add(ctx: CommandContext, args: RelayArgs): void {
-  const { url, change, spec } = addRelay(config(ctx), args.url ?? '', { read: !args.writeOnly, write: !args.readOnly }, storedPubkey(ctx.paths.configDir));
-  if (change === 'unchanged') {
-    writeLine(ctx.stdout, `${sanitizeLine(url)} is already in your relays (${markers(spec!)}); nothing changed.`);
+/** A stored secret key: without one there is nothing to sign a relay list with. */
+const canSign = (ctx: CommandContext): boolean => !!new KeyStore(ctx.paths.configDir).load()?.secret;
+
+function writeConfigEdit(ctx: CommandContext, edit: RelayEdit): void {
+  if (edit.change === 'unchanged' && edit.spec) writeLine(ctx.stdout, `${sanitizeLine(edit.url)} is already in your relays (${markers(edit.spec)}); nothing changed.`);
+  else if (edit.change === 'removed') writeLine(ctx.stdout, `Removed ${sanitizeLine(edit.url)}.`);
+  else if (edit.spec) writeLine(ctx.stdout, `${edit.change === 'updated' ? 'Updated' : 'Added'} ${sanitizeLine(edit.url)} (${markers(edit.spec)}).`);
+}
+
+function writeListPublish(ctx: CommandContext, list: ListPublish, name: string): void {
+  if (!list.changed) {
+    writeLine(ctx.stdout, `Your published ${name} already says so; nothing published.`);
     return;
   }
-  writeLine(ctx.stdout, `${change === 'updated' ? 'Updated' : 'Added'} ${sanitizeLine(url)} (${markers(spec!)}).`);
-}
-
-export function remove(ctx: CommandContext, args: RelayArgs): void {
-  const { url, change } = removeRelay(config(ctx), args.url ?? '');
-  if (change === 'unchanged') {
-    throw usageError(`${sanitizeLine(url)} is not one of your relays; \`nostr-tui relay list\` shows them.`);
+  writeLine(ctx.stdout, `Published your ${name}:`);
+  writeResults(ctx, list.results);
+  if (!list.results.some((result) => result.ok)) {
+    writeLine(ctx.stderr, `nostr-tui: no relay accepted your ${name}; it is kept in the outbox (\`nostr-tui outbox flush\` sends it again).`);
+    ctx.exitCode = ExitCode.failed;
   }
-  writeLine(ctx.stdout, `Removed ${sanitizeLine(url)}.`);
 }
 
-export function list(ctx: CommandContext, args: RelayArgs): void {
+/** Without a key (or with a public key only) the edit stays local, as before relay lists were published. */
+const localOnly = (ctx: CommandContext, args: RelayArgs): boolean => !!args.local || !canSign(ctx);
+
+/** Said after a config-only edit that was not asked to be local. */
+function noteLocal(ctx: CommandContext, args: RelayArgs): void {
+  if (!args.local) writeLine(ctx.stderr, 'nostr-tui: note: no secret key, so only config.json changed; no relay list (kind 10002) was published.');
+}
+
+export async function add(ctx: CommandContext, args: RelayArgs): Promise<void> {
+  const own = storedPubkey(ctx.paths.configDir);
+  if (args.dm) return editDm(ctx, args, 'add', own);
+  const marks = { read: !args.writeOnly, write: !args.readOnly };
+  if (localOnly(ctx, args)) {
+    writeConfigEdit(ctx, addRelay(config(ctx), args.url ?? '', marks, own));
+    noteLocal(ctx, args);
+    return;
+  }
+  const url = normalizeRelayUrl(args.url ?? '', own); // bad input before any network
+  await withClient(ctx, args, async (client) => {
+    const { config: edit, list } = await editPublishedRelays(client, config(ctx), { url, spec: marks }, own);
+    writeConfigEdit(ctx, edit);
+    writeListPublish(ctx, list, 'relay list (kind 10002)');
+  }, { retryOutbox: true });
+}
+
+export async function remove(ctx: CommandContext, args: RelayArgs): Promise<void> {
+  const own = storedPubkey(ctx.paths.configDir);
+  if (args.dm) return editDm(ctx, args, 'remove', own);
+  if (localOnly(ctx, args)) {
+    const { url, change } = removeRelay(config(ctx), args.url ?? '');
+    if (change === 'unchanged') throw notMine(url);
+    writeLine(ctx.stdout, `Removed ${sanitizeLine(url)}.`);
+    noteLocal(ctx, args);
+    return;
+  }
+  const url = normalizeRelayUrl(args.url ?? '');
+  if (!config(ctx).relays().some((relay) => relay.url === url)) throw notMine(url);
+  await withClient(ctx, args, async (client) => {
+    const { config: edit, list } = await editPublishedRelays(client, config(ctx), { url }, own);
+    writeConfigEdit(ctx, edit);
+    writeListPublish(ctx, list, 'relay list (kind 10002)');
+  }, { retryOutbox: true });
+}
+
+const notMine = (url: string) => usageError(`${sanitizeLine(url)} is not one of your relays; \`nostr-tui relay list\` shows them.`);
+
+async function editDm(ctx: CommandContext, args: RelayArgs, action: 'add' | 'remove', own: string | undefined): Promise<void> {
+  const url = normalizeRelayUrl(args.url ?? '', own);
+  await withClient(ctx, args, async (client) => {
+    const list = await editDmRelays(client, url, action);
+    if (list.changed) writeLine(ctx.stdout, `${action === 'add' ? 'Added' : 'Removed'} ${sanitizeLine(url)} ${action === 'add' ? 'to' : 'from'} your DM relays.`);
+    else if (action === 'remove') throw usageError(`${sanitizeLine(url)} is not in your DM relay list; \`nostr-tui relay list --dm\` shows it.`);
+    writeListPublish(ctx, list, 'DM relay list (kind 10050)');
+  }, { retryOutbox: true });
+}
+
+export async function list(ctx: CommandContext, args: RelayArgs): Promise<void> {
+  if (args.dm) return listDm(ctx, args);
   const store = config(ctx);
   const override = (args.relay?.length ?? 0) > 0;
   const relays = relaysForRun(store, args.relay, storedPubkey(ctx.paths.configDir));
@@ -43,4 +109,26 @@ export function list(ctx: CommandContext, args: RelayArgs): void {
   if (relays.length === 0) writeLine(ctx.stdout, 'No relays: add one with `nostr-tui relay add wss://…`.');
   const width = Math.max(0, ...relays.map((relay) => relay.url.length));
   for (const relay of relays) writeLine(ctx.stdout, `${sanitizeLine(relay.url).padEnd(width)}  ${markers(relay)}`);
+  if (storedPubkey(ctx.paths.configDir)) {
+    writeLine(ctx.stdout, '');
+    await listDm(ctx, args);
+  }
+}
+
+/** The user's kind 10050 as the relays have it (the cache when none answered). */
+async function listDm(ctx: CommandContext, args: RelayArgs): Promise<void> {
+  await withClient(ctx, args, async (client) => {
+    let urls: string[] | undefined;
+    try {
+      const lookup = await currentOwnList(client, DM_RELAYS_KIND);
+      urls = parseDmRelays(lookup.event?.tags ?? [], { allowPrivate: true });
+    } catch (error) {
+      if (args.json) throw error;
+      writeLine(ctx.stdout, `DM relays (kind 10050): unknown (${sanitizeLine(error instanceof Error ? error.message : String(error)).replace(/; nothing was changed.*$/, '')})`);
+      return;
+    }
+    if (args.json) writeLine(ctx.stdout, JSON.stringify(urls));
+    else if (urls.length === 0) writeLine(ctx.stdout, 'DM relays (kind 10050): none; private messages to you go to your read relays, if the sender allows (`nostr-tui relay add <url> --dm`).');
+    else writeLine(ctx.stdout, `DM relays (kind 10050): ${urls.map(sanitizeLine).join('  ')}`);
+  });
 }

@@ -36,6 +36,9 @@ export function useGlobalKeys(opts: {
         case 'cycleFeed':
           opts.navigate({ type: 'cycleFeed' });
           return true;
+        case 'messages':
+          opts.navigate({ type: 'showFeed', feed: 'messages' });
+          return true;
         case 'relays':
           opts.navigate({ type: 'push', view: { type: 'relays' } });
           return true;

@@ -13,7 +13,8 @@ export type Command =
   | 'deleteChar' | 'deleteWord' | 'killToStart' | 'killToEnd'
   | 'createKey' | 'skipKey'
   | 'addRelay' | 'removeRelay' | 'toggleRead' | 'toggleWrite'
-  | 'openLink' | 'copyNote' | 'copyAuthor';
+  | 'openLink' | 'copyNote' | 'copyAuthor'
+  | 'messages';
 
 type NamedKey =
   | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end'
@@ -56,8 +57,9 @@ export const bindings: readonly Binding[] = [
   { command: 'copyNote', scope: 'list', keys: [{ input: 'y' }], label: 'y', description: "copy the note's nevent1…" },
   { command: 'copyAuthor', scope: 'list', keys: [{ input: 'Y' }], label: 'Y', description: "copy the author's npub1…" },
   { command: 'compose', scope: 'global', keys: [{ input: 'n' }], label: 'n', description: 'new post' },
-  { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home / Notifs / Global' },
+  { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home/Notifs/Global/DMs' },
   { command: 'relays', scope: 'global', keys: [{ input: 'R' }], label: 'R', description: 'relays panel' },
+  { command: 'messages', scope: 'global', keys: [{ input: 'M' }], label: 'M', description: 'private messages (NIP-17)' },
   { command: 'help', scope: 'global', keys: [{ input: '?' }], label: '?', description: 'this help' },
   { command: 'back', scope: 'global', keys: [{ key: 'escape' }], label: 'Esc', description: 'back' },
   { command: 'quit', scope: 'global', keys: [{ input: 'q' }], label: 'q', description: 'back, or quit at the top' },
@@ -126,6 +128,6 @@ const shortName: Partial<Record<Command, string>> = {
   follow: 'follow', unfollow: 'unfollow', profile: 'profile', cycleFeed: 'feed', relays: 'relays', help: 'help',
   quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'cancel', top: 'top',
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
-  deleteWord: 'del word', lineStart: 'line start', lineEnd: 'line end',
+  deleteWord: 'del word', messages: 'messages', lineStart: 'line start', lineEnd: 'line end',
   openLink: 'open link', copyNote: 'copy id', copyAuthor: 'copy npub',
 };

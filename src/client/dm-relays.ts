@@ -1,0 +1,63 @@
+// Where people receive private messages (NIP-17 kind 10050, "DM relays"), and
+// the newest copy of one of the user's own replaceable lists. Lists come from
+// the user's relays and the discovery relays (indexers), and the cache; what
+// the relays send is cached.
+import type { Event } from 'nostr-tools';
+import { DM_RELAYS_KIND, parseDmRelays } from '../core/dm.js';
+import { newestReplaceable } from '../core/events.js';
+import { isPrivateHost } from '../core/relay-list.js';
+import type { RelayOutcome } from '../net/types.js';
+import type { Client } from './client.js';
+import { discoveryRelaysFromEnv } from './router.js';
+
+export interface ListLookup {
+  /** The newest version found on the relays or in the local copy. */
+  event?: Event;
+  /** Every relay asked, with whether it answered (EOSE). */
+  relays: RelayOutcome[];
+  answered: number;
+}
+
+/** The user's relays on a private network (a home relay, a test network): lists may then name such relays too. */
+export const allowPrivateRelays = (client: Client): boolean => client.relays().some((relay) => isPrivateHost(new URL(relay.url).hostname));
+
+/** Every relay the user has plus the discovery relays (not with `--relay`: then only those). */
+function lookupRelays(client: Client): string[] {
+  const own = client.relays().map((relay) => relay.url);
+  return client.pinnedRelays ? own : [...new Set([...own, ...discoveryRelaysFromEnv(client.env)])];
+}
+
+/** The newest event of a replaceable `kind` by each of `authors`, from the relays and the cache. */
+export async function fetchNewestLists(client: Client, kind: number, authors: readonly string[]): Promise<{ lists: Map<string, Event>; lookup: Omit<ListLookup, 'event'> }> {
+  const filter = { kinds: [kind], authors: [...authors] };
+  const { events, relays } = await client.pool().query([filter], { relays: lookupRelays(client) });
+  const fromRelays = events.filter((event) => event.kind === kind && authors.includes(event.pubkey));
+  const store = client.store();
+  store.events.putMany(fromRelays);
+  const all = [...fromRelays, ...store.events.query([filter])];
+  const lists = new Map<string, Event>();
+  for (const author of authors) {
+    const newest = newestReplaceable(all.filter((event) => event.pubkey === author));
+    if (newest) lists.set(author, newest);
+  }
+  return { lists, lookup: { relays, answered: relays.filter((relay) => relay.eose).length } };
+}
+
+/** The newest version of one of the user's own lists (10002, 10050, …). */
+export async function fetchOwnList(client: Client, kind: number, pubkey: string): Promise<ListLookup> {
+  const { lists, lookup } = await fetchNewestLists(client, kind, [pubkey]);
+  const event = lists.get(pubkey);
+  return { ...lookup, ...(event ? { event } : {}) };
+}
+
+/** Each person's DM relays (their kind 10050); people without a list are absent. */
+export async function fetchDmRelays(client: Client, pubkeys: readonly string[]): Promise<Map<string, string[]>> {
+  const { lists } = await fetchNewestLists(client, DM_RELAYS_KIND, pubkeys);
+  const rules = { allowPrivate: allowPrivateRelays(client) };
+  const out = new Map<string, string[]>();
+  for (const [pubkey, event] of lists) {
+    const urls = parseDmRelays(event.tags, rules);
+    if (urls.length > 0) out.set(pubkey, urls);
+  }
+  return out;
+}

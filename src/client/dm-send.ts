@@ -1,0 +1,106 @@
+// Sending a private message (NIP-17): one kind-14 rumor, sealed and wrapped
+// once per recipient and once for the user (their own copy), each wrap sent to
+// its recipient's DM relays (kind 10050). Every wrap is saved in the outbox
+// before any of them goes out, with the relays it is meant for, so a retry
+// sends the same bytes to the same place.
+import type { Event } from 'nostr-tools';
+import { unixNow } from '../core/clock.js';
+import { dmRumor, type Rumor } from '../core/dm.js';
+import { requireNip44, sealAndWrap } from '../core/dm-wrap.js';
+import { failure } from '../core/errors.js';
+import { readUrls } from '../core/relay-spec.js';
+import { npub } from '../core/identifiers.js';
+import type { PublishResult } from '../core/publish-result.js';
+import type { Client } from './client.js';
+import { fetchDmRelays } from './dm-relays.js';
+import { relaysThatTake } from './relay-info.js';
+import { createRouter } from './router.js';
+
+/** Where a wrap went: the recipient's DM relays, their NIP-65 read relays (asked for), the user's, or `--relay`. */
+export type WrapRoute = 'dm-relays' | 'read-relays' | 'own-read-relays' | 'pinned';
+
+export interface SentWrap {
+  recipient: string;
+  event: Event;
+  route: WrapRoute;
+  relays: string[];
+  results: PublishResult[];
+}
+
+export interface SentMessage {
+  rumor: Rumor;
+  wraps: SentWrap[];
+}
+
+export interface SendOptions {
+  /** A recipient with no kind-10050 list: use their NIP-65 read relays instead of refusing. */
+  toReadRelays?: boolean;
+}
+
+const INBOXES_PER_PERSON = 3;
+
+/** Where each wrap goes; refuses (nothing signed) when a recipient has nowhere to receive. */
+async function routes(client: Client, me: string, peers: readonly string[], opts: SendOptions): Promise<Map<string, { route: WrapRoute; relays: string[] }>> {
+  const out = new Map<string, { route: WrapRoute; relays: string[] }>();
+  const everyone = [...new Set([...peers, me])];
+  if (client.pinnedRelays) {
+    const urls = client.relays().map((relay) => relay.url);
+    for (const key of everyone) out.set(key, { route: 'pinned', relays: urls });
+    return out;
+  }
+  const dmRelays = await fetchDmRelays(client, everyone);
+  const missing = peers.filter((peer) => peer !== me && !dmRelays.has(peer));
+  if (missing.length > 0 && !opts.toReadRelays) {
+    throw failure(
+      `${missing.map(npub).join(', ')} published no DM relay list (kind 10050), so there is no agreed place to send a private message; nothing was sent. Add --to-read-relays to use their read relays (NIP-65) instead.`,
+    );
+  }
+  const inboxes = missing.length > 0 ? await createRouter(client, client.env).inboxes(missing, INBOXES_PER_PERSON) : new Map<string, string[]>();
+  for (const peer of peers) {
+    if (peer === me) continue;
+    const own = dmRelays.get(peer);
+    if (own) out.set(peer, { route: 'dm-relays', relays: own });
+    else {
+      const read = inboxes.get(peer) ?? [];
+      if (read.length === 0) throw failure(`${npub(peer)} published neither a DM relay list (kind 10050) nor read relays (NIP-65); nothing was sent.`);
+      out.set(peer, { route: 'read-relays', relays: read });
+    }
+  }
+  // The user's own copy goes where they read their messages: their DM relays, else their read relays.
+  const mine = dmRelays.get(me);
+  const myRead = readUrls(client.relays());
+  if (mine) out.set(me, { route: 'dm-relays', relays: mine });
+  else if (myRead.length > 0) out.set(me, { route: 'own-read-relays', relays: myRead });
+  else throw failure('you have no read relays and no DM relay list, so your own copy would go nowhere: `nostr-tui relay add <url> --dm`. Nothing was sent.');
+  return out;
+}
+
+export async function sendDm(client: Client, peers: readonly string[], text: string, opts: SendOptions = {}): Promise<SentMessage> {
+  const me = client.publicKey();
+  if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+  // Unlock first: no key, a read-only key or a wrong passphrase fails before any network.
+  const signer = await client.signer();
+  requireNip44(signer);
+  const where = await routes(client, me, peers, opts);
+  const rumor = dmRumor(me, peers, text, unixNow(client.clock));
+  const store = client.store();
+  const planned: { recipient: string; event: Event; route: WrapRoute; relays: string[]; refused: PublishResult[] }[] = [];
+  for (const [recipient, { route, relays }] of where) {
+    const event = await sealAndWrap(signer, rumor, recipient, unixNow(client.clock));
+    const fit = await relaysThatTake(event, relays, store.relayInfo);
+    planned.push({ recipient, event, route, relays: fit.relays, refused: fit.refused });
+  }
+  // Outbox before network: every wrap is durable before the first one is sent.
+  for (const wrap of planned) {
+    store.outbox.add(wrap.event, wrap.relays);
+    store.events.put(wrap.event);
+  }
+  const wraps = await Promise.all(
+    planned.map(async ({ recipient, event, route, relays, refused }) => {
+      const results = [...(await client.pool().publish(event, { relays })), ...refused];
+      store.outbox.record(event.id, results);
+      return { recipient, event, route, relays, results };
+    }),
+  );
+  return { rumor, wraps };
+}

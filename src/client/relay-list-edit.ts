@@ -1,0 +1,100 @@
+// Publishing the user's relay lists when they edit them (`relay add/remove`):
+// NIP-65 kind 10002 (where they write and read) and NIP-17 kind 10050 (where
+// they receive private messages). Like the follow list (follows.ts), a list is
+// changed from the newest copy on the relays, never rebuilt from a partial
+// view: when no relay answered, or only some did and none had the list,
+// nothing is changed.
+import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
+import { unixNow } from '../core/clock.js';
+import { DM_RELAYS_KIND, editDmRelayTags, namesDmRelay } from '../core/dm.js';
+import { failure } from '../core/errors.js';
+import { replaceableCreatedAt } from '../core/events.js';
+import type { PublishResult } from '../core/publish-result.js';
+import { RELAY_LIST_KIND, relayListTags } from '../core/relay-list.js';
+import { editRelayListTags, sameTags } from '../core/relay-list-edit.js';
+import { writeUrls, type RelaySpec } from '../core/relay-spec.js';
+import type { ConfigStore } from '../store/config.js';
+import type { Client } from './client.js';
+import { fetchOwnList, type ListLookup } from './dm-relays.js';
+import { relaysThatTake } from './relay-info.js';
+import { addRelay, removeRelay, type RelayEdit } from './relay-list.js';
+
+export interface ListPublish {
+  /** False when the published list already said this. */
+  changed: boolean;
+  event?: VerifiedEvent;
+  results: PublishResult[];
+  lookup: ListLookup;
+}
+
+const LIST_NAME: Record<number, string> = { [RELAY_LIST_KIND]: 'relay list (kind 10002)', [DM_RELAYS_KIND]: 'DM relay list (kind 10050)' };
+
+/** The newest copy of the user's list of `kind`; throws when it cannot be known. */
+export async function currentOwnList(client: Client, kind: number): Promise<ListLookup> {
+  const me = client.publicKey();
+  if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+  const lookup = await fetchOwnList(client, kind, me);
+  const asked = lookup.relays.length;
+  const name = LIST_NAME[kind] ?? `list (kind ${kind})`;
+  if (lookup.answered === 0) {
+    throw failure(`no relay answered (${asked} asked), so your current ${name} is unknown; nothing was changed. Check your connection, or use --local to change only config.json.`);
+  }
+  if (!lookup.event && lookup.answered < asked) {
+    throw failure(
+      `only ${lookup.answered} of ${asked} relays answered and none had your ${name}; a new list could replace a longer one on the others, so nothing was changed. Try again when they are reachable.`,
+    );
+  }
+  return lookup;
+}
+
+/** Signs, saves to the outbox, then sends to `relays` (a list goes to the relays of the list just made, too). */
+async function publishTo(client: Client, template: EventTemplate, relays: readonly string[]): Promise<{ event: VerifiedEvent; results: PublishResult[] }> {
+  if (relays.length === 0) throw failure('no write relays to publish your list to: add one with `nostr-tui relay add wss://…`. Nothing was signed.');
+  const signer = await client.signer();
+  const store = client.store();
+  const fit = await relaysThatTake(template, [...new Set(relays)], store.relayInfo);
+  const event = await signer.signEvent(template);
+  store.outbox.add(event, fit.relays);
+  store.events.put(event);
+  const results = [...(await client.pool().publish(event, { relays: fit.relays })), ...fit.refused];
+  store.outbox.record(event.id, results);
+  return { event, results };
+}
+
+function template(kind: number, tags: string[][], client: Client, previous: ListLookup['event']): EventTemplate {
+  return { kind, created_at: replaceableCreatedAt(unixNow(client.clock), previous), tags, content: previous?.content ?? '' };
+}
+
+/**
+ * `relay add/remove` (without --local): the config edit and the published
+ * kind 10002, both from the same intent. The list is looked up before the
+ * config is touched, so a refusal changes nothing.
+ */
+export async function editPublishedRelays(
+  client: Client,
+  config: ConfigStore,
+  edit: { url: string; spec?: Pick<RelaySpec, 'read' | 'write'> },
+  ownPubkey?: string,
+): Promise<{ config: RelayEdit; list: ListPublish }> {
+  await client.signer(); // a read-only key or a wrong passphrase fails before any network
+  const lookup = await currentOwnList(client, RELAY_LIST_KIND);
+  const configEdit = edit.spec ? addRelay(config, edit.url, { read: edit.spec.read, write: edit.spec.write }, ownPubkey) : removeRelay(config, edit.url);
+  const after = config.relays();
+  // No list anywhere yet: the first one is the configured relays.
+  const tags = lookup.event ? editRelayListTags(lookup.event.tags, configEdit.url, edit.spec) : relayListTags(after);
+  if (lookup.event && sameTags(tags, lookup.event.tags)) return { config: configEdit, list: { changed: false, results: [], lookup } };
+  const { event, results } = await publishTo(client, template(RELAY_LIST_KIND, tags, client, lookup.event), writeUrls(after));
+  return { config: configEdit, list: { changed: true, event, results, lookup } };
+}
+
+/** `relay add/remove --dm`: the user's kind 10050, edited from its newest copy and published to their write relays. */
+export async function editDmRelays(client: Client, url: string, action: 'add' | 'remove'): Promise<ListPublish> {
+  await client.signer();
+  const lookup = await currentOwnList(client, DM_RELAYS_KIND);
+  const before = lookup.event?.tags ?? [];
+  const tags = editDmRelayTags(before, url, action);
+  // Already so: nothing to publish (an added relay already listed keeps its place).
+  if (namesDmRelay(lookup.event, url) === (action === 'add')) return { changed: false, results: [], lookup };
+  const { event, results } = await publishTo(client, template(DM_RELAYS_KIND, tags, client, lookup.event), writeUrls(client.relays()));
+  return { changed: true, event, results, lookup };
+}

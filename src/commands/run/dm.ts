@@ -1,0 +1,133 @@
+// The work behind `nostr-tui dm`, loaded when the command runs (its options are in ../dm.ts).
+import { formatDistanceStrict } from 'date-fns';
+import type { Conversation, DmMessage, Dms } from '../../client/dms.js';
+import { createDms } from '../../client/dms.js';
+import { sendDm, type WrapRoute } from '../../client/dm-send.js';
+import type { Client } from '../../client/client.js';
+import { conversationId } from '../../core/dm.js';
+import type { DropReason } from '../../core/dm-wrap.js';
+import { ExitCode, usageError } from '../../core/errors.js';
+import { npub, parsePublicKey, shortNpub } from '../../core/identifiers.js';
+import { sanitize, sanitizeLine } from '../../core/sanitize.js';
+import { holdsSecretKey, SECRET_IN_TEXT } from '../../core/secret-in-text.js';
+import { readAllStdin } from '../../store/passphrase.js';
+import { storedPubkey } from '../../store/keys.js';
+import { writeLine, type CommandContext } from '../context.js';
+import { resultsJson, withClient, writeResults } from '../with-client.js';
+import type { DmArgs } from '../dm.js';
+
+const ROUTE_TEXT: Record<WrapRoute, string> = {
+  'dm-relays': 'their DM relays (kind 10050)',
+  'read-relays': 'their read relays (NIP-65; they have no DM relay list)',
+  'own-read-relays': 'your read relays (you have no DM relay list: `nostr-tui relay add <url> --dm`)',
+  pinned: 'the --relay relays',
+};
+
+const DROP_TEXT: Record<DropReason, string> = {
+  'not-for-me': 'not addressed to you',
+  undecryptable: 'could not be decrypted',
+  'bad-seal': 'malformed seal',
+  'forged-seal': 'seal signature invalid',
+  'sender-mismatch': 'author differs from the seal signer',
+  'bad-rumor': 'malformed message',
+  'not-a-message': 'not a chat message',
+};
+
+async function messageText(ctx: CommandContext, words: readonly string[], literal: readonly string[]): Promise<string> {
+  if (words.length === 1 && words[0] === '-' && literal.length === 0) {
+    if (ctx.stdin.isTTY) writeLine(ctx.stderr, 'Type the message; end it with Ctrl-D on a line of its own.');
+    return (await readAllStdin(ctx.stdin)).replace(/\r?\n$/, '');
+  }
+  const option = words.find((word) => /^--?[A-Za-z]/.test(String(word)));
+  if (option !== undefined) {
+    throw usageError(`unknown option ${sanitizeLine(String(option)).slice(0, 40)} for dm send; to send text that starts with "-", put it after \`--\`.`);
+  }
+  return [...words, ...literal].map(String).join(' ');
+}
+
+export async function send(ctx: CommandContext, args: DmArgs): Promise<void> {
+  const own = storedPubkey(ctx.paths.configDir);
+  const peer = parsePublicKey(String(args.who ?? ''), own);
+  const text = await messageText(ctx, args.text ?? [], (args._ ?? []).slice(2).map(String));
+  if (text.trim() === '') throw usageError('the message is empty: give the text, e.g. `nostr-tui dm send npub1… "hi"`, or `-` to read it from stdin.');
+  if (holdsSecretKey(text)) throw usageError(SECRET_IN_TEXT);
+  await withClient(ctx, args, async (client) => {
+    const sent = await sendDm(client, [peer], text, { toReadRelays: !!args.toReadRelays });
+    const delivered = sent.wraps.find((wrap) => wrap.recipient === peer)?.results.some((result) => result.ok) ?? false;
+    if (args.json) {
+      writeLine(
+        ctx.stdout,
+        JSON.stringify({
+          id: sent.rumor.id,
+          rumor: sent.rumor,
+          wraps: sent.wraps.map((wrap) => ({ recipient: wrap.recipient, id: wrap.event.id, route: wrap.route, relays: resultsJson(wrap.results) })),
+        }),
+      );
+    } else {
+      for (const wrap of sent.wraps) {
+        const who = wrap.recipient === client.publicKey() && wrap.recipient !== peer ? 'Your copy' : `To ${npub(wrap.recipient)}`;
+        writeLine(ctx.stdout, `${who}: sent to ${ROUTE_TEXT[wrap.route]}`);
+        writeResults(ctx, wrap.results);
+      }
+    }
+    if (!delivered) {
+      writeLine(ctx.stderr, 'nostr-tui: no relay of the recipient accepted the message; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
+      ctx.exitCode = ExitCode.failed;
+    }
+  }, { retryOutbox: true });
+}
+
+/** Loads the inbox; says on stderr what was dropped and when no relay answered. */
+async function loadInbox(ctx: CommandContext, client: Client): Promise<Dms> {
+  const dms = createDms(client);
+  const { relays } = await dms.load();
+  if (relays.length > 0 && !relays.some((relay) => relay.eose)) {
+    writeLine(ctx.stderr, `nostr-tui: note: none of your ${relays.length} DM relays answered; these are the messages in the local cache.`);
+  }
+  const dropped = Object.entries(dms.dropped()) as [DropReason, number][];
+  if (dropped.length > 0) {
+    const total = dropped.reduce((sum, [, n]) => sum + n, 0);
+    writeLine(ctx.stderr, `nostr-tui: note: ${total} wrapped message${total === 1 ? '' : 's'} dropped (${dropped.map(([why, n]) => `${n} ${DROP_TEXT[why]}`).join(', ')}).`);
+  }
+  return dms;
+}
+
+const names = (peers: readonly string[]): string => peers.map(shortNpub).join(', ');
+const ago = (ctx: CommandContext, at: number): string => formatDistanceStrict(new Date(at * 1000), new Date(ctx.clock.now()), { addSuffix: true });
+
+export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
+  await withClient(ctx, args, async (client) => {
+    const conversations = (await loadInbox(ctx, client)).conversations();
+    if (args.json) {
+      writeLine(ctx.stdout, JSON.stringify(conversations.map((c: Conversation) => ({ peers: c.peers, npubs: c.peers.map(npub), lastAt: c.lastAt, count: c.count, unread: c.unread }))));
+      return;
+    }
+    if (conversations.length === 0) writeLine(ctx.stdout, 'No private messages yet: `nostr-tui dm send <npub> <text>` starts a conversation.');
+    for (const c of conversations) {
+      const unread = c.unread > 0 ? `  ${c.unread} unread` : '';
+      writeLine(ctx.stdout, `${names(c.peers)}  ${ago(ctx, c.lastAt)}  ${c.count} message${c.count === 1 ? '' : 's'}${unread}`);
+      writeLine(ctx.stdout, `  ${c.last.mine ? 'you: ' : ''}${sanitizeLine(c.last.rumor.content).slice(0, 70)}`);
+    }
+  });
+}
+
+export async function read(ctx: CommandContext, args: DmArgs): Promise<void> {
+  const own = storedPubkey(ctx.paths.configDir);
+  const who = (Array.isArray(args.who) ? args.who : [args.who ?? '']).map((w) => parsePublicKey(String(w), own));
+  if (args.limit !== undefined && (!Number.isInteger(args.limit) || args.limit < 1)) throw usageError('--limit takes a whole number above 0, like 20.');
+  await withClient(ctx, args, async (client) => {
+    const dms = await loadInbox(ctx, client);
+    let messages: DmMessage[] = dms.thread(conversationId(who));
+    if (args.limit !== undefined) messages = messages.slice(-args.limit);
+    for (const message of messages) {
+      if (args.json) writeLine(ctx.stdout, JSON.stringify({ rumor: message.rumor, from: message.from, mine: message.mine }));
+      else {
+        writeLine(ctx.stdout, `${message.mine ? 'you' : shortNpub(message.from)} · ${ago(ctx, message.rumor.created_at)}`);
+        for (const line of sanitize(message.rumor.content).split('\n')) writeLine(ctx.stdout, `  ${line}`);
+      }
+    }
+    if (messages.length === 0 && !args.json) writeLine(ctx.stdout, `No messages with ${names(who)} yet.`);
+    // Shown is read.
+    dms.markRead(messages.map((message) => message.rumor.id));
+  });
+}

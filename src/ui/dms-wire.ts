@@ -1,0 +1,91 @@
+// The Messages view's services: the client's inbox (src/client/dms.ts) loaded
+// once, kept live, and the same send path as `nostr-tui dm send`.
+import type { Client } from '../client/client.js';
+import { sendDm } from '../client/dm-send.js';
+import { createDms, type DmMessage } from '../client/dms.js';
+import { conversationId } from '../core/dm.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import type { Subscription } from '../net/types.js';
+import type { DmLike, DmsLike } from './services.js';
+
+const toLike = (message: DmMessage): DmLike => ({
+  id: message.rumor.id,
+  from: message.from,
+  created_at: message.rumor.created_at,
+  content: message.rumor.content,
+  mine: message.mine,
+});
+
+export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { close(): void } {
+  const dms = createDms(client);
+  const listeners = new Set<() => void>();
+  let started = false;
+  let loaded = false;
+  let problem: string | undefined;
+  let live: Subscription | undefined;
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
+  const start = () => {
+    if (started) return;
+    started = true;
+    if (!client.publicKey()) {
+      problem = 'no key, so no private messages';
+      loaded = true;
+      return;
+    }
+    void (async () => {
+      try {
+        await dms.load();
+        if (!isClosed()) live = await dms.watch(changed);
+      } catch (error) {
+        problem = sanitizeLine(error instanceof Error ? error.message : String(error));
+      }
+      loaded = true;
+      changed();
+    })();
+  };
+  return {
+    conversations() {
+      start();
+      return dms.conversations().map((c) => ({ peers: c.peers, lastAt: c.lastAt, last: toLike(c.last), unread: c.unread }));
+    },
+    thread(peers) {
+      start();
+      return dms.thread(conversationId(peers)).map(toLike);
+    },
+    onChange(listener) {
+      start();
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    loaded: () => loaded,
+    problem: () => problem,
+    async send(peers, text) {
+      try {
+        const sent = await sendDm(client, peers, text);
+        const theirs = sent.wraps.filter((wrap) => wrap.recipient !== client.publicKey() || peers.includes(wrap.recipient));
+        const took = theirs.filter((wrap) => wrap.results.some((result) => result.ok)).length;
+        // The own copy is shown at once, not when a relay sends it back.
+        await dms.ingest(sent.wraps.filter((wrap) => wrap.recipient === client.publicKey()).map((wrap) => wrap.event));
+        changed();
+        return took === theirs.length
+          ? { ok: true, text: `message: sent to ${theirs.length === 1 ? 'their' : 'every'} DM relays` }
+          : { ok: true, text: 'message: saved in the outbox; no relay of theirs accepted it yet' };
+      } catch (error) {
+        return { ok: false, text: `message not sent: ${sanitizeLine(error instanceof Error ? error.message : String(error))}` };
+      }
+    },
+    markRead(ids) {
+      // Only a change re-renders: a screen marking what it shows must not loop.
+      const fresh = ids.filter((id) => !dms.isRead(id));
+      if (fresh.length === 0) return;
+      dms.markRead(fresh);
+      changed();
+    },
+    close() {
+      live?.close();
+      listeners.clear();
+    },
+  };
+}

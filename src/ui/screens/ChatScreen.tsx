@@ -1,0 +1,105 @@
+// One private conversation (NIP-17): messages by time, the user's own on the
+// right, a composer at the bottom with the note composer's editing keys. What
+// is on screen is marked read; new messages arrive live. Esc closes the
+// composer (the draft is kept), Enter or r opens it again, Esc again goes back.
+import { Box, Text } from 'ink';
+import { useEffect, useRef } from 'react';
+import { sanitize } from '../../core/sanitize.js';
+import { padToWidth, textWidth, wrapText } from '../../core/text-layout.js';
+import { ComposerView, composerHeight } from '../composer/Composer.js';
+import { useComposer } from '../composer/use-composer.js';
+import { useColor, useScreenSize, useServices } from '../context.js';
+import { useDmsVersion } from '../hooks/use-dms.js';
+import { useNow } from '../hooks/use-now.js';
+import { commandFor } from '../keys/bindings.js';
+import { KeyPriority, useKeypress } from '../keys/keypress.js';
+import { age } from '../notes/note-layout.js';
+import { SafeText } from '../SafeText.js';
+import type { DmLike } from '../services.js';
+import type { StatusMessage } from '../status.js';
+
+interface ChatLine {
+  text: string;
+  mine: boolean;
+  meta: boolean;
+}
+
+/** Every message as lines: a name/time line, then the text wrapped to a bubble's width; the user's right-aligned. */
+export function chatLines(messages: readonly DmLike[], width: number, now: number, nameOf: (pubkey: string) => string): ChatLine[] {
+  const bubble = Math.max(10, Math.min(width - 4, Math.floor(width * 0.75)));
+  const right = (text: string) => padToWidth('', Math.max(0, width - textWidth(text))) + text;
+  const lines: ChatLine[] = [];
+  for (const message of messages) {
+    const meta = `${message.mine ? 'you' : nameOf(message.from)} · ${age(message.created_at, now)}`;
+    const body = wrapText(sanitize(message.content), bubble);
+    lines.push({ text: message.mine ? right(meta) : meta, mine: message.mine, meta: true });
+    for (const line of body) lines.push({ text: message.mine ? right(line) : line, mine: message.mine, meta: false });
+  }
+  return lines;
+}
+
+export function ChatScreen(props: { peers: string[]; rows: number; active: boolean; nameOf(pubkey: string): string; setStatus(status: StatusMessage): void; onDrafts?: ((source: string, drafts: string[]) => void) | undefined }) {
+  const services = useServices();
+  const { dms } = services;
+  const { columns } = useScreenSize();
+  const color = useColor();
+  const version = useDmsVersion(dms);
+  const now = useNow();
+  const messages = dms?.thread(props.peers) ?? [];
+  const latest = useRef(props);
+  latest.current = props;
+  const composer = useComposer({
+    async send(text) {
+      if (!dms) return false;
+      const result = await dms.send(latest.current.peers, text);
+      latest.current.setStatus({ text: result.text, tone: result.ok ? 'ok' : 'error' });
+      return result.ok;
+    },
+    onEmpty: () => latest.current.setStatus({ text: 'nothing to send: type a message, or Esc to close the composer', tone: 'info' }),
+    onDrafts: (drafts) => latest.current.onDrafts?.(`chat:${latest.current.peers.join(',')}`, drafts),
+    disabled: !props.active,
+  });
+  // The composer is open when the chat opens.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (props.active && !opened.current && dms) {
+      opened.current = true;
+      composer.show();
+    }
+  }, [props.active, dms, composer]);
+  useEffect(() => services.profiles.request(props.peers), [services, props.peers]);
+  // Seen is read: everything in an open, shown chat, including what arrives live.
+  useEffect(() => {
+    if (props.active) dms?.markRead(messages.filter((message) => !message.mine).map((message) => message.id));
+  }, [props.active, version, dms, messages.length]);
+
+  useKeypress(
+    (input, key) => {
+      const command = commandFor(['list'], input, key);
+      if (command !== 'open' && command !== 'reply') return false;
+      if (dms) composer.show();
+      return true;
+    },
+    { priority: KeyPriority.screen, isActive: props.active && !composer.open },
+  );
+
+  const width = Math.max(10, columns - 2);
+  const composerRows = composer.open ? composerHeight(composer.draft, columns) : 0;
+  const listRows = Math.max(1, props.rows - composerRows);
+  const lines = chatLines(messages, width, now, props.nameOf).slice(-listRows);
+  const empty = !dms ? 'private messages are not available here' : (dms.problem() ?? 'no messages yet: write below and press Enter');
+  const title = `To ${props.peers.map(props.nameOf).join(', ')} (private, NIP-17)`;
+  return (
+    <Box flexDirection="column" height={props.rows}>
+      <Box flexDirection="column" height={listRows}>
+        {lines.length === 0 ? <SafeText dimColor>{`  ${empty}`}</SafeText> : null}
+        {lines.map((line, i) => (
+          <SafeText key={i} wrap="truncate" dimColor={line.meta} {...(line.mine && !line.meta ? { color: color('cyan') } : {})}>
+            {` ${line.text}`}
+          </SafeText>
+        ))}
+      </Box>
+      {composer.open ? <ComposerView draft={composer.draft} title={title} width={columns} sending={composer.sending} /> : <Text> </Text>}
+    </Box>
+  );
+}

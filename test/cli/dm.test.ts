@@ -1,0 +1,155 @@
+// Private messages end to end (NIP-17): the built binary in two homes against a
+// real relay on loopback. A message sent from one home is read in the other;
+// the relay holds only gift wraps for the recipient, and the plaintext is in no
+// relay's stored events and in neither home's files (SQLite, WAL, config).
+import fs from 'node:fs';
+import path from 'node:path';
+import { npubEncode, nsecEncode } from 'nostr-tools/nip19';
+import * as nip17 from 'nostr-tools/nip17';
+import * as nip44 from 'nostr-tools/nip44';
+import * as nip59 from 'nostr-tools/nip59';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cliHome } from '../helpers/cli.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+vi.setConfig({ testTimeout: 90_000 });
+
+let relay: TestRelay;
+let inbox: TestRelay;
+beforeAll(async () => {
+  [relay, inbox] = await Promise.all([startRelay(), startRelay()]);
+});
+afterAll(async () => {
+  await Promise.all([relay?.stop(), inbox?.stop()]);
+});
+
+const env = { NOSTR_TUI_DISCOVERY_RELAYS: '' };
+
+/** A home with a key, whose only relay is the test relay (config only). */
+async function home(prefix: string) {
+  const secretKey = generateSecretKey();
+  const cli = cliHome(prefix);
+  const run = (args: string[], opts: { stdin?: string } = {}) => cli.run(args, { ...opts, env });
+  expect((await run(['key', 'import', nsecEncode(secretKey)])).code).toBe(0);
+  fs.writeFileSync(cli.file('config.json'), JSON.stringify({ relays: [{ url: relay.url, read: true, write: true }] }));
+  return { cli, run, secretKey, pubkey: getPublicKey(secretKey), npub: npubEncode(getPublicKey(secretKey)) };
+}
+
+/** Every file under a home, read whole (the SQLite database, its WAL and journal, config, keys). */
+function filesUnder(dir: string): Buffer[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [fs.readFileSync(full)];
+  });
+}
+
+describe('dm send / dm read between two homes', () => {
+  it('delivers through the recipient DM relays; only wraps on the relay, plaintext nowhere on disk', async () => {
+    const alice = await home('nostr-tui-dm-a-');
+    const bob = await home('nostr-tui-dm-b-');
+    // Bob says where he receives private messages (kind 10050), published to his write relay.
+    const dmAdd = await bob.run(['relay', 'add', inbox.url, '--dm']);
+    expect(dmAdd.stderr).toBe('');
+    expect(dmAdd.code).toBe(0);
+    expect(dmAdd.stdout).toContain(`Added ${inbox.url} to your DM relays.`);
+    const lists = await relay.find({ kinds: [10050], authors: [bob.pubkey] });
+    expect(lists.map((e) => e.tags)).toEqual([[['relay', inbox.url]]]);
+    const listed = await bob.run(['relay', 'list', '--dm', '--json']);
+    expect(JSON.parse(listed.stdout)).toEqual([inbox.url]);
+
+    const secret = 'meet at the old mill at 7, bring the map';
+    const sent = await alice.run(['dm', 'send', bob.npub, '--json', '--', secret]);
+    expect(sent.stderr).toBe('');
+    expect(sent.code).toBe(0);
+    const out = JSON.parse(sent.stdout) as { rumor: { content: string; pubkey: string; kind: number; created_at: number }; wraps: { recipient: string; route: string; relays: { url: string; ok: boolean }[] }[] };
+    expect(out.rumor).toMatchObject({ content: secret, pubkey: alice.pubkey, kind: 14 });
+    const byRecipient = Object.fromEntries(out.wraps.map((w) => [w.recipient, w]));
+    expect(byRecipient[bob.pubkey]).toMatchObject({ route: 'dm-relays', relays: [{ url: inbox.url, ok: true }] });
+    // Alice has no 10050: her own copy goes to her read relays.
+    expect(byRecipient[alice.pubkey]).toMatchObject({ route: 'own-read-relays', relays: [{ url: relay.url, ok: true }] });
+
+    const read = await bob.run(['dm', 'read', alice.npub, '--json']);
+    expect(read.stderr).toBe('');
+    expect(read.code).toBe(0);
+    const lines = read.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toEqual([{ rumor: out.rumor, from: alice.pubkey, mine: false }]);
+
+    // Alice reads her own copy in her home.
+    const mine = await alice.run(['dm', 'read', bob.npub, '--json']);
+    expect(mine.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([{ rumor: out.rumor, from: alice.pubkey, mine: true }]);
+
+    // Bob's list: one conversation with Alice, unread until read (dm read above marked it).
+    const list = await bob.run(['dm', 'list', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual([{ peers: [alice.pubkey], npubs: [alice.npub], lastAt: out.rumor.created_at, count: 1, unread: 0 }]);
+
+    // What the relays hold for Bob: gift wraps only.
+    const forBob = [...(await relay.find({ '#p': [bob.pubkey] })), ...(await inbox.find({ '#p': [bob.pubkey] }))];
+    expect(forBob.length).toBeGreaterThan(0);
+    expect(new Set(forBob.map((e) => e.kind))).toEqual(new Set([1059]));
+    const everything = JSON.stringify([...(await relay.find({})), ...(await inbox.find({}))]);
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain('old mill');
+    for (const who of [alice, bob]) {
+      const files = filesUnder(who.cli.home);
+      expect(files.length).toBeGreaterThan(2);
+      for (const file of files) {
+        expect(file.includes(Buffer.from('old mill'))).toBe(false);
+        expect(file.includes(Buffer.from('old mill', 'utf16le'))).toBe(false);
+      }
+    }
+  });
+
+  it('reads what nostr-tools nip17 wrapped, and nostr-tools unwraps what dm send wrapped', async () => {
+    const bob = await home('nostr-tui-dm-interop-');
+    const carolKey = generateSecretKey();
+    const carol = getPublicKey(carolKey);
+    await relay.seed(nip17.wrapEvent(carolKey, { publicKey: bob.pubkey }, 'from nostr-tools, hi'));
+    // A forged seal, and a message "by Carol" sealed by Mallory: dropped, counted, never shown.
+    const mallory = generateSecretKey();
+    const rumor = nip59.createRumor({ kind: 14, content: 'FORGED words', tags: [['p', bob.pubkey]] }, carolKey);
+    const seal = nip59.createSeal(rumor, carolKey, bob.pubkey);
+    const badSig = { ...seal, sig: finalizeEvent({ kind: 13, created_at: seal.created_at, tags: [], content: '' }, mallory).sig };
+    const mallorySeal = finalizeEvent(
+      { kind: 13, created_at: seal.created_at, tags: [], content: nip44.v2.encrypt(JSON.stringify(rumor), nip44.v2.utils.getConversationKey(mallory, bob.pubkey)) },
+      mallory,
+    );
+    await relay.seed(nip59.createWrap(badSig, bob.pubkey), nip59.createWrap(mallorySeal, bob.pubkey));
+    const read = await bob.run(['dm', 'read', npubEncode(carol), '--json']);
+    expect(read.code).toBe(0);
+    expect(read.stderr).toMatch(/^nostr-tui: note: 2 wrapped messages dropped \(.*\)\.\n$/);
+    expect(read.stderr).toContain('1 seal signature invalid');
+    expect(read.stderr).toContain('1 author differs from the seal signer');
+    expect(read.stdout).not.toContain('FORGED');
+    const [line] = read.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(line).toMatchObject({ from: carol, mine: false, rumor: { kind: 14, content: 'from nostr-tools, hi', pubkey: carol, tags: [['p', bob.pubkey]] } });
+
+    // Decrypted text is network text: cleaned of terminal controls in human output, exact in JSON.
+    await relay.seed(nip17.wrapEvent(carolKey, { publicKey: bob.pubkey }, 'title\u001b]0;pwned\u0007 and \u001b[2Jclear'));
+    const human = await bob.run(['dm', 'read', npubEncode(carol)]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('  from nostr-tools, hi\n');
+    expect(human.stdout).toContain('  title and clear\n');
+    expect(human.stdout).not.toContain('\u001b');
+    const listed = await bob.run(['dm', 'list']);
+    expect(listed.stdout).toMatch(/^npub1\S+  .+ ago  2 messages\n  title and clear\n$/);
+
+    const sent = await bob.run(['dm', 'send', npubEncode(carol), '--to-read-relays', '--relay', relay.url, '--json', 'back at you']);
+    expect(sent.code).toBe(0);
+    const out = JSON.parse(sent.stdout) as { rumor: unknown; wraps: { recipient: string; id: string }[] };
+    const wrapId = out.wraps.find((w) => w.recipient === carol)!.id;
+    const [wrap] = await relay.find({ ids: [wrapId] });
+    expect(nip17.unwrapEvent(wrap!, carolKey)).toEqual(out.rumor);
+  });
+
+  it('refuses a recipient with no DM relay list unless --to-read-relays; nothing is signed or kept', async () => {
+    const alice = await home('nostr-tui-dm-refuse-');
+    const dave = getPublicKey(generateSecretKey());
+    const refused = await alice.run(['dm', 'send', npubEncode(dave), 'hello?']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/published no DM relay list \(kind 10050\).*--to-read-relays/);
+    expect(JSON.parse((await alice.run(['outbox', '--json'])).stdout)).toEqual([]);
+    const empty = await alice.run(['dm', 'send', npubEncode(dave), '']);
+    expect(empty.code).toBe(2);
+  });
+});

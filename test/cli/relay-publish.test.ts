@@ -1,0 +1,104 @@
+// `relay add/remove` publish the user's relay lists: kind 10002 (NIP-65) by
+// default, changed from the newest copy on the relays with every other tag
+// kept; `--local` changes only config.json; `--dm` edits kind 10050 (NIP-17).
+// When no relay answered, nothing changes, not even the config.
+import fs from 'node:fs';
+import { nsecEncode } from 'nostr-tools/nip19';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cliHome } from '../helpers/cli.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+vi.setConfig({ testTimeout: 90_000 });
+
+let relay: TestRelay;
+let other: TestRelay;
+let downUrl: string;
+beforeAll(async () => {
+  [relay, other] = await Promise.all([startRelay(), startRelay()]);
+  const gone = await startRelay();
+  downUrl = gone.url;
+  await gone.stop();
+});
+afterAll(async () => {
+  await Promise.all([relay?.stop(), other?.stop()]);
+});
+
+const env = { NOSTR_TUI_DISCOVERY_RELAYS: '' };
+const nowSec = () => Math.floor(Date.now() / 1000);
+
+async function home(relays: string[]) {
+  const secretKey = generateSecretKey();
+  const cli = cliHome('nostr-tui-relaypub-');
+  const run = (args: string[]) => cli.run(args, { env });
+  expect((await run(['key', 'import', nsecEncode(secretKey)])).code).toBe(0);
+  fs.writeFileSync(cli.file('config.json'), JSON.stringify({ relays: relays.map((url) => ({ url, read: true, write: true })) }));
+  return { cli, run, secretKey, pubkey: getPublicKey(secretKey), config: () => JSON.parse(fs.readFileSync(cli.file('config.json'), 'utf8')) };
+}
+
+describe('relay add/remove publish kind 10002', () => {
+  it('edits the newest published list, keeping its other tags and content', async () => {
+    const me = await home([relay.url]);
+    // An older and a newer list elsewhere; the newer one has a tag nostr-tui does not know.
+    await relay.seed(finalizeEvent({ kind: 10002, created_at: nowSec() - 200, tags: [['r', 'wss://old.example']], content: '' }, me.secretKey));
+    await relay.seed(
+      finalizeEvent({ kind: 10002, created_at: nowSec() - 100, tags: [['r', 'wss://kept.example', 'read'], ['x-note', 'keep me']], content: 'c' }, me.secretKey),
+    );
+    const added = await me.run(['relay', 'add', other.url, '--write-only']);
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain(`Added ${other.url} (write only).`);
+    expect(added.stdout).toContain('Published your relay list (kind 10002):');
+    const [list] = await other.find({ kinds: [10002], authors: [me.pubkey] });
+    expect(list!.tags).toEqual([['r', 'wss://kept.example', 'read'], ['x-note', 'keep me'], ['r', other.url, 'write']]);
+    expect(list!.content).toBe('c');
+    expect(me.config().relays).toEqual([{ url: relay.url, read: true, write: true }, { url: other.url, read: false, write: true }]);
+
+    const removed = await me.run(['relay', 'remove', other.url]);
+    expect(removed.code).toBe(0);
+    const [after] = await relay.find({ kinds: [10002], authors: [me.pubkey] });
+    expect(after!.tags).toEqual([['r', 'wss://kept.example', 'read'], ['x-note', 'keep me']]);
+    expect(after!.created_at).toBeGreaterThan(list!.created_at - 1);
+    expect(me.config().relays).toEqual([{ url: relay.url, read: true, write: true }]);
+  });
+
+  it('with no list anywhere, the first one is the configured relays; --local publishes nothing', async () => {
+    const me = await home([relay.url]);
+    const local = await me.run(['relay', 'add', 'wss://local-only.example', '--local']);
+    expect(local.stdout).toBe('Added wss://local-only.example (read, write).\n');
+    expect(await relay.find({ kinds: [10002], authors: [me.pubkey] })).toEqual([]);
+    expect((await me.run(['relay', 'remove', 'wss://local-only.example', '--local'])).code).toBe(0);
+    const first = await me.run(['relay', 'add', other.url, '--read-only']);
+    expect(first.code).toBe(0);
+    const [list] = await relay.find({ kinds: [10002], authors: [me.pubkey] });
+    expect(list!.tags).toEqual([['r', relay.url], ['r', other.url, 'read']]);
+  });
+
+  it('refuses when no relay answered, and leaves config.json as it was', async () => {
+    const me = await home([downUrl]);
+    const before = fs.readFileSync(me.cli.file('config.json'), 'utf8');
+    const result = await me.run(['relay', 'add', other.url]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no relay answered \(1 asked\), so your current relay list \(kind 10002\) is unknown; nothing was changed/);
+    expect(fs.readFileSync(me.cli.file('config.json'), 'utf8')).toBe(before);
+    const dm = await me.run(['relay', 'add', other.url, '--dm']);
+    expect(dm.code).toBe(1);
+    expect(dm.stderr).toMatch(/DM relay list \(kind 10050\) is unknown/);
+  });
+
+  it('--dm adds to and removes from the newest kind 10050, keeping other tags; relay list shows it', async () => {
+    const me = await home([relay.url]);
+    await relay.seed(finalizeEvent({ kind: 10050, created_at: nowSec() - 100, tags: [['relay', 'wss://dm.example'], ['client', 'x']], content: '' }, me.secretKey));
+    expect((await me.run(['relay', 'add', other.url, '--dm'])).code).toBe(0);
+    let [list] = await relay.find({ kinds: [10050], authors: [me.pubkey] });
+    expect(list!.tags).toEqual([['relay', 'wss://dm.example'], ['client', 'x'], ['relay', other.url]]);
+    const shown = await me.run(['relay', 'list']);
+    expect(shown.stdout).toContain(`DM relays (kind 10050): wss://dm.example  ${other.url}`);
+    expect((await me.run(['relay', 'remove', 'wss://dm.example', '--dm'])).code).toBe(0);
+    [list] = await relay.find({ kinds: [10050], authors: [me.pubkey] });
+    expect(list!.tags).toEqual([['client', 'x'], ['relay', other.url]]);
+    const notThere = await me.run(['relay', 'remove', 'wss://dm.example', '--dm']);
+    expect(notThere.code).toBe(2);
+    expect(me.config().relays).toEqual([{ url: relay.url, read: true, write: true }]);
+  });
+});

@@ -1,0 +1,75 @@
+// Each gift wrap is saved in the outbox before any is sent, with the relays it
+// is meant for (the recipient's DM relays, or the user's own for their copy),
+// byte for byte: a wrap no relay took stays pending for exactly those relays,
+// and a flush sends the same bytes there.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import * as nip17 from 'nostr-tools/nip17';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/client/client.js';
+import { sendDm } from '../../src/client/dm-send.js';
+import { flushOutbox } from '../../src/client/outbox-flush.js';
+import { systemClock } from '../../src/core/clock.js';
+import { KeyStore } from '../../src/store/keys.js';
+import { resolvePaths } from '../../src/store/paths.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+let mine: TestRelay;
+let theirs: TestRelay;
+let downUrl: string;
+beforeAll(async () => {
+  [mine, theirs] = await Promise.all([startRelay(), startRelay()]);
+  const gone = await startRelay();
+  downUrl = gone.url;
+  await gone.stop();
+});
+afterAll(async () => {
+  await Promise.all([mine?.stop(), theirs?.stop()]);
+});
+
+describe('gift wraps in the outbox', () => {
+  it('keeps each wrap for its own relays, byte-exact, until one of them takes it', async () => {
+    const me = generateSecretKey();
+    const alice = generateSecretKey();
+    const now = Math.floor(Date.now() / 1000);
+    // Alice receives at a relay that is down, and at one that is up.
+    await mine.seed(finalizeEvent({ kind: 10050, created_at: now - 10, tags: [['relay', downUrl]], content: '' }, alice));
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-dm-outbox-'));
+    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: [{ url: mine.url, read: true, write: true }] }));
+    const client = createClient({
+      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
+      clock: systemClock,
+      stdin: new PassThrough(),
+      stderr: new PassThrough(),
+      publishTimeoutMs: 2_000,
+    });
+    try {
+      const sent = await sendDm(client, [getPublicKey(alice)], 'kept safe');
+      const toAlice = sent.wraps.find((wrap) => wrap.recipient === getPublicKey(alice))!;
+      const mineCopy = sent.wraps.find((wrap) => wrap.recipient === getPublicKey(me))!;
+      expect(toAlice.results.map((r) => [r.url, r.ok])).toEqual([[downUrl, false]]);
+      expect(mineCopy.results.map((r) => [r.url, r.ok])).toEqual([[mine.url, true]]);
+      const outbox = client.store().outbox;
+      expect(outbox.pending().map((entry) => entry.event.id)).toEqual([toAlice.event.id]);
+      const entry = outbox.get(toAlice.event.id)!;
+      expect(entry.relays).toEqual([downUrl]);
+      expect(entry.raw).toBe(JSON.stringify(toAlice.event));
+      expect(outbox.get(mineCopy.event.id)!.relays).toEqual([mine.url]);
+
+      // Alice moves her DM relay; the user sends the kept wrap there (`outbox flush --relay`): the same bytes arrive.
+      const report = await flushOutbox(outbox, client.pool(), { relays: [], override: [theirs.url] });
+      expect(report.delivered).toBe(1);
+      const [arrived] = await theirs.find({ ids: [toAlice.event.id] });
+      expect(arrived).toEqual(JSON.parse(entry.raw));
+      expect(nip17.unwrapEvent(arrived!, alice).content).toBe('kept safe');
+    } finally {
+      await client.close();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

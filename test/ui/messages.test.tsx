@@ -1,0 +1,129 @@
+// The Messages view and the chat over the real services (src/ui/wire.ts ->
+// client -> pool, store) against the real relay, with messages wrapped by
+// nostr-tools' own NIP-17 code: the conversation list with its unread count,
+// the chat, sending from the chat composer, a live incoming message, and read
+// marks that outlast the chat. At 80x24.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { render } from 'ink-testing-library';
+import * as nip17 from 'nostr-tools/nip17';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/client/client.js';
+import { systemClock } from '../../src/core/clock.js';
+import { App } from '../../src/ui/App.js';
+import { createServices, type WiredServices } from '../../src/ui/wire.js';
+import { KeyStore } from '../../src/store/keys.js';
+import { resolvePaths } from '../../src/store/paths.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { keys, waitForFrame } from './frames.js';
+
+const me = generateSecretKey();
+const alice = generateSecretKey();
+const ALICE = getPublicKey(alice);
+
+describe('Messages (M) and the chat, on the real relay', () => {
+  let relay: TestRelay;
+  let home: string;
+  let services: WiredServices | undefined;
+  let unmount: (() => void) | undefined;
+
+  beforeAll(async () => {
+    relay = await startRelay();
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-messages-ui-'));
+    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: [{ url: relay.url, read: true, write: true }] }));
+    const now = Math.floor(Date.now() / 1000);
+    await relay.seed(
+      finalizeEvent({ kind: 0, created_at: now - 1_000, tags: [], content: JSON.stringify({ name: 'alice' }) }, alice),
+      // Alice receives private messages there (NIP-17 kind 10050).
+      finalizeEvent({ kind: 10050, created_at: now - 1_000, tags: [['relay', relay.url]], content: '' }, alice),
+      nip17.wrapEvent(alice, { publicKey: getPublicKey(me) }, 'hello from alice'),
+    );
+  });
+  afterEach(async () => {
+    unmount?.();
+    await services?.close();
+    services = undefined;
+  });
+  afterAll(async () => {
+    await relay?.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  function start() {
+    const client = createClient({
+      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
+      clock: systemClock,
+      stdin: new PassThrough(),
+      stderr: new PassThrough(),
+    } as Parameters<typeof createClient>[0]);
+    services = createServices(client);
+    const drafts: string[][] = [];
+    const app = render(<App services={services} size={{ columns: 80, rows: 24 }} color={false} onDrafts={(texts) => drafts.push(texts)} />);
+    unmount = app.unmount;
+    return { drafts, app, frame: (check: (f: string) => boolean | void) => waitForFrame(app.lastFrame, check, 15_000), press: (k: string) => app.stdin.write(k) };
+  }
+
+  it('lists the conversation with its unread count; Enter opens the chat; the composer sends; a new message arrives live; seen is read', async () => {
+    const { app, frame, press, drafts } = start();
+    await frame((f) => f.includes(' · Global')); // following nobody: start-up settles on Global
+    press('M');
+    const list = await frame((f) => f.includes(' · Messages') && f.includes('▸ alice') && f.includes('hello from alice'));
+    const row = list.split('\n').find((line) => line.includes('hello from alice'))!;
+    expect(row).toMatch(/^▸ alice\s+\(1\) hello from alice\s+(now|\d+s)$/);
+    expect(list.split('\n')).toHaveLength(24);
+
+    press(keys.enter);
+    const chat = await frame((f) => f.includes('Chat: alice') && f.includes('── To alice (private, NIP-17)'));
+    const lines = chat.split('\n');
+    expect(lines).toHaveLength(24);
+    expect(lines.some((line) => /^ alice · (now|\d+s)$/.test(line))).toBe(true);
+    expect(lines).toContain(' hello from alice');
+
+    press('hi alice, all good');
+    await frame((f) => f.includes('hi alice, all good▏'));
+    // An unsent chat draft is known to the app, so a quit would print it.
+    expect(drafts.at(-1)).toEqual(['hi alice, all good']);
+    press(keys.enter);
+    const sent = await frame((f) => f.includes('message: sent to their DM relays') && f.includes('hi alice, all good') && !f.includes('all good▏'));
+    // The user's own message is on the right.
+    expect(drafts.at(-1)).toEqual([]);
+    const own = sent.split('\n').find((line) => line.includes('hi alice, all good'))!;
+    expect(own).toMatch(/^ {30,}hi alice, all good$/);
+    expect(own.length).toBeLessThanOrEqual(80);
+    // Alice's relay holds a wrap nostr-tools opens into the message.
+    // "sent" means the relay answered OK: the wrap is there now.
+    const wraps = await relay.find({ kinds: [1059], '#p': [ALICE] });
+    expect(wraps.map((wrap) => nip17.unwrapEvent(wrap, alice).content)).toEqual(['hi alice, all good']);
+
+    // A new message arrives while the chat is open.
+    await relay.seed(nip17.wrapEvent(alice, { publicKey: getPublicKey(me) }, 'great, see you at 7'));
+    const live = await frame((f) => f.includes('great, see you at 7'));
+    expect(live.indexOf('great, see you at 7')).toBeGreaterThan(live.indexOf('hi alice, all good'));
+
+    // Back to the list: everything shown was marked read.
+    press(keys.escape); // closes the composer
+    press(keys.escape); // back
+    const back = await frame((f) => f.includes(' · Messages') && f.includes('great, see you at 7'));
+    expect(back).not.toMatch(/\(\d+\)/);
+    app.unmount();
+  });
+
+  it('read marks outlast the run; no plaintext in the home', async () => {
+    const { frame, press } = start();
+    await frame((f) => f.includes(' · Global'));
+    press('M');
+    const list = await frame((f) => f.includes(' · Messages') && f.includes('great, see you at 7'));
+    expect(list).not.toMatch(/\(\d+\)/);
+    await services!.close();
+    services = undefined;
+    for (const name of fs.readdirSync(path.join(home, 'data'))) {
+      const bytes = fs.readFileSync(path.join(home, 'data', name));
+      for (const text of ['hello from alice', 'hi alice, all good', 'great, see you']) expect(bytes.includes(Buffer.from(text)), `${name}: ${text}`).toBe(false);
+    }
+  });
+});
