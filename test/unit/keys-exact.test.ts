@@ -9,7 +9,7 @@ import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex } from 'nostr-tools/utils';
 import { bech32 } from '@scure/base';
 import { describe, expect, it } from 'vitest';
-import { KeySecurity, KeyStore, decryptSecret, encryptSecret, plainSecret, storedPubkey } from '../../src/store/keys.js';
+import { KeySecurity, KeyStore, LocalSigner, decryptSecret, encryptSecret, plainSecret, storedPubkey } from '../../src/store/keys.js';
 import { userError } from '../helpers/user-error.js';
 
 const home = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-keys-exact-'));
@@ -73,6 +73,10 @@ describe('keys.json, exactly', () => {
     expect(storedPubkey(dir)).toBe(pubkey);
     write(new KeyStore(dir), { pubkey: 'nope' });
     expect(storedPubkey(dir)).toBeUndefined();
+  });
+
+  it('a signer serialises as its public key alone', () => {
+    expect(JSON.stringify(new LocalSigner(secretKey))).toBe(JSON.stringify({ pubkey }));
   });
 
   it('plainSecret: only a plain secret', () => {
