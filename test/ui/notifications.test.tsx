@@ -66,6 +66,8 @@ describe('Notifications and counts on notes, over the real services and relay', 
     expect(lines.slice(at - 1, at + 2)).toEqual(['  dana · 1h', '  first words of my note, and then some more', '  ↩ 1  ↻ 1  ♥ 2  ⚡ 2.1k']);
     expect(lines[0]).toMatch(/^ dana · Global +Notifications 6  relays 1\/1$/);
 
+    press(keys.tab); // Messages
+    await frame((f) => f.includes(' · Messages'));
     press(keys.tab); // Home (nobody followed)
     await frame((f) => f.includes(' · Home'));
     press(keys.tab);
