@@ -5,6 +5,7 @@ import { noteEncode } from 'nostr-tools/nip19';
 import type { Client } from '../../client/client.js';
 import { openFeed } from '../../client/feed.js';
 import { currentFollows } from '../../client/follows.js';
+import { isMutedEvent, loadMuteSet } from '../../client/mutes.js';
 import { routeFeed } from '../../client/routed-feed.js';
 import { discoveryRelaysFromEnv, maxRelaysFromEnv } from '../../client/router.js';
 import { unixNow } from '../../core/clock.js';
@@ -36,6 +37,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
   await withClient(ctx, args, async (client) => {
     const readRelays = client.relays().filter((r) => r.read);
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
+    const mutesFor = loadMuteSet(client);
     // A relay that stalled on the follow-list query is not waited for again (one timeout per command).
     const stalled = new Set<string>();
     const filters = args.global ? globalFilters(since, limit, until) : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
@@ -50,7 +52,9 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
         ? Promise.resolve([])
         : routeFeed(client, feed, authors, { kinds: filters[0]!.kinds!, since, limit, ...(until === undefined ? {} : { until }) }, stalled).catch(() => []);
     const outcomes = [...(await feed.settled), ...(await routed)];
-    const entries = feed.timeline.slice(0, limit);
+    // Muted people, hashtags and words (NIP-51 kind 10000) are left out, as in the UI.
+    const mutes = await mutesFor;
+    const entries = feed.timeline.slice(0).filter((entry) => !isMutedEvent(entry.event, mutes)).slice(0, limit);
     feed.close();
 
     for (const { event } of entries) {
