@@ -105,3 +105,40 @@ export function isMutedEvent(event: Event, set: MuteSet): boolean {
   }
   return isMuted(event, set, inner);
 }
+
+/** The mute list as the UI holds it: the local copy at once, the relays' newest when it arrives, and each edit. */
+export interface MuteState {
+  current(): MuteSet;
+  onChange(listener: () => void): () => void;
+  mute(entry: MuteEntry): Promise<MuteChange>;
+  unmute(entry: MuteEntry): Promise<MuteChange>;
+}
+
+export function createMuteState(client: Client): MuteState {
+  let set = muteSet(localMutes(client));
+  const listeners = new Set<() => void>();
+  const replace = (entries: MuteEntry[]) => {
+    set = muteSet(entries);
+    for (const listener of listeners) listener();
+  };
+  if (client.publicKey()) {
+    currentMutes(client).then(
+      (found) => found.answered > 0 && replace(found.entries),
+      () => {},
+    );
+  }
+  const after = (change: MuteChange): MuteChange => {
+    // The edit is in the outbox and the local copy even when no relay took it yet: it applies now.
+    if (change.event) replace(muteEntries(change.event.tags));
+    return change;
+  };
+  return {
+    current: () => set,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    mute: async (entry) => after(await mute(client, entry)),
+    unmute: async (entry) => after(await unmute(client, entry)),
+  };
+}

@@ -10,6 +10,9 @@ import { routeFeed } from '../client/routed-feed.js';
 import { createInteractions } from '../client/interactions.js';
 import { currentFollows, follow, unfollow } from '../client/follows.js';
 import { createProfileDirectory } from '../client/profiles.js';
+import { createMuteState } from '../client/mutes.js';
+import { nip05For } from '../client/public-key.js';
+import { setProfile } from '../client/profile-edit.js';
 import { publishEvent } from '../client/publish.js';
 import { fetchThread, watchThread } from '../client/thread.js';
 import { unixNow } from '../core/clock.js';
@@ -246,6 +249,10 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     }),
     follow: (pubkey) => follow(client, pubkey),
     unfollow: (pubkey) => unfollow(client, pubkey),
+    // Issue 13 (people): mutes, NIP-05 and the user's profile.
+    ...(publicKey ? { mutes: createMuteState(client) } : {}),
+    nip05: nip05For(client),
+    setProfile: (changes) => setProfile(client, changes),
     async close() {
       if (closed) return;
       closed = true;

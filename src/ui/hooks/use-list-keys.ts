@@ -8,8 +8,8 @@ const moves: Partial<Record<Command, ListAction>> = {
 };
 
 /** Commands that act on the selected note; the app decides what they do. */
-export type NoteCommand = 'open' | 'reply' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile';
-const noteCommands = new Set<Command>(['open', 'reply', 'like', 'repost', 'delete', 'follow', 'unfollow', 'profile']);
+export type NoteCommand = 'open' | 'reply' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile' | 'mute';
+const noteCommands = new Set<Command>(['open', 'reply', 'like', 'repost', 'delete', 'follow', 'unfollow', 'profile', 'mute']);
 
 /** The list keys of the table for a note list: moves go to the list, note commands to `perform`. */
 export function useListKeys(

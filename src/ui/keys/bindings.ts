@@ -7,6 +7,7 @@ export type Scope = 'list' | 'global' | 'composer' | 'offer' | 'relays';
 export type Command =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
   | 'open' | 'back' | 'compose' | 'reply' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile'
+  | 'mute' | 'editProfile'
   | 'cycleFeed' | 'relays' | 'help' | 'quit' | 'quitNow'
   | 'send' | 'newline' | 'cancel'
   | 'wordLeft' | 'wordRight' | 'lineStart' | 'lineEnd'
@@ -50,6 +51,8 @@ export const bindings: readonly Binding[] = [
   { command: 'follow', scope: 'list', keys: [{ input: 'f' }], label: 'f', description: 'follow the author' },
   { command: 'unfollow', scope: 'list', keys: [{ input: 'u' }], label: 'u', description: 'unfollow the author' },
   { command: 'profile', scope: 'list', keys: [{ input: 'p' }], label: 'p', description: "author's profile, notes" },
+  { command: 'mute', scope: 'list', keys: [{ input: 'm' }], label: 'm', description: 'mute the author (asks)' },
+  { command: 'editProfile', scope: 'list', keys: [{ input: 'e' }], label: 'e', description: 'edit your own profile' },
   { command: 'compose', scope: 'global', keys: [{ input: 'n' }], label: 'n', description: 'new post' },
   { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home / Mentions / Global' },
   { command: 'relays', scope: 'global', keys: [{ input: 'R' }], label: 'R', description: 'relays panel' },
@@ -122,4 +125,5 @@ const shortName: Partial<Record<Command, string>> = {
   quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'cancel', top: 'top',
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
   deleteWord: 'del word', lineStart: 'line start', lineEnd: 'line end',
+  mute: 'mute', editProfile: 'edit',
 };
