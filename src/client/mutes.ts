@@ -35,8 +35,8 @@ function ownKey(client: Client): string {
 }
 
 /** The user's mute list as the relays have it now (the local copy when newer). */
-export async function currentMutes(client: Client, pubkey = ownKey(client)): Promise<CurrentMutes> {
-  const lookup = await fetchNewest(client, MUTE_LIST_KIND, pubkey);
+export async function currentMutes(client: Client, pubkey = ownKey(client), skip?: ReadonlySet<string>): Promise<CurrentMutes> {
+  const lookup = await fetchNewest(client, MUTE_LIST_KIND, pubkey, skip);
   return { ...lookup, entries: lookup.event ? muteEntries(lookup.event.tags) : [] };
 }
 
@@ -80,13 +80,13 @@ async function edit(client: Client, entry: MuteEntry, action: 'mute' | 'unmute')
 }
 
 /**
- * What to hide in this run: the relays' newest mute list, else the local copy;
- * nothing without a key. Never fails: a mute list that cannot be read hides nothing more.
+ * What to hide in this run: the relays' newest mute list (not asked of the
+ * relays in `skip`, which already stalled), else the local copy; nothing without a key. Never fails: a mute list that cannot be read hides nothing more.
  */
-export async function loadMuteSet(client: Client): Promise<MuteSet> {
+export async function loadMuteSet(client: Client, skip?: ReadonlySet<string>): Promise<MuteSet> {
   if (!client.publicKey()) return EMPTY_MUTES;
   try {
-    return muteSet((await currentMutes(client)).entries);
+    return muteSet((await currentMutes(client, undefined, skip)).entries);
   } catch {
     return muteSet(localMutes(client));
   }

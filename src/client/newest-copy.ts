@@ -20,8 +20,9 @@ export interface NewestLookup {
 }
 
 /** The newest `kind` of `pubkey` from every relay (read and write) and the local copy; caches what the relays sent. */
-export async function fetchNewest(client: Client, kind: number, pubkey: string): Promise<NewestLookup> {
-  const urls = client.relays().map((relay) => relay.url);
+export async function fetchNewest(client: Client, kind: number, pubkey: string, skip?: ReadonlySet<string>): Promise<NewestLookup> {
+  // `skip`: relays that already stalled in this run, for reads only (an edit asks every relay).
+  const urls = client.relays().map((relay) => relay.url).filter((url) => !skip?.has(url));
   const { events, relays } = await client.pool().query([{ kinds: [kind], authors: [pubkey], limit: 1 }], { relays: urls });
   const fromRelays = events.filter((event) => event.kind === kind && event.pubkey === pubkey);
   const store = client.store();

@@ -37,10 +37,11 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
   await withClient(ctx, args, async (client) => {
     const readRelays = client.relays().filter((r) => r.read);
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
-    const mutesFor = loadMuteSet(client);
     // A relay that stalled on the follow-list query is not waited for again (one timeout per command).
     const stalled = new Set<string>();
     const filters = args.global ? globalFilters(since, limit, until) : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
+    // The mute list (NIP-51), asked while the notes are: a relay that stalled on the follow list is not waited for again.
+    const mutesFor = loadMuteSet(client, stalled);
     // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
     const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client), stalled }, filters, {
       relays: readRelays.map((r) => r.url),
