@@ -250,7 +250,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     follow: (pubkey) => follow(client, pubkey),
     unfollow: (pubkey) => unfollow(client, pubkey),
     // Issue 13 (people): mutes, NIP-05 and the user's profile.
-    ...(publicKey ? { mutes: createMuteState(client) } : {}),
+    mutes: createMuteState(client),
     nip05: nip05For(client),
     setProfile: (changes) => setProfile(client, changes),
     async close() {

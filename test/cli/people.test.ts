@@ -64,6 +64,19 @@ describe('profile', () => {
     const byAddress = await bob.run(['profile', 'bob@bob.example', '--json']);
     expect(JSON.parse(byAddress.stdout).pubkey).toBe(bob.pubkey);
   });
+
+  it('`profile set --nip05` says when the domain does not map the address to the key yet', async () => {
+    const me = user();
+    await relay.seed(signed(me.secretKey, { kind: 0, created_at: NOW - 50, content: '{"name":"me"}' }));
+    nip05.names = {};
+    const unmapped = await me.run(['profile', 'set', '--nip05', 'me@me.example']);
+    expect(unmapped.code).toBe(0);
+    expect(unmapped.stderr).toContain('nostr-tui: note: me@me.example does not map to your key yet');
+    nip05.names = { me2: me.pubkey };
+    const mapped = await me.run(['profile', 'set', '--nip05', 'me2@me.example']);
+    expect(mapped.stderr).toBe('');
+    expect((await me.run(['profile'])).stdout).toContain('✓ me2@me.example\n');
+  });
 });
 
 describe('follow name@domain', () => {

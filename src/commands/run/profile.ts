@@ -80,6 +80,10 @@ export async function setProfileCommand(ctx: CommandContext, args: ProfileArgs):
       writeLine(ctx.stdout, `Profile published${lookup.event ? ' (other fields kept from your newest profile)' : ''}.`);
       writeResults(ctx, results);
     }
+    // A new NIP-05 address is only an identity once its domain maps it to this key: say so now rather than let it look verified.
+    if (changes.nip05 && !(await nip05For(client).verify(changes.nip05, event.pubkey))) {
+      writeLine(ctx.stderr, `nostr-tui: note: ${sanitizeLine(changes.nip05)} does not map to your key yet; clients show it only once https://<domain>/.well-known/nostr.json does.`);
+    }
     if (!results.some((result) => result.ok)) {
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted the new profile; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;
