@@ -73,7 +73,7 @@ export function ProfileScreen(props: {
   const muted = useMutes().pubkeys.has(props.pubkey);
   const about = profile?.about ? wrapText(sanitize(profile.about), columns - 2, ABOUT_LINES) : [];
   const width = columns - 2;
-  const relation = own ? '  · you' : muted ? '  · muted' : props.following === undefined ? '' : props.following ? '  · followed' : '  · not followed';
+  const relation = own ? '  · you (e edits your profile)' : muted ? '  · muted' : props.following === undefined ? '' : props.following ? '  · followed' : '  · not followed';
   const header = [`${names.nameOf(props.pubkey)}${nip05 ? `  ${nip05}` : ''}${relation}`, npubEncode(props.pubkey), ...about];
   if (editing && props.setStatus) {
     return (
