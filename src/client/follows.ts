@@ -3,24 +3,19 @@
 // ask every relay, take the newest (the local copy counts too), change one p
 // tag, publish. If the relays could not be asked, stop: a list rebuilt from a
 // partial view would replace the real one everywhere it lands.
-import type { Event, VerifiedEvent } from 'nostr-tools';
+import type { VerifiedEvent } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { failure } from '../core/errors.js';
-import { followListTemplate, newestReplaceable } from '../core/events.js';
+import { followListTemplate } from '../core/events.js';
 import { addFollow, followEntries, isFollowing, removeFollow, type FollowEntry } from '../core/follow-list.js';
 import { isSecretOf, secretWherePublic } from '../core/identifiers.js';
-import type { PublishResult, RelayOutcome } from '../net/types.js';
+import type { PublishResult } from '../net/types.js';
 import type { Client } from './client.js';
+import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
 import { publishEvent } from './publish.js';
 
-export interface FollowListLookup {
-  /** The newest follow list found on the relays or in the local copy. */
-  event?: Event;
-  /** Every relay asked, with whether it answered (EOSE). */
-  relays: RelayOutcome[];
-  /** How many of them answered. */
-  answered: number;
-}
+/** The newest follow list found on the relays or in the local copy, and which relays answered. */
+export type FollowListLookup = NewestLookup;
 
 export interface CurrentFollows extends FollowListLookup {
   entries: FollowEntry[];
@@ -45,14 +40,7 @@ function ownKey(client: Client): string {
 }
 
 /** The newest kind 3 of `pubkey` from every relay (read and write) and the local copy (the pool caches what the relays sent). */
-export async function fetchFollowList(client: Client, pubkey: string): Promise<FollowListLookup> {
-  const urls = client.relays().map((relay) => relay.url);
-  const { events, relays } = await client.pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls });
-  const fromRelays = events.filter((event) => event.kind === 3 && event.pubkey === pubkey);
-  const local = client.store().events.query([{ kinds: [3], authors: [pubkey], limit: 1 }]);
-  const event = newestReplaceable([...fromRelays, ...local]);
-  return { ...(event ? { event } : {}), relays, answered: relays.filter((relay) => relay.eose).length };
-}
+export const fetchFollowList = (client: Client, pubkey: string): Promise<FollowListLookup> => fetchNewest(client, 3, pubkey);
 
 /** The user's follow list as the relays have it now. */
 export async function currentFollows(client: Client, pubkey = ownKey(client)): Promise<CurrentFollows> {
@@ -73,17 +61,7 @@ async function edit(client: Client, target: string, action: 'follow' | 'unfollow
   await client.signer();
 
   const lookup = await fetchFollowList(client, own);
-  const asked = lookup.relays.length;
-  if (lookup.answered === 0) {
-    throw failure(
-      `no relay answered (${asked} asked), so your current follow list is unknown; nothing was changed. Check your connection or relays and try again.`,
-    );
-  }
-  if (!lookup.event && lookup.answered < asked) {
-    throw failure(
-      `only ${lookup.answered} of ${asked} relays answered and none had your follow list; a new list could replace a longer one on the others, so nothing was changed. Try again when they are reachable.`,
-    );
-  }
+  requireNewest(lookup, 'follow list');
 
   const tags = lookup.event?.tags ?? [];
   const following = isFollowing(tags, target);

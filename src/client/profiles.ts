@@ -11,6 +11,9 @@ export interface Profile {
   about?: string;
   nip05?: string;
   picture?: string;
+  banner?: string;
+  website?: string;
+  lud16?: string;
   /** created_at of the kind-0 it came from. */
   created_at: number;
 }
@@ -54,6 +57,9 @@ export function parseProfile(event: Event): Profile | undefined {
     about: pick('about'),
     nip05: pick('nip05'),
     picture: pick('picture'),
+    banner: pick('banner'),
+    website: pick('website'),
+    lud16: pick('lud16'),
     created_at: event.created_at,
   };
 }

@@ -14,7 +14,7 @@ export interface FollowArgs extends GlobalArgs {
 
 const whoPositional = (yargs: Argv) =>
   yargs
-    .positional('who', { type: 'string', describe: 'npub1…, nprofile1…, nostr: URI or hex public key' })
+    .positional('who', { type: 'string', describe: 'npub1…, nprofile1…, nostr: URI, hex public key or NIP-05 address (name@domain)' })
     .option('json', { type: 'boolean', describe: 'Print {"changed","id","event","relays"}' });
 
 export const followCommand: CommandFactory = (ctx) => ({

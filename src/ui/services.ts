@@ -10,6 +10,8 @@ import type { RelayEdit } from '../client/relay-list.js';
 import type { PublishResult, RelaySpec, RelayStatus } from '../net/types.js';
 import type { FeedKind } from './navigation.js';
 import type { NoteCounts } from '../core/notifications-counts.js';
+import type { MuteEntry, MuteSet } from '../core/mutes.js';
+import type { ProfileChanges } from '../core/profile-edit.js';
 
 export interface TimelineEntryLike {
   event: Event;
@@ -137,6 +139,19 @@ export interface DmsLike {
   markRead(ids: readonly string[]): void;
 }
 
+/** The mute list as the UI holds it (src/client/mutes.ts createMuteState). */
+export interface MutesLike {
+  current(): MuteSet;
+  onChange(listener: () => void): () => void;
+  mute(entry: MuteEntry): Promise<{ results: PublishResult[]; unchanged?: 'self' | 'already-muted' | 'not-muted' }>;
+}
+
+export interface Nip05Like {
+  verify(address: string, pubkey: string): Promise<boolean>;
+  /** The remembered answer, when there is one (for a first frame without a flash). */
+  known?(address: string, pubkey: string): boolean | undefined;
+}
+
 export interface UiServices {
   clock: Clock;
   /** The user's public key (hex); undefined until they have a key. */
@@ -183,6 +198,12 @@ export interface UiServices {
   openUrl?(url: string): Promise<void>;
   /** Private messages; absent: the Messages view says they are not available. */
   dms?: DmsLike;
+  /** The user's mute list (NIP-51 kind 10000): what every view hides, and `m`. */
+  mutes?: MutesLike;
+  /** NIP-05 checks (src/client/nip05.ts): an address is shown only once verified. */
+  nip05?: Nip05Like;
+  /** Publishes the user's profile with these fields changed, from the newest copy on the relays (`e`, as `profile set`). */
+  setProfile?(changes: ProfileChanges): Promise<PublishOutcome>;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
   onNotice?(listener: (text: string) => void): () => void;
 }

@@ -77,7 +77,7 @@ export const views: Registry = {
   },
   profile: {
     render: (view, ctx) => (
-      <ProfileScreen pubkey={view.pubkey} following={ctx.follows?.includes(view.pubkey)} rows={ctx.rows} active={ctx.active} perform={ctx.perform} />
+      <ProfileScreen pubkey={view.pubkey} following={ctx.follows?.includes(view.pubkey)} rows={ctx.rows} active={ctx.active} perform={ctx.perform} setStatus={ctx.setStatus} />
     ),
     title: (view, ctx) => `Profile: ${ctx.nameOf(view.pubkey)}`,
     footer: noteFooter,

@@ -12,6 +12,9 @@ import { currentFollows, follow, unfollow } from '../client/follows.js';
 import { createProfileDirectory } from '../client/profiles.js';
 import { createQuoteDirectory } from '../client/quotes.js';
 import { openUrl } from './open-url.js';
+import { createMuteState } from '../client/mutes.js';
+import { nip05For } from '../client/public-key.js';
+import { setProfile } from '../client/profile-edit.js';
 import { publishEvent } from '../client/publish.js';
 import { fetchThread, watchThread } from '../client/thread.js';
 import { unixNow } from '../core/clock.js';
@@ -270,6 +273,10 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     unfollow: (pubkey) => unfollow(client, pubkey),
     notifications: notifying.notifications,
     counts: notifying.counts,
+    // Issue 13 (people): mutes, NIP-05 and the user's profile.
+    mutes: createMuteState(client),
+    nip05: nip05For(client),
+    setProfile: (changes) => setProfile(client, changes),
     async close() {
       if (closed) return;
       closed = true;

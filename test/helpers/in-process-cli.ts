@@ -19,7 +19,7 @@ export interface InProcessResult {
 /** A fresh home directory for `runInProcess`. */
 export const tempHome = (prefix = 'nostr-tui-cli-'): string => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
-export async function runInProcess(argv: string[], opts: { home: string; nowSec: number }): Promise<InProcessResult> {
+export async function runInProcess(argv: string[], opts: { home: string; nowSec: number; env?: NodeJS.ProcessEnv }): Promise<InProcessResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -30,7 +30,7 @@ export async function runInProcess(argv: string[], opts: { home: string; nowSec:
     stdout,
     stderr,
     stdin: new PassThrough(),
-    env: { NOSTR_TUI_HOME: opts.home },
+    env: { ...opts.env, NOSTR_TUI_HOME: opts.home },
     clock: { now: () => opts.nowSec * 1000 },
     paths: resolvePaths({ NOSTR_TUI_HOME: opts.home }),
     exitCode: 0,

@@ -33,7 +33,8 @@ describe('the timeline screen at 80x24', () => {
     const f = await frame((f) => f.includes('hello world'));
     const lines = f.split('\n');
     expect(lines).toHaveLength(24);
-    expect(lines[0]).toMatch(/^ npub1\w{4}…\w{4} · Home +relays 0\/1$/);
+    // The user, with no profile name yet, is `you`: never only an npub (issue 13).
+    expect(lines[0]).toMatch(/^ you · Home +relays 0\/1$/);
     expect(lines.slice(1, 8)).toEqual([
       '',
       '▌ alice · 5m',

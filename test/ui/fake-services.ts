@@ -4,6 +4,8 @@ import type { Event, EventTemplate } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { createInteractions, type Interactions } from '../../src/client/interactions.js';
 import type { Profile } from '../../src/client/profiles.js';
+import { muteSet, type MuteEntry } from '../../src/core/mutes.js';
+import type { ProfileChanges } from '../../src/core/profile-edit.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { PublishResult, RelaySpec, RelayStatus } from '../../src/net/types.js';
 import type { FeedKind } from '../../src/ui/navigation.js';
@@ -85,6 +87,10 @@ export interface FakeOptions {
   quotes?: false;
   /** What the system opener does with a link (default: starts). */
   openUrl?: (url: string) => Promise<void>;
+  /** The user's mute list at start (NIP-51); `m` adds to it. */
+  mutes?: MuteEntry[];
+  /** NIP-05: address -> the key its domain maps it to. */
+  nip05?: Record<string, string>;
 }
 
 export function fakeServices(opts: FakeOptions = {}) {
@@ -115,6 +121,9 @@ export function fakeServices(opts: FakeOptions = {}) {
     for (const id of quoteAsks.splice(0)) quoteStore.set(id, opts.quoted?.find((e) => e.id === id) ?? null);
     quoteListeners.forEach((l) => l());
   };
+  let muteList: MuteEntry[] = [...(opts.mutes ?? [])];
+  const muteListeners = new Set<() => void>();
+  const profileEdits: ProfileChanges[] = [];
   const services: UiServices = {
     ...(opts.quotes === false
       ? {}
@@ -134,6 +143,24 @@ export function fakeServices(opts: FakeOptions = {}) {
     async openUrl(url: string) {
       openedUrls.push(url);
       await opts.openUrl?.(url);
+    },
+    mutes: {
+      current: () => muteSet(muteList),
+      onChange: (l) => {
+        muteListeners.add(l);
+        return () => void muteListeners.delete(l);
+      },
+      async mute(entry) {
+        if (muteList.some((m) => m.type === entry.type && m.value === entry.value)) return { results: [], unchanged: 'already-muted' as const };
+        muteList = [...muteList, entry];
+        for (const l of muteListeners) l();
+        return { results: relays.map((r) => ({ url: r.url, ok: true, outcome: 'accepted' as const, message: '' })) };
+      },
+    },
+    nip05: { verify: async (address, pubkey) => opts.nip05?.[address.toLowerCase()] === pubkey },
+    async setProfile(changes) {
+      profileEdits.push(changes);
+      return services.publish({ kind: 0, created_at: now, tags: [], content: JSON.stringify(changes) });
     },
     // The real state keeper over this fake's publish; the user has done nothing yet.
     get interactions() {
@@ -204,6 +231,10 @@ export function fakeServices(opts: FakeOptions = {}) {
     quoteAsks,
     holdQuotes: (hold: boolean) => void (holdQuotes = hold),
     answerQuotes,
+    /** What `e` asked to change in the user's profile, per save. */
+    profileEdits,
+    /** The mute list now. */
+    mutes: () => muteList,
     published,
     followCalls,
     requested,

@@ -2,7 +2,8 @@
 import { currentFollows, follow, unfollow, type FollowChange } from '../../client/follows.js';
 import { ExitCode, failure } from '../../core/errors.js';
 import { followedPubkeys } from '../../core/follow-list.js';
-import { npub, parsePublicKey } from '../../core/identifiers.js';
+import { nip05For, resolvePublicKey } from '../../client/public-key.js';
+import { npub } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
@@ -35,8 +36,9 @@ function warnUnanswered(ctx: CommandContext, change: Pick<FollowChange, 'lookup'
 }
 
 export async function editFollows(ctx: CommandContext, args: FollowArgs, action: 'follow' | 'unfollow'): Promise<void> {
-  // The user's own secret typed as a key is refused here, before any relay, outbox or signature.
-  const target = parsePublicKey(args.who ?? '', storedPubkey(ctx.paths.configDir));
+  // The user's own secret typed as a key is refused here, before any relay, outbox or signature;
+  // a NIP-05 address (name@domain) is looked up first (src/client/public-key.ts).
+  const target = await resolvePublicKey(args.who ?? '', storedPubkey(ctx.paths.configDir), () => nip05For(ctx));
   await withClient(ctx, args, async (client) => {
     const change = await (action === 'follow' ? follow : unfollow)(client, target);
     warnUnanswered(ctx, change);

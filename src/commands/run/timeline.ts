@@ -5,6 +5,7 @@ import { noteEncode } from 'nostr-tools/nip19';
 import type { Client } from '../../client/client.js';
 import { openFeed } from '../../client/feed.js';
 import { currentFollows } from '../../client/follows.js';
+import { isMutedEvent, loadMuteSet } from '../../client/mutes.js';
 import { routeFeed } from '../../client/routed-feed.js';
 import { discoveryRelaysFromEnv, maxRelaysFromEnv } from '../../client/router.js';
 import { unixNow } from '../../core/clock.js';
@@ -40,6 +41,8 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     // A relay that stalled on the follow-list query is not waited for again (one timeout per command).
     const stalled = new Set<string>();
     const filters = args.global ? globalFilters(since, limit, until) : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
+    // The mute list (NIP-51), asked while the notes are: a relay that stalled on the follow list is not waited for again.
+    const mutesFor = loadMuteSet(client, stalled);
     // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
     const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client), stalled }, filters, {
       relays: readRelays.map((r) => r.url),
@@ -51,7 +54,9 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
         ? Promise.resolve([])
         : routeFeed(client, feed, authors, { kinds: filters[0]!.kinds!, since, limit, ...(until === undefined ? {} : { until }) }, stalled).catch(() => []);
     const outcomes = [...(await feed.settled), ...(await routed)];
-    const entries = feed.timeline.slice(0, limit);
+    // Muted people, hashtags and words (NIP-51 kind 10000) are left out, as in the UI.
+    const mutes = await mutesFor;
+    const entries = feed.timeline.slice(0).filter((entry) => !isMutedEvent(entry.event, mutes)).slice(0, limit);
     feed.close();
 
     // People by name from the cache in text output (issue #13); JSON shows no names.

@@ -27,14 +27,14 @@ export interface ComposerControl {
 }
 
 /** The reducer action for an editing command of the key table. */
-const edits: Partial<Record<Command, ComposerAction>> = {
+export const edits: Partial<Record<Command, ComposerAction>> = {
   wordLeft: { type: 'wordLeft' }, wordRight: { type: 'wordRight' }, lineStart: { type: 'home' }, lineEnd: { type: 'end' },
   deleteChar: { type: 'delete' }, deleteWord: { type: 'deleteWordBack' },
   killToStart: { type: 'killToStart' }, killToEnd: { type: 'killToEnd' }, newline: { type: 'insert', text: '\n' },
 };
 
 /** Backspace and the arrows (and Ctrl-B/Ctrl-F) work as everywhere; the help does not list them. */
-function arrow(input: string, key: Key): ComposerAction | undefined {
+export function arrow(input: string, key: Key): ComposerAction | undefined {
   if (key.meta) return undefined;
   if (key.backspace) return { type: 'backspace' };
   if (key.leftArrow || (key.ctrl && input === 'b')) return { type: 'left' };

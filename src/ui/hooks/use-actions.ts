@@ -12,6 +12,7 @@ import { errorStatus, publishStatus, type StatusMessage } from '../status.js';
 import type { NoteCommand } from './use-list-keys.js';
 import { useInteract } from './use-interact.js';
 import { useNoteLinks } from './use-note-links.js';
+import { useConfirm } from '../confirm/use-confirm.js';
 
 export interface ActionDeps {
   services: UiServices;
@@ -79,6 +80,27 @@ export function useActions(deps: ActionDeps) {
     [services, setStatus, nameOf, onFollowsChanged],
   );
 
+  // m: mute the author (NIP-51), after a y/n; the list is edited from its newest copy on the relays.
+  const confirm = useConfirm(setStatus);
+  const muteAuthor = useCallback(
+    (pubkey: string) => {
+      const mutes = services.mutes;
+      if (!mutes) return setStatus({ text: 'muting is not available here', tone: 'error' });
+      if (pubkey === services.publicKey()) return setStatus({ text: 'that is you', tone: 'info' });
+      const name = nameOf(pubkey);
+      confirm.ask(`mute ${name}? y/n`, () => {
+        const what = `mute ${name}`;
+        setStatus({ text: `${what}: reading your mute list from every relay…`, tone: 'info' });
+        mutes.mute({ type: 'pubkey', value: pubkey }).then(
+          ({ results, unchanged }) =>
+            setStatus(unchanged ? { text: unchanged === 'self' ? 'that is you' : `${name} is already muted`, tone: 'info' } : publishStatus(what, results)),
+          (error: unknown) => setStatus(errorStatus(what, error)),
+        );
+      });
+    },
+    [services, setStatus, nameOf, confirm],
+  );
+
   const perform = useCallback(
     (command: NoteCommand, row: NoteRow) => {
       const note = targetNote(row.event);
@@ -106,9 +128,11 @@ export function useActions(deps: ActionDeps) {
           return void editFollows(note.pubkey, true);
         case 'unfollow':
           return void editFollows(note.pubkey, false);
+        case 'mute':
+          return muteAuthor(note.pubkey);
       }
     },
-    [navigate, setStatus, openComposer, hasKey, editFollows, interact, interactions, services, noteLinks],
+    [navigate, setStatus, openComposer, hasKey, editFollows, interact, interactions, services, noteLinks, muteAuthor],
   );
 
   const send = useCallback(

@@ -7,6 +7,7 @@ export type Scope = 'list' | 'global' | 'composer' | 'offer' | 'relays';
 export type Command =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
   | 'open' | 'back' | 'compose' | 'reply' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile'
+  | 'mute' | 'editProfile'
   | 'cycleFeed' | 'relays' | 'help' | 'quit' | 'quitNow'
   | 'send' | 'newline' | 'cancel'
   | 'wordLeft' | 'wordRight' | 'lineStart' | 'lineEnd'
@@ -56,6 +57,8 @@ export const bindings: readonly Binding[] = [
   { command: 'openLink', scope: 'list', keys: [{ input: 'o' }], label: 'o', description: 'open a link (asks first)' },
   { command: 'copyNote', scope: 'list', keys: [{ input: 'y' }], label: 'y', description: "copy the note's nevent1…" },
   { command: 'copyAuthor', scope: 'list', keys: [{ input: 'Y' }], label: 'Y', description: "copy the author's npub1…" },
+  { command: 'mute', scope: 'list', keys: [{ input: 'm' }], label: 'm', description: 'mute the author (asks)' },
+  { command: 'editProfile', scope: 'list', keys: [{ input: 'e' }], label: 'e', description: 'edit your own profile' },
   { command: 'compose', scope: 'global', keys: [{ input: 'n' }], label: 'n', description: 'new post' },
   { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home/Notifs/Global/DMs' },
   { command: 'relays', scope: 'global', keys: [{ input: 'R' }], label: 'R', description: 'relays panel' },
@@ -130,4 +133,5 @@ const shortName: Partial<Record<Command, string>> = {
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
   deleteWord: 'del word', messages: 'messages', lineStart: 'line start', lineEnd: 'line end',
   openLink: 'open link', copyNote: 'copy id', copyAuthor: 'copy npub',
+  mute: 'mute', editProfile: 'edit',
 };

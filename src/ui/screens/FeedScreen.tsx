@@ -3,6 +3,7 @@ import { useScreenSize } from '../context.js';
 import type { FeedView } from '../hooks/use-feed.js';
 import { useListKeys, type NoteCommand } from '../hooks/use-list-keys.js';
 import { useLayouter, useNoteList } from '../hooks/use-note-list.js';
+import { useMutes, withoutMuted } from '../hooks/use-mutes.js';
 import { NoteList } from '../notes/NoteList.js';
 import { timelineSource, type NoteRow } from '../notes/note-source.js';
 
@@ -35,7 +36,10 @@ export function FeedScreen({ view, rows, active, perform, empty, topSignal }: Fe
   const layout = useLayouter(columns, FEED_MAX_LINES, eventOf);
   const known = useRef(new Map<string, number>()).current;
   const entries = view.feed?.timeline.view() ?? NO_ENTRIES;
-  const source = useMemo(() => timelineSource(entries, layout, known), [entries, view.version, layout, known, topSignal]);
+  // Muted people, hashtags and words are left out of every list (src/ui/hooks/use-mutes.ts).
+  const mutes = useMutes();
+  const shown = useMemo(() => withoutMuted(entries, mutes), [entries, view.version, mutes]);
+  const source = useMemo(() => timelineSource(shown, layout, known), [shown, view.version, layout, known, topSignal]);
   const { window, dispatch } = useNoteList(source, rows, view.settled, undefined, topSignal);
   useListKeys(source, window, dispatch, perform, active);
   // On the last note, the next window is asked for (cache and relays, `until` the oldest shown).

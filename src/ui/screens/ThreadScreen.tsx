@@ -5,6 +5,7 @@ import { buildThread } from '../../core/thread.js';
 import { useScreenSize, useServices } from '../context.js';
 import { useListKeys, type NoteCommand } from '../hooks/use-list-keys.js';
 import { useLayouter, useNoteList } from '../hooks/use-note-list.js';
+import { isMutedNote, useMutes } from '../hooks/use-mutes.js';
 import { NoteList } from '../notes/NoteList.js';
 import { rowsSource, type NoteRow } from '../notes/note-source.js';
 
@@ -52,13 +53,16 @@ function ThreadList(props: { event: Event; events: Event[]; banner: string; rows
   const { interactions } = useServices();
   const [deletions, setDeletions] = useState(0);
   useEffect(() => interactions?.onChange(() => setDeletions((n) => n + 1)), [interactions]);
+  const mutes = useMutes();
   const threadRows = useMemo(
     () =>
       buildThread(props.event.id, props.events)
         .filter((r) => !interactions?.deleted(r.event.id))
+        // Muted replies are hidden; the note the user opened stays.
+        .filter((r) => r.event.id === props.event.id || !isMutedNote(r.event, mutes))
         .map((r) => ({ event: r.event, depth: r.depth })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [props.event.id, props.events, interactions, deletions],
+    [props.event.id, props.events, interactions, deletions, mutes],
   );
   const source = useMemo(() => rowsSource(threadRows, layout), [threadRows, layout]);
   const { window, dispatch } = useNoteList(source, props.rows, false, props.event.id);

@@ -1,0 +1,144 @@
+// The user's mute list (NIP-51 kind 10000), edited one entry at a time from
+// the newest copy on the relays, like the follow list (src/client/newest-copy.ts):
+// never rebuilt from a partial view. Only public tags are changed; the
+// encrypted private part (`content`) and every other tag are kept exactly.
+import type { Event, VerifiedEvent } from 'nostr-tools';
+import { getRepostedEvent } from 'nostr-tools/nip18';
+import { unixNow } from '../core/clock.js';
+import { failure } from '../core/errors.js';
+import { replaceableCreatedAt } from '../core/events.js';
+import { isSecretOf, secretWherePublic } from '../core/identifiers.js';
+import {
+  addMute, EMPTY_MUTES, isEmptyMuteSet, isMuted, isMutedEntry, MUTE_LIST_KIND, muteEntries, muteSet, removeMute, type MuteEntry, type MuteSet,
+} from '../core/mutes.js';
+import type { PublishResult } from '../net/types.js';
+import type { Client } from './client.js';
+import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
+import { publishEvent } from './publish.js';
+
+export interface CurrentMutes extends NewestLookup {
+  entries: MuteEntry[];
+}
+
+export interface MuteChange {
+  changed: boolean;
+  unchanged?: 'self' | 'already-muted' | 'not-muted';
+  event?: VerifiedEvent;
+  results: PublishResult[];
+  lookup: NewestLookup;
+}
+
+function ownKey(client: Client): string {
+  const pubkey = client.publicKey();
+  if (!pubkey) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+  return pubkey;
+}
+
+/** The user's mute list as the relays have it now (the local copy when newer). */
+export async function currentMutes(client: Client, pubkey = ownKey(client), skip?: ReadonlySet<string>): Promise<CurrentMutes> {
+  const lookup = await fetchNewest(client, MUTE_LIST_KIND, pubkey, skip);
+  return { ...lookup, entries: lookup.event ? muteEntries(lookup.event.tags) : [] };
+}
+
+/** The local copy only, at once (the UI's first frame); empty without one. */
+export function localMutes(client: Client): MuteEntry[] {
+  const pubkey = client.publicKey();
+  if (!pubkey) return [];
+  try {
+    const [event] = client.store().events.query([{ kinds: [MUTE_LIST_KIND], authors: [pubkey], limit: 1 }]);
+    return event ? muteEntries(event.tags) : [];
+  } catch {
+    return [];
+  }
+}
+
+export const mute = (client: Client, entry: MuteEntry): Promise<MuteChange> => edit(client, entry, 'mute');
+export const unmute = (client: Client, entry: MuteEntry): Promise<MuteChange> => edit(client, entry, 'unmute');
+
+async function edit(client: Client, entry: MuteEntry, action: 'mute' | 'unmute'): Promise<MuteChange> {
+  const own = ownKey(client);
+  const noLookup: NewestLookup = { relays: [], answered: 0 };
+  if (entry.type === 'pubkey' && isSecretOf(entry.value, own)) throw secretWherePublic();
+  if (action === 'mute' && entry.type === 'pubkey' && entry.value === own) return { changed: false, unchanged: 'self', results: [], lookup: noLookup };
+  // Unlock first: a read-only key or a wrong passphrase should fail before any network.
+  await client.signer();
+  const lookup = await fetchNewest(client, MUTE_LIST_KIND, own);
+  requireNewest(lookup, 'mute list');
+  const tags = lookup.event?.tags ?? [];
+  const muted = isMutedEntry(tags, entry);
+  if (action === 'mute' && muted) return { changed: false, unchanged: 'already-muted', results: [], lookup };
+  if (action === 'unmute' && !muted) return { changed: false, unchanged: 'not-muted', results: [], lookup };
+  const template = {
+    kind: MUTE_LIST_KIND,
+    created_at: replaceableCreatedAt(unixNow(client.clock), lookup.event),
+    tags: action === 'mute' ? addMute(tags, entry) : removeMute(tags, entry),
+    // NIP-51 private items are encrypted here: kept byte for byte.
+    content: lookup.event?.content ?? '',
+  };
+  const { event, results } = await publishEvent(client, template);
+  return { changed: true, event, results, lookup };
+}
+
+/**
+ * What to hide in this run: the relays' newest mute list (not asked of the
+ * relays in `skip`, which already stalled), else the local copy; nothing without a key. Never fails: a mute list that cannot be read hides nothing more.
+ */
+export async function loadMuteSet(client: Client, skip?: ReadonlySet<string>): Promise<MuteSet> {
+  if (!client.publicKey()) return EMPTY_MUTES;
+  try {
+    return muteSet((await currentMutes(client, undefined, skip)).entries);
+  } catch {
+    return muteSet(localMutes(client));
+  }
+}
+
+/** isMuted with a repost's inner note read from its content (NIP-18) when it carries one. */
+export function isMutedEvent(event: Event, set: MuteSet): boolean {
+  if (isEmptyMuteSet(set)) return false;
+  let inner: Event | undefined;
+  if (event.kind === 6 || event.kind === 16) {
+    try {
+      inner = getRepostedEvent(event) ?? undefined;
+    } catch {
+      inner = undefined;
+    }
+  }
+  return isMuted(event, set, inner);
+}
+
+/** The mute list as the UI holds it: the local copy at once, the relays' newest when it arrives, and each edit. */
+export interface MuteState {
+  current(): MuteSet;
+  onChange(listener: () => void): () => void;
+  mute(entry: MuteEntry): Promise<MuteChange>;
+  unmute(entry: MuteEntry): Promise<MuteChange>;
+}
+
+export function createMuteState(client: Client): MuteState {
+  let set = muteSet(localMutes(client));
+  const listeners = new Set<() => void>();
+  const replace = (entries: MuteEntry[]) => {
+    set = muteSet(entries);
+    for (const listener of listeners) listener();
+  };
+  if (client.publicKey()) {
+    currentMutes(client).then(
+      (found) => found.answered > 0 && replace(found.entries),
+      () => {},
+    );
+  }
+  const after = (change: MuteChange): MuteChange => {
+    // The edit is in the outbox and the local copy even when no relay took it yet: it applies now.
+    if (change.event) replace(muteEntries(change.event.tags));
+    return change;
+  };
+  return {
+    current: () => set,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    mute: async (entry) => after(await mute(client, entry)),
+    unmute: async (entry) => after(await unmute(client, entry)),
+  };
+}

@@ -1,0 +1,48 @@
+// The newest copy of one of the user's replaceable events (NIP-01: kind 0
+// profile, kind 3 follow list, kind 10000 mute list…) as the relays have it
+// now. An edit must start from it: ask every relay (read and write), take the
+// newest (the local copy counts too), change what the user asked, publish. If
+// the relays could not be asked, stop: an event rebuilt from a partial view
+// would replace the real one everywhere it lands.
+import type { Event } from 'nostr-tools';
+import { failure } from '../core/errors.js';
+import { newestReplaceable } from '../core/events.js';
+import type { RelayOutcome } from '../net/types.js';
+import type { Client } from './client.js';
+
+export interface NewestLookup {
+  /** The newest version found on the relays or in the local copy. */
+  event?: Event;
+  /** Every relay asked, with whether it answered (EOSE). */
+  relays: RelayOutcome[];
+  /** How many of them answered. */
+  answered: number;
+}
+
+/** The newest `kind` of `pubkey` from every relay (read and write) and the local copy (the pool caches what the relays sent). */
+export async function fetchNewest(client: Client, kind: number, pubkey: string, skip?: ReadonlySet<string>): Promise<NewestLookup> {
+  // `skip`: relays that already stalled in this run, for reads only (an edit asks every relay).
+  const urls = client.relays().map((relay) => relay.url).filter((url) => !skip?.has(url));
+  const { events, relays } = await client.pool().query([{ kinds: [kind], authors: [pubkey], limit: 1 }], { relays: urls });
+  const fromRelays = events.filter((event) => event.kind === kind && event.pubkey === pubkey);
+  const local = client.store().events.query([{ kinds: [kind], authors: [pubkey], limit: 1 }]);
+  const event = newestReplaceable([...fromRelays, ...local]);
+  return { ...(event ? { event } : {}), relays, answered: relays.filter((relay) => relay.eose).length };
+}
+
+/**
+ * Refuses to edit from `lookup` when it may not be the newest: no relay
+ * answered, or some did not and none of those that did had a copy (the
+ * silent ones may hold a longer one). `noun` names it for people ("follow list").
+ */
+export function requireNewest(lookup: NewestLookup, noun: string): void {
+  const asked = lookup.relays.length;
+  if (lookup.answered === 0) {
+    throw failure(`no relay answered (${asked} asked), so your current ${noun} is unknown; nothing was changed. Check your connection or relays and try again.`);
+  }
+  if (!lookup.event && lookup.answered < asked) {
+    throw failure(
+      `only ${lookup.answered} of ${asked} relays answered and none had your ${noun}; a new one could replace a longer one on the others, so nothing was changed. Try again when they are reachable.`,
+    );
+  }
+}

@@ -1,0 +1,35 @@
+// Reading a profile (newest kind 0 on the relays) and publishing the user's
+// own, edited from the newest copy (src/client/newest-copy.ts) so nothing
+// another client wrote into it is lost.
+import type { VerifiedEvent } from 'nostr-tools';
+import { unixNow } from '../core/clock.js';
+import { failure } from '../core/errors.js';
+import { checkChanges, profileObject, profileTemplate, type ProfileChanges } from '../core/profile-edit.js';
+import type { PublishResult } from '../net/types.js';
+import type { Client } from './client.js';
+import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
+import { publishEvent } from './publish.js';
+
+export interface ProfileEdit {
+  event: VerifiedEvent;
+  results: PublishResult[];
+  lookup: NewestLookup;
+}
+
+/** The newest kind 0 of `pubkey` on the relays (and the local copy). */
+export const fetchProfile = (client: Client, pubkey: string): Promise<NewestLookup> => fetchNewest(client, 0, pubkey);
+
+export async function setProfile(client: Client, changes: ProfileChanges): Promise<ProfileEdit> {
+  checkChanges(changes);
+  const own = client.publicKey();
+  if (!own) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+  // Unlock first: a read-only key or a wrong passphrase should fail before any network.
+  await client.signer();
+  const lookup = await fetchProfile(client, own);
+  requireNewest(lookup, 'profile');
+  if (lookup.event && !profileObject(lookup.event.content)) {
+    throw failure('your newest profile on the relays is not a JSON object, so its fields cannot be kept; nothing was changed.');
+  }
+  const { event, results } = await publishEvent(client, profileTemplate(changes, unixNow(client.clock), lookup.event));
+  return { event, results, lookup };
+}

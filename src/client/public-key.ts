@@ -1,0 +1,20 @@
+// A public key the user typed, in any form a command takes: npub, nprofile,
+// hex, a `nostr:` URI (src/core/identifiers.ts, synchronous), or a NIP-05
+// address `name@domain`, resolved over HTTPS (src/client/nip05.ts). Every
+// command that takes someone's key goes through here.
+import { parsePublicKey } from '../core/identifiers.js';
+import { isNip05 } from '../core/nip05.js';
+import type { Client } from './client.js';
+import { createNip05Resolver, type Nip05Resolver } from './nip05.js';
+
+/** The resolver for a client's run: its clock and environment, answers remembered in its data directory. */
+export const nip05For = (client: Pick<Client, 'clock' | 'env' | 'paths'>): Nip05Resolver =>
+  createNip05Resolver({ clock: client.clock, env: client.env, dataDir: client.paths.dataDir });
+
+/** The hex key `input` names; a secret key is refused as in parsePublicKey. */
+export async function resolvePublicKey(input: string, ownPubkey: string | undefined, nip05: () => Nip05Resolver): Promise<string> {
+  const text = input.trim();
+  // A key is checked first: an address never looks like one, and a secret must be refused before any request.
+  if (!text.includes('@') || !isNip05(text)) return parsePublicKey(text, ownPubkey);
+  return nip05().resolve(text);
+}

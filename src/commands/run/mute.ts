@@ -1,0 +1,77 @@
+// The work behind `nostr-tui mute`, `unmute` and `mutes` (options in ../mute.ts).
+import { currentMutes, mute, unmute, type MuteChange } from '../../client/mutes.js';
+import { nip05For, resolvePublicKey } from '../../client/public-key.js';
+import { ExitCode, failure, usageError } from '../../core/errors.js';
+import { isHexKey, npub } from '../../core/identifiers.js';
+import { muteTermOf, type MuteEntry } from '../../core/mutes.js';
+import { isNip05 } from '../../core/nip05.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { storedPubkey } from '../../store/keys.js';
+import { writeLine, type CommandContext } from '../context.js';
+import { resultsJson, withClient, writeResults } from '../with-client.js';
+import type { MuteArgs } from '../mute.js';
+
+/** A key (any spelling) or NIP-05 address is a person; `#tag` a hashtag; anything else a word. */
+async function entryOf(ctx: CommandContext, what: string): Promise<MuteEntry> {
+  const text = what.trim();
+  const keyLike = /^(nostr:)?(npub1|nprofile1|nsec1|ncryptsec1)/i.test(text) || isHexKey(text.toLowerCase()) || isNip05(text);
+  if (keyLike) return { type: 'pubkey', value: await resolvePublicKey(text, storedPubkey(ctx.paths.configDir), () => nip05For(ctx)) };
+  const term = muteTermOf(text);
+  if (!term) throw usageError('say what to mute: an npub, name@domain, #hashtag or a word.');
+  return term;
+}
+
+export const entryText = (entry: MuteEntry): string =>
+  entry.type === 'pubkey' ? npub(entry.value) : entry.type === 'hashtag' ? `#${sanitizeLine(entry.value)}` : `"${sanitizeLine(entry.value)}"`;
+
+const UNCHANGED = {
+  self: () => 'That is your own key; nothing to change.',
+  'already-muted': (what: string) => `${what} is already muted; nothing changed.`,
+  'not-muted': (what: string) => `${what} is not muted; nothing changed.`,
+} as const;
+
+function warnUnanswered(ctx: CommandContext, change: Pick<MuteChange, 'lookup'>): void {
+  const { relays, answered } = change.lookup;
+  if (answered > 0 && answered < relays.length) {
+    const silent = relays.filter((relay) => !relay.eose).map((relay) => sanitizeLine(relay.url));
+    writeLine(ctx.stderr, `nostr-tui: note: ${silent.join(', ')} did not answer; the newest mute list from the others was used.`);
+  }
+}
+
+export async function editMutes(ctx: CommandContext, args: MuteArgs, action: 'mute' | 'unmute'): Promise<void> {
+  const entry = await entryOf(ctx, args.what ?? '');
+  await withClient(ctx, args, async (client) => {
+    const change = await (action === 'mute' ? mute : unmute)(client, entry);
+    warnUnanswered(ctx, change);
+    if (args.json) {
+      writeLine(ctx.stdout, JSON.stringify({
+        changed: change.changed,
+        ...(change.unchanged ? { reason: change.unchanged } : {}),
+        ...(change.event ? { id: change.event.id, event: change.event } : {}),
+        relays: resultsJson(change.results),
+      }));
+    } else if (!change.changed) {
+      writeLine(ctx.stdout, UNCHANGED[change.unchanged!](entryText(entry)));
+    } else {
+      writeLine(ctx.stdout, `${action === 'mute' ? 'Muted' : 'Unmuted'} ${entryText(entry)}.`);
+      writeResults(ctx, change.results);
+    }
+    if (change.changed && !change.results.some((result) => result.ok)) {
+      writeLine(ctx.stderr, 'nostr-tui: no relay accepted the new mute list; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
+      ctx.exitCode = ExitCode.failed;
+    }
+  }, { retryOutbox: true });
+}
+
+export async function listMutes(ctx: CommandContext, args: MuteArgs): Promise<void> {
+  await withClient(ctx, args, async (client) => {
+    const current = await currentMutes(client);
+    if (current.answered === 0) {
+      if (!current.event) throw failure(`no relay answered (${current.relays.length} asked), and there is no local copy of your mute list; try again later.`);
+      writeLine(ctx.stderr, 'nostr-tui: note: no relay answered; this is the local copy of your mute list.');
+    }
+    if (args.json) return writeLine(ctx.stdout, JSON.stringify(current.entries));
+    if (current.entries.length === 0) return writeLine(ctx.stdout, 'You muted nothing: `nostr-tui mute <npub|name@domain|#hashtag|word>` adds something.');
+    for (const entry of current.entries) writeLine(ctx.stdout, entryText(entry));
+  });
+}

@@ -1,0 +1,57 @@
+// A new kind-0 profile (NIP-01 metadata, NIP-24 extra fields) made from the
+// previous one: only the fields the user changes are touched; every other
+// field, known or not, keeps its value and place, and the tags are kept.
+import type { Event, EventTemplate } from 'nostr-tools';
+import { usageError } from './errors.js';
+import { replaceableCreatedAt } from './events.js';
+import { parseNip05 } from './nip05.js';
+
+/** The fields `profile set` edits, by their kind-0 names. */
+export const PROFILE_FIELDS = ['name', 'display_name', 'about', 'picture', 'banner', 'website', 'nip05', 'lud16'] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** New values; an empty string removes the field. */
+export type ProfileChanges = Partial<Record<ProfileField, string>>;
+
+/** The previous content as an object, or undefined when it is not a JSON object (then nothing can be kept). */
+export function profileObject(content: string): Record<string, unknown> | undefined {
+  try {
+    const data: unknown = JSON.parse(content);
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Refuses values other clients would choke on, before anything is signed. */
+export function checkChanges(changes: ProfileChanges): void {
+  for (const field of ['picture', 'banner', 'website'] as const) {
+    const value = changes[field];
+    if (value && !/^https?:\/\/\S+$/i.test(value)) throw usageError(`--${field} must be an http(s) URL.`);
+  }
+  if (changes.nip05 && !parseNip05(changes.nip05)) throw usageError('--nip05 must be a NIP-05 address: name@domain.');
+  if (changes.lud16 && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(changes.lud16)) throw usageError('--lud16 must be a lightning address: name@domain.');
+}
+
+/** The merged content: previous fields in their order, changed ones replaced in place, new ones at the end, emptied ones gone. */
+export function mergeProfile(previous: Record<string, unknown>, changes: ProfileChanges): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...previous };
+  for (const field of PROFILE_FIELDS) {
+    const value = changes[field];
+    if (value === undefined) continue;
+    if (value === '') delete merged[field];
+    else merged[field] = value;
+  }
+  return merged;
+}
+
+/** The kind-0 template replacing `previous` (which may be missing: a first profile). */
+export function profileTemplate(changes: ProfileChanges, now: number, previous?: Event): EventTemplate {
+  const before = previous ? (profileObject(previous.content) ?? {}) : {};
+  return {
+    kind: 0,
+    created_at: replaceableCreatedAt(now, previous),
+    tags: (previous?.tags ?? []).map((tag) => [...tag]),
+    content: JSON.stringify(mergeProfile(before, changes)),
+  };
+}

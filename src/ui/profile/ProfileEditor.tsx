@@ -1,0 +1,92 @@
+// `e` on the user's own profile screen: a small form over the profile's fields.
+// ↑/↓ (or Tab) choose a field, the composer's editing keys edit it, Enter
+// publishes the changed fields (from the newest copy on the relays, like
+// `nostr-tui profile set`), Esc closes without sending.
+import { Box, Text } from 'ink';
+import { useReducer, useRef, useState } from 'react';
+import type { Profile } from '../../client/profiles.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { truncate } from '../../core/text-layout.js';
+import { arrow, edits } from '../composer/use-composer.js';
+import { useColor, useServices } from '../context.js';
+import { commandFor } from '../keys/bindings.js';
+import { KeyPriority, useKeypress } from '../keys/keypress.js';
+import { SafeText } from '../SafeText.js';
+import { errorStatus, publishStatus, type StatusMessage } from '../status.js';
+import { FORM_FIELDS, formChanges, formReducer, initialForm, type FormState } from './profile-form.js';
+
+const LABEL = 14;
+const CURSOR = '▏';
+
+export function ProfileEditor(props: { profile: Profile | undefined; width: number; setStatus(status: StatusMessage): void; onDone(): void }) {
+  const services = useServices();
+  const color = useColor();
+  const [state, dispatch] = useReducer(formReducer, props.profile, initialForm);
+  // Keys of one read may arrive before React renders: the latest state is read from here.
+  const latest = useRef<FormState>(state);
+  latest.current = state;
+  const [saving, setSaving] = useState(false);
+
+  const save = () => {
+    const changes = formChanges(latest.current);
+    if (Object.keys(changes).length === 0) {
+      props.setStatus({ text: 'profile: nothing changed', tone: 'info' });
+      return props.onDone();
+    }
+    if (!services.setProfile) return props.setStatus({ text: 'editing the profile is not available here', tone: 'error' });
+    setSaving(true);
+    props.setStatus({ text: 'profile: reading your newest profile from every relay…', tone: 'info' });
+    services.setProfile(changes).then(
+      ({ event, results }) => {
+        services.profiles.request([event.pubkey]);
+        props.setStatus(publishStatus('profile', results));
+        props.onDone();
+      },
+      (error: unknown) => {
+        setSaving(false);
+        props.setStatus(errorStatus('profile', error));
+      },
+    );
+  };
+
+  useKeypress(
+    (input, key, event) => {
+      if (saving) return true;
+      if (event.paste) {
+        dispatch({ type: 'edit', action: { type: 'insert', text: event.input.replace(/\r?\n/g, ' ') } });
+        return 'text';
+      }
+      if (key.tab || key.downArrow) return dispatch({ type: key.shift ? 'previous' : 'next' }), true;
+      if (key.upArrow) return dispatch({ type: 'previous' }), true;
+      const command = commandFor(['composer'], input, key);
+      if (command === 'send') return save(), true;
+      if (command === 'cancel') return props.onDone(), true;
+      if (command === 'newline') return true; // one line per field; About takes Alt+Enter in `profile set`
+      const action = (command && edits[command]) || arrow(input, key);
+      if (action) dispatch({ type: 'edit', action });
+      else if (input && !key.ctrl && !key.meta) dispatch({ type: 'edit', action: { type: 'insert', text: input } });
+      return 'text';
+    },
+    { priority: KeyPriority.composer, paste: true },
+  );
+
+  const width = Math.max(10, props.width - LABEL - 4);
+  return (
+    <Box flexDirection="column">
+      <Text color={color('cyan')} wrap="truncate">{`  ── Edit your profile ${saving ? '(sending…) ' : ''}── ↑/↓ field · Enter save · Esc cancel`}</Text>
+      {FORM_FIELDS.map(({ field, label }, i) => {
+        const value = state.values[field];
+        const selected = i === state.selected;
+        const text = selected ? value.text.slice(0, value.cursor) + CURSOR + value.text.slice(value.cursor) : value.text;
+        // The cursor's end of a long value is what shows.
+        const shown = sanitizeLine(text);
+        const fitted = selected && shown.length > width ? `…${shown.slice(shown.length - width + 1)}` : truncate(shown, width);
+        return (
+          <SafeText key={field} wrap="truncate" bold={selected} color={selected ? color('yellow') : undefined}>
+            {`${selected ? '▌ ' : '  '}${label.padEnd(LABEL)}${fitted}`}
+          </SafeText>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,126 @@
+// `profile`, `profile set`, `follow name@domain`, `mute`/`unmute`/`mutes` and
+// `timeline` hiding muted content: the CLI in process, against a real relay and
+// a local NIP-05 server (NOSTR_TUI_NIP05_BASE_URL, honoured with NODE_ENV=test).
+import { nip19 } from 'nostr-tools';
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sanitize } from '../../src/core/sanitize.js';
+import { KeyStore } from '../../src/store/keys.js';
+import { signed } from '../helpers/fault-relay.js';
+import { jsonLines, runInProcess, tempHome } from '../helpers/in-process-cli.js';
+import { startNip05Server, type Nip05Server } from '../helpers/nip05-server.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+const NOW = 1_800_000_000;
+let relay: TestRelay;
+let nip05: Nip05Server;
+
+beforeAll(async () => {
+  [relay, nip05] = await Promise.all([startRelay(), startNip05Server()]);
+});
+afterAll(async () => {
+  await Promise.all([relay?.stop(), nip05?.stop()]);
+});
+
+function user() {
+  const home = tempHome('nostr-tui-people-');
+  const secretKey = generateSecretKey();
+  const pubkey = getPublicKey(secretKey);
+  new KeyStore(home).save({ pubkey, secret: { type: 'plain', secretKey } });
+  const run = (argv: string[]) =>
+    runInProcess([...argv, '--relay', relay.url], { home, nowSec: NOW, env: { NODE_ENV: 'test', NOSTR_TUI_NIP05_BASE_URL: nip05.url } });
+  return { home, secretKey, pubkey, run };
+}
+
+describe('profile', () => {
+  it('`profile set --name X` keeps every other field of the newest kind 0; `profile --json` prints it exactly', async () => {
+    const me = user();
+    await relay.seed(signed(me.secretKey, { kind: 0, created_at: NOW - 50, content: '{"name":"old","about":"hi","x_unknown":[1,{"a":true}],"lud16":"me@ln.example"}' }));
+    const set = await me.run(['profile', 'set', '--name', 'X']);
+    expect(set.stderr).toBe('');
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(/^Profile published \(other fields kept from your newest profile\)\.\n/);
+    const stored = (await relay.find({ kinds: [0], authors: [me.pubkey] }))[0]!;
+    expect(JSON.parse(stored.content)).toEqual({ name: 'X', about: 'hi', x_unknown: [1, { a: true }], lud16: 'me@ln.example' });
+    const json = await me.run(['profile', '--json']);
+    expect(json.stdout).toBe(`${JSON.stringify(stored)}\n`);
+  });
+
+  it('shows an address as verified only when the domain maps it to the key', async () => {
+    const bob = user();
+    const impostor = user();
+    nip05.names = { bob: bob.pubkey };
+    await relay.seed(
+      signed(bob.secretKey, { kind: 0, created_at: NOW - 10, content: JSON.stringify({ name: 'bob', nip05: 'bob@bob.example', about: 'line one\n\u001b[31mred' }) }),
+      signed(impostor.secretKey, { kind: 0, created_at: NOW - 10, content: JSON.stringify({ name: 'not bob', nip05: 'bob@bob.example' }) }),
+    );
+    const shown = await bob.run(['profile', nip19.npubEncode(bob.pubkey)]);
+    expect(shown.stdout).toBe(`bob\n${nip19.npubEncode(bob.pubkey)}\n✓ bob@bob.example\n  line one\n  ${sanitize('\u001b[31mred')}\n`);
+    expect(shown.stdout).not.toContain('\u001b');
+    const fake = await bob.run(['profile', nip19.npubEncode(impostor.pubkey)]);
+    expect(fake.stdout).toContain('NIP-05 bob@bob.example: not verified');
+    expect(fake.stdout).not.toContain('✓');
+    // By address: the key the domain names.
+    const byAddress = await bob.run(['profile', 'bob@bob.example', '--json']);
+    expect(JSON.parse(byAddress.stdout).pubkey).toBe(bob.pubkey);
+  });
+
+  it('`profile set --nip05` says when the domain does not map the address to the key yet', async () => {
+    const me = user();
+    await relay.seed(signed(me.secretKey, { kind: 0, created_at: NOW - 50, content: '{"name":"me"}' }));
+    nip05.names = {};
+    const unmapped = await me.run(['profile', 'set', '--nip05', 'me@me.example']);
+    expect(unmapped.code).toBe(0);
+    expect(unmapped.stderr).toContain('nostr-tui: note: me@me.example does not map to your key yet');
+    nip05.names = { me2: me.pubkey };
+    const mapped = await me.run(['profile', 'set', '--nip05', 'me2@me.example']);
+    expect(mapped.stderr).toBe('');
+    expect((await me.run(['profile'])).stdout).toContain('✓ me2@me.example\n');
+  });
+});
+
+describe('follow name@domain', () => {
+  it('follows the key the NIP-05 address maps to, and fails in one line when the domain does not list it', async () => {
+    const me = user();
+    const carol = getPublicKey(generateSecretKey());
+    nip05.names = { carol };
+    const result = await me.run(['follow', 'carol@carol.example', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).event.tags).toEqual([['p', carol]]);
+    const missing = await me.run(['follow', 'dave@carol.example']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('nostr-tui: dave@carol.example is not listed by carol.example.\n');
+  });
+});
+
+describe('mutes', () => {
+  it('mute, mutes and unmute edit the list; timeline hides muted people, hashtags and words', async () => {
+    const me = user();
+    const spammer = generateSecretKey();
+    const friend = generateSecretKey();
+    const notes = [
+      signed(spammer, { created_at: NOW - 100, content: 'buy now' }),
+      signed(friend, { created_at: NOW - 90, content: 'about #Politics today' }),
+      signed(friend, { created_at: NOW - 80, content: 'free AIRDROP' }),
+      signed(friend, { created_at: NOW - 70, content: 'gm', tags: [['t', 'spam']] }),
+      signed(friend, { created_at: NOW - 60, content: 'a good note' }),
+    ];
+    await relay.seed(...notes);
+    nip05.names = { spam: getPublicKey(spammer) };
+    for (const what of ['spam@spam.example', '#politics', 'airdrop', '#SPAM']) expect((await me.run(['mute', what])).code).toBe(0);
+    expect((await me.run(['mute', '#politics'])).stdout).toBe('#politics is already muted; nothing changed.\n');
+    const list = await me.run(['mutes', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual([
+      { type: 'pubkey', value: getPublicKey(spammer) },
+      { type: 'hashtag', value: 'politics' },
+      { type: 'word', value: 'airdrop' },
+      { type: 'hashtag', value: 'spam' },
+    ]);
+    const timeline = await me.run(['timeline', '--global', '--json', '--since', '1h']);
+    expect(jsonLines(timeline.stdout).map((e) => e.content)).toEqual(['a good note']);
+    expect((await me.run(['unmute', 'airdrop'])).stdout).toMatch(/^Unmuted "airdrop"\.\n/);
+    const after = await me.run(['timeline', '--global', '--json', '--since', '1h']);
+    expect(jsonLines(after.stdout).map((e) => e.content)).toEqual(['a good note', 'free AIRDROP']);
+    expect((await me.run(['mutes'])).stdout).toBe(`${nip19.npubEncode(getPublicKey(spammer))}\n#politics\n#spam\n`);
+  });
+});
