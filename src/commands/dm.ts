@@ -26,7 +26,7 @@ export const dmCommand: CommandFactory = (ctx) => ({
         builder: (y) =>
           y
             .parserConfiguration({ 'unknown-options-as-args': true, 'greedy-arrays': false })
-            .positional('who', { type: 'string', describe: 'npub1…, nprofile1…, nostr: URI or hex public key' })
+            .positional('who', { type: 'string', describe: 'npub1…, nprofile1…, nostr: URI, hex public key or NIP-05 name@domain' })
             .positional('text', { type: 'string', array: true, describe: 'The message; quote it, or give - to read stdin' })
             .option('to-read-relays', { type: 'boolean', describe: 'When they have no DM relay list (kind 10050), send to their read relays (NIP-65)' })
             .option('json', { type: 'boolean', describe: 'Print {"id","rumor","wraps":[{"recipient","id","route","relays":[{"url","ok","message"}]}]}' }),
@@ -43,7 +43,7 @@ export const dmCommand: CommandFactory = (ctx) => ({
         describe: 'The messages of one conversation, oldest first (several people: a group); marks them read',
         builder: (y) =>
           y
-            .positional('who', { type: 'string', array: true, describe: 'npub1…, nprofile1… or hex; several for a group' })
+            .positional('who', { type: 'string', array: true, describe: 'npub1…, nprofile1…, hex or name@domain; several for a group' })
             .option('limit', { type: 'number', describe: 'Only the newest N messages' })
             .option('json', { type: 'boolean', describe: 'One JSON line per message: {"rumor","from","mine"}' }),
         handler: async (args) => (await run()).read(ctx, args as DmArgs),

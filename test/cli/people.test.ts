@@ -93,6 +93,17 @@ describe('follow name@domain', () => {
   });
 });
 
+describe('dm send name@domain', () => {
+  it('wraps the message for the key the address maps to', async () => {
+    const me = user();
+    const erin = getPublicKey(generateSecretKey());
+    nip05.names = { erin };
+    const result = await me.run(['dm', 'send', 'erin@carol.example', 'hi', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).wraps.map((wrap: { recipient: string }) => wrap.recipient).sort()).toEqual([erin, me.pubkey].sort());
+  });
+});
+
 describe('mutes', () => {
   it('mute, mutes and unmute edit the list; timeline hides muted people, hashtags and words', async () => {
     const me = user();

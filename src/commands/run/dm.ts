@@ -7,7 +7,8 @@ import type { Client } from '../../client/client.js';
 import { conversationId } from '../../core/dm.js';
 import type { DropReason } from '../../core/dm-wrap.js';
 import { ExitCode, usageError } from '../../core/errors.js';
-import { npub, parsePublicKey, shortNpub } from '../../core/identifiers.js';
+import { npub, shortNpub } from '../../core/identifiers.js';
+import { nip05For, resolvePublicKey } from '../../client/public-key.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { holdsSecretKey, SECRET_IN_TEXT } from '../../core/secret-in-text.js';
 import { readAllStdin } from '../../store/passphrase.js';
@@ -47,7 +48,7 @@ async function messageText(ctx: CommandContext, words: readonly string[], litera
 
 export async function send(ctx: CommandContext, args: DmArgs): Promise<void> {
   const own = storedPubkey(ctx.paths.configDir);
-  const peer = parsePublicKey(String(args.who ?? ''), own);
+  const peer = await resolvePublicKey(String(args.who ?? ''), own, () => nip05For(ctx));
   const text = await messageText(ctx, args.text ?? [], (args._ ?? []).slice(2).map(String));
   if (text.trim() === '') throw usageError('the message is empty: give the text, e.g. `nostr-tui dm send npub1… "hi"`, or `-` to read it from stdin.');
   if (holdsSecretKey(text)) throw usageError(SECRET_IN_TEXT);
@@ -113,7 +114,7 @@ export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
 
 export async function read(ctx: CommandContext, args: DmArgs): Promise<void> {
   const own = storedPubkey(ctx.paths.configDir);
-  const who = (Array.isArray(args.who) ? args.who : [args.who ?? '']).map((w) => parsePublicKey(String(w), own));
+  const who = await Promise.all((Array.isArray(args.who) ? args.who : [args.who ?? '']).map((w) => resolvePublicKey(String(w), own, () => nip05For(ctx))));
   if (args.limit !== undefined && (!Number.isInteger(args.limit) || args.limit < 1)) throw usageError('--limit takes a whole number above 0, like 20.');
   await withClient(ctx, args, async (client) => {
     const dms = await loadInbox(ctx, client);
