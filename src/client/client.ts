@@ -15,6 +15,7 @@ import type { Paths } from '../store/paths.js';
 import type { Signer } from '../core/signer.js';
 import { flushOutbox } from './outbox-flush.js';
 import { writeUrls } from '../core/relay-spec.js';
+import { indexProgressWriter } from './search-progress.js';
 
 export interface ClientOptions {
   paths: Paths;
@@ -118,6 +119,7 @@ export function createClient(opts: ClientOptions): Client {
         ...(maxBytes === undefined ? {} : { maxBytes }),
         ...(client.publicKey() ? { ownPubkey: client.publicKey()! } : {}),
         onWarning: (message) => stderr.write(`nostr-tui: warning: ${sanitizeLine(message)}\n`),
+        onIndexProgress: indexProgressWriter(stderr),
       });
       return store;
     },

@@ -12,9 +12,9 @@ import { fileBytes, usedBytes } from './cache-size.js';
 import { DeletionRecords } from './deletions.js';
 import { compileFilter } from './filter-sql.js';
 import { newestRows } from './newest-rows.js';
+import { SearchIndex } from './search.js';
 import { StatementCache, type Statement } from './statements.js';
 import type { EventStore } from './types.js';
-
 /** Default size cap: a few hundred MB. */
 export const DEFAULT_MAX_BYTES = 500 * 1024 * 1024;
 /** Pruning goes this far below the cap, so it does not run again on every write. */
@@ -53,6 +53,7 @@ export class SqliteEventStore implements EventStore {
   private readonly relayIds = new Map<string, number>();
   private readonly pubkeys = new Map<string, string>();
   private readonly deletions: DeletionRecords;
+  readonly search: SearchIndex; // full-text index: rows added here, removed by a trigger (src/store/search.ts)
   private readonly writeMany: (events: Event[], relay?: string) => number;
 
   constructor(
@@ -61,6 +62,7 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.statements = new StatementCache(db);
     this.deletions = new DeletionRecords(this.statements, (seq) => this.remove(seq));
+    this.search = new SearchIndex(this.statements, opts.clock);
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     this.ownPubkey = opts.ownPubkey;
     this.clock = opts.clock;
@@ -308,6 +310,7 @@ export class SqliteEventStore implements EventStore {
       // NIP-01: single-letter tags are indexed, by their first value.
       if (isIndexedTag(tag)) insertTag.run(tag[0], tag[1], seq);
     }
+    this.search.add(event, seq);
     if (rid !== undefined) this.markSeen(seq, rid);
     if (event.kind === DELETION_KIND) this.deletions.apply(event);
   }

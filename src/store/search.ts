@@ -1,0 +1,110 @@
+// The local full-text index over the event cache: notes (kind 1), long-form
+// articles (kind 30023) and profiles (kind 0), in one FTS5 table (`search`,
+// created by a migration) whose rowid is the event's `seq`. It is kept in step
+// with the cache: the event store adds a row with its event, and a trigger on
+// `events` (src/store/migrations.ts) removes it with the event, however that
+// happens (prune, NIP-09 deletion, a newer replaceable version, clearing).
+// Tokenizer and text: src/core/search-text.ts.
+import type { Event } from 'nostr-tools';
+import { unixNow, type Clock } from '../core/clock.js';
+import { isExpired } from '../core/expiration.js';
+import { indexText, matchExpression, profileNames } from '../core/search-text.js';
+import type { StatementCache } from './statements.js';
+
+/** Kinds with searchable text. */
+export const INDEXED_KINDS: readonly number[] = [0, 1, 30023];
+/** What a word search looks through by default: notes and articles. */
+export const NOTE_KINDS: readonly number[] = [1, 30023];
+
+export interface LocalSearch {
+  /** The words typed (see matchExpression: all terms, each a phrase; `word*` for a prefix). */
+  text: string;
+  limit: number;
+  kinds?: readonly number[];
+  authors?: readonly string[];
+  since?: number;
+  until?: number;
+  /** Left out of the answer (muted people or words: the caller's predicate). */
+  hide?: (event: Event) => boolean;
+}
+
+/** The name column (profile names and NIP-05, article titles) and the body column (note text, profile about). */
+export function searchColumns(event: Event): { name: string; body: string } | undefined {
+  switch (event.kind) {
+    case 0: {
+      const { name, about } = profileNames(event.content);
+      return { name: indexText(name), body: indexText(about) };
+    }
+    case 1:
+      return { name: '', body: indexText(event.content) };
+    case 30023: {
+      const title = event.tags.find((tag) => tag[0] === 'title' && typeof tag[1] === 'string')?.[1] ?? '';
+      return { name: indexText(title), body: indexText(event.content) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export class SearchIndex {
+  constructor(
+    private readonly statements: StatementCache,
+    private readonly clock: Clock | undefined,
+  ) {}
+
+  /** Called in the event store's write transaction for every event it stores. */
+  add(event: Event, seq: number): void {
+    const columns = searchColumns(event);
+    if (!columns) return;
+    this.statements.get(`INSERT OR REPLACE INTO search (rowid, name, body) VALUES (?, ?, ?)`).run(seq, columns.name, columns.body);
+  }
+
+  /** Notes (by default) matching every term, newest first; expired and hidden ones left out. */
+  notes(query: LocalSearch): Event[] {
+    const match = matchExpression(query.text);
+    return match === undefined ? [] : this.run(match, query, query.kinds ?? NOTE_KINDS);
+  }
+
+  /** Profiles whose name, display name or NIP-05 matches, the last term as a prefix (`jac` finds jack). */
+  people(query: LocalSearch): Event[] {
+    const match = matchExpression(query.text, { prefixLast: true, column: 'name' });
+    return match === undefined ? [] : this.run(match, query, [0]);
+  }
+
+  private run(match: string, query: LocalSearch, kinds: readonly number[]): Event[] {
+    if (query.limit < 1 || kinds.length === 0) return [];
+    const where = [`search MATCH ?`, `e.kind IN (${kinds.map(() => '?').join(',')})`];
+    const params: (string | number)[] = [match, ...kinds];
+    if (query.authors?.length) {
+      where.push(`e.pubkey IN (${query.authors.map(() => '?').join(',')})`);
+      params.push(...query.authors);
+    }
+    if (query.since !== undefined) {
+      where.push('e.created_at >= ?');
+      params.push(query.since);
+    }
+    if (query.until !== undefined) {
+      where.push('e.created_at <= ?');
+      params.push(query.until);
+    }
+    // Matches are read newest first (NIP-01 order) one by one, until enough pass the checks below.
+    const rows = this.statements
+      .get(`SELECT e.json FROM search JOIN events e ON e.seq = search.rowid WHERE ${where.join(' AND ')} ORDER BY e.created_at DESC, e.id ASC`)
+      .pluck()
+      .iterate(...params) as IterableIterator<string>;
+    const now = this.clock ? unixNow(this.clock) : undefined;
+    const found: Event[] = [];
+    for (const json of rows) {
+      const event = JSON.parse(json) as Event;
+      // NIP-40: expired events stay in the file until pruned, but are never shown.
+      if (now !== undefined && isExpired(event, now)) continue;
+      if (query.hide?.(event)) continue;
+      found.push(event);
+      if (found.length >= query.limit) {
+        rows.return?.();
+        break;
+      }
+    }
+    return found;
+  }
+}
