@@ -10,9 +10,10 @@ import { postCommand } from './post.js';
 import { relayCommand } from './relay.js';
 import { uiCommand } from './ui.js';
 import { timelineCommand } from './timeline.js';
+import { searchCommand } from './search.js';
 
 /** Each command module exports a factory taking the shared context. */
 export type CommandFactory = (ctx: CommandContext) => CommandModule<any, any>;
 
 /** Every top-level command, in the order `--help` lists them. */
-export const commands: CommandFactory[] = [uiCommand, postCommand, deleteCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, outboxCommand, cacheCommand, timelineCommand, doctorCommand];
+export const commands: CommandFactory[] = [uiCommand, postCommand, deleteCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, outboxCommand, cacheCommand, timelineCommand, searchCommand, doctorCommand];

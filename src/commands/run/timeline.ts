@@ -19,6 +19,7 @@ import { writeLine, type CommandContext } from '../context.js';
 import { withClient } from '../with-client.js';
 import { DEFAULT_LIMIT, DEFAULT_SINCE, type TimelineArgs } from '../timeline.js';
 import { isHex64 } from '../../core/event-shape.js';
+import { hashtagFilters, normalizeHashtag } from '../../core/hashtags.js';
 
 export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> {
   const limit = args.limit ?? DEFAULT_LIMIT;
@@ -29,6 +30,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
   // Both count back from now; the default window (24h) ends at --until.
   const since = args.since === undefined ? parseSince(DEFAULT_SINCE, until ?? now) : parseSince(args.since, now);
   if (until !== undefined && until < since) throw usageError('--until is before --since: nothing lies between them');
+  const tags = (args.tag ?? []).map((tag) => normalizeHashtag(String(tag)));
 
   // Bad routing settings are bad input, said before any relay is asked.
   maxRelaysFromEnv(ctx.env);
@@ -38,13 +40,17 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
     // A relay that stalled on the follow-list query is not waited for again (one timeout per command).
     const stalled = new Set<string>();
-    const filters = args.global ? globalFilters(since, limit, until) : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
+    const filters = tags.length
+      ? hashtagFilters(tags, since, limit, until)
+      : args.global
+        ? globalFilters(since, limit, until)
+        : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
     // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
     const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client), stalled }, filters, {
       relays: readRelays.map((r) => r.url),
     });
     // Each followed author also where they write (NIP-65), unless --relay named the relays for this run.
-    const authors = args.global || args.relay?.length ? [] : [...new Set(filters.flatMap((filter) => filter.authors ?? []))];
+    const authors = args.global || tags.length || args.relay?.length ? [] : [...new Set(filters.flatMap((filter) => filter.authors ?? []))];
     const routed =
       authors.length === 0
         ? Promise.resolve([])
@@ -106,7 +112,7 @@ function cache(client: Client) {
   }
 }
 
-function writeNote(ctx: CommandContext, event: Event): void {
+export function writeNote(ctx: CommandContext, event: Event): void {
   const when = formatDistanceStrict(new Date(event.created_at * 1000), new Date(ctx.clock.now()), { addSuffix: true });
   const repost = event.kind === 6;
   writeLine(ctx.stdout, `${shortNpub(event.pubkey)} · ${when}${repost ? ' · repost' : ''}`);
@@ -141,7 +147,7 @@ function repostLine(event: Event): string {
   return target ? `reposted ${noteEncode(target[1]!)}` : 'reposted a note';
 }
 
-function writeSummary(ctx: CommandContext, outcomes: RelayOutcome[], status: RelayStatus[]): void {
+export function writeSummary(ctx: CommandContext, outcomes: RelayOutcome[], status: RelayStatus[]): void {
   for (const outcome of outcomes) {
     const counts = status.find((s) => s.url === outcome.url)?.counts;
     const how = outcome.eose
