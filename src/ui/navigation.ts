@@ -1,5 +1,6 @@
 // Which screen is shown: a stack of views over the feed, as a pure reducer.
 import type { Event } from 'nostr-tools';
+import type { SearchFeedLike } from './services.js';
 
 export type FeedKind = 'home' | 'mentions' | 'global';
 export const feedKinds: readonly FeedKind[] = ['home', 'mentions', 'global'];
@@ -10,7 +11,10 @@ export type View =
   | { type: 'thread'; event: Event }
   | { type: 'profile'; pubkey: string }
   | { type: 'relays' }
-  | { type: 'help' };
+  | { type: 'help' }
+  // Issue #15: a search's results (the feed is opened when the search is asked), a hashtag's notes.
+  | { type: 'search'; query: string; feed: SearchFeedLike }
+  | { type: 'hashtag'; tag: string };
 
 export interface NavState {
   feed: FeedKind;

@@ -8,6 +8,7 @@ import type { Profile } from '../client/profiles.js';
 import type { RelayEdit } from '../client/relay-list.js';
 import type { PublishResult, RelaySpec, RelayStatus } from '../net/types.js';
 import type { FeedKind } from './navigation.js';
+import type { SearchSources } from '../client/search-feed.js';
 
 export interface TimelineEntryLike {
   event: Event;
@@ -104,6 +105,16 @@ export interface UiServices {
   unfollow(pubkey: string): Promise<FollowOutcome>;
   /** Likes and reposts with state, their undo, and deleting own notes (src/client/interactions.ts). */
   interactions?: Interactions;
+  /** Search (issue #15): the cache's hits at once, then the search relays' (NIP-50). */
+  search?(query: string): SearchFeedLike;
+  /** Notes with this hashtag (`#t`), from everyone on the user's relays. */
+  openHashtagFeed?(tag: string): FeedLike;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
   onNotice?(listener: (text: string) => void): () => void;
+}
+
+/** A search's results as a feed, and where they came from (src/client/search-feed.ts). */
+export interface SearchFeedLike extends FeedLike {
+  readonly query: string;
+  sources(): SearchSources;
 }

@@ -15,6 +15,8 @@ export function useGlobalKeys(opts: {
   openComposer(replyTo?: Event): void;
   hasKey: boolean;
   setStatus(status: StatusMessage): void;
+  /** `/` and `#`: the search or hashtag prompt (src/ui/hooks/use-search-prompt.ts). */
+  openPrompt?(kind: 'search' | 'hashtag'): void;
 }): void {
   // Always in force, under everything: the composer and the key offer take what they
   // need first and pass on the rest (Ctrl-C from the composer, q from the offer).
@@ -44,6 +46,11 @@ export function useGlobalKeys(opts: {
           return true;
         case 'back':
           opts.navigate({ type: 'back' });
+          return true;
+        case 'search':
+        case 'hashtag':
+          if (!opts.openPrompt) return false;
+          opts.openPrompt(command);
           return true;
         default:
           return false;

@@ -8,8 +8,8 @@ const moves: Partial<Record<Command, ListAction>> = {
 };
 
 /** Commands that act on the selected note; the app decides what they do. */
-export type NoteCommand = 'open' | 'reply' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile';
-const noteCommands = new Set<Command>(['open', 'reply', 'like', 'repost', 'delete', 'follow', 'unfollow', 'profile']);
+export type NoteCommand = 'open' | 'reply' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile' | 'hashtag';
+const noteCommands = new Set<Command>(['open', 'reply', 'like', 'repost', 'delete', 'follow', 'unfollow', 'profile', 'hashtag']);
 
 /** The list keys of the table for a note list: moves go to the list, note commands to `perform`. */
 export function useListKeys(
@@ -23,6 +23,8 @@ export function useListKeys(
     (input, key) => {
       const command = commandFor(['list'], input, key);
       if (!command) return false;
+      // With no note to act on, `#` is the global one (a hashtag typed from scratch).
+      if (command === 'hashtag' && source.length === 0) return false;
       const move = moves[command];
       if (move) dispatch(move);
       else if (noteCommands.has(command) && source.length > 0) perform(command as NoteCommand, source.rowAt(window.selected));

@@ -12,7 +12,8 @@ export type Command =
   | 'wordLeft' | 'wordRight' | 'lineStart' | 'lineEnd'
   | 'deleteChar' | 'deleteWord' | 'killToStart' | 'killToEnd'
   | 'createKey' | 'skipKey'
-  | 'addRelay' | 'removeRelay' | 'toggleRead' | 'toggleWrite';
+  | 'addRelay' | 'removeRelay' | 'toggleRead' | 'toggleWrite'
+  | 'search' | 'hashtag';
 
 type NamedKey =
   | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end'
@@ -50,6 +51,9 @@ export const bindings: readonly Binding[] = [
   { command: 'follow', scope: 'list', keys: [{ input: 'f' }], label: 'f', description: 'follow the author' },
   { command: 'unfollow', scope: 'list', keys: [{ input: 'u' }], label: 'u', description: 'unfollow the author' },
   { command: 'profile', scope: 'list', keys: [{ input: 'p' }], label: 'p', description: "author's profile, notes" },
+  { command: 'hashtag', scope: 'list', keys: [{ input: '#' }], label: '#', description: "a hashtag's feed (the note's tags, Tab for the next)" },
+  { command: 'search', scope: 'global', keys: [{ input: '/' }], label: '/', description: 'search notes (cache, then search relays)' },
+  { command: 'hashtag', scope: 'global', keys: [{ input: '#' }], label: '#', description: 'a hashtag feed' },
   { command: 'compose', scope: 'global', keys: [{ input: 'n' }], label: 'n', description: 'new post' },
   { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home / Mentions / Global' },
   { command: 'relays', scope: 'global', keys: [{ input: 'R' }], label: 'R', description: 'relays panel' },
@@ -122,4 +126,5 @@ const shortName: Partial<Record<Command, string>> = {
   quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'cancel', top: 'top',
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
   deleteWord: 'del word', lineStart: 'line start', lineEnd: 'line end',
+  search: 'search', hashtag: '#tag',
 };
