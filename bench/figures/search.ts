@@ -39,7 +39,7 @@ export function seedCache(dir: string, words: string[]): void {
   db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
   const insert = db.prepare(`INSERT INTO events (id, pubkey, kind, created_at, d, json) VALUES (?, ?, 1, ?, NULL, ?)`);
   let x = 12345;
-  const next = () => (x = (x * 1103515245 + 12345) >>> 0);
+  const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
   db.transaction(() => {
     for (let i = 0; i < NOTES; i++) {
       const terms: string[] = [];
@@ -81,7 +81,7 @@ export default async function searchFigure(ctx: BenchContext): Promise<Figure> {
     const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
     try {
       // A rare word (in a few dozen notes): the LIKE scan has to read the whole table to find 50.
-      const word = words[VOCABULARY - 40]!;
+      const word = words[VOCABULARY - 400]!;
       const like = db.prepare(`SELECT json FROM events WHERE kind IN (1, 30023) AND json LIKE ? ORDER BY created_at DESC, id ASC LIMIT ${LIMIT}`).pluck();
       const fts = () => store.events.search.notes({ text: word, limit: LIMIT });
       const scan = () => like.all(`%${word}%`) as string[];

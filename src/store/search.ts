@@ -73,8 +73,8 @@ export class SearchIndex {
 
   private run(match: string, query: LocalSearch, kinds: readonly number[]): Event[] {
     if (query.limit < 1 || kinds.length === 0) return [];
-    const where = [`search MATCH ?`, `e.kind IN (${kinds.map(() => '?').join(',')})`];
-    const params: (string | number)[] = [match, ...kinds];
+    const where = [`e.kind IN (${kinds.map(() => '?').join(',')})`];
+    const params: (string | number)[] = [...kinds];
     if (query.authors?.length) {
       where.push(`e.pubkey IN (${query.authors.map(() => '?').join(',')})`);
       params.push(...query.authors);
@@ -87,16 +87,40 @@ export class SearchIndex {
       where.push('e.created_at <= ?');
       params.push(query.until);
     }
-    // Matches are read newest first (NIP-01 order) one by one, until enough pass the checks below.
-    const rows = this.statements
-      .get(`SELECT e.json FROM search JOIN events e ON e.seq = search.rowid WHERE ${where.join(' AND ')} ORDER BY e.created_at DESC, e.id ASC`)
-      .pluck()
-      .iterate(...params) as IterableIterator<string>;
+    const read = (candidates: string, extra: (string | number)[], newerThan?: number) =>
+      this.collect(
+        this.statements
+          .get(
+            `SELECT e.json FROM events e WHERE e.seq IN (${candidates}) AND ${where.join(' AND ')}` +
+              `${newerThan === undefined ? '' : ' AND e.created_at > ?'} ORDER BY e.created_at DESC, e.id ASC`,
+          )
+          .pluck()
+          .iterate(...extra, ...params, ...(newerThan === undefined ? [] : [newerThan])) as IterableIterator<string>,
+        query,
+      );
+    // Few matches (most searches): all of them, ordered. FTS5 streams its newest rowids cheaply.
+    const newestMatches = this.statements.get(`SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ${FEW}`).pluck().all(match) as number[];
+    if (newestMatches.length < FEW) return read(`SELECT value FROM json_each(?)`, [JSON.stringify(newestMatches)]);
+    // A common word: ordering every match by time would cost in proportion to them all. The newest
+    // `window` events of the cache (by created_at) are searched first: every match newer than the
+    // oldest of them has a seq at least the smallest of theirs (a range FTS5 reads directly).
+    for (const window of WINDOWS) {
+      const edge = this.statements
+        .get(`SELECT MIN(created_at) AS oldest, MIN(seq) AS seq, COUNT(*) AS n FROM (SELECT created_at, seq FROM events ORDER BY created_at DESC LIMIT ${window})`)
+        .get() as { oldest: number | null; seq: number | null; n: number };
+      if (edge.n < window || edge.oldest === null || edge.seq === null) break;
+      const found = read(`SELECT rowid FROM search WHERE search MATCH ? AND rowid >= ?`, [match, edge.seq], edge.oldest);
+      if (found.length >= query.limit) return found;
+    }
+    return read(`SELECT rowid FROM search WHERE search MATCH ?`, [match]);
+  }
+
+  /** Newest first, until `limit` pass: NIP-40 expired events stay in the file until pruned, but are never shown. */
+  private collect(rows: IterableIterator<string>, query: LocalSearch): Event[] {
     const now = this.clock ? unixNow(this.clock) : undefined;
     const found: Event[] = [];
     for (const json of rows) {
       const event = JSON.parse(json) as Event;
-      // NIP-40: expired events stay in the file until pruned, but are never shown.
       if (now !== undefined && isExpired(event, now)) continue;
       if (query.hide?.(event)) continue;
       found.push(event);
@@ -108,3 +132,8 @@ export class SearchIndex {
     return found;
   }
 }
+
+/** Up to this many matches are simply all read and ordered. */
+const FEW = 2_000;
+/** Newest events searched first for a common word, widening (then everything). */
+const WINDOWS = [4_000, 32_000];

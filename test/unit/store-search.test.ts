@@ -109,6 +109,29 @@ describe('local search', () => {
     expect(orphans).toBe(0);
   });
 
+  it('orders a common word newest first whatever order the events arrived in (matches the plain sort)', () => {
+    const { events } = open();
+    // 5,000 notes with one word in common, stored in a shuffled order of time (seeded), so
+    // arrival order (seq) and time order disagree: the windowed read must still be exact.
+    let x = 42;
+    const times = Array.from({ length: 5000 }, (_, i) => 1_600_000_000 + i * 7);
+    for (let i = times.length - 1; i > 0; i--) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      const j = x % (i + 1);
+      [times[i], times[j]] = [times[j]!, times[i]!];
+    }
+    const all = times.map((t, i) => unsigned(100_000 + i, alicePk, `common word ${i % 3 === 0 ? 'rare' : ''}`, t));
+    for (let i = 0; i < all.length; i += 1000) events.putMany(all.slice(i, i + 1000));
+    const expected = (filter: (e: Event) => boolean, limit: number) =>
+      all.filter(filter).sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : 1)).slice(0, limit).map((e) => e.id);
+    for (const limit of [1, 50, 3000, 6000]) {
+      expect(events.search.notes({ text: 'common', limit }).map((e) => e.id)).toEqual(expected(() => true, limit));
+      expect(events.search.notes({ text: 'common rare', limit }).map((e) => e.id)).toEqual(expected((e) => e.content.includes('rare'), limit));
+    }
+    const until = 1_600_000_000 + 2000 * 7;
+    expect(events.search.notes({ text: 'common', limit: 20, until }).map((e) => e.id)).toEqual(expected((e) => e.created_at <= until, 20));
+  });
+
   it('finds people by name, display name or NIP-05, the last word as a prefix', () => {
     const { events } = open();
     events.put(sign(alice, { kind: 0, content: JSON.stringify({ name: 'jack', display_name: 'Jack Dorsey', nip05: 'jack@cash.app', about: 'bitcoin' }) }));
