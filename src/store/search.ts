@@ -87,40 +87,53 @@ export class SearchIndex {
       where.push('e.created_at <= ?');
       params.push(query.until);
     }
+    // CROSS JOIN: SQLite then loops over the matches and looks each event up by seq; left to
+    // itself it may walk the whole time index instead, checking each event against the matches.
     const read = (candidates: string, extra: (string | number)[], newerThan?: number) =>
       this.collect(
         this.statements
           .get(
-            `SELECT e.json FROM events e WHERE e.seq IN (${candidates}) AND ${where.join(' AND ')}` +
+            `SELECT e.seq FROM (${candidates}) m CROSS JOIN events e ON e.seq = m.seq WHERE ${where.join(' AND ')}` +
               `${newerThan === undefined ? '' : ' AND e.created_at > ?'} ORDER BY e.created_at DESC, e.id ASC`,
           )
           .pluck()
-          .iterate(...extra, ...params, ...(newerThan === undefined ? [] : [newerThan])) as IterableIterator<string>,
+          .iterate(...extra, ...params, ...(newerThan === undefined ? [] : [newerThan])) as IterableIterator<number>,
         query,
       );
     // Few matches (most searches): all of them, ordered. FTS5 streams its newest rowids cheaply.
     const newestMatches = this.statements.get(`SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ${FEW}`).pluck().all(match) as number[];
-    if (newestMatches.length < FEW) return read(`SELECT value FROM json_each(?)`, [JSON.stringify(newestMatches)]);
+    if (newestMatches.length < FEW) return read(`SELECT value AS seq FROM json_each(?)`, [JSON.stringify(newestMatches)]);
     // A common word: ordering every match by time would cost in proportion to them all. The newest
     // `window` events of the cache (by created_at) are searched first: every match newer than the
-    // oldest of them has a seq at least the smallest of theirs (a range FTS5 reads directly).
+    // oldest of them has a seq at least the smallest of theirs. FTS5 walks its rowids downwards
+    // cheaply (a rowid range it does not seek), so the walk stops at that seq.
     for (const window of WINDOWS) {
       const edge = this.statements
         .get(`SELECT MIN(created_at) AS oldest, MIN(seq) AS seq, COUNT(*) AS n FROM (SELECT created_at, seq FROM events ORDER BY created_at DESC LIMIT ${window})`)
         .get() as { oldest: number | null; seq: number | null; n: number };
       if (edge.n < window || edge.oldest === null || edge.seq === null) break;
-      const found = read(`SELECT rowid FROM search WHERE search MATCH ? AND rowid >= ?`, [match, edge.seq], edge.oldest);
+      const seqs: number[] = [];
+      const walk = this.statements.get(`SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC`).pluck().iterate(match) as IterableIterator<number>;
+      for (const seq of walk) {
+        if (seq < edge.seq || seqs.length > MAX_WALK) break;
+        seqs.push(seq);
+      }
+      walk.return?.();
+      if (seqs.length > MAX_WALK) break; // arrival order far from time order: read them all instead
+      const found = read(`SELECT value AS seq FROM json_each(?)`, [JSON.stringify(seqs)], edge.oldest);
       if (found.length >= query.limit) return found;
     }
-    return read(`SELECT rowid FROM search WHERE search MATCH ?`, [match]);
+    return read(`SELECT rowid AS seq FROM search WHERE search MATCH ?`, [match]);
   }
 
   /** Newest first, until `limit` pass: NIP-40 expired events stay in the file until pruned, but are never shown. */
-  private collect(rows: IterableIterator<string>, query: LocalSearch): Event[] {
+  private collect(rows: IterableIterator<number>, query: LocalSearch): Event[] {
     const now = this.clock ? unixNow(this.clock) : undefined;
     const found: Event[] = [];
-    for (const json of rows) {
-      const event = JSON.parse(json) as Event;
+    // Ordered by seq alone (a small sort); each event's JSON is read only when it is handed out.
+    const json = this.statements.get(`SELECT json FROM events WHERE seq = ?`).pluck();
+    for (const seq of rows) {
+      const event = JSON.parse(json.get(seq) as string) as Event;
       if (now !== undefined && isExpired(event, now)) continue;
       if (query.hide?.(event)) continue;
       found.push(event);
@@ -137,3 +150,5 @@ export class SearchIndex {
 const FEW = 2_000;
 /** Newest events searched first for a common word, widening (then everything). */
 const WINDOWS = [4_000, 32_000];
+/** A window's walk gives up past this many matches. */
+const MAX_WALK = 50_000;
