@@ -22,7 +22,8 @@ export function useGlobalKeys(opts: {
   // need first and pass on the rest (Ctrl-C from the composer, q from the offer).
   useKeypress(
     (input, key) => {
-      const command = commandFor(['global'], input, key);
+      // `#` with no note to act on (the list passed it on): a hashtag typed from scratch.
+      const command = commandFor(['global'], input, key) ?? (commandFor(['list'], input, key) === 'hashtag' ? 'hashtag' : undefined);
       switch (command) {
         case 'quitNow':
           opts.exit();
