@@ -66,7 +66,7 @@ describe('search', () => {
     const remote = note(bob, 50, 'a penguin from the search relay');
     const forged = withForgedContent(note(bob, 40, 'an honest note'), 'penguin forged in transit');
     const searcher: SearchRelay = await startSearchRelay([remote, forged, cached]);
-    const refusing = await startSearchRelay([], { refuse: true });
+    const refusing = await startSearchRelay([], { refuse: true, notice: 'search\u001b[31m is off here' });
     try {
       const env = { NOSTR_TUI_HOME: home, NOSTR_TUI_SEARCH_RELAYS: `${searcher.url},${refusing.url}` };
       const result = await runCli(['search', 'penguin', '--json'], env);
@@ -76,6 +76,9 @@ describe('search', () => {
       expect(result.stderr).toContain('2 found: cache 1 · relays 1');
       expect(result.stderr).toContain('1 with a bad id or signature');
       expect(result.stderr).toMatch(new RegExp(`relay ${refusing.url.replace(/[/.]/g, '\\$&')}: failed: .*search is not supported`));
+      // Its NOTICE too, cleaned of terminal control sequences.
+      expect(result.stderr).toContain(`relay ${refusing.url}: notice: search`);
+      expect(result.stderr).not.toContain('\u001b');
 
       // What the relay found is cached (verified) for the next, offline search.
       const later = await runCli(['search', 'penguin', '--local', '--json'], env);

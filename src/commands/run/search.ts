@@ -48,7 +48,14 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
       else if (args.people) writeProfile(ctx, event);
       else writeNote(ctx, event);
     }
-    if (result.outcomes.length) writeSummary(ctx, result.outcomes, client.pool().status());
+    if (result.outcomes.length) {
+      const status = client.pool().status();
+      writeSummary(ctx, result.outcomes, status);
+      // A NOTICE from a search relay (e.g. "search not supported") is reported, never fatal.
+      for (const { url, notice } of status) {
+        if (notice && result.outcomes.some((outcome) => outcome.url === url)) writeLine(ctx.stderr, `relay ${sanitizeLine(url)}: notice: ${sanitizeLine(notice).slice(0, 200)}`);
+      }
+    }
     if (result.offTopic) {
       writeLine(ctx.stderr, `nostr-tui: dropped ${result.offTopic} relay answer${result.offTopic === 1 ? '' : 's'} without the words searched (a relay that ignores NIP-50 search)`);
     }
