@@ -10,5 +10,7 @@ export default function setup(): () => void {
   process.env.TMPDIR = root;
   // Tests talk only to loopback: no discovery relays (NIP-65 indexers) unless a test names its own.
   process.env.NOSTR_TUI_DISCOVERY_RELAYS = '';
+  // Nor search relays (NIP-50): a test names its own scripted one.
+  process.env.NOSTR_TUI_SEARCH_RELAYS = '';
   return () => fs.rmSync(root, { recursive: true, force: true });
 }

@@ -16,6 +16,7 @@ import type { Signer } from '../core/signer.js';
 import { cacheIngest } from './ingest.js';
 import { flushOutbox } from './outbox-flush.js';
 import { writeUrls } from '../core/relay-spec.js';
+import { indexProgressWriter } from './search-progress.js';
 
 export interface ClientOptions {
   paths: Paths;
@@ -122,6 +123,7 @@ export function createClient(opts: ClientOptions): Client {
         ...(maxBytes === undefined ? {} : { maxBytes }),
         ...(client.publicKey() ? { ownPubkey: client.publicKey()! } : {}),
         onWarning: (message) => stderr.write(`nostr-tui: warning: ${sanitizeLine(message)}\n`),
+        onIndexProgress: indexProgressWriter(stderr),
       });
       return store;
     },

@@ -14,6 +14,8 @@ export interface TimelineArgs extends GlobalArgs {
   since?: string;
   until?: string;
   global?: boolean;
+  /** `--tag <tag>` (repeatable): notes with any of these hashtags (`#t`), from everyone. */
+  tag?: string[];
 }
 
 export const DEFAULT_SINCE = '24h';
@@ -28,6 +30,7 @@ export const timelineCommand: CommandFactory = (ctx) => ({
       .option('limit', { type: 'number', describe: `How many notes, newest first, any count (default ${DEFAULT_LIMIT})` })
       .option('since', { type: 'string', describe: `How far back: 30m, 2h, 1d, 2w or a unix time (default ${DEFAULT_SINCE} before --until or now)` })
       .option('until', { type: 'string', describe: 'Only notes up to this time: 30m, 2h, 1d, 2w ago or a unix time (default now)' })
-      .option('global', { type: 'boolean', describe: 'Everyone on your relays, not only the people you follow' }),
+      .option('global', { type: 'boolean', describe: 'Everyone on your relays, not only the people you follow' })
+      .option('tag', { type: 'string', array: true, describe: 'Notes with this hashtag (repeatable: any of them), from everyone' }),
   handler: async (args) => (await run()).timeline(ctx, args as TimelineArgs),
 });

@@ -13,6 +13,7 @@ import { DeletionRecords } from './deletions.js';
 import { compileFilter } from './filter-sql.js';
 import { newestRows } from './newest-rows.js';
 import { RelayIds } from './relay-ids.js';
+import { SearchIndex } from './search.js';
 import { StatementCache, type Statement } from './statements.js';
 import type { EventStore } from './types.js';
 
@@ -46,6 +47,7 @@ export class SqliteEventStore implements EventStore {
   private readonly relayIds: RelayIds;
   private readonly pubkeys = new Map<string, string>();
   private readonly deletions: DeletionRecords;
+  readonly search: SearchIndex; // full-text index: rows added here, removed by a trigger (src/store/search.ts)
   private readonly writeMany: (events: Event[], relay?: string) => number;
 
   constructor(
@@ -55,6 +57,7 @@ export class SqliteEventStore implements EventStore {
     this.statements = new StatementCache(db);
     this.relayIds = new RelayIds((sql) => this.stmt(sql));
     this.deletions = new DeletionRecords(this.statements, (seq) => this.remove(seq));
+    this.search = new SearchIndex(this.statements, opts.clock);
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     this.ownPubkey = opts.ownPubkey;
     this.clock = opts.clock;
@@ -311,6 +314,7 @@ export class SqliteEventStore implements EventStore {
       // NIP-01: single-letter tags are indexed, by their first value.
       if (isIndexedTag(tag)) insertTag.run(tag[0], tag[1], seq);
     }
+    this.search.add(event, seq);
     if (rid !== undefined) this.markSeen(seq, rid);
     if (event.kind === DELETION_KIND) this.deletions.apply(event);
   }

@@ -87,4 +87,21 @@ export const MIGRATIONS: string[] = [
   // Private messages read (NIP-17): rumor ids only. Neither text nor who wrote
   // is stored; an id tells nothing without the key that decrypts the wrap.
   `CREATE TABLE dm_read (rumor_id TEXT PRIMARY KEY, read_at INTEGER NOT NULL) WITHOUT ROWID;`,
+  // Full-text search (issue #15): notes, articles and profile names, rowid =
+  // events.seq. Contentless (the text is in events.json already) with
+  // contentless_delete, so a row is removed by its rowid alone. Tokenizer:
+  // unicode61 with symbols (emoji) as token characters; why, and how CJK text
+  // is cut: src/core/search-text.ts. Rows already cached are indexed after
+  // this runs, newest first, up to the mark recorded here (src/store/search-backfill.ts).
+  `CREATE VIRTUAL TABLE search USING fts5(
+     name, body,
+     content = '', contentless_delete = 1,
+     tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co So'"
+   );
+   INSERT OR REPLACE INTO meta (key, value) SELECT 'search_backfill', COALESCE(MAX(seq), 0) FROM events;
+   -- Every way an event leaves the cache (prune, NIP-09 deletion, a newer
+   -- replaceable version, clearing) deletes its row; this takes its text along.
+   CREATE TRIGGER search_unindex AFTER DELETE ON events WHEN old.kind IN (0, 1, 30023) BEGIN
+     DELETE FROM search WHERE rowid = old.seq;
+   END;`,
 ];

@@ -9,6 +9,7 @@ import { SqliteEventStore } from './events.js';
 import { SqliteOutbox } from './outbox.js';
 import { RelayInfoCache } from './relay-info.js';
 import { NotificationsSeen } from './notifications-seen.js';
+import { buildSearchIndex, type IndexProgress } from './search-backfill.js';
 
 export interface OpenStoreOptions {
   clock: Clock;
@@ -18,6 +19,8 @@ export interface OpenStoreOptions {
   ownPubkey?: string;
   /** A problem the user should hear about but that did not stop the store (e.g. a damaged file replaced). */
   onWarning?(message: string): void;
+  /** Building the full-text index for events cached before it existed (once, on the first open after the upgrade). */
+  onIndexProgress?(progress: IndexProgress): void;
 }
 
 export interface LocalStore {
@@ -67,6 +70,12 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
     ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),
     ...(opts.ownPubkey === undefined ? {} : { ownPubkey: opts.ownPubkey }),
   });
+  try {
+    // Events cached before the search index existed (src/store/search-backfill.ts).
+    buildSearchIndex(db, opts.onIndexProgress);
+  } catch {
+    // Busy (another process writing) or damaged: the rest is indexed on a later open.
+  }
   const outbox = new SqliteOutbox(db, opts.clock);
   try {
     // Delivered entries are kept a while, then dropped; a housekeeping failure stops nothing.

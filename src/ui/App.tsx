@@ -14,6 +14,7 @@ import { useNames } from './hooks/use-names.js';
 import { useRelayHealth } from './hooks/use-relay-health.js';
 import { useShownFeed } from './hooks/use-shown-feed.js';
 import { useUnread } from './hooks/use-unread.js';
+import { hashtagsOf, useSearchPrompt } from './hooks/use-search-prompt.js';
 import { hints } from './keys/bindings.js';
 import { KeypressProvider } from './keys/keypress.js';
 import { currentView, initialNav, navReducer } from './navigation.js';
@@ -94,15 +95,17 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const actions = useActions({
     services, navigate, setStatus, openComposer: composer.show, hasKey: !!publicKey, nameOf: names.nameOf, onFollowsChanged, onPublished,
   });
-  const { perform } = actions;
-  useGlobalKeys({ nav, navigate, exit, openComposer: composer.show, hasKey: !!publicKey, setStatus });
+  // `/` and `#` (issue #15); `#` on a note offers its hashtags.
+  const prompt = useSearchPrompt({ services, navigate, setStatus, width: columns });
+  const perform: typeof actions.perform = (command, row) => (command === 'hashtag' ? prompt.open('hashtag', hashtagsOf(row.event)) : actions.perform(command, row));
+  useGlobalKeys({ nav, navigate, exit, openComposer: composer.show, hasKey: !!publicKey, setStatus, openPrompt: (kind) => prompt.open(kind) });
 
   // `@name` completion in the composer (src/ui/hooks/use-mention-completion.ts).
   const mention = useMentionCompletion({
     active: composer.open && !composer.sending, draft: composer.draft, getDraft: composer.getDraft, edit: composer.edit, follows, replyTo: composer.replyTo,
   });
   const composerRows = composer.open ? composerHeight(composer.draft, columns) : 0;
-  const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows);
+  const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows - (prompt.isOpen ? 1 : 0));
   const ctx: ViewContext = {
     rows: bodyRows, active: false, feed: nav.feed, feedView, perform, topSignal, follows, hasKey: !!publicKey,
     nameOf: names.nameOf, setStatus, openChat: (peers) => navigate({ type: 'push', view: { type: 'chat', peers } }), reportDrafts, ...(health.problem ? { relayProblem: health.problem.text } : {}),
@@ -124,7 +127,8 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Header name={name} title={offerKey ? 'Welcome' : viewTitle(top, ctx)} health={health} unread={unread} />
-      {offerKey ? <KeyOffer rows={bodyRows} onDone={keyDone} /> : <ViewStack stack={nav.stack} feed={nav.feed} ctx={ctx} active={!composer.open} />}
+      {offerKey ? <KeyOffer rows={bodyRows} onDone={keyDone} /> : <ViewStack stack={nav.stack} feed={nav.feed} ctx={ctx} active={!composer.open && !prompt.isOpen} />}
+      {prompt.element}
       {composer.open ? <ComposerView draft={composer.draft} title={replyTitle + mention.hint} width={columns} sending={composer.sending} /> : null}
       {/* A standing relay problem outranks a passing hint, not a result. */}
       <Footer status={status?.tone === 'info' && health.problem ? health.problem : (status ?? health.problem)} hints={footerKeys} />

@@ -1,5 +1,6 @@
 // Which screen is shown: a stack of views over the feed, as a pure reducer.
 import type { Event } from 'nostr-tools';
+import type { SearchFeedLike } from './services.js';
 
 /** Notifications (replies, mentions, quotes, reposts, reactions, zaps: issue 13) took the place of Mentions; Messages are private messages (NIP-17). */
 export type FeedKind = 'home' | 'notifications' | 'global' | 'messages';
@@ -13,7 +14,10 @@ export type View =
   | { type: 'relays' }
   /** One private conversation (NIP-17), by the other members' public keys. */
   | { type: 'chat'; peers: string[] }
-  | { type: 'help' };
+  | { type: 'help' }
+  // Issue #15: a search's results (the feed is opened when the search is asked), a hashtag's notes.
+  | { type: 'search'; query: string; feed: SearchFeedLike }
+  | { type: 'hashtag'; tag: string };
 
 export interface NavState {
   feed: FeedKind;

@@ -12,6 +12,7 @@ import type { FeedKind } from './navigation.js';
 import type { NoteCounts } from '../core/notifications-counts.js';
 import type { MuteEntry, MuteSet } from '../core/mutes.js';
 import type { ProfileChanges } from '../core/profile-edit.js';
+import type { SearchSources } from '../client/search-feed.js';
 
 export interface TimelineEntryLike {
   event: Event;
@@ -204,6 +205,16 @@ export interface UiServices {
   nip05?: Nip05Like;
   /** Publishes the user's profile with these fields changed, from the newest copy on the relays (`e`, as `profile set`). */
   setProfile?(changes: ProfileChanges): Promise<PublishOutcome>;
+  /** Search (issue #15): the cache's hits at once, then the search relays' (NIP-50). */
+  search?(query: string): SearchFeedLike;
+  /** Notes with this hashtag (`#t`), from everyone on the user's relays. */
+  openHashtagFeed?(tag: string): FeedLike;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
   onNotice?(listener: (text: string) => void): () => void;
+}
+
+/** A search's results as a feed, and where they came from (src/client/search-feed.ts). */
+export interface SearchFeedLike extends FeedLike {
+  readonly query: string;
+  sources(): SearchSources;
 }

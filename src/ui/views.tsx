@@ -14,6 +14,7 @@ import { NotificationsScreen } from './screens/NotificationsScreen.js';
 import { MessagesScreen } from './screens/MessagesScreen.js';
 import { ProfileScreen } from './screens/ProfileScreen.js';
 import { RelaysScreen } from './screens/RelaysScreen.js';
+import { HashtagScreen, SearchScreen, searchTitle } from './screens/SearchScreen.js';
 import { ThreadScreen } from './screens/ThreadScreen.js';
 import type { StatusMessage } from './status.js';
 
@@ -96,6 +97,16 @@ export const views: Registry = {
     render: (_view, ctx) => <HelpScreen rows={ctx.rows} active={ctx.active} />,
     title: () => 'Keys',
     footer: ['down', 'back', 'quitNow'],
+  },
+  search: {
+    render: (view, ctx) => <SearchScreen feed={view.feed} rows={ctx.rows} active={ctx.active} perform={ctx.perform} />,
+    title: (view) => searchTitle(view.feed),
+    footer: noteFooter,
+  },
+  hashtag: {
+    render: (view, ctx) => <HashtagScreen tag={view.tag} rows={ctx.rows} active={ctx.active} perform={ctx.perform} />,
+    title: (view) => `#${view.tag}`,
+    footer: noteFooter,
   },
 };
 

@@ -30,6 +30,9 @@ import type { FeedKind } from './navigation.js';
 import type { FeedLike, UiServices } from './services.js';
 import { readUrls } from '../core/relay-spec.js';
 import { wireDms } from './dms-wire.js';
+import { hashtagFilters } from '../core/hashtags.js';
+import { openSearchFeed } from '../client/search-feed.js';
+import { searchRelaysFor } from '../client/search.js';
 
 /** How far back a feed starts, and how many notes each relay is asked for. */
 const FEED_WINDOW_SEC = 7 * 24 * 3600;
@@ -227,6 +230,10 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       if (!closed) early = { key: `${kind}:${follows.join(',')}`, feed: openFor(kind, follows) };
     },
     openAuthorFeed: (pubkey) => feed([{ kinds: [...HOME_KINDS], authors: [pubkey], limit: 100 }]),
+    // Issue #15. Muted people and words: pass their predicate as `hide` here (src/client/search.ts).
+    search: (query) =>
+      openSearchFeed({ clock: client.clock, pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) }, { text: query, limit: FEED_LIMIT }),
+    openHashtagFeed: (tag) => feed(hashtagFilters([tag], since(), FEED_LIMIT)),
     fetchThread: (event: Event) => fetchThread(pool(), event),
     unsent: () => {
       try {

@@ -21,6 +21,7 @@ import { writeLine, type CommandContext } from '../context.js';
 import { withClient } from '../with-client.js';
 import { DEFAULT_LIMIT, DEFAULT_SINCE, type TimelineArgs } from '../timeline.js';
 import { isHex64 } from '../../core/event-shape.js';
+import { hashtagFilters, normalizeHashtag } from '../../core/hashtags.js';
 
 export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> {
   const limit = args.limit ?? DEFAULT_LIMIT;
@@ -31,6 +32,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
   // Both count back from now; the default window (24h) ends at --until.
   const since = args.since === undefined ? parseSince(DEFAULT_SINCE, until ?? now) : parseSince(args.since, now);
   if (until !== undefined && until < since) throw usageError('--until is before --since: nothing lies between them');
+  const tags = (args.tag ?? []).map((tag) => normalizeHashtag(String(tag)));
 
   // Bad routing settings are bad input, said before any relay is asked.
   maxRelaysFromEnv(ctx.env);
@@ -40,7 +42,11 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
     // A relay that stalled on the follow-list query is not waited for again (one timeout per command).
     const stalled = new Set<string>();
-    const filters = args.global ? globalFilters(since, limit, until) : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
+    const filters = tags.length
+      ? hashtagFilters(tags, since, limit, until)
+      : args.global
+        ? globalFilters(since, limit, until)
+        : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
     // The mute list (NIP-51), asked while the notes are: a relay that stalled on the follow list is not waited for again.
     const mutesFor = loadMuteSet(client, stalled);
     // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
@@ -48,7 +54,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
       relays: readRelays.map((r) => r.url),
     });
     // Each followed author also where they write (NIP-65), unless --relay named the relays for this run.
-    const authors = args.global || args.relay?.length ? [] : [...new Set(filters.flatMap((filter) => filter.authors ?? []))];
+    const authors = args.global || tags.length || args.relay?.length ? [] : [...new Set(filters.flatMap((filter) => filter.authors ?? []))];
     const routed =
       authors.length === 0
         ? Promise.resolve([])
@@ -114,7 +120,7 @@ function cache(client: Client) {
   }
 }
 
-function writeNote(ctx: CommandContext, event: Event, names: CachedNames): void {
+export function writeNote(ctx: CommandContext, event: Event, names: CachedNames): void {
   const when = formatDistanceStrict(new Date(event.created_at * 1000), new Date(ctx.clock.now()), { addSuffix: true });
   const repost = event.kind === 6;
   writeLine(ctx.stdout, `${names.label(event.pubkey)} · ${when}${repost ? ' · repost' : ''}`);
@@ -150,7 +156,7 @@ function repostLine(event: Event): string {
   return target ? `reposted ${noteEncode(target[1]!)}` : 'reposted a note';
 }
 
-function writeSummary(ctx: CommandContext, outcomes: RelayOutcome[], status: RelayStatus[]): void {
+export function writeSummary(ctx: CommandContext, outcomes: RelayOutcome[], status: RelayStatus[]): void {
   for (const outcome of outcomes) {
     const counts = status.find((s) => s.url === outcome.url)?.counts;
     const how = outcome.eose

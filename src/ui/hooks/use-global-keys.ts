@@ -15,12 +15,15 @@ export function useGlobalKeys(opts: {
   openComposer(replyTo?: Event): void;
   hasKey: boolean;
   setStatus(status: StatusMessage): void;
+  /** `/` and `#`: the search or hashtag prompt (src/ui/hooks/use-search-prompt.ts). */
+  openPrompt?(kind: 'search' | 'hashtag'): void;
 }): void {
   // Always in force, under everything: the composer and the key offer take what they
   // need first and pass on the rest (Ctrl-C from the composer, q from the offer).
   useKeypress(
     (input, key) => {
-      const command = commandFor(['global'], input, key);
+      // `#` with no note to act on (the list passed it on): a hashtag typed from scratch.
+      const command = commandFor(['global'], input, key) ?? (commandFor(['list'], input, key) === 'hashtag' ? 'hashtag' : undefined);
       switch (command) {
         case 'quitNow':
           opts.exit();
@@ -47,6 +50,11 @@ export function useGlobalKeys(opts: {
           return true;
         case 'back':
           opts.navigate({ type: 'back' });
+          return true;
+        case 'search':
+        case 'hashtag':
+          if (!opts.openPrompt) return false;
+          opts.openPrompt(command);
           return true;
         default:
           return false;

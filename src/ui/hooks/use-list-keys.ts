@@ -8,10 +8,10 @@ const moves: Partial<Record<Command, ListAction>> = {
 };
 
 /** Commands that act on the selected note; the app decides what they do. */
-export type NoteCommand = 'open' | 'reply' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile' | 'mute'
+export type NoteCommand = 'open' | 'reply' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile' | 'mute' | 'hashtag'
   // Issue #13: `o`, `y`, `Y`, and Enter on the note a thread was opened for (it opens the note quoted).
   | 'openLink' | 'copyNote' | 'copyAuthor' | 'openQuote';
-const noteCommands = new Set<Command>(['open', 'reply', 'like', 'repost', 'delete', 'follow', 'unfollow', 'profile', 'mute', 'openLink', 'copyNote', 'copyAuthor']);
+const noteCommands = new Set<Command>(['open', 'reply', 'like', 'repost', 'delete', 'follow', 'unfollow', 'profile', 'mute', 'hashtag', 'openLink', 'copyNote', 'copyAuthor']);
 
 /** The list keys of the table for a note list: moves go to the list, note commands to `perform`. */
 export function useListKeys(
@@ -25,6 +25,8 @@ export function useListKeys(
     (input, key) => {
       const command = commandFor(['list'], input, key);
       if (!command) return false;
+      // With no note to act on, `#` is the global one (a hashtag typed from scratch).
+      if (command === 'hashtag' && source.length === 0) return false;
       const move = moves[command];
       if (move) dispatch(move);
       else if (noteCommands.has(command) && source.length > 0) perform(command as NoteCommand, source.rowAt(window.selected));

@@ -15,7 +15,8 @@ export type Command =
   | 'createKey' | 'skipKey'
   | 'addRelay' | 'removeRelay' | 'toggleRead' | 'toggleWrite'
   | 'openLink' | 'copyNote' | 'copyAuthor'
-  | 'messages';
+  | 'messages'
+  | 'search' | 'hashtag';
 
 type NamedKey =
   | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end'
@@ -59,6 +60,8 @@ export const bindings: readonly Binding[] = [
   { command: 'copyAuthor', scope: 'list', keys: [{ input: 'Y' }], label: 'Y', description: "copy the author's npub1…" },
   { command: 'mute', scope: 'list', keys: [{ input: 'm' }], label: 'm', description: 'mute the author (asks)' },
   { command: 'editProfile', scope: 'list', keys: [{ input: 'e' }], label: 'e', description: 'edit your own profile' },
+  { command: 'hashtag', scope: 'list', keys: [{ input: '#' }], label: '#', description: "hashtag feed (its tags)" },
+  { command: 'search', scope: 'global', keys: [{ input: '/' }], label: '/', description: 'search notes' },
   { command: 'compose', scope: 'global', keys: [{ input: 'n' }], label: 'n', description: 'new post' },
   { command: 'cycleFeed', scope: 'global', keys: [{ key: 'tab' }], label: 'Tab', description: 'Home/Notifs/Global/DMs' },
   { command: 'relays', scope: 'global', keys: [{ input: 'R' }], label: 'R', description: 'relays panel' },
@@ -134,4 +137,5 @@ const shortName: Partial<Record<Command, string>> = {
   deleteWord: 'del word', messages: 'messages', lineStart: 'line start', lineEnd: 'line end',
   openLink: 'open link', copyNote: 'copy id', copyAuthor: 'copy npub',
   mute: 'mute', editProfile: 'edit',
+  search: 'search', hashtag: '#tag',
 };

@@ -35,7 +35,9 @@ export function HelpScreen({ rows, active = true }: { rows: number; active?: boo
   const { columns } = useScreenSize();
   const [list, global, composer, relays] = sections.map((s) => section(s.scope, s.title));
   // Two columns of about equal height when wide enough: notes and relays, then the rest.
-  const columnsOf = columns >= 80 ? [[...list!, ...relays!], [...global!, ...composer!]] : [sections.flatMap((s) => section(s.scope, s.title))];
+  const wide = columns >= 80 ? [[...list!, ...relays!], [...global!, ...composer!]] : [sections.flatMap((s) => section(s.scope, s.title))];
+  // A column one or two lines too tall for the screen gives up its blank lines between sections first.
+  const columnsOf = wide.map((lines) => (lines.length > rows ? lines.filter((line) => line !== '') : lines));
   const width = Math.floor(columns / columnsOf.length);
   const last = Math.max(0, Math.max(...columnsOf.map((lines) => lines.length)) - rows);
   const [wanted, setOffset] = useState(0);

@@ -1,0 +1,79 @@
+// A search as a feed, for the UI: the cache's hits are in the timeline at
+// once, the search relays' answers join when they come (src/client/search.ts),
+// and the counts say where the results came from (cache N · relays M).
+import type { Event } from 'nostr-tools';
+import type { Clock } from '../core/clock.js';
+import { Timeline } from '../core/timeline.js';
+import { search, searchLocal, type SearchDeps, type SearchRequest } from './search.js';
+
+export interface SearchSources {
+  cache: number;
+  relays: number;
+  /** Search relays asked; 0 when searching the cache only. */
+  asked: number;
+  /** Still waiting for search relays. */
+  searching: boolean;
+  /** Search relays that refused or could not be reached. */
+  failed: number;
+}
+
+export interface SearchFeed {
+  readonly query: string;
+  timeline: Timeline;
+  onChange(listener: () => void): () => void;
+  settled: Promise<unknown>;
+  sources(): SearchSources;
+  close(): void;
+}
+
+export function openSearchFeed(deps: SearchDeps & { clock: Clock }, req: SearchRequest): SearchFeed {
+  const timeline = new Timeline({ clock: deps.clock });
+  const listeners = new Set<() => void>();
+  let closed = false;
+  const local = searchLocal(deps.store, req);
+  for (const event of local) timeline.add(event);
+  const counts: SearchSources = { cache: local.length, relays: 0, asked: deps.pool ? deps.relays.length : 0, searching: false, failed: 0 };
+  const changed = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  let settled: Promise<unknown> = Promise.resolve();
+  if (!req.local && deps.pool && deps.relays.length > 0) {
+    counts.searching = true;
+    settled = search(deps, req).then(
+      (result) => {
+        if (closed) return;
+        const known = new Set(local.map((event: Event) => event.id));
+        for (const event of result.events) if (!known.has(event.id) && timeline.add(event)) counts.relays++;
+        counts.failed = result.outcomes.filter((outcome) => !outcome.eose).length;
+        counts.searching = false;
+        changed();
+      },
+      () => {
+        counts.searching = false;
+        counts.failed = counts.asked;
+        if (!closed) changed();
+      },
+    );
+  }
+  return {
+    query: req.text,
+    timeline,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    settled,
+    sources: () => ({ ...counts }),
+    close() {
+      closed = true;
+      listeners.clear();
+    },
+  };
+}
+
+/** `cache 3 · relays 2`, with what is still going on. */
+export function describeSources(sources: SearchSources): string {
+  const relays = sources.asked === 0 ? 'cache only' : `relays ${sources.relays}`;
+  const state = sources.searching ? ' (searching…)' : sources.failed > 0 ? ` (${sources.failed} of ${sources.asked} relays did not answer)` : '';
+  return `cache ${sources.cache} · ${relays}${state}`;
+}

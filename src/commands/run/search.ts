@@ -1,0 +1,85 @@
+// The work behind `nostr-tui search` (its options are in ../search.ts).
+import type { Event } from 'nostr-tools';
+import { search, searchRelaysFor, type SearchRequest } from '../../client/search.js';
+import { unixNow } from '../../core/clock.js';
+import { usageError } from '../../core/errors.js';
+import { npub, parsePublicKey } from '../../core/identifiers.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { profileNames } from '../../core/search-text.js';
+import { parseSince } from '../../core/since.js';
+import { writeLine, type CommandContext } from '../context.js';
+import { DEFAULT_SEARCH_LIMIT, type SearchArgs } from '../search.js';
+import { withClient } from '../with-client.js';
+import { writeNote, writeSummary } from './timeline.js';
+import { cachedNames } from './names.js';
+
+export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): Promise<void> {
+  const text = (args.query ?? []).map(String).join(' ').trim();
+  if (!text) throw usageError('give something to search for, like `nostr-tui search bitcoin`');
+  const limit = args.limit ?? DEFAULT_SEARCH_LIMIT;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw usageError('--limit must be a whole number of at least 1');
+  const now = unixNow(ctx.clock);
+  const since = args.since === undefined ? undefined : parseSince(args.since, now);
+  const until = args.until === undefined ? undefined : parseSince(args.until, now, '--until');
+  if (since !== undefined && until !== undefined && until < since) throw usageError('--until is before --since: nothing lies between them');
+  const kinds = args.kind?.map((kind) => {
+    if (!Number.isSafeInteger(kind) || kind < 0 || kind > 65535) throw usageError('--kind must be an event kind: a whole number from 0 to 65535');
+    return kind;
+  });
+  const authors = args.author?.map((who) => parsePublicKey(String(who)));
+  const req: SearchRequest = {
+    text,
+    limit,
+    ...(args.people ? { people: true } : {}),
+    ...(kinds?.length ? { kinds } : {}),
+    ...(authors?.length ? { authors } : {}),
+    ...(since === undefined ? {} : { since }),
+    ...(until === undefined ? {} : { until }),
+    ...(args.local ? { local: true } : {}),
+  };
+
+  await withClient(ctx, args, async (client) => {
+    // Bad search relay settings are bad input, said before anything is asked.
+    const relays = args.local ? [] : searchRelaysFor(client);
+    const store = cache(client);
+    const result = await search({ relays, ...(store ? { store } : {}), ...(relays.length ? { pool: client.pool() } : {}) }, req);
+    // Names from the cache for the text output, as `timeline` prints them.
+    const names = cachedNames(args.json ? undefined : store, args.json ? [] : result.events.map((event) => event.pubkey));
+    for (const event of result.events) {
+      // The event as it was signed: JSON.stringify of the fields we received, untouched.
+      if (args.json) writeLine(ctx.stdout, JSON.stringify(event));
+      else if (args.people) writeProfile(ctx, event);
+      else writeNote(ctx, event, names);
+    }
+    if (result.outcomes.length) {
+      const status = client.pool().status();
+      writeSummary(ctx, result.outcomes, status);
+      // A NOTICE from a search relay (e.g. "search not supported") is reported, never fatal.
+      for (const { url, notice } of status) {
+        if (notice && result.outcomes.some((outcome) => outcome.url === url)) writeLine(ctx.stderr, `relay ${sanitizeLine(url)}: notice: ${sanitizeLine(notice).slice(0, 200)}`);
+      }
+    }
+    if (result.offTopic) {
+      writeLine(ctx.stderr, `nostr-tui: dropped ${result.offTopic} relay answer${result.offTopic === 1 ? '' : 's'} without the words searched (a relay that ignores NIP-50 search)`);
+    }
+    writeLine(ctx.stderr, `nostr-tui: ${result.events.length} found: cache ${result.fromCache} · relays ${result.fromRelays}`);
+    if (result.outcomes.length && !result.outcomes.some((o) => o.eose)) {
+      // Offline, or no search relay answered: the cache's results are still results (exit 0).
+      writeLine(ctx.stderr, `nostr-tui: warning: no search relay answered (${result.outcomes.length} asked); showed local results only.`);
+    }
+  });
+}
+
+function writeProfile(ctx: CommandContext, event: Event): void {
+  const { name } = profileNames(event.content);
+  writeLine(ctx.stdout, `${npub(event.pubkey)}  ${sanitizeLine(name).slice(0, 200)}`);
+}
+
+/** The local cache, when it can be opened (another instance may hold it). */
+function cache(client: { store(): { events: import('../../store/events.js').SqliteEventStore } }) {
+  try {
+    return client.store().events;
+  } catch {
+    return undefined;
+  }
+}

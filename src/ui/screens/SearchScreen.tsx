@@ -1,0 +1,32 @@
+// A search's results and a hashtag's notes: the same list as the feeds
+// (paging, threads, reply, like all work), so only the opening differs.
+import { describeSources } from '../../client/search-feed.js';
+import { useServices } from '../context.js';
+import { useFeed } from '../hooks/use-feed.js';
+import type { NoteCommand } from '../hooks/use-list-keys.js';
+import type { NoteRow } from '../notes/note-source.js';
+import type { SearchFeedLike } from '../services.js';
+import { FeedScreen } from './FeedScreen.js';
+
+interface ListProps {
+  rows: number;
+  active: boolean;
+  perform(command: NoteCommand, row: NoteRow): void;
+}
+
+export function SearchScreen({ feed, ...props }: ListProps & { feed: SearchFeedLike }) {
+  // The feed was opened when the search was asked (the header reads its counts); closed when this view goes.
+  const view = useFeed(() => feed, [feed]);
+  const sources = feed.sources();
+  const empty = sources.searching ? 'nothing in the cache; asking the search relays…' : `nothing found (${describeSources(sources)})`;
+  return <FeedScreen view={view} rows={props.rows} active={props.active} perform={props.perform} empty={empty} />;
+}
+
+export function HashtagScreen({ tag, ...props }: ListProps & { tag: string }) {
+  const services = useServices();
+  const view = useFeed(() => services.openHashtagFeed?.(tag), [services, tag]);
+  return <FeedScreen view={view} rows={props.rows} active={props.active} perform={props.perform} empty={`no notes with #${tag} on your relays`} />;
+}
+
+/** The header: what is searched, and where the results come from. */
+export const searchTitle = (feed: SearchFeedLike): string => `Search "${feed.query}" · ${describeSources(feed.sources())}`;

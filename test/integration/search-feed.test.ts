@@ -1,0 +1,38 @@
+// The UI's search (src/client/search-feed.ts through the wired services): the
+// cache's hits at once, a scripted NIP-50 relay's verified answers merged when
+// they come, forged ones dropped, and the counts the header shows.
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { describe, expect, it } from 'vitest';
+import { withForgedContent } from '../helpers/fault-relay.js';
+import { realServices } from '../helpers/real-services.js';
+import { startSearchRelay } from '../helpers/search-relay.js';
+
+const now = 1_700_000_000;
+const [me, alice, bob] = [generateSecretKey(), generateSecretKey(), generateSecretKey()];
+const note = (sk: Uint8Array, ago: number, content: string) => finalizeEvent({ kind: 1, created_at: now - ago, tags: [], content }, sk);
+
+describe('search in the UI services', () => {
+  it('shows cached hits at once, then merges the search relay’s verified answers', async () => {
+    const cached = note(alice, 500, 'a penguin in the cache');
+    const remote = note(bob, 50, 'a penguin from the search relay');
+    const forged = withForgedContent(note(bob, 40, 'honest words'), 'a penguin forged in transit');
+    const relay = await startSearchRelay([remote, forged]);
+    const real = realServices({ pubkey: getPublicKey(me), relays: [relay.url], nowSec: now });
+    try {
+      real.client.store().events.put(cached);
+      const feed = real.services.search!('penguin');
+      // Painted from the cache before any relay answered.
+      expect(feed.timeline.view().length).toBe(1);
+      expect(feed.sources()).toMatchObject({ cache: 1, relays: 0, asked: 1, searching: true });
+      await feed.settled;
+      const view = feed.timeline.view();
+      expect(Array.from({ length: view.length }, (_, i) => view.at(i)!.event.id)).toEqual([remote.id, cached.id]);
+      expect(feed.sources()).toMatchObject({ cache: 1, relays: 1, searching: false, failed: 0 });
+      expect(relay.searches).toEqual(['penguin']);
+      feed.close();
+    } finally {
+      await real.close();
+      await relay.stop();
+    }
+  });
+});
