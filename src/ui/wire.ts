@@ -230,7 +230,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       if (!closed) early = { key: `${kind}:${follows.join(',')}`, feed: openFor(kind, follows) };
     },
     openAuthorFeed: (pubkey) => feed([{ kinds: [...HOME_KINDS], authors: [pubkey], limit: 100 }]),
-    // Issue #15. Muted people and words: pass their predicate as `hide` here (src/client/search.ts).
+    // Issue #15. Muted notes are left out where every list is drawn (FeedScreen, src/ui/hooks/use-mutes.ts).
     search: (query) =>
       openSearchFeed({ clock: client.clock, pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) }, { text: query, limit: FEED_LIMIT }),
     openHashtagFeed: (tag) => feed(hashtagFilters([tag], since(), FEED_LIMIT)),

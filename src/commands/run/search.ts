@@ -12,6 +12,9 @@ import { DEFAULT_SEARCH_LIMIT, type SearchArgs } from '../search.js';
 import { withClient } from '../with-client.js';
 import { writeNote, writeSummary } from './timeline.js';
 import { cachedNames } from './names.js';
+import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
+import { muteSet, type MuteEntry } from '../../core/mutes.js';
+import type { Client } from '../../client/client.js';
 
 export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): Promise<void> {
   const text = (args.query ?? []).map(String).join(' ').trim();
@@ -42,7 +45,10 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
     // Bad search relay settings are bad input, said before anything is asked.
     const relays = args.local ? [] : searchRelaysFor(client);
     const store = cache(client);
-    const result = await search({ relays, ...(store ? { store } : {}), ...(relays.length ? { pool: client.pool() } : {}) }, req);
+    // Muted people, hashtags and words (NIP-51) are never returned: the list from the relays, or the cached copy offline.
+    const mutes = relays.length ? await loadMuteSet(client) : muteSet(safeLocalMutes(client));
+    const hidden = { ...req, hide: (event: Event) => isMutedEvent(event, mutes) };
+    const result = await search({ relays, ...(store ? { store } : {}), ...(relays.length ? { pool: client.pool() } : {}) }, hidden);
     // Names from the cache for the text output, as `timeline` prints them.
     const names = cachedNames(args.json ? undefined : store, args.json ? [] : result.events.map((event) => event.pubkey));
     for (const event of result.events) {
@@ -81,5 +87,14 @@ function cache(client: { store(): { events: import('../../store/events.js').Sqli
     return client.store().events;
   } catch {
     return undefined;
+  }
+}
+
+/** The cached mute list; none when the key or the cache cannot be read. */
+function safeLocalMutes(client: Client): MuteEntry[] {
+  try {
+    return client.publicKey() ? localMutes(client) : [];
+  } catch {
+    return [];
   }
 }

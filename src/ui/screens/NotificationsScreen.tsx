@@ -15,6 +15,7 @@ import type { NoteRow } from '../notes/note-source.js';
 import type { NoteLine } from '../notes/note-layout.js';
 import { groupsSource, layoutGroup } from './notification-source.js';
 import type { NotificationGroup } from '../../core/notifications.js';
+import { isMutedNote, useMutes } from '../hooks/use-mutes.js';
 
 export interface NotificationsScreenProps {
   view: FeedView;
@@ -40,15 +41,19 @@ export function NotificationsScreen({ view, rows, active, perform, empty }: Noti
 
   const timeline = view.feed?.timeline;
   const entries = timeline?.view();
+  // Muted people, hashtags and words (NIP-51) notify nobody either.
+  const mutes = useMutes();
   const groups = useMemo(() => {
     if (!entries || !me) return [];
     const found: Notification[] = [];
     for (let i = 0; i < entries.length; i++) {
-      const n = classify(entries.at(i)!.event, me);
+      const event = entries.at(i)!.event;
+      if (isMutedNote(event, mutes)) continue;
+      const n = classify(event, me);
       if (n) found.push(n);
     }
     return groupNotifications(found);
-  }, [entries, view.version, me]);
+  }, [entries, view.version, me, mutes]);
 
   const noteOf = useMemo(() => (id: string) => notifications?.note(id) ?? timeline?.get?.(id), [notifications, timeline, serviceVersion]);
   const layout = useMemo(() => {
