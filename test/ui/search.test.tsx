@@ -64,7 +64,7 @@ describe('search and hashtags in the UI', () => {
     press(keys.enter);
     f = await frame((f) => f.includes('a zebra in the cache'));
     expect(searches.map((s) => s.query)).toEqual(['zebra']);
-    expect(f.split('\n')[0]).toMatch(/^ npub1\w{4}…\w{4} · Search "zebra" · cache 1 · relays 0 \(searching…\) +relays 0\/1$/);
+    expect(f.split('\n')[0]).toMatch(/^ you · Search "zebra" · cache 1 · relays 0 \(searching…\) +relays 0\/1$/);
     expect(f.split('\n').slice(1, 4)).toEqual(['', '▌ npub1' + f.split('\n')[2]!.slice(7), '▌ a zebra in the cache']);
 
     searches[0]!.relaysAnswer(bob.note('a zebra from a search relay', now - 30));
@@ -101,7 +101,7 @@ describe('search and hashtags in the UI', () => {
     press(keys.enter);
     f = await frame((f) => f.includes('all about #bitcoin'));
     expect(tags).toEqual(['bitcoin']);
-    expect(f.split('\n')[0]).toMatch(/^ npub1\w{4}…\w{4} · #bitcoin +relays 0\/1$/);
+    expect(f.split('\n')[0]).toMatch(/^ you · #bitcoin +relays 0\/1$/);
     press(keys.escape);
     await frame((f) => f.includes('hello #Nostr') && !f.includes('all about'));
   });
