@@ -70,3 +70,6 @@ const KNOWN_GOOD: Event = {
 // The same key's signature of another event: a valid signature, of the wrong message.
 const OTHER_SIG =
   '383b2629a88d838b9cba326c360e90e0c5a486e758fa283eb4d40529d31859eec257085b5d182a510cf5ed3a1bfbdcaa6a765b8b9b2e00d311158a35489306dc';
+
+/** What a worker checks before it says it is ready (verify.ts): the same two cases as soundCheck. */
+export const SELF_TEST = { good: KNOWN_GOOD, otherSig: OTHER_SIG };
