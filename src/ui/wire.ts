@@ -21,6 +21,7 @@ import { KeyStore, preparePublicKey } from '../store/keys.js';
 import { ConfigStore } from '../store/config.js';
 import { addRelay, removeRelay } from '../client/relay-list.js';
 import type { FeedKind } from './navigation.js';
+import { startupMark } from '../store/startup-trace.js';
 import type { FeedLike, UiServices } from './services.js';
 import { readUrls } from '../core/relay-spec.js';
 
@@ -72,6 +73,7 @@ export async function prepareServices(
     const wasm = await loadNostrWasm();
     return wasm ? bytesToHex(wasm.getPublicKey(secretKey)) : undefined;
   });
+  startupMark('key-loaded');
   if (client.publicKey()) {
     try {
       await client.signer();
@@ -125,6 +127,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     }
   };
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
+  startupMark('store-open');
   let closed = false;
   /** Relays that stalled during this run: views opened later do not wait for them again (src/client/window.ts). */
   const stalled = new Set<string>();
