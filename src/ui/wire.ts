@@ -17,6 +17,7 @@ import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
 import { globalFilters, HOME_KINDS, homeFilters, mentionFilters } from '../core/feed-filters.js';
 import { loadNostrWasm } from '../net/verify.js';
+import { nativePublicKey } from '../net/native-verify.js';
 import { KeyStore, preparePublicKey } from '../store/keys.js';
 import { ConfigStore } from '../store/config.js';
 import { addRelay, removeRelay } from '../client/relay-list.js';
@@ -70,6 +71,9 @@ export async function prepareServices(
   // nostr-wasm (libsecp256k1, with its tables built in) derives the public key without the
   // ~50 ms curve set-up of nostr-tools' first derivation; loading the key then only compares.
   await preparePublicKey(new KeyStore(ctx.paths.configDir), async (secretKey) => {
+    // libsecp256k1 natively where bcrypto built (loaded for verification anyway); else nostr-wasm.
+    const native = nativePublicKey(secretKey);
+    if (native) return native;
     const wasm = await loadNostrWasm();
     return wasm ? bytesToHex(wasm.getPublicKey(secretKey)) : undefined;
   });
