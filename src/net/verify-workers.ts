@@ -121,6 +121,8 @@ class VerifyWorker {
   private readonly pending = new Map<number, Item[]>();
   private serial = 0;
   private closing = false;
+  private loading = true;
+  private endWhenLoaded = false;
 
   constructor(
     source: string,
@@ -132,15 +134,23 @@ class VerifyWorker {
     // a loader such as tsx (`--import`) would be loaded again in every thread for nothing.
     this.worker = new Worker(source, { eval: true, workerData: data, execArgv: [] });
     this.worker.on('message', (message: { ready?: true; failed?: string; id?: number; ok?: Uint8Array }) => {
-      if (message.ready) this.ready = true;
-      else if (message.failed !== undefined) this.fail(onfail);
+      if (message.ready) this.loaded(() => (this.ready = true));
+      else if (message.failed !== undefined) this.loaded(() => this.fail(onfail));
       else if (message.id !== undefined && message.ok) this.answer(message.id, message.ok);
     });
     this.worker.on('error', () => this.fail(onfail));
     this.worker.on('exit', () => this.fail(() => {}));
-    // After the listeners: adding a 'message' listener refs the worker again, and a
-    // worker that never got a batch then kept a finished command alive for ever.
-    this.worker.unref();
+    // Held open (ref'd) until it has loaded: a thread torn down while bcrypto's native module
+    // is being set up aborts the whole process (a failed N-API assertion, measured here when a
+    // command ended just as its workers started). Once loaded, an idle worker is let go.
+  }
+
+  /** The worker finished loading (well or not): from now on it may be ended, and idles unref'd. */
+  private loaded(then: () => void): void {
+    this.loading = false;
+    then();
+    if (this.endWhenLoaded) void this.worker.terminate();
+    else if (this.outstanding === 0) this.worker.unref();
   }
 
   send(batch: Item[]): void {
@@ -157,7 +167,7 @@ class VerifyWorker {
     if (!batch) return;
     this.pending.delete(id);
     this.outstanding -= batch.length;
-    if (this.outstanding === 0) this.worker.unref();
+    if (this.outstanding === 0 && !this.loading) this.worker.unref();
     for (let i = 0; i < batch.length; i++) batch[i]!.resolve(ok[i] === 1);
   }
 
@@ -172,6 +182,8 @@ class VerifyWorker {
 
   terminate(): void {
     this.closing = true;
-    void this.worker.terminate();
+    // Not while it loads (see the constructor): it ends as soon as it has.
+    if (this.loading) this.endWhenLoaded = true;
+    else void this.worker.terminate();
   }
 }
