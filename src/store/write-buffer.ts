@@ -98,20 +98,29 @@ export class WriteBuffer {
   /** One slice, then (if more waits, or a checkpoint is due) another turn of the event loop. */
   private drain(): void {
     this.immediate = undefined;
-    if (this.sinceCheckpoint >= CHECKPOINT_EVENTS && this.store.checkpointStep) {
+    if (this.checkpointDue()) {
       this.sinceCheckpoint = 0;
-      this.store.checkpointStep();
+      this.store.checkpointStep!();
     } else this.writeSlice(this.slice);
     this.scheduleDrain();
   }
 
   private scheduleDrain(): void {
-    const due = this.size > 0 || (this.sinceCheckpoint >= CHECKPOINT_EVENTS && this.store.checkpointStep !== undefined);
+    const due = this.size > 0 || this.checkpointDue();
     if (!due || this.immediate || this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.immediate = setImmediate(() => this.drain());
     this.immediate.unref?.();
+  }
+
+  /**
+   * A step every CHECKPOINT_EVENTS during a burst, and one when the buffer has
+   * caught up, so other writes of the session (profiles, lists) do not grow the WAL either.
+   */
+  private checkpointDue(): boolean {
+    if (!this.store.checkpointStep || this.sinceCheckpoint === 0) return false;
+    return this.sinceCheckpoint >= CHECKPOINT_EVENTS || this.size === 0;
   }
 
   /** Up to `max` of the oldest waiting events, one transaction per relay; adapts the slice to its cost. */

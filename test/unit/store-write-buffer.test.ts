@@ -79,7 +79,7 @@ describe('write buffer', () => {
     expect(slices.slice(1).every((n) => n === 25)).toBe(true);
     expect(slices.reduce((a, b) => a + b, 0)).toBe(burst.length);
     expect(burst.every((e) => store.events.has(e.id))).toBe(true);
-    // A checkpoint step every 1,500 events, each on a turn of its own.
+    // A checkpoint step every 1,500 events and once caught up, each on a turn of its own.
     await until(() => checkpoints >= 2);
     buffer.close();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
