@@ -151,9 +151,10 @@ function firstUse(choose: () => SignatureVerifier): SignatureVerifier {
   };
 }
 
-// Starting the native workers costs each one a thread, bcrypto and nostr-tools
-// loaded (~40 ms of CPU measured here), and the main thread checks ~17 events per ms:
-// a command receiving fewer than this never starts them.
+// Starting the native workers costs each one a thread with bcrypto and nostr-tools
+// loaded: measured here (2 cores, heavily shared) 155-187 ms of process CPU for one,
+// 209-267 ms for two, while 1,000 checks on the main thread cost 130 ms. A command
+// receiving fewer events than this never starts them; a stream past it gets every core.
 const STARTUP_EVENTS = 1_000;
 
 function resolved(specifier: string): string | undefined {
