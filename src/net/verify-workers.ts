@@ -106,12 +106,12 @@ export function settleWith(result: boolean | Promise<boolean>, resolve: (ok: boo
 }
 
 /** One worker per core: the main thread's share (sockets, JSON, dedupe, merging) is small next to the signatures. */
-export function defaultThreads(): number {
+export function defaultThreads(reserved = 0): number {
   // NOSTR_TUI_VERIFY_THREADS: for measuring (bench) and for machines shared with other work.
   const asked = Number(process.env.NOSTR_TUI_VERIFY_THREADS);
-  if (Number.isInteger(asked) && asked > 0) return Math.min(64, asked);
+  if (Number.isInteger(asked) && asked >= 0) return Math.min(64, asked);
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  return Math.max(1, Math.min(8, cores));
+  return Math.max(0, Math.min(8, cores - reserved));
 }
 
 class VerifyWorker {

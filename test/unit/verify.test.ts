@@ -66,6 +66,20 @@ describe('native verifier in worker threads', () => {
     }
   });
 
+  it('NOSTR_TUI_VERIFY_THREADS=0 keeps every check on the main thread, past the start-up threshold too', () => {
+    const saved = process.env.NOSTR_TUI_VERIFY_THREADS;
+    process.env.NOSTR_TUI_VERIFY_THREADS = '0';
+    try {
+      const verifier = nativeWorkerVerifier({ startAfter: 0 })!;
+      for (let i = 0; i < 3; i++) for (const [event, ok] of cases) expect(verifier.verify(event)).toBe(ok);
+      expect(verifier.name).toBe('libsecp256k1 (native)');
+      verifier.close();
+    } finally {
+      if (saved === undefined) delete process.env.NOSTR_TUI_VERIFY_THREADS;
+      else process.env.NOSTR_TUI_VERIFY_THREADS = saved;
+    }
+  });
+
   it('a command with fewer events than the start-up threshold never starts a worker', async () => {
     const workers = nativeWorkerVerifier({ threads: 1, startAfter: 50 })!;
     for (const [event, ok] of cases.slice(0, 50)) expect(workers.verify(event)).toBe(ok);
