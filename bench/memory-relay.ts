@@ -20,7 +20,9 @@ const matches = (f, e) =>
   (!f.ids || f.ids.includes(e.id)) && (!f.kinds || f.kinds.includes(e.kind)) &&
   (!f.authors || f.authors.includes(e.pubkey)) && (f.since === undefined || e.created_at >= f.since) &&
   (f.until === undefined || e.created_at <= f.until);
-const servers = workerData.sets.map((events) => {
+const servers = workerData.sets.map((events, n) => {
+  // Optional behaviour per relay: stall (take the REQ, never answer), or pause delayMs after every chunk events.
+  const how = (workerData.behaviours || [])[n] || {};
   const stored = events.map((event) => ({ event, json: JSON.stringify(event) }));
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   server.on('connection', (ws) => {
@@ -30,9 +32,24 @@ const servers = workerData.sets.map((events) => {
       try { m = JSON.parse(data.toString()); } catch { return; }
       if (!Array.isArray(m) || m[0] !== 'REQ') return;
       const [, subId, ...filters] = m;
+      if (how.stall) return;
       const prefix = '["EVENT",' + JSON.stringify(subId) + ',';
-      for (const { event, json } of stored) if (filters.some((f) => matches(f, event))) ws.send(prefix + json + ']');
-      ws.send(JSON.stringify(['EOSE', subId]));
+      const out = [];
+      for (const { event, json } of stored) if (filters.some((f) => matches(f, event))) out.push(prefix + json + ']');
+      const eose = JSON.stringify(['EOSE', subId]);
+      if (!how.delayMs) {
+        for (const msg of out) ws.send(msg);
+        ws.send(eose);
+        return;
+      }
+      let i = 0;
+      const next = () => {
+        if (ws.readyState !== 1) return;
+        for (const end = Math.min(out.length, i + (how.chunk || 100)); i < end; i++) ws.send(out[i]);
+        if (i < out.length) setTimeout(next, how.delayMs);
+        else ws.send(eose);
+      };
+      setTimeout(next, how.delayMs);
     });
   });
   return server;
@@ -45,11 +62,19 @@ parentPort.on('message', () => {
 });
 `;
 
+/** How one relay misbehaves: `stall` takes the REQ and never answers; `delayMs` pauses after every `chunk` events (and before the first). */
+export interface RelayBehaviour {
+  stall?: boolean;
+  chunk?: number;
+  delayMs?: number;
+}
+
 /** One relay per event set. */
-export async function startMemoryRelays(sets: Event[][]): Promise<MemoryRelays> {
+export async function startMemoryRelays(sets: Event[][], behaviours: RelayBehaviour[] = []): Promise<MemoryRelays> {
   const worker = new Worker(RELAY_SOURCE, {
     eval: true,
-    workerData: { sets, ws: createRequire(import.meta.url).resolve('ws') },
+    execArgv: [],
+    workerData: { sets, behaviours, ws: createRequire(import.meta.url).resolve('ws') },
   });
   const urls = await new Promise<string[]>((resolve, reject) => {
     worker.once('message', (m: { urls: string[] }) => resolve(m.urls));

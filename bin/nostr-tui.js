@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // Entry shim: everything lives in the bundle built by `npm install` (prepare).
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
+import module from 'node:module';
+
+// The start-up trace (src/store/startup-trace.ts): the shim's own point, before the bundle loads.
+if (process.env.NOSTR_TUI_STARTUP_TRACE) appendFileSync(process.env.NOSTR_TUI_STARTUP_TRACE, `bin ${performance.now().toFixed(1)}\n`);
+// Node 22.1+: V8's compiled code for the bundle is kept on disk between runs
+// (in the OS temp directory), so a start compiles only what changed. Node 20 lacks it.
+module.enableCompileCache?.();
 
 const bundle = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(bundle)) {

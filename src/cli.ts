@@ -9,6 +9,7 @@ import { commands } from './commands/index.js';
 import { packageVersion } from './commands/version.js';
 import type { CommandContext } from './commands/context.js';
 import { resolvePaths } from './store/paths.js';
+import { startupMark } from './store/startup-trace.js';
 
 const ISSUES_URL = 'https://github.com/nostr-tui/nostr-tui/issues';
 
@@ -72,6 +73,7 @@ function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
 
 /** Real process wiring; only the bin shim gets here. */
 export async function run(): Promise<void> {
+  startupMark('cli-loaded');
   exitQuietlyOnClosedPipe(process.stdout);
   exitQuietlyOnClosedPipe(process.stderr);
   const ctx: CommandContext = {

@@ -5,6 +5,7 @@ import type { CommandModule } from 'yargs';
 import { usageError } from '../core/errors.js';
 import type { TerminalGuard } from '../ui/terminal.js';
 import type { CommandContext, GlobalArgs } from './context.js';
+import { startupMark } from '../store/startup-trace.js';
 import type { CommandFactory } from './index.js';
 
 // Alternate screen on/off (xterm private mode 1049), cursor hidden/shown.
@@ -25,11 +26,15 @@ export const uiCommand: CommandFactory = (ctx: CommandContext): CommandModule<Gl
     // a terminal and the user asked for the screen, so that guess is wrong.
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
+    startupMark('command');
     // The services first (no Ink in them): the network starts while the UI loads.
     const { prepareServices } = await import('../ui/wire.js');
+    startupMark('services-loaded');
     const services = await prepareServices(ctx, args.relay);
+    startupMark('services-ready');
     try {
       const { runInteractive } = await loadUi();
+      startupMark('ui-loaded');
       await runInteractive(ctx, { services, terminal: terminalGuard(ctx, BRACKETED_PASTE) });
     } catch (error) {
       await services.close();

@@ -5,20 +5,23 @@
 // first, so a forged id never costs a signature check. The signature check is
 // the cost of ingesting, so the fastest verifier that loads is used:
 //   1. libsecp256k1 through bcrypto's native binding (native-verify.ts),
-//      ~17,000/s on the main thread. Measured on 2 cores, moving it into
-//      worker threads did not raise ingest (11.5-12.9k vs 12.8k events/s), so
-//      it runs synchronously where the events arrive.
+//      ~17,000/s per core, in worker threads, one per core but the main
+//      thread's (verify-workers.ts): the main thread keeps the sockets, JSON,
+//      dedupe and merging. On 2 cores that leaves one worker, which measured
+//      slower than checking on the main thread, so there checks stay on the
+//      main thread (NOSTR_TUI_VERIFY_THREADS=n asks for n workers anyway). The
+//      first STARTUP_EVENTS are checked on the main thread, so one-shot
+//      commands pay no worker start-up.
 //   2. nostr-wasm (~3,000/s per core) in worker threads, one per core, where
 //      the native binding did not build; its first checks, and any a worker
 //      could not answer, run on the main thread.
 //   3. nostr-tools' pure-JS verifyEvent (~600/s) where WebAssembly cannot load.
 import { createRequire } from 'node:module';
-import { availableParallelism, cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Event } from 'nostr-tools';
 import { verifyEvent as pureVerifyEvent } from 'nostr-tools/pure';
-import { loadNativeCheck } from './native-verify.js';
+import { loadNativeCheck, SELF_TEST } from './native-verify.js';
+import { defaultThreads, workerPoolVerifier, type WorkerPoolOptions } from './verify-workers.js';
 
 /** Checks an event's id, then (only if it is right) its signature. */
 export interface SignatureVerifier {
@@ -80,74 +83,33 @@ export function mainThreadVerifier(): SignatureVerifier {
 }
 
 /**
- * nostr-wasm in worker threads, fed in batches: the signature check is the one
- * cost that grows with the number of events, so it gets every core, while the
- * main thread parses, checks ids and merges. Until the workers are up (and if
- * they cannot start) the main-thread verifier answers.
+ * nostr-wasm in worker threads (verify-workers.ts): where the native binding
+ * did not build. Until the workers are up (and if they cannot start) the
+ * main-thread nostr-wasm verifier answers.
  */
-export function workerVerifier(opts: { threads?: number; batch?: number; startAfter?: number } = {}): SignatureVerifier {
-  const fallback = mainThreadVerifier();
-  const threads = Math.max(1, opts.threads ?? defaultThreads());
-  const maxBatch = opts.batch ?? 256;
-  // Starting a worker costs tens of ms of CPU: a one-shot command checking a
-  // few hundred events is done on the main thread before one would be ready.
-  const startAfter = opts.startAfter ?? 200;
-  let requested = 0;
-  let workers: VerifyWorker[] | undefined;
-  let failed = false;
-  let queue: Array<{ event: Event; resolve: (ok: boolean) => void }> = [];
-  let scheduled = false;
-
-  const start = () => {
-    workers = [];
-    const url = nostrWasmUrl();
-    if (!url) {
-      failed = true;
-      return;
-    }
-    for (let i = 0; i < threads; i++) workers.push(new VerifyWorker(url, () => (failed = true)));
-  };
-
-  const flush = () => {
-    scheduled = false;
-    while (queue.length > 0) {
-      const batch = queue.splice(0, maxBatch);
-      const ready = workers!.filter((w) => w.ready);
-      if (failed || ready.length === 0) {
-        for (const item of batch) settleWith(fallback.verify(item.event), item.resolve);
-        continue;
-      }
-      ready.reduce((a, b) => (b.outstanding < a.outstanding ? b : a)).send(batch);
-    }
-  };
-
-  return {
-    get name() {
-      if (failed || !workers) return fallback.name;
-      return `nostr-wasm × ${threads} worker thread${threads === 1 ? '' : 's'}`;
-    },
-    verify(event) {
-      if (!workers && ++requested > startAfter) start();
-      if (!workers || failed || !workers!.some((w) => w.ready)) return fallback.verify(event);
-      return new Promise<boolean>((resolve) => {
-        queue.push({ event, resolve });
-        if (queue.length >= maxBatch) flush();
-        else if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
-      });
-    },
-    close() {
-      for (const w of workers ?? []) w.terminate();
-      workers = undefined;
-    },
-  };
+export function workerVerifier(opts: WorkerPoolOptions = {}): SignatureVerifier {
+  return workerPoolVerifier({ label: 'nostr-wasm', source: WASM_WORKER_SOURCE, data: wasmWorkerData }, mainThreadVerifier(), opts);
 }
 
-function settleWith(result: boolean | Promise<boolean>, resolve: (ok: boolean) => void): void {
-  if (result instanceof Promise) result.then(resolve, () => resolve(false));
-  else resolve(result);
+/**
+ * libsecp256k1 in worker threads, one per core, the main thread checking the
+ * first events itself (a one-shot command gets few; see STARTUP_EVENTS);
+ * undefined where the native binding is missing.
+ */
+export function nativeWorkerVerifier(opts: WorkerPoolOptions = {}): SignatureVerifier | undefined {
+  const main = nativeVerifier();
+  if (!main) return undefined;
+  // The main thread keeps a core of its own: measured on 2 cores (ingest, 20,000 notes),
+  // the main thread alone took 8,800-9,300 events/s, one worker 6,800-8,700, two
+  // 7,200-7,600; its own share (sockets, JSON, dedupe, merging) is what limits there.
+  const threads = opts.threads ?? defaultThreads(1);
+  const asked = opts.threads !== undefined || process.env.NOSTR_TUI_VERIFY_THREADS !== undefined;
+  if (threads < 1 || (threads < 2 && !asked)) return main;
+  return workerPoolVerifier(
+    { label: 'libsecp256k1 (native)', source: NATIVE_WORKER_SOURCE, data: nativeWorkerData },
+    main,
+    { startAfter: STARTUP_EVENTS, ...opts, threads },
+  );
 }
 
 /** nostr-tools' pure-JS verifyEvent only: the last resort, selectable for tests. */
@@ -167,7 +129,7 @@ export type VerifierChoice = (typeof verifierChoices)[number];
 export function chooseVerifier(choice: string | undefined): SignatureVerifier {
   if (choice === 'wasm') return workerVerifier();
   if (choice === 'js') return pureVerifier();
-  return nativeVerifier() ?? workerVerifier();
+  return nativeWorkerVerifier() ?? workerVerifier();
 }
 
 let shared: SignatureVerifier | undefined;
@@ -198,22 +160,33 @@ function firstUse(choose: () => SignatureVerifier): SignatureVerifier {
   };
 }
 
-/** One worker per core: the main thread's share (sockets, JSON, ids, merging) is small next to the signatures. */
-function defaultThreads(): number {
-  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  return Math.max(1, Math.min(4, cores));
-}
+// Starting the native workers costs each one a thread with bcrypto and nostr-tools
+// loaded: measured here (2 cores, heavily shared) 155-187 ms of process CPU for one,
+// 209-267 ms for two, while 1,000 checks on the main thread cost 130 ms. A command
+// receiving fewer events than this never starts them; a stream past it gets every core.
+const STARTUP_EVENTS = 1_000;
 
-function nostrWasmUrl(): string | undefined {
+function resolved(specifier: string): string | undefined {
   try {
-    return pathToFileURL(createRequire(import.meta.url).resolve('nostr-wasm')).href;
+    return createRequire(import.meta.url).resolve(specifier);
   } catch {
     return undefined;
   }
 }
 
+function wasmWorkerData(): object | undefined {
+  const path = resolved('nostr-wasm');
+  return path ? { url: pathToFileURL(path).href } : undefined;
+}
+
+function nativeWorkerData(): object | undefined {
+  const schnorr = resolved('bcrypto/lib/native/schnorr');
+  const pure = resolved('nostr-tools/pure');
+  return schnorr && pure ? { schnorr, pure, selfTest: SELF_TEST } : undefined;
+}
+
 // CommonJS, evaluated in the worker: load nostr-wasm, then answer batches with one byte per event.
-const WORKER_SOURCE = `
+const WASM_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 import(workerData.url).then((m) => m.initNostrWasm()).then((nw) => {
   parentPort.on('message', ({ id, events }) => {
@@ -227,56 +200,33 @@ import(workerData.url).then((m) => m.initNostrWasm()).then((nw) => {
 }, (error) => parentPort.postMessage({ failed: String(error) }));
 `;
 
-class VerifyWorker {
-  ready = false;
-  outstanding = 0;
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, Array<{ event: Event; resolve: (ok: boolean) => void }>>();
-  private serial = 0;
-
-  constructor(url: string, onfail: () => void) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { url } });
-    this.worker.on('message', (message: { ready?: true; failed?: string; id?: number; ok?: Uint8Array }) => {
-      if (message.ready) this.ready = true;
-      else if (message.failed !== undefined) this.fail(onfail);
-      else if (message.id !== undefined && message.ok) this.answer(message.id, message.ok);
-    });
-    this.worker.on('error', () => this.fail(onfail));
-    this.worker.on('exit', () => this.fail(() => {}));
-    // After the listeners: adding a 'message' listener refs the worker again, and a
-    // worker that never got a batch then kept a finished command alive for ever.
-    this.worker.unref();
-  }
-
-  send(batch: Array<{ event: Event; resolve: (ok: boolean) => void }>): void {
-    const id = ++this.serial;
-    this.pending.set(id, batch);
-    // Held open only while it owes answers: an idle worker never keeps the process alive.
-    if (this.outstanding === 0) this.worker.ref();
-    this.outstanding += batch.length;
-    this.worker.postMessage({ id, events: batch.map((item) => item.event) });
-  }
-
-  private answer(id: number, ok: Uint8Array): void {
-    const batch = this.pending.get(id);
-    if (!batch) return;
-    this.pending.delete(id);
-    this.outstanding -= batch.length;
-    if (this.outstanding === 0) this.worker.unref();
-    for (let i = 0; i < batch.length; i++) batch[i]!.resolve(ok[i] === 1);
-  }
-
-  /** A dead worker's batches are checked on the main thread instead. */
-  private fail(onfail: () => void): void {
-    this.ready = false;
-    const fallback = mainThreadVerifier();
-    for (const batch of this.pending.values()) for (const item of batch) settleWith(fallback.verify(item.event), item.resolve);
-    this.pending.clear();
-    this.outstanding = 0;
-    onfail();
-  }
-
-  terminate(): void {
-    void this.worker.terminate();
-  }
+// CommonJS, evaluated in the worker: the check of native-verify.ts (NIP-01 id =
+// sha256 of nostr-tools' serializeEvent, then BIP-340 on libsecp256k1), which
+// must pass the same self-test (a good event, and a good signature of another
+// message) before the worker says it is ready.
+const NATIVE_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const SIG = /^[0-9a-f]{128}$/;
+try {
+  const bip340 = require(workerData.schnorr);
+  const { serializeEvent } = require(workerData.pure);
+  const check = (event) => {
+    try {
+      const id = createHash('sha256').update(serializeEvent(event)).digest();
+      if (id.toString('hex') !== event.id || typeof event.sig !== 'string' || !SIG.test(event.sig)) return false;
+      return bip340.verify(id, Buffer.from(event.sig, 'hex'), Buffer.from(event.pubkey, 'hex')) === true;
+    } catch { return false; }
+  };
+  const { good, otherSig } = workerData.selfTest;
+  if (!check(good) || check({ ...good, sig: otherSig })) throw new Error('self-test failed');
+  parentPort.on('message', ({ id, events }) => {
+    const ok = new Uint8Array(events.length);
+    for (let i = 0; i < events.length; i++) if (check(events[i])) ok[i] = 1;
+    parentPort.postMessage({ id, ok }, [ok.buffer]);
+  });
+  parentPort.postMessage({ ready: true });
+} catch (error) {
+  parentPort.postMessage({ failed: String(error) });
 }
+`;

@@ -41,3 +41,27 @@ export function cacheStats(db: Db, maxBytes: number): StoreStats {
     ...(row.newest === null ? {} : { newest: row.newest }),
   };
 }
+
+const paused = new WeakMap<Db, { count: number; pages: number }>();
+
+/**
+ * Turns SQLite's automatic checkpoint off while any writer asks (write-buffer.ts
+ * checkpoints in small steps instead), and back to what it was after the last.
+ */
+export function pauseAutoCheckpoint(db: Db): () => void {
+  let state = paused.get(db);
+  if (!state) {
+    state = { count: 0, pages: db.pragma('wal_autocheckpoint', { simple: true }) as number };
+    paused.set(db, state);
+  }
+  if (state.count++ === 0) db.pragma('wal_autocheckpoint = 0');
+  let resumed = false;
+  return () => {
+    if (resumed || !db.open) return;
+    resumed = true;
+    if (--state!.count === 0) {
+      db.pragma(`wal_autocheckpoint = ${state!.pages}`);
+      paused.delete(db);
+    }
+  };
+}

@@ -8,7 +8,7 @@ import { addressOf, hasEventShape, isIndexedTag, serializeStored } from '../core
 import { newestFirst } from '../core/timeline.js';
 import { isExpired } from '../core/expiration.js';
 import { isDamage, type Db } from './database.js';
-import { cacheStats, usedBytes, type StoreStats } from './cache-size.js';
+import { cacheStats, pauseAutoCheckpoint, usedBytes, type StoreStats } from './cache-size.js';
 import { DeletionRecords } from './deletions.js';
 import { compileFilter } from './filter-sql.js';
 import { newestRows } from './newest-rows.js';
@@ -245,6 +245,9 @@ export class SqliteEventStore implements EventStore {
   close(): void {
     this.statements.clear();
   }
+  /** write-buffer.ts: no automatic checkpoint (one long stall) while it writes; it checkpoints in PASSIVE steps. */
+  pauseAutoCheckpoint = () => pauseAutoCheckpoint(this.db);
+  checkpointStep = () => this.guard(undefined, () => void this.db.pragma('wal_checkpoint(PASSIVE)'));
 
   /** Damage found while reading or writing is reported and answered like an empty cache. */
   private guard<T>(fallback: T, operation: () => T): T {

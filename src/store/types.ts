@@ -25,6 +25,10 @@ export interface EventStore {
   newest?(filters: Filter[], relay?: string): number | undefined;
   /** Which of `filter.authors` have a stored event matching `filter` that `relay` delivered. */
   authorsFrom?(filter: Filter, relay: string): Set<string>;
+  /** Stops SQLite's automatic WAL checkpoint (one long stall) until the returned function is called (write-buffer.ts). */
+  pauseAutoCheckpoint?(): () => void;
+  /** One short checkpoint that waits for nobody (PASSIVE): copies the WAL pages written since the last one. */
+  checkpointStep?(): void;
   close(): void;
 }
 

@@ -1,14 +1,32 @@
-// Streaming events are written in batches: one transaction per batch keeps
-// the (synchronous) SQLite writes short, so the UI never waits on them.
+// Streaming events are written in slices that never hold the main thread
+// long (issue #17): SQLite is synchronous, and a commit of 1,000 events took
+// ~26 ms, SQLite's own WAL checkpoint 120-200 ms (a visible freeze in a burst).
+//
+// - Each slice is one transaction per relay, sized from the last slices' cost
+//   so that it takes about SLICE_MS; between slices the event loop runs (frames,
+//   sockets), so a burst is written over many turns instead of one long one.
+// - The store's automatic checkpoint is paused while a buffer is open; the
+//   buffer checkpoints itself (PASSIVE: never waits for readers) every
+//   CHECKPOINT_EVENTS, as a slice of its own, so each copies only the WAL pages
+//   written since the last one instead of 64 MB at once.
 import type { Event } from 'nostr-tools';
 import type { EventStore } from './types.js';
 
 export interface WriteBufferOptions {
   /** Longest an event waits before it is written, ms. */
   flushMs?: number;
-  /** Written at once when this many are waiting. */
+  /** Largest slice; also written at once (synchronously) when this many are waiting. */
   maxBatch?: number;
+  /** Time one slice aims at, ms. */
+  sliceMs?: number;
 }
+
+/** Aimed at per slice: well under a 16 ms frame, with room for the rest of the turn. */
+const SLICE_MS = 6;
+/** Smallest adaptive slice: below it the commit itself dominates. */
+const MIN_SLICE = 25;
+/** Events between two checkpoint steps: a few MB of WAL, copied in a few ms. */
+const CHECKPOINT_EVENTS = 1_500;
 
 export class WriteBuffer {
   private readonly queued = new Map<string | undefined, Event[]>();
@@ -16,8 +34,14 @@ export class WriteBuffer {
   private readonly repeats = new Map<string, string[]>();
   private size = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private immediate: ReturnType<typeof setImmediate> | undefined;
   private readonly flushMs: number;
   private readonly maxBatch: number;
+  private readonly sliceMs: number;
+  private slice: number;
+  private sinceCheckpoint = 0;
+  private readonly resumeCheckpoints: (() => void) | undefined;
+  private closed = false;
 
   constructor(
     private readonly store: EventStore,
@@ -26,9 +50,12 @@ export class WriteBuffer {
     this.flushMs = opts.flushMs ?? 100;
     // Each commit rewrites every index page its batch touched, so that cost is
     // per batch: measured with 10,000 events cached, batches of 200 sustain
-    // ~23,000 events/s (~9 ms each), batches of 1,000 ~38,000/s (~26 ms each,
-    // under a frame at Ink's 30 fps), batches of 2,000 only ~43,000/s for twice the stall.
+    // ~23,000 events/s (~9 ms each), batches of 1,000 ~38,000/s (~26 ms each).
+    // The slice starts at 200 and follows the measured cost from there.
     this.maxBatch = opts.maxBatch ?? 1_000;
+    this.sliceMs = opts.sliceMs ?? SLICE_MS;
+    this.slice = Math.min(200, this.maxBatch);
+    this.resumeCheckpoints = store.pauseAutoCheckpoint?.();
   }
 
   add(event: Event, relay?: string): void {
@@ -49,18 +76,23 @@ export class WriteBuffer {
   private queue(): void {
     this.size++;
     if (this.size >= this.maxBatch) {
-      this.flush();
-    } else if (!this.timer) {
-      this.timer = setTimeout(() => this.flush(), this.flushMs);
+      // Events arrive faster than the turns drain them: one slice now (the
+      // buffer keeps pace with arrivals), the rest on later turns.
+      this.writeSlice(this.slice);
+      this.scheduleDrain();
+    } else if (!this.timer && !this.immediate) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.drain();
+      }, this.flushMs);
       // Waiting events must not keep a finished command alive; close() writes them.
       this.timer.unref?.();
     }
   }
 
-  /** Writes everything waiting; returns how many events were new to the store. */
+  /** Writes everything waiting now, in one go; returns how many events were new to the store. */
   flush(): number {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancel();
     let added = 0;
     for (const [relay, events] of this.queued) added += this.store.putMany(events, relay);
     for (const [relay, ids] of this.repeats) this.store.addSeen?.(ids, relay);
@@ -70,8 +102,66 @@ export class WriteBuffer {
     return added;
   }
 
-  /** Writes what is waiting; call before closing the store. */
+  /** Writes what is waiting and gives the store its automatic checkpoints back; call before closing the store. */
   close(): void {
     this.flush();
+    if (this.closed) return;
+    this.closed = true;
+    if (this.sinceCheckpoint > 0) this.store.checkpointStep?.();
+    this.resumeCheckpoints?.();
+  }
+
+  /** One slice, then (if more waits, or a checkpoint is due) another turn of the event loop. */
+  private drain(): void {
+    this.immediate = undefined;
+    if (this.checkpointDue()) {
+      this.sinceCheckpoint = 0;
+      this.store.checkpointStep!();
+    } else this.writeSlice(this.slice);
+    this.scheduleDrain();
+  }
+
+  private scheduleDrain(): void {
+    const due = this.size > 0 || this.checkpointDue();
+    if (!due || this.immediate || this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.immediate = setImmediate(() => this.drain());
+    this.immediate.unref?.();
+  }
+
+  /**
+   * A step every CHECKPOINT_EVENTS during a burst, and one when the buffer has
+   * caught up, so other writes of the session (profiles, lists) do not grow the WAL either.
+   */
+  private checkpointDue(): boolean {
+    if (!this.store.checkpointStep || this.sinceCheckpoint === 0) return false;
+    return this.sinceCheckpoint >= CHECKPOINT_EVENTS || this.size === 0;
+  }
+
+  /** Up to `max` of the oldest waiting events, one transaction per relay; adapts the slice to its cost. */
+  private writeSlice(max: number): void {
+    let budget = Math.min(max, this.size);
+    if (budget === 0) return;
+    const taken = budget;
+    const started = performance.now();
+    for (const [relay, events] of this.queued) {
+      const part = events.length <= budget ? events : events.splice(0, budget);
+      if (part === events) this.queued.delete(relay);
+      budget -= part.length;
+      this.store.putMany(part, relay);
+      if (budget === 0) break;
+    }
+    this.size -= taken;
+    this.sinceCheckpoint += taken;
+    const perEvent = (performance.now() - started) / taken;
+    if (perEvent > 0) this.slice = Math.max(MIN_SLICE, Math.min(this.maxBatch, Math.floor(this.sliceMs / perEvent)));
+  }
+
+  private cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    this.timer = undefined;
+    this.immediate = undefined;
   }
 }

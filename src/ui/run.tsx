@@ -3,6 +3,7 @@
 import { render } from 'ink';
 import { redactSecrets } from '../core/redact.js';
 import { App } from './App.js';
+import { startupMark } from '../store/startup-trace.js';
 import type { TerminalGuard, TerminalIo } from './terminal.js';
 import type { WiredServices } from './wire.js';
 
@@ -25,6 +26,7 @@ export async function runInteractive(ctx: TerminalIo, opts: { services: WiredSer
     exitOnCtrlC: false,
     patchConsole: false,
   });
+  startupMark('first-render');
   // A crash anywhere (a callback outside React) must not leave the terminal in the alternate screen, raw mode.
   const crash = (error: unknown) => {
     app.unmount();

@@ -23,10 +23,12 @@ import { followedPubkeys } from '../core/follow-list.js';
 import { globalFilters, HOME_KINDS, homeFilters } from '../core/feed-filters.js';
 import { wireNotifications } from './wire-notifications.js';
 import { loadNostrWasm } from '../net/verify.js';
+import { nativePublicKey } from '../net/native-verify.js';
 import { KeyStore, preparePublicKey } from '../store/keys.js';
 import { ConfigStore } from '../store/config.js';
 import { addRelay, removeRelay } from '../client/relay-list.js';
 import type { FeedKind } from './navigation.js';
+import { startupMark } from '../store/startup-trace.js';
 import type { FeedLike, UiServices } from './services.js';
 import { readUrls } from '../core/relay-spec.js';
 import { wireDms } from './dms-wire.js';
@@ -79,9 +81,13 @@ export async function prepareServices(
   // nostr-wasm (libsecp256k1, with its tables built in) derives the public key without the
   // ~50 ms curve set-up of nostr-tools' first derivation; loading the key then only compares.
   await preparePublicKey(new KeyStore(ctx.paths.configDir), async (secretKey) => {
+    // libsecp256k1 natively where bcrypto built (loaded for verification anyway); else nostr-wasm.
+    const native = nativePublicKey(secretKey);
+    if (native) return native;
     const wasm = await loadNostrWasm();
     return wasm ? bytesToHex(wasm.getPublicKey(secretKey)) : undefined;
   });
+  startupMark('key-loaded');
   if (client.publicKey()) {
     try {
       await client.signer();
@@ -135,6 +141,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     }
   };
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
+  startupMark('store-open');
   const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => client.relays().map((relay) => relay.url) });
   let closed = false;
   const dms = wireDms(client, () => closed);

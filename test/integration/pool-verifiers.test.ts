@@ -13,6 +13,7 @@ import {
   loadNostrWasm,
   mainThreadVerifier,
   nativeVerifier,
+  nativeWorkerVerifier,
   pureVerifier,
   workerVerifier,
   type SignatureVerifier,
@@ -37,8 +38,17 @@ async function warmWorkers(): Promise<SignatureVerifier> {
   return workers;
 }
 
+/** The native binding in a worker thread, up, so a Promise is the worker's answer (the main thread's is synchronous). */
+async function warmNativeWorkers(): Promise<SignatureVerifier> {
+  const workers = nativeWorkerVerifier({ threads: 1, startAfter: 0 })!;
+  expect(workers.verify(valid[0]!)).toBe(true);
+  await until(() => workers.verify(valid[0]!) instanceof Promise, 'a native worker to start');
+  return workers;
+}
+
 const verifiers: Array<[string, () => Promise<SignatureVerifier>, string | RegExp]> = [
   ['native libsecp256k1', async () => nativeVerifier()!, 'libsecp256k1 (native)'],
+  ['native libsecp256k1 worker threads', warmNativeWorkers, 'libsecp256k1 (native) × 1 worker thread'],
   ['nostr-wasm worker threads', warmWorkers, 'nostr-wasm × 1 worker thread'],
   ['nostr-wasm on the main thread', async () => mainThreadVerifier(), /^nostr-wasm$|pure JS/],
   ['nostr-tools pure JS', async () => pureVerifier(), 'nostr-tools pure JS'],

@@ -51,4 +51,52 @@ describe('write buffer', () => {
     buffer.close();
     expect(store.events.has(second.id)).toBe(true);
   });
+
+  it('a burst is written in slices over several turns, with automatic checkpoints paused meanwhile', async () => {
+    const store = openTempStore();
+    opened.push(store);
+    const db = (store.events as unknown as { db: { pragma(s: string, o?: object): unknown } }).db;
+    const before = db.pragma('wal_autocheckpoint', { simple: true });
+    expect(before).toBeGreaterThan(0);
+    const slices: number[] = [];
+    let checkpoints = 0;
+    const putMany = store.events.putMany.bind(store.events);
+    const spied = Object.assign(Object.create(store.events) as typeof store.events, {
+      putMany: (events: Event[], relay?: string) => (slices.push(events.length), putMany(events, relay)),
+      checkpointStep: () => (checkpoints++, store.events.checkpointStep()),
+      pauseAutoCheckpoint: () => store.events.pauseAutoCheckpoint(),
+    });
+    // sliceMs 0: every slice is the smallest one, so 3,000 events take many turns.
+    const buffer = new WriteBuffer(spied, { flushMs: 1, sliceMs: 0, maxBatch: 5_000 });
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const burst = Array.from({ length: 3_000 }, () => event());
+    for (const e of burst) buffer.add(e, 'wss://one');
+    // Nothing was written while the events were added (below maxBatch, the writer waits for its turn).
+    expect(slices).toEqual([]);
+    await until(() => store.events.has(burst.at(-1)!.id));
+    // The first slice is 200; then the measured cost sets it (the smallest, 25, with sliceMs 0).
+    expect(slices[0]).toBe(200);
+    expect(slices.slice(1).every((n) => n === 25)).toBe(true);
+    expect(slices.reduce((a, b) => a + b, 0)).toBe(burst.length);
+    expect(burst.every((e) => store.events.has(e.id))).toBe(true);
+    // A checkpoint step every 1,500 events and once caught up, each on a turn of its own.
+    await until(() => checkpoints >= 2);
+    buffer.close();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
+  });
+
+  it('two buffers on one store: automatic checkpoints come back only when both are closed', () => {
+    const store = openTempStore();
+    opened.push(store);
+    const db = (store.events as unknown as { db: { pragma(s: string, o?: object): unknown } }).db;
+    const before = db.pragma('wal_autocheckpoint', { simple: true });
+    const a = new WriteBuffer(store.events);
+    const b = new WriteBuffer(store.events);
+    a.close();
+    a.close();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    b.close();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
+  });
 });
+

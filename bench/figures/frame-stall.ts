@@ -1,0 +1,134 @@
+// frame-stall: the longest time the UI's main thread was blocked while 50,000
+// signed notes stream in from a loopback relay and are verified, merged, drawn
+// and stored, over the same with the store off. The real Ink App draws the real
+// feed (openFeed: pool, verifier, timeline, write buffer into SQLite); a timer
+// due every millisecond measures how late it fires (the longest gap in which
+// no frame could have been drawn), and the gaps between frames Ink actually
+// wrote are reported too. Goal: worst gap <= 50 ms with the store on.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { openFeed } from '../../src/client/feed.js';
+import { createPool } from '../../src/net/pool.js';
+import { openStore, type LocalStore } from '../../src/store/open.js';
+import { App } from '../../src/ui/App.js';
+import { fakeServices } from '../../test/ui/fake-services.js';
+import type { BenchContext, Figure } from '../figure.js';
+import { median } from '../figure.js';
+import { BENCH_NOW, signedNotes } from '../fixtures/signed-notes.js';
+import { startMemoryRelays } from '../memory-relay.js';
+
+const COUNT = Number(process.env.BENCH_STALL_EVENTS ?? 50_000);
+const ROUNDS = Number(process.env.BENCH_STALL_ROUNDS ?? 2);
+const FILTER = { kinds: [1], since: BENCH_NOW - 30 * 86_400 };
+
+interface Stall {
+  /** Longest lateness of a 1 ms timer, ms. */
+  loopGap: number;
+  /** Longest time between two frames Ink wrote, ms. */
+  frameGap: number;
+  frames: number;
+  ms: number;
+  /** Longest single store call (a slice's commit, a checkpoint step) on the main thread, ms. */
+  storeCall: number;
+}
+
+/** The store, with its longest write or checkpoint call timed. */
+function timed(store: LocalStore['events'], longest: { ms: number }): LocalStore['events'] {
+  const time = <T>(run: () => T): T => {
+    const started = performance.now();
+    try {
+      return run();
+    } finally {
+      longest.ms = Math.max(longest.ms, performance.now() - started);
+    }
+  };
+  return Object.assign(Object.create(store) as LocalStore['events'], {
+    putMany: (events: Parameters<typeof store.putMany>[0], relay?: string) => time(() => store.putMany(events, relay)),
+    checkpointStep: () => time(() => store.checkpointStep()),
+    pauseAutoCheckpoint: () => store.pauseAutoCheckpoint(),
+  });
+}
+
+async function stream(url: string, withStore: boolean, lastIds: string[]): Promise<Stall> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-bench-stall-'));
+  let store: LocalStore | undefined;
+  const clock = { now: () => BENCH_NOW * 1000 };
+  const pool = createPool({ relays: [{ url, read: true, write: false }], eoseTimeoutMs: 300_000 });
+  try {
+    if (withStore) store = openStore(dir, { clock });
+    const started = performance.now();
+    let loopGap = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      loopGap = Math.max(loopGap, now - last);
+      last = now;
+    }, 1);
+    const longest = { ms: 0 };
+    const feed = openFeed({ pool, clock, ...(store ? { store: timed(store.events, longest) } : {}) }, [FILTER], { eoseTimeoutMs: 300_000 });
+    const fake = fakeServices({ now: BENCH_NOW, feeds: { home: feed as never } });
+    const app = render(createElement(App, { services: fake.services, size: { columns: 100, rows: 30 }, color: false }));
+    let frames = 0;
+    let frameGap = 0;
+    let lastFrame = performance.now();
+    const write = app.stdout.write.bind(app.stdout);
+    app.stdout.write = (frame: string) => {
+      const now = performance.now();
+      frameGap = Math.max(frameGap, now - lastFrame);
+      lastFrame = now;
+      frames++;
+      write(frame);
+    };
+    await feed.settled;
+    // The store has the stream when the last notes the relay sent are in it.
+    while (store && !lastIds.every((id) => store!.events.has(id))) await new Promise((r) => setTimeout(r, 20));
+    clearInterval(ticker);
+    const ms = performance.now() - started;
+    app.unmount();
+    feed.close();
+    const merged = feed.timeline.entries().length;
+    if (merged < 1_000) throw new Error(`frame-stall: only ${merged} notes merged`);
+    return { loopGap, frameGap, frames, ms, storeCall: longest.ms };
+  } finally {
+    await pool.close();
+    store?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (xs: number[]) => xs.map((x) => Math.round(x)).join('/');
+
+export default async function frameStall(ctx: BenchContext): Promise<Figure> {
+  const events = await signedNotes(COUNT, 1_000);
+  const relays = await startMemoryRelays([events]);
+  const lastIds = events.slice(-5).map((e) => e.id);
+  try {
+    await stream(relays.urls[0]!, true, lastIds); // warm-up: JIT, workers, SQLite
+    const on: Stall[] = [];
+    const off: Stall[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      on.push(await stream(relays.urls[0]!, true, lastIds));
+      off.push(await stream(relays.urls[0]!, false, lastIds));
+      ctx.log(`frame-stall round ${round + 1}: store on ${Math.round(on.at(-1)!.loopGap)} ms, off ${Math.round(off.at(-1)!.loopGap)} ms`);
+    }
+    const value = Math.max(...on.map((s) => s.loopGap));
+    const baseline = Math.max(...off.map((s) => s.loopGap));
+    return {
+      name: 'frame-stall',
+      value: Math.round(value),
+      unit: 'ms',
+      baseline: Math.round(baseline),
+      ratio: Number((value / baseline).toFixed(2)),
+      note:
+        `worst main-thread gap over ${ROUNDS} rounds of ${COUNT} notes streamed, verified, drawn by the App and stored (store off: baseline); ` +
+        `per round on/off: loop gap ${fmt(on.map((s) => s.loopGap))} / ${fmt(off.map((s) => s.loopGap))} ms, ` +
+        `longest store call ${fmt(on.map((s) => s.storeCall))} ms, frame gap ${fmt(on.map((s) => s.frameGap))} / ${fmt(off.map((s) => s.frameGap))} ms, ` +
+        `stream ${fmt(on.map((s) => s.ms))} / ${fmt(off.map((s) => s.ms))} ms (median on ${Math.round(median(on.map((s) => s.ms)))}); lower is better, goal <= 50 ms`,
+    };
+  } finally {
+    await relays.stop();
+  }
+}
