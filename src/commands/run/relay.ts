@@ -124,7 +124,7 @@ async function listDm(ctx: CommandContext, args: RelayArgs): Promise<void> {
       urls = parseDmRelays(lookup.event?.tags ?? [], { allowPrivate: true });
     } catch (error) {
       if (args.json) throw error;
-      writeLine(ctx.stdout, `DM relays (kind 10050): unknown (${sanitizeLine(error instanceof Error ? error.message : String(error)).replace(/; nothing was changed.*$/, '')})`);
+      writeLine(ctx.stdout, `DM relays (kind 10050): unknown (${sanitizeLine(error instanceof Error ? error.message : String(error)).replace(/; (a new .*|nothing was changed.*)$/, '')})`);
       return;
     }
     if (args.json) writeLine(ctx.stdout, JSON.stringify(urls));
