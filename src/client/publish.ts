@@ -29,14 +29,23 @@ export async function publishEvent(client: Client, template: EventTemplate): Pro
   if (ownRelays.length === 0) {
     throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay). Nothing was signed.');
   }
+  return signSaveSend(client, template, writeRelays);
+}
+
+/**
+ * Signs, saves to the outbox with the relays it is meant for, keeps the local
+ * copy, then sends to those relays and records each answer. Every write goes
+ * through here (notes, reactions, lists, profiles).
+ */
+export async function signSaveSend(client: Client, template: EventTemplate, relays: readonly string[]): Promise<Published> {
   // Unlock first: no key, a read-only key or a wrong passphrase fails before anything is opened or fetched.
   const signer = await client.signer();
   const store = client.store();
   // NIP-11 limits: refused here, before signing, when no write relay would take it; relays that would not are skipped.
-  const fit = await relaysThatTake(template, writeRelays, store.relayInfo);
+  const fit = await relaysThatTake(template, [...new Set(relays)], store.relayInfo);
   const event = await signer.signEvent(template);
   store.outbox.add(event, fit.relays);
-  // The local copy: the user's own notes and follow list show without asking a relay.
+  // The local copy: the user's own notes and lists show without asking a relay.
   store.events.put(event);
   const results = [...(await client.pool().publish(event, { relays: fit.relays })), ...fit.refused];
   store.outbox.record(event.id, results);

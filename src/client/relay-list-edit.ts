@@ -16,7 +16,7 @@ import { writeUrls, type RelaySpec } from '../core/relay-spec.js';
 import type { ConfigStore } from '../store/config.js';
 import type { Client } from './client.js';
 import { fetchOwnList, type ListLookup } from './dm-relays.js';
-import { relaysThatTake } from './relay-info.js';
+import { signSaveSend, type Published } from './publish.js';
 import { addRelay, removeRelay, type RelayEdit } from './relay-list.js';
 
 export interface ListPublish {
@@ -47,18 +47,10 @@ export async function currentOwnList(client: Client, kind: number): Promise<List
   return lookup;
 }
 
-/** Signs, saves to the outbox, then sends to `relays` (a list goes to the relays of the list just made, too). */
-async function publishTo(client: Client, template: EventTemplate, relays: readonly string[]): Promise<{ event: VerifiedEvent; results: PublishResult[] }> {
+/** Through the outbox like every write; a list goes to the relays of the list just made, too. */
+async function publishTo(client: Client, template: EventTemplate, relays: readonly string[]): Promise<Published> {
   if (relays.length === 0) throw failure('no write relays to publish your list to: add one with `nostr-tui relay add wss://…`. Nothing was signed.');
-  const signer = await client.signer();
-  const store = client.store();
-  const fit = await relaysThatTake(template, [...new Set(relays)], store.relayInfo);
-  const event = await signer.signEvent(template);
-  store.outbox.add(event, fit.relays);
-  store.events.put(event);
-  const results = [...(await client.pool().publish(event, { relays: fit.relays })), ...fit.refused];
-  store.outbox.record(event.id, results);
-  return { event, results };
+  return signSaveSend(client, template, relays);
 }
 
 function template(kind: number, tags: string[][], client: Client, previous: ListLookup['event']): EventTemplate {

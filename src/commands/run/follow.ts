@@ -1,5 +1,5 @@
 // The work behind `nostr-tui follow`, loaded when the command runs (its options are in ../follow.ts).
-import { currentFollows, follow, unfollow, type FollowChange } from '../../client/follows.js';
+import { currentFollows, follow, unfollow } from '../../client/follows.js';
 import { ExitCode, failure } from '../../core/errors.js';
 import { followedPubkeys } from '../../core/follow-list.js';
 import { nip05For, resolvePublicKey } from '../../client/public-key.js';
@@ -11,6 +11,7 @@ import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { FollowArgs } from '../follow.js';
 import type { Client } from '../../client/client.js';
 import { cachedNames } from './names.js';
+import { warnUnanswered } from './unanswered.js';
 
 /** The local cache, when it can be opened (another instance may hold it). */
 function cache(client: Client) {
@@ -27,21 +28,13 @@ const UNCHANGED_TEXT = {
   'not-following': (who: string) => `You do not follow ${who}; nothing changed.`,
 } as const;
 
-function warnUnanswered(ctx: CommandContext, change: Pick<FollowChange, 'lookup'>): void {
-  const { relays, answered } = change.lookup;
-  if (answered > 0 && answered < relays.length) {
-    const silent = relays.filter((relay) => !relay.eose).map((relay) => sanitizeLine(relay.url));
-    writeLine(ctx.stderr, `nostr-tui: note: ${silent.join(', ')} did not answer; the newest follow list from the others was used.`);
-  }
-}
-
 export async function editFollows(ctx: CommandContext, args: FollowArgs, action: 'follow' | 'unfollow'): Promise<void> {
   // The user's own secret typed as a key is refused here, before any relay, outbox or signature;
   // a NIP-05 address (name@domain) is looked up first (src/client/public-key.ts).
   const target = await resolvePublicKey(args.who ?? '', storedPubkey(ctx.paths.configDir), () => nip05For(ctx));
   await withClient(ctx, args, async (client) => {
     const change = await (action === 'follow' ? follow : unfollow)(client, target);
-    warnUnanswered(ctx, change);
+    warnUnanswered(ctx, change.lookup, 'follow list');
     if (args.json) {
       writeLine(
         ctx.stdout,

@@ -1,5 +1,5 @@
 // The work behind `nostr-tui mute`, `unmute` and `mutes` (options in ../mute.ts).
-import { currentMutes, mute, unmute, type MuteChange } from '../../client/mutes.js';
+import { currentMutes, mute, unmute } from '../../client/mutes.js';
 import { nip05For, resolvePublicKey } from '../../client/public-key.js';
 import { ExitCode, failure, usageError } from '../../core/errors.js';
 import { isHexKey, npub } from '../../core/identifiers.js';
@@ -10,6 +10,7 @@ import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { MuteArgs } from '../mute.js';
+import { warnUnanswered } from './unanswered.js';
 
 /** A key (any spelling) or NIP-05 address is a person; `#tag` a hashtag; anything else a word. */
 async function entryOf(ctx: CommandContext, what: string): Promise<MuteEntry> {
@@ -30,19 +31,11 @@ const UNCHANGED = {
   'not-muted': (what: string) => `${what} is not muted; nothing changed.`,
 } as const;
 
-function warnUnanswered(ctx: CommandContext, change: Pick<MuteChange, 'lookup'>): void {
-  const { relays, answered } = change.lookup;
-  if (answered > 0 && answered < relays.length) {
-    const silent = relays.filter((relay) => !relay.eose).map((relay) => sanitizeLine(relay.url));
-    writeLine(ctx.stderr, `nostr-tui: note: ${silent.join(', ')} did not answer; the newest mute list from the others was used.`);
-  }
-}
-
 export async function editMutes(ctx: CommandContext, args: MuteArgs, action: 'mute' | 'unmute'): Promise<void> {
   const entry = await entryOf(ctx, args.what ?? '');
   await withClient(ctx, args, async (client) => {
     const change = await (action === 'mute' ? mute : unmute)(client, entry);
-    warnUnanswered(ctx, change);
+    warnUnanswered(ctx, change.lookup, 'mute list');
     if (args.json) {
       writeLine(ctx.stdout, JSON.stringify({
         changed: change.changed,

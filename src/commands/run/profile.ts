@@ -7,18 +7,11 @@ import { npub } from '../../core/identifiers.js';
 import { nip05Text, parseNip05, verifiedText } from '../../core/nip05.js';
 import { profileObject, type ProfileChanges } from '../../core/profile-edit.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
-import type { NewestLookup } from '../../client/newest-copy.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { ProfileArgs } from '../profile.js';
-
-function warnUnanswered(ctx: CommandContext, lookup: NewestLookup): void {
-  if (lookup.answered > 0 && lookup.answered < lookup.relays.length) {
-    const silent = lookup.relays.filter((relay) => !relay.eose).map((relay) => sanitizeLine(relay.url));
-    writeLine(ctx.stderr, `nostr-tui: note: ${silent.join(', ')} did not answer; the newest profile from the others was used.`);
-  }
-}
+import { warnUnanswered } from './unanswered.js';
 
 export async function showProfile(ctx: CommandContext, args: ProfileArgs): Promise<void> {
   const own = storedPubkey(ctx.paths.configDir);
@@ -27,7 +20,7 @@ export async function showProfile(ctx: CommandContext, args: ProfileArgs): Promi
   if (!pubkey) throw usageError('no key yet, so no profile of yours: give an npub or name@domain, or run `nostr-tui key generate`.');
   await withClient(ctx, args, async (client) => {
     const lookup = await fetchProfile(client, pubkey);
-    warnUnanswered(ctx, lookup);
+    warnUnanswered(ctx, lookup, 'profile');
     const event = lookup.event;
     if (!event) {
       const why = lookup.answered === 0 ? `no relay answered (${lookup.relays.length} asked)` : 'none of your relays has it';
@@ -74,7 +67,7 @@ export async function setProfileCommand(ctx: CommandContext, args: ProfileArgs):
   }
   await withClient(ctx, args, async (client) => {
     const { event, results, lookup } = await setProfile(client, changes);
-    warnUnanswered(ctx, lookup);
+    warnUnanswered(ctx, lookup, 'profile');
     if (args.json) writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, relays: resultsJson(results) }));
     else {
       writeLine(ctx.stdout, `Profile published${lookup.event ? ' (other fields kept from your newest profile)' : ''}.`);
