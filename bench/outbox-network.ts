@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Event } from 'nostr-tools';
 import { makeAuthors, sign, type Author } from './fixtures/events.js';
+import { seededRandom } from '../test/helpers/fuzz.js';
 
 export interface NetworkShape {
   relays: number;
@@ -55,20 +56,9 @@ export interface Network {
   stop(): Promise<void>;
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function startNetwork(now: number, shape: NetworkShape = defaultShape): Promise<Network> {
-  const random = rng(shape.seed);
+  const random = seededRandom(shape.seed);
   const weights = Array.from({ length: shape.relays }, (_, i) => 1 / (i + 1) ** 1.1);
   const total = weights.reduce((a, b) => a + b, 0);
   const pick = (): number => {

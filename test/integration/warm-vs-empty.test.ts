@@ -15,6 +15,7 @@ import type { RelayPool } from '../../src/net/types.js';
 import type { LocalStore } from '../../src/store/open.js';
 import { signed } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { seededRandom } from '../helpers/fuzz.js';
 import { openTempStore } from '../helpers/store.js';
 
 const NOW = 1_700_000_000;
@@ -23,16 +24,9 @@ const RUNS = Number(process.env.NOSTR_TUI_DIFF_RUNS ?? 1_000);
 const SEED = process.env.NOSTR_TUI_DIFF_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.NOSTR_TUI_DIFF_SEED ?? 20_261_201);
 const clock = { now: () => NOW * 1000 };
 
-/** mulberry32: a small seeded generator, so a sequence can be replayed from its seed. */
+/** A seeded generator (mulberry32, test/helpers/fuzz.ts), so a sequence can be replayed from its seed. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   return { next, int, pick: <T>(list: readonly T[]) => list[int(0, list.length - 1)]! };
 }
