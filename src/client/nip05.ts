@@ -15,6 +15,8 @@ import type { Clock } from '../core/clock.js';
 import { failure } from '../core/errors.js';
 import { nip05Text, nip05Url, parseNip05, pubkeyInNostrJson, type Nip05Address } from '../core/nip05.js';
 import { ensurePrivateDir, writePrivateFile } from '../store/safe-file.js';
+import { readCapped } from './capped-body.js';
+import { isHex64 } from '../core/event-shape.js';
 
 export const NIP05_TIMEOUT_MS = 5_000;
 export const NIP05_MAX_BYTES = 64 * 1024;
@@ -132,39 +134,27 @@ async function ask(doFetch: typeof fetch, url: string, name: string, timeoutMs: 
     await response.body?.cancel().catch(() => {});
     return { ok: false, reason: `the server answered HTTP ${response.status}` };
   }
-  const body = await readCapped(response, timeoutMs);
+  const body = await readNostrJson(response, timeoutMs);
   if (body === undefined) return { ok: false, reason: `the answer is larger than ${NIP05_MAX_BYTES / 1024} KB or was cut off` };
   return { ok: true, pubkey: pubkeyInNostrJson(body, name) ?? null };
 }
 
 /** The body as text, or undefined when it exceeds the cap (reading stops there) or breaks off. */
-async function readCapped(response: Response, timeoutMs: number): Promise<string | undefined> {
+async function readNostrJson(response: Response, timeoutMs: number): Promise<string | undefined> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > NIP05_MAX_BYTES || !response.body) {
     await response.body?.cancel().catch(() => {});
     return response.body ? undefined : '';
   }
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   const deadline = setTimeout(() => void reader.cancel().catch(() => {}), timeoutMs);
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > NIP05_MAX_BYTES) {
-        await reader.cancel().catch(() => {});
-        return undefined;
-      }
-      chunks.push(value);
-    }
+    return await readCapped(reader, NIP05_MAX_BYTES);
   } catch {
     return undefined;
   } finally {
     clearTimeout(deadline);
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function readCache(dataDir: string | undefined): Record<string, CacheEntry> {
@@ -172,7 +162,7 @@ function readCache(dataDir: string | undefined): Record<string, CacheEntry> {
   try {
     const data = JSON.parse(fs.readFileSync(path.join(dataDir, CACHE_FILE), 'utf8')) as Record<string, CacheEntry>;
     const entries = Object.entries(data).filter(
-      ([key, entry]) => parseNip05(key) && entry && typeof entry.at === 'number' && (entry.pubkey === null || /^[0-9a-f]{64}$/.test(String(entry.pubkey))),
+      ([key, entry]) => parseNip05(key) && entry && typeof entry.at === 'number' && (entry.pubkey === null || isHex64(entry.pubkey)),
     );
     return Object.fromEntries(entries);
   } catch {

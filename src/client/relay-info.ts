@@ -7,6 +7,7 @@ import { exceedsLimits, limitsFromDocument, type RelayLimits } from '../core/rel
 import { sanitizeLine } from '../core/sanitize.js';
 import type { PublishResult } from '../net/types.js';
 import type { RelayInfoCache } from '../store/relay-info.js';
+import { readCapped } from './capped-body.js';
 
 /** A document is a few hundred bytes; anything past this is not one. */
 const MAX_DOCUMENT_BYTES = 64 * 1024;
@@ -26,20 +27,8 @@ export async function fetchRelayLimits(url: string, fetchImpl: FetchLike = fetch
       await response.body?.cancel().catch(() => {});
       return null;
     }
-    const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_DOCUMENT_BYTES) {
-        await reader.cancel().catch(() => {});
-        return null;
-      }
-      chunks.push(value);
-    }
-    return limitsFromDocument(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+    const text = await readCapped(response.body.getReader(), MAX_DOCUMENT_BYTES);
+    return text === undefined ? null : limitsFromDocument(JSON.parse(text));
   } catch {
     return null;
   } finally {
