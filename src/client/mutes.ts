@@ -40,11 +40,11 @@ export async function currentMutes(client: Client, pubkey = ownKey(client), skip
   return { ...lookup, entries: lookup.event ? muteEntries(lookup.event.tags) : [] };
 }
 
-/** The local copy only, at once (the UI's first frame); empty without one. */
+/** The local copy only, at once (the UI's first frame, an offline search); empty without one or without a readable key. */
 export function localMutes(client: Client): MuteEntry[] {
-  const pubkey = client.publicKey();
-  if (!pubkey) return [];
   try {
+    const pubkey = client.publicKey();
+    if (!pubkey) return [];
     const [event] = client.store().events.query([{ kinds: [MUTE_LIST_KIND], authors: [pubkey], limit: 1 }]);
     return event ? muteEntries(event.tags) : [];
   } catch {

@@ -13,8 +13,7 @@ import { withClient } from '../with-client.js';
 import { writeNote, writeSummary } from './timeline.js';
 import { cachedNames } from './names.js';
 import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
-import { muteSet, type MuteEntry } from '../../core/mutes.js';
-import type { Client } from '../../client/client.js';
+import { muteSet } from '../../core/mutes.js';
 
 export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): Promise<void> {
   const text = (args.query ?? []).map(String).join(' ').trim();
@@ -46,7 +45,7 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
     const relays = args.local ? [] : searchRelaysFor(client);
     const store = cache(client);
     // Muted people, hashtags and words (NIP-51) are never returned: the list from the relays, or the cached copy offline.
-    const mutes = relays.length ? await loadMuteSet(client) : muteSet(safeLocalMutes(client));
+    const mutes = relays.length ? await loadMuteSet(client) : muteSet(localMutes(client));
     const hidden = { ...req, hide: (event: Event) => isMutedEvent(event, mutes) };
     const result = await search({ relays, ...(store ? { store } : {}), ...(relays.length ? { pool: client.pool() } : {}) }, hidden);
     // Names from the cache for the text output, as `timeline` prints them.
@@ -87,14 +86,5 @@ function cache(client: { store(): { events: import('../../store/events.js').Sqli
     return client.store().events;
   } catch {
     return undefined;
-  }
-}
-
-/** The cached mute list; none when the key or the cache cannot be read. */
-function safeLocalMutes(client: Client): MuteEntry[] {
-  try {
-    return client.publicKey() ? localMutes(client) : [];
-  } catch {
-    return [];
   }
 }
