@@ -104,7 +104,6 @@ export function useActions(deps: ActionDeps) {
   const perform = useCallback(
     (command: NoteCommand, row: NoteRow) => {
       const note = targetNote(row.event);
-      const relay = (note === row.event ? row.relay : undefined) ?? services.relayHint?.(note.id) ?? '';
       // Links, copying and quotes (issue #13) need no key.
       if (noteLinks(command, row)) return;
       switch (command) {
@@ -123,7 +122,8 @@ export function useActions(deps: ActionDeps) {
         case 'delete':
           // Only through the service that knows what was already done: never blindly.
           if (!interactions) return setStatus({ text: `${command} is not available here`, tone: 'error' });
-          return interact(command, note, relay);
+          // A relay the note was seen on (NIP-18/25 hints): the row's, else the cache's record; asked only here.
+          return interact(command, note, (note === row.event ? row.relay : undefined) ?? services.relayHint?.(note.id) ?? '');
         case 'follow':
           return void editFollows(note.pubkey, true);
         case 'unfollow':
