@@ -30,6 +30,12 @@ export interface WorkerPoolOptions {
   batch?: number;
   /** Events the main thread checks before any worker is started (one-shot commands get few). */
   startAfter?: number;
+  /**
+   * Events waiting for the workers past which the main thread checks new ones itself: where
+   * the workers are fewer than the cores, the main thread has time of its own to give, and
+   * keeping the workers just full while it checks the rest uses every core.
+   */
+  helpAbove?: number;
 }
 
 type Item = { event: Event; resolve: (ok: boolean) => void };
@@ -42,6 +48,7 @@ export function workerPoolVerifier(kind: WorkerKind, fallback: SignatureVerifier
   const threads = Math.max(1, opts.threads ?? defaultThreads());
   const maxBatch = opts.batch ?? 256;
   const startAfter = opts.startAfter ?? 200;
+  const helpAbove = opts.helpAbove ?? Infinity;
   let requested = 0;
   let workers: VerifyWorker[] | undefined;
   let failed = false;
@@ -81,6 +88,7 @@ export function workerPoolVerifier(kind: WorkerKind, fallback: SignatureVerifier
     verify(event) {
       if (!workers && ++requested > startAfter) start();
       if (!workers || failed || !workers.some((w) => w.ready)) return fallback.verify(event);
+      if (queue.length + workers.reduce((n, w) => n + w.outstanding, 0) >= helpAbove) return fallback.verify(event);
       return new Promise<boolean>((resolve) => {
         queue.push({ event, resolve });
         if (queue.length >= maxBatch * threads) flush();
@@ -110,8 +118,11 @@ export function defaultThreads(reserved = 0): number {
   // NOSTR_TUI_VERIFY_THREADS: for measuring (bench) and for machines shared with other work.
   const asked = Number(process.env.NOSTR_TUI_VERIFY_THREADS);
   if (Number.isInteger(asked) && asked >= 0) return Math.min(64, asked);
-  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  return Math.max(0, Math.min(8, cores - reserved));
+  return Math.max(0, Math.min(8, cores() - reserved));
+}
+
+export function cores(): number {
+  return typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
 }
 
 class VerifyWorker {

@@ -7,11 +7,10 @@
 //   1. libsecp256k1 through bcrypto's native binding (native-verify.ts),
 //      ~17,000/s per core, in worker threads, one per core but the main
 //      thread's (verify-workers.ts): the main thread keeps the sockets, JSON,
-//      dedupe and merging. On 2 cores that leaves one worker, which measured
-//      slower than checking on the main thread, so there checks stay on the
-//      main thread (NOSTR_TUI_VERIFY_THREADS=n asks for n workers anyway). The
-//      first STARTUP_EVENTS are checked on the main thread, so one-shot
-//      commands pay no worker start-up.
+//      dedupe and merging. On 2 cores that leaves one worker, kept full while
+//      the main thread checks the rest (NOSTR_TUI_VERIFY_THREADS=n asks for n
+//      workers). The first STARTUP_EVENTS are checked on the main thread, so
+//      one-shot commands pay no worker start-up.
 //   2. nostr-wasm (~3,000/s per core) in worker threads, one per core, where
 //      the native binding did not build; its first checks, and any a worker
 //      could not answer, run on the main thread.
@@ -21,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import type { Event } from 'nostr-tools';
 import { verifyEvent as pureVerifyEvent } from 'nostr-tools/pure';
 import { loadNativeCheck, SELF_TEST } from './native-verify.js';
-import { defaultThreads, workerPoolVerifier, type WorkerPoolOptions } from './verify-workers.js';
+import { cores, defaultThreads, workerPoolVerifier, type WorkerPoolOptions } from './verify-workers.js';
 
 /** Checks an event's id, then (only if it is right) its signature. */
 export interface SignatureVerifier {
@@ -99,18 +98,22 @@ export function workerVerifier(opts: WorkerPoolOptions = {}): SignatureVerifier 
 export function nativeWorkerVerifier(opts: WorkerPoolOptions = {}): SignatureVerifier | undefined {
   const main = nativeVerifier();
   if (!main) return undefined;
-  // The main thread keeps a core of its own: measured on 2 cores (ingest, 20,000 notes),
-  // the main thread alone took 8,800-9,300 events/s, one worker 6,800-8,700, two
-  // 7,200-7,600; its own share (sockets, JSON, dedupe, merging) is what limits there.
+  // One worker per core but the main thread's. On 2 cores that is one worker, which measured
+  // slower than the main thread alone when it took every check (ingest, 20,000 notes: 6,800-8,700
+  // events/s against 8,800-9,300), since the main thread then waited; so there the worker is
+  // kept full (HELP_ABOVE) and the main thread checks the rest itself, between its sockets.
   const threads = opts.threads ?? defaultThreads(1);
-  const asked = opts.threads !== undefined || process.env.NOSTR_TUI_VERIFY_THREADS !== undefined;
-  if (threads < 1 || (threads < 2 && !asked)) return main;
+  if (threads < 1) return main;
+  const help = opts.threads === undefined && threads === 1 && cores() <= 2 ? { helpAbove: HELP_ABOVE, batch: HELP_ABOVE / 2 } : {};
   return workerPoolVerifier(
     { label: 'libsecp256k1 (native)', source: NATIVE_WORKER_SOURCE, data: nativeWorkerData },
     main,
-    { startAfter: STARTUP_EVENTS, ...opts, threads },
+    { startAfter: STARTUP_EVENTS, ...help, ...opts, threads },
   );
 }
+
+/** Events waiting for the one worker of a 2-core machine past which the main thread checks too. */
+const HELP_ABOVE = 256;
 
 /** nostr-tools' pure-JS verifyEvent only: the last resort, selectable for tests. */
 export function pureVerifier(): SignatureVerifier {
