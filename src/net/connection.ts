@@ -7,6 +7,7 @@ import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { PoolRelay } from './relay.js';
 import type { RelayMessageLimits } from '../core/relay-message.js';
 import type { RelayCounts, RelayRole, RelayState, RelayStatus } from './types.js';
+import type { Drain } from './drain.js';
 import type { VerifiedEvents } from './verified-events.js';
 
 export interface ConnectionDeps {
@@ -16,6 +17,7 @@ export interface ConnectionDeps {
   /** Only with a socket that has ping() (AbstractRelay's other way to ping uses its own REQ handling). */
   ping: boolean;
   verified: VerifiedEvents;
+  drain: Drain;
   limits?: RelayMessageLimits;
   backoff: BackoffOptions;
   signer?: Signer;
@@ -82,6 +84,7 @@ export class Connection {
     this.status = { url, state: 'idle', roles: [], counts: emptyCounts() };
     this.relay = new PoolRelay(url, {
       verified: deps.verified,
+      drain: deps.drain,
       counts: this.status.counts,
       ...(deps.limits ? { limits: deps.limits } : {}),
       WebSocket: deps.WebSocket,
@@ -94,7 +97,10 @@ export class Connection {
       },
       onauth: (challenge) => this.authChallenge(challenge),
     });
-    this.relay.onclose = () => this.lost();
+    this.relay.onclose = () => {
+      this.relay.handleInbox();
+      this.lost();
+    };
   }
 
   get connected(): boolean {

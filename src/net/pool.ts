@@ -8,6 +8,7 @@ import { readUrls, writeUrls } from '../core/relay-spec.js';
 import { FUTURE_SKEW_SEC } from '../core/timeline.js';
 import { defaultBackoff, type BackoffOptions } from './backoff.js';
 import { Connection } from './connection.js';
+import { Drain } from './drain.js';
 import type { Part } from './part.js';
 import { mergeSteps, sameFilters } from './plan.js';
 import { DEFAULT_EOSE_TIMEOUT_MS, DEFAULT_IDLE_CLOSE_MS, DEFAULT_PUBLISH_TIMEOUT_MS, type PoolOptions } from './pool-options.js';
@@ -42,6 +43,7 @@ class Pool implements RelayPool {
   private readonly idleCloseMs: number;
   private readonly idleTimers = new Map<Connection, Cancel>();
   private readonly broadcast: StatusBroadcast;
+  private readonly drain = new Drain();
   private closed = false;
 
   constructor(private readonly opts: PoolOptions) {
@@ -75,6 +77,7 @@ class Pool implements RelayPool {
       WebSocket: this.WebSocket,
       ping: !this.opts.WebSocket,
       verified: this.verified,
+      drain: this.drain,
       limits: this.limits,
       backoff: this.backoff,
       ...(this.opts.signer ? { signer: this.opts.signer } : {}),

@@ -4,7 +4,8 @@
 // AbstractRelay._onmessage writes the raw relay text to console.warn on any
 // processing error (unsanitised text on the user's terminal), lets a failing
 // AUTH signer escape as an unhandled rejection, and checks the filter before
-// the signature, reporting both through one callback. Here every message is:
+// the signature, reporting both through one callback. Here every message waits
+// in the relay's inbox until the pool's drain (drain.ts) takes it, and is then:
 // size-checked, deduplicated by (subscription, id) before parsing, shape-checked
 // (src/core/relay-message.ts), id-checked, filter-checked, signature-checked,
 // and counted in exactly one RelayCounts field. Nothing a relay sends throws.
@@ -14,6 +15,9 @@ import { matchFilters } from 'nostr-tools/filter';
 import { defaultLimits, isDropped, parseRelayMessage, type RelayMessageLimits } from '../core/relay-message.js';
 import { FUTURE_SKEW_SEC } from '../core/timeline.js';
 import type { Timers } from '../core/clock.js';
+import type { Drain, Drainable } from './drain.js';
+import { Fifo } from './fifo.js';
+import { InOrder } from './in-order.js';
 import type { RelayCounts } from './types.js';
 import type { Verdict, VerifiedEvents } from './verified-events.js';
 
@@ -36,6 +40,8 @@ export interface RelaySub {
 
 export interface RelayDeps {
   verified: VerifiedEvents;
+  /** Where this relay's messages wait to be handled, in slices shared by every relay of the pool. */
+  drain: Drain;
   counts: RelayCounts;
   limits?: RelayMessageLimits;
   WebSocket: typeof WebSocket;
@@ -55,6 +61,14 @@ export interface OkResult {
 }
 
 const EVENT_PREFIX = '["EVENT",';
+const EOSE_PREFIX = '["EOSE",';
+/**
+ * A relay this many messages ahead of us (waiting in the inbox, or for their check) is paused
+ * until it is back under RESUME_BELOW: TCP holds the rest, so memory does not grow with what
+ * a relay sends faster than it can be checked.
+ */
+export const PAUSE_ABOVE = 2_048;
+const RESUME_BELOW = 512;
 /**
  * Ids a subscription remembers as handed on, the oldest forgotten past this (issue #16 item 5):
  * a relay re-sending an event older than that gets it checked again, and the timeline, which
@@ -62,14 +76,17 @@ const EVENT_PREFIX = '["EVENT",';
  */
 export const MAX_DELIVERED_IDS = 100_000;
 
-export class PoolRelay extends AbstractRelay {
+export class PoolRelay extends AbstractRelay implements Drainable {
   readonly subs = new Map<string, RelaySub>();
   private readonly deps: RelayDeps;
   private readonly limits: RelayMessageLimits;
   private readonly pendingOks = new Map<string, { resolve(result: OkResult): void; reject(error: Error): void }>();
-  /** Steps waiting for a signature check, in arrival order. */
-  private tail: Promise<void> | undefined;
-  private waiting = 0;
+  /** Messages read from the socket, not yet handled. */
+  private readonly inbox = new Fifo<unknown>();
+  /** What is done with each message, in the order the relay sent them. */
+  private readonly order: InOrder;
+  /** The socket paused because this relay is far ahead (see PAUSE_ABOVE). */
+  private paused: { resume?(): void } | undefined;
   /** Messages received on this socket so far (a reconnect counts as stable only once it delivered). */
   messages = 0;
 
@@ -78,6 +95,13 @@ export class PoolRelay extends AbstractRelay {
     this.deps = deps;
     this.limits = deps.limits ?? defaultLimits;
     this.onnotice = (message) => deps.onnotice(message);
+    this.order = new InOrder(
+      () => deps.counts.malformed++,
+      () => {
+        this.resumeIfCaughtUp();
+        deps.onchange();
+      },
+    );
   }
 
   /** Sends a REQ; false when the connection is not open. */
@@ -115,6 +139,10 @@ export class PoolRelay extends AbstractRelay {
    */
   closeWithin(graceMs: number, timers: Timers): void {
     const ws = (this as unknown as { ws?: { terminate?(): void } }).ws;
+    // Closed by us: what is still waiting is no longer wanted.
+    this.inbox.clear();
+    this.order.clear();
+    this.deps.drain.forget(this);
     this.close();
     if (typeof ws?.terminate === 'function') timers.after(graceMs, () => ws.terminate!(), { weak: true });
   }
@@ -132,15 +160,59 @@ export class PoolRelay extends AbstractRelay {
     return true;
   }
 
+  /**
+   * Handles every message read so far, at once: the socket has closed, and what the relay sent
+   * before closing comes before the close (at most PAUSE_ABOVE messages, as the socket is paused
+   * past that).
+   */
+  handleInbox(): void {
+    while (this.handleNext());
+    this.deps.drain.forget(this);
+  }
+
   override _onmessage(ev: MessageEvent): void {
     this.messages++;
+    const data: unknown = ev.data;
+    // The relay answered in time when its EOSE arrived, whatever is still queued before it.
+    if (typeof data === 'string' && data.startsWith(EOSE_PREFIX) && data.length < 1_024) {
+      const message = parseRelayMessage(data, this.limits);
+      if (message.type === 'EOSE') this.subs.get(message.subId)?.oneoseArrived?.();
+    }
+    this.inbox.push(data);
+    this.deps.drain.wake(this);
+    if (this.backlog > PAUSE_ABOVE && !this.paused) {
+      const ws = (this as unknown as { ws?: { pause?(): void; resume?(): void } }).ws;
+      if (typeof ws?.pause === 'function') {
+        ws.pause();
+        this.paused = ws;
+      }
+    }
+  }
+
+  /** Drainable: handles the next message read, if any. */
+  handleNext(): boolean {
+    if (this.inbox.size === 0) return false;
+    const next = this.inbox.take();
     try {
-      this.receive(ev.data);
+      this.receive(next);
     } catch {
       // A bug in a handler must not take the connection (or the process) down.
       this.deps.counts.malformed++;
     }
+    this.resumeIfCaughtUp();
     this.deps.onchange();
+    return true;
+  }
+
+  private get backlog(): number {
+    return this.inbox.size + this.order.size;
+  }
+
+  private resumeIfCaughtUp(): void {
+    if (!this.paused || this.backlog >= RESUME_BELOW) return;
+    const ws = this.paused;
+    this.paused = undefined;
+    ws.resume?.();
   }
 
   private receive(data: unknown): void {
@@ -169,15 +241,14 @@ export class PoolRelay extends AbstractRelay {
       case 'EOSE': {
         const sub = this.subs.get(message.subId);
         if (!sub) return;
-        sub.oneoseArrived?.();
-        this.inOrder(() => sub.oneose());
+        this.order.now(() => sub.oneose());
         return;
       }
       case 'CLOSED': {
         const sub = this.subs.get(message.subId);
         if (!sub) return;
         this.subs.delete(message.subId);
-        this.inOrder(() => sub.onclosed(message.message));
+        this.order.now(() => sub.onclosed(message.message));
         return;
       }
       case 'OK': {
@@ -219,19 +290,19 @@ export class PoolRelay extends AbstractRelay {
     const first = this.deps.verified.copy(id);
     if (!first || !data.includes(first.sig)) return false;
     if (sub.delivered.has(id)) {
-      this.inOrder(() => this.deliver(sub, undefined, id));
+      this.order.now(() => this.deliver(sub, undefined, id));
       return true;
     }
     const known = this.deps.verified.get(id);
     if (known) {
-      this.inOrder(() => this.verdict(sub, matchFilters(sub.filters, known) ? known : 'offFilter'));
+      this.order.now(() => this.verdict(sub, matchFilters(sub.filters, known) ? known : 'offFilter'));
       return true;
     }
     // The first copy is still being checked: wait for it rather than parse this
     // one. Only if that copy turns out bad is this one parsed and checked.
     const pending = this.deps.verified.pending(id);
     if (!pending) return false;
-    this.later(pending, (verified) => {
+    this.order.after(pending, (verified) => {
       if (verified) this.verdict(sub, matchFilters(sub.filters, verified) ? verified : 'offFilter');
       else this.receive(data);
     });
@@ -240,8 +311,8 @@ export class PoolRelay extends AbstractRelay {
 
   private check(sub: RelaySub, event: Event): void {
     const verdict = this.deps.verified.verify(event, (e) => matchFilters(sub.filters, e));
-    if (verdict instanceof Promise) this.later(verdict, (v) => this.verdict(sub, v));
-    else this.inOrder(() => this.verdict(sub, verdict));
+    if (verdict instanceof Promise) this.order.after(verdict, (v) => this.verdict(sub, v));
+    else this.order.now(() => this.verdict(sub, verdict));
   }
 
   private verdict(sub: RelaySub, verdict: Verdict): void {
@@ -267,23 +338,6 @@ export class PoolRelay extends AbstractRelay {
     sub.onevent(event);
   }
 
-  /** Runs now unless earlier events of this relay still wait for their check. */
-  private inOrder(step: () => void): void {
-    if (this.waiting === 0) step();
-    else this.later(Promise.resolve(undefined), step);
-  }
-
-  private later<T>(value: Promise<T>, step: (value: T) => void): void {
-    this.waiting++;
-    const previous = this.tail ?? Promise.resolve();
-    this.tail = Promise.all([value, previous])
-      .then(([v]) => step(v))
-      .catch(() => {})
-      .finally(() => {
-        if (--this.waiting === 0) this.tail = undefined;
-        this.deps.onchange();
-      });
-  }
 }
 
 /** Signs NIP-42 AUTH events; a signer that fails is reported, never thrown. */

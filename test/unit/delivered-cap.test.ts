@@ -4,6 +4,7 @@
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { emptyCounts } from '../../src/net/connection.js';
+import { Drain } from '../../src/net/drain.js';
 import { MAX_DELIVERED_IDS, PoolRelay, type RelaySub } from '../../src/net/relay.js';
 import { VerifiedEvents } from '../../src/net/verified-events.js';
 
@@ -15,6 +16,7 @@ describe('delivered ids per subscription', () => {
     const acceptAll = { name: 'accept-all', verify: () => true, close() {} };
     const relay = new PoolRelay('ws://127.0.0.1:1', {
       verified: new VerifiedEvents(acceptAll),
+      drain: new Drain(),
       counts: emptyCounts(),
       WebSocket: class {} as unknown as typeof WebSocket,
       now: () => 1_700_000_000,
@@ -34,6 +36,7 @@ describe('delivered ids per subscription', () => {
     };
     relay.req(sub); // not connected: nothing is sent, but the subscription is known
     for (let n = 0; n < MAX_DELIVERED_IDS + 10; n++) relay._onmessage({ data: JSON.stringify(['EVENT', 's', event(n)]) } as MessageEvent);
+    relay.handleInbox();
     expect(handed).toBe(MAX_DELIVERED_IDS + 10);
     expect(sub.delivered.size).toBe(MAX_DELIVERED_IDS);
     expect(sub.delivered.has(hex(0))).toBe(false);
