@@ -76,9 +76,10 @@ export class WriteBuffer {
   private queue(): void {
     this.size++;
     if (this.size >= this.maxBatch) {
-      // Events arrive faster than the turns drain them: one slice now (the
-      // buffer keeps pace with arrivals), the rest on later turns.
-      this.writeSlice(this.slice);
+      // Events arrive faster than the turns drain them (the caller is not giving the event
+      // loop turns anyway): one full batch now, the cheapest per event (a commit's cost is
+      // mostly per commit: ~26 ms for 1,000 against ~9 ms for 200), the rest on later turns.
+      this.writeSlice(this.maxBatch);
       this.scheduleDrain();
     } else if (!this.timer && !this.immediate) {
       this.timer = setTimeout(() => {
