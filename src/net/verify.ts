@@ -104,7 +104,7 @@ export function nativeWorkerVerifier(opts: WorkerPoolOptions = {}): SignatureVer
   // kept full (HELP_ABOVE) and the main thread checks the rest itself, between its sockets.
   const threads = opts.threads ?? defaultThreads(1);
   if (threads < 1) return main;
-  const help = opts.threads === undefined && threads === 1 && cores() <= 2 ? { helpAbove: HELP_ABOVE, batch: HELP_ABOVE / 2 } : {};
+  const help = opts.threads === undefined && threads === 1 && cores() <= 2 ? { helpAbove: HELP_ABOVE, batch: HELP_ABOVE / 4 } : {};
   return workerPoolVerifier(
     { label: 'libsecp256k1 (native)', source: NATIVE_WORKER_SOURCE, data: nativeWorkerData },
     main,
@@ -112,8 +112,8 @@ export function nativeWorkerVerifier(opts: WorkerPoolOptions = {}): SignatureVer
   );
 }
 
-/** Events waiting for the one worker of a 2-core machine past which the main thread checks too. */
-const HELP_ABOVE = 256;
+/** Events waiting for the one worker of a 2-core machine past which the main thread checks too: four batches, so the worker always has the next one when it answers. */
+const HELP_ABOVE = 512;
 
 /** nostr-tools' pure-JS verifyEvent only: the last resort, selectable for tests. */
 export function pureVerifier(): SignatureVerifier {

@@ -66,6 +66,20 @@ describe('native verifier in worker threads', () => {
     }
   });
 
+  it('with the workers full (helpAbove), the main thread checks the next events itself, with the same answers', async () => {
+    const workers = nativeWorkerVerifier({ threads: 1, startAfter: 0, helpAbove: 8, batch: 4 })!;
+    try {
+      await until(() => workers.verify(good[0]!) instanceof Promise, 'the native worker to start');
+      const results = cases.map(([event]) => workers.verify(event));
+      const inWorker = results.filter((r) => r instanceof Promise).length;
+      expect(inWorker).toBeGreaterThan(0);
+      expect(inWorker).toBeLessThanOrEqual(8);
+      expect(await Promise.all(results)).toEqual(cases.map(([, ok]) => ok));
+    } finally {
+      workers.close();
+    }
+  });
+
   it('NOSTR_TUI_VERIFY_THREADS=0 keeps every check on the main thread, past the start-up threshold too', () => {
     const saved = process.env.NOSTR_TUI_VERIFY_THREADS;
     process.env.NOSTR_TUI_VERIFY_THREADS = '0';
