@@ -72,7 +72,8 @@ export interface NotificationsService {
   /** The notifications held, newest first. */
   list(): Notification[];
   /** Notifications newer than the newest one seen. */
-  unread(): number;
+  /** Notifications newer than the newest one seen, except those `hidden` says (muted people, words, tags). */
+  unread(hidden?: (event: Event) => boolean): number;
   /** The newest notification seen (unix seconds). */
   seenAt(): number;
   /** Everything up to `at` (unix seconds; default: the newest held) was seen; remembered across restarts. */
@@ -124,7 +125,10 @@ export function createNotifications(deps: NotificationsDeps, window: { since: nu
     feed,
     list,
     seenAt: () => seenAt,
-    unread: () => unreadCount(list(), seenAt, unixNow(deps.clock) + FUTURE_SKEW_SEC),
+    unread: (hidden) => {
+      const shown = hidden ? list().filter((n) => !hidden(n.event)) : list();
+      return unreadCount(shown, seenAt, unixNow(deps.clock) + FUTURE_SKEW_SEC);
+    },
     markSeen(at) {
       const newest = at ?? list()[0]?.event.created_at ?? 0;
       const stored = safely(() => deps.seen?.mark(deps.me, newest) ?? Math.max(seenAt, newest), Math.max(seenAt, newest));

@@ -88,8 +88,8 @@ export interface RelayConfigLike {
 
 /** The user's notifications beyond the feed itself (src/client/notifications.ts): unread count and the notes they are about. */
 export interface NotificationsLike {
-  /** Notifications newer than the newest one seen (the header's `Notifications 3`). */
-  unread(): number;
+  /** Notifications newer than the newest one seen (the header's `Notifications 3`), those `hidden` says aside (muted). */
+  unread(hidden?: (event: Event) => boolean): number;
   /** The newest notification seen so far (unix seconds). */
   seenAt?(): number;
   /** Everything shown was seen, up to `at` (default: the newest); remembered across restarts. */

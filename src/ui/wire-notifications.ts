@@ -57,7 +57,7 @@ export function wireNotifications(deps: {
   });
   return {
     notifications: {
-      unread: () => service()?.unread() ?? 0,
+      unread: (hidden) => service()?.unread(hidden) ?? 0,
       seenAt: () => service()?.seenAt() ?? 0,
       markSeen: (at) => service()?.markSeen(at),
       note: (id) => service()?.note(id),

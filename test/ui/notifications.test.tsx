@@ -112,3 +112,36 @@ describe('Notifications and counts on notes, over the real services and relay', 
     expect(live.split('\n')[0]).toMatch(/^ dana · Global +Notifications 1  relays 1\/1$/);
   });
 });
+
+describe('the unread count leaves out muted people', () => {
+  it('with bob muted (kind 10000), his like and repost are neither listed nor counted', async () => {
+    const relay = await startRelay();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-notify-muted-'));
+    let services: WiredServices | undefined;
+    let unmount: (() => void) | undefined;
+    try {
+      new KeyStore(home).save({ pubkey: scene.me.pk });
+      const muteList = scene.me.sign(10000, [['p', scene.bob.pk]], '', NOW - 4000);
+      await relay.seed(profile(scene.me, 'dana'), profile(scene.alice, 'alice'), profile(scene.bob, 'bob'), muteList, scene.note, ...scene.notifications);
+      const env = { NOSTR_TUI_HOME: home };
+      const client = createClient({ paths: resolvePaths(env), env, clock: { now: () => NOW * 1000 }, relayOverride: [relay.url], retryOutbox: false });
+      services = createServices(client);
+      const app = render(<App services={services} size={{ columns: 80, rows: 30 }} color={false} />);
+      unmount = app.unmount;
+      // Six notifications on the relay; bob's two are muted. The count must settle at 4 with the
+      // mute list loaded (the notes' counts under the note are public and count everyone).
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes('Notifications 4') && f.includes('♥ 2'), 10_000);
+      expect(frame.split('\n')[0]).toMatch(/^ dana · Global +Notifications 4  relays 1\/1$/);
+      app.stdin.write(keys.tab);
+      app.stdin.write(keys.tab);
+      app.stdin.write(keys.tab);
+      const list = await waitForFrame(app.lastFrame, (f) => f.includes(' · Notifications') && f.includes('alice liked'), 10_000);
+      expect(list).not.toContain('bob');
+    } finally {
+      unmount?.();
+      await services?.close();
+      await relay.stop();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
