@@ -76,12 +76,19 @@ export interface FollowOutcome {
   unchanged?: 'self' | 'already-following' | 'not-following';
 }
 
+/** A relay edit as the panel reports it: the config change and what became of the published list. */
+export type RelayEditShown = RelayEdit & { list?: string; failed?: boolean };
+
 /** The relay list in the config file and its edits: the same code as `nostr-tui relay add/remove`. */
 export interface RelayConfigLike {
   list(): RelaySpec[];
-  /** Adds the relay, or sets its markers when listed. Throws on a bad URL (the message is for people). */
-  set(url: string, marks: { read: boolean; write: boolean }): RelayEdit;
-  remove(url: string): RelayEdit;
+  /**
+   * Adds the relay, or sets its markers when listed; with a secret key also publishes the
+   * relay list (kind 10002). Throws (or rejects) with a message for people: a bad URL, or the
+   * list could not be known, in which case nothing changed.
+   */
+  set(url: string, marks: { read: boolean; write: boolean }): RelayEditShown | Promise<RelayEditShown>;
+  remove(url: string): RelayEditShown | Promise<RelayEditShown>;
   /** `--relay` replaced the list for this run: edits apply from the next start without it. */
   overridden: boolean;
 }

@@ -26,7 +26,7 @@ import { loadNostrWasm } from '../net/verify.js';
 import { nativePublicKey } from '../net/native-verify.js';
 import { KeyStore, preparePublicKey } from '../store/keys.js';
 import { ConfigStore } from '../store/config.js';
-import { addRelay, removeRelay } from '../client/relay-list.js';
+import { relayConfigFor } from './relay-config-wire.js';
 import type { FeedKind } from './navigation.js';
 import { startupMark } from '../store/startup-trace.js';
 import type { FeedLike, UiServices } from './services.js';
@@ -203,12 +203,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       return pubkey;
     },
     relays: () => client.relays(),
-    relayConfig: {
-      list: () => config.relays(),
-      set: (url, marks) => addRelay(config, url, marks),
-      remove: (url) => removeRelay(config, url),
-      overridden: relayOverride,
-    },
+    relayConfig: relayConfigFor(client, config, keyStore, relayOverride),
     relayStatus: () => pool().status(),
     onRelayStatus: (listener) => pool().onStatus(listener),
     follows() {

@@ -7,6 +7,7 @@ import type { RelaySpec, RelayStatus } from '../../net/types.js';
 import { useColor, useScreenSize, useServices } from '../context.js';
 import { commandFor } from '../keys/bindings.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
+import type { RelayEditShown } from '../services.js';
 import type { StatusMessage } from '../status.js';
 
 const stateColor: Record<RelayStatus['state'], string> = {
@@ -33,6 +34,7 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
   useEffect(() => services.onRelayStatus(setLive), [services]);
   const [configured, setConfigured] = useState(() => editor?.list() ?? services.relays());
   const [selected, setSelected] = useState(0);
+  const busy = useRef(false);
   // The mode is a ref too: `a` and the URL typed in the same read go to the URL field.
   const mode = useRef<Mode>({ type: 'list' });
   const [, redraw] = useState(0);
@@ -46,15 +48,27 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
   const at = Math.min(selected, Math.max(0, urls.length - 1));
   const current = configured.find((r) => r.url === urls[at]);
 
-  const edit = (what: string, change: () => { url: string; change: string }) => {
+  const failed = (error: unknown) => setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error' });
+  const edit = (what: string, change: () => RelayEditShown | Promise<RelayEditShown>) => {
     if (!editor) return setStatus({ text: 'the relay list cannot be edited here: use `nostr-tui relay add|remove`', tone: 'error' });
-    try {
-      const done = change();
+    // Each change is made from the list the last one published: one at a time.
+    if (busy.current) return setStatus({ text: 'still publishing your last change to the relay list; try again in a moment', tone: 'info' });
+    const done = (result: RelayEditShown) => {
       setConfigured(editor.list());
       const note = editor.overridden ? ' (this run uses --relay)' : '';
-      setStatus({ text: `${what} ${sanitizeLine(done.url)}: ${done.change === 'unchanged' ? 'nothing to change' : RESTART}${note}`, tone: 'ok' });
+      const list = result.list ? `; ${sanitizeLine(result.list)}` : '';
+      const text = `${what} ${sanitizeLine(result.url)}: ${result.change === 'unchanged' ? 'nothing to change' : RESTART}${note}${list}`;
+      setStatus({ text, tone: result.failed ? 'error' : 'ok' });
+    };
+    try {
+      const result = change();
+      if (!(result instanceof Promise)) return done(result);
+      // Your relay list is looked up (newest copy) and published first: the config changes with it.
+      busy.current = true;
+      setStatus({ text: 'changing your published relay list (kind 10002), from its newest copy…', tone: 'info' });
+      result.then(done, failed).finally(() => (busy.current = false));
     } catch (error) {
-      setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error' });
+      failed(error);
     }
   };
 

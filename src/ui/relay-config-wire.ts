@@ -1,0 +1,41 @@
+// The relays panel's edits (`a`, `d`, `r`, `w`), through the same code as
+// `nostr-tui relay add/remove`: with a secret key the config and the published
+// relay list (NIP-65 kind 10002, changed from its newest copy) change together,
+// and a refusal (no relay answered) changes neither; without one (no key, or a
+// public key only) only the config changes, and the panel says so.
+import type { Client } from '../client/client.js';
+import { editPublishedRelays, type ListPublish } from '../client/relay-list-edit.js';
+import { addRelay, removeRelay, type RelayEdit } from '../client/relay-list.js';
+import type { ConfigStore } from '../store/config.js';
+import type { KeyStore } from '../store/keys.js';
+import type { RelayConfigLike, RelayEditShown } from './services.js';
+
+export function relayConfigFor(client: Client, config: ConfigStore, keys: KeyStore, overridden: boolean): RelayConfigLike {
+  const canSign = () => {
+    try {
+      return !!keys.load()?.secret;
+    } catch {
+      return false;
+    }
+  };
+  const edit = (url: string, spec?: { read: boolean; write: boolean }): RelayEditShown | Promise<RelayEditShown> => {
+    if (!canSign()) {
+      const local = spec ? addRelay(config, url, spec, client.publicKey()) : removeRelay(config, url);
+      return { ...local, list: 'no secret key, so no relay list (kind 10002) was published' };
+    }
+    return editPublishedRelays(client, config, spec ? { url, spec } : { url }, client.publicKey()).then(({ config: done, list }) => shown(done, list));
+  };
+  return {
+    list: () => config.relays(),
+    set: (url, marks) => edit(url, marks),
+    remove: (url) => edit(url),
+    overridden,
+  };
+}
+
+function shown(edit: RelayEdit, list: ListPublish): RelayEditShown {
+  if (!list.changed) return { ...edit, list: 'your published relay list already said so' };
+  const ok = list.results.filter((result) => result.ok).length;
+  if (ok === 0) return { ...edit, list: 'no relay accepted your relay list yet; it is kept in the outbox', failed: true };
+  return { ...edit, list: `published to ${ok} of ${list.results.length} relays` };
+}

@@ -1,0 +1,74 @@
+// The relays panel publishes the relay list as `nostr-tui relay add` does (NIP-65
+// kind 10002, changed from its newest copy), over the real services and relays:
+// `a` with a secret key changes the config and the published list together; when
+// no relay answers the lookup, neither changes.
+import { render } from 'ink-testing-library';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigStore } from '../../src/store/config.js';
+import { App } from '../../src/ui/App.js';
+import { realServices, type RealServices } from '../helpers/real-services.js';
+import { closedPort, startRelay, type TestRelay } from '../helpers/relay.js';
+import { keys, waitForFrame } from './frames.js';
+
+const NOW = 1_700_000_000;
+const me = generateSecretKey();
+const ME = getPublicKey(me);
+
+describe('relays panel: the published relay list', () => {
+  const relays: TestRelay[] = [];
+  let real: RealServices | undefined;
+  let unmount: (() => void) | undefined;
+  afterEach(async () => {
+    unmount?.();
+    await real?.close();
+    for (const relay of relays.splice(0)) await relay.stop();
+  });
+
+  const open = (url: string) => {
+    real = realServices({ pubkey: ME, secretKey: me, relays: [url], nowSec: NOW, prefix: 'nostr-tui-relays-panel-' });
+    const config = new ConfigStore(real.client.paths.configDir);
+    config.setRelays([{ url, read: true, write: true }]);
+    const app = render(<App services={real.services} size={{ columns: 100, rows: 30 }} color={false} />);
+    unmount = app.unmount;
+    return { app, config, frame: (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 10_000) };
+  };
+
+  it('a adds the relay to the config and to the published kind 10002, from its newest copy', async () => {
+    const [one, two] = [await startRelay(), await startRelay()];
+    relays.push(one, two);
+    // An older list on the relay, with a relay of another machine: kept, not rebuilt from config.
+    await one.seed(finalizeEvent({ kind: 10002, created_at: NOW - 100, tags: [['r', one.url], ['r', 'wss://elsewhere.example', 'read']], content: '' }, me));
+    const { app, config, frame } = open(one.url);
+    await frame((f) => f.includes('the relays sent no notes yet'));
+    app.stdin.write('R');
+    await frame((f) => f.includes(' · Relays'));
+    app.stdin.write('a');
+    await frame((f) => f.includes('add relay: ▏'));
+    app.stdin.write(two.url);
+    await frame((f) => f.includes(`add relay: ${two.url}▏`));
+    app.stdin.write(keys.enter);
+    await frame((f) => f.includes('published to 2 of 2 relays'));
+    expect(config.relays().map((r) => r.url)).toEqual([one.url, two.url]);
+    for (const relay of [one, two]) {
+      const [list] = await relay.find({ kinds: [10002], authors: [ME] });
+      expect(list!.created_at).toBeGreaterThan(NOW - 100);
+      expect(list!.tags).toEqual([['r', one.url], ['r', 'wss://elsewhere.example', 'read'], ['r', two.url]]);
+    }
+  });
+
+  it('when no relay answers the lookup, nothing is changed and the panel says why', async () => {
+    const { app, config, frame } = open(await closedPort());
+    const before = config.relays();
+    await frame((f) => f.includes('no relay reachable'));
+    app.stdin.write('R');
+    await frame((f) => f.includes(' · Relays'));
+    app.stdin.write('a');
+    await frame((f) => f.includes('add relay: ▏'));
+    app.stdin.write('wss://two.example');
+    await frame((f) => f.includes('add relay: wss://two.example▏'));
+    app.stdin.write(keys.enter);
+    await frame((f) => f.includes('no relay answered'));
+    expect(config.relays()).toEqual(before);
+  });
+});
