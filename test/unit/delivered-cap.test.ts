@@ -1,29 +1,16 @@
 // Issue #16 item 5: a subscription's set of delivered ids grew with every event a relay streamed.
 // It is capped at MAX_DELIVERED_IDS, oldest forgotten. Driven through PoolRelay's message handler
 // with a verifier that accepts everything (the cap, not the signatures, is under test).
-import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
-import { emptyCounts } from '../../src/net/connection.js';
-import { Drain } from '../../src/net/drain.js';
-import { MAX_DELIVERED_IDS, PoolRelay, type RelaySub } from '../../src/net/relay.js';
-import { VerifiedEvents } from '../../src/net/verified-events.js';
+import { MAX_DELIVERED_IDS, type RelaySub } from '../../src/net/relay.js';
+import { bareRelay, numberedEvent, numberedId } from '../helpers/bare-relay.js';
 
-const hex = (n: number) => n.toString(16).padStart(64, '0');
-const event = (n: number): Event => ({ id: hex(n), pubkey: hex(1), created_at: 1_700_000_000 - n, kind: 1, tags: [], content: '', sig: '0'.repeat(128) });
+const hex = numberedId;
+const event = numberedEvent;
 
 describe('delivered ids per subscription', () => {
   it(`a relay streaming ${MAX_DELIVERED_IDS + 10} events leaves at most ${MAX_DELIVERED_IDS} ids remembered`, () => {
-    const acceptAll = { name: 'accept-all', verify: () => true, close() {} };
-    const relay = new PoolRelay('ws://127.0.0.1:1', {
-      verified: new VerifiedEvents(acceptAll),
-      drain: new Drain(),
-      counts: emptyCounts(),
-      WebSocket: class {} as unknown as typeof WebSocket,
-      now: () => 1_700_000_000,
-      onchange() {},
-      onnotice() {},
-      onauth() {},
-    });
+    const relay = bareRelay();
     let handed = 0;
     const sub: RelaySub = {
       id: 's',

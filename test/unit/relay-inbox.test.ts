@@ -1,17 +1,14 @@
 // Issue #17: a relay's messages wait in its inbox and are handled in slices
 // (src/net/drain.ts), in the order the relay sent them (src/net/in-order.ts),
 // and a relay far ahead of us is paused until its backlog is handled.
-import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
-import { emptyCounts } from '../../src/net/connection.js';
 import { Drain, SLICE_MS, type Drainable } from '../../src/net/drain.js';
 import { InOrder } from '../../src/net/in-order.js';
-import { PAUSE_ABOVE, PoolRelay, type RelaySub } from '../../src/net/relay.js';
-import { VerifiedEvents } from '../../src/net/verified-events.js';
+import { PAUSE_ABOVE, type RelaySub } from '../../src/net/relay.js';
+import { bareRelay, numberedEvent } from '../helpers/bare-relay.js';
 import { until } from '../helpers/until.js';
 
-const hex = (n: number) => n.toString(16).padStart(64, '0');
-const event = (n: number): Event => ({ id: hex(n), pubkey: hex(1), created_at: 1_700_000_000 - n, kind: 1, tags: [], content: '', sig: '0'.repeat(128) });
+const event = numberedEvent;
 
 function busy(ms: number): void {
   const end = performance.now() + ms;
@@ -95,17 +92,7 @@ describe('InOrder', () => {
 
 describe('a relay far ahead of us', () => {
   it(`is paused past ${PAUSE_ABOVE} waiting messages and resumed once they are handled, every event handed on`, async () => {
-    const acceptAll = { name: 'accept-all', verify: () => true, close() {} };
-    const relay = new PoolRelay('ws://127.0.0.1:1', {
-      verified: new VerifiedEvents(acceptAll),
-      drain: new Drain(),
-      counts: emptyCounts(),
-      WebSocket: class {} as unknown as typeof WebSocket,
-      now: () => 1_700_000_000,
-      onchange() {},
-      onnotice() {},
-      onauth() {},
-    });
+    const relay = bareRelay();
     const socket = { paused: 0, resumed: 0, pause: () => socket.paused++, resume: () => socket.resumed++ };
     (relay as unknown as { ws: typeof socket }).ws = socket;
     let handed = 0;
