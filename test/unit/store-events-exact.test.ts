@@ -69,6 +69,19 @@ describe('event cache, exactly', () => {
     );
   });
 
+  it('a write prunes only once the cache is past its cap, not as soon as it is past the 90 % it prunes down to', () => {
+    const dir = tempDir();
+    const first = openTempStore({}, dir);
+    first.events.putMany(range(1, 1000));
+    const used = first.events.stats().bytes;
+    first.close();
+    // Reopened with a cap the cache is just under (past 90 % of it): writes keep everything.
+    const second = openTempStore({ maxBytes: Math.floor(used / 0.95) }, dir);
+    opened.push(second);
+    expect(second.events.putMany(range(2000, 3))).toBe(3);
+    expect(second.events.stats().events).toBe(1003);
+  });
+
   it('cache clear gives the space back to the disk: the file shrinks and the write-ahead log is emptied', () => {
     const store = open();
     store.events.putMany(range(1, 1500));
