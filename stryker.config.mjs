@@ -2,7 +2,7 @@
 // relay message parsing, the sanitiser, the timeline model, the outbox, key
 // storage and the cache's filter semantics. Slow (minutes per module on two
 // cores), so not in CI: `npm run mutate`, or one module with
-// `npm run mutate -- --mutate src/core/sanitize.ts`.
+// `npx stryker run --mutate src/store/events.ts`.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -10,7 +10,7 @@ export default {
   mutate: [
     'src/net/verified-events.ts',
     'src/core/relay-message.ts',
-    'src/core/sanitize.ts',
+    // The sanitiser runs against its own tests: stryker.sanitize.config.mjs.
     'src/core/timeline.ts',
     'src/store/outbox.ts',
     'src/store/keys.ts',

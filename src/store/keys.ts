@@ -12,7 +12,7 @@ import { bytesToHex, hexToBytes } from 'nostr-tools/utils';
 import fs from 'node:fs';
 import path from 'node:path';
 import { failure } from '../core/errors.js';
-import { isHexKey } from '../core/identifiers.js';
+import { isHex64 } from '../core/event-shape.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { fileError, readJsonObject } from './config.js';
 import { checkPrivateDir, ensurePrivateDir, writePrivateFile, type DirCheck } from './safe-file.js';
@@ -67,9 +67,9 @@ export async function preparePublicKey(store: KeyStore, derive: (secretKey: Uint
   } catch {
     return;
   }
-  if (typeof secretKey !== 'string' || !isHexKey(secretKey)) return;
+  if (!isHex64(secretKey)) return;
   const pubkey = await derive(hexToBytes(secretKey)).catch(() => undefined);
-  if (pubkey && isHexKey(pubkey)) lastDerived = { secretHex: secretKey, pubkey };
+  if (isHex64(pubkey)) lastDerived = { secretHex: secretKey, pubkey };
 }
 
 export class LocalSigner implements Signer {
@@ -114,14 +114,13 @@ export function decryptSecret(ncryptsec: string, passphrase: string): Uint8Array
   if (header.logN > MAX_LOG_N) {
     throw failure(`the encrypted key asks for an scrypt cost of 2^${header.logN}, more than nostr-tui allows (2^${MAX_LOG_N}).`);
   }
-  let secretKey: Uint8Array;
+  // The header check fixed the length at 91 bytes, so the ciphertext is 48: a
+  // 32-byte key and its 16-byte tag. Whatever decrypts is a 32-byte key.
   try {
-    secretKey = decrypt(ncryptsec, passphrase);
+    return decrypt(ncryptsec, passphrase);
   } catch {
     throw failure('wrong passphrase: the key could not be decrypted. Try again (or check NOSTR_TUI_PASSPHRASE).');
   }
-  if (secretKey.length !== 32) throw failure('the encrypted key (ncryptsec) does not hold a 32-byte secret key.');
-  return secretKey;
 }
 
 /** NIP-49: version (1 byte), log_n (1), salt (16), nonce (24), key security (1), ciphertext (48). */
@@ -178,10 +177,10 @@ export class KeyStore {
 
   #validate(data: Record<string, unknown>): StoredKey {
     const { pubkey, secretKey, ncryptsec } = data;
-    if (typeof pubkey !== 'string' || !isHexKey(pubkey)) throw fileError(this.file, 'field "pubkey" must be 64 lower-case hex characters');
+    if (!isHex64(pubkey)) throw fileError(this.file, 'field "pubkey" must be 64 lower-case hex characters');
     if (secretKey !== undefined && ncryptsec !== undefined) throw fileError(this.file, 'holds both "secretKey" and "ncryptsec"; keep one');
     if (secretKey !== undefined) {
-      if (typeof secretKey !== 'string' || !isHexKey(secretKey)) throw fileError(this.file, 'field "secretKey" must be 64 lower-case hex characters');
+      if (!isHex64(secretKey)) throw fileError(this.file, 'field "secretKey" must be 64 lower-case hex characters');
       const bytes = hexToBytes(secretKey);
       let derived: string;
       try {

@@ -79,6 +79,7 @@ describe('key store', () => {
     const error = userError(() => store.load());
     expect(error.exitCode).toBe(1);
     expect(error.message).toContain(`chmod 600 '${store.file}'`);
+    expect(error.message).toContain(`${store.file} holds your secret key but other users can read it (mode 644). `);
   });
 
   it('allows a public-only file whatever its mode', () => {

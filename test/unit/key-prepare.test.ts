@@ -52,4 +52,41 @@ describe('preparePublicKey', () => {
     writeKeys(dir, { pubkey: getPublicKey(generateSecretKey()) });
     await expect(preparePublicKey(new KeyStore(dir), wasmDerive)).resolves.toBeUndefined();
   });
+
+  it('a derivation that fails or answers nonsense is ignored: load() derives the key itself', async () => {
+    for (const derive of [async () => 'not a key', async () => undefined, async () => Promise.reject(new Error('no wasm'))]) {
+      const dir = home();
+      const secretKey = generateSecretKey();
+      new KeyStore(dir).save({ pubkey: getPublicKey(secretKey), secret: { type: 'plain', secretKey } });
+      await expect(preparePublicKey(new KeyStore(dir), derive)).resolves.toBeUndefined();
+      expect(new KeyStore(dir).load()?.pubkey).toBe(getPublicKey(secretKey));
+    }
+  });
+
+  it('the prepared key is the one load() compares with (it does not derive again)', async () => {
+    const dir = home();
+    const secretKey = generateSecretKey();
+    new KeyStore(dir).save({ pubkey: getPublicKey(secretKey), secret: { type: 'plain', secretKey } });
+    // A derivation that disagrees with nostr-tools shows which of the two load() used.
+    const other = getPublicKey(generateSecretKey());
+    await preparePublicKey(new KeyStore(dir), async () => other);
+    expect(() => new KeyStore(dir).load()).toThrow(/does not belong/);
+  });
+
+  it('only a well-formed hex secret is handed to the derivation', async () => {
+    const asked: string[] = [];
+    const derive = async (secretKey: Uint8Array) => {
+      asked.push(bytesToHex(secretKey));
+      return undefined;
+    };
+    const dir = home();
+    for (const secretKey of [42, 'ab', 'A'.repeat(64), null, ['b'.repeat(64)]]) {
+      writeKeys(dir, { pubkey: 'a'.repeat(64), secretKey });
+      await preparePublicKey(new KeyStore(dir), derive);
+    }
+    expect(asked).toEqual([]);
+    writeKeys(dir, { pubkey: 'a'.repeat(64), secretKey: 'b'.repeat(64) });
+    await preparePublicKey(new KeyStore(dir), derive);
+    expect(asked).toEqual(['b'.repeat(64)]);
+  });
 });

@@ -59,6 +59,10 @@ describe('keys.json, exactly', () => {
       [{ pubkey, ncryptsec: `${ncryptsec}!` }, /field "ncryptsec" must be a NIP-49 ncryptsec1… string/],
       [{ pubkey, ncryptsec: 'ncryptsec1' }, /field "ncryptsec" must be a NIP-49 ncryptsec1… string/],
       [{ pubkey, ncryptsec: 'ncryptsec1bbbb' }, /field "ncryptsec" must be a NIP-49 ncryptsec1… string/],
+      // A list holding a well-formed value is not that value.
+      [{ pubkey: [pubkey] }, /field "pubkey" must be 64 lower-case hex characters/],
+      [{ pubkey, secretKey: [bytesToHex(secretKey)] }, /field "secretKey" must be 64 lower-case hex characters/],
+      [{ pubkey, ncryptsec: [ncryptsec] }, /field "ncryptsec" must be a NIP-49 ncryptsec1… string/],
     ];
     for (const [data, message] of cases) {
       write(store, data);
