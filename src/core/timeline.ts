@@ -260,8 +260,8 @@ class TwoRuns implements TimelineView {
     this.length = head.length + body.length;
   }
 
+  /** Out of range (negative, past the end) the arrays themselves answer undefined. */
   at(index: number): TimelineEntry | undefined {
-    if (index < 0 || index >= this.length) return undefined;
     return index < this.head.length ? this.head[index] : this.body[index - this.head.length];
   }
 }
