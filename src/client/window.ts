@@ -9,9 +9,13 @@ import type { Event, Filter } from 'nostr-tools';
 import { RelayCoverage } from '../core/coverage.js';
 import { RecentMap, RecentSet } from '../core/recent.js';
 import type { RelayOutcome, RelayPool } from '../net/types.js';
+import { MAX_VERIFIED } from '../net/verified-events.js';
 
-/** Events (and ids per relay) a window being answered remembers at most: as many as VerifiedEvents keeps. */
-export const WINDOW_RECENT = 20_000;
+/**
+ * Events (and ids per relay) a window being answered remembers at most: as many as VerifiedEvents
+ * keeps (the same events, so the same memory), for the same reason (copies arrive within moments).
+ */
+export const WINDOW_RECENT = MAX_VERIFIED;
 
 export interface WindowOptions {
   pool: RelayPool;
