@@ -2,11 +2,17 @@
 // for what a stream only needs to remember for a while (copies of one event from several relays
 // arrive within moments of each other), so that memory stops growing with the number of events.
 // A Map keeps insertion order, so the oldest key is the first one. Pure.
+// What is set again moves to the end of the line, so a key still in use (a note on screen,
+// asked again at every layout) is never the one forgotten.
 
 export class RecentMap<K, V> {
   private readonly map = new Map<K, V>();
 
-  constructor(readonly max: number) {}
+  constructor(
+    readonly max: number,
+    /** Told of each key forgotten for room (not of deletes), e.g. to drop what hangs on it. */
+    private readonly onforget?: (key: K, value: V) => void,
+  ) {}
 
   get size(): number {
     return this.map.size;
@@ -20,11 +26,26 @@ export class RecentMap<K, V> {
     return this.map.has(key);
   }
 
-  /** Remembers (or replaces) `key`; a new key past `max` makes the oldest one forgotten. */
+  /**
+   * Remembers `key` as the newest (a key already there moves to the end of the line: what is
+   * still in use is set again and stays); past `max` the oldest is forgotten.
+   */
   set(key: K, value: V): void {
-    const fresh = !this.map.has(key);
+    if (!this.map.delete(key) && this.map.size >= this.max) {
+      const oldest = this.map.keys().next().value as K;
+      const forgotten = this.map.get(oldest) as V;
+      this.map.delete(oldest);
+      this.onforget?.(oldest, forgotten);
+    }
     this.map.set(key, value);
-    if (fresh && this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
+  }
+
+  delete(key: K): boolean {
+    return this.map.delete(key);
+  }
+
+  keys(): IterableIterator<K> {
+    return this.map.keys();
   }
 
   clear(): void {

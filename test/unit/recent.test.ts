@@ -13,7 +13,7 @@ describe('RecentMap', () => {
     expect([map.get('b'), map.get('c'), map.get('d')]).toEqual([1, 2, 3]);
   });
 
-  it('replacing a remembered key forgets nothing and keeps its place in line', () => {
+  it('setting a remembered key again forgets nothing and makes it the newest: a key in use stays', () => {
     const map = new RecentMap<string, number>(2);
     map.set('a', 1);
     map.set('b', 2);
@@ -21,9 +21,13 @@ describe('RecentMap', () => {
     expect(map.size).toBe(2);
     expect([map.get('a'), map.get('b')]).toEqual([10, 2]);
     map.set('c', 3);
-    // 'a' was first in, so it goes first, replaced or not.
-    expect(map.has('a')).toBe(false);
-    expect([map.get('b'), map.get('c')]).toEqual([2, 3]);
+    // 'b' is now the oldest, so it goes.
+    expect(map.has('b')).toBe(false);
+    expect([map.get('a'), map.get('c')]).toEqual([10, 3]);
+    expect([...map.keys()]).toEqual(['a', 'c']);
+    expect(map.delete('a')).toBe(true);
+    expect(map.delete('a')).toBe(false);
+    expect(map.size).toBe(1);
   });
 
   it('clear forgets everything', () => {
@@ -47,5 +51,15 @@ describe('RecentSet', () => {
     expect(set.has(3)).toBe(true);
     expect(set.add(1)).toBe(true);
     expect(set.has(2)).toBe(false);
+  });
+
+  it('adding a remembered key again does not make it newer (a stream remembers what came first)', () => {
+    const set = new RecentSet<number>(2);
+    set.add(1);
+    set.add(2);
+    expect(set.add(1)).toBe(false);
+    set.add(3);
+    expect(set.has(1)).toBe(false);
+    expect(set.has(2)).toBe(true);
   });
 });
