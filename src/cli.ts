@@ -6,6 +6,7 @@ import { ExitCode, UserError, usageError } from './core/errors.js';
 import { redactSecrets } from './core/redact.js';
 import { withCompletion } from './commands/completion.js';
 import { commands } from './commands/index.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { packageVersion } from './commands/version.js';
 import type { CommandContext } from './commands/context.js';
 import { resolvePaths } from './store/paths.js';
@@ -74,6 +75,7 @@ function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
 /** Real process wiring; only the bin shim gets here. */
 export async function run(): Promise<void> {
   startupMark('cli-loaded');
+  limitHeapGrowth();
   exitQuietlyOnClosedPipe(process.stdout);
   exitQuietlyOnClosedPipe(process.stderr);
   const ctx: CommandContext = {

@@ -3,7 +3,11 @@
 // resident memory (sampled while streaming) and, after a full collection, live heap and RSS, as one JSON line.
 import WS from 'ws';
 import { openFeed } from '../../src/client/feed.js';
+import { limitHeapGrowth } from '../../src/heap-growth.js';
 import { createPool } from '../../src/net/pool.js';
+
+// As the CLI does on start (src/cli.ts run): this process stands for the client as shipped.
+limitHeapGrowth();
 
 const [url, countArg, nowArg] = process.argv.slice(2);
 const count = Number(countArg);

@@ -6,6 +6,7 @@
 import type { Event, Filter } from 'nostr-tools';
 import { COUNTED_KINDS, NoteCounter, type NoteCounts } from '../core/notifications-counts.js';
 import { isHex64 } from '../core/event-shape.js';
+import { RecentMap } from '../core/recent.js';
 
 export interface CountsDeps {
   /** The user's key, whose own likes and reposts are marked. */
@@ -30,10 +31,17 @@ export interface Counts {
 const IDS_PER_QUERY = 100;
 /** Subscriptions kept open for live counts; the oldest is closed past this (relays cap subscriptions per connection). */
 const LIVE_SUBSCRIPTIONS = 6;
+/**
+ * Notes counted at most: past this, the one asked for longest ago is forgotten with its counts
+ * (issue #16 item 5: every note that scrolled through a long Global session stayed). A note
+ * forgotten and back in view is asked again (the cache answers at once). Far more than a screen
+ * holds, and more than the live subscriptions cover (LIVE_SUBSCRIPTIONS × IDS_PER_QUERY).
+ */
+export const MAX_COUNTED_NOTES = 2_000;
 
 export function createCounts(deps: CountsDeps): Counts {
   const counter = new NoteCounter(deps.me());
-  const tracked = new Set<string>();
+  const tracked = new RecentMap<string, true>(MAX_COUNTED_NOTES, (note) => counter.forget(note));
   const listeners = new Set<() => void>();
   const live: Array<{ close(): void }> = [];
   let batch: string[] | undefined;
@@ -74,9 +82,11 @@ export function createCounts(deps: CountsDeps): Counts {
     request(ids) {
       if (closed) return;
       for (const id of ids) {
-        if (tracked.has(id) || !isHex64(id)) continue;
-        tracked.add(id);
-        (batch ??= []).push(id);
+        if (!isHex64(id)) continue;
+        const known = tracked.has(id);
+        // Asked again (still in view): it moves to the end of the line, so it is not forgotten.
+        tracked.set(id, true);
+        if (!known) (batch ??= []).push(id);
       }
       if (batch && !timer) timer = setTimeout(flush, deps.batchMs ?? 30);
     },

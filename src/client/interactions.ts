@@ -10,6 +10,7 @@ import { unixNow, type Clock } from '../core/clock.js';
 import { deletionTemplate, reactionTemplate, repostTemplate } from '../core/interactions.js';
 import type { PublishResult } from '../net/types.js';
 import { isHex64 } from '../core/event-shape.js';
+import { RecentMap } from '../core/recent.js';
 
 export interface NoteInteractions {
   /** The user has a live like (a reaction other than "-") on the note. */
@@ -58,6 +59,8 @@ export interface InteractionDeps {
 }
 
 const REPOST_KINDS = [6, 16];
+/** Notes whose lookup is remembered at most (see `lookups`). */
+export const MAX_LOOKUPS = 2_000;
 
 /** The note a reaction or repost of the user's is about. */
 function targetOf(event: Event): string | undefined {
@@ -71,8 +74,12 @@ const isLike = (event: Event) => event.kind === 7 && event.content !== '-';
 export function createInteractions(deps: InteractionDeps): Interactions {
   /** Per note: the user's reactions and reposts of it that are known (not deleted). */
   const mine = new Map<string, Event[]>();
-  /** Per note: the lookup under way or done. */
-  const lookups = new Map<string, Promise<void>>();
+  /**
+   * Per note: the lookup under way or done; the notes asked about longest ago are forgotten past
+   * MAX_LOOKUPS (issue #16 item 5: one per note that scrolled through a long session) and looked
+   * up again if asked again. What the user did (`mine`) is kept: it grows with their actions only.
+   */
+  const lookups = new RecentMap<string, Promise<void>>(MAX_LOOKUPS);
   /** "like:<id>" / "repost:<id>": an action on its way. */
   const busy = new Set<string>();
   /** Notes the user deleted in this run. */
@@ -123,7 +130,13 @@ export function createInteractions(deps: InteractionDeps): Interactions {
   const request = (noteIds: Iterable<string>): void => {
     if (!deps.me()) return;
     for (const id of noteIds) {
-      if (lookups.has(id) || !isHex64(id)) continue;
+      if (!isHex64(id)) continue;
+      // Asked again (still on screen): moved to the end of the line, so not the one forgotten.
+      const known = lookups.get(id);
+      if (known) {
+        lookups.set(id, known);
+        continue;
+      }
       if (!batch) {
         batch = new Set();
         batchPromise = new Promise<void>((resolve) => (batchDone = resolve));

@@ -2,6 +2,7 @@
 // batches, newest wins, remembered for the session (and in the local store
 // when there is one, so the next start shows names at once).
 import type { Event } from 'nostr-tools';
+import { RecentMap } from '../core/recent.js';
 import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 
@@ -37,6 +38,12 @@ export interface ProfileDeps {
 
 /** NIP-01 relays cap authors per filter in practice; stay well under common limits. */
 const AUTHORS_PER_QUERY = 250;
+/**
+ * Authors remembered at most (issue #16 item 5: every author who scrolled through a long Global
+ * session stayed, with their whole profile). Past this, the author asked for longest ago is
+ * forgotten; asked for again (on screen again), the cache and then the relays answer.
+ */
+export const MAX_PROFILES = 5_000;
 
 /** The profile in a kind-0 event, or undefined when its content is not a JSON object. */
 export function parseProfile(event: Event): Profile | undefined {
@@ -68,8 +75,8 @@ export function parseProfile(event: Event): Profile | undefined {
 export const profileName = (profile: Profile | undefined): string | undefined => profile?.display_name ?? profile?.name;
 
 export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
-  const profiles = new Map<string, Profile>();
-  const asked = new Set<string>();
+  /** Every author asked for: their profile once known (undefined until then). One map, so an author is forgotten whole. */
+  const profiles = new RecentMap<string, Profile | undefined>(MAX_PROFILES);
   const queue = new Set<string>();
   const listeners = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -84,6 +91,8 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
     let changed = false;
     for (const event of events) {
       if (event.kind !== 0) continue;
+      // Only for authors still asked about (one forgotten meanwhile is asked again when shown).
+      if (!profiles.has(event.pubkey)) continue;
       const known = profiles.get(event.pubkey);
       if (known && known.created_at >= event.created_at) continue;
       const profile = parseProfile(event);
@@ -113,9 +122,16 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
   return {
     get: (pubkey) => profiles.get(pubkey),
     request(pubkeys) {
-      const fresh = [...pubkeys].filter((pk) => !asked.has(pk));
-      if (fresh.length === 0 || closed) return;
-      for (const pk of fresh) asked.add(pk);
+      if (closed) return;
+      const unknown = new Set<string>();
+      for (const pk of pubkeys) {
+        // Asked again (still on screen): moved to the end of the line, so not the one forgotten.
+        if (profiles.has(pk)) profiles.set(pk, profiles.get(pk));
+        else unknown.add(pk);
+      }
+      const fresh = [...unknown];
+      if (fresh.length === 0) return;
+      for (const pk of fresh) profiles.set(pk, undefined);
       if (deps.store) {
         try {
           if (accept(deps.store.query([{ kinds: [0], authors: fresh }]))) queueMicrotask(notify);

@@ -4,6 +4,7 @@
 // missing for the session so the screen says so instead of waiting.
 import type { Event } from 'nostr-tools';
 import type { QuoteRef } from '../core/quotes.js';
+import { RecentMap } from '../core/recent.js';
 import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 
@@ -28,11 +29,17 @@ export interface QuoteDeps {
 /** Ids per query, and at most this many hinted relays besides the user's per batch. */
 const IDS_PER_QUERY = 100;
 const MAX_HINTED_RELAYS = 8;
+/**
+ * Quoted notes remembered at most (issue #16 item 5: every quote that scrolled through a long
+ * Global session stayed, whole). Past this, the one asked for longest ago is forgotten, and asked
+ * for again (the cache first) if it comes back on screen.
+ */
+export const MAX_QUOTES = 2_000;
 
 export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
-  const found = new Map<string, Event | null>();
+  /** Every note asked for: the event, null when no relay had it, undefined until answered. One map, so a note is forgotten whole. */
+  const found = new RecentMap<string, Event | null | undefined>(MAX_QUOTES);
   const queue = new Map<string, QuoteRef>();
-  const asked = new Set<string>();
   const listeners = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
@@ -53,11 +60,12 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
         const wanted = new Set(ids);
         const events = result.events.filter((event) => wanted.has(event.id));
         deps.store?.putMany(events);
-        for (const event of events) found.set(event.id, event);
+        // Only for notes still asked about (one forgotten meanwhile is asked again when shown).
+        for (const event of events) if (found.has(event.id)) found.set(event.id, event);
       } catch {
         // Counted as missing below; a later session asks again.
       }
-      for (const id of ids) if (!found.has(id)) found.set(id, null);
+      for (const id of ids) if (found.has(id) && found.get(id) === undefined) found.set(id, null);
       notify();
     }
   };
@@ -66,19 +74,24 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
     get: (id) => found.get(id),
     request(refs) {
       if (closed) return;
-      const fresh = [...refs].filter((ref) => !asked.has(ref.id));
-      if (fresh.length === 0) return;
-      for (const ref of fresh) asked.add(ref.id);
+      const fresh = new Map<string, QuoteRef>();
+      for (const ref of refs) {
+        // Asked again (still on screen): moved to the end of the line, so not the one forgotten.
+        if (found.has(ref.id)) found.set(ref.id, found.get(ref.id));
+        else fresh.set(ref.id, ref);
+      }
+      if (fresh.size === 0) return;
+      for (const id of fresh.keys()) found.set(id, undefined);
       if (deps.store) {
         try {
-          const cached = deps.store.query([{ ids: fresh.map((ref) => ref.id) }]);
-          for (const event of cached) found.set(event.id, event);
+          const cached = deps.store.query([{ ids: [...fresh.keys()] }]);
+          for (const event of cached) if (fresh.has(event.id)) found.set(event.id, event);
           if (cached.length > 0) queueMicrotask(notify);
         } catch {
           // The cache is a speed-up; the relays are asked.
         }
       }
-      for (const ref of fresh) if (!found.has(ref.id)) queue.set(ref.id, ref);
+      for (const [id, ref] of fresh) if (found.get(id) === undefined) queue.set(id, ref);
       if (queue.size > 0) timer ??= setTimeout(() => void flush(), deps.batchMs ?? 50);
     },
     onChange(listener) {

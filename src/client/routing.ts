@@ -4,8 +4,10 @@
 import type { Filter } from 'nostr-tools';
 import { DeliveryStats } from '../core/delivery.js';
 import { planFilters, planOutbox, type OutboxPlan } from '../core/outbox-plan.js';
+import { RecentMap } from '../core/recent.js';
 import type { RelaySpec } from '../core/relay-spec.js';
 import type { RequestPlan, SubscribeHandlers } from '../net/types.js';
+import { MAX_VERIFIED } from '../net/verified-events.js';
 import { fetchRelayLists, writeRelaysOf, type RelayListDeps } from './relay-lists.js';
 
 /**
@@ -69,11 +71,15 @@ export function routeFromLists(
 
 /**
  * Handlers that also teach `delivery` which relay sent which author's events,
- * once each relay's part of the request has settled.
+ * once each relay's part of the request has settled. Only the start-up answer
+ * is learned from: the request streams on, and what it brought later was kept
+ * (one entry per event, issue #16 item 5) for nothing.
  */
 export function learning(route: Route, delivery: DeliveryStats, handlers: SubscribeHandlers): SubscribeHandlers {
   const delivered = new Map<string, Set<string>>();
-  const authorOf = new Map<string, string>();
+  // Copies arrive within moments of the first (as in src/client/window.ts).
+  const authorOf = new RecentMap<string, string>(MAX_VERIFIED);
+  let learned = false;
   const note = (relay: string, author: string) => {
     const set = delivered.get(relay) ?? new Set<string>();
     set.add(author);
@@ -82,17 +88,21 @@ export function learning(route: Route, delivery: DeliveryStats, handlers: Subscr
   return {
     ...handlers,
     onevent(event, relay) {
-      authorOf.set(event.id, event.pubkey);
-      note(relay, event.pubkey);
+      if (!learned) {
+        authorOf.set(event.id, event.pubkey);
+        note(relay, event.pubkey);
+      }
       handlers.onevent(event, relay);
     },
     // A copy another relay sent first still shows this relay holds the author.
     onseen(id, relay) {
-      const author = authorOf.get(id);
+      const author = learned ? undefined : authorOf.get(id);
       if (author) note(relay, author);
       handlers.onseen?.(id, relay);
     },
     onsettled(outcomes) {
+      learned = true;
+      authorOf.clear();
       for (const outcome of outcomes) {
         delivery.record({
           url: outcome.url,

@@ -7,7 +7,15 @@
 // repeats cheap).
 import type { Event, Filter } from 'nostr-tools';
 import { RelayCoverage } from '../core/coverage.js';
+import { RecentMap, RecentSet } from '../core/recent.js';
 import type { RelayOutcome, RelayPool } from '../net/types.js';
+import { MAX_VERIFIED } from '../net/verified-events.js';
+
+/**
+ * Events (and ids per relay) a window being answered remembers at most: as many as VerifiedEvents
+ * keeps (the same events, so the same memory), for the same reason (copies arrive within moments).
+ */
+export const WINDOW_RECENT = MAX_VERIFIED;
 
 export interface WindowOptions {
   pool: RelayPool;
@@ -52,15 +60,19 @@ export function fetchWindow(opts: WindowOptions): WindowFetch {
     if (!found) coverage.set(url, (found = new RelayCoverage(filters)));
     return found;
   };
-  // Only while the window is being answered: what each relay sent (its count for
-  // the summary) and the events behind "seen" ids (a copy another relay sent first).
-  const sent = new Map<string, Set<string>>();
-  const events = new Map<string, Event>();
+  // Only while the window is being answered: how many events each relay sent (for the summary)
+  // and the events behind "seen" ids (a copy another relay sent first). A Global window streams
+  // without end before its EOSE, so both remember only the latest events (issue #16 item 5:
+  // every event of a 150,000-event flood was held here, past every other cap). A copy arrives
+  // within moments of the first; one remembered no longer is only left out of that relay's
+  // coverage and count, which matters only to a filter whose limit is over WINDOW_RECENT.
+  const sent = new Map<string, { ids: RecentSet<string>; count: number }>();
+  const events = new RecentMap<string, Event>(WINDOW_RECENT);
   const record = (event: Event, url: string) => {
-    let ids = sent.get(url);
-    if (!ids) sent.set(url, (ids = new Set()));
-    if (ids.has(event.id)) return;
-    ids.add(event.id);
+    let relay = sent.get(url);
+    if (!relay) sent.set(url, (relay = { ids: new RecentSet(WINDOW_RECENT), count: 0 }));
+    if (!relay.ids.add(event.id)) return;
+    relay.count++;
     coverageOf(url).add(event);
   };
   let answering = true;
@@ -134,7 +146,7 @@ export function fetchWindow(opts: WindowOptions): WindowFetch {
 
   const settled = first.then(async (outcomes) => {
     await Promise.all(outcomes.filter((o) => o.eose).map(page));
-    for (const outcome of outcomes) outcome.events = sent.get(outcome.url)?.size ?? outcome.events;
+    for (const outcome of outcomes) outcome.events = sent.get(outcome.url)?.count ?? outcome.events;
     answering = false;
     events.clear();
     sent.clear();

@@ -24,6 +24,8 @@ export interface NoteCounts {
 export const NO_COUNTS: NoteCounts = { replies: 0, reposts: 0, reactions: 0, zapSats: 0, liked: false, reposted: false };
 
 interface Tally {
+  /** Ids of the events counted for the note (each counts once). */
+  seen: Set<string>;
   replies: Set<string>;
   reposters: Set<string>;
   reactors: Set<string>;
@@ -58,22 +60,21 @@ export function countedFor(event: Event): { note: string; as: 'reply' | 'repost'
 
 export class NoteCounter {
   private readonly tallies = new Map<string, Tally>();
-  private readonly seen = new Set<string>();
 
   /** `me`: the user, whose own likes and reposts are marked. */
   constructor(private readonly me?: string) {}
 
   /** Counts the event for its note when that note is one of `tracked`; returns the note changed, if any. */
   add(event: Event, tracked?: { has(id: string): boolean }): string | undefined {
-    if (this.seen.has(event.id)) return undefined;
     const counted = countedFor(event);
     if (!counted || (tracked && !tracked.has(counted.note))) return undefined;
-    this.seen.add(event.id);
     let tally = this.tallies.get(counted.note);
     if (!tally) {
-      tally = { replies: new Set(), reposters: new Set(), reactors: new Set(), zaps: new Map() };
+      tally = { seen: new Set(), replies: new Set(), reposters: new Set(), reactors: new Set(), zaps: new Map() };
       this.tallies.set(counted.note, tally);
     }
+    if (tally.seen.has(event.id)) return undefined;
+    tally.seen.add(event.id);
     switch (counted.as) {
       case 'reply':
         tally.replies.add(event.id);
@@ -89,6 +90,11 @@ export class NoteCounter {
         break;
     }
     return counted.note;
+  }
+
+  /** Drops a note's counts (and what was counted for it): counted again from scratch if asked again. */
+  forget(note: string): void {
+    this.tallies.delete(note);
   }
 
   get(note: string): NoteCounts {

@@ -5,7 +5,7 @@
 import type { Event } from 'nostr-tools';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { describe, expect, it } from 'vitest';
-import { VerifiedEvents } from '../../src/net/verified-events.js';
+import { MAX_VERIFIED, VerifiedEvents } from '../../src/net/verified-events.js';
 import { pureVerifier, type SignatureVerifier } from '../../src/net/verify.js';
 import { signed, withBadSig } from '../helpers/fault-relay.js';
 
@@ -129,5 +129,22 @@ describe('VerifiedEvents with a synchronous verifier', () => {
     const events = [0, 1, 2].map((i) => signed(sk, { created_at: i + 1, content: `n${i}` }));
     for (const e of events) expect(verified.verify(e, any)).toBe(e);
     expect(events.map((e) => verified.get(e.id) !== undefined)).toEqual([false, true, true]);
+  });
+
+  it(`by default remembers the last ${MAX_VERIFIED} (issue #16 item 5); a copy of one forgotten is checked again, not lost`, () => {
+    // The cap, not the signatures, is under test: a verifier that accepts everything and counts.
+    let checks = 0;
+    const verified = new VerifiedEvents({ name: 'counting', verify: () => (checks++, true), close() {} });
+    const hex = (n: number) => n.toString(16).padStart(64, '0');
+    const note = (n: number): Event => ({ id: hex(n), pubkey: hex(1), created_at: 1_700_000_000 - n, kind: 1, tags: [], content: '', sig: 'a'.repeat(128) });
+    for (let n = 0; n <= MAX_VERIFIED; n++) verified.verify(note(n), any);
+    expect(checks).toBe(MAX_VERIFIED + 1);
+    expect(verified.get(hex(0))).toBeUndefined();
+    expect(verified.get(hex(1))).toBeDefined();
+    // The newest copy is settled from memory; the oldest is checked again and handed on.
+    expect(verified.verify(note(MAX_VERIFIED), any)).toMatchObject({ id: hex(MAX_VERIFIED) });
+    expect(checks).toBe(MAX_VERIFIED + 1);
+    expect(verified.verify(note(0), any)).toMatchObject({ id: hex(0) });
+    expect(checks).toBe(MAX_VERIFIED + 2);
   });
 });

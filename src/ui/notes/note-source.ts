@@ -27,12 +27,19 @@ const GAP = 1;
 /** Timeline order (NIP-01 feeds, src/core/timeline.ts): newest first, then id ascending. */
 const before = (a: Event, createdAt: number, id: string) => (a.created_at !== createdAt ? a.created_at > createdAt : a.id < id);
 
+/** The created_at of each id handed out as a key; a RecentMap keeps it bounded (src/ui/screens/FeedScreen.tsx). */
+export interface KnownTimes {
+  get(id: string): number | undefined;
+  set(id: string, createdAt: number): void;
+}
+
 /**
  * A timeline's entries as a list. Finding an id again after arrivals is a binary
  * search on (created_at, id), using the times of the ids handed out (`known`),
- * so anchoring the window costs the same with 100 or 100,000 notes.
+ * so anchoring the window costs the same with 100 or 100,000 notes. An id no
+ * longer known is searched for one by one (indexOf) or taken as gone (placeOf).
  */
-export function timelineSource(entries: TimelineViewLike, layout: Layouter, known: Map<string, number>): NoteSource {
+export function timelineSource(entries: TimelineViewLike, layout: Layouter, known: KnownTimes): NoteSource {
   /** The first index not before (createdAt, id): where that note is, or would be. */
   const placeOf = (createdAt: number, id: string): number => {
     let lo = 0;

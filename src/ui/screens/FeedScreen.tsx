@@ -6,8 +6,11 @@ import { useLayouter, useNoteList } from '../hooks/use-note-list.js';
 import { useMutes, withoutMuted } from '../hooks/use-mutes.js';
 import { NoteList } from '../notes/NoteList.js';
 import { timelineSource, type NoteRow } from '../notes/note-source.js';
+import { RecentMap } from '../../core/recent.js';
 
 const NO_ENTRIES: readonly never[] = [];
+/** Ids whose created_at the list remembers, to find them again by binary search (src/ui/notes/note-source.ts). */
+const KNOWN_KEYS = 10_000;
 
 const OLDER_TEXT = {
   loading: 'loading older notes…',
@@ -34,7 +37,9 @@ export function FeedScreen({ view, rows, active, perform, empty, topSignal }: Fe
   const timeline = view.feed?.timeline;
   const eventOf = useMemo(() => (timeline?.get ? (id: string) => timeline.get!(id) : undefined), [timeline]);
   const layout = useLayouter(columns, FEED_MAX_LINES, eventOf);
-  const known = useRef(new Map<string, number>()).current;
+  // Ids handed out as keys, a few per frame: bounded for a long session (issue #16 item 5);
+  // the keys the list holds (top, selected) are handed out again every frame, so they stay.
+  const known = useRef(new RecentMap<string, number>(KNOWN_KEYS)).current;
   const entries = view.feed?.timeline.view() ?? NO_ENTRIES;
   // Muted people, hashtags and words are left out of every list (src/ui/hooks/use-mutes.ts).
   const mutes = useMutes();
