@@ -72,9 +72,10 @@ const RESUME_BELOW = 512;
 /**
  * Ids a subscription remembers as handed on, the oldest forgotten past this (issue #16 item 5):
  * a relay re-sending an event older than that gets it checked again, and the timeline, which
- * knows its own entries, still takes it only once.
+ * knows its own entries, still takes it only once. As many as the timeline keeps: measured on
+ * rss-flood (150,000 events), 100,000 ids held 10 MB of a 43 MB live heap.
  */
-export const MAX_DELIVERED_IDS = 100_000;
+export const MAX_DELIVERED_IDS = 20_000;
 
 export class PoolRelay extends AbstractRelay implements Drainable {
   readonly subs = new Map<string, RelaySub>();
