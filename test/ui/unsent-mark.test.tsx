@@ -47,7 +47,8 @@ describe('unsent notes are marked', () => {
     app.stdin.write('first try');
     await frame((f) => f.includes('first try▏'));
     app.stdin.write(keys.enter);
-    const refused = await frame((f) => f.includes('✗ not sent'));
+    // The mark says "waiting for a relay" until the relay's OK false arrives: wait for the refusal.
+    const refused = await frame((f) => f.includes('✗ not sent: rejected'));
     const host = relay.url.replace('ws://', '');
     expect(refused).toContain(`✗ not sent: rejected by ${host} (rate-limited: slow down)`);
     expect(refused).toContain('first try');
