@@ -85,6 +85,31 @@ describe('write buffer', () => {
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
   });
 
+  it('a full buffer writes all of it while the loop does not turn (one caller adding in one go), a slice while it turns', async () => {
+    const store = openTempStore();
+    opened.push(store);
+    const writes: number[] = [];
+    const putMany = store.events.putMany.bind(store.events);
+    const spied = Object.assign(Object.create(store.events) as typeof store.events, {
+      putMany: (events: Event[], relay?: string) => (writes.push(events.length), putMany(events, relay)),
+    });
+    // sliceMs 0: a slice is the smallest (25), so a slice and a full batch (100) differ.
+    const buffer = new WriteBuffer(spied, { flushMs: 60_000, sliceMs: 0, maxBatch: 100 });
+    for (let i = 0; i < 300; i++) buffer.add(event(), 'wss://one');
+    // No turn yet: each time the buffer filled, all of it went in one write.
+    expect(writes).toEqual([100, 100, 100]);
+    await new Promise((resolve) => setImmediate(resolve)); // a turn: the buffer's own step runs
+    // Now the loop turns between adds, as in the UI: a full buffer writes a slice, the rest on later turns.
+    writes.length = 0;
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 100; i++) buffer.add(event(), 'wss://one');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes).toEqual(writes.map(() => 25));
+    buffer.close();
+  });
+
   it('two buffers on one store: automatic checkpoints come back only when both are closed', () => {
     const store = openTempStore();
     opened.push(store);
