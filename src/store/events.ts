@@ -9,6 +9,7 @@ import { newestFirst } from '../core/timeline.js';
 import { isExpired } from '../core/expiration.js';
 import { isDamage, type Db } from './database.js';
 import { cacheStats, pauseAutoCheckpoint, usedBytes, type StoreStats } from './cache-size.js';
+import { backgroundCheckpoints, type Checkpointer } from './checkpointer.js';
 import { DeletionRecords } from './deletions.js';
 import { compileFilter } from './filter-sql.js';
 import { newestRows } from './newest-rows.js';
@@ -243,11 +244,18 @@ export class SqliteEventStore implements EventStore {
   }
 
   close(): void {
+    this.checkpoints?.close();
     this.statements.clear();
   }
   /** write-buffer.ts: no automatic checkpoint (one long stall) while it writes; it checkpoints in PASSIVE steps. */
   pauseAutoCheckpoint = () => pauseAutoCheckpoint(this.db);
-  checkpointStep = () => this.guard(undefined, () => void this.db.pragma('wal_checkpoint(PASSIVE)'));
+  private checkpoints: Checkpointer | undefined;
+  /** In a worker thread of its own (checkpointer.ts) once a stream needs a second one; in-memory databases here. */
+  checkpointStep = () => {
+    const inline = () => this.guard(undefined, () => void this.db.pragma('wal_checkpoint(PASSIVE)'));
+    if (this.db.memory) return inline();
+    (this.checkpoints ??= backgroundCheckpoints(this.db.name, inline)).step();
+  };
 
   /** Damage found while reading or writing is reported and answered like an empty cache. */
   private guard<T>(fallback: T, operation: () => T): T {

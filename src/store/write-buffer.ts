@@ -87,6 +87,10 @@ export class WriteBuffer {
       const turning = performance.now() - this.lastTurnAt < TURNING_MS;
       this.writeSlice(turning ? this.slice : this.maxBatch);
       this.scheduleDrain();
+    } else if (this.size >= this.slice) {
+      // A slice's worth waits: written on the next turn rather than after flushMs, so a stream
+      // is written as it comes instead of piling up to a full (and long) batch.
+      this.scheduleDrain();
     } else if (!this.timer && !this.immediate) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
