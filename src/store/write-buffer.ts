@@ -22,7 +22,7 @@ export interface WriteBufferOptions {
 }
 
 /** Aimed at per slice: well under a 16 ms frame, with room for the rest of the turn. */
-const SLICE_MS = 6;
+const SLICE_MS = 4;
 /** Smallest adaptive slice: below it the commit itself dominates. */
 const MIN_SLICE = 25;
 /** The event loop counts as turning while this buffer's step ran within this long. */
