@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Event } from 'nostr-tools';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openDatabase } from '../../src/store/database.js';
 import { SqliteEventStore } from '../../src/store/events.js';
 import { openStore } from '../../src/store/open.js';
-import { manualClock, openTempStore, tempDir } from '../helpers/store.js';
+import { manualClock, openTempStore, tempDir, tempStores } from '../helpers/store.js';
 
 const alice = 'a'.repeat(64);
 const bob = 'b'.repeat(64);
@@ -27,15 +27,7 @@ const event = (n: number, pubkey = bob, kind = 1, tags: string[][] = []): Event 
 const range = (from: number, count: number, pubkey = bob) => Array.from({ length: count }, (_, i) => event(from + i, pubkey));
 
 describe('event cache, exactly', () => {
-  const opened: { close(): void }[] = [];
-  afterEach(() => {
-    for (const store of opened.splice(0)) store.close();
-  });
-  const open = () => {
-    const store = openTempStore();
-    opened.push(store);
-    return store;
-  };
+  const open = tempStores();
 
   it('a filter that can match nothing leaves the other filters of a query, and authorsFrom, answering', () => {
     const { events } = open();
@@ -76,8 +68,7 @@ describe('event cache, exactly', () => {
     const used = first.events.stats().bytes;
     first.close();
     // Reopened with a cap the cache is just under (past 90 % of it): writes keep everything.
-    const second = openTempStore({ maxBytes: Math.floor(used / 0.95) }, dir);
-    opened.push(second);
+    const second = open({ maxBytes: Math.floor(used / 0.95) }, dir);
     expect(second.events.putMany(range(2000, 3))).toBe(3);
     expect(second.events.stats().events).toBe(1003);
   });

@@ -3,10 +3,10 @@
 // recorded (ok included), results for an id never added are not kept for a later entry,
 // and relay reasons are read after leading spaces (NIP-01 prefixes).
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PublishResult } from '../../src/net/types.js';
 import { isDelivered, isPermanentRejection } from '../../src/store/outbox.js';
-import { openTempStore } from '../helpers/store.js';
+import { tempStores } from '../helpers/store.js';
 
 const sk = generateSecretKey();
 const note = (text: string) => finalizeEvent({ kind: 1, created_at: 1_700_000_000, tags: [], content: text }, sk);
@@ -15,15 +15,7 @@ const B = 'wss://b.example';
 const result = (url: string, outcome: PublishResult['outcome'], message = ''): PublishResult => ({ url, ok: outcome === 'accepted', outcome, message });
 
 describe('outbox bookkeeping', () => {
-  const opened: { close(): void }[] = [];
-  afterEach(() => {
-    for (const store of opened.splice(0)) store.close();
-  });
-  const open = () => {
-    const store = openTempStore();
-    opened.push(store);
-    return store;
-  };
+  const open = tempStores();
 
   it('one relay accepting is enough: the entry is delivered though another refused', () => {
     const { outbox } = open();

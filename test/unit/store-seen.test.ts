@@ -3,8 +3,8 @@
 // per-relay questions the window planner asks (newest, authorsFrom).
 import type { Event, EventTemplate } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTempStore } from '../helpers/store.js';
+import { describe, expect, it } from 'vitest';
+import { tempStores } from '../helpers/store.js';
 
 const alice = generateSecretKey();
 const bob = generateSecretKey();
@@ -13,15 +13,8 @@ const sign = (sk: Uint8Array, template: Partial<EventTemplate>): Event =>
 const [A, B, C] = ['wss://a.example', 'wss://b.example', 'wss://c.example'];
 
 describe('seen on', () => {
-  const opened: { close(): void }[] = [];
-  afterEach(() => {
-    for (const store of opened.splice(0)) store.close();
-  });
-  const open = () => {
-    const store = openTempStore();
-    opened.push(store);
-    return store.events;
-  };
+  const stores = tempStores();
+  const open = () => stores().events;
 
   it('every relay that delivered an event, in the order they first did, repeats and replaceable events included', () => {
     const events = open();
