@@ -6,6 +6,7 @@
 import type { Client } from '../client/client.js';
 import { editPublishedRelays, type ListPublish } from '../client/relay-list-edit.js';
 import { addRelay, removeRelay, type RelayEdit } from '../client/relay-list.js';
+import { normalizeRelayUrl } from '../core/relay-url.js';
 import type { ConfigStore } from '../store/config.js';
 import type { KeyStore } from '../store/keys.js';
 import type { RelayConfigLike, RelayEditShown } from './services.js';
@@ -23,7 +24,15 @@ export function relayConfigFor(client: Client, config: ConfigStore, keys: KeySto
       const local = spec ? addRelay(config, url, spec, client.publicKey()) : removeRelay(config, url);
       return { ...local, list: 'no secret key, so no relay list (kind 10002) was published' };
     }
-    return editPublishedRelays(client, config, spec ? { url, spec } : { url }, client.publicKey()).then(({ config: done, list }) => shown(done, list));
+    // A bad URL is refused before anything is looked up (the same sentence as the command's).
+    normalizeRelayUrl(url, client.publicKey());
+    return editPublishedRelays(client, config, spec ? { url, spec } : { url }, client.publicKey()).then(
+      ({ config: done, list }) => shown(done, list),
+      (error: unknown) => {
+        // One status line: what matters first, the reason after (it may be cut at the edge).
+        throw new Error(`nothing changed: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
   };
   return {
     list: () => config.relays(),

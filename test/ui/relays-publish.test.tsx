@@ -68,7 +68,25 @@ describe('relays panel: the published relay list', () => {
     app.stdin.write('wss://two.example');
     await frame((f) => f.includes('add relay: wss://two.example▏'));
     app.stdin.write(keys.enter);
-    await frame((f) => f.includes('no relay answered'));
+    await frame((f) => f.includes('nothing changed: no relay answered'));
+    expect(config.relays()).toEqual(before);
+  });
+
+  it('a bad URL is refused at once, before any lookup, with the command\'s sentence', async () => {
+    const one = await startRelay();
+    relays.push(one);
+    const { app, config, frame } = open(one.url);
+    const before = config.relays();
+    await frame((f) => f.includes('the relays sent no notes yet'));
+    app.stdin.write('R');
+    await frame((f) => f.includes(' · Relays'));
+    app.stdin.write('a');
+    await frame((f) => f.includes('add relay: ▏'));
+    app.stdin.write('http://nope');
+    await frame((f) => f.includes('add relay: http://nope▏'));
+    app.stdin.write(keys.enter);
+    const refused = await frame((f) => f.includes('is not a relay URL'));
+    expect(refused).not.toContain('nothing changed');
     expect(config.relays()).toEqual(before);
   });
 });
