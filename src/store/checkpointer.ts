@@ -4,8 +4,9 @@
 // dominates, so smaller steps barely help), the longest stall left in the UI.
 // A worker thread with its own connection to the same file runs the steps; in
 // WAL mode a checkpointer never blocks the writer, and PASSIVE waits for nobody.
-// The first step, and any until the worker has loaded (or if it cannot start),
-// run here, as before.
+// The first step is skipped (a one-shot command's connection checkpoints as it
+// closes), and so are steps while the worker loads: none of them runs here, where
+// each measured 20-70 ms. Only if the worker cannot start do steps run here.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -84,10 +85,14 @@ export function backgroundCheckpoints(file: string, inline: () => void): Checkpo
   };
   return {
     step() {
-      // A command that writes a little needs one step: no thread for it. A stream needs many.
-      if (++steps === 1) return inline();
-      if (!worker && !failed) start();
-      if (failed || !ready) return inline();
+      if (failed) return inline();
+      // A command that writes a little asks once: no thread for it (closing its connection
+      // checkpoints anyway). A stream asks again and again.
+      if (++steps === 1) return;
+      if (!worker) start();
+      if (failed) return inline();
+      // Still loading: this step is skipped, the next one copies what it would have.
+      if (!ready) return;
       if (running) again = true;
       else send();
     },
