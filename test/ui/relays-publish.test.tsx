@@ -31,7 +31,19 @@ describe('relays panel: the published relay list', () => {
     config.setRelays([{ url, read: true, write: true }]);
     const app = render(<App services={real.services} size={{ columns: 100, rows: 30 }} color={false} />);
     unmount = app.unmount;
-    return { app, config, frame: (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 10_000) };
+    const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 10_000);
+    /** Once `ready` shows (the app reads keys): R, a, the URL typed, Enter. */
+    const addInPanel = async (ready: string, typed: string) => {
+      await frame((f) => f.includes(ready));
+      app.stdin.write('R');
+      await frame((f) => f.includes(' · Relays'));
+      app.stdin.write('a');
+      await frame((f) => f.includes('add relay: ▏'));
+      app.stdin.write(typed);
+      await frame((f) => f.includes(`add relay: ${typed}▏`));
+      app.stdin.write(keys.enter);
+    };
+    return { config, frame, addInPanel };
   };
 
   it('a adds the relay to the config and to the published kind 10002, from its newest copy', async () => {
@@ -39,15 +51,8 @@ describe('relays panel: the published relay list', () => {
     relays.push(one, two);
     // An older list on the relay, with a relay of another machine: kept, not rebuilt from config.
     await one.seed(finalizeEvent({ kind: 10002, created_at: NOW - 100, tags: [['r', one.url], ['r', 'wss://elsewhere.example', 'read']], content: '' }, me));
-    const { app, config, frame } = open(one.url);
-    await frame((f) => f.includes('the relays sent no notes yet'));
-    app.stdin.write('R');
-    await frame((f) => f.includes(' · Relays'));
-    app.stdin.write('a');
-    await frame((f) => f.includes('add relay: ▏'));
-    app.stdin.write(two.url);
-    await frame((f) => f.includes(`add relay: ${two.url}▏`));
-    app.stdin.write(keys.enter);
+    const { config, frame, addInPanel } = open(one.url);
+    await addInPanel('the relays sent no notes yet', two.url);
     await frame((f) => f.includes('published to 2 of 2 relays'));
     expect(config.relays().map((r) => r.url)).toEqual([one.url, two.url]);
     for (const relay of [one, two]) {
@@ -58,16 +63,9 @@ describe('relays panel: the published relay list', () => {
   });
 
   it('when no relay answers the lookup, nothing is changed and the panel says why', async () => {
-    const { app, config, frame } = open(await closedPort());
+    const { config, frame, addInPanel } = open(await closedPort());
     const before = config.relays();
-    await frame((f) => f.includes('no relay reachable'));
-    app.stdin.write('R');
-    await frame((f) => f.includes(' · Relays'));
-    app.stdin.write('a');
-    await frame((f) => f.includes('add relay: ▏'));
-    app.stdin.write('wss://two.example');
-    await frame((f) => f.includes('add relay: wss://two.example▏'));
-    app.stdin.write(keys.enter);
+    await addInPanel('no relay reachable', 'wss://two.example');
     await frame((f) => f.includes('nothing changed: no relay answered'));
     expect(config.relays()).toEqual(before);
   });
@@ -75,16 +73,9 @@ describe('relays panel: the published relay list', () => {
   it('a bad URL is refused at once, before any lookup, with the command\'s sentence', async () => {
     const one = await startRelay();
     relays.push(one);
-    const { app, config, frame } = open(one.url);
+    const { config, frame, addInPanel } = open(one.url);
     const before = config.relays();
-    await frame((f) => f.includes('the relays sent no notes yet'));
-    app.stdin.write('R');
-    await frame((f) => f.includes(' · Relays'));
-    app.stdin.write('a');
-    await frame((f) => f.includes('add relay: ▏'));
-    app.stdin.write('http://nope');
-    await frame((f) => f.includes('add relay: http://nope▏'));
-    app.stdin.write(keys.enter);
+    await addInPanel('the relays sent no notes yet', 'http://nope');
     const refused = await frame((f) => f.includes('is not a relay URL'));
     expect(refused).not.toContain('nothing changed');
     expect(config.relays()).toEqual(before);
