@@ -169,6 +169,8 @@ export class PoolRelay extends AbstractRelay implements Drainable {
   handleInbox(): void {
     while (this.handleNext());
     this.deps.drain.forget(this);
+    // That socket is gone: the next one starts unpaused, and may be paused in its turn.
+    this.paused = undefined;
   }
 
   override _onmessage(ev: MessageEvent): void {
