@@ -23,8 +23,15 @@ export interface Drainable {
  * ingest within noise).
  */
 export const SLICE_MS = 4;
-/** Messages handled between two looks at the clock. */
+/** Steps between two looks at the clock. */
 const BETWEEN_CLOCK_READS = 16;
+
+/** A slice starting now, for loops that yield: `spent()` once SLICE_MS has passed (the clock read every few steps). */
+export function slice(): () => boolean {
+  const deadline = performance.now() + SLICE_MS;
+  let steps = 0;
+  return () => ++steps % BETWEEN_CLOCK_READS === 0 && performance.now() >= deadline;
+}
 
 export class Drain {
   /** Relays with messages waiting, in the order they woke (round-robin). */
@@ -48,12 +55,11 @@ export class Drain {
 
   private readonly run = (): void => {
     this.scheduled = false;
-    const deadline = performance.now() + SLICE_MS;
-    let handled = 0;
+    const spent = slice();
     while (this.waiting.size > 0) {
       for (const relay of this.waiting) {
         if (!relay.handleNext()) this.waiting.delete(relay);
-        if (++handled % BETWEEN_CLOCK_READS === 0 && performance.now() >= deadline) return this.again();
+        if (spent()) return this.again();
       }
     }
   };

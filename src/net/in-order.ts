@@ -8,7 +8,7 @@
 // (a worker's batch, and every inline check queued behind it) run in slices, as
 // the drain does (drain.ts), so delivering them never holds the event loop long.
 import { setImmediate } from 'node:timers';
-import { SLICE_MS } from './drain.js';
+import { slice } from './drain.js';
 import { Fifo } from './fifo.js';
 
 type Step = { ready: boolean; run: () => void };
@@ -59,11 +59,10 @@ export class InOrder {
 
   private readonly flush = (): void => {
     this.flushing = false;
-    const deadline = performance.now() + SLICE_MS;
-    let ran = 0;
+    const spent = slice();
     while (this.steps.peek()?.ready) {
       this.guard(this.steps.take()!.run);
-      if (++ran % 32 === 0 && performance.now() >= deadline && this.steps.peek()?.ready) {
+      if (spent() && this.steps.peek()?.ready) {
         this.flushing = true;
         setImmediate(this.flush);
         break;
