@@ -15,6 +15,7 @@ import { KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { notificationScene, person } from '../helpers/notification-events.js';
+import { realServices, type RealServices } from '../helpers/real-services.js';
 import { keys, waitForFrame } from './frames.js';
 
 const NOW = 1_700_000_000;
@@ -116,17 +117,13 @@ describe('Notifications and counts on notes, over the real services and relay', 
 describe('the unread count leaves out muted people', () => {
   it('with bob muted (kind 10000), his like and repost are neither listed nor counted', async () => {
     const relay = await startRelay();
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-notify-muted-'));
-    let services: WiredServices | undefined;
+    let real: RealServices | undefined;
     let unmount: (() => void) | undefined;
     try {
-      new KeyStore(home).save({ pubkey: scene.me.pk });
       const muteList = scene.me.sign(10000, [['p', scene.bob.pk]], '', NOW - 4000);
       await relay.seed(profile(scene.me, 'dana'), profile(scene.alice, 'alice'), profile(scene.bob, 'bob'), muteList, scene.note, ...scene.notifications);
-      const env = { NOSTR_TUI_HOME: home };
-      const client = createClient({ paths: resolvePaths(env), env, clock: { now: () => NOW * 1000 }, relayOverride: [relay.url], retryOutbox: false });
-      services = createServices(client);
-      const app = render(<App services={services} size={{ columns: 80, rows: 30 }} color={false} />);
+      real = realServices({ pubkey: scene.me.pk, relays: [relay.url], nowSec: NOW, prefix: 'nostr-tui-notify-muted-' });
+      const app = render(<App services={real.services} size={{ columns: 80, rows: 30 }} color={false} />);
       unmount = app.unmount;
       // Six notifications on the relay; bob's two are muted. The count must settle at 4 with the
       // mute list loaded (the notes' counts under the note are public and count everyone).
@@ -139,9 +136,8 @@ describe('the unread count leaves out muted people', () => {
       expect(list).not.toContain('bob');
     } finally {
       unmount?.();
-      await services?.close();
+      await real?.close();
       await relay.stop();
-      fs.rmSync(home, { recursive: true, force: true });
     }
   });
 });
