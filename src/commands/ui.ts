@@ -53,7 +53,8 @@ async function loadUi(): Promise<typeof import('../ui/run.js')> {
   const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
   if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   try {
-    return await import('../ui/run.js');
+    const [ui] = await Promise.all([import('../ui/run.js'), import('../ui/yoga-ready.js').then((m) => m.yogaReady())]);
+    return ui;
   } finally {
     if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', descriptor);
   }

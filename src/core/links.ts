@@ -59,7 +59,7 @@ export interface LinkMatch {
 /** A URL candidate: `http://` or `https://`, then anything up to whitespace or a character URLs do not hold. */
 const CANDIDATE = /https?:\/\/[^\s<>"`{}|\\^\u0000-\u001f\u007f-\u009f]+/giu;
 /** Punctuation that ends a sentence rather than a URL (`see https://x.org/a.`). */
-const TRAILING = /[.,;:!?'"*_~…]+$/u;
+const TRAILING = /[.,;:!?'"*_~\u2026]+$/u;
 
 /** Drops closing brackets the URL did not open: `(https://x.org/a_(b))` keeps one `)`. */
 function balance(url: string): string {

@@ -21,3 +21,14 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): Paths {
   const dirs = envPaths('nostr-tui', { suffix: '' });
   return { configDir: dirs.config, dataDir: dirs.data };
 }
+
+/**
+ * Where V8's compiled code for the interactive start is kept (src/code-cache.ts):
+ * the platform's cache directory, or $NOSTR_TUI_HOME/cache. Apart from the data, so
+ * that deleting it (or the data) loses nothing of the other.
+ */
+export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = env.NOSTR_TUI_HOME;
+  if (home) return path.join(path.resolve(home), 'cache');
+  return envPaths('nostr-tui', { suffix: '' }).cache;
+}

@@ -42,11 +42,11 @@ function refuseLink(file: string): void {
 }
 
 /**
- * Replaces `file` with `text`, mode 0600, atomically and without following a
+ * Replaces `file` with `content`, mode 0600, atomically and without following a
  * link at `file` or at the temporary name. The directory must already have
  * passed ensurePrivateDir.
  */
-export function writePrivateFile(file: string, text: string): void {
+export function writePrivateFile(file: string, content: string | Uint8Array): void {
   refuseLink(file);
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -56,7 +56,7 @@ export function writePrivateFile(file: string, text: string): void {
     try {
       // The umask may have taken bits away, never added them; make the mode exact.
       if (POSIX) fs.fchmodSync(fd, 0o600);
-      fs.writeFileSync(fd, text);
+      fs.writeFileSync(fd, content);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -24,7 +24,7 @@ export function linkSpans(text: string, lines: readonly string[], links: readonl
     let length = line.length;
     if (at < 0) {
       // The last line shown ends in ` …` where the note was cut.
-      const shown = line.replace(/ ?…$/u, '');
+      const shown = line.replace(/ ?\u2026$/u, '');
       at = text.indexOf(shown, cursor);
       length = shown.length;
     }

@@ -1,0 +1,38 @@
+// Which bundle a start loads. Both hold the whole CLI and behave the same; they
+// differ in speed only. One-shot commands load the ES module build, split per
+// command, so each loads only what it runs. The interactive timeline (no command)
+// loads the single CommonJS bundle with V8's code cache (code-cache.ts), which
+// compiles once per install instead of on every start.
+import { fileURLToPath } from 'node:url';
+import { limitHeapGrowth } from './heap-growth.js';
+import { codeCacheDir } from './store/paths.js';
+import { startupMark } from './store/startup-trace.js';
+
+/** The code cache is saved this long after a start without one: past the first frame, once the relays' first answers are in. */
+export const SAVE_CACHE_AFTER_MS = 3_000;
+
+/** True for the arguments of an interactive start: none but `--relay` and its values. */
+export function opensInteractive(args: readonly string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--relay' && i + 1 < args.length) i++;
+    else if (!arg.startsWith('--relay=')) return false;
+  }
+  return true;
+}
+
+export async function start(args: readonly string[] = process.argv.slice(2)): Promise<void> {
+  if (opensInteractive(args) && process.stdin.isTTY && process.stdout.isTTY) {
+    // V8 accepts a cache only under the flags it was made with: set them before compiling.
+    limitHeapGrowth();
+    startupMark('start-loaded');
+    const { loadBundle } = await import('./code-cache.js');
+    const bundle = loadBundle(fileURLToPath(new URL('./interactive.cjs', import.meta.url)), codeCacheDir(process.env));
+    startupMark(`code-cache-${bundle.cache}`);
+    if (bundle.cache !== 'used') setTimeout(() => bundle.save(), SAVE_CACHE_AFTER_MS).unref();
+    await (bundle.exports as { run(): Promise<void> }).run();
+    return;
+  }
+  const { run } = await import('./cli.js');
+  await run();
+}
