@@ -3,6 +3,7 @@
 // The interactive UI is a dynamic import, so one-shot commands never load it.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import { stringWidthPlugin } from './string-width-plugin.mjs';
 
 // Chunk names change with their content: old ones would pile up in dist/.
 fs.rmSync('dist', { recursive: true, force: true });
@@ -26,4 +27,6 @@ await build({
   // React and its reconciler pick their production builds (the development ones are
   // several times slower to load and render, and would otherwise be what runs).
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
+  // string-width's emoji regex and segmenter made on first need (issue #17; see the plugin).
+  plugins: [stringWidthPlugin],
 });
