@@ -1,14 +1,16 @@
 // An esbuild plugin that rewrites string-width's index.js (every copy in the bundle: 8.x for Ink
 // and src/core/text-layout, 7.x under wrap-ansi and cliui) so that loading it costs nothing and
 // measuring text without emoji never builds its emoji regex (issue #17). Widths stay exactly
-// what string-width computes: test/unit/string-width-patch.test.ts compares the patched and the
-// original function on every code point, every regional-indicator pair, every sequence emoji-regex
-// knows and a seeded fuzz.
+// what string-width computes: test/unit/string-width-patch.test.ts compares the patched RGI check
+// with the real regex on every code point (alone, + U+FE0F, + skin tone, as keycap base), and the
+// patched and original widths on every emoji code point, every regional-indicator pair, every
+// sequence emoji-regex knows, a corpus and a seeded fuzz.
 //
 // Measured on Node 20 (node -e, one run each, ms):
 // - `/^\p{RGI_Emoji}$/v` at module top level: ~20 to construct (V8 expands ~3,700 strings) and
-//   ~22 more for its first test (compiling it). Every non-ASCII string Ink measures (the box
-//   border '─', '·', '…') reached that test, so the first frame paid both with no emoji on screen.
+//   ~22 more for its first test on a non-ASCII string (compiling it; ~8 inside the app). Every
+//   non-ASCII string Ink measures (the box border '─', '·', '…') reached that test, so the first
+//   frame paid both with no emoji on screen.
 // - The first `new Intl.Segmenter()` in a process: ~12 (ICU's start-up; later ones ~0.1). The three
 //   string-width copies are imported by dist/cli.js itself, so every command paid it at load.
 import fs from 'node:fs/promises';
