@@ -15,6 +15,8 @@ import { hostileStrings, invisibleText, legitimateText } from '../helpers/hostil
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FUZZ_SEED = 0x5717;
 const PATCHED_NAME = `index.patched-test-${process.pid}.mjs`;
+/** The exhaustive loops take 5-10 s alone, several times that while other tests share the two cores. */
+const SLOW = 120_000;
 
 type Options = { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean };
 type Width = (text: string, options?: Options) => number;
@@ -46,8 +48,8 @@ beforeAll(async () => {
   for (const dir of installedCopies()) {
     const file = path.join(dir, 'index.js');
     let patched = patchStringWidth(fs.readFileSync(file, 'utf8'), file);
-    const isV8 = patched.includes('const rgiEmojiRegex = {');
-    if (isV8) patched += '\nexport { rgiEmojiRegex as patchedRgiEmojiRegex };\n';
+    const hasRgiRegex = patched.includes('const rgiEmojiRegex = {');
+    if (hasRgiRegex) patched += '\nexport { rgiEmojiRegex as patchedRgiEmojiRegex };\n';
     // Beside the original, so `import 'strip-ansi'` and the rest resolve to the same packages.
     fs.writeFileSync(path.join(dir, PATCHED_NAME), patched);
     const original = (await import(pathToFileURL(file).href)) as { default: Width };
@@ -124,17 +126,19 @@ function emojiRegexStrings(): string[] {
 
 describe('patched string-width measures exactly as string-width', () => {
   it('patches every installed copy, 7.x and 8.x alike', () => {
-    expect(copies.map((c) => c.version).sort()).toEqual(expect.arrayContaining(['7.2.0', '8.3.0']));
-    expect(copies.filter((c) => c.patchedRgi).map((c) => c.version)).not.toContain('7.2.0');
+    expect(copies.length).toBe(installedCopies().length);
+    // Today: 8.3.0 at the top (Ink, our text layout), 7.2.0 under wrap-ansi and cliui.
+    expect(copies.filter((c) => c.patchedRgi).map((c) => c.version.split('.')[0])).toContain('8');
+    expect(copies.filter((c) => !c.patchedRgi).map((c) => c.version.split('.')[0])).toContain('7');
   });
 
   // The only code the patch changes in what a cluster measures is the RGI check (the rest of
   // string-width is the same text). Comparing it with the real regex on every code point in each
   // shape, and on every part a segmenter could cut such a string into, is exhaustive for them.
   it('the RGI check agrees with /^\\p{RGI_Emoji}$/v on every code point alone, with U+FE0F, with a skin tone, as keycap base', () => {
-    const v8 = copies.filter((c) => c.patchedRgi);
-    expect(v8.length).toBeGreaterThan(0);
-    for (const { patchedRgi } of v8) {
+    const withRgi = copies.filter((c) => c.patchedRgi);
+    expect(withRgi.length).toBeGreaterThan(0);
+    for (const { patchedRgi } of withRgi) {
       const wrong: string[] = [];
       const check = (text: string) => {
         if (patchedRgi!.test(text) !== RGI.test(text) && wrong.length < 10) wrong.push(show(text));
@@ -151,17 +155,17 @@ describe('patched string-width measures exactly as string-width', () => {
       for (let c = 0; c <= 0x10ffff; c++) if (/\p{Emoji_Modifier_Base}/u.test(codePoint(c))) TONES.forEach((tone) => check(codePoint(c) + tone));
       expect(wrong).toEqual([]);
     }
-  });
+  }, SLOW);
 
   // stringWidth itself, on every emoji-related code point in the same shapes, and on every 61st
   // of the rest (a call costs ~8 µs in Intl.Segmenter: the whole range in 5 shapes would take minutes).
-  it('widths agree on emoji code points and a sample of all others, alone, with U+FE0F, a skin tone, as keycap base', () => {
+  it('widths agree on emoji and Hangul jamo code points and a sample of all others, alone, with U+FE0F, a skin tone, as keycap base', () => {
     const emojiLike = /[\p{Emoji}\p{Emoji_Component}\p{Extended_Pictographic}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
     const bases: string[] = [];
     for (let c = 0; c <= 0x10ffff; c++) if (c % 61 === 0 || emojiLike.test(codePoint(c))) bases.push(codePoint(c));
     const inputs = bases.flatMap((x, n) => [x, `${x}\uFE0F`, `${x}${TONES[n % 5]}`, `${x}\uFE0F\u20E3`, `a${x}b`]);
     for (const copy of copies) expect(mismatches(copy, inputs), copy.dir).toEqual([]);
-  });
+  }, SLOW);
 
   it('widths agree on all pairs and triples of regional indicators', () => {
     const ri = Array.from({ length: 26 }, (_, i) => String.fromCodePoint(0x1f1e6 + i));
@@ -176,9 +180,9 @@ describe('patched string-width measures exactly as string-width', () => {
     expect(sequences.filter((s) => RGI.test(s) && /\u{E007F}/u.test(s))).toHaveLength(3);
     const inputs = sequences.flatMap((s) => [s, `a ${s} b`, s + s, `${s}\u200d${s}`]);
     for (const copy of copies) expect(mismatches(copy, inputs), copy.dir).toEqual([]);
-  });
+  }, SLOW);
 
-  it('widths agree on CJK, marks, Hangul jamo, ANSI colours and the hostile-text corpus, in both ambiguous modes', () => {
+  it('widths agree on CJK, marks, Hangul jamo, ANSI colours and the hostile-text corpus, with each option', () => {
     const inputs = [
       ...[...legitimateText, ...invisibleText, ...hostileStrings].map((t) => t.text),
       '🏴󠁧󠁢󠁥󠁮󠁧󠁿 England', '👨‍👩‍👧‍👦👩🏽‍💻🏳️‍🌈🏳️‍⚧️❤️‍🔥', '你好世界 ｶﾞｷﾞ ｰ', 'e\u0301\u0308 a\u20dd \u0903', '\u1100\u1161\u11a8 \u1100\u1100\u1161 \ud7b0', '─·…×é',
