@@ -63,3 +63,41 @@ describe('RecentSet', () => {
     expect(set.has(2)).toBe(true);
   });
 });
+
+describe('RecentMap against a plain model, over long runs of sets, deletes and clears', () => {
+  it('forgets exactly the oldest key each time, however many came and went before', () => {
+    // The oldest key is found by a live iterator (V8 keeps deleted slots until it rebuilds the
+    // table); a model that searches the whole insertion order says what it must find.
+    let seed = 17;
+    // mulberry32: a small seeded generator, so a failure replays.
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) % n);
+    };
+    const forgotten: string[] = [];
+    const recent = new RecentMap<string, number>(50, (key) => forgotten.push(key));
+    let model: string[] = [];
+    const modelForgotten: string[] = [];
+    for (let step = 0; step < 20_000; step++) {
+      const op = random(1_000);
+      const key = `k${random(400)}`;
+      if (op < 850) {
+        recent.set(key, step);
+        if (model.includes(key)) model = model.filter((k) => k !== key);
+        else if (model.length >= 50) modelForgotten.push(model.shift()!);
+        model.push(key);
+      } else if (op < 998) {
+        recent.delete(key);
+        model = model.filter((k) => k !== key);
+      } else {
+        recent.clear();
+        model = [];
+      }
+      if (step % 97 === 0) expect([...recent.keys()]).toEqual(model);
+    }
+    expect(forgotten).toEqual(modelForgotten);
+    expect(forgotten.length).toBeGreaterThan(1_000);
+  });
+});
