@@ -9,6 +9,7 @@
 import type { Event } from 'nostr-tools';
 import { unixNow, type Clock } from './clock.js';
 import { deletedIds } from './deletion.js';
+import { RecentSet } from './recent.js';
 import { expirationOf } from './expiration.js';
 
 export interface TimelineEntry {
@@ -68,7 +69,7 @@ export class Timeline {
   /** Held back: dated too far ahead. */
   private held: TimelineEntry[] = [];
   /** NIP-09: "id:pubkey" of each deletion request's target, so one request cannot undo another's. */
-  private readonly deleted = new Set<string>();
+  private readonly deleted = new RecentSet<string>(MAX_DELETED);
   /** NIP-40: entries with an expiration time (few), to drop when it comes. */
   private expiring: Array<{ id: string; at: number }> = [];
 
@@ -181,7 +182,6 @@ export class Timeline {
     const gone = new Set<string>();
     for (const id of deletedIds(request)) {
       this.deleted.add(`${id}:${request.pubkey}`);
-      if (this.deleted.size > MAX_DELETED) this.deleted.delete(this.deleted.values().next().value!);
       const entry = this.byId.get(id);
       if (entry && entry.event.pubkey === request.pubkey) gone.add(id);
     }

@@ -4,6 +4,7 @@
 import type { Event, Filter } from 'nostr-tools';
 import { systemClock, systemTimers, type Cancel, type Clock, type Timers } from '../core/clock.js';
 import { defaultLimits, type RelayMessageLimits } from '../core/relay-message.js';
+import { RecentSet } from '../core/recent.js';
 import { readUrls, writeUrls } from '../core/relay-spec.js';
 import { FUTURE_SKEW_SEC } from '../core/timeline.js';
 import { defaultBackoff, type BackoffOptions } from './backoff.js';
@@ -13,7 +14,7 @@ import type { Part } from './part.js';
 import { mergeSteps, sameFilters } from './plan.js';
 import { DEFAULT_EOSE_TIMEOUT_MS, DEFAULT_IDLE_CLOSE_MS, DEFAULT_PUBLISH_TIMEOUT_MS, type PoolOptions } from './pool-options.js';
 import { publishTo } from './publish-to.js';
-import type { RelaySub } from './relay.js';
+import { MAX_DELIVERED_IDS, type RelaySub } from './relay.js';
 import { guardedWebSocket } from './socket.js';
 import { StatusBroadcast } from './status-broadcast.js';
 import type { PublishOptions, PublishResult, QueryOptions, QueryResult, RelayOutcome, RelayPool, RelayRole } from './types.js';
@@ -128,7 +129,7 @@ class Pool implements RelayPool {
   request(plan: RequestPlan, handlers: SubscribeHandlers, opts: StreamOptions = {}): Subscription {
     const stream = opts.stream ?? true;
     const eoseTimeoutMs = opts.eoseTimeoutMs ?? this.eoseTimeoutMs;
-    const delivered = new Set<string>();
+    const delivered = new RecentSet<string>(MAX_DELIVERED_IDS);
     const id = `nt${++serial}`;
     const parts: Part[] = [];
     let closed = false;

@@ -12,6 +12,7 @@
 import type { Event, EventTemplate, Filter, VerifiedEvent } from 'nostr-tools';
 import { AbstractRelay } from 'nostr-tools/abstract-relay';
 import { matchFilters } from 'nostr-tools/filter';
+import type { RecentSet } from '../core/recent.js';
 import { defaultLimits, isDropped, parseRelayMessage, type RelayMessageLimits } from '../core/relay-message.js';
 import { FUTURE_SKEW_SEC } from '../core/timeline.js';
 import type { Timers } from '../core/clock.js';
@@ -26,7 +27,7 @@ export interface RelaySub {
   readonly id: string;
   filters: Filter[];
   /** Ids already handed on by this subscription, shared by all its relays. */
-  readonly delivered: Set<string>;
+  readonly delivered: RecentSet<string>;
   /** Newest created_at this relay delivered on it, future-dated events aside: where a resubscription starts. */
   newest?: number;
   onevent(event: Event): void;
@@ -339,7 +340,6 @@ export class PoolRelay extends AbstractRelay implements Drainable {
       return;
     }
     sub.delivered.add(id);
-    if (sub.delivered.size > MAX_DELIVERED_IDS) sub.delivered.delete(sub.delivered.values().next().value!);
     this.deps.counts.received++;
     sub.onevent(event);
   }

@@ -3,6 +3,7 @@
 // Copies that arrive while the first is still being checked wait for that
 // check instead of starting their own (and skip even the id hash).
 import type { Event } from 'nostr-tools';
+import { RecentMap } from '../core/recent.js';
 import type { SignatureVerifier } from './verify.js';
 
 /** The event to hand on (the first valid copy of its id), or why this copy was dropped. */
@@ -19,15 +20,17 @@ export type Verdict = Event | 'invalid' | 'offFilter';
 export const MAX_VERIFIED = 5_000;
 
 export class VerifiedEvents {
-  private readonly events = new Map<string, Event>();
+  private readonly events: RecentMap<string, Event>;
   /** First copies whose signature check is running: resolves to the event, or null if it failed. */
   private readonly checking = new Map<string, { event: Event; result: Promise<Event | null> }>();
 
   constructor(
     private readonly verifier: SignatureVerifier,
     /** Oldest entries are forgotten past this (see MAX_VERIFIED). */
-    private readonly max = MAX_VERIFIED,
-  ) {}
+    max = MAX_VERIFIED,
+  ) {
+    this.events = new RecentMap(max);
+  }
 
   get(id: string): Event | undefined {
     return this.events.get(id);
@@ -86,7 +89,6 @@ export class VerifiedEvents {
     const known = this.events.get(event.id);
     if (known) return known;
     this.events.set(event.id, event);
-    if (this.events.size > this.max) this.events.delete(this.events.keys().next().value as string);
     return event;
   }
 }

@@ -2,6 +2,7 @@
 // It is capped at MAX_DELIVERED_IDS, oldest forgotten. Driven through PoolRelay's message handler
 // with a verifier that accepts everything (the cap, not the signatures, is under test).
 import { describe, expect, it } from 'vitest';
+import { RecentSet } from '../../src/core/recent.js';
 import { MAX_DELIVERED_IDS, type RelaySub } from '../../src/net/relay.js';
 import { bareRelay, numberedEvent, numberedId } from '../helpers/bare-relay.js';
 
@@ -15,7 +16,8 @@ describe('delivered ids per subscription', () => {
     const sub: RelaySub = {
       id: 's',
       filters: [{ kinds: [1] }],
-      delivered: new Set(),
+      // As the pool makes it (src/net/pool.ts).
+      delivered: new RecentSet(MAX_DELIVERED_IDS),
       onevent: () => handed++,
       onseen() {},
       oneose() {},

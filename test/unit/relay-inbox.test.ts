@@ -2,6 +2,7 @@
 // (src/net/drain.ts), in the order the relay sent them (src/net/in-order.ts),
 // and a relay far ahead of us is paused until its backlog is handled.
 import { describe, expect, it } from 'vitest';
+import { RecentSet } from '../../src/core/recent.js';
 import { Drain, SLICE_MS, type Drainable } from '../../src/net/drain.js';
 import { InOrder } from '../../src/net/in-order.js';
 import { PAUSE_ABOVE, type RelaySub } from '../../src/net/relay.js';
@@ -96,7 +97,7 @@ describe('a relay far ahead of us', () => {
     const socket = { paused: 0, resumed: 0, pause: () => socket.paused++, resume: () => socket.resumed++ };
     (relay as unknown as { ws: typeof socket }).ws = socket;
     let handed = 0;
-    const sub: RelaySub = { id: 's', filters: [{ kinds: [1] }], delivered: new Set(), onevent: () => handed++, onseen() {}, oneose() {}, onclosed() {} };
+    const sub: RelaySub = { id: 's', filters: [{ kinds: [1] }], delivered: new RecentSet(1_000), onevent: () => handed++, onseen() {}, oneose() {}, onclosed() {} };
     relay.req(sub);
     const total = PAUSE_ABOVE * 2;
     for (let n = 0; n < total; n++) relay._onmessage({ data: JSON.stringify(['EVENT', 's', event(n)]) } as MessageEvent);
