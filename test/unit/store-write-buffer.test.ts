@@ -39,6 +39,19 @@ describe('write buffer', () => {
     buffer.close();
   });
 
+  it('writes repeats as it goes, after their events, not only on close', async () => {
+    const store = openTempStore();
+    opened.push(store);
+    const buffer = new WriteBuffer(store.events, { flushMs: 5 });
+    const first = event();
+    buffer.add(first, 'wss://one');
+    buffer.seen(first.id, 'wss://two');
+    // A session with several relays sends mostly repeats: they must not wait (and pile up) until the end.
+    await until(() => store.events.newest([{}], 'wss://two') === first.created_at);
+    expect(store.events.newest([{}], 'wss://one')).toBe(first.created_at);
+    buffer.close();
+  });
+
   it('writes what waits once flushMs has passed, and on close', async () => {
     const store = openTempStore();
     opened.push(store);
