@@ -11,17 +11,18 @@
 //
 // V8 checks the cache against its own version, its flags and the source's length
 // only, so a cache is named by a hash of the source: a changed bundle of the same
-// length is never run with another bundle's code. It lives in the user's private
-// data directory (a cache anyone else could write would be code they could make
-// us run), written like the key files (safe-file.ts), and anything wrong with it
-// only means compiling as before.
+// length is never run with another bundle's code. It lives in the user's own
+// cache directory (store/paths.ts codeCacheDir), read only when no other user can
+// write there (a cache anyone else could write would be code they could make us
+// run), written like the key files (safe-file.ts); anything wrong with it only
+// means compiling as before.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import { checkPrivateDir, ensurePrivateDir, writePrivateFile } from './store/safe-file.js';
+import { privateDirState } from './store/private-dir.js';
 
 export type CacheState = 'used' | 'absent' | 'rejected';
 
@@ -31,7 +32,7 @@ export interface LoadedBundle {
   /** Whether the compiled code came from the cache. */
   readonly cache: CacheState;
   /** Writes the code compiled so far to the cache, unless it came from there; true when written. */
-  save(): boolean;
+  save(): Promise<boolean>;
 }
 
 /** Runs the CommonJS file `file`, with the code cache kept in `cacheDir` (created 0700 when saving). */
@@ -55,9 +56,11 @@ export function loadBundle(file: string, cacheDir: string): LoadedBundle {
       return module.exports;
     },
     cache,
-    save() {
+    async save() {
       if (cache === 'used') return false;
       try {
+        // Loaded only now: the start does not wait for the sanitiser its messages use.
+        const { ensurePrivateDir, writePrivateFile } = await import('./store/safe-file.js');
         ensurePrivateDir(cacheDir);
         removeOthers(cacheDir);
         writePrivateFile(cacheFile, script.createCachedData());
@@ -72,7 +75,7 @@ export function loadBundle(file: string, cacheDir: string): LoadedBundle {
 
 function readCache(cacheDir: string, cacheFile: string): Buffer | undefined {
   try {
-    if (!checkPrivateDir(cacheDir)) return undefined;
+    if (privateDirState(cacheDir).kind !== 'private') return undefined;
     const stat = fs.lstatSync(cacheFile);
     return stat.isFile() ? fs.readFileSync(cacheFile) : undefined;
   } catch {

@@ -29,7 +29,7 @@ export async function start(args: readonly string[] = process.argv.slice(2)): Pr
     const { loadBundle } = await import('./code-cache.js');
     const bundle = loadBundle(fileURLToPath(new URL('./interactive.cjs', import.meta.url)), codeCacheDir(process.env));
     startupMark(`code-cache-${bundle.cache}`);
-    if (bundle.cache !== 'used') setTimeout(() => bundle.save(), SAVE_CACHE_AFTER_MS).unref();
+    if (bundle.cache !== 'used') setTimeout(() => void bundle.save(), SAVE_CACHE_AFTER_MS).unref();
     await (bundle.exports as { run(): Promise<void> }).run();
     return;
   }

@@ -14,11 +14,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { failure } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { privateDirState, type GetUid } from './private-dir.js';
 
-/** The current user's id; injectable so tests can play a second user where they cannot be one. */
-export type GetUid = () => number | undefined;
-
-export const processUid: GetUid = () => (typeof process.getuid === 'function' ? process.getuid() : undefined);
+export type { GetUid } from './private-dir.js';
+export { processUid } from './private-dir.js';
 
 const POSIX = process.platform !== 'win32';
 const shown = (p: string): string => sanitizeLine(p);
@@ -97,36 +96,33 @@ export interface DirCheck {
  * what to run. Missing is fine (returns false).
  */
 export function checkPrivateDir(dir: string, opts: DirCheck = {}): boolean {
-  let stat: fs.Stats;
-  try {
-    stat = fs.lstatSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw failure(`cannot check the directory ${shown(dir)} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
+  const state = privateDirState(dir, opts.getuid);
   const where = shown(dir);
-  if (stat.isSymbolicLink()) {
-    throw failure(
-      `${where} is a symbolic link; nostr-tui keeps its files only in a real directory of yours. ` +
-        `Replace it with one (\`rm '${where}' && mkdir -m 700 '${where}'\`) or set NOSTR_TUI_HOME.`,
-    );
+  switch (state.kind) {
+    case 'missing':
+      return false;
+    case 'private':
+      return true;
+    case 'unreadable':
+      throw failure(`cannot check the directory ${where} (${state.code}).`);
+    case 'link':
+      throw failure(
+        `${where} is a symbolic link; nostr-tui keeps its files only in a real directory of yours. ` +
+          `Replace it with one (\`rm '${where}' && mkdir -m 700 '${where}'\`) or set NOSTR_TUI_HOME.`,
+      );
+    case 'not-a-directory':
+      throw failure(`${where} is not a directory; move it away or set NOSTR_TUI_HOME.`);
+    case 'other-owner':
+      throw failure(
+        `${where} belongs to another user (uid ${state.owner}), who could read or replace your keys; ` +
+          `run \`sudo chown ${state.uid} '${where}'\` if it is yours, or set NOSTR_TUI_HOME to a directory you own.`,
+      );
+    case 'writable-by-others':
+      throw failure(
+        `${where} can be written by other users (mode ${state.mode.toString(8)}), who could replace your files; ` +
+          `run \`chmod 700 '${where}'\`.`,
+      );
   }
-  if (!stat.isDirectory()) throw failure(`${where} is not a directory; move it away or set NOSTR_TUI_HOME.`);
-  if (!POSIX) return true;
-  const uid = (opts.getuid ?? processUid)();
-  if (uid !== undefined && stat.uid !== uid) {
-    throw failure(
-      `${where} belongs to another user (uid ${stat.uid}), who could read or replace your keys; ` +
-        `run \`sudo chown ${uid} '${where}'\` if it is yours, or set NOSTR_TUI_HOME to a directory you own.`,
-    );
-  }
-  if ((stat.mode & 0o022) !== 0) {
-    throw failure(
-      `${where} can be written by other users (mode ${(stat.mode & 0o777).toString(8)}), who could replace your files; ` +
-        `run \`chmod 700 '${where}'\`.`,
-    );
-  }
-  return true;
 }
 
 /**

@@ -37,13 +37,13 @@ function fresh(): string {
 const cacheFiles = () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((name) => name.endsWith('.v8')) : []);
 
 describe('loadBundle', () => {
-  it('runs the bundle as CommonJS, then uses the cache saved by the first start', () => {
+  it('runs the bundle as CommonJS, then uses the cache saved by the first start', async () => {
     const file = fresh();
     const first = loadBundle(file, cacheDir);
     expect(first.cache).toBe('absent');
     expect(first.exports).toMatchObject({ name: 'forty-two', file, fs: 'function' });
     expect((first.exports as { answer(): number }).answer()).toBe(42);
-    expect(first.save()).toBe(true);
+    expect(await first.save()).toBe(true);
     expect(cacheFiles()).toHaveLength(1);
     if (POSIX) {
       expect(fs.statSync(cacheDir).mode & 0o777).toBe(0o700);
@@ -54,11 +54,11 @@ describe('loadBundle', () => {
     expect(second.cache).toBe('used');
     expect((second.exports as { answer(): number }).answer()).toBe(42);
     // Nothing to save: it came from the cache.
-    expect(second.save()).toBe(false);
+    expect(await second.save()).toBe(false);
   });
 
-  it('never runs a cache made for other source, even of the same length', () => {
-    loadBundle(fresh(), cacheDir).save();
+  it('never runs a cache made for other source, even of the same length', async () => {
+    await loadBundle(fresh(), cacheDir).save();
     const before = cacheFiles();
     const length = fs.statSync(bundle).size;
     write('forty-six', 46);
@@ -67,35 +67,35 @@ describe('loadBundle', () => {
     expect(changed.cache).toBe('absent');
     expect(changed.exports).toMatchObject({ name: 'forty-six' });
     expect((changed.exports as { answer(): number }).answer()).toBe(46);
-    changed.save();
+    await changed.save();
     // The earlier bundle's cache is gone with it: one at a time.
     expect(cacheFiles()).toHaveLength(1);
     expect(cacheFiles()).not.toEqual(before);
   });
 
-  it('compiles as without a cache when the cache is damaged, and replaces it', () => {
-    loadBundle(fresh(), cacheDir).save();
+  it('compiles as without a cache when the cache is damaged, and replaces it', async () => {
+    await loadBundle(fresh(), cacheDir).save();
     const file = path.join(cacheDir, cacheFiles()[0]!);
     fs.writeFileSync(file, Buffer.alloc(fs.statSync(file).size, 7));
     const damaged = loadBundle(fresh(), cacheDir);
     expect(damaged.cache).toBe('rejected');
     expect((damaged.exports as { answer(): number }).answer()).toBe(42);
-    expect(damaged.save()).toBe(true);
+    expect(await damaged.save()).toBe(true);
     expect(loadBundle(fresh(), cacheDir).cache).toBe('used');
   });
 
-  it.skipIf(!POSIX)('ignores a cache in a directory others can write, and does not save there', () => {
-    loadBundle(fresh(), cacheDir).save();
+  it.skipIf(!POSIX)('ignores a cache in a directory others can write, and does not save there', async () => {
+    await loadBundle(fresh(), cacheDir).save();
     fs.chmodSync(cacheDir, 0o777);
     const loaded = loadBundle(fresh(), cacheDir);
     expect(loaded.cache).toBe('absent');
     expect((loaded.exports as { answer(): number }).answer()).toBe(42);
-    expect(loaded.save()).toBe(false);
+    expect(await loaded.save()).toBe(false);
   });
 
-  it.skipIf(!POSIX)('does not read a cache through a link, nor write through one', () => {
+  it.skipIf(!POSIX)('does not read a cache through a link, nor write through one', async () => {
     const saved = loadBundle(fresh(), cacheDir);
-    saved.save();
+    await saved.save();
     const name = cacheFiles()[0]!;
     const elsewhere = path.join(dir, 'elsewhere.v8');
     fs.renameSync(path.join(cacheDir, name), elsewhere);
@@ -103,12 +103,12 @@ describe('loadBundle', () => {
     const linked = loadBundle(fresh(), cacheDir);
     expect(linked.cache).toBe('absent');
     const target = fs.readFileSync(elsewhere);
-    linked.save();
+    await linked.save();
     // Whatever save did, the link's target is untouched.
     expect(fs.readFileSync(elsewhere).equals(target)).toBe(true);
   });
 
-  it('a start with no cache directory at all still runs', () => {
+  it('a start with no cache directory at all still runs', async () => {
     const loaded = loadBundle(fresh(), path.join(dir, 'missing', 'deeper'));
     expect(loaded.cache).toBe('absent');
     expect((loaded.exports as { answer(): number }).answer()).toBe(42);
