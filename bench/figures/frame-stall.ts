@@ -80,7 +80,7 @@ async function stream(url: string, withStore: boolean, lastIds: string[]): Promi
       last = now;
     }, 1);
     const feed = openFeed({ pool, clock, ...(store ? { store: store.events } : {}) }, [FILTER], { eoseTimeoutMs: 300_000 });
-    const fake = fakeServices({ now: BENCH_NOW, feeds: { home: feed as never } });
+    const fake = fakeServices({ now: BENCH_NOW, feeds: { home: feed as never, global: feed as never } });
     const app = render(createElement(App, { services: fake.services, size: { columns: 100, rows: 30 }, color: false }));
     let frames = 0;
     let frameGap = 0;
