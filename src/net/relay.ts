@@ -69,7 +69,8 @@ const EOSE_PREFIX = '["EOSE",';
  * a relay sends faster than it can be checked. The gap between the two is also what a resumed
  * socket reads in one turn of the loop, outside any slice (socket reads, WebSocket frames,
  * UTF-8): frame-stall, store on, worst gaps 37-64 ms at 2,048/512, 44-48 at 512/128, 31-36 at
- * 256/64; ingest within noise of each other (12,200-14,200 events/s).
+ * 256/64 (the figure's App drawing no frames then); ingest within noise of each other
+ * (12,200-14,200 events/s).
  */
 export const PAUSE_ABOVE = 256;
 const RESUME_BELOW = 64;
