@@ -68,9 +68,8 @@ const EOSE_PREFIX = '["EOSE",';
  * until it is back under RESUME_BELOW: TCP holds the rest, so memory does not grow with what
  * a relay sends faster than it can be checked. The gap between the two is also what a resumed
  * socket reads in one turn of the loop, outside any slice (socket reads, WebSocket frames,
- * UTF-8): frame-stall, store on, worst gaps 37-64 ms at 2,048/512, 44-48 at 512/128, 31-36 at
- * 256/64 (the figure's App drawing no frames then); ingest within noise of each other
- * (12,200-14,200 events/s).
+ * UTF-8): frame-stall (its App then drew no frames), store on, worst gaps 37-64 ms at 2,048/512,
+ * 44-48 at 512/128, 31-36 at 256/64; ingest within noise of each other (12,200-14,200 events/s).
  */
 export const PAUSE_ABOVE = 256;
 const RESUME_BELOW = 64;
