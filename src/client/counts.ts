@@ -82,11 +82,10 @@ export function createCounts(deps: CountsDeps): Counts {
     request(ids) {
       if (closed) return;
       for (const id of ids) {
-        if (!isHex64(id)) continue;
-        const known = tracked.has(id);
         // Asked again (still in view): it moves to the end of the line, so it is not forgotten.
+        if (!isHex64(id) || tracked.touch(id)) continue;
         tracked.set(id, true);
-        if (!known) (batch ??= []).push(id);
+        (batch ??= []).push(id);
       }
       if (batch && !timer) timer = setTimeout(flush, deps.batchMs ?? 30);
     },

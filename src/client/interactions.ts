@@ -130,13 +130,8 @@ export function createInteractions(deps: InteractionDeps): Interactions {
   const request = (noteIds: Iterable<string>): void => {
     if (!deps.me()) return;
     for (const id of noteIds) {
-      if (!isHex64(id)) continue;
       // Asked again (still on screen): moved to the end of the line, so not the one forgotten.
-      const known = lookups.get(id);
-      if (known) {
-        lookups.set(id, known);
-        continue;
-      }
+      if (!isHex64(id) || lookups.touch(id)) continue;
       if (!batch) {
         batch = new Set();
         batchPromise = new Promise<void>((resolve) => (batchDone = resolve));

@@ -126,8 +126,7 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
       const unknown = new Set<string>();
       for (const pk of pubkeys) {
         // Asked again (still on screen): moved to the end of the line, so not the one forgotten.
-        if (profiles.has(pk)) profiles.set(pk, profiles.get(pk));
-        else unknown.add(pk);
+        if (!profiles.touch(pk)) unknown.add(pk);
       }
       const fresh = [...unknown];
       if (fresh.length === 0) return;

@@ -77,8 +77,7 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
       const fresh = new Map<string, QuoteRef>();
       for (const ref of refs) {
         // Asked again (still on screen): moved to the end of the line, so not the one forgotten.
-        if (found.has(ref.id)) found.set(ref.id, found.get(ref.id));
-        else fresh.set(ref.id, ref);
+        if (!found.touch(ref.id)) fresh.set(ref.id, ref);
       }
       if (fresh.size === 0) return;
       for (const id of fresh.keys()) found.set(id, undefined);

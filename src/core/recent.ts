@@ -47,6 +47,15 @@ export class RecentMap<K, V> {
     this.map.set(key, value);
   }
 
+  /** Makes a remembered key the newest (still in use, so not the one forgotten); false when it is not remembered. */
+  touch(key: K): boolean {
+    if (!this.map.has(key)) return false;
+    const value = this.map.get(key) as V;
+    this.map.delete(key);
+    this.map.set(key, value);
+    return true;
+  }
+
   delete(key: K): boolean {
     return this.map.delete(key);
   }

@@ -65,7 +65,7 @@ describe('RecentSet', () => {
 });
 
 describe('RecentMap against a plain model, over long runs of sets, deletes and clears', () => {
-  it('forgets exactly the oldest key each time, however many came and went before', () => {
+  it('forgets exactly the oldest key each time, however many came, went or were touched before', () => {
     // The oldest key is found by a live iterator (V8 keeps deleted slots until it rebuilds the
     // table); a model that searches the whole insertion order says what it must find.
     let seed = 17;
@@ -83,7 +83,11 @@ describe('RecentMap against a plain model, over long runs of sets, deletes and c
     for (let step = 0; step < 20_000; step++) {
       const op = random(1_000);
       const key = `k${random(400)}`;
-      if (op < 850) {
+      if (op < 100) {
+        const remembered = model.includes(key);
+        expect(recent.touch(key)).toBe(remembered);
+        if (remembered) model = [...model.filter((k) => k !== key), key];
+      } else if (op < 850) {
         recent.set(key, step);
         if (model.includes(key)) model = model.filter((k) => k !== key);
         else if (model.length >= 50) modelForgotten.push(model.shift()!);
