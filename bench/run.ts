@@ -2,6 +2,7 @@
 // bench/figures/ (or the ones named), prints a table, or with --json one object
 // {"figures":[{"name","value","unit","baseline","ratio"}]} on stdout.
 import fs from 'node:fs';
+import { register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchContext, Figure, FigureModule } from './figure.js';
@@ -9,6 +10,8 @@ import type { BenchContext, Figure, FigureModule } from './figure.js';
 // What users run: the built CLI defines NODE_ENV=production (scripts/build.mjs), so
 // React's production build is what figures measure, not its several-times-slower development one.
 process.env.NODE_ENV ??= 'production';
+// And the bundle's rewrites of Ink and string-width (bench/patch-hooks.mjs), before any figure loads them.
+register('./patch-hooks.mjs', import.meta.url);
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import { inkWithoutTopLevelAwait, yogaInstance } from './bundle-plugins.mjs';
+import { inkFrameCachePlugin } from './ink-frame-cache-plugin.mjs';
 import { stringWidthPlugin } from './string-width-plugin.mjs';
 
 // Chunk names change with their content: old ones would pile up in dist/.
@@ -23,8 +24,9 @@ const common = {
   // React and its reconciler pick their production builds (the development ones are
   // several times slower to load and render, and would otherwise be what runs).
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
-  // string-width's emoji regex and segmenter made on first need (issue #17; see the plugin).
-  plugins: [stringWidthPlugin],
+  // string-width's emoji regex and segmenter made on first need, and Ink's caches kept across
+  // frames (issue #17; see each plugin).
+  plugins: [stringWidthPlugin, inkFrameCachePlugin],
 };
 
 await build({
@@ -48,7 +50,7 @@ await build({
   // `import.meta.url` (package.json, the workers' modules) is this file's URL, as in the ES module build.
   define: { ...common.define, 'import.meta.url': '__nostrTuiModuleUrl' },
   banner: { js: "var __nostrTuiModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [stringWidthPlugin, yogaInstance, inkWithoutTopLevelAwait],
+  plugins: [stringWidthPlugin, inkFrameCachePlugin, yogaInstance, inkWithoutTopLevelAwait],
   // Minified, it reads, hashes and deserialises in 3 ms instead of 11 (2.3 MB of source, not
   // ASCII with its comments, against 1.2 MB of ASCII); errors never show the user a stack.
   minify: true,

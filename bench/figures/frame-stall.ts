@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { render } from 'ink-testing-library';
+import { EventEmitter } from 'node:events';
+import { render } from 'ink';
 import { createElement } from 'react';
 import { openFeed } from '../../src/client/feed.js';
 import { cacheIngest } from '../../src/client/ingest.js';
@@ -81,18 +82,19 @@ async function stream(url: string, withStore: boolean, lastIds: string[]): Promi
     }, 1);
     const feed = openFeed({ pool, clock, ...(store ? { store: store.events } : {}) }, [FILTER], { eoseTimeoutMs: 300_000 });
     const fake = fakeServices({ now: BENCH_NOW, feeds: { home: feed as never, global: feed as never } });
-    const app = render(createElement(App, { services: fake.services, size: { columns: 100, rows: 30 }, color: false }));
     let frames = 0;
     let frameGap = 0;
     let lastFrame = performance.now();
-    const write = app.stdout.write.bind(app.stdout);
-    app.stdout.write = (frame: string) => {
-      const now = performance.now();
-      frameGap = Math.max(frameGap, now - lastFrame);
-      lastFrame = now;
-      frames++;
-      write(frame);
-    };
+    const app = render(createElement(App, { services: fake.services, size: { columns: 100, rows: 30 }, color: false }), {
+      ...terminal(() => {
+        const now = performance.now();
+        frameGap = Math.max(frameGap, now - lastFrame);
+        lastFrame = now;
+        frames++;
+      }),
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
     await feed.settled;
     // The store has the stream when the last notes the relay sent are in it.
     while (store && !lastIds.every((id) => store!.events.has(id))) await new Promise((r) => setTimeout(r, 20));
@@ -110,6 +112,27 @@ async function stream(url: string, withStore: boolean, lastIds: string[]): Promi
     store?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A 100x30 terminal for Ink's own render path, as the CLI uses it (src/ui/run.tsx):
+ * frames throttled to Ink's 30 a second and written as diffs. ink-testing-library
+ * renders in Ink's debug mode instead, which draws every commit unthrottled.
+ */
+function terminal(onFrame: () => void) {
+  const stream = (write: (chunk: string) => void) =>
+    Object.assign(new EventEmitter(), { columns: 100, rows: 30, isTTY: true, write: (chunk: string) => (write(chunk), true) });
+  const stdin = Object.assign(new EventEmitter(), {
+    isTTY: true,
+    setRawMode() {},
+    setEncoding() {},
+    resume() {},
+    pause() {},
+    ref() {},
+    unref() {},
+    read: () => null,
+  });
+  return { stdout: stream(onFrame) as never, stderr: stream(() => {}) as never, stdin: stdin as never };
 }
 
 const fmt = (xs: number[]) => xs.map((x) => Math.round(x)).join('/');
