@@ -57,10 +57,17 @@ const COLORS = [undefined, 'green', 'yellow', 'magenta'];
 function line(random: () => number, serial: number): Screen['rows'][number] {
   const words = Array.from({ length: 1 + Math.floor(random() * 12) }, () => WORDS[Math.floor(random() * WORDS.length)]!);
   const color = COLORS[Math.floor(random() * COLORS.length)];
-  return { text: `${serial} ${words.join(' ')}`, wrap: random() < 0.7 ? 'truncate' : 'wrap', ...(color ? { color } : {}) };
+  const mark = random() < 0.3 ? ' ✗ 未送信' : undefined;
+  return {
+    text: `${serial} ${words.join(' ')}`,
+    wrap: random() < 0.7 ? 'truncate' : 'wrap',
+    indent: Math.floor(random() * 4) * 2,
+    ...(color ? { color } : {}),
+    ...(mark ? { mark } : {}),
+  };
 }
 
-/** A feed that scrolls: each screen drops up to `most` rows from the top and adds new ones, at one of a few widths. */
+/** A feed that scrolls: each screen drops up to `most` rows from the top and adds new ones, shifts some, at one of a few widths. */
 function scrolling(seed: number, count: number, most = 2): Screen[] {
   const random = seededRandom(seed);
   let serial = 0;
@@ -69,6 +76,8 @@ function scrolling(seed: number, count: number, most = 2): Screen[] {
   for (let i = 0; i < count; i++) {
     const drop = Math.floor(random() * (most + 1));
     rows = [...rows.slice(drop), ...Array.from({ length: drop }, () => line(random, serial++))];
+    // Some rows move sideways: the same text drawn at another column.
+    rows = rows.map((row) => (random() < 0.2 ? { ...row, indent: Math.floor(random() * 4) * 2 } : row));
     screens.push({ rows, width: [20, 33, 47][Math.floor(random() * 3)]! });
   }
   return screens;
