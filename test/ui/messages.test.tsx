@@ -18,6 +18,7 @@ import { createServices, type WiredServices } from '../../src/ui/wire.js';
 import { KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { until } from '../helpers/until.js';
 import { keys, waitForFrame } from './frames.js';
 
 const me = generateSecretKey();
@@ -100,7 +101,11 @@ describe('Messages (M) and the chat, on the real relay', () => {
     const wraps = await relay.find({ kinds: [1059], '#p': [ALICE] });
     expect(wraps.map((wrap) => nip17.unwrapEvent(wrap, alice).content)).toEqual(['hi alice, all good']);
 
-    // A new message arrives while the chat is open.
+    // A new message arrives while the chat is open. nip17 dates a message with the current
+    // second, and two in one second are ordered by their random ids: it waits for the next
+    // second after the user's own, so it is the latest both in the chat and in the list.
+    const sentSecond = Math.floor(Date.now() / 1000);
+    await until(() => Math.floor(Date.now() / 1000) > sentSecond, 'the next second', 3_000);
     await relay.seed(nip17.wrapEvent(alice, { publicKey: getPublicKey(me) }, 'great, see you at 7'));
     const live = await frame((f) => f.includes('great, see you at 7'));
     expect(live.indexOf('great, see you at 7')).toBeGreaterThan(live.indexOf('hi alice, all good'));
