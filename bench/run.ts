@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { limitHeapGrowth } from '../src/heap-growth.js';
 import type { BenchContext, Figure, FigureModule } from './figure.js';
 
 // What users run: the built CLI defines NODE_ENV=production (scripts/build.mjs), so
@@ -12,6 +13,8 @@ import type { BenchContext, Figure, FigureModule } from './figure.js';
 process.env.NODE_ENV ??= 'production';
 // And the bundle's rewrites of Ink and string-width (bench/patch-hooks.mjs), before any figure loads them.
 register('./patch-hooks.mjs', import.meta.url);
+// And V8's heap growth as the CLI sets it (src/heap-growth.ts, from run()).
+limitHeapGrowth();
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
