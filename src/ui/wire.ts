@@ -148,12 +148,17 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   /** Relays that stalled during this run: views opened later do not wait for them again (src/client/window.ts). */
   const stalled = new Set<string>();
   let followsFor: { pubkey: string; list: Promise<string[]>; known?: string[] } | undefined;
+  /** The follow list cached by an earlier run; undefined when only the relays can say. */
+  const cachedFollows = (pubkey: string): string[] | undefined => {
+    const local = newestReplaceable(events()?.query([{ kinds: [3], authors: [pubkey], limit: 1 }]) ?? []);
+    return local ? followedPubkeys(local.tags) : undefined;
+  };
   const lookUpFollows = async (pubkey: string): Promise<string[]> => {
     // The local copy opens Home at once; the relays' newest is fetched (and cached) meanwhile for next time.
-    const local = newestReplaceable(events()?.query([{ kinds: [3], authors: [pubkey], limit: 1 }]) ?? []);
+    const local = cachedFollows(pubkey);
     if (local) {
       currentFollows(client).catch(() => {});
-      return followedPubkeys(local.tags);
+      return local;
     }
     // Only for showing Home: a relay that never answers must not hold the screen for the
     // pool's whole EOSE timeout. (Editing the list still asks every relay, in follows.ts.)
@@ -227,9 +232,18 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       return openFor(kind, follows);
     },
     async openFirstFeedEarly() {
+      // No follow list cached (a first start): while the relays are asked for it, Global, what
+      // someone following nobody is shown, is asked for too rather than after their answer, so
+      // the first notes come one round trip sooner. A list found closes it (a read, never shown).
+      const global = publicKey && !cachedFollows(publicKey) ? openFor('global', []) : undefined;
       const follows = await this.follows();
       const kind: FeedKind = follows.length > 0 ? 'home' : 'global';
-      if (!closed) early = { key: `${kind}:${follows.join(',')}`, feed: openFor(kind, follows) };
+      if (closed) return global?.close();
+      if (kind === 'global' && global) early = { key: 'global:', feed: global };
+      else {
+        global?.close();
+        early = { key: `${kind}:${follows.join(',')}`, feed: openFor(kind, follows) };
+      }
     },
     openAuthorFeed: (pubkey) => feed([{ kinds: [...HOME_KINDS], authors: [pubkey], limit: 100 }]),
     // Issue #15. Muted notes are left out where every list is drawn (FeedScreen, src/ui/hooks/use-mutes.ts).
