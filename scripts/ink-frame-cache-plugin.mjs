@@ -31,7 +31,9 @@ function replaceOnce(source, from, to, file) {
 }
 
 // Each cache keeps up to `limit` entries in its current generation; a 100x30 frame holds about 60
-// distinct lines and 200 distinct characters, so the screen's stay cached across generations.
+// distinct lines and 200 distinct characters, so the screen's stay cached across generations. A
+// line's cells are the big entries (an object per character, ~70 bytes each): at most 600 lines
+// of them, a few MB, and they are only needed for rows not drawn before.
 const FRAME_CACHES = String.raw`
 // Patched by scripts/ink-frame-cache-plugin.mjs: caches that outlive a frame, two generations each.
 class Generations {
@@ -59,9 +61,9 @@ class Generations {
     }
 }
 class FrameCaches extends OutputCaches {
-    widths = new Generations(4000);
+    widths = new Generations(2000);
     blockWidths = new Generations(2000);
-    styledChars = new Generations(2000);
+    styledChars = new Generations(300);
     slices = new Generations(2000);
     measures = new Generations(2000);
     rows = new Generations(1000);

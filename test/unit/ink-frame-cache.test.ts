@@ -92,7 +92,7 @@ describe('Ink with frame caches', () => {
   });
 
   it('still draws the same after its caches have turned over many generations', () => {
-    // Far more distinct lines than two generations of a cache hold (2,000 lines each).
+    // Far more distinct lines than two generations of any of the caches hold (2,000 entries at most).
     const screens = scrolling(99, 200, 48);
     expect(new Set(screens.flatMap((s) => s.rows.map((r) => r.text))).size).toBeGreaterThan(2 * 2_000);
     expect(patched(screens)).toEqual(plain(screens));
