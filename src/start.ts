@@ -8,7 +8,7 @@ import { limitHeapGrowth } from './heap-growth.js';
 import { codeCacheDir } from './store/paths.js';
 import { startupMark } from './store/startup-trace.js';
 
-/** The code cache is saved this long after a start without one: past the first frame, once the relays' first answers are in. */
+/** The code cache is saved this long after a start without one (past the first frame, once the relays' first answers are in), or at its end if sooner. */
 export const SAVE_CACHE_AFTER_MS = 3_000;
 
 /** True for the arguments of an interactive start: none but `--relay` and its values. */
@@ -29,8 +29,17 @@ export async function start(args: readonly string[] = process.argv.slice(2)): Pr
     const { loadBundle } = await import('./code-cache.js');
     const bundle = loadBundle(fileURLToPath(new URL('./interactive.cjs', import.meta.url)), codeCacheDir(process.env));
     startupMark(`code-cache-${bundle.cache}`);
-    if (bundle.cache !== 'used') setTimeout(() => void bundle.save(), SAVE_CACHE_AFTER_MS).unref();
-    await (bundle.exports as { run(): Promise<void> }).run();
+    if (bundle.cache === 'used') return (bundle.exports as { run(): Promise<void> }).run();
+    // Saved once: a few seconds in, or as the user quits if that comes first (a first start
+    // closed at once would otherwise leave every later start compiling).
+    let saved: Promise<boolean> | undefined;
+    const save = () => (saved ??= bundle.save());
+    setTimeout(save, SAVE_CACHE_AFTER_MS).unref();
+    try {
+      await (bundle.exports as { run(): Promise<void> }).run();
+    } finally {
+      await save();
+    }
     return;
   }
   const { run } = await import('./cli.js');

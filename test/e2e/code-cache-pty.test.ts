@@ -1,6 +1,7 @@
 // The interactive start through the real entry (bin -> dist/start.js -> dist/interactive.cjs):
-// the first start after an install saves V8's code cache a few seconds in, the next one runs from
-// it, and both show the same timeline. A one-shot command never writes one.
+// the first start after an install saves V8's code cache a few seconds in (or as it quits, if
+// sooner), the next one runs from it, and both show the same timeline. A one-shot command never
+// writes one.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,5 +63,15 @@ describe('the interactive start and its code cache', () => {
 
     const second = await start(async () => {});
     expect(second).toContain('code-cache-used');
+  }, 60_000);
+
+  it('a first start quit before the cache is due saves it as it quits', async () => {
+    fs.rmSync(cacheDir(), { recursive: true, force: true });
+    // Quit as soon as the note shows (about a second in, well before SAVE_CACHE_AFTER_MS):
+    // the cache is written on the way out.
+    const first = await start(async () => {});
+    expect(first).toContain('code-cache-absent');
+    expect(cacheFiles()).toHaveLength(1);
+    expect(await start(async () => {})).toContain('code-cache-used');
   }, 60_000);
 });
