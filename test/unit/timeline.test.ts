@@ -1,6 +1,7 @@
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { MAX_ENTRIES, MAX_HELD, newestFirst, Timeline } from '../../src/core/timeline.js';
+import { seededRandom } from '../helpers/fuzz.js';
 import { inNip01Order } from '../helpers/order.js';
 
 const NOW = 1_700_000_000;
@@ -152,6 +153,29 @@ describe('Timeline', () => {
 // Issue #16 item 5: memory without bound. 600,000 events streamed into Global grew the process
 // to 875 MB; the timeline now keeps the newest MAX_ENTRIES, and MAX_HELD future-dated ones.
 describe('Timeline memory caps (a flood of events)', () => {
+  it('read between batches of every size, anywhere in its span, it holds exactly the newest events in order', () => {
+    // Batches from 1 to 3,000 events, their times spread over the whole span or bunched on top,
+    // with ties: every way new entries are merged (a few into many, many into few), against a model.
+    const random = seededRandom(2024);
+    const t = new Timeline({ clock: clockAt(NOW), maxEntries: 5_000 });
+    const all: Event[] = [];
+    let n = 0;
+    for (let round = 0; round < 60; round++) {
+      const size = [1, 3, 40, 300, 3_000][Math.floor(random() * 5)]!;
+      const newest = random() < 0.5;
+      for (let i = 0; i < size; i++) {
+        const event = ev(n++, newest ? NOW - Math.floor(random() * 50) : NOW - Math.floor(random() * 100_000));
+        all.push(event);
+        t.add(event);
+      }
+      const expected = [...all].sort(newestFirst).slice(0, 5_000).map((e) => e.id);
+      expect(ids(t)).toEqual(expected);
+      // What fell off the end is forgotten.
+      const kept = new Set(expected);
+      all.splice(0, all.length, ...all.filter((e) => kept.has(e.id)));
+    }
+  });
+
   it(`a flood of ${MAX_ENTRIES + 5_000} events keeps the newest ${MAX_ENTRIES}, unread or read`, () => {
     const t = new Timeline({ clock: clockAt(NOW) });
     // Oldest first, never read while streaming: trimming does not wait for the UI.
