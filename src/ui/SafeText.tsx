@@ -6,10 +6,28 @@ import { Text, type TextProps } from 'ink';
 import { Children, isValidElement, type ReactNode } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
 
+// A screen draws the same lines again on every frame (a stream redraws them ~30 times a second):
+// each is cleaned once while it stays in use, the last LINES_KEPT to two generations.
+const LINES_KEPT = 2_000;
+let cleaned = new Map<string, string>();
+let before = new Map<string, string>();
+
+function cleanLine(text: string): string {
+  let line = cleaned.get(text);
+  if (line !== undefined) return line;
+  line = before.get(text) ?? sanitizeLine(text);
+  if (cleaned.size >= LINES_KEPT) {
+    before = cleaned;
+    cleaned = new Map();
+  }
+  cleaned.set(text, line);
+  return line;
+}
+
 /** Strings and numbers are sanitised; elements (nested SafeText for styled spans) are kept. */
 function clean(children: ReactNode): ReactNode {
   return Children.map(children, (child) => {
-    if (typeof child === 'string') return sanitizeLine(child);
+    if (typeof child === 'string') return cleanLine(child);
     if (typeof child === 'number' || typeof child === 'bigint') return String(child);
     if (isValidElement(child) || child == null || typeof child === 'boolean') return child;
     return sanitizeLine(String(child));
