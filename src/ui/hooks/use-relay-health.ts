@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useServices } from '../context.js';
 import type { StatusMessage } from '../status.js';
 
@@ -25,11 +25,15 @@ export function useRelayHealth(): RelayHealth {
   const others = up.length - connected;
   // Every relay tried and failed (none still connecting): the network, or the list, is the problem.
   const allFailed = status.length > 0 && connected === 0 && status.every((s) => s.state === 'error' || s.state === 'closed');
-  const problem: StatusMessage | undefined =
+  const problem =
     configured === 0
-      ? { text: 'no relays configured: press R, then a to add one', tone: 'error' }
+      ? 'no relays configured: press R, then a to add one'
       : allFailed
-        ? { text: 'no relay reachable: check your network, or press R to add a relay', tone: 'error' }
+        ? 'no relay reachable: check your network, or press R to add a relay'
         : undefined;
-  return { connected, configured, others, ...(problem ? { problem } : {}) };
+  // The same object while nothing changed, so the header and footer it feeds skip their frames.
+  return useMemo(
+    () => ({ connected, configured, others, ...(problem ? { problem: { text: problem, tone: 'error' } satisfies StatusMessage } : {}) }),
+    [connected, configured, others, problem],
+  );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { SafeText } from '../SafeText.js';
 import { truncate, wrapText } from '../../core/text-layout.js';
@@ -5,7 +6,7 @@ import { useColor, useScreenSize } from '../context.js';
 import type { StatusMessage } from '../status.js';
 
 /** Two lines: what just happened (or a standing problem), then the keys that work on this screen. */
-export function Footer({ status, hints }: { status?: StatusMessage; hints: string }) {
+export const Footer = memo(function Footer({ status, hints }: { status?: StatusMessage; hints: string }) {
   const color = useColor();
   const { columns } = useScreenSize();
   const tone = status?.tone === 'error' ? color('red') : status?.tone === 'ok' ? color('green') : undefined;
@@ -29,4 +30,4 @@ export function Footer({ status, hints }: { status?: StatusMessage; hints: strin
       </Text>
     </Box>
   );
-}
+});
