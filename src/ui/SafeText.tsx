@@ -4,23 +4,19 @@
 // terminal raw. Sanitising is idempotent, so text already cleaned by layout is drawn unchanged.
 import { Text, type TextProps } from 'ink';
 import { Children, isValidElement, type ReactNode } from 'react';
+import { RecentMap } from '../core/recent.js';
 import { sanitizeLine } from '../core/sanitize.js';
 
 // A screen draws the same lines again on every frame (a stream redraws them ~30 times a second):
-// each is cleaned once while it stays in use, the last LINES_KEPT to two generations.
-const LINES_KEPT = 2_000;
-let cleaned = new Map<string, string>();
-let before = new Map<string, string>();
+// each is cleaned once and remembered among the last 2,000 lines cleaned.
+const cleaned = new RecentMap<string, string>(2_000);
 
 function cleanLine(text: string): string {
   let line = cleaned.get(text);
-  if (line !== undefined) return line;
-  line = before.get(text) ?? sanitizeLine(text);
-  if (cleaned.size >= LINES_KEPT) {
-    before = cleaned;
-    cleaned = new Map();
+  if (line === undefined) {
+    line = sanitizeLine(text);
+    cleaned.set(text, line);
   }
-  cleaned.set(text, line);
   return line;
 }
 
