@@ -1,5 +1,4 @@
 // The work behind `nostr-tui dm`, loaded when the command runs (its options are in ../dm.ts).
-import { formatDistanceStrict } from 'date-fns';
 import type { Conversation, DmMessage, Dms } from '../../client/dms.js';
 import { createDms } from '../../client/dms.js';
 import { sendDm, type WrapRoute } from '../../client/dm-send.js';
@@ -16,6 +15,7 @@ import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { DmArgs } from '../dm.js';
+import { ago } from '../../core/ago.js';
 
 const ROUTE_TEXT: Record<WrapRoute, string> = {
   'dm-relays': 'their DM relays (kind 10050)',
@@ -94,7 +94,6 @@ async function loadInbox(ctx: CommandContext, client: Client): Promise<Dms> {
 }
 
 const names = (peers: readonly string[]): string => peers.map(shortNpub).join(', ');
-const ago = (ctx: CommandContext, at: number): string => formatDistanceStrict(new Date(at * 1000), new Date(ctx.clock.now()), { addSuffix: true });
 
 export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
   await withClient(ctx, args, async (client) => {
@@ -106,7 +105,7 @@ export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
     if (conversations.length === 0) writeLine(ctx.stdout, 'No private messages yet: `nostr-tui dm send <npub> <text>` starts a conversation.');
     for (const c of conversations) {
       const unread = c.unread > 0 ? `  ${c.unread} unread` : '';
-      writeLine(ctx.stdout, `${names(c.peers)}  ${ago(ctx, c.lastAt)}  ${c.count} message${c.count === 1 ? '' : 's'}${unread}`);
+      writeLine(ctx.stdout, `${names(c.peers)}  ${ago(c.lastAt, ctx.clock.now())}  ${c.count} message${c.count === 1 ? '' : 's'}${unread}`);
       writeLine(ctx.stdout, `  ${c.last.mine ? 'you: ' : ''}${sanitizeLine(c.last.rumor.content).slice(0, 70)}`);
     }
   });
@@ -123,7 +122,7 @@ export async function read(ctx: CommandContext, args: DmArgs): Promise<void> {
     for (const message of messages) {
       if (args.json) writeLine(ctx.stdout, JSON.stringify({ rumor: message.rumor, from: message.from, mine: message.mine }));
       else {
-        writeLine(ctx.stdout, `${message.mine ? 'you' : shortNpub(message.from)} · ${ago(ctx, message.rumor.created_at)}`);
+        writeLine(ctx.stdout, `${message.mine ? 'you' : shortNpub(message.from)} · ${ago(message.rumor.created_at, ctx.clock.now())}`);
         for (const line of sanitize(message.rumor.content).split('\n')) writeLine(ctx.stdout, `  ${line}`);
       }
     }

@@ -1,5 +1,4 @@
 // The work behind `nostr-tui timeline`, loaded when the command runs (its options are in ../timeline.ts).
-import { formatDistanceStrict } from 'date-fns';
 import type { Event } from 'nostr-tools';
 import { noteEncode } from 'nostr-tools/nip19';
 import type { Client } from '../../client/client.js';
@@ -22,6 +21,7 @@ import { withClient } from '../with-client.js';
 import { DEFAULT_LIMIT, DEFAULT_SINCE, type TimelineArgs } from '../timeline.js';
 import { isHex64 } from '../../core/event-shape.js';
 import { hashtagFilters, normalizeHashtag } from '../../core/hashtags.js';
+import { ago } from '../../core/ago.js';
 
 export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> {
   const limit = args.limit ?? DEFAULT_LIMIT;
@@ -121,7 +121,7 @@ function cache(client: Client) {
 }
 
 export function writeNote(ctx: CommandContext, event: Event, names: CachedNames): void {
-  const when = formatDistanceStrict(new Date(event.created_at * 1000), new Date(ctx.clock.now()), { addSuffix: true });
+  const when = ago(event.created_at, ctx.clock.now());
   const repost = event.kind === 6;
   writeLine(ctx.stdout, `${names.label(event.pubkey)} · ${when}${repost ? ' · repost' : ''}`);
   // `nostr:npub1…`/`nostr:nprofile1…` as @name (NIP-27), notes as short references, then sanitised.
