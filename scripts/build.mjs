@@ -1,4 +1,4 @@
-// Bundles the CLI into dist/ with esbuild, twice (src/start.ts picks one per start):
+// Bundles the CLI into dist/ with esbuild, twice (dist/start.cjs, from src/start.ts, picks one per start):
 // - an ES module build split per command, so a one-shot command loads only what it runs
 //   (one bundle starts much faster than hundreds of unbundled ESM files: Ink + React
 //   alone cost ~0.8 s unbundled);
@@ -31,7 +31,7 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts', start: 'src/start.ts' },
+  entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',
   splitting: true,
   format: 'esm',
@@ -54,4 +54,18 @@ await build({
   // Minified, it reads, hashes and deserialises in 3 ms instead of 11 (2.3 MB of source, not
   // ASCII with its comments, against 1.2 MB of ASCII); errors never show the user a stack.
   minify: true,
+});
+
+// The entry the bin shim requires: CommonJS like the shim, so an interactive start never loads
+// Node's ES module loader; a one-shot command imports dist/cli.js from it.
+await build({
+  ...common,
+  entryPoints: { start: 'src/start.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  external: [...common.external, './cli.js'],
+  define: { ...common.define, 'import.meta.url': '__nostrTuiModuleUrl' },
+  banner: { js: "var __nostrTuiModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [],
 });

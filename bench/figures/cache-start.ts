@@ -8,7 +8,7 @@ import path from 'node:path';
 import { median, ratio, type BenchContext, type Figure } from '../figure.js';
 import { cacheHome } from '../fixtures/cache-home.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/nostr-tui.js');
+const BIN = path.resolve(import.meta.dirname, '../../bin/nostr-tui.cjs');
 /** Nothing listens on port 1: connecting fails at once. */
 const UNREACHABLE = 'ws://127.0.0.1:1';
 

@@ -88,7 +88,7 @@ describe.skipIf(process.env.NOSTR_TUI_GLOBAL_INSTALL !== '1')('npm install -g of
     const allowed = new Set(['package.json', 'README.md', 'LICENSE']);
     const stray = packed.filter((file) => !allowed.has(file) && !pkg.files.some((dir) => file.startsWith(`${dir}/`)));
     expect(stray).toEqual([]);
-    expect(packed).toContain('bin/nostr-tui.js');
+    expect(packed).toContain('bin/nostr-tui.cjs');
     expect(packed).toContain('dist/cli.js');
   });
 

@@ -1,11 +1,11 @@
-// Runs the built CLI (bin/nostr-tui.js -> dist/) as a user would: a child
+// Runs the built CLI (bin/nostr-tui.cjs -> dist/) as a user would: a child
 // process with its own environment, optional stdin, and what it printed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const BIN = path.resolve(import.meta.dirname, '../../bin/nostr-tui.js');
+export const BIN = path.resolve(import.meta.dirname, '../../bin/nostr-tui.cjs');
 
 export interface CliResult {
   code: number | null;
