@@ -13,6 +13,9 @@ import { Fifo } from './fifo.js';
 
 type Step = { ready: boolean; run: () => void };
 
+/** What a waiting step runs until its value has settled: one shared function, not a closure per message. */
+const WAITING = (): void => {};
+
 export class InOrder {
   private readonly steps = new Fifo<Step>();
   private flushing = false;
@@ -36,7 +39,7 @@ export class InOrder {
 
   /** Runs with the value once it has settled and every earlier step has run; a rejected value skips the step. */
   after<T>(value: Promise<T>, run: (value: T) => void): void {
-    const step: Step = { ready: false, run: () => {} };
+    const step: Step = { ready: false, run: WAITING };
     this.steps.push(step);
     value.then(
       (v) => {
