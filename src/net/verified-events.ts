@@ -88,7 +88,7 @@ export class VerifiedEvents {
     if (!ok) return null;
     const known = this.events.get(event.id);
     if (known) return known;
-    this.events.set(event.id, event);
+    this.events.setNew(event.id, event);
     return event;
   }
 }
