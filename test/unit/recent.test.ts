@@ -30,6 +30,20 @@ describe('RecentMap', () => {
     expect(map.size).toBe(1);
   });
 
+  it('setNew remembers a new key as set does, forgetting the oldest past the cap and telling onforget', () => {
+    const forgotten: Array<[string, number]> = [];
+    const map = new RecentMap<string, number>(2, (key, value) => forgotten.push([key, value]));
+    map.setNew('a', 1);
+    map.set('b', 2);
+    map.setNew('c', 3);
+    expect(forgotten).toEqual([['a', 1]]);
+    expect([...map.keys()]).toEqual(['b', 'c']);
+    map.set('b', 20);
+    map.setNew('d', 4);
+    expect(forgotten).toEqual([['a', 1], ['c', 3]]);
+    expect([...map.keys()]).toEqual(['b', 'd']);
+  });
+
   it('clear forgets everything', () => {
     const map = new RecentMap<string, number>(2);
     map.set('a', 1);
