@@ -3,16 +3,29 @@
 import { npubEncode, noteEncode } from 'nostr-tools/nip19';
 import { parse as parseContent } from 'nostr-tools/nip27';
 import { isHex64 } from './event-shape.js';
+import { RecentMap } from './recent.js';
 
 // A key or id is 64 lowercase hex characters (NIP-01); anything else from a tag is not one.
 /** What is shown for a tag value that is not a key or id: never the value itself (issue #16 item 4). */
 export const NOT_A_KEY = '(invalid key)';
 
+/**
+ * Short npubs made lately: a list names each author (and the layout asks twice per note when
+ * there is no profile name), and bech32 encoding is the costliest part of a note's header
+ * (about a third of the first frame's feed render: 100 encodes for 50 notes).
+ */
+const shortKeys = new RecentMap<string, string>(2_000);
+
 /** `npub1abcd…wxyz`: enough to tell keys apart in a list. */
 export function shortKey(pubkey: string): string {
-  if (!isHex64(pubkey)) return NOT_A_KEY;
-  const npub = npubEncode(pubkey);
-  return `${npub.slice(0, 9)}…${npub.slice(-4)}`;
+  let short = shortKeys.get(pubkey);
+  if (short === undefined) {
+    if (!isHex64(pubkey)) return NOT_A_KEY;
+    const npub = npubEncode(pubkey);
+    short = `${npub.slice(0, 9)}…${npub.slice(-4)}`;
+    shortKeys.set(pubkey, short);
+  }
+  return short;
 }
 
 /** `note1abcd…wxyz` for an event id. */
