@@ -17,11 +17,14 @@ const graphemeWidth = (segment: string): number => (segment === '' ? 0 : Math.ma
 function sliceWidth(slice: string): number {
   if (!MAYBE_ZERO_WIDTH.test(slice)) return stringWidth(slice);
   let width = 0;
-  for (const { segment } of graphemes.segment(slice)) width += graphemeWidth(segment);
+  for (const { segment } of graphemes(slice)) width += graphemeWidth(segment);
   return width;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use, not as the module loads: the first Segmenter of a process is the costly one
+// (src/start.ts has a thread make it first).
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string) => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text);
 
 /**
  * Hostile notes hold words of 100,000 characters. V8's Intl.Segmenter (and string-width, which
@@ -56,7 +59,7 @@ function* slices(text: string): Generator<string> {
 
 /** Grapheme clusters, in slices, so a hostile 100,000-character line costs linear time. */
 export function* graphemesOf(text: string): Generator<string> {
-  for (const slice of slices(text)) for (const { segment } of graphemes.segment(slice)) yield segment;
+  for (const slice of slices(text)) for (const { segment } of graphemes(slice)) yield segment;
 }
 
 export function textWidth(text: string): number {
