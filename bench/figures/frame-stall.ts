@@ -20,6 +20,7 @@ import { cacheIngest } from '../../src/client/ingest.js';
 import { createPool } from '../../src/net/pool.js';
 import { openStore, type LocalStore } from '../../src/store/open.js';
 import { App } from '../../src/ui/App.js';
+import { INK_OPTIONS } from '../../src/ui/ink-options.js';
 import { fakeServices } from '../../test/ui/fake-services.js';
 import type { BenchContext, Figure } from '../figure.js';
 import { median } from '../figure.js';
@@ -96,8 +97,7 @@ async function stream(url: string, withStore: boolean, lastIds: string[]): Promi
         lastFrame = now;
         frames++;
       }),
-      exitOnCtrlC: false,
-      patchConsole: false,
+      ...INK_OPTIONS,
     });
     await feed.settled;
     // The store has the stream when the last notes the relay sent are in it.

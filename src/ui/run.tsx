@@ -3,6 +3,7 @@
 import { render } from 'ink';
 import { redactSecrets } from '../core/redact.js';
 import { App } from './App.js';
+import { INK_OPTIONS } from './ink-options.js';
 import { startupMark } from '../store/startup-trace.js';
 import type { TerminalGuard, TerminalIo } from './terminal.js';
 import type { WiredServices } from './wire.js';
@@ -21,10 +22,7 @@ export async function runInteractive(ctx: TerminalIo, opts: { services: WiredSer
     stdout,
     stdin,
     stderr: ctx.stderr as NodeJS.WriteStream,
-    // Ctrl-C is a key of the app (./keys/bindings.ts): it quits from every screen, even
-    // when it arrives in one read with other keys, and the drafts are still printed.
-    exitOnCtrlC: false,
-    patchConsole: false,
+    ...INK_OPTIONS,
   });
   startupMark('first-render');
   // A crash anywhere (a callback outside React) must not leave the terminal in the alternate screen, raw mode.
