@@ -277,9 +277,8 @@ export class PoolRelay extends AbstractRelay implements Drainable {
   }
 
   /**
-   * An EVENT whose id and signature we already have (handed on, verified, or
-   * being verified, from any relay) is settled without parsing or hashing: the
-   * first valid copy is what is handed on, so this one's body cannot matter.
+   * An EVENT whose id and signature we already have (handed on, verified, or being verified, from
+   * any relay) is settled without parsing or hashing: the first valid copy is what is handed on.
    */
   private fastPath(data: string): boolean {
     const subStart = data.indexOf('"', EVENT_PREFIX.length);
@@ -291,11 +290,13 @@ export class PoolRelay extends AbstractRelay implements Drainable {
     if (key < 0) return false;
     const idStart = data.indexOf('"', key + 4);
     if (idStart < 0) return false;
-    const id = data.slice(idStart + 1, idStart + 65);
+    const sliced = data.slice(idStart + 1, idStart + 65);
     // Only a copy carrying the same signature as the one we have is taken as
     // the same event; anything else is parsed and checked like a new one.
-    const first = this.deps.verified.copy(id);
+    const first = this.deps.verified.copy(sliced);
     if (!first || !data.includes(first.sig)) return false;
+    // The first copy's id from here on: a slice would keep this whole message alive in what holds it.
+    const id = first.id;
     if (sub.delivered.has(id)) {
       this.order.now(() => this.deliver(sub, undefined, id));
       return true;
@@ -343,7 +344,6 @@ export class PoolRelay extends AbstractRelay implements Drainable {
     this.deps.counts.received++;
     sub.onevent(event);
   }
-
 }
 
 /** Signs NIP-42 AUTH events; a signer that fails is reported, never thrown. */
