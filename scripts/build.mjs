@@ -41,15 +41,20 @@ await build({
   },
 });
 
-await build({
+// The CommonJS files: `import.meta.url` (package.json, the workers' modules) is the file's own
+// URL, as in the ES module build.
+const commonJs = {
   ...common,
-  entryPoints: { interactive: 'src/cli.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
-  // `import.meta.url` (package.json, the workers' modules) is this file's URL, as in the ES module build.
   define: { ...common.define, 'import.meta.url': '__nostrTuiModuleUrl' },
   banner: { js: "var __nostrTuiModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await build({
+  ...commonJs,
+  entryPoints: { interactive: 'src/cli.ts' },
   plugins: [stringWidthPlugin, inkFrameCachePlugin, yogaInstance, inkWithoutTopLevelAwait],
   // Minified, it reads, hashes and deserialises in 3 ms instead of 11 (2.3 MB of source, not
   // ASCII with its comments, against 1.2 MB of ASCII); errors never show the user a stack.
@@ -59,13 +64,8 @@ await build({
 // The entry the bin shim requires: CommonJS like the shim, so an interactive start never loads
 // Node's ES module loader; a one-shot command imports dist/cli.js from it.
 await build({
-  ...common,
+  ...commonJs,
   entryPoints: { start: 'src/start.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
   external: [...common.external, './cli.js'],
-  define: { ...common.define, 'import.meta.url': '__nostrTuiModuleUrl' },
-  banner: { js: "var __nostrTuiModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [],
 });
