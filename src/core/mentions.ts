@@ -18,14 +18,13 @@ const shortKeys = new RecentMap<string, string>(2_000);
 
 /** `npub1abcd…wxyz`: enough to tell keys apart in a list. */
 export function shortKey(pubkey: string): string {
-  let short = shortKeys.get(pubkey);
-  if (short === undefined) {
-    if (!isHex64(pubkey)) return NOT_A_KEY;
-    const npub = npubEncode(pubkey);
-    short = `${npub.slice(0, 9)}…${npub.slice(-4)}`;
-    shortKeys.set(pubkey, short);
-  }
-  return short;
+  return shortKeys.remember(pubkey, encodeShortKey);
+}
+
+function encodeShortKey(pubkey: string): string {
+  if (!isHex64(pubkey)) return NOT_A_KEY;
+  const npub = npubEncode(pubkey);
+  return `${npub.slice(0, 9)}…${npub.slice(-4)}`;
 }
 
 /** `note1abcd…wxyz` for an event id. */

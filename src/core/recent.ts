@@ -43,6 +43,19 @@ export class RecentMap<K, V> {
     this.map.set(key, value);
   }
 
+  /**
+   * What is remembered for `key`, or else `make(key)`, remembered now: a bounded memo. `make`
+   * never returns undefined (undefined reads as not remembered).
+   */
+  remember(key: K, make: (key: K) => V): V {
+    let value = this.map.get(key);
+    if (value === undefined) {
+      value = make(key);
+      this.set(key, value);
+    }
+    return value;
+  }
+
   /** Remembers `key`, known not to be here (one lookup fewer than set: a stream's hot path). */
   setNew(key: K, value: V): void {
     this.makeRoom();

@@ -11,19 +11,10 @@ import { sanitizeLine } from '../core/sanitize.js';
 // each is cleaned once and remembered among the last 2,000 lines cleaned.
 const cleaned = new RecentMap<string, string>(2_000);
 
-function cleanLine(text: string): string {
-  let line = cleaned.get(text);
-  if (line === undefined) {
-    line = sanitizeLine(text);
-    cleaned.set(text, line);
-  }
-  return line;
-}
-
 /** Strings and numbers are sanitised; elements (nested SafeText for styled spans) are kept. */
 function clean(children: ReactNode): ReactNode {
   return Children.map(children, (child) => {
-    if (typeof child === 'string') return cleanLine(child);
+    if (typeof child === 'string') return cleaned.remember(child, sanitizeLine);
     if (typeof child === 'number' || typeof child === 'bigint') return String(child);
     if (isValidElement(child) || child == null || typeof child === 'boolean') return child;
     return sanitizeLine(String(child));

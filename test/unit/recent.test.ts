@@ -44,6 +44,20 @@ describe('RecentMap', () => {
     expect([...map.keys()]).toEqual(['b', 'd']);
   });
 
+  it('remember makes a value only for a key not remembered, and keeps it within the cap', () => {
+    const made: string[] = [];
+    const map = new RecentMap<string, string>(2);
+    const make = (key: string) => (made.push(key), key.toUpperCase());
+    expect(map.remember('a', make)).toBe('A');
+    expect(map.remember('a', make)).toBe('A');
+    expect(made).toEqual(['a']);
+    map.remember('b', make);
+    map.remember('c', make);
+    expect([...map.keys()]).toEqual(['b', 'c']);
+    expect(map.remember('a', make)).toBe('A');
+    expect(made).toEqual(['a', 'b', 'c', 'a']);
+  });
+
   it('clear forgets everything', () => {
     const map = new RecentMap<string, number>(2);
     map.set('a', 1);
