@@ -119,9 +119,9 @@ async function stream(url: string, withStore: boolean, lastIds: string[]): Promi
 }
 
 /**
- * A 100x30 terminal for Ink's own render path, as the CLI uses it (src/ui/run.tsx):
- * frames throttled to Ink's 30 a second and written as diffs. ink-testing-library
- * renders in Ink's debug mode instead, which draws every commit unthrottled.
+ * A 100x30 terminal for Ink's own render path, as the CLI uses it (src/ui/run.tsx): frames
+ * throttled as INK_OPTIONS says and written as diffs. ink-testing-library renders in Ink's
+ * debug mode instead, which draws every commit unthrottled.
  */
 function terminal(onFrame: () => void) {
   const stream = (write: (chunk: string) => void) =>
