@@ -6,7 +6,13 @@ export function until<T>(check: () => T | undefined, what: string, ms = 5_000): 
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const tick = () => {
-      const value = check();
+      let value: T | undefined;
+      // A check that throws fails the waiting test instead of escaping from a timer as an uncaught error.
+      try {
+        value = check();
+      } catch (error) {
+        return reject(error);
+      }
       if (value !== undefined && value !== false) return resolve(value);
       if (Date.now() - started > ms) return reject(new Error(`timed out waiting for ${what}`));
       setTimeout(tick, 5);

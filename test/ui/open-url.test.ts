@@ -10,11 +10,12 @@ import { until } from '../helpers/until.js';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-open-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** A stand-in opener that records its arguments, one per line, as JSON. */
+/** A stand-in opener that records its arguments as a JSON array. */
 function recorder(): { command: string; args: () => string[] | undefined } {
   const out = path.join(dir, `args-${Math.random().toString(36).slice(2)}.json`);
   const command = path.join(dir, `opener-${path.basename(out, '.json')}.mjs`);
-  const script = `#!${process.execPath}\nimport fs from 'node:fs';\nfs.writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.argv.slice(2)));\n`;
+  // Written whole and renamed into place: the test polls for `out` and must never read it half-written.
+  const script = `#!${process.execPath}\nimport fs from 'node:fs';\nfs.writeFileSync(${JSON.stringify(out + '.part')}, JSON.stringify(process.argv.slice(2)));\nfs.renameSync(${JSON.stringify(out + '.part')}, ${JSON.stringify(out)});\n`;
   fs.writeFileSync(command, script, { mode: 0o755 });
   return { command, args: () => (fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : undefined) };
 }
