@@ -6,9 +6,12 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Event } from 'nostr-tools';
+import { THREAD_ID_SOURCE } from './thread-cpu.js';
 
 export interface MemoryRelays {
   urls: string[];
+  /** The relays' OS thread (Linux), for thread-cpu.ts. */
+  threadId?: number;
   stop(): Promise<void>;
 }
 
@@ -55,7 +58,7 @@ const servers = workerData.sets.map((events, n) => {
   return server;
 });
 Promise.all(servers.map((s) => new Promise((r) => s.once('listening', r)))).then(() =>
-  parentPort.postMessage({ urls: servers.map((s) => 'ws://127.0.0.1:' + s.address().port) }));
+  parentPort.postMessage({ urls: servers.map((s) => 'ws://127.0.0.1:' + s.address().port), threadId: ${THREAD_ID_SOURCE} }));
 parentPort.on('message', () => {
   for (const s of servers) { for (const ws of s.clients) ws.terminate(); s.close(); }
   parentPort.postMessage({ stopped: true });
@@ -76,12 +79,13 @@ export async function startMemoryRelays(sets: Event[][], behaviours: RelayBehavi
     execArgv: [],
     workerData: { sets, behaviours, ws: createRequire(import.meta.url).resolve('ws') },
   });
-  const urls = await new Promise<string[]>((resolve, reject) => {
-    worker.once('message', (m: { urls: string[] }) => resolve(m.urls));
+  const { urls, threadId } = await new Promise<{ urls: string[]; threadId?: number }>((resolve, reject) => {
+    worker.once('message', resolve);
     worker.once('error', reject);
   });
   return {
     urls,
+    ...(threadId ? { threadId } : {}),
     async stop() {
       await new Promise<void>((resolve) => {
         worker.once('message', () => resolve());
