@@ -83,12 +83,11 @@ export default async function ingest(ctx: BenchContext): Promise<Figure[]> {
     const a: number[] = [];
     const b: number[] = [];
     const c: number[] = [];
-    const cpu: ThreadCpu[] = [];
+    let cpu: ThreadCpu | undefined;
     for (let round = 0; round < ROUNDS; round++) {
       const meter = threadCpuMeter();
       a.push(await ours(urls));
-      const used = meter();
-      if (used) cpu.push(used);
+      cpu = meter();
       ctx.log(`ingest round ${round + 1}: ours ${Math.round(a.at(-1)!)} ms; SimplePool…`);
       b.push(await simplePool(urls));
       ctx.log(`ingest round ${round + 1}: SimplePool ${Math.round(b.at(-1)!)} ms; the binding's limit…`);
@@ -132,8 +131,7 @@ export default async function ingest(ctx: BenchContext): Promise<Figure[]> {
  * merging, and checks of its own), the relays' thread (serving, in this process), the rest
  * (verify workers, V8's collector and compiler threads), over what the cores could give.
  */
-function cpuSplit(rounds: ThreadCpu[], wallMs: number, relayThread: number | undefined): string {
-  const last = rounds.at(-1);
+function cpuSplit(last: ThreadCpu | undefined, wallMs: number, relayThread: number | undefined): string {
   if (!last) return '';
   const main = last.byThread.get(process.pid) ?? 0;
   const relays = relayThread === undefined ? 0 : (last.byThread.get(relayThread) ?? 0);
