@@ -37,3 +37,25 @@ export const inkWithoutTopLevelAwait = {
     });
   },
 };
+
+/**
+ * React is CommonJS: esbuild gives every module importing it its own ES module view of it,
+ * copying all of React's 46 exports into a new object each time (65 modules, ours and Ink's;
+ * 65 such copies took 8 ms in a bare `node -e`). Every `react` import goes through this one ES
+ * module instead, which makes that view once. Interactive start, 15 interleaved starts each,
+ * twice: services ready -> UI loaded 40.1 -> 33.1 and 40.5 -> 32.8 ms (medians).
+ */
+export const reactOnce = {
+  name: 'react-once',
+  setup(build) {
+    build.onResolve({ filter: /^react$/ }, (args) => {
+      if (args.namespace === 'react-once') return undefined;
+      return { path: 'react', namespace: 'react-once' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'react-once' }, () => ({
+      contents: "export * from 'react'; export { default } from 'react';",
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
