@@ -1,7 +1,7 @@
 // CPU time per thread of this process (/proc/self/task), so a throughput figure can say where the
 // machine's cores went: on a 2-core machine the relays' thread, V8's helper threads and ours share
-// them. Linux only; undefined elsewhere. A thread reports its own id with threadId() (its
-// /proc/thread-self), e.g. the memory relays' worker.
+// them. Linux only; undefined elsewhere. A worker learns its own thread id by evaluating
+// THREAD_ID_SOURCE (its /proc/thread-self), as the memory relays' worker does.
 import fs from 'node:fs';
 
 /** CPU ms (user + system) per thread id. */
