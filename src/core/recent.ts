@@ -38,8 +38,7 @@ export class RecentMap<K, V> {
    * still in use is set again and stays); past `max` the oldest is forgotten.
    */
   set(key: K, value: V): void {
-    if (this.map.has(key)) this.map.delete(key);
-    else this.makeRoom();
+    if (!this.map.delete(key)) this.makeRoom();
     this.map.set(key, value);
   }
 
