@@ -69,3 +69,10 @@ await build({
   external: [...common.external, './cli.js'],
   plugins: [],
 });
+
+// The cache's writer thread (src/store/writer-worker.ts), loaded by path from dist/.
+await build({
+  ...commonJs,
+  entryPoints: { 'store-writer': 'src/store/writer-worker.ts' },
+  plugins: [],
+});

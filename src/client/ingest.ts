@@ -4,6 +4,7 @@
 import type { Ingest } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { WriteBuffer } from '../store/write-buffer.js';
+import type { StoreWriter } from '../store/writer-thread.js';
 
 export interface CacheIngest extends Ingest {
   /** Writes what is waiting; call before the store closes. */
@@ -11,35 +12,70 @@ export interface CacheIngest extends Ingest {
 }
 
 /**
+ * Deliveries written on the main thread before a writer thread is asked for (issue #17): a
+ * one-shot command's few never start one; a stream's first thousand are written while it loads.
+ */
+const THREAD_AFTER = 1_000;
+
+/**
  * `store` is asked for on the first event, so a command that never receives
  * one never opens the database. The cache is an optimisation: when it cannot
  * be opened or written, events still flow to whoever asked for them.
  */
 export function cacheIngest(store: () => EventStore | undefined): CacheIngest {
-  let buffer: WriteBuffer | undefined;
+  let events: EventStore | undefined;
+  let inline: WriteBuffer | undefined;
+  let thread: StoreWriter | undefined;
+  let deliveries = 0;
   let broken = false;
-  const safely = (write: (buffer: WriteBuffer) => void) => {
+  /** The writer thread once it is ready; the main thread's buffer until then, and for good if it fails. */
+  const writer = (): WriteBuffer | StoreWriter | undefined => {
+    events ??= store();
+    if (!events) return undefined;
+    if (thread?.failed) {
+      // What it had not been sent yet is written here; what it had was lost to the cache only.
+      inline ??= new WriteBuffer(events);
+      moveInto(inline, thread.unsent());
+      thread = undefined;
+    }
+    if (thread?.ready) {
+      // What the main thread had not written yet goes first, so repeats still follow their events.
+      if (inline) moveInto(thread, inline.unsent());
+      inline = undefined;
+      return thread;
+    }
+    if (++deliveries === THREAD_AFTER) thread = events.writerThread?.();
+    return (inline ??= new WriteBuffer(events));
+  };
+  const safely = (write: (writer: WriteBuffer | StoreWriter) => void) => {
     if (broken) return;
     try {
-      if (!buffer) {
-        const events = store();
-        if (!events) return;
-        buffer = new WriteBuffer(events);
-      }
-      write(buffer);
+      const target = writer();
+      if (target) write(target);
     } catch {
       broken = true;
     }
   };
   return {
-    event: (event, relay) => safely((b) => b.add(event, relay)),
-    seen: (id, relay) => safely((b) => b.seen(id, relay)),
+    event: (event, relay) => safely((w) => w.add(event, relay)),
+    seen: (id, relay) => safely((w) => w.seen(id, relay)),
     flush: () => {
-      try {
-        buffer?.close();
-      } catch {
-        // Nothing more can be done for a cache that fails to write.
+      for (const open of [thread, inline]) {
+        try {
+          open?.close();
+        } catch {
+          // Nothing more can be done for a cache that fails to write.
+        }
       }
+      thread = undefined;
+      inline = undefined;
     },
   };
+}
+
+type Waiting = ReturnType<StoreWriter['unsent']>;
+
+function moveInto(writer: WriteBuffer | StoreWriter, waiting: Waiting): void {
+  for (const [relay, list] of waiting.events) for (const event of list) writer.add(event, relay);
+  for (const [relay, ids] of waiting.seen) for (const id of ids) writer.seen(id, relay);
 }

@@ -104,16 +104,8 @@ function openChecked(file: string): Db {
   createPrivate(file);
   const db = new Database(file);
   try {
-    // Another nostr-tui process may hold the file briefly (UI and a one-shot command).
-    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode: a commit survives the process being killed; the
-    // outbox asks for FULL on its own writes, to survive power loss too.
-    db.pragma('synchronous = NORMAL');
-    // A checkpoint syncs the file; with SQLite's default (every 1,000 pages) a
-    // stream of events would pay for one every other batch.
-    db.pragma('wal_autocheckpoint = 16384');
-    db.pragma('journal_size_limit = 67108864');
+    configureConnection(db);
     migrate(db);
     checkAfterCrash(db, suspect);
     if (suspect) fs.rmSync(damageMarker(file), { force: true });
@@ -122,6 +114,19 @@ function openChecked(file: string): Db {
     db.close();
     throw error;
   }
+}
+
+/** What every connection to the file sets (journal_mode is the file's own): this one's and the writer thread's (writer-worker.ts). */
+export function configureConnection(db: Db): void {
+  // Another nostr-tui process may hold the file briefly (UI and a one-shot command).
+  db.pragma('busy_timeout = 5000');
+  // NORMAL in WAL mode: a commit survives the process being killed; the
+  // outbox asks for FULL on its own writes, to survive power loss too.
+  db.pragma('synchronous = NORMAL');
+  // A checkpoint syncs the file; with SQLite's default (every 1,000 pages) a
+  // stream of events would pay for one every other batch.
+  db.pragma('wal_autocheckpoint = 16384');
+  db.pragma('journal_size_limit = 67108864');
 }
 
 function migrate(db: Db): void {

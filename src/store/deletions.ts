@@ -18,6 +18,11 @@ export class DeletionRecords {
     this.known = false;
   }
 
+  /** Before each batch: "none" may be stale, another connection (the writer thread, another process) may have stored one. */
+  recheck(): void {
+    if (this.known === false) this.known = undefined;
+  }
+
   /** Most caches hold no deletion request; then no event needs checking against them. */
   any(): boolean {
     this.known ??= this.statements.get(`SELECT EXISTS (SELECT 1 FROM deletions)`).pluck().get() === 1;

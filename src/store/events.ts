@@ -1,5 +1,6 @@
 // The event cache: every verified event the client received, answering NIP-01
 // filters the way a relay does, so one filter type serves relays and cache.
+import type Database from 'better-sqlite3';
 import type { Event, Filter } from 'nostr-tools';
 import { isEphemeralKind } from 'nostr-tools/kinds';
 import { unixNow, type Clock } from '../core/clock.js';
@@ -15,8 +16,10 @@ import { compileFilter } from './filter-sql.js';
 import { newestRows } from './newest-rows.js';
 import { RelayIds } from './relay-ids.js';
 import { SearchIndex } from './search.js';
+import { SharedPubkeys } from './shared-pubkeys.js';
 import { StatementCache, type Statement } from './statements.js';
 import type { EventStore } from './types.js';
+import { startWriterThread, type StoreWriter } from './writer-thread.js';
 
 export type { StoreStats } from './cache-size.js';
 
@@ -46,10 +49,10 @@ export class SqliteEventStore implements EventStore {
   private readonly onDamage: ((error: unknown) => void) | undefined;
   private readonly statements: StatementCache;
   private readonly relayIds: RelayIds;
-  private readonly pubkeys = new Map<string, string>();
+  private readonly pubkeys = new SharedPubkeys();
   private readonly deletions: DeletionRecords;
   readonly search: SearchIndex; // full-text index: rows added here, removed by a trigger (src/store/search.ts)
-  private readonly writeMany: (events: Event[], relay?: string) => number;
+  private readonly writeMany: Database.Transaction<(events: Event[], relay?: string) => number>;
 
   constructor(
     private readonly db: Db,
@@ -65,6 +68,7 @@ export class SqliteEventStore implements EventStore {
     this.onDamage = opts.onDamage;
     // One transaction per batch: a stream of events costs one commit, not one per event.
     this.writeMany = db.transaction((events: Event[], relay?: string) => {
+      this.deletions.recheck();
       const rid = relay === undefined ? undefined : this.relayIds.id(relay);
       let added = 0;
       for (const event of events) if (this.insert(event, rid)) added++;
@@ -81,7 +85,9 @@ export class SqliteEventStore implements EventStore {
   putMany(events: Event[], relay?: string): number {
     if (events.length === 0) return 0;
     return this.guard(0, () => {
-      const added = this.writeMany(events, relay);
+      // IMMEDIATE: the write lock first, waited for (busy_timeout) while another connection
+      // writes (the writer thread, another process), instead of a read that cannot become a write.
+      const added = this.writeMany.immediate(events, relay);
       if (added > 0) this.pruneIfOverCap();
       return added;
     });
@@ -128,34 +134,18 @@ export class SqliteEventStore implements EventStore {
       // One filter: SQLite already returns it in order, with no duplicates.
       const compiled = compileFilter(filters[0]!);
       if (!compiled) return [];
-      return Array.from(newestRows(this.statements, 'json', compiled, compiled.limit) as Iterable<string>, (json) => this.parse(json)).filter(current);
+      return Array.from(newestRows(this.statements, 'json', compiled, compiled.limit) as Iterable<string>, (json) => this.pubkeys.parse(json)).filter(current);
     }
     const byId = new Map<string, Event>();
     for (const filter of filters) {
       const compiled = compileFilter(filter);
       if (!compiled) continue;
       for (const json of newestRows(this.statements, 'json', compiled, compiled.limit) as Iterable<string>) {
-        const event = this.parse(json);
+        const event = this.pubkeys.parse(json);
         if (current(event)) byId.set(event.id, event);
       }
     }
     return [...byId.values()].sort(newestFirst);
-  }
-
-  /**
-   * Events from the store are trusted (they were verified on the way in).
-   * Authors repeat across thousands of events; sharing their pubkey strings
-   * keeps a large timeline smaller in memory.
-   */
-  private parse(json: string): Event {
-    const event = JSON.parse(json) as Event;
-    let pubkey = this.pubkeys.get(event.pubkey);
-    if (pubkey === undefined) {
-      if (this.pubkeys.size >= 20_000) this.pubkeys.clear();
-      this.pubkeys.set(event.pubkey, (pubkey = event.pubkey));
-    }
-    event.pubkey = pubkey;
-    return event;
   }
 
   /**
@@ -256,6 +246,14 @@ export class SqliteEventStore implements EventStore {
     if (this.db.memory) return inline();
     (this.checkpoints ??= backgroundCheckpoints(this.db.name, inline)).step();
   };
+
+  /** A thread that writes a stream on a connection of its own (writer-thread.ts); none for an in-memory database. */
+  writerThread(): StoreWriter | undefined {
+    if (this.db.memory) return undefined;
+    const { maxBytes, ownPubkey, clock } = this;
+    const onDamage = (error: Error) => this.onDamage?.(error);
+    return startWriterThread({ file: this.db.name, maxBytes, onDamage, ...(ownPubkey ? { ownPubkey } : {}), ...(clock ? { clock } : {}) });
+  }
 
   /** Damage found while reading or writing is reported and answered like an empty cache. */
   private guard<T>(fallback: T, operation: () => T): T {

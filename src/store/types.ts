@@ -1,6 +1,7 @@
 // The seams between storage and the rest: signer, event store, outbox.
 import type { Event, Filter } from 'nostr-tools';
 import type { PublishResult } from '../core/publish-result.js';
+import type { StoreWriter } from './writer-thread.js';
 
 export type { Signer } from '../core/signer.js';
 
@@ -29,6 +30,8 @@ export interface EventStore {
   pauseAutoCheckpoint?(): () => void;
   /** One short checkpoint that waits for nobody (PASSIVE): copies the WAL pages written since the last one. */
   checkpointStep?(): void;
+  /** A thread that writes a stream on a connection of its own (src/store/writer-thread.ts). */
+  writerThread?(): StoreWriter | undefined;
   close(): void;
 }
 

@@ -113,6 +113,16 @@ export class WriteBuffer {
     return added;
   }
 
+  /** Takes what waits, unwritten (the writer thread writes it instead), and closes. */
+  unsent(): { events: Array<[string | undefined, Event[]]>; seen: Array<[string, string[]]> } {
+    const waiting = { events: [...this.queued], seen: [...this.repeats] };
+    this.queued.clear();
+    this.repeats.clear();
+    this.size = 0;
+    this.close();
+    return waiting;
+  }
+
   /** Writes what is waiting and gives the store its automatic checkpoints back; call before closing the store. */
   close(): void {
     this.flush();

@@ -1,0 +1,177 @@
+// A stream's events are written to the cache by a thread of its own (issue #17).
+// SQLite is synchronous: on the main thread each commit held the UI 10-30 ms,
+// and up to 110 ms when the file system made it wait (measured while a
+// checkpoint synced the file). Here the main thread only hands batches over
+// (a structured clone, ~2 µs an event); writer-worker.ts writes them on its own
+// connection with the same store code. A short stream (a one-shot command)
+// never starts it: see src/client/ingest.ts.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Event } from 'nostr-tools';
+import type { Clock } from '../core/clock.js';
+import type { WriterData, WriterMessage, WriterReply } from './writer-protocol.js';
+
+export interface StoreWriter {
+  /** Loaded, with its connection open: events may be handed to it. */
+  readonly ready: boolean;
+  /** It could not start, or stopped: events go back to the main thread's writer. */
+  readonly failed: boolean;
+  add(event: Event, relay?: string): void;
+  /** `relay` delivered a stored event again. */
+  seen(id: string, relay: string): void;
+  /** Hands back what was not sent yet (after a failure). */
+  unsent(): { events: Array<[string | undefined, Event[]]>; seen: Array<[string, string[]]> };
+  /** Returns once everything handed over is written (the main thread waits). */
+  flush(): void;
+  /** Writes what waits, closes the thread's connection, and ends it. */
+  close(): void;
+}
+
+export interface WriterThreadOptions {
+  file: string;
+  maxBytes: number;
+  ownPubkey?: string;
+  /** For NIP-40 expirations, as on the main thread; without one, none are applied. */
+  clock?: Clock;
+  onDamage(error: Error): void;
+}
+
+/** Handed over once this many wait, or after BATCH_MS: a commit costs per batch, so batches are not made tiny. */
+const BATCH = 500;
+const BATCH_MS = 50;
+/** The longest a flush() waits for the thread (it cannot see the thread die while it waits). */
+const FLUSH_WAIT_MS = 5_000;
+
+/** The writer thread, or undefined where its script was not built (then the main thread writes). */
+export function startWriterThread(opts: WriterThreadOptions): StoreWriter | undefined {
+  const script = workerScript();
+  return script ? new WriterThread(script, opts) : undefined;
+}
+
+/** dist/store-writer.cjs: next to the bundle that runs, or built from these sources (tests, bench). */
+function workerScript(): string | undefined {
+  for (const relative of ['./store-writer.cjs', '../../dist/store-writer.cjs']) {
+    const file = fileURLToPath(new URL(relative, import.meta.url));
+    if (fs.existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+class WriterThread implements StoreWriter {
+  ready = false;
+  failed = false;
+  private readonly worker: Worker;
+  private readonly written: Int32Array;
+  private events = new Map<string | undefined, Event[]>();
+  private repeats = new Map<string, string[]>();
+  private waiting = 0;
+  private serial = 0;
+  private outstanding = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private loading = true;
+  private closed = false;
+
+  constructor(
+    script: string,
+    private readonly opts: WriterThreadOptions,
+  ) {
+    const signal = new SharedArrayBuffer(4);
+    this.written = new Int32Array(signal);
+    const data: WriterData = { file: opts.file, maxBytes: opts.maxBytes, signal, clocked: opts.clock !== undefined };
+    if (opts.ownPubkey !== undefined) data.ownPubkey = opts.ownPubkey;
+    // No inherited flags: a loader such as tsx (`--import`) would load again in the thread for nothing.
+    this.worker = new Worker(script, { workerData: data, execArgv: [] });
+    this.worker.on('message', (reply: WriterReply) => {
+      if ('ready' in reply) this.loaded(true);
+      else if ('failed' in reply) this.loaded(false);
+      else if ('damage' in reply) opts.onDamage(new Error(reply.damage));
+      else if (--this.outstanding === 0 && !this.loading) this.worker.unref();
+    });
+    this.worker.on('error', () => (this.failed = true));
+    this.worker.on('exit', () => (this.failed = this.failed || !this.closed));
+    // Held open (ref'd) until loaded: a thread torn down while a native module loads can abort
+    // the process (src/net/verify-workers.ts). Then only while it owes writes.
+  }
+
+  private loaded(ok: boolean): void {
+    this.loading = false;
+    this.ready = ok;
+    this.failed = !ok;
+    if (!ok || this.closed) void this.worker.terminate();
+    else if (this.outstanding === 0) this.worker.unref();
+  }
+
+  add(event: Event, relay?: string): void {
+    let list = this.events.get(relay);
+    if (!list) this.events.set(relay, (list = []));
+    list.push(event);
+    this.queue();
+  }
+
+  seen(id: string, relay: string): void {
+    let list = this.repeats.get(relay);
+    if (!list) this.repeats.set(relay, (list = []));
+    list.push(id);
+    this.queue();
+  }
+
+  unsent() {
+    const taken = { events: [...this.events], seen: [...this.repeats] };
+    this.events = new Map();
+    this.repeats = new Map();
+    this.waiting = 0;
+    return taken;
+  }
+
+  flush(): void {
+    this.send();
+    this.wait();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    if (this.ready && !this.failed) {
+      this.send(true);
+      this.wait();
+    } else if (!this.loading) void this.worker.terminate();
+    this.closed = true;
+    this.cancel();
+  }
+
+  private queue(): void {
+    if (++this.waiting >= BATCH) this.send();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => this.send(), BATCH_MS);
+      // Waiting events must not keep a finished command alive; close() writes them.
+      this.timer.unref();
+    }
+  }
+
+  private send(close?: true): void {
+    this.cancel();
+    if (!this.ready || this.failed || (this.waiting === 0 && !close)) return;
+    const message: WriterMessage = { serial: ++this.serial, now: this.opts.clock?.now() ?? 0, events: [...this.events], seen: [...this.repeats] };
+    if (close) message.close = true;
+    this.events = new Map();
+    this.repeats = new Map();
+    this.waiting = 0;
+    if (this.outstanding++ === 0) this.worker.ref();
+    this.worker.postMessage(message);
+  }
+
+  /** Blocks until the thread has written the last message sent (Atomics.wait: the thread notifies). */
+  private wait(): void {
+    if (!this.ready || this.failed) return;
+    const deadline = performance.now() + FLUSH_WAIT_MS;
+    for (let seen = Atomics.load(this.written, 0); seen < this.serial; seen = Atomics.load(this.written, 0)) {
+      const left = deadline - performance.now();
+      if (left <= 0 || Atomics.wait(this.written, 0, seen, left) === 'timed-out') return;
+    }
+  }
+
+  private cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,83 @@
+// The cache's writer thread (issue #17), built to dist/store-writer.cjs: its own
+// connection to the database file and the same SqliteEventStore as the main
+// thread, so what a stream writes obeys the same rules (NIP-01 replaceables,
+// NIP-09 deletions, NIP-40 expirations, the size cap) while commits, file-system
+// waits and WAL checkpoints happen here instead of between the UI's frames.
+// The protocol is in writer-thread.ts.
+import Database from 'better-sqlite3';
+import type { Event } from 'nostr-tools';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { configureConnection, isDamage } from './database.js';
+import { SqliteEventStore } from './events.js';
+import type { WriterData, WriterMessage, WriterReply } from './writer-protocol.js';
+
+const data = workerData as WriterData;
+const port = parentPort!;
+const reply = (message: WriterReply) => port.postMessage(message);
+const signal = new Int32Array(data.signal);
+/** The main thread's clock at its last message: NIP-40 expirations are judged by it. */
+let now = 0;
+let db: Database.Database | undefined;
+let store: SqliteEventStore | undefined;
+
+try {
+  db = new Database(data.file, { fileMustExist: true });
+  // Its checkpoints (SQLite's automatic ones) hold up only this thread.
+  configureConnection(db);
+  store = new SqliteEventStore(db, {
+    ...(data.clocked ? { clock: { now: () => now } } : {}),
+    maxBytes: data.maxBytes,
+    ...(data.ownPubkey === undefined ? {} : { ownPubkey: data.ownPubkey }),
+    onDamage: (error) => reply({ damage: error instanceof Error ? error.message : String(error) }),
+  });
+  reply({ ready: true });
+} catch (error) {
+  db?.close();
+  reply({ failed: error instanceof Error ? error.message : String(error) });
+}
+
+port.on('message', (first: WriterMessage) => {
+  // Everything that waited meanwhile is written with it, in one transaction: a commit costs per
+  // commit (every index page it touched), so a thread that fell behind catches up in bigger ones.
+  const messages = [first];
+  for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) messages.push(next.message as WriterMessage);
+  const last = messages.at(-1)!;
+  now = last.now;
+  let error: string | undefined;
+  try {
+    writeAll(messages);
+  } catch (caught) {
+    // Busy past the timeout, or damage the store did not take as such: these batches are lost to
+    // the cache (the events themselves are in the timeline); later ones are tried again.
+    error = caught instanceof Error ? caught.message : String(caught);
+    if (isDamage(caught)) reply({ damage: error });
+  }
+  const closing = messages.some((message) => message.close);
+  if (closing) {
+    try {
+      store?.close();
+      db?.close();
+    } catch {
+      // Closing a damaged file: the next open finds out.
+    }
+  }
+  for (const message of messages) reply({ done: message.serial, ...(error === undefined ? {} : { error }) });
+  // A synchronous flush() on the main thread waits on this (Atomics.wait): written, then woken.
+  Atomics.store(signal, 0, last.serial);
+  Atomics.notify(signal, 0);
+  if (closing) port.close();
+});
+
+/** Events per relay, then repeats (marked once their events are stored), in one transaction. */
+function writeAll(messages: WriterMessage[]): void {
+  const events = new Map<string | undefined, Event[]>();
+  const seen = new Map<string, string[]>();
+  for (const message of messages) {
+    for (const [relay, list] of message.events) events.set(relay, [...(events.get(relay) ?? []), ...list]);
+    for (const [relay, ids] of message.seen) seen.set(relay, [...(seen.get(relay) ?? []), ...ids]);
+  }
+  db!.transaction(() => {
+    for (const [relay, list] of events) store!.putMany(list, relay);
+    for (const [relay, ids] of seen) store!.addSeen(ids, relay);
+  }).immediate();
+}

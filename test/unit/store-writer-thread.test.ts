@@ -1,0 +1,119 @@
+// Issue #17: a stream is written to the cache by a thread with its own connection
+// (src/store/writer-thread.ts, writer-worker.ts), so no commit or file-system wait
+// holds the UI. The first deliveries are written on the main thread while the
+// thread loads; the thread writes by the same rules; flush() returns only once
+// everything is written; a thread that cannot start leaves the main thread writing.
+import type { Event } from 'nostr-tools';
+import { describe, expect, it } from 'vitest';
+import { cacheIngest } from '../../src/client/ingest.js';
+import type { SqliteEventStore } from '../../src/store/events.js';
+import { startWriterThread, type StoreWriter } from '../../src/store/writer-thread.js';
+import { manualClock, tempStores } from '../helpers/store.js';
+import { until } from '../helpers/until.js';
+
+const NOW = 1_700_000_000;
+let counter = 0;
+const note = (extra: Partial<Event> = {}): Event => ({
+  id: (++counter).toString(16).padStart(64, '0'),
+  pubkey: 'b'.repeat(64),
+  created_at: NOW - 1_000 + (counter % 500),
+  kind: 1,
+  tags: [],
+  content: `note ${counter}`,
+  sig: 'c'.repeat(128),
+  ...extra,
+});
+
+/** The store, with the writer thread it hands out and the events its main-thread connection wrote. */
+function watched(events: SqliteEventStore) {
+  const seen = { threads: [] as StoreWriter[], mainThreadWrites: 0 };
+  const putMany = events.putMany.bind(events);
+  const writerThread = events.writerThread.bind(events);
+  events.putMany = (batch, relay) => ((seen.mainThreadWrites += batch.length), putMany(batch, relay));
+  events.writerThread = () => {
+    const thread = writerThread();
+    if (thread) seen.threads.push(thread);
+    return thread;
+  };
+  return seen;
+}
+
+describe('the cache writer thread', () => {
+  const open = tempStores();
+
+  it('writes a stream past its first thousand deliveries on its own connection; flush() returns once all is written', async () => {
+    const store = open({ clock: manualClock(NOW * 1000) });
+    const seen = watched(store.events);
+    const ingest = cacheIngest(() => store.events);
+    const notes = Array.from({ length: 3_000 }, () => note());
+    notes.slice(0, 1_000).forEach((event, i) => ingest.event(event, i % 2 ? 'wss://one' : 'wss://two'));
+    expect(seen.threads).toHaveLength(1);
+    await until(() => seen.threads[0]!.ready, 'the writer thread to load');
+    // The first delivery after it is ready switches: what waited on the main thread is written first.
+    notes.slice(1_000).forEach((event) => ingest.event(event, 'wss://one'));
+    ingest.seen(notes[2_999]!.id, 'wss://three');
+    ingest.seen(notes[0]!.id, 'wss://three');
+    ingest.flush();
+    // Not one of the last 2,000 went through the main thread's connection (nor those of the first
+    // thousand it had not written when the thread was ready: the thread took them).
+    expect(seen.mainThreadWrites).toBeLessThanOrEqual(1_000);
+    expect(notes.filter((e) => !store.events.has(e.id))).toEqual([]);
+    const relays = store.events.relaysOf([notes[0]!.id, notes[1]!.id, notes[2_999]!.id]);
+    expect(relays.get(notes[0]!.id)).toEqual(['wss://two', 'wss://three']);
+    expect(relays.get(notes[1]!.id)).toEqual(['wss://one']);
+    expect(relays.get(notes[2_999]!.id)).toEqual(['wss://one', 'wss://three']);
+  });
+
+  it('writes by the same rules as the main thread: NIP-09 deletions, NIP-01 replaceables, NIP-40 expirations by the main clock', async () => {
+    const store = open({ clock: manualClock(NOW * 1000) });
+    const seen = watched(store.events);
+    const ingest = cacheIngest(() => store.events);
+    const filler = Array.from({ length: 1_000 }, () => note());
+    const early = note();
+    const profileNew = note({ kind: 0, created_at: NOW - 10, content: '{"name":"new"}' });
+    filler.forEach((event) => ingest.event(event, 'wss://one'));
+    ingest.event(early, 'wss://one');
+    ingest.event(profileNew, 'wss://one');
+    await until(() => seen.threads[0]?.ready, 'the writer thread to load');
+    const late = note();
+    const deletion = note({ kind: 5, tags: [['e', early.id], ['e', late.id]] });
+    const profileOld = note({ kind: 0, created_at: NOW - 20, content: '{"name":"old"}' });
+    const expired = note({ tags: [['expiration', String(NOW - 1)]] });
+    const current = note({ tags: [['expiration', String(NOW + 60)]] });
+    for (const event of [deletion, late, profileOld, expired, current]) ingest.event(event, 'wss://one');
+    ingest.flush();
+    expect(seen.mainThreadWrites).toBeLessThanOrEqual(1_002);
+    expect(store.events.has(deletion.id)).toBe(true);
+    // Stored by the main thread before the request, removed by the thread; named before it arrived, never stored.
+    expect(store.events.has(early.id)).toBe(false);
+    expect(store.events.has(late.id)).toBe(false);
+    expect(store.events.query([{ kinds: [0], authors: ['b'.repeat(64)] }]).map((e) => e.content)).toEqual(['{"name":"new"}']);
+    expect(store.events.has(expired.id)).toBe(false);
+    expect(store.events.has(current.id)).toBe(true);
+    // And the main thread's connection knows of the request the thread stored.
+    expect(store.events.put(note({ id: early.id }))).toBe(false);
+  });
+
+  it('leaves the main thread writing when the thread cannot open the file, and hands back what it was not sent', async () => {
+    const store = open({ clock: manualClock(NOW * 1000) });
+    const thread = startWriterThread({ file: `${store.dir}/missing.db`, maxBytes: 1 << 20, onDamage: () => {} })!;
+    const waiting = note();
+    thread.add(waiting, 'wss://one');
+    thread.seen(waiting.id, 'wss://two');
+    await until(() => thread.failed, 'the thread to fail');
+    expect(thread.ready).toBe(false);
+    thread.flush(); // returns at once: nothing to wait for
+    expect(thread.unsent()).toEqual({ events: [['wss://one', [waiting]]], seen: [['wss://two', [waiting.id]]] });
+    thread.close();
+
+    let failing: StoreWriter | undefined;
+    store.events.writerThread = () => (failing = startWriterThread({ file: `${store.dir}/missing.db`, maxBytes: 1 << 20, onDamage: () => {} }));
+    const ingest = cacheIngest(() => store.events);
+    const notes = Array.from({ length: 1_500 }, () => note());
+    notes.slice(0, 1_000).forEach((event) => ingest.event(event, 'wss://one'));
+    await until(() => failing?.failed, 'the thread to fail');
+    notes.slice(1_000).forEach((event) => ingest.event(event, 'wss://one'));
+    ingest.flush();
+    expect(notes.filter((e) => !store.events.has(e.id))).toEqual([]);
+  });
+});
