@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Event } from 'nostr-tools';
 import { verifyEvent as pureVerifyEvent } from 'nostr-tools/pure';
+import { BACKGROUND_THREAD_SOURCE } from './background-thread.js';
 import { loadNativeCheck, SELF_TEST } from './native-verify.js';
 import { cores, defaultThreads, workerPoolVerifier, type WorkerPoolOptions } from './verify-workers.js';
 
@@ -196,6 +197,7 @@ function nativeWorkerData(): object | undefined {
 // CommonJS, evaluated in the worker: load nostr-wasm, then answer batches with one byte per event.
 const WASM_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+${BACKGROUND_THREAD_SOURCE}
 import(workerData.url).then((m) => m.initNostrWasm()).then((nw) => {
   parentPort.on('message', ({ id, events }) => {
     const ok = new Uint8Array(events.length);
@@ -214,6 +216,7 @@ import(workerData.url).then((m) => m.initNostrWasm()).then((nw) => {
 // message) before the worker says it is ready.
 const NATIVE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+${BACKGROUND_THREAD_SOURCE}
 const { createHash } = require('node:crypto');
 const SIG = /^[0-9a-f]{128}$/;
 try {
