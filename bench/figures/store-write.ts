@@ -44,7 +44,6 @@ async function writeOnce(preload: Event[], stream: Event[], by: Path): Promise<n
       ingest.event(stream[i]!, 'wss://relay.two');
       if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (!thread?.ready) throw new Error('store-write: the writer thread did not start');
     for (; i < stream.length; i++) ingest.event(stream[i]!, 'wss://relay.two');
     ingest.flush();
     const ms = performance.now() - start;

@@ -7,9 +7,15 @@ export interface WriterData {
   ownPubkey?: string;
   /** The main thread's store applies NIP-40 expirations (it has a clock): so does the thread, by the clock in each message. */
   clocked: boolean;
-  /** One Int32: the serial of the last message written, for a flush() that waits. */
+  /**
+   * Two Int32s the main thread can wait on (Atomics.wait): [WRITTEN] the serial of the last
+   * message written, for flush(); [LOADED] 1 once the connection is open, 2 if it failed.
+   */
   signal: SharedArrayBuffer;
 }
+
+export const WRITTEN = 0;
+export const LOADED = 1;
 
 /** main -> writer: events per relay, then repeats per relay (marked after their events are stored). */
 export interface WriterMessage {

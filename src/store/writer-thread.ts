@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Event } from 'nostr-tools';
 import type { Clock } from '../core/clock.js';
-import type { WriterData, WriterMessage, WriterReply } from './writer-protocol.js';
+import { LOADED, WRITTEN, type WriterData, type WriterMessage, type WriterReply } from './writer-protocol.js';
 
 export interface StoreWriter {
   /** Loaded, with its connection open: events may be handed to it. */
@@ -62,7 +62,7 @@ class WriterThread implements StoreWriter {
   ready = false;
   failed = false;
   private readonly worker: Worker;
-  private readonly written: Int32Array;
+  private readonly signals: Int32Array;
   private events = new Map<string | undefined, Event[]>();
   private repeats = new Map<string, string[]>();
   private waiting = 0;
@@ -76,8 +76,8 @@ class WriterThread implements StoreWriter {
     script: string,
     private readonly opts: WriterThreadOptions,
   ) {
-    const signal = new SharedArrayBuffer(4);
-    this.written = new Int32Array(signal);
+    const signal = new SharedArrayBuffer(8);
+    this.signals = new Int32Array(signal);
     const data: WriterData = { file: opts.file, maxBytes: opts.maxBytes, signal, clocked: opts.clock !== undefined };
     if (opts.ownPubkey !== undefined) data.ownPubkey = opts.ownPubkey;
     // No inherited flags: a loader such as tsx (`--import`) would load again in the thread for nothing.
@@ -96,9 +96,9 @@ class WriterThread implements StoreWriter {
 
   private loaded(ok: boolean): void {
     this.loading = false;
-    this.ready = ok;
+    this.ready = ok && !this.closed;
     this.failed = !ok;
-    if (!ok || this.closed) void this.worker.terminate();
+    if (!ok) void this.worker.terminate();
     else if (this.outstanding === 0) this.worker.unref();
   }
 
@@ -131,12 +131,18 @@ class WriterThread implements StoreWriter {
 
   close(): void {
     if (this.closed) return;
-    if (this.ready && !this.failed) {
-      this.send(true);
-      this.wait();
-    } else if (!this.loading) void this.worker.terminate();
     this.closed = true;
     this.cancel();
+    if (this.ready && !this.failed) {
+      // It closes its connection after writing this, and ends.
+      this.send(true);
+      this.wait();
+      return;
+    }
+    // Still loading: ended only once it has (a thread torn down inside the native module's
+    // setup aborts the whole process, measured with a command that ended just then).
+    if (this.loading) Atomics.wait(this.signals, LOADED, 0, FLUSH_WAIT_MS);
+    void this.worker.terminate();
   }
 
   private queue(): void {
@@ -164,9 +170,9 @@ class WriterThread implements StoreWriter {
   private wait(): void {
     if (!this.ready || this.failed) return;
     const deadline = performance.now() + FLUSH_WAIT_MS;
-    for (let seen = Atomics.load(this.written, 0); seen < this.serial; seen = Atomics.load(this.written, 0)) {
+    for (let seen = Atomics.load(this.signals, WRITTEN); seen < this.serial; seen = Atomics.load(this.signals, WRITTEN)) {
       const left = deadline - performance.now();
-      if (left <= 0 || Atomics.wait(this.written, 0, seen, left) === 'timed-out') return;
+      if (left <= 0 || Atomics.wait(this.signals, WRITTEN, seen, left) === 'timed-out') return;
     }
   }
 

@@ -11,7 +11,7 @@ import os from 'node:os';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { configureConnection, isDamage } from './database.js';
 import { SqliteEventStore } from './events.js';
-import type { WriterData, WriterMessage, WriterReply } from './writer-protocol.js';
+import { LOADED, WRITTEN, type WriterData, type WriterMessage, type WriterReply } from './writer-protocol.js';
 
 const data = workerData as WriterData;
 const port = parentPort!;
@@ -34,9 +34,17 @@ try {
     onDamage: (error) => reply({ damage: error instanceof Error ? error.message : String(error) }),
   });
   reply({ ready: true });
+  loaded(1);
 } catch (error) {
   db?.close();
   reply({ failed: error instanceof Error ? error.message : String(error) });
+  loaded(2);
+}
+
+/** A close() that came while this thread loaded waits for this before ending it (writer-thread.ts). */
+function loaded(state: 1 | 2): void {
+  Atomics.store(signal, LOADED, state);
+  Atomics.notify(signal, LOADED);
 }
 
 port.on('message', (first: WriterMessage) => {
@@ -66,8 +74,8 @@ port.on('message', (first: WriterMessage) => {
   }
   for (const message of messages) reply({ done: message.serial, ...(error === undefined ? {} : { error }) });
   // A synchronous flush() on the main thread waits on this (Atomics.wait): written, then woken.
-  Atomics.store(signal, 0, last.serial);
-  Atomics.notify(signal, 0);
+  Atomics.store(signal, WRITTEN, last.serial);
+  Atomics.notify(signal, WRITTEN);
   if (closing) port.close();
 });
 
