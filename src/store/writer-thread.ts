@@ -139,8 +139,8 @@ class WriterThread implements StoreWriter {
       this.wait();
       return;
     }
-    // Still loading: ended only once it has (a thread torn down inside the native module's
-    // setup aborts the whole process, measured with a command that ended just then).
+    // Still loading: ended only once it has (a thread torn down inside better-sqlite3's setup
+    // aborted the whole process with a V8 fatal error, seen when a bench round ended just then).
     if (this.loading) Atomics.wait(this.signals, LOADED, 0, FLUSH_WAIT_MS);
     void this.worker.terminate();
   }

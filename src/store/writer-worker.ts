@@ -13,6 +13,9 @@ import { configureConnection, isDamage } from './database.js';
 import { SqliteEventStore } from './events.js';
 import { LOADED, WRITTEN, type WriterData, type WriterMessage, type WriterReply } from './writer-protocol.js';
 
+/** Events per transaction when the thread has fallen behind (see transactions()). */
+const TRANSACTION_EVENTS = 2_000;
+
 const data = workerData as WriterData;
 const port = parentPort!;
 const reply = (message: WriterReply) => port.postMessage(message);
@@ -56,7 +59,7 @@ port.on('message', (first: WriterMessage) => {
   now = last.now;
   let error: string | undefined;
   try {
-    writeAll(messages);
+    for (const part of transactions(messages)) writeAll(part);
   } catch (caught) {
     // Busy past the timeout, or damage the store did not take as such: these batches are lost to
     // the cache (the events themselves are in the timeline); later ones are tried again.
@@ -78,6 +81,26 @@ port.on('message', (first: WriterMessage) => {
   Atomics.notify(signal, WRITTEN);
   if (closing) port.close();
 });
+
+/**
+ * Whole messages (a repeat never travels apart from its event) in transactions of about
+ * TRANSACTION_EVENTS: big enough that a commit's cost is spread thin, small enough that a
+ * write on the main thread (the user's own post) waits for the lock no longer than one.
+ */
+function* transactions(messages: WriterMessage[]): Generator<WriterMessage[]> {
+  let part: WriterMessage[] = [];
+  let size = 0;
+  for (const message of messages) {
+    part.push(message);
+    for (const [, list] of message.events) size += list.length;
+    if (size >= TRANSACTION_EVENTS) {
+      yield part;
+      part = [];
+      size = 0;
+    }
+  }
+  if (part.length > 0) yield part;
+}
 
 /** Events per relay, then repeats (marked once their events are stored), in one transaction. */
 function writeAll(messages: WriterMessage[]): void {
