@@ -10,6 +10,7 @@
 //   CHECKPOINT_EVENTS, as a slice of its own, so each copies only the WAL pages
 //   written since the last one instead of 64 MB at once.
 import type { Event } from 'nostr-tools';
+import { append } from './grouped.js';
 import type { EventStore } from './types.js';
 
 export interface WriteBufferOptions {
@@ -63,17 +64,13 @@ export class WriteBuffer {
   }
 
   add(event: Event, relay?: string): void {
-    let list = this.queued.get(relay);
-    if (!list) this.queued.set(relay, (list = []));
-    list.push(event);
+    append(this.queued, relay, event);
     this.queue();
   }
 
   /** `relay` delivered an event again: written after the events, so it is marked if it was stored. */
   seen(id: string, relay: string): void {
-    let list = this.repeats.get(relay);
-    if (!list) this.repeats.set(relay, (list = []));
-    list.push(id);
+    append(this.repeats, relay, id);
     this.queue();
   }
 

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Event } from 'nostr-tools';
+import { append } from './grouped.js';
 import type { Clock } from '../core/clock.js';
 import { LOADED, WRITTEN, type WriterData, type WriterMessage, type WriterReply } from './writer-protocol.js';
 
@@ -103,16 +104,12 @@ class WriterThread implements StoreWriter {
   }
 
   add(event: Event, relay?: string): void {
-    let list = this.events.get(relay);
-    if (!list) this.events.set(relay, (list = []));
-    list.push(event);
+    append(this.events, relay, event);
     this.queue();
   }
 
   seen(id: string, relay: string): void {
-    let list = this.repeats.get(relay);
-    if (!list) this.repeats.set(relay, (list = []));
-    list.push(id);
+    append(this.repeats, relay, id);
     this.queue();
   }
 

@@ -96,7 +96,9 @@ describe('Ink with frame caches', () => {
     const screens = scrolling(99, 200, 48);
     expect(new Set(screens.flatMap((s) => s.rows.map((r) => r.text))).size).toBeGreaterThan(2 * 2_000);
     expect(patched(screens)).toEqual(plain(screens));
-  });
+    // Draws every screen twice (with and without the plugin): 22 s in a full run here, 36 s when busier,
+    // past the default 30 s. Slow, not waiting on anything: a longer limit, not a flaky test.
+  }, 120_000);
 
   it('fails the build when Ink no longer holds what it rewrites', () => {
     const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
