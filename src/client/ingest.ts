@@ -36,6 +36,7 @@ export function cacheIngest(store: () => EventStore | undefined): CacheIngest {
       // What it had not been sent yet is written here; what it had was lost to the cache only.
       inline ??= new WriteBuffer(events);
       moveInto(inline, thread.unsent());
+      thread.close();
       thread = undefined;
     }
     if (thread?.ready) {

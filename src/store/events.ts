@@ -41,7 +41,6 @@ export interface SqliteEventStoreOptions {
   onDamage?(error: unknown): void;
 }
 
-
 export class SqliteEventStore implements EventStore {
   readonly maxBytes: number;
   private readonly ownPubkey: string | undefined;
@@ -251,8 +250,12 @@ export class SqliteEventStore implements EventStore {
   writerThread(): StoreWriter | undefined {
     if (this.db.memory) return undefined;
     const { maxBytes, ownPubkey, clock } = this;
-    const onDamage = (error: Error) => this.onDamage?.(error);
-    return startWriterThread({ file: this.db.name, maxBytes, onDamage, ...(ownPubkey ? { ownPubkey } : {}), ...(clock ? { clock } : {}) });
+    // While it writes, its commits run SQLite's checkpoints: none lands on a rare main-thread commit.
+    const onClose = this.pauseAutoCheckpoint();
+    const options = { file: this.db.name, maxBytes, onDamage: (error: Error) => this.onDamage?.(error), onClose };
+    const thread = startWriterThread({ ...options, ...(ownPubkey ? { ownPubkey } : {}), ...(clock ? { clock } : {}) });
+    if (!thread) onClose();
+    return thread;
   }
 
   /** Damage found while reading or writing is reported and answered like an empty cache. */

@@ -36,6 +36,8 @@ export interface WriterThreadOptions {
   /** For NIP-40 expirations, as on the main thread; without one, none are applied. */
   clock?: Clock;
   onDamage(error: Error): void;
+  /** It was closed, or failed: nothing more is written through it. */
+  onClose?(): void;
 }
 
 /** Handed over once this many wait, or after BATCH_MS: a commit costs per batch, so batches are not made tiny. */
@@ -130,6 +132,7 @@ class WriterThread implements StoreWriter {
     if (this.closed) return;
     this.closed = true;
     this.cancel();
+    this.opts.onClose?.();
     if (this.ready && !this.failed) {
       // It closes its connection after writing this, and ends.
       this.send(true);

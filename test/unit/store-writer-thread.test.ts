@@ -6,6 +6,7 @@
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { cacheIngest } from '../../src/client/ingest.js';
+import type { Db } from '../../src/store/database.js';
 import type { SqliteEventStore } from '../../src/store/events.js';
 import { startWriterThread, type StoreWriter } from '../../src/store/writer-thread.js';
 import { manualClock, tempStores } from '../helpers/store.js';
@@ -38,6 +39,10 @@ function watched(events: SqliteEventStore) {
   return seen;
 }
 
+/** The main thread's connection's automatic checkpoint, in pages (0: off). */
+const autoCheckpoint = (events: SqliteEventStore) =>
+  (events as unknown as { db: Db }).db.pragma('wal_autocheckpoint', { simple: true }) as number;
+
 describe('the cache writer thread', () => {
   const open = tempStores();
 
@@ -51,9 +56,12 @@ describe('the cache writer thread', () => {
     await until(() => seen.threads[0]!.ready, 'the writer thread to load');
     // The first delivery after it is ready switches: what waited on the main thread is written first.
     notes.slice(1_000).forEach((event) => ingest.event(event, 'wss://one'));
+    // While the thread writes, only its commits checkpoint: a rare main-thread commit never does.
+    expect(autoCheckpoint(store.events)).toBe(0);
     ingest.seen(notes[2_999]!.id, 'wss://three');
     ingest.seen(notes[0]!.id, 'wss://three');
     ingest.flush();
+    expect(autoCheckpoint(store.events)).toBe(16_384);
     // Not one of the last 2,000 went through the main thread's connection (nor those of the first
     // thousand it had not written when the thread was ready: the thread took them).
     expect(seen.mainThreadWrites).toBeLessThanOrEqual(1_000);
@@ -107,7 +115,11 @@ describe('the cache writer thread', () => {
     thread.close();
 
     let failing: StoreWriter | undefined;
-    store.events.writerThread = () => (failing = startWriterThread({ file: `${store.dir}/missing.db`, maxBytes: 1 << 20, onDamage: () => {} }));
+    store.events.writerThread = () => {
+      // As the store's own: the main connection's automatic checkpoints wait until the thread is closed.
+      const onClose = store.events.pauseAutoCheckpoint();
+      return (failing = startWriterThread({ file: `${store.dir}/missing.db`, maxBytes: 1 << 20, onDamage: () => {}, onClose }));
+    };
     const ingest = cacheIngest(() => store.events);
     const notes = Array.from({ length: 1_500 }, () => note());
     notes.slice(0, 1_000).forEach((event) => ingest.event(event, 'wss://one'));
@@ -115,5 +127,6 @@ describe('the cache writer thread', () => {
     notes.slice(1_000).forEach((event) => ingest.event(event, 'wss://one'));
     ingest.flush();
     expect(notes.filter((e) => !store.events.has(e.id))).toEqual([]);
+    expect(autoCheckpoint(store.events)).toBe(16_384);
   });
 });
