@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Event } from 'nostr-tools';
 import { append } from './grouped.js';
 import type { Clock } from '../core/clock.js';
-import { LOADED, WRITTEN, type WriterData, type WriterMessage, type WriterReply } from './writer-protocol.js';
+import { LOADED, STOP, WRITTEN, type WriterData, type WriterMessage, type WriterReply } from './writer-protocol.js';
 
 export interface StoreWriter {
   /** Loaded, with its connection open: events may be handed to it. */
@@ -25,7 +25,7 @@ export interface StoreWriter {
   unsent(): { events: Array<[string | undefined, Event[]]>; seen: Array<[string, string[]]> };
   /** Returns once everything handed over is written (the main thread waits). */
   flush(): void;
-  /** Writes what waits, closes the thread's connection, and ends it. */
+  /** Writes what waits (a backlog for at most CLOSE_WAIT_MS, then what is left is dropped), closes the thread's connection, and ends it. */
   close(): void;
 }
 
@@ -45,6 +45,12 @@ const BATCH = 500;
 const BATCH_MS = 50;
 /** The longest a flush() waits for the thread (it cannot see the thread die while it waits). */
 const FLUSH_WAIT_MS = 5_000;
+/**
+ * The longest close() waits for a backlog, so quitting in the middle of a burst stays quick. Then
+ * the thread stops after the transaction it is in; what was left is fetched from the relays again,
+ * as every start asks them for the whole window (the cache never decides what exists).
+ */
+const CLOSE_WAIT_MS = 1_000;
 
 /** The writer thread, or undefined where its script was not built (then the main thread writes). */
 export function startWriterThread(opts: WriterThreadOptions): StoreWriter | undefined {
@@ -79,7 +85,7 @@ class WriterThread implements StoreWriter {
     script: string,
     private readonly opts: WriterThreadOptions,
   ) {
-    const signal = new SharedArrayBuffer(8);
+    const signal = new SharedArrayBuffer(12);
     this.signals = new Int32Array(signal);
     const data: WriterData = { file: opts.file, maxBytes: opts.maxBytes, signal, clocked: opts.clock !== undefined };
     if (opts.ownPubkey !== undefined) data.ownPubkey = opts.ownPubkey;
@@ -125,7 +131,7 @@ class WriterThread implements StoreWriter {
 
   flush(): void {
     this.send();
-    this.wait();
+    this.wait(FLUSH_WAIT_MS);
   }
 
   close(): void {
@@ -136,7 +142,9 @@ class WriterThread implements StoreWriter {
     if (this.ready && !this.failed) {
       // It closes its connection after writing this, and ends.
       this.send(true);
-      this.wait();
+      if (this.wait(CLOSE_WAIT_MS)) return;
+      Atomics.store(this.signals, STOP, 1);
+      this.wait(FLUSH_WAIT_MS);
       return;
     }
     // Still loading: ended only once it has (a thread torn down inside better-sqlite3's setup
@@ -166,14 +174,15 @@ class WriterThread implements StoreWriter {
     this.worker.postMessage(message);
   }
 
-  /** Blocks until the thread has written the last message sent (Atomics.wait: the thread notifies). */
-  private wait(): void {
-    if (!this.ready || this.failed) return;
-    const deadline = performance.now() + FLUSH_WAIT_MS;
+  /** Blocks until the thread has written the last message sent (Atomics.wait: the thread notifies); false if `ms` passed first. */
+  private wait(ms: number): boolean {
+    if (!this.ready || this.failed) return true;
+    const deadline = performance.now() + ms;
     for (let seen = Atomics.load(this.signals, WRITTEN); seen < this.serial; seen = Atomics.load(this.signals, WRITTEN)) {
       const left = deadline - performance.now();
-      if (left <= 0 || Atomics.wait(this.signals, WRITTEN, seen, left) === 'timed-out') return;
+      if (left <= 0 || Atomics.wait(this.signals, WRITTEN, seen, left) === 'timed-out') return false;
     }
+    return true;
   }
 
   private cancel(): void {

@@ -11,7 +11,7 @@ import os from 'node:os';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { configureConnection, isDamage } from './database.js';
 import { SqliteEventStore } from './events.js';
-import { LOADED, WRITTEN, type WriterData, type WriterMessage, type WriterReply } from './writer-protocol.js';
+import { LOADED, STOP, WRITTEN, type WriterData, type WriterMessage, type WriterReply } from './writer-protocol.js';
 
 /** Events per transaction when the thread has fallen behind (see transactions()). */
 const TRANSACTION_EVENTS = 2_000;
@@ -51,7 +51,7 @@ function loaded(state: 1 | 2): void {
 }
 
 port.on('message', (first: WriterMessage) => {
-  // Everything that waited meanwhile is written with it, in one transaction: a commit costs per
+  // Everything that waited meanwhile is written with it (see transactions()): a commit costs per
   // commit (every index page it touched), so a thread that fell behind catches up in bigger ones.
   const messages = [first];
   for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) messages.push(next.message as WriterMessage);
@@ -59,7 +59,11 @@ port.on('message', (first: WriterMessage) => {
   now = last.now;
   let error: string | undefined;
   try {
-    for (const part of transactions(messages)) writeAll(part);
+    for (const part of transactions(messages)) {
+      // The main thread stopped waiting (it is quitting): the rest is left, finished between transactions.
+      if (Atomics.load(signal, STOP) !== 0) break;
+      writeAll(part);
+    }
   } catch (caught) {
     // Busy past the timeout, or damage the store did not take as such: these batches are lost to
     // the cache (the events themselves are in the timeline); later ones are tried again.

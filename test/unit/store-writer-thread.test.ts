@@ -2,7 +2,10 @@
 // (src/store/writer-thread.ts, writer-worker.ts), so no commit or file-system wait
 // holds the UI. The first deliveries are written on the main thread while the
 // thread loads; the thread writes by the same rules; flush() returns only once
-// everything is written; a thread that cannot start leaves the main thread writing.
+// everything is written, and close() at most a second for a backlog; a thread that
+// cannot start leaves the main thread writing.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { cacheIngest } from '../../src/client/ingest.js';
@@ -42,6 +45,15 @@ function watched(events: SqliteEventStore) {
 /** The main thread's connection's automatic checkpoint, in pages (0: off). */
 const autoCheckpoint = (events: SqliteEventStore) =>
   (events as unknown as { db: Db }).db.pragma('wal_autocheckpoint', { simple: true }) as number;
+
+/** Takes the write lock of the database at argv[1], says so, holds it argv[2] ms, commits. */
+const LOCK_HOLDER = `
+const Database = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
+const db = new Database(process.argv[1]);
+db.exec('BEGIN IMMEDIATE');
+process.stdout.write('locked\\n');
+setTimeout(() => { db.exec('COMMIT'); db.close(); }, Number(process.argv[2]));
+`;
 
 describe('the cache writer thread', () => {
   const open = tempStores();
@@ -100,6 +112,25 @@ describe('the cache writer thread', () => {
     expect(store.events.has(current.id)).toBe(true);
     // And the main thread's connection knows of the request the thread stored.
     expect(store.events.put(note({ id: early.id }))).toBe(false);
+  });
+
+  it('closing waits at most a second for a backlog, then the thread stops after its current transaction', async () => {
+    const store = open({ clock: manualClock(NOW * 1000) });
+    const thread = startWriterThread({ file: store.file, maxBytes: 1 << 30, onDamage: () => {} })!;
+    await until(() => thread.ready, 'the writer thread to load');
+    // Another process holds SQLite's write lock for 3 s: the thread's first transaction waits for it.
+    const holder = spawn(process.execPath, ['-e', LOCK_HOLDER, store.file, '3000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const released = new Promise((resolve) => holder.on('exit', resolve));
+    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    const notes = Array.from({ length: 2_500 }, () => note());
+    notes.forEach((event) => thread.add(event, 'wss://one'));
+    thread.close();
+    await released;
+    // The first 500 (one message, or the first 2,000 in one transaction) were written once the lock was free;
+    // the last message's were not: the main thread had stopped waiting.
+    expect(store.events.has(notes[0]!.id)).toBe(true);
+    expect(store.events.has(notes[499]!.id)).toBe(true);
+    expect(store.events.has(notes[2_499]!.id)).toBe(false);
   });
 
   it('leaves the main thread writing when the thread cannot open the file, and hands back what it was not sent', async () => {
