@@ -4,6 +4,7 @@
 import type { Ingest } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { WriteBuffer } from '../store/write-buffer.js';
+import type { Waiting } from '../store/grouped.js';
 import type { StoreWriter } from '../store/writer-thread.js';
 
 export interface CacheIngest extends Ingest {
@@ -73,8 +74,6 @@ export function cacheIngest(store: () => EventStore | undefined): CacheIngest {
     },
   };
 }
-
-type Waiting = ReturnType<StoreWriter['unsent']>;
 
 function moveInto(writer: WriteBuffer | StoreWriter, waiting: Waiting): void {
   for (const [relay, list] of waiting.events) for (const event of list) writer.add(event, relay);

@@ -10,7 +10,7 @@
 //   CHECKPOINT_EVENTS, as a slice of its own, so each copies only the WAL pages
 //   written since the last one instead of 64 MB at once.
 import type { Event } from 'nostr-tools';
-import { append } from './grouped.js';
+import { append, type Waiting } from './grouped.js';
 import type { EventStore } from './types.js';
 
 export interface WriteBufferOptions {
@@ -111,8 +111,8 @@ export class WriteBuffer {
   }
 
   /** Takes what waits, unwritten (the writer thread writes it instead), and closes. */
-  unsent(): { events: Array<[string | undefined, Event[]]>; seen: Array<[string, string[]]> } {
-    const waiting = { events: [...this.queued], seen: [...this.repeats] };
+  unsent(): Waiting {
+    const waiting: Waiting = { events: [...this.queued], seen: [...this.repeats] };
     this.queued.clear();
     this.repeats.clear();
     this.size = 0;

@@ -1,5 +1,5 @@
 // What the main thread and the cache's writer thread (writer-worker.ts) say to each other.
-import type { Event } from 'nostr-tools';
+import type { Waiting } from './grouped.js';
 
 export interface WriterData {
   file: string;
@@ -20,12 +20,10 @@ export const LOADED = 1;
 export const STOP = 2;
 
 /** main -> writer: events per relay, then repeats per relay (marked after their events are stored). */
-export interface WriterMessage {
+export interface WriterMessage extends Waiting {
   serial: number;
   /** The main thread's clock, ms. */
   now: number;
-  events: Array<[string | undefined, Event[]]>;
-  seen: Array<[string, string[]]>;
   /** The last message: the thread closes its connection after writing it. */
   close?: true;
 }

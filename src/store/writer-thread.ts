@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Event } from 'nostr-tools';
-import { append } from './grouped.js';
+import { append, type Waiting } from './grouped.js';
 import type { Clock } from '../core/clock.js';
 import { LOADED, STOP, WRITTEN, type WriterData, type WriterMessage, type WriterReply } from './writer-protocol.js';
 
@@ -22,7 +22,7 @@ export interface StoreWriter {
   /** `relay` delivered a stored event again. */
   seen(id: string, relay: string): void;
   /** Hands back what was not sent yet (after a failure). */
-  unsent(): { events: Array<[string | undefined, Event[]]>; seen: Array<[string, string[]]> };
+  unsent(): Waiting;
   /** Returns once everything handed over is written (the main thread waits). */
   flush(): void;
   /** Writes what waits (a backlog for at most CLOSE_WAIT_MS, then what is left is dropped), closes the thread's connection, and ends it. */
@@ -121,8 +121,8 @@ class WriterThread implements StoreWriter {
     this.queue();
   }
 
-  unsent() {
-    const taken = { events: [...this.events], seen: [...this.repeats] };
+  unsent(): Waiting {
+    const taken: Waiting = { events: [...this.events], seen: [...this.repeats] };
     this.events = new Map();
     this.repeats = new Map();
     this.waiting = 0;
@@ -165,11 +165,8 @@ class WriterThread implements StoreWriter {
   private send(close?: true): void {
     this.cancel();
     if (!this.ready || this.failed || (this.waiting === 0 && !close)) return;
-    const message: WriterMessage = { serial: ++this.serial, now: this.opts.clock?.now() ?? 0, events: [...this.events], seen: [...this.repeats] };
+    const message: WriterMessage = { serial: ++this.serial, now: this.opts.clock?.now() ?? 0, ...this.unsent() };
     if (close) message.close = true;
-    this.events = new Map();
-    this.repeats = new Map();
-    this.waiting = 0;
     if (this.outstanding++ === 0) this.worker.ref();
     this.worker.postMessage(message);
   }

@@ -11,6 +11,7 @@ import os from 'node:os';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { configureConnection, isDamage } from './database.js';
 import { SqliteEventStore } from './events.js';
+import { appendAll } from './grouped.js';
 import { LOADED, STOP, WRITTEN, type WriterData, type WriterMessage, type WriterReply } from './writer-protocol.js';
 
 /** Events per transaction when the thread has fallen behind (see transactions()). */
@@ -111,8 +112,8 @@ function writeAll(messages: WriterMessage[]): void {
   const events = new Map<string | undefined, Event[]>();
   const seen = new Map<string, string[]>();
   for (const message of messages) {
-    for (const [relay, list] of message.events) events.set(relay, [...(events.get(relay) ?? []), ...list]);
-    for (const [relay, ids] of message.seen) seen.set(relay, [...(seen.get(relay) ?? []), ...ids]);
+    for (const [relay, list] of message.events) appendAll(events, relay, list);
+    for (const [relay, ids] of message.seen) appendAll(seen, relay, ids);
   }
   db!.transaction(() => {
     for (const [relay, list] of events) store!.putMany(list, relay);
