@@ -5,6 +5,8 @@
 // everything is written, and close() at most a second for a backlog; a thread that
 // cannot start leaves the main thread writing.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +56,17 @@ db.exec('BEGIN IMMEDIATE');
 process.stdout.write('locked\\n');
 setTimeout(() => { db.exec('COMMIT'); db.close(); }, Number(process.argv[2]));
 `;
+
+/**
+ * The WAL-index (the -shm file, https://sqlite.org/walformat.html): frames in the WAL (mxFrame,
+ * byte 16 of the header) and frames already copied into the database file (nBackfill, byte 96),
+ * read without a connection, which would checkpoint as it closes.
+ */
+function walIndex(file: string): { frames: number; copied: number } {
+  const shm = fs.readFileSync(`${file}-shm`);
+  const u32 = os.endianness() === 'LE' ? (at: number) => shm.readUInt32LE(at) : (at: number) => shm.readUInt32BE(at);
+  return { frames: u32(16), copied: u32(96) };
+}
 
 describe('the cache writer thread', () => {
   const open = tempStores();
@@ -112,6 +125,21 @@ describe('the cache writer thread', () => {
     expect(store.events.has(current.id)).toBe(true);
     // And the main thread's connection knows of the request the thread stored.
     expect(store.events.put(note({ id: early.id }))).toBe(false);
+  });
+
+  it('copies the WAL into the file once quiet, so the last close (a quit) has little left to copy', async () => {
+    const store = open({ clock: manualClock(NOW * 1000) });
+    const thread = startWriterThread({ file: store.file, maxBytes: 1 << 30, onDamage: () => {} })!;
+    await until(() => thread.ready, 'the writer thread to load');
+    Array.from({ length: 2_000 }, () => note()).forEach((event) => thread.add(event, 'wss://one'));
+    thread.flush();
+    // Far below the automatic checkpoint (16,384 pages), which would otherwise copy it.
+    expect(walIndex(store.file).frames).toBeGreaterThan(100);
+    await until(() => {
+      const { frames, copied } = walIndex(store.file);
+      return copied === frames;
+    }, 'the WAL copied into the file');
+    thread.close();
   });
 
   it('closing waits at most a second for a backlog, then the thread stops after its current transaction', async () => {
