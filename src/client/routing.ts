@@ -4,10 +4,8 @@
 import type { Filter } from 'nostr-tools';
 import { DeliveryStats } from '../core/delivery.js';
 import { planFilters, planOutbox, type OutboxPlan } from '../core/outbox-plan.js';
-import { RecentMap } from '../core/recent.js';
 import type { RelaySpec } from '../core/relay-spec.js';
 import type { RequestPlan, SubscribeHandlers } from '../net/types.js';
-import { MAX_VERIFIED } from '../net/verified-events.js';
 import { fetchRelayLists, writeRelaysOf, type RelayListDeps } from './relay-lists.js';
 
 /**
@@ -77,8 +75,6 @@ export function routeFromLists(
  */
 export function learning(route: Route, delivery: DeliveryStats, handlers: SubscribeHandlers): SubscribeHandlers {
   const delivered = new Map<string, Set<string>>();
-  // Copies arrive within moments of the first (as in src/client/window.ts).
-  const authorOf = new RecentMap<string, string>(MAX_VERIFIED);
   let learned = false;
   const note = (relay: string, author: string) => {
     const set = delivered.get(relay) ?? new Set<string>();
@@ -88,21 +84,16 @@ export function learning(route: Route, delivery: DeliveryStats, handlers: Subscr
   return {
     ...handlers,
     onevent(event, relay) {
-      if (!learned) {
-        authorOf.set(event.id, event.pubkey);
-        note(relay, event.pubkey);
-      }
+      if (!learned) note(relay, event.pubkey);
       handlers.onevent(event, relay);
     },
     // A copy another relay sent first still shows this relay holds the author.
-    onseen(id, relay) {
-      const author = learned ? undefined : authorOf.get(id);
-      if (author) note(relay, author);
-      handlers.onseen?.(id, relay);
+    onseen(id, relay, event) {
+      if (!learned && event) note(relay, event.pubkey);
+      handlers.onseen?.(id, relay, event);
     },
     onsettled(outcomes) {
       learned = true;
-      authorOf.clear();
       for (const outcome of outcomes) {
         delivery.record({
           url: outcome.url,

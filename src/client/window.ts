@@ -7,7 +7,7 @@
 // repeats cheap).
 import type { Event, Filter } from 'nostr-tools';
 import { RelayCoverage } from '../core/coverage.js';
-import { RecentMap, RecentSet } from '../core/recent.js';
+import { RecentSet } from '../core/recent.js';
 import type { RelayOutcome, RelayPool } from '../net/types.js';
 import { MAX_VERIFIED } from '../net/verified-events.js';
 
@@ -60,14 +60,13 @@ export function fetchWindow(opts: WindowOptions): WindowFetch {
     if (!found) coverage.set(url, (found = new RelayCoverage(filters)));
     return found;
   };
-  // Only while the window is being answered: how many events each relay sent (for the summary)
-  // and the events behind "seen" ids (a copy another relay sent first). A Global window streams
-  // without end before its EOSE, so both remember only the latest events (issue #16 item 5:
-  // every event of a 150,000-event flood was held here, past every other cap). A copy arrives
-  // within moments of the first; one remembered no longer is only left out of that relay's
-  // coverage and count, which matters only to a filter whose limit is over WINDOW_RECENT.
+  // Only while the window is being answered: how many events each relay sent (for the summary).
+  // A Global window streams without end before its EOSE, so only the latest ids are remembered
+  // (issue #16 item 5: every event of a 150,000-event flood was held here, past every other cap).
+  // A copy another relay sent first comes with its event while the pool remembers it, as long as
+  // this; one it no longer does is only left out of that relay's coverage and count, which
+  // matters only to a filter whose limit is over WINDOW_RECENT.
   const sent = new Map<string, { ids: RecentSet<string>; count: number }>();
-  const events = new RecentMap<string, Event>(WINDOW_RECENT);
   const record = (event: Event, url: string) => {
     let relay = sent.get(url);
     if (!relay) sent.set(url, (relay = { ids: new RecentSet(WINDOW_RECENT), count: 0 }));
@@ -83,15 +82,11 @@ export function fetchWindow(opts: WindowOptions): WindowFetch {
   const awaited = opts.relays?.filter((url) => !opts.stalled?.has(url));
   const handlers = {
     onevent(event: Event, url: string) {
-      if (answering) {
-        events.set(event.id, event);
-        record(event, url);
-      }
+      if (answering) record(event, url);
       opts.onevent(event, url);
     },
-    onseen(id: string, url: string) {
-      const event = answering ? events.get(id) : undefined;
-      if (event) record(event, url);
+    onseen(id: string, url: string, event?: Event) {
+      if (answering && event) record(event, url);
       opts.onseen(id, url);
     },
     oneose(url: string, timedOut: boolean) {
@@ -148,7 +143,6 @@ export function fetchWindow(opts: WindowOptions): WindowFetch {
     await Promise.all(outcomes.filter((o) => o.eose).map(page));
     for (const outcome of outcomes) outcome.events = sent.get(outcome.url)?.count ?? outcome.events;
     answering = false;
-    events.clear();
     sent.clear();
     complete =
       stalledBefore.length === 0 &&
@@ -175,7 +169,6 @@ export function fetchWindow(opts: WindowOptions): WindowFetch {
     close() {
       closed = true;
       answering = false;
-      events.clear();
       sent.clear();
       for (const subscription of subscriptions) subscription.close();
     },

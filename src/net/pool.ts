@@ -183,10 +183,10 @@ class Pool implements RelayPool {
           this.opts.ingest?.event(event, url);
           handlers.onevent(event, url);
         },
-        onseen: (eventId) => {
+        onseen: (eventId, event) => {
           part.outcome.events++;
           this.opts.ingest?.seen(eventId, url);
-          handlers.onseen?.(eventId, url);
+          handlers.onseen?.(eventId, url, event);
         },
         // The relay answered in time when its EOSE arrived, even if our checks of
         // the events before it are still running: the timeout measures the relay, not us.

@@ -16,7 +16,8 @@ export interface RelaySub {
   /** Newest created_at this relay delivered on it, future-dated events aside: where a resubscription starts. */
   newest?: number;
   onevent(event: Event): void;
-  onseen(id: string): void;
+  /** A copy of an event already handed on, with that event while the pool still remembers it. */
+  onseen(id: string, event: Event | undefined): void;
   /** EOSE has arrived (events before it may still be waiting for their check). */
   oneoseArrived?(): void;
   /** EOSE, after every event the relay sent before it. */

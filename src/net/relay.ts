@@ -309,12 +309,11 @@ export class PoolRelay extends AbstractRelay implements Drainable {
     // A note dated ten years ahead must not make the next REQ ask only for what comes after it.
     const current = seen && seen.created_at <= this.deps.now() + FUTURE_SKEW_SEC;
     if (seen && current && (sub.newest === undefined || seen.created_at > sub.newest)) sub.newest = seen.created_at;
-    if (sub.delivered.has(id) || !event) {
+    if (!event || !sub.delivered.add(id)) {
       this.deps.counts.duplicates++;
-      sub.onseen(id);
+      sub.onseen(id, seen);
       return;
     }
-    sub.delivered.add(id);
     this.deps.counts.received++;
     sub.onevent(event);
   }

@@ -91,8 +91,11 @@ export interface QueryResult {
 export interface SubscribeHandlers {
   /** A verified event matching the filters, the first time its id is seen. */
   onevent(event: Event, relay: string): void;
-  /** Another relay delivered an event already seen ("seen on"). */
-  onseen?(id: string, relay: string): void;
+  /**
+   * Another relay delivered an event already seen ("seen on"); with the event while the pool
+   * still remembers it (the last MAX_VERIFIED verified: copies come within moments of the first).
+   */
+  onseen?(id: string, relay: string, event?: Event): void;
   /** This relay sent EOSE or timed out. */
   oneose?(relay: string, timedOut: boolean): void;
   /** Every relay has sent EOSE, timed out or failed: the start-up result is complete. */

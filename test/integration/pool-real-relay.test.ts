@@ -5,6 +5,7 @@
 import type { Event } from 'nostr-tools';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fetchWindow } from '../../src/client/window.js';
 import { createPool } from '../../src/net/pool.js';
 import type { RelayPool } from '../../src/net/types.js';
 import { mainThreadVerifier, type SignatureVerifier } from '../../src/net/verify.js';
@@ -48,6 +49,26 @@ describe('pool behaviours on real relays', () => {
     const again = await pool.query([{ authors: [getPublicKey(alice)], limit: 5 }]);
     expect(again.events).toHaveLength(5);
     expect(calls).toBe(20);
+  });
+
+  it("hands on each other relay's copy with its event, so a window counts every relay's share", async () => {
+    const carol = generateSecretKey();
+    const events = Array.from({ length: 10 }, (_, i) => signed(carol, { created_at: NOW - 200 - i, content: `c${i}` }));
+    for (const relay of relays) await relay.seed(...events);
+    pool = createPool({ relays: relays.map((r) => spec(r.url)) });
+    const copies: Array<{ id: string; event?: Event }> = [];
+    await new Promise<void>((resolve) =>
+      pool!.subscribe([{ authors: [getPublicKey(carol)] }], {
+        onevent() {},
+        onseen: (id, _relay, event) => copies.push({ id, ...(event ? { event } : {}) }),
+        onsettled: () => resolve(),
+      }),
+    );
+    expect(copies).toHaveLength(20);
+    expect(copies.every(({ id, event }) => event?.id === id)).toBe(true);
+    // What src/client/window.ts makes of them: each relay sent all ten (its coverage, its summary).
+    const window = fetchWindow({ pool, filters: [{ authors: [getPublicKey(carol)] }], relays: relays.map((r) => r.url), stream: false, onevent() {}, onseen() {}, boundary: () => undefined });
+    expect((await window.settled).map((o) => o.events)).toEqual([10, 10, 10]);
   });
 
   it('after a dropped connection the stream resubscribes from the newest event the relay sent', async () => {

@@ -1,7 +1,8 @@
-// A window being answered remembers only the latest WINDOW_RECENT events (issue #16 item 5): a
-// Global window streams without end before EOSE, and every event of a 150,000-event flood was held
-// by the window until then, past every other cap. Driven by a scripted pool: the test plays the
-// relays' handlers itself, so what the window counts is exactly what it remembered.
+// A window being answered remembers only the latest WINDOW_RECENT ids per relay and no events
+// (issue #16 item 5): a Global window streams without end before EOSE, and every event of a
+// 150,000-event flood was held by the window until then, past every other cap. A copy another
+// relay sent first comes with its event while the pool remembers it (src/net/types.ts onseen).
+// Driven by a scripted pool: the test plays the relays' handlers itself.
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { fetchWindow, WINDOW_RECENT } from '../../src/client/window.js';
@@ -24,7 +25,7 @@ function scriptedPool(): { pool: RelayPool; handlers: () => SubscribeHandlers } 
 }
 
 describe('a window being answered', () => {
-  it(`counts every event a relay streams, but looks up only the latest ${WINDOW_RECENT} behind another relay's copies`, async () => {
+  it(`counts every event a relay streams once, and another relay's copies of those the pool still remembers`, async () => {
     const { pool, handlers } = scriptedPool();
     const handed: string[] = [];
     const window = fetchWindow({
@@ -40,9 +41,10 @@ describe('a window being answered', () => {
     const total = WINDOW_RECENT + 5;
     for (let n = 0; n < total; n++) h.onevent(note(n), A);
     // A repeats its newest event: counted once.
-    h.onseen!(hex(total - 1), A);
-    // B sends copies of the first event (forgotten by now) and of the last two (remembered).
-    for (const n of [0, total - 2, total - 1]) h.onseen!(hex(n), B);
+    h.onseen!(hex(total - 1), A, note(total - 1));
+    // B sends copies of the first event (forgotten by the pool by now) and of the last two (remembered).
+    h.onseen!(hex(0), B);
+    for (const n of [total - 2, total - 1]) h.onseen!(hex(n), B, note(n));
     const outcome = (url: string): RelayOutcome => ({ url, eose: true, timedOut: false, events: 0 });
     h.oneose!(A, false);
     h.oneose!(B, false);
