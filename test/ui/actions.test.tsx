@@ -218,6 +218,20 @@ describe('screens and views', () => {
     expect(opened).toEqual(['home', 'notifications', 'global', 'messages', 'home']);
   });
 
+  it('a feed switched to is drawn with the notes it already holds in its first frame, not a frame later', async () => {
+    const { app, frame, press } = start({
+      feeds: { home: feedOf(hello), global: feedOf(carol.note('from anyone', now - 60)) },
+    });
+    await frame((f) => f.includes(' · Home') && f.includes('hello world'));
+    press(keys.tab);
+    await frame((f) => f.includes(' · Notifications'));
+    const before = app.frames.length;
+    press(keys.tab);
+    await frame((f) => f.includes(' · Global') && f.includes('from anyone'));
+    const global = app.frames.slice(before).filter((f) => f.includes(' · Global'));
+    expect(global.filter((f) => !f.includes('from anyone'))).toEqual([]);
+  });
+
   it('R shows each relay: state, counts and its last error, sanitised', async () => {
     const { frame, press } = start({
       feeds: { home: feedOf(hello) },

@@ -22,11 +22,18 @@ export function useFeed(open: () => FeedLike | undefined, deps: readonly unknown
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const generation = useMemo(() => ++counter.current, deps);
   // A feed that can open at the first render (start-up already knows which) is drawn in the
-  // first frame; otherwise it opens once mounted.
+  // first frame; otherwise it opens once mounted. -generation: tried in render, not ready.
   const [view, setView] = useState<FeedView & { generation: number }>(() => {
     const feed = open();
-    return { feed, version: 0, settled: false, generation: feed ? generation : 0 };
+    return { feed, version: 0, settled: false, generation: feed ? generation : -generation };
   });
+  // The same when the deps change (Tab, or Global once start-up learns the user follows nobody):
+  // a feed that can open now is drawn in this frame, with what it already holds, not a frame
+  // later. React renders again at once with this state, before anything is drawn.
+  if (Math.abs(view.generation) !== generation) {
+    const feed = open();
+    setView({ feed, version: 0, settled: false, generation: feed ? generation : -generation });
+  }
   useEffect(() => {
     const opened = view.generation === generation ? view.feed : undefined;
     const feed = opened ?? open();
