@@ -35,14 +35,13 @@ export function useFeed(open: () => FeedLike | undefined, deps: readonly unknown
     setView({ feed, version: 0, settled: false, generation: feed ? generation : -generation });
   }
   useEffect(() => {
-    const opened = view.generation === generation ? view.feed : undefined;
-    const feed = opened ?? open();
-    if (!opened) setView({ feed, version: 0, settled: false, generation });
+    // Opened by the render above; one that was not ready then waits for the deps to change.
+    const feed = view.generation === generation ? view.feed : undefined;
     if (!feed) return;
     let live = true;
     const off = feed.onChange(() => live && setView((v) => ({ ...v, version: v.version + 1 })));
-    // What arrived between that first render and this subscription is drawn too.
-    if (opened) setView((v) => ({ ...v, version: v.version + 1 }));
+    // What arrived between that render and this subscription is drawn too.
+    setView((v) => ({ ...v, version: v.version + 1 }));
     feed.settled.then(
       () => live && setView((v) => ({ ...v, settled: true })),
       () => live && setView((v) => ({ ...v, settled: true })),
