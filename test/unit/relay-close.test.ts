@@ -2,29 +2,17 @@
 // handshake, bounded by the grace; a relay still ahead of us is ended at once, since its answer
 // to the close waits behind everything it sent (a quit in the middle of a burst waited out the
 // whole grace); and nothing it sends after the close is handled.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RecentSet } from '../../src/core/recent.js';
-import type { Timers } from '../../src/core/clock.js';
 import { PAUSE_ABOVE, type PoolRelay, type RelaySub } from '../../src/net/relay.js';
 import { bareRelay, numberedEvent } from '../helpers/bare-relay.js';
+import { ManualTimers } from '../helpers/manual-timers.js';
 
 /** A socket standing in for ws's: what was asked of it. */
 function socketOf(relay: PoolRelay) {
   const socket = { readyState: 1, paused: 0, closed: 0, terminated: 0, pause: () => socket.paused++, resume() {}, close: () => socket.closed++, terminate: () => socket.terminated++ };
   (relay as unknown as { ws: typeof socket }).ws = socket;
   return socket;
-}
-
-/** Timers that only run when told to: the grace runs out when the test says so. */
-function manualTimers() {
-  const due: Array<{ ms: number; fn: () => void; weak: boolean }> = [];
-  const timers: Timers = {
-    after(ms, fn, opts) {
-      due.push({ ms, fn, weak: opts?.weak === true });
-      return () => {};
-    },
-  };
-  return { timers, due };
 }
 
 function subscribed(relay: PoolRelay) {
@@ -40,11 +28,14 @@ describe('a relay closed by us', () => {
   it('when idle, is asked to close and ended only once the grace runs out (a weak timer)', () => {
     const relay = bareRelay();
     const socket = socketOf(relay);
-    const { timers, due } = manualTimers();
+    const timers = new ManualTimers();
+    const after = vi.spyOn(timers, 'after');
     relay.closeWithin(1_000, timers);
     expect(socket).toMatchObject({ closed: 1, terminated: 0 });
-    expect(due).toEqual([expect.objectContaining({ ms: 1_000, weak: true })]);
-    due[0]!.fn();
+    expect(after).toHaveBeenCalledWith(1_000, expect.any(Function), { weak: true });
+    timers.advance(999);
+    expect(socket.terminated).toBe(0);
+    timers.advance(1);
     expect(socket.terminated).toBe(1);
   });
 
@@ -54,10 +45,10 @@ describe('a relay closed by us', () => {
     const handed = subscribed(relay);
     for (let n = 0; n <= PAUSE_ABOVE; n++) send(relay, n);
     expect(socket.paused).toBe(1);
-    const { timers, due } = manualTimers();
+    const timers = new ManualTimers();
     relay.closeWithin(1_000, timers);
     expect(socket.terminated).toBe(1);
-    expect(due).toEqual([]);
+    expect(timers.pending).toBe(0);
     expect(handed).toEqual([]);
   });
 
@@ -67,7 +58,7 @@ describe('a relay closed by us', () => {
     subscribed(relay);
     send(relay, 1);
     expect(socket.paused).toBe(0);
-    relay.closeWithin(1_000, manualTimers().timers);
+    relay.closeWithin(1_000, new ManualTimers());
     expect(socket.terminated).toBe(1);
   });
 
@@ -75,8 +66,7 @@ describe('a relay closed by us', () => {
     const relay = bareRelay();
     socketOf(relay);
     const handed = subscribed(relay);
-    const { timers } = manualTimers();
-    relay.closeWithin(1_000, timers);
+    relay.closeWithin(1_000, new ManualTimers());
     send(relay, 1);
     expect(relay.messages).toBe(0);
     expect(relay.handleNext()).toBe(false);
