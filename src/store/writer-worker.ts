@@ -31,6 +31,8 @@ const signal = new Int32Array(data.signal);
 let now = 0;
 let db: Database.Database | undefined;
 let store: SqliteEventStore | undefined;
+/** The checkpoint once quiet (IDLE_CHECKPOINT_MS), put off by every write. */
+let idle: ReturnType<typeof setTimeout> | undefined;
 
 yieldToMainThread();
 try {
@@ -113,8 +115,6 @@ function* transactions(messages: WriterMessage[]): Generator<WriterMessage[]> {
   }
   if (part.length > 0) yield part;
 }
-
-let idle: ReturnType<typeof setTimeout> | undefined;
 
 function checkpointWhenIdle(): void {
   clearTimeout(idle);
