@@ -34,7 +34,7 @@ export function cacheIngest(store: () => EventStore | undefined): CacheIngest {
     events ??= store();
     if (!events) return undefined;
     if (thread?.failed) {
-      // What it had not been sent yet is written here; what it had was lost to the cache only.
+      // What it had not written (sent or not) is written here.
       inline ??= new WriteBuffer(events);
       moveInto(inline, thread.unsent());
       thread.close();

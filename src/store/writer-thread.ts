@@ -21,7 +21,11 @@ export interface StoreWriter {
   add(event: Event, relay?: string): void;
   /** `relay` delivered a stored event again. */
   seen(id: string, relay: string): void;
-  /** Hands back what was not sent yet (after a failure). */
+  /**
+   * Hands back what it has not written (after a failure): what waits to be sent, after what it was
+   * sent and never confirmed (a thread that died holding a batch), so repeats still follow their
+   * events. A batch it wrote just before dying is written again: every write is an INSERT OR IGNORE.
+   */
   unsent(): Waiting;
   /** Returns once everything handed over is written (the main thread waits). */
   flush(): void;
@@ -74,6 +78,8 @@ class WriterThread implements StoreWriter {
   private readonly signals: Int32Array;
   private events = new Map<string | undefined, Event[]>();
   private repeats = new Map<string, string[]>();
+  /** Messages sent and not yet confirmed written, by serial. */
+  private readonly unconfirmed = new Map<number, Waiting>();
   private waiting = 0;
   private serial = 0;
   private outstanding = 0;
@@ -95,7 +101,7 @@ class WriterThread implements StoreWriter {
       if ('ready' in reply) this.loaded(true);
       else if ('failed' in reply) this.loaded(false);
       else if ('damage' in reply) opts.onDamage(new Error(reply.damage));
-      else if (--this.outstanding === 0 && !this.loading) this.worker.unref();
+      else this.confirmed(reply.done);
     });
     this.worker.on('error', () => (this.failed = true));
     this.worker.on('exit', () => (this.failed = this.failed || !this.closed));
@@ -122,11 +128,27 @@ class WriterThread implements StoreWriter {
   }
 
   unsent(): Waiting {
+    const lost = [...this.unconfirmed.values(), this.take()];
+    this.unconfirmed.clear();
+    return { events: lost.flatMap((w) => w.events), seen: lost.flatMap((w) => w.seen) };
+  }
+
+  /** What waits to be sent, taken. */
+  private take(): Waiting {
     const taken: Waiting = { events: [...this.events], seen: [...this.repeats] };
     this.events = new Map();
     this.repeats = new Map();
     this.waiting = 0;
     return taken;
+  }
+
+  /**
+   * A message the thread has finished with. One it could not write (the file busy past the
+   * timeout) is not handed back either: the main thread's connection would wait for the same lock.
+   */
+  private confirmed(serial: number): void {
+    this.unconfirmed.delete(serial);
+    if (--this.outstanding === 0 && !this.loading) this.worker.unref();
   }
 
   flush(): void {
@@ -165,8 +187,9 @@ class WriterThread implements StoreWriter {
   private send(close?: true): void {
     this.cancel();
     if (!this.ready || this.failed || (this.waiting === 0 && !close)) return;
-    const message: WriterMessage = { serial: ++this.serial, now: this.opts.clock?.now() ?? 0, ...this.unsent() };
+    const message: WriterMessage = { serial: ++this.serial, now: this.opts.clock?.now() ?? 0, ...this.take() };
     if (close) message.close = true;
+    this.unconfirmed.set(message.serial, { events: message.events, seen: message.seen });
     if (this.outstanding++ === 0) this.worker.ref();
     this.worker.postMessage(message);
   }

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { cacheIngest } from '../../src/client/ingest.js';
@@ -159,6 +160,31 @@ describe('the cache writer thread', () => {
     expect(store.events.has(notes[0]!.id)).toBe(true);
     expect(store.events.has(notes[499]!.id)).toBe(true);
     expect(store.events.has(notes[2_499]!.id)).toBe(false);
+  });
+
+  it('hands back, after it dies, the batches it was sent and never confirmed, ahead of what still waits', async () => {
+    const store = open({ clock: manualClock(NOW * 1000) });
+    const thread = startWriterThread({ file: store.file, maxBytes: 1 << 30, onDamage: () => {} })!;
+    await until(() => thread.ready, 'the writer thread to load');
+    // Another process holds the write lock, so the first batch (500) stays unwritten in the thread.
+    const holder = spawn(process.execPath, ['-e', LOCK_HOLDER, store.file, '1000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const released = new Promise((resolve) => holder.on('exit', resolve));
+    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    const notes = Array.from({ length: 600 }, () => note());
+    notes.forEach((event) => thread.add(event, 'wss://one'));
+    thread.seen(notes[0]!.id, 'wss://two');
+    // The thread dies as a crash would end it: from outside, in the middle of its work.
+    void (thread as unknown as { worker: Worker }).worker.terminate();
+    await until(() => thread.failed, 'the thread to die');
+    await released;
+    const lost = thread.unsent();
+    expect(lost.events.flatMap(([, list]) => list).map((e) => e.id)).toEqual(notes.map((e) => e.id));
+    expect(lost.seen).toEqual([['wss://two', [notes[0]!.id]]]);
+    expect(thread.unsent()).toEqual({ events: [], seen: [] });
+    // Written again on the main thread's connection, nothing is missing.
+    for (const [relay, list] of lost.events) store.events.putMany(list, relay);
+    expect(notes.filter((e) => !store.events.has(e.id))).toEqual([]);
+    thread.close();
   });
 
   it('leaves the main thread writing when the thread cannot open the file, and hands back what it was not sent', async () => {
