@@ -10,7 +10,7 @@ import type { Event } from 'nostr-tools';
 
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
+const { hash } = require('node:crypto');
 const bip340 = require(workerData.schnorr);
 const { serializeEvent } = require(workerData.pure);
 const events = workerData.events;
@@ -19,7 +19,7 @@ parentPort.once('message', () => {
   const started = performance.now();
   let ok = 0;
   for (const e of events) {
-    const id = createHash('sha256').update(serializeEvent(e)).digest();
+    const id = hash('sha256', serializeEvent(e), 'buffer');
     if (id.toString('hex') === e.id && bip340.verify(id, Buffer.from(e.sig, 'hex'), Buffer.from(e.pubkey, 'hex'))) ok++;
   }
   parentPort.postMessage({ ok, ms: performance.now() - started });

@@ -6,7 +6,7 @@
 // NIP-01: the id is the sha256 of [0, pubkey, created_at, kind, tags, content]
 // serialised (nostr-tools' serializeEvent, which also refuses malformed
 // fields), and the sig is a BIP-340 signature of that id by the pubkey.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Event } from 'nostr-tools';
 import { serializeEvent } from 'nostr-tools/pure';
@@ -62,7 +62,7 @@ export function soundCheck(bip340: Bip340): EventCheck | null {
 function eventCheck(bip340: Bip340): EventCheck {
   return (event) => {
     try {
-      const id = createHash('sha256').update(serializeEvent(event)).digest();
+      const id = hash('sha256', serializeEvent(event), 'buffer');
       // Buffer.from(hex) stops at the first non-hex character, so the shape is checked first.
       if (id.toString('hex') !== event.id || typeof event.sig !== 'string' || !SIG.test(event.sig)) return false;
       return bip340.verify(id, Buffer.from(event.sig, 'hex'), Buffer.from(event.pubkey, 'hex')) === true;

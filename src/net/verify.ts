@@ -217,7 +217,7 @@ import(workerData.url).then((m) => m.initNostrWasm()).then((nw) => {
 const NATIVE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 ${BACKGROUND_THREAD_SOURCE}
-const { createHash } = require('node:crypto');
+const { hash } = require('node:crypto');
 const SIG = /^[0-9a-f]{128}$/;
 try {
   const bip340 = require(workerData.schnorr);
@@ -230,7 +230,7 @@ try {
   };
   const check = (event) => {
     try {
-      const id = createHash('sha256').update(serializeEvent(event)).digest();
+      const id = hash('sha256', serializeEvent(event), 'buffer');
       if (id.toString('hex') !== event.id || typeof event.sig !== 'string' || !SIG.test(event.sig)) return false;
       return bip340.verify(id, Buffer.from(event.sig, 'hex'), Buffer.from(event.pubkey, 'hex')) === true;
     } catch { return false; }
