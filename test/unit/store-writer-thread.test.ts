@@ -69,8 +69,24 @@ function walIndex(file: string): { frames: number; copied: number } {
   return { frames: u32(16), copied: u32(96) };
 }
 
+/** Has another process take the write lock of the database `file` for `ms`; resolves once it holds it. */
+async function holdWriteLock(file: string, ms: number): Promise<{ released: Promise<unknown> }> {
+  const holder = spawn(process.execPath, ['-e', LOCK_HOLDER, file, String(ms)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const released = new Promise((resolve) => holder.on('exit', resolve));
+  await new Promise((resolve) => holder.stdout.once('data', resolve));
+  // In an object: an async function returning the promise itself would wait for it.
+  return { released };
+}
+
 describe('the cache writer thread', () => {
   const open = tempStores();
+  /** A store and a writer thread of its own, loaded. */
+  const readyThread = async () => {
+    const store = open({ clock: manualClock(NOW * 1000) });
+    const thread = startWriterThread({ file: store.file, maxBytes: 1 << 30, onDamage: () => {} })!;
+    await until(() => thread.ready, 'the writer thread to load');
+    return { store, thread };
+  };
 
   it('writes a stream past its first thousand deliveries on its own connection; flush() returns once all is written', async () => {
     const store = open({ clock: manualClock(NOW * 1000) });
@@ -129,9 +145,7 @@ describe('the cache writer thread', () => {
   });
 
   it('copies the WAL into the file once quiet, so the last close (a quit) has little left to copy', async () => {
-    const store = open({ clock: manualClock(NOW * 1000) });
-    const thread = startWriterThread({ file: store.file, maxBytes: 1 << 30, onDamage: () => {} })!;
-    await until(() => thread.ready, 'the writer thread to load');
+    const { store, thread } = await readyThread();
     Array.from({ length: 2_000 }, () => note()).forEach((event) => thread.add(event, 'wss://one'));
     thread.flush();
     // Far below the automatic checkpoint (16,384 pages), which would otherwise copy it.
@@ -144,13 +158,9 @@ describe('the cache writer thread', () => {
   });
 
   it('closing waits at most a second for a backlog, then the thread stops after its current transaction', async () => {
-    const store = open({ clock: manualClock(NOW * 1000) });
-    const thread = startWriterThread({ file: store.file, maxBytes: 1 << 30, onDamage: () => {} })!;
-    await until(() => thread.ready, 'the writer thread to load');
+    const { store, thread } = await readyThread();
     // Another process holds SQLite's write lock for 3 s: the thread's first transaction waits for it.
-    const holder = spawn(process.execPath, ['-e', LOCK_HOLDER, store.file, '3000'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const released = new Promise((resolve) => holder.on('exit', resolve));
-    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    const { released } = await holdWriteLock(store.file, 3_000);
     const notes = Array.from({ length: 2_500 }, () => note());
     notes.forEach((event) => thread.add(event, 'wss://one'));
     thread.close();
@@ -163,13 +173,9 @@ describe('the cache writer thread', () => {
   });
 
   it('hands back, after it dies, the batches it was sent and never confirmed, ahead of what still waits', async () => {
-    const store = open({ clock: manualClock(NOW * 1000) });
-    const thread = startWriterThread({ file: store.file, maxBytes: 1 << 30, onDamage: () => {} })!;
-    await until(() => thread.ready, 'the writer thread to load');
+    const { store, thread } = await readyThread();
     // Another process holds the write lock, so the first batch (500) stays unwritten in the thread.
-    const holder = spawn(process.execPath, ['-e', LOCK_HOLDER, store.file, '1000'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const released = new Promise((resolve) => holder.on('exit', resolve));
-    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    const { released } = await holdWriteLock(store.file, 1_000);
     const notes = Array.from({ length: 600 }, () => note());
     notes.forEach((event) => thread.add(event, 'wss://one'));
     thread.seen(notes[0]!.id, 'wss://two');
