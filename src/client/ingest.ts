@@ -29,17 +29,19 @@ export function cacheIngest(store: () => EventStore | undefined): CacheIngest {
   let thread: StoreWriter | undefined;
   let deliveries = 0;
   let broken = false;
+  /** A writer thread that failed: what it had not written (sent or not) is written here. */
+  const replaceFailed = (open: EventStore) => {
+    if (!thread?.failed) return;
+    inline ??= new WriteBuffer(open);
+    moveInto(inline, thread.unsent());
+    thread.close();
+    thread = undefined;
+  };
   /** The writer thread once it is ready; the main thread's buffer until then, and for good if it fails. */
   const writer = (): WriteBuffer | StoreWriter | undefined => {
     events ??= store();
     if (!events) return undefined;
-    if (thread?.failed) {
-      // What it had not written (sent or not) is written here.
-      inline ??= new WriteBuffer(events);
-      moveInto(inline, thread.unsent());
-      thread.close();
-      thread = undefined;
-    }
+    replaceFailed(events);
     if (thread?.ready) {
       // What the main thread had not written yet goes first, so repeats still follow their events.
       if (inline) moveInto(thread, inline.unsent());
@@ -62,6 +64,12 @@ export function cacheIngest(store: () => EventStore | undefined): CacheIngest {
     event: (event, relay) => safely((w) => w.add(event, relay)),
     seen: (id, relay) => safely((w) => w.seen(id, relay)),
     flush: () => {
+      try {
+        // A thread that failed after the last delivery still holds what it never wrote.
+        if (events && !broken) replaceFailed(events);
+      } catch {
+        broken = true;
+      }
       for (const open of [thread, inline]) {
         try {
           open?.close();

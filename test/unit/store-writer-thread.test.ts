@@ -193,6 +193,23 @@ describe('the cache writer thread', () => {
     thread.close();
   });
 
+  it('writes on the main thread, at flush, what a thread that died after the last delivery never wrote', async () => {
+    const store = open({ clock: manualClock(NOW * 1000) });
+    const seen = watched(store.events);
+    const ingest = cacheIngest(() => store.events);
+    const notes = Array.from({ length: 1_600 }, () => note());
+    notes.slice(0, 1_000).forEach((event) => ingest.event(event, 'wss://one'));
+    await until(() => seen.threads[0]?.ready && notes.slice(0, 1_000).every((e) => store.events.has(e.id)), 'the first thousand written and the thread loaded');
+    // The thread is given the rest while another process holds the write lock, and dies before writing it.
+    const { released } = await holdWriteLock(store.file, 1_000);
+    notes.slice(1_000).forEach((event) => ingest.event(event, 'wss://one'));
+    void (seen.threads[0] as unknown as { worker: Worker }).worker.terminate();
+    await until(() => seen.threads[0]!.failed, 'the thread to die');
+    await released;
+    ingest.flush();
+    expect(notes.filter((e) => !store.events.has(e.id))).toEqual([]);
+  });
+
   it('leaves the main thread writing when the thread cannot open the file, and hands back what it was not sent', async () => {
     const store = open({ clock: manualClock(NOW * 1000) });
     const thread = startWriterThread({ file: `${store.dir}/missing.db`, maxBytes: 1 << 20, onDamage: () => {} })!;
