@@ -1,8 +1,8 @@
 // Builds bench/fixtures/minimal-ink.tsx as the interactive bundle is built (scripts/build.mjs:
-// CommonJS, minified, production React, the same esbuild plugins) and a loader that compiles it
-// through vm.Script with V8's code cache, as src/code-cache.ts does, and warms up the segmenter
-// in a thread, as src/start.ts does. Returns the node arguments
-// that start it; its last row is MINIMAL_INK_LAST_ROW.
+// CommonJS, minified, production React, the same esbuild plugins), and a loader that compiles it
+// through vm.Script with V8's code cache, as src/code-cache.ts does, while a thread warms up the
+// segmenter, as src/start.ts does. Returns the node arguments that start it; the last row it
+// draws is MINIMAL_INK_LAST_ROW.
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
