@@ -78,11 +78,10 @@ class WriterThread implements StoreWriter {
   private readonly signals: Int32Array;
   private events = new Map<string | undefined, Event[]>();
   private repeats = new Map<string, string[]>();
-  /** Messages sent and not yet confirmed written, by serial. */
+  /** Messages sent and not yet confirmed written, by serial: while there are any, the thread is held open. */
   private readonly unconfirmed = new Map<number, Waiting>();
   private waiting = 0;
   private serial = 0;
-  private outstanding = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private loading = true;
   private closed = false;
@@ -114,7 +113,7 @@ class WriterThread implements StoreWriter {
     this.ready = ok && !this.closed;
     this.failed = !ok;
     if (!ok) void this.worker.terminate();
-    else if (this.outstanding === 0) this.worker.unref();
+    else if (this.unconfirmed.size === 0) this.worker.unref();
   }
 
   add(event: Event, relay?: string): void {
@@ -147,8 +146,7 @@ class WriterThread implements StoreWriter {
    * timeout) is not handed back either: the main thread's connection would wait for the same lock.
    */
   private confirmed(serial: number): void {
-    this.unconfirmed.delete(serial);
-    if (--this.outstanding === 0 && !this.loading) this.worker.unref();
+    if (this.unconfirmed.delete(serial) && this.unconfirmed.size === 0 && !this.loading) this.worker.unref();
   }
 
   flush(): void {
@@ -189,8 +187,8 @@ class WriterThread implements StoreWriter {
     if (!this.ready || this.failed || (this.waiting === 0 && !close)) return;
     const message: WriterMessage = { serial: ++this.serial, now: this.opts.clock?.now() ?? 0, ...this.take() };
     if (close) message.close = true;
+    if (this.unconfirmed.size === 0) this.worker.ref();
     this.unconfirmed.set(message.serial, { events: message.events, seen: message.seen });
-    if (this.outstanding++ === 0) this.worker.ref();
     this.worker.postMessage(message);
   }
 
