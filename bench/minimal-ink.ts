@@ -6,9 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { inkWithoutTopLevelAwait, reactOnce, yogaInstance, yogaNativeBase64 } from '../scripts/bundle-plugins.mjs';
-import { inkFrameCachePlugin } from '../scripts/ink-frame-cache-plugin.mjs';
-import { stringWidthPlugin } from '../scripts/string-width-plugin.mjs';
+import { interactivePlugins } from '../scripts/bundle-plugins.mjs';
 
 export const MINIMAL_INK_LAST_ROW = 'minimal-ink note 9';
 
@@ -37,7 +35,7 @@ export async function buildMinimalInk(dir: string): Promise<string[]> {
     external: ['react-devtools-core'],
     define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__minimalInkUrl' },
     banner: { js: "var __minimalInkUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [stringWidthPlugin, inkFrameCachePlugin, yogaInstance, yogaNativeBase64, inkWithoutTopLevelAwait, reactOnce],
+    plugins: interactivePlugins,
     logLevel: 'error',
   });
   const loader = path.join(dir, 'load.cjs');

@@ -6,7 +6,7 @@
 //   compiled through V8's code cache (src/code-cache.ts), which ES modules lack on Node 20.
 import { build } from 'esbuild';
 import fs from 'node:fs';
-import { inkWithoutTopLevelAwait, reactOnce, yogaInstance, yogaNativeBase64 } from './bundle-plugins.mjs';
+import { interactivePlugins } from './bundle-plugins.mjs';
 import { inkFrameCachePlugin } from './ink-frame-cache-plugin.mjs';
 import { stringWidthPlugin } from './string-width-plugin.mjs';
 
@@ -55,7 +55,7 @@ const commonJs = {
 await build({
   ...commonJs,
   entryPoints: { interactive: 'src/cli.ts' },
-  plugins: [stringWidthPlugin, inkFrameCachePlugin, yogaInstance, yogaNativeBase64, inkWithoutTopLevelAwait, reactOnce],
+  plugins: interactivePlugins,
   // Minified, it reads, hashes and deserialises in 3 ms instead of 11 (2.3 MB of source, not
   // ASCII with its comments, against 1.2 MB of ASCII); errors never show the user a stack.
   minify: true,

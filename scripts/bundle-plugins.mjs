@@ -3,6 +3,8 @@
 // dependencies have one.
 import fs from 'node:fs';
 import path from 'node:path';
+import { inkFrameCachePlugin } from './ink-frame-cache-plugin.mjs';
+import { stringWidthPlugin } from './string-width-plugin.mjs';
 
 /** yoga-layout's entry awaits its WebAssembly at the top level: Ink gets src/ui/yoga-instance.ts instead. */
 export const yogaInstance = {
@@ -83,3 +85,9 @@ export const yogaNativeBase64 = {
     });
   },
 };
+
+/**
+ * Every plugin of the interactive bundle, in order: scripts/build.mjs builds with it, and so does
+ * bench/minimal-ink.ts, whose first frame is only a fair floor under ours if bundled the same way.
+ */
+export const interactivePlugins = [stringWidthPlugin, inkFrameCachePlugin, yogaInstance, yogaNativeBase64, inkWithoutTopLevelAwait, reactOnce];
