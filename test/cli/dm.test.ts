@@ -106,9 +106,6 @@ describe('dm send / dm read between two homes', () => {
     const carolKey = generateSecretKey();
     const carol = getPublicKey(carolKey);
     await relay.seed(nip17.wrapEvent(carolKey, { publicKey: bob.pubkey }, 'from nostr-tools, hi'));
-    // nip17 dates a message with the current second: the next one must come a second later to be
-    // the latest (two in one second are ordered by their random ids).
-    const firstSecond = Math.floor(Date.now() / 1000);
     // A forged seal, and a message "by Carol" sealed by Mallory: dropped, counted, never shown.
     const mallory = generateSecretKey();
     const rumor = nip59.createRumor({ kind: 14, content: 'FORGED words', tags: [['p', bob.pubkey]] }, carolKey);
@@ -129,7 +126,10 @@ describe('dm send / dm read between two homes', () => {
     expect(line).toMatchObject({ from: carol, mine: false, rumor: { kind: 14, content: 'from nostr-tools, hi', pubkey: carol, tags: [['p', bob.pubkey]] } });
 
     // Decrypted text is network text: cleaned of terminal controls in human output, exact in JSON.
-    await until(() => Math.floor(Date.now() / 1000) > firstSecond, 'the next second', 3_000);
+    // nip17 dates a message with the second rounded up (Math.ceil): the next one is the latest only
+    // once the clock is past the first one's second, not merely into it (on the second exactly,
+    // ceil gave the same second, and two in one second are ordered by their random ids).
+    await until(() => Date.now() / 1000 > line.rumor.created_at, 'the next second', 3_000);
     await relay.seed(nip17.wrapEvent(carolKey, { publicKey: bob.pubkey }, 'title\u001b]0;pwned\u0007 and \u001b[2Jclear'));
     const human = await bob.run(['dm', 'read', npubEncode(carol)]);
     expect(human.code).toBe(0);
