@@ -1,12 +1,13 @@
 // Opens the one SQLite file that holds the event cache and the outbox:
 // WAL, schema migrations, and what to do when the file is damaged.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock.js';
 import { failure, UserError } from '../core/errors.js';
 import { ensurePrivateDir } from './safe-file.js';
 import { MIGRATIONS } from './migrations.js';
+import { openSqlite } from './sqlite.js';
 
 export type Db = Database.Database;
 
@@ -102,7 +103,7 @@ function createPrivate(file: string): void {
 function openChecked(file: string): Db {
   const suspect = fs.existsSync(damageMarker(file));
   createPrivate(file);
-  const db = new Database(file);
+  const db = openSqlite(file);
   try {
     db.pragma('journal_mode = WAL');
     configureConnection(db);
@@ -244,7 +245,7 @@ interface OutboxRow {
 function salvageOutbox(file: string): { rows: OutboxRow[]; error?: string } {
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     // SELECT *: a file from before the relays column still gives its rows.
     return { rows: db.prepare(`SELECT * FROM outbox WHERE delivered_at IS NULL`).all() as OutboxRow[] };
   } catch (error) {

@@ -4,7 +4,7 @@
 // NIP-09 deletions, NIP-40 expirations, the size cap) while commits, file-system
 // waits and WAL checkpoints happen here instead of between the UI's frames.
 // The protocol is in writer-thread.ts.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Event } from 'nostr-tools';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_thread
 import { configureConnection, isDamage } from './database.js';
 import { SqliteEventStore } from './events.js';
 import { appendAll } from './grouped.js';
+import { openSqlite } from './sqlite.js';
 import { LOADED, STOP, WRITTEN, type WriterData, type WriterMessage, type WriterReply } from './writer-protocol.js';
 
 /** Events per transaction when the thread has fallen behind (see transactions()). */
@@ -36,7 +37,7 @@ let idle: ReturnType<typeof setTimeout> | undefined;
 
 yieldToMainThread();
 try {
-  db = new Database(data.file, { fileMustExist: true });
+  db = openSqlite(data.file, { fileMustExist: true });
   // Its checkpoints (SQLite's automatic ones) hold up only this thread.
   configureConnection(db);
   store = new SqliteEventStore(db, {

@@ -1,7 +1,7 @@
 // The checks behind `nostr-tui doctor`, each returning what it found and, when
 // something needs fixing, the fix as a command. They only read: no file is
 // created or changed, the database is opened read-only.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Event } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ import type { RelaySpec } from '../../net/types.js';
 import { sharedVerifier, type SignatureVerifier } from '../../net/verify.js';
 import { DATABASE_FILE } from '../../store/database.js';
 import { SqliteOutbox } from '../../store/outbox.js';
+import { openSqlite } from '../../store/sqlite.js';
 
 /** One thing that needs fixing, and how. Paths and network text are raw here: sanitise before printing. */
 export interface Problem {
@@ -130,7 +131,7 @@ export function checkDatabase(dataDir: string, clock: Clock): DatabaseReport {
   const bytes = [file, `${file}-wal`].reduce((sum, f) => sum + (fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0), 0);
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     const integrity = String(db.pragma('quick_check', { simple: true }));
     const outboxPending = new SqliteOutbox(db, clock).pending().length;
     const problems: Problem[] =
