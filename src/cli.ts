@@ -1,12 +1,13 @@
 // The command tree. One top-level catch turns every error into one line for a
 // person and an exit code; stack traces never reach the user.
-import yargs from 'yargs';
 import { systemClock } from './core/clock.js';
 import { ExitCode, UserError, usageError } from './core/errors.js';
 import { redactSecrets } from './core/redact.js';
 import { withCompletion } from './commands/completion.js';
 import { commands } from './commands/index.js';
 import { limitHeapGrowth } from './heap-growth.js';
+import { interactiveRelays } from './interactive-args.js';
+import { openTimeline } from './commands/ui.js';
 import { packageVersion } from './commands/version.js';
 import type { CommandContext } from './commands/context.js';
 import { resolvePaths } from './store/paths.js';
@@ -15,6 +16,17 @@ import { startupMark } from './store/startup-trace.js';
 const ISSUES_URL = 'https://github.com/nostr-tui/nostr-tui/issues';
 
 export async function main(argv: string[], ctx: CommandContext): Promise<number> {
+  const relays = interactiveRelays(argv);
+  if (relays) {
+    try {
+      await openTimeline(ctx, relays.length > 0 ? relays : undefined);
+      return ctx.exitCode;
+    } catch (error) {
+      return reportError(error, ctx);
+    }
+  }
+  // Loaded only for a command: the interactive start never evaluates it.
+  const { default: yargs } = await import('yargs');
   let parser = yargs(argv)
     .scriptName('nostr-tui')
     .usage('$0 [command]\n\nA terminal client for Nostr. With no command, opens the interactive timeline.')

@@ -6,24 +6,15 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { limitHeapGrowth } from './heap-growth.js';
+import { interactiveRelays } from './interactive-args.js';
 import { codeCacheDir } from './store/paths.js';
 import { startupMark } from './store/startup-trace.js';
 
 /** The code cache is saved this long after a start without one (past the first frame, once the relays' first answers are in), or at its end if sooner. */
 export const SAVE_CACHE_AFTER_MS = 3_000;
 
-/** True for the arguments of an interactive start: none but `--relay` and its values. */
-export function opensInteractive(args: readonly string[]): boolean {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--relay' && i + 1 < args.length) i++;
-    else if (!arg.startsWith('--relay=')) return false;
-  }
-  return true;
-}
-
 export async function start(args: readonly string[] = process.argv.slice(2)): Promise<void> {
-  if (opensInteractive(args) && process.stdin.isTTY && process.stdout.isTTY) {
+  if (interactiveRelays(args) && process.stdin.isTTY && process.stdout.isTTY) {
     // V8 accepts a cache only under the flags it was made with: set them before compiling.
     limitHeapGrowth();
     warmUpSegmenter();

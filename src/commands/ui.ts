@@ -17,31 +17,34 @@ export const BRACKETED_PASTE = { on: '\u001b[?2004h', off: '\u001b[?2004l' };
 export const uiCommand: CommandFactory = (ctx: CommandContext): CommandModule<GlobalArgs, GlobalArgs> => ({
   command: '$0',
   describe: 'Open the interactive timeline (the default)',
-  handler: async (args) => {
-    if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
-      throw usageError('the interactive timeline needs a terminal; to print your timeline instead, run `nostr-tui timeline`.');
-    }
-    // Ink draws nothing until exit when it believes it runs under CI (CI or
-    // CONTINUOUS_INTEGRATION set, read once as Ink loads). Here stdin and stdout are
-    // a terminal and the user asked for the screen, so that guess is wrong.
-    delete process.env.CI;
-    delete process.env.CONTINUOUS_INTEGRATION;
-    startupMark('command');
-    // The services first (no Ink in them): the network starts while the UI loads.
-    const { prepareServices } = await import('../ui/wire.js');
-    startupMark('services-loaded');
-    const services = await prepareServices(ctx, args.relay);
-    startupMark('services-ready');
-    try {
-      const { runInteractive } = await loadUi();
-      startupMark('ui-loaded');
-      await runInteractive(ctx, { services, terminal: terminalGuard(ctx, BRACKETED_PASTE) });
-    } catch (error) {
-      await services.close();
-      throw error;
-    }
-  },
+  handler: (args) => openTimeline(ctx, args.relay),
 });
+
+/** The interactive timeline, on the configured relays or on `relays` for this run. */
+export async function openTimeline(ctx: CommandContext, relays?: string[]): Promise<void> {
+  if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
+    throw usageError('the interactive timeline needs a terminal; to print your timeline instead, run `nostr-tui timeline`.');
+  }
+  // Ink draws nothing until exit when it believes it runs under CI (CI or
+  // CONTINUOUS_INTEGRATION set, read once as Ink loads). Here stdin and stdout are
+  // a terminal and the user asked for the screen, so that guess is wrong.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  startupMark('command');
+  // The services first (no Ink in them): the network starts while the UI loads.
+  const { prepareServices } = await import('../ui/wire.js');
+  startupMark('services-loaded');
+  const services = await prepareServices(ctx, relays);
+  startupMark('services-ready');
+  try {
+    const { runInteractive } = await loadUi();
+    startupMark('ui-loaded');
+    await runInteractive(ctx, { services, terminal: terminalGuard(ctx, BRACKETED_PASTE), firstNotes: services.firstNotes });
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
+}
 
 /**
  * Imports the UI. Ink's layout engine (yoga) loads its WebAssembly through
