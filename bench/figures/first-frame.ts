@@ -68,8 +68,9 @@ const STEPS: Array<[string, string]> = [
   ['store-open', 'SQLite open'],
   ['services-ready', 'services ready'],
   ['ui-loaded', 'React/Ink load'],
+  ['first-notes', 'wait for the first notes'],
   ['first-render', 'first render'],
-  ['rows', 'timeline rows (relay + render)'],
+  ['rows', 'timeline rows, when not in the first render'],
 ];
 
 function readTrace(file: string, total: number): Map<string, number> {

@@ -8,7 +8,18 @@ import { startupMark } from '../store/startup-trace.js';
 import type { TerminalGuard, TerminalIo } from './terminal.js';
 import type { WiredServices } from './wire.js';
 
-export async function runInteractive(ctx: TerminalIo, opts: { services: WiredServices; terminal: TerminalGuard }): Promise<void> {
+/**
+ * How long the first frame may wait for the first feed's notes. On a loopback or LAN relay they
+ * come 10-20 ms after the UI has loaded, and drawing them in the first frame saves the whole
+ * frame drawn before them ("loading…", then the notes: ~20 ms later on the first-frame bench).
+ * A relay further away never makes it in time, and the wait costs it this much at most.
+ */
+const FIRST_NOTES_WAIT_MS = 50;
+
+export async function runInteractive(
+  ctx: TerminalIo,
+  opts: { services: WiredServices; terminal: TerminalGuard; firstNotes?: Promise<void> },
+): Promise<void> {
   const { services } = opts;
   const stdout = ctx.stdout as NodeJS.WriteStream;
   const color = !ctx.env.NO_COLOR;
@@ -17,6 +28,10 @@ export async function runInteractive(ctx: TerminalIo, opts: { services: WiredSer
   // typed at once would otherwise sit in the terminal's line buffer.
   const stdin = ctx.stdin as NodeJS.ReadStream;
   if (stdin.isTTY) stdin.setRawMode(true);
+  if (opts.firstNotes) {
+    await within(opts.firstNotes, FIRST_NOTES_WAIT_MS);
+    startupMark('first-notes');
+  }
   let drafts: string[] = [];
   const app = render(<App services={services} color={color} onDrafts={(texts) => (drafts = texts)} />, {
     stdout,
@@ -45,4 +60,9 @@ export async function runInteractive(ctx: TerminalIo, opts: { services: WiredSer
     for (const draft of drafts) ctx.stderr.write(`nostr-tui: your unsent draft:\n${draft}\n`);
     await services.close();
   }
+}
+
+function within(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }

@@ -42,6 +42,23 @@ const FEED_LIMIT = 300;
 /** How long start-up waits for the relays' follow list before showing what it has. */
 const FOLLOWS_WAIT_MS = 2_500;
 
+/** Resolves once the feed holds a note (from the cache or a relay), or every relay has answered. */
+function hasNotes(feed: FeedLike): Promise<void> {
+  if (feed.timeline.view().length > 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const off = feed.onChange(() => {
+      if (feed.timeline.view().length === 0) return;
+      off();
+      resolve();
+    });
+    const done = () => {
+      off();
+      resolve();
+    };
+    feed.settled.then(done, done);
+  });
+}
+
 /** A feed that shows nothing (mentions without a key). */
 function emptyFeed(): FeedLike {
   return {
@@ -53,9 +70,18 @@ function emptyFeed(): FeedLike {
 }
 
 export interface WiredServices extends UiServices {
-  /** Opens the feed the app shows first (Home, or Global when following nobody), before the app asks. */
+  /**
+   * Opens the feed the app shows first (Home, or Global when following nobody), before the app
+   * asks; resolves once it has notes to show or every relay has answered.
+   */
   openFirstFeedEarly(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Services made at start-up, with the first feed already asked for. */
+export interface StartedServices extends WiredServices {
+  /** That feed has notes to show, or every relay answered, or opening it failed (never rejects). */
+  firstNotes: Promise<void>;
 }
 
 /**
@@ -66,7 +92,7 @@ export interface WiredServices extends UiServices {
 export async function prepareServices(
   ctx: { paths: Client['paths']; env: NodeJS.ProcessEnv; clock: Client['clock']; stdin: NodeJS.ReadableStream; stderr: NodeJS.WritableStream },
   relayOverride?: string[],
-): Promise<WiredServices> {
+): Promise<StartedServices> {
   const notices = new NoticeStream(ctx.stderr);
   const client = createClient({
     paths: ctx.paths,
@@ -95,12 +121,12 @@ export async function prepareServices(
       // A read-only key: the UI reads, and says how to write when asked to.
     }
   }
-  const services: WiredServices = {
-    ...createServices(client, (relayOverride?.length ?? 0) > 0),
+  const wired = createServices(client, (relayOverride?.length ?? 0) > 0);
+  return {
+    ...wired,
     onNotice: (listener) => notices.redirect(listener),
+    firstNotes: wired.openFirstFeedEarly().catch(() => {}),
   };
-  services.openFirstFeedEarly().catch(() => {});
-  return services;
 }
 
 /**
@@ -244,6 +270,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
         global?.close();
         early = { key: `${kind}:${follows.join(',')}`, feed: openFor(kind, follows) };
       }
+      await hasNotes(early.feed);
     },
     openAuthorFeed: (pubkey) => feed([{ kinds: [...HOME_KINDS], authors: [pubkey], limit: 100 }]),
     // Issue #15. Muted notes are left out where every list is drawn (FeedScreen, src/ui/hooks/use-mutes.ts).

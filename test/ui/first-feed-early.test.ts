@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
-import { prepareServices, type WiredServices } from '../../src/ui/wire.js';
+import { prepareServices, type StartedServices } from '../../src/ui/wire.js';
 import { signed, startFaultRelay, type FaultRelay, type FaultReq } from '../helpers/fault-relay.js';
 import { until } from '../helpers/until.js';
 
@@ -24,7 +24,7 @@ const asksGlobal = (req: FaultReq) => req.filters.some((f) => f.kinds?.includes(
 
 describe('the first feed on a first start', () => {
   let relay: FaultRelay | undefined;
-  let services: WiredServices | undefined;
+  let services: StartedServices | undefined;
   let home: string | undefined;
   afterEach(async () => {
     await services?.close();
@@ -83,5 +83,41 @@ describe('the first feed on a first start', () => {
     expect(global, 'Global asked for while the list was looked up').toBeDefined();
     await relay!.waitFor((r) => r.message[0] === 'CLOSE' && r.message[1] === global!.message[1]);
     await relay!.waitFor((r) => r.message[0] === 'REQ' && (r.message.slice(2) as Array<{ authors?: string[] }>).some((f) => f.authors?.includes(getPublicKey(alice))));
+  });
+
+  // The first frame waits a moment for these notes (src/ui/run.tsx FIRST_NOTES_WAIT_MS): what it
+  // waits on says when they are in.
+  it('says the first notes are in once the first feed holds one', async () => {
+    let answer: (() => void) | undefined;
+    const services = await start({
+      onReq(req) {
+        if (asksGlobal(req)) {
+          // Held until the test has seen that nothing else says the notes are in.
+          answer = () => {
+            req.event(note);
+            req.eose();
+          };
+          return;
+        }
+        req.eose();
+      },
+    });
+    let inFirst = false;
+    void services.firstNotes.then(() => (inFirst = true));
+    expect(await services.follows()).toEqual([]);
+    await until(() => answer, 'the Global request');
+    expect(inFirst).toBe(false);
+    answer!();
+    await services.firstNotes;
+    const feed = services.openFeed('global', []);
+    expect(feed.timeline.get?.(note.id)).toEqual(note);
+  });
+
+  it('says so too when every relay answered with no notes', async () => {
+    const services = await start({ onReq: (req) => req.eose() });
+    // Resolved by the answers themselves (a relay that never answered would hold it for the
+    // follow list's 2.5 s and the feed's EOSE timeout, past this test's time).
+    await services.firstNotes;
+    expect(services.openFeed('global', []).timeline.view().length).toBe(0);
   });
 });
