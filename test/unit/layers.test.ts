@@ -62,6 +62,11 @@ describe('the layers of src/', () => {
     expect(wrong.map((file) => relative(SRC, file))).toEqual([]);
   });
 
+  it('opens SQLite only through store/sqlite.ts, which hands better-sqlite3 its addon (the interactive bundle needs it)', () => {
+    const direct = files.filter((file) => !file.endsWith(join('store', 'sqlite.ts')) && /^import (?!type )[^;]*from 'better-sqlite3'/m.test(readFileSync(file, 'utf8')));
+    expect(direct.map((file) => relative(SRC, file))).toEqual([]);
+  });
+
   it(`has no file over ${MAX_LINES} lines`, () => {
     const long = files
       .map((file) => ({ file: relative(SRC, file), lines: readFileSync(file, 'utf8').split('\n').length - 1 }))
