@@ -261,8 +261,11 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       // No follow list cached (a first start): while the relays are asked for it, Global, what
       // someone following nobody is shown, is asked for too rather than after their answer, so
       // the first notes come one round trip sooner. A list found closes it (a read, never shown).
+      // The list is asked for first: a relay answers in order, and its one-event answer is not
+      // then queued behind Global's notes, which wait for the list to be shown.
+      const asked = this.follows();
       const global = publicKey && !cachedFollows(publicKey) ? openFor('global', []) : undefined;
-      const follows = await this.follows();
+      const follows = await asked;
       const kind: FeedKind = follows.length > 0 ? 'home' : 'global';
       if (closed) return global?.close();
       if (kind === 'global' && global) early = { key: 'global:', feed: global };

@@ -70,6 +70,16 @@ describe('the first feed on a first start', () => {
     await until(() => feed.timeline.get?.(note.id), 'the Global note');
   });
 
+  it('asks for the follow list before Global, so that its answer is not queued behind Global\'s notes', async () => {
+    const services = await start({ onReq: (req) => req.eose() });
+    await services.firstNotes;
+    const reqs = relay!.received.filter((r) => r.message[0] === 'REQ').map((r) => ({ subId: r.message[1], filters: r.message.slice(2) }) as FaultReq);
+    const list = reqs.findIndex(asksFollows);
+    const global = reqs.findIndex(asksGlobal);
+    expect(list).toBeGreaterThanOrEqual(0);
+    expect(global).toBeGreaterThan(list);
+  });
+
   it('closes the Global it asked for when a follow list is found, and opens Home', async () => {
     const list = signed(me, { kind: 3, created_at: now - 100, tags: [['p', getPublicKey(alice)]] });
     const services = await start({
