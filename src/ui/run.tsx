@@ -9,10 +9,10 @@ import type { TerminalGuard, TerminalIo } from './terminal.js';
 import type { WiredServices } from './wire.js';
 
 /**
- * How long the first frame may wait for the first feed's notes. On a loopback or LAN relay they
- * come 10-20 ms after the UI has loaded, and drawing them in the first frame saves the whole
- * frame drawn before them ("loading…", then the notes: ~20 ms later on the first-frame bench).
- * A relay further away never makes it in time, and the wait costs it this much at most.
+ * How long the first frame may wait for the first feed's notes. From a relay on this machine or
+ * network they come a few ms after the UI has loaded (4-7 on the first-frame bench), and drawing
+ * them in the first frame saves drawing a "loading…" frame before them (the notes came ~20 ms
+ * later that way). A relay further away never answers that soon: the wait costs it this much.
  */
 const FIRST_NOTES_WAIT_MS = 50;
 
