@@ -70,7 +70,7 @@ const STEPS: Array<[string, string]> = [
   ['ui-loaded', 'React/Ink load'],
   ['first-notes', 'wait for the first notes'],
   ['first-render', 'first render'],
-  ['rows', 'timeline rows, when not in the first render'],
+  ['rows', 'to the terminal (spawn and pty; the rows\' render too when not in the first)'],
 ];
 
 function readTrace(file: string, total: number): Map<string, number> {
