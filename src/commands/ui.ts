@@ -31,13 +31,14 @@ export async function openTimeline(ctx: CommandContext, relays?: string[]): Prom
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   startupMark('command');
+  const layout = loadLayoutEngine();
   // The services first (no Ink in them): the network starts while the UI loads.
   const { prepareServices } = await import('../ui/wire.js');
   startupMark('services-loaded');
   const services = await prepareServices(ctx, relays);
   startupMark('services-ready');
   try {
-    const { runInteractive } = await loadUi();
+    const [{ runInteractive }] = await Promise.all([import('../ui/run.js'), layout]);
     startupMark('ui-loaded');
     await runInteractive(ctx, { services, terminal: terminalGuard(ctx, BRACKETED_PASTE), firstNotes: services.firstNotes });
   } catch (error) {
@@ -47,20 +48,14 @@ export async function openTimeline(ctx: CommandContext, relays?: string[]): Prom
 }
 
 /**
- * Imports the UI. Ink's layout engine (yoga) loads its WebAssembly through
- * `fetch` on a data: URL when `fetch` exists, which makes Node load its whole
- * HTTP client (undici) first; without `fetch` it decodes the same bytes
- * directly. Hiding `fetch` while the module loads saves that on every start.
+ * Ink's layout engine (yoga), started before the services: V8 compiles its WebAssembly on
+ * threads of its own while this one loads the services, where it used to wait for it after
+ * loading the UI. A failure is the UI load's to report, so it is held until then.
  */
-async function loadUi(): Promise<typeof import('../ui/run.js')> {
-  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
-  try {
-    const [ui] = await Promise.all([import('../ui/run.js'), import('../ui/yoga-ready.js').then((m) => m.yogaReady())]);
-    return ui;
-  } finally {
-    if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', descriptor);
-  }
+function loadLayoutEngine(): Promise<void> {
+  const loading = import('../ui/yoga-ready.js').then((m) => m.yogaReady());
+  loading.catch(() => {});
+  return loading;
 }
 
 /**
