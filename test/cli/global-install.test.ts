@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finished } from '../helpers/cli.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { runInPty } from '../ui/pty.js';
 
 const exec = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -129,4 +130,23 @@ describe.skipIf(process.env.NOSTR_TUI_GLOBAL_INSTALL !== '1')('npm install -g of
     expect(report).toMatchObject({ ok: true, version: pkg.version, database: { integrity: 'ok', outboxPending: 0 } });
     expect(doctor.code).toBe(0);
   });
+
+  // The interactive start runs the one CommonJS bundle, which holds better-sqlite3's JavaScript
+  // and hands it its addon by path (src/store/sqlite.ts): from an installed package, too.
+  it('opens the interactive timeline from the installed bundle, with its cache', async () => {
+    const home = fs.mkdtempSync(path.join(work, 'home-'));
+    expect((await installed(['key', 'generate'], home)).code).toBe(0);
+    const run = runInPty(['--relay', relay.url], { NOSTR_TUI_HOME: home, NO_COLOR: '1' }, undefined, path.join(prefix, 'lib/node_modules/nostr-tui/bin/nostr-tui.cjs'));
+    try {
+      await run.waitFor((text) => text.includes('hello from a global install'), 20_000);
+      run.write('q');
+      expect((await run.exited).exitCode).toBe(0);
+    } finally {
+      run.pty.kill();
+    }
+    // The note the timeline showed was written to the cache by the bundle's SQLite.
+    const cache = await installed(['cache', 'stats', '--json'], home);
+    expect(cache.code, cache.stderr).toBe(0);
+    expect(JSON.parse(cache.stdout).events).toBeGreaterThanOrEqual(1);
+  }, 60_000);
 });

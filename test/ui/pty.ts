@@ -16,8 +16,9 @@ export interface PtyRun {
   exited: Promise<{ exitCode: number; signal?: number }>;
 }
 
-export function runInPty(args: string[], env: NodeJS.ProcessEnv, size = { cols: 80, rows: 24 }): PtyRun {
-  const pty = spawnPty(process.execPath, [BIN, ...args], {
+/** `bin`: the entry script to run (the repository's own by default). */
+export function runInPty(args: string[], env: NodeJS.ProcessEnv, size = { cols: 80, rows: 24 }, bin = BIN): PtyRun {
+  const pty = spawnPty(process.execPath, [bin, ...args], {
     name: 'xterm-256color',
     ...size,
     // A variable given as undefined is removed (e.g. NO_COLOR from the test's own environment).
