@@ -122,10 +122,12 @@ export async function prepareServices(
     }
   }
   const wired = createServices(client, (relayOverride?.length ?? 0) > 0);
+  const first = wired.openFirstFeedEarly().catch(() => {});
   return {
     ...wired,
     onNotice: (listener) => notices.redirect(listener),
-    firstNotes: wired.openFirstFeedEarly().catch(() => {}),
+    // Without a key the first screen offers to make one: no notes to wait for.
+    firstNotes: client.publicKey() ? first : Promise.resolve(),
   };
 }
 

@@ -32,10 +32,10 @@ describe('the first feed on a first start', () => {
     if (home) fs.rmSync(home, { recursive: true, force: true });
   });
 
-  async function start(script: Parameters<typeof startFaultRelay>[0]) {
+  async function start(script: Parameters<typeof startFaultRelay>[0], withKey = true) {
     relay = await startFaultRelay(script);
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-first-feed-'));
-    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+    if (withKey) new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
     services = await prepareServices(
       { paths: resolvePaths({ NOSTR_TUI_HOME: home }), env: {}, clock: systemClock, stdin: new PassThrough(), stderr: new PassThrough() },
       [relay.url],
@@ -129,5 +129,13 @@ describe('the first feed on a first start', () => {
     // follow list's 2.5 s and the feed's EOSE timeout, past this test's time).
     await services.firstNotes;
     expect(services.openFeed('global', []).timeline.view().length).toBe(0);
+  });
+
+  it('says there is nothing to wait for without a key (the first screen offers one), even while the relays are silent', async () => {
+    const services = await start({ onReq: () => {} }, false);
+    expect(services.publicKey()).toBeUndefined();
+    // Settled within this turn of the event loop (the relays would have held it for their timeout).
+    const turn = new Promise((resolve) => setImmediate(() => resolve('a turn later')));
+    expect(await Promise.race([services.firstNotes.then(() => 'settled'), turn])).toBe('settled');
   });
 });
