@@ -21,7 +21,7 @@ export const outboxCommand: CommandFactory = (ctx) => ({
       .option('json', { type: 'boolean', describe: 'Print a JSON array of the pending entries' })
       .command({
         command: 'flush',
-        describe: 'Send the pending events again to the write relays',
+        describe: 'Send each pending event again to the relays it was meant for (with --relay: to those instead)',
         handler: async (args) => (await run()).flush(ctx, args as GlobalArgs),
       })
       .command<OutboxArgs>({
