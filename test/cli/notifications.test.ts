@@ -1,5 +1,6 @@
 // `nostr-tui notifications` as the built binary: exit codes, JSONL on stdout
 // (each event byte-exact), nothing on stdout without a key.
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyStore } from '../../src/store/keys.js';
 import { cliHome } from '../helpers/cli.js';
@@ -26,6 +27,19 @@ describe('nostr-tui notifications (built binary)', () => {
     expect(lines.map((line) => (JSON.parse(line) as { type: string }).type)).toEqual(['zap', 'quote', 'reply', 'repost', 'reaction', 'reaction']);
     // The reply's line carries the reply and the user's note exactly as signed.
     expect(lines[2]).toBe(JSON.stringify({ type: 'reply', actor: scene.carol.pk, event: scene.reply, note: scene.note }));
+  });
+
+  it('with nothing to show: nothing on stdout, one line on stderr saying since when, exit 0; --json stays silent', async () => {
+    const cli = cliHome('nostr-tui-notifications-cli-');
+    new KeyStore(cli.home).save({ pubkey: getPublicKey(generateSecretKey()) });
+    const result = await cli.run(['notifications', '--since', '1700000000', '--relay', relay.url]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('nostr-tui: no notifications since 2023-11-14 22:13 UTC.\n');
+    // With the default window, how to look further back.
+    expect((await cli.run(['notifications', '--relay', relay.url])).stderr).toMatch(/^nostr-tui: no notifications since [-\d]+ [:\d]+ UTC \(`--since 4w` looks further back\)\.\n$/);
+    const json = await cli.run(['notifications', '--json', '--relay', relay.url]);
+    expect(json).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 
   it('without a key: one line on stderr, nothing on stdout, exit 1', async () => {

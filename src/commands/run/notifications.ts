@@ -53,5 +53,10 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
     if (!outcomes.some((o) => o.eose) && list.length === 0) {
       throw failure(`no relay answered (${outcomes.length} asked); check your connection or relays (\`nostr-tui relay list\`).`);
     }
+    // Said on stderr, so stdout stays empty for a script: silence would leave a person wondering.
+    if (list.length === 0 && !args.json) {
+      const hint = args.since === undefined ? ' (`--since 4w` looks further back)' : '';
+      writeLine(ctx.stderr, `nostr-tui: no notifications since ${new Date(since * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC${hint}.`);
+    }
   });
 }
