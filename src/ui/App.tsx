@@ -23,7 +23,7 @@ import type { UiServices } from './services.js';
 import { Footer } from './shell/Footer.js';
 import { Header } from './shell/Header.js';
 import { ViewStack } from './shell/ViewStack.js';
-import type { StatusMessage } from './status.js';
+import { NO_KEY, type StatusMessage } from './status.js';
 import { viewFooter, viewTitle, type ViewContext } from './views.js';
 
 export interface AppProps {
@@ -96,7 +96,8 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     services, navigate, setStatus, openComposer: composer.show, hasKey: !!publicKey, nameOf: names.nameOf, onFollowsChanged, onPublished,
   });
   // `/` and `#` (issue #15); `#` on a note offers its hashtags.
-  const prompt = useSearchPrompt({ services, navigate, setStatus, width: columns });
+  const openChat = (peers: string[]) => navigate({ type: 'push', view: { type: 'chat', peers } });
+  const prompt = useSearchPrompt({ services, navigate, setStatus, openChat, width: columns });
   const perform: typeof actions.perform = (command, row) => (command === 'hashtag' ? prompt.open('hashtag', hashtagsOf(row.event)) : actions.perform(command, row));
   useGlobalKeys({ nav, navigate, exit, openComposer: composer.show, hasKey: !!publicKey, setStatus, openPrompt: (kind) => prompt.open(kind) });
 
@@ -108,7 +109,8 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows - (prompt.isOpen ? 1 : 0));
   const ctx: ViewContext = {
     rows: bodyRows, active: false, feed: nav.feed, feedView, perform, topSignal, follows, hasKey: !!publicKey,
-    nameOf: names.nameOf, setStatus, openChat: (peers) => navigate({ type: 'push', view: { type: 'chat', peers } }), reportDrafts, ...(health.problem ? { relayProblem: health.problem.text } : {}),
+    nameOf: names.nameOf, setStatus, openChat, reportDrafts,
+    newMessage: () => (publicKey ? prompt.open('message') : setStatus({ text: NO_KEY, tone: 'error' })), ...(health.problem ? { relayProblem: health.problem.text } : {}),
   };
   const top = currentView(nav);
   const keyDone = (created: boolean) => {

@@ -34,3 +34,6 @@ export const errorStatus = (what: string, error: unknown): StatusMessage => ({
   text: `${what} failed: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`,
   tone: 'error',
 });
+
+/** What an action that needs a key says without one. */
+export const NO_KEY = 'you have no key: restart and press c to create one, or run `nostr-tui key import`';

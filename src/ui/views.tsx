@@ -35,6 +35,8 @@ export interface ViewContext {
   relayProblem?: string;
   /** Opens a private conversation (the Messages view's Enter). */
   openChat?(peers: string[]): void;
+  /** Asks whom to write to, then opens that conversation (the Messages view's `n`). */
+  newMessage?(): void;
   /** Unsent drafts of one composer (`source`), printed on quit with the others. */
   reportDrafts?(source: string, drafts: string[]): void;
 }
@@ -56,7 +58,7 @@ export const views: Registry = {
       ctx.feed === 'notifications' ? (
         <NotificationsScreen key={ctx.feed} view={ctx.feedView} rows={ctx.rows} active={ctx.active} perform={ctx.perform} empty={ctx.relayProblem ?? emptyFeedText(ctx.feed, ctx.hasKey, 0)} />
       ) : ctx.feed === 'messages' ? (
-        <MessagesScreen rows={ctx.rows} active={ctx.active} nameOf={ctx.nameOf} openChat={(peers) => ctx.openChat?.(peers)} />
+        <MessagesScreen rows={ctx.rows} active={ctx.active} nameOf={ctx.nameOf} openChat={(peers) => ctx.openChat?.(peers)} newMessage={() => ctx.newMessage?.()} />
       ) : (
       <FeedScreen
         key={ctx.feed}
@@ -119,7 +121,7 @@ export function viewTitle(view: View, ctx: ViewContext): string {
 }
 
 /** The Messages view sits where the feeds are; its keys are a list's and Enter opens a chat. */
-const messagesFooter: readonly Command[] = ['down', 'open', 'cycleFeed', 'compose', 'help', 'quit'];
+const messagesFooter: readonly Command[] = ['down', 'open', 'cycleFeed', 'newMessage', 'help', 'quit'];
 
 export const viewFooter = (view: View, feed?: FeedKind): readonly Command[] =>
   view.type === 'feed' && feed === 'messages' ? messagesFooter : views[view.type].footer;

@@ -13,7 +13,7 @@ import { createProfileDirectory } from '../client/profiles.js';
 import { createQuoteDirectory } from '../client/quotes.js';
 import { openUrl } from './open-url.js';
 import { createMuteState } from '../client/mutes.js';
-import { nip05For } from '../client/public-key.js';
+import { nip05For, resolvePublicKey } from '../client/public-key.js';
 import { setProfile } from '../client/profile-edit.js';
 import { publishEvent } from '../client/publish.js';
 import { fetchThread, watchThread } from '../client/thread.js';
@@ -169,6 +169,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     }
   };
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
+  const nip05 = nip05For(client);
   startupMark('store-open');
   const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => client.relays().map((relay) => relay.url) });
   let closed = false;
@@ -330,7 +331,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     counts: notifying.counts,
     // Issue 13 (people): mutes, NIP-05 and the user's profile.
     mutes: createMuteState(client),
-    nip05: nip05For(client),
+    nip05,
+    resolvePerson: (text) => resolvePublicKey(text, client.publicKey(), () => nip05),
     setProfile: (changes) => setProfile(client, changes),
     async close() {
       if (closed) return;

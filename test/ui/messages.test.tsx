@@ -9,14 +9,17 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { render } from 'ink-testing-library';
 import * as nip17 from 'nostr-tools/nip17';
+import * as nip19 from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/client.js';
 import { systemClock } from '../../src/core/clock.js';
+import { shortNpub } from '../../src/core/identifiers.js';
 import { App } from '../../src/ui/App.js';
 import { createServices, type WiredServices } from '../../src/ui/wire.js';
 import { KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
+import { startNip05Server, type Nip05Server } from '../helpers/nip05-server.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { until } from '../helpers/until.js';
 import { keys, waitForFrame } from './frames.js';
@@ -27,12 +30,14 @@ const ALICE = getPublicKey(alice);
 
 describe('Messages (M) and the chat, on the real relay', () => {
   let relay: TestRelay;
+  let nip05: Nip05Server;
   let home: string;
   let services: WiredServices | undefined;
   let unmount: (() => void) | undefined;
 
   beforeAll(async () => {
     relay = await startRelay();
+    nip05 = await startNip05Server();
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-messages-ui-'));
     new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
     fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: [{ url: relay.url, read: true, write: true }] }));
@@ -51,13 +56,14 @@ describe('Messages (M) and the chat, on the real relay', () => {
   });
   afterAll(async () => {
     await relay?.stop();
+    await nip05?.stop();
     fs.rmSync(home, { recursive: true, force: true });
   });
 
   function start() {
     const client = createClient({
       paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
+      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '', NODE_ENV: 'test', NOSTR_TUI_NIP05_BASE_URL: nip05.url },
       clock: systemClock,
       stdin: new PassThrough(),
       stderr: new PassThrough(),
@@ -116,6 +122,52 @@ describe('Messages (M) and the chat, on the real relay', () => {
     const back = await frame((f) => f.includes(' · Messages') && f.includes('great, see you at 7'));
     expect(back).not.toMatch(/\(\d+\)/);
     app.unmount();
+  });
+
+  it('n on Messages asks whom to write to, never opens a public note; the chat it opens takes n as its own composer; a secret key opens nothing', async () => {
+    const bob = getPublicKey(generateSecretKey());
+    const { frame, press } = start();
+    await frame((f) => f.includes(' · Global'));
+    press('M');
+    const list = await frame((f) => f.includes(' · Messages') && f.includes('alice'));
+    expect(list).toContain('n new message');
+
+    press('n');
+    const asking = await frame((f) => f.includes('message to: ▏'));
+    expect(asking).not.toContain('New note');
+    // A pasted npub, as most people would give one.
+    press(`\u001b[200~${nip19.npubEncode(bob)}\u001b[201~`);
+    press(keys.enter);
+    const chat = await frame((f) => f.includes(`Chat: ${shortNpub(bob)}`) && f.includes(`── To ${shortNpub(bob)} (private, NIP-17)`));
+    expect(chat).toContain('no messages yet: write below and press Enter');
+    // The composer closed, n opens this chat's composer again, not a public note.
+    press(keys.escape);
+    await frame((f) => f.includes(`Chat: ${shortNpub(bob)}`) && !f.includes('── To '));
+    press('n');
+    const again = await frame((f) => f.includes(`── To ${shortNpub(bob)} (private, NIP-17)`));
+    expect(again).not.toContain('New note');
+
+    press(keys.escape); // closes the composer
+    press(keys.escape); // back to Messages
+    await frame((f) => f.includes(' · Messages') && !f.includes('Chat:'));
+    press('n');
+    await frame((f) => f.includes('message to: ▏'));
+    press(`\u001b[200~${nip19.nsecEncode(generateSecretKey())}\u001b[201~`);
+    press(keys.enter);
+    const refused = await frame((f) => f.includes('that is a secret key, not a public key'));
+    expect(refused).toContain(' · Messages');
+    expect(refused).not.toContain('Chat:');
+    expect(refused).not.toContain('nsec1');
+    // A name@domain is looked up (NIP-05), and the footer says which key it named.
+    nip05.names = { bob };
+    press('n');
+    await frame((f) => f.includes('message to: ▏'));
+    press('bob@example.com');
+    press(keys.enter);
+    const found = await frame((f) => f.includes(`Chat: ${shortNpub(bob)}`));
+    expect(found).toContain(`bob@example.com is ${shortNpub(bob)}`);
+    // Nothing public was written along the way.
+    expect(await relay.find({ kinds: [1], authors: [getPublicKey(me)] })).toEqual([]);
   });
 
   it('read marks outlast the run; no plaintext in the home', async () => {

@@ -8,7 +8,7 @@ import type { UiServices } from '../services.js';
 import type { NavAction } from '../navigation.js';
 import { targetNote } from '../notes/note-layout.js';
 import type { NoteRow } from '../notes/note-source.js';
-import { errorStatus, publishStatus, type StatusMessage } from '../status.js';
+import { errorStatus, NO_KEY, publishStatus, type StatusMessage } from '../status.js';
 import type { NoteCommand } from './use-list-keys.js';
 import { useInteract } from './use-interact.js';
 import { useNoteLinks } from './use-note-links.js';
@@ -34,8 +34,6 @@ const unchangedText = {
   'already-following': (name: string) => `you already follow ${name}`,
   'not-following': (name: string) => `you do not follow ${name}`,
 };
-
-export const NO_KEY = 'you have no key: restart and press c to create one, or run `nostr-tui key import`';
 
 /** What each note command does; the effects live in the services. */
 export function useActions(deps: ActionDeps) {

@@ -2,7 +2,7 @@ import type { Event } from 'nostr-tools';
 import { commandFor } from '../keys/bindings.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
 import type { NavAction, NavState } from '../navigation.js';
-import type { StatusMessage } from '../status.js';
+import { NO_KEY, type StatusMessage } from '../status.js';
 
 /**
  * Keys that work on every screen. `q` goes back one screen and quits only from
@@ -33,7 +33,7 @@ export function useGlobalKeys(opts: {
           else opts.exit();
           return true;
         case 'compose':
-          if (!opts.hasKey) opts.setStatus({ text: 'you have no key: run `nostr-tui key import`, or restart to create one', tone: 'error' });
+          if (!opts.hasKey) opts.setStatus({ text: NO_KEY, tone: 'error' });
           else opts.openComposer();
           return true;
         case 'cycleFeed':

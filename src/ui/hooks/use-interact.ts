@@ -7,7 +7,7 @@ import type { Event } from 'nostr-tools';
 import { useCallback } from 'react';
 import type { InteractionOutcome, Interactions } from '../../client/interactions.js';
 import { useConfirm } from '../confirm/use-confirm.js';
-import { errorStatus, publishStatus, type StatusMessage } from '../status.js';
+import { errorStatus, NO_KEY, publishStatus, type StatusMessage } from '../status.js';
 
 export interface InteractDeps {
   setStatus(status: StatusMessage): void;
@@ -17,8 +17,6 @@ export interface InteractDeps {
   /** A published event the open views should take in (a kind 5 removes the note). */
   onPublished(event: Event): void;
 }
-
-const NO_KEY = 'you have no key: restart and press c to create one, or run `nostr-tui key import`';
 
 function unchangedText(what: string, reason: NonNullable<InteractionOutcome['unchanged']>): string {
   switch (reason) {

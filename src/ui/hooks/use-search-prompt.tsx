@@ -1,11 +1,13 @@
 // `/` and `#`: a one-line prompt at the bottom for a search or a hashtag. Enter
 // opens the results as a view over the current one (Esc there returns to where
 // the user was); Esc in the prompt closes it. For `#` on a note, the note's
-// hashtags are offered first (Tab for the next one).
+// hashtags are offered first (Tab for the next one). `n` on Messages asks whom to
+// write to (npub, nprofile, hex or name@domain) and opens that conversation.
 import type { Event } from 'nostr-tools';
 import { Box } from 'ink';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { hashtagsIn, normalizeHashtag } from '../../core/hashtags.js';
+import { shortNpub } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/text-layout.js';
 import { useColor } from '../context.js';
@@ -15,7 +17,7 @@ import type { SearchFeedLike, UiServices } from '../services.js';
 import { SafeText } from '../SafeText.js';
 import type { StatusMessage } from '../status.js';
 
-export type PromptKind = 'search' | 'hashtag';
+export type PromptKind = 'search' | 'hashtag' | 'message';
 
 interface PromptState {
   kind: PromptKind;
@@ -35,6 +37,8 @@ export function useSearchPrompt(opts: {
   services: UiServices;
   navigate(action: NavAction): void;
   setStatus(status: StatusMessage): void;
+  /** Opens the private conversation with these people (the `message` prompt's Enter). */
+  openChat(peers: string[]): void;
   width: number;
 }) {
   const color = useColor();
@@ -60,7 +64,20 @@ export function useSearchPrompt(opts: {
     if (!text) return set(undefined);
     set(undefined);
     try {
-      if (now.kind === 'hashtag') {
+      if (now.kind === 'message') {
+        const { resolvePerson } = opts.services;
+        if (!resolvePerson || !opts.services.dms) throw new Error('private messages are not available here');
+        // A name@domain is looked up over HTTPS (NIP-05): the footer says so meanwhile.
+        const address = text.includes('@') ? sanitizeLine(text) : undefined;
+        if (address) opts.setStatus({ text: `looking up ${address}…`, tone: 'info' });
+        resolvePerson(text).then(
+          (pubkey) => {
+            if (address) opts.setStatus({ text: `${address} is ${shortNpub(pubkey)}`, tone: 'ok' });
+            opts.openChat([pubkey]);
+          },
+          (error: unknown) => opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error' }),
+        );
+      } else if (now.kind === 'hashtag') {
         if (!opts.services.openHashtagFeed) throw new Error('hashtag feeds are not available here');
         opts.navigate({ type: 'push', view: { type: 'hashtag', tag: normalizeHashtag(text) } });
       } else {
@@ -96,8 +113,13 @@ export function useSearchPrompt(opts: {
   );
 
   const now = state.current;
-  const label = now?.kind === 'hashtag' ? '#' : 'search: ';
-  const hint = now?.kind === 'hashtag' && now.suggestions.length > 1 ? 'Enter open · Tab next tag · Esc cancel' : 'Enter · Esc cancel';
+  const label = now?.kind === 'hashtag' ? '#' : now?.kind === 'message' ? 'message to: ' : 'search: ';
+  const hint =
+    now?.kind === 'hashtag' && now.suggestions.length > 1
+      ? 'Enter open · Tab next tag · Esc cancel'
+      : now?.kind === 'message'
+        ? 'npub, nprofile or name@domain · Enter · Esc cancel'
+        : 'Enter · Esc cancel';
   const element: ReactElement | null = now ? (
     <Box>
       <SafeText bold color={color('cyan')} wrap="truncate">

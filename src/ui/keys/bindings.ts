@@ -2,7 +2,7 @@
 // here, and the help screen is drawn from this table, so the two cannot drift.
 import type { Key } from 'ink';
 
-export type Scope = 'list' | 'global' | 'composer' | 'offer' | 'relays';
+export type Scope = 'list' | 'global' | 'composer' | 'offer' | 'relays' | 'messages';
 
 export type Command =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
@@ -15,7 +15,7 @@ export type Command =
   | 'createKey' | 'skipKey'
   | 'addRelay' | 'removeRelay' | 'toggleRead' | 'toggleWrite'
   | 'openLink' | 'copyNote' | 'copyAuthor'
-  | 'messages'
+  | 'messages' | 'newMessage'
   | 'search' | 'hashtag';
 
 type NamedKey =
@@ -96,6 +96,8 @@ export const bindings: readonly Binding[] = [
   { command: 'removeRelay', scope: 'relays', keys: [{ input: 'd' }], label: 'd', description: 'remove (asks first)' },
   { command: 'toggleRead', scope: 'relays', keys: [{ input: 'r' }], label: 'r', description: 'read from it on/off' },
   { command: 'toggleWrite', scope: 'relays', keys: [{ input: 'w' }], label: 'w', description: 'write to it on/off' },
+  // On Messages, `n` writes to a person, never a public note: what is typed there is meant to be private.
+  { command: 'newMessage', scope: 'messages', keys: [{ input: 'n' }], label: 'n', description: 'new private message' },
 ];
 
 function matches(spec: KeySpec, input: string, key: Key): boolean {
@@ -137,5 +139,5 @@ const shortName: Partial<Record<Command, string>> = {
   deleteWord: 'del word', messages: 'messages', lineStart: 'line start', lineEnd: 'line end',
   openLink: 'open link', copyNote: 'copy id', copyAuthor: 'copy npub',
   mute: 'mute', editProfile: 'edit',
-  search: 'search', hashtag: '#tag',
+  search: 'search', hashtag: '#tag', newMessage: 'new message',
 };

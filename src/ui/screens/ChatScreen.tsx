@@ -1,7 +1,7 @@
 // One private conversation (NIP-17): messages by time, the user's own on the
 // right, a composer at the bottom with the note composer's editing keys. What
 // is on screen is marked read; new messages arrive live. Esc closes the
-// composer (the draft is kept), Enter or r opens it again, Esc again goes back.
+// composer (the draft is kept), Enter, r or n opens it again, Esc again goes back.
 import { Box, Text } from 'ink';
 import { useEffect, useRef } from 'react';
 import { sanitize } from '../../core/sanitize.js';
@@ -75,8 +75,9 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
 
   useKeypress(
     (input, key) => {
-      const command = commandFor(['list'], input, key);
-      if (command !== 'open' && command !== 'reply') return false;
+      // `n` too: in a private conversation it writes there, never a public note.
+      const command = commandFor(['list'], input, key) ?? commandFor(['global'], input, key);
+      if (command !== 'open' && command !== 'reply' && command !== 'compose') return false;
       if (dms) composer.show();
       return true;
     },

@@ -9,6 +9,7 @@ const sections: { scope: Scope; title: string }[] = [
   { scope: 'global', title: 'Anywhere' },
   { scope: 'composer', title: 'Writing a note (and arrows, Backspace)' },
   { scope: 'relays', title: 'Relays panel (R)' },
+  { scope: 'messages', title: 'Private messages (M)' },
 ];
 
 const LABEL = 11;
@@ -33,9 +34,9 @@ const scrolls: Partial<Record<Command, (offset: number, page: number, last: numb
  */
 export function HelpScreen({ rows, active = true }: { rows: number; active?: boolean }) {
   const { columns } = useScreenSize();
-  const [list, global, composer, relays] = sections.map((s) => section(s.scope, s.title));
+  const [list, global, composer, relays, messages] = sections.map((s) => section(s.scope, s.title));
   // Two columns of about equal height when wide enough: notes and relays, then the rest.
-  const wide = columns >= 80 ? [[...list!, ...relays!], [...global!, ...composer!]] : [sections.flatMap((s) => section(s.scope, s.title))];
+  const wide = columns >= 80 ? [[...list!, ...relays!], [...global!, ...messages!, ...composer!]] : [sections.flatMap((s) => section(s.scope, s.title))];
   // A column one or two lines too tall for the screen gives up its blank lines between sections first.
   const columnsOf = wide.map((lines) => (lines.length > rows ? lines.filter((line) => line !== '') : lines));
   const width = Math.floor(columns / columnsOf.length);

@@ -15,7 +15,7 @@ import { SafeText } from '../SafeText.js';
 
 const NAME_WIDTH = 22;
 
-export function MessagesScreen(props: { rows: number; active: boolean; nameOf(pubkey: string): string; openChat(peers: string[]): void }) {
+export function MessagesScreen(props: { rows: number; active: boolean; nameOf(pubkey: string): string; openChat(peers: string[]): void; newMessage(): void }) {
   const services = useServices();
   const { dms } = services;
   const { columns } = useScreenSize();
@@ -29,7 +29,7 @@ export function MessagesScreen(props: { rows: number; active: boolean; nameOf(pu
 
   useKeypress(
     (input, key) => {
-      const command = commandFor(['list'], input, key);
+      const command = commandFor(['messages', 'list'], input, key);
       const last = conversations.length - 1;
       const page = Math.max(1, props.rows - 1);
       switch (command) {
@@ -42,6 +42,9 @@ export function MessagesScreen(props: { rows: number; active: boolean; nameOf(pu
         case 'open':
           if (conversations[at]) props.openChat(conversations[at]!.peers);
           return true;
+        case 'newMessage':
+          props.newMessage();
+          return true;
         default: return false;
       }
     },
@@ -50,7 +53,7 @@ export function MessagesScreen(props: { rows: number; active: boolean; nameOf(pu
 
   const empty = !dms
     ? 'private messages are not available here'
-    : (dms.problem() ?? (!dms.loaded() ? 'loading private messages…' : 'no private messages yet: `nostr-tui dm send <npub> <text>` starts one'));
+    : (dms.problem() ?? (!dms.loaded() ? 'loading private messages…' : 'no private messages yet: n starts one'));
   if (conversations.length === 0) {
     return (
       <Box flexDirection="column" height={props.rows}>
