@@ -7,7 +7,7 @@ import type { Event } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { dmRumor, type Rumor } from '../core/dm.js';
 import { requireNip44, sealAndWrap } from '../core/dm-wrap.js';
-import { failure } from '../core/errors.js';
+import { ExitCode, failure, UserError } from '../core/errors.js';
 import { readUrls } from '../core/relay-spec.js';
 import { npub } from '../core/identifiers.js';
 import type { PublishResult } from '../core/publish-result.js';
@@ -39,6 +39,19 @@ export interface SendOptions {
 
 const INBOXES_PER_PERSON = 3;
 
+/**
+ * Recipients with no DM relay list (NIP-17's kind 10050): there is no agreed place to send them a
+ * private message, so nothing is sent unless the user chooses their NIP-65 read relays instead.
+ */
+export class NoDmRelayList extends UserError {
+  constructor(readonly missing: readonly string[]) {
+    super(
+      `${missing.map(npub).join(', ')} published no DM relay list (kind 10050), so there is no agreed place to send a private message; nothing was sent. Add --to-read-relays to use their read relays (NIP-65) instead.`,
+      ExitCode.failed,
+    );
+  }
+}
+
 /** Where each wrap goes; refuses (nothing signed) when a recipient has nowhere to receive. */
 async function routes(client: Client, me: string, peers: readonly string[], opts: SendOptions): Promise<Map<string, { route: WrapRoute; relays: string[] }>> {
   const out = new Map<string, { route: WrapRoute; relays: string[] }>();
@@ -50,11 +63,7 @@ async function routes(client: Client, me: string, peers: readonly string[], opts
   }
   const dmRelays = await fetchDmRelays(client, everyone);
   const missing = peers.filter((peer) => peer !== me && !dmRelays.has(peer));
-  if (missing.length > 0 && !opts.toReadRelays) {
-    throw failure(
-      `${missing.map(npub).join(', ')} published no DM relay list (kind 10050), so there is no agreed place to send a private message; nothing was sent. Add --to-read-relays to use their read relays (NIP-65) instead.`,
-    );
-  }
+  if (missing.length > 0 && !opts.toReadRelays) throw new NoDmRelayList(missing);
   const inboxes = missing.length > 0 ? await createRouter(client, client.env).inboxes(missing, INBOXES_PER_PERSON) : new Map<string, string[]>();
   for (const peer of peers) {
     if (peer === me) continue;

@@ -1,7 +1,7 @@
 // The Messages view's services: the client's inbox (src/client/dms.ts) loaded
 // once, kept live, and the same send path as `nostr-tui dm send`.
 import type { Client } from '../client/client.js';
-import { sendDm } from '../client/dm-send.js';
+import { NoDmRelayList, sendDm } from '../client/dm-send.js';
 import { createDms, type DmMessage } from '../client/dms.js';
 import { conversationId } from '../core/dm.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -61,18 +61,20 @@ export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { cl
     },
     loaded: () => loaded,
     problem: () => problem,
-    async send(peers, text) {
+    async send(peers, text, opts = {}) {
       try {
-        const sent = await sendDm(client, peers, text);
+        const sent = await sendDm(client, peers, text, opts);
         const theirs = sent.wraps.filter((wrap) => wrap.recipient !== client.publicKey() || peers.includes(wrap.recipient));
         const took = theirs.filter((wrap) => wrap.results.some((result) => result.ok)).length;
         // The own copy is shown at once, not when a relay sends it back.
         await dms.ingest(sent.wraps.filter((wrap) => wrap.recipient === client.publicKey()).map((wrap) => wrap.event));
         changed();
+        const where = theirs.some((wrap) => wrap.route === 'read-relays') ? 'read relays' : 'DM relays';
         return took === theirs.length
-          ? { ok: true, text: `message: sent to ${theirs.length === 1 ? 'their' : 'every'} DM relays` }
+          ? { ok: true, text: `message: sent to ${theirs.length === 1 ? 'their' : 'every'} ${where}` }
           : { ok: true, text: 'message: saved in the outbox; no relay of theirs accepted it yet' };
       } catch (error) {
+        if (error instanceof NoDmRelayList) return { ok: false, text: 'message not sent: no DM relay list (kind 10050)', noDmRelayList: error.missing };
         return { ok: false, text: `message not sent: ${sanitizeLine(error instanceof Error ? error.message : String(error))}` };
       }
     },

@@ -142,8 +142,11 @@ export interface DmsLike {
   loaded(): boolean;
   /** Why messages cannot be shown (no key, a read-only key…), when so. */
   problem(): string | undefined;
-  /** Seals, wraps and publishes through the outbox; resolves with a line for the footer. */
-  send(peers: readonly string[], text: string): Promise<{ ok: boolean; text: string }>;
+  /**
+   * Seals, wraps and publishes through the outbox; resolves with a line for the footer. Refuses
+   * people with no DM relay list (`noDmRelayList` names them) unless `toReadRelays` is set.
+   */
+  send(peers: readonly string[], text: string, opts?: { toReadRelays?: boolean }): Promise<{ ok: boolean; text: string; noDmRelayList?: readonly string[] }>;
   markRead(ids: readonly string[]): void;
 }
 

@@ -170,6 +170,37 @@ describe('Messages (M) and the chat, on the real relay', () => {
     expect(await relay.find({ kinds: [1], authors: [getPublicKey(me)] })).toEqual([]);
   });
 
+  it('to someone with no DM relay list the chat asks before using their read relays: any other key keeps the draft, y sends there', async () => {
+    const carol = generateSecretKey();
+    const CAROL = getPublicKey(carol);
+    // Carol reads on this relay (NIP-65) but lists no DM relays (kind 10050).
+    await relay.seed(finalizeEvent({ kind: 10002, created_at: Math.floor(Date.now() / 1000) - 100, tags: [['r', relay.url, 'read']], content: '' }, carol));
+    const { frame, press } = start();
+    await frame((f) => f.includes(' · Global'));
+    press('M');
+    await frame((f) => f.includes(' · Messages'));
+    press('n');
+    await frame((f) => f.includes('message to: ▏'));
+    press(nip19.npubEncode(CAROL));
+    press(keys.enter);
+    await frame((f) => f.includes(`── To ${shortNpub(CAROL)} (private, NIP-17)`));
+    press('are you there, carol?');
+    press(keys.enter);
+    await frame((f) => f.includes(`send to their read relays? y/n (${shortNpub(CAROL)}: no DM relay list, kind 10050)`));
+    press('n');
+    const kept = await frame((f) => f.includes('cancelled') && f.includes('are you there, carol?▏'));
+    expect(kept).not.toContain('message: sent');
+    expect(await relay.find({ kinds: [1059], '#p': [CAROL] })).toEqual([]);
+
+    press(keys.enter);
+    await frame((f) => f.includes('send to their read relays? y/n'));
+    press('y');
+    const sent = await frame((f) => f.includes('message: sent to their read relays') && !f.includes('carol?▏'));
+    expect(sent).toContain('are you there, carol?');
+    const wraps = await relay.find({ kinds: [1059], '#p': [CAROL] });
+    expect(wraps.map((wrap) => nip17.unwrapEvent(wrap, carol).content)).toEqual(['are you there, carol?']);
+  });
+
   it('read marks outlast the run; no plaintext in the home', async () => {
     const { frame, press } = start();
     await frame((f) => f.includes(' · Global'));

@@ -8,11 +8,12 @@ import type { StatusMessage } from '../status.js';
 
 interface Question {
   onYes(): void;
+  onNo?(): void;
 }
 
 export interface Confirm {
-  /** Shows `question` (e.g. "unlike? y/n") and runs `onYes` if the next key is y. */
-  ask(question: string, onYes: () => void): void;
+  /** Shows `question` (e.g. "unlike? y/n") and runs `onYes` if the next key is y, else `onNo`. */
+  ask(question: string, onYes: () => void, onNo?: () => void): void;
 }
 
 export function useConfirm(setStatus: (status: StatusMessage) => void): Confirm {
@@ -25,15 +26,18 @@ export function useConfirm(setStatus: (status: StatusMessage) => void): Confirm 
       if (!question) return false;
       pending.current = undefined;
       if (input === 'y' && !key.ctrl && !key.meta) question.onYes();
-      else setStatus({ text: 'cancelled', tone: 'info' });
+      else {
+        setStatus({ text: 'cancelled', tone: 'info' });
+        question.onNo?.();
+      }
       return true;
     },
     // Above the screens and the global keys (q must not quit while a question is open).
     { priority: KeyPriority.overlay },
   );
   const ask = useCallback(
-    (question: string, onYes: () => void) => {
-      pending.current = { onYes };
+    (question: string, onYes: () => void, onNo?: () => void) => {
+      pending.current = onNo ? { onYes, onNo } : { onYes };
       setStatus({ text: question, tone: 'info' });
     },
     [setStatus],

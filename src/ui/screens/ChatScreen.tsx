@@ -3,7 +3,7 @@
 // is on screen is marked read; new messages arrive live. Esc closes the
 // composer (the draft is kept), Enter, r or n opens it again, Esc again goes back.
 import { Box, Text } from 'ink';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { sanitize } from '../../core/sanitize.js';
 import { padToWidth, textWidth, wrapText } from '../../core/text-layout.js';
 import { ComposerView, composerHeight } from '../composer/Composer.js';
@@ -13,6 +13,7 @@ import { useDmsVersion } from '../hooks/use-dms.js';
 import { useNow } from '../hooks/use-now.js';
 import { commandFor } from '../keys/bindings.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
+import { useConfirm } from '../confirm/use-confirm.js';
 import { age } from '../notes/note-layout.js';
 import { SafeText } from '../SafeText.js';
 import type { DmLike } from '../services.js';
@@ -48,16 +49,33 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
   const messages = dms?.thread(props.peers) ?? [];
   const latest = useRef(props);
   latest.current = props;
+  const confirm = useConfirm((status) => latest.current.setStatus(status));
+  // While a question is open the composer lets go of the keys, so y or n answers it.
+  const [asking, setAsking] = useState(false);
   const composer = useComposer({
     async send(text) {
       if (!dms) return false;
-      const result = await dms.send(latest.current.peers, text);
-      latest.current.setStatus({ text: result.text, tone: result.ok ? 'ok' : 'error' });
+      const { peers, setStatus, nameOf } = latest.current;
+      let result = await dms.send(peers, text);
+      // NIP-17 sends to the DM relays a person lists (kind 10050). Without a list their NIP-65 read
+      // relays may still reach them, but that is the user's call, asked here (the CLI's --to-read-relays).
+      if (!result.ok && result.noDmRelayList) {
+        const who = result.noDmRelayList.map(nameOf).join(', ');
+        setAsking(true);
+        const yes = await new Promise<boolean>((answer) =>
+          confirm.ask(`send to their read relays? y/n (${who}: no DM relay list, kind 10050)`, () => answer(true), () => answer(false)),
+        );
+        setAsking(false);
+        // No: the draft stays, and the footer says "cancelled".
+        if (!yes) return false;
+        result = await dms.send(peers, text, { toReadRelays: true });
+      }
+      setStatus({ text: result.text, tone: result.ok ? 'ok' : 'error' });
       return result.ok;
     },
     onEmpty: () => latest.current.setStatus({ text: 'nothing to send: type a message, or Esc to close the composer', tone: 'info' }),
     onDrafts: (drafts) => latest.current.onDrafts?.(`chat:${latest.current.peers.join(',')}`, drafts),
-    disabled: !props.active,
+    disabled: !props.active || asking,
   });
   // The composer is open when the chat opens.
   const opened = useRef(false);
