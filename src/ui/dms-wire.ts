@@ -4,6 +4,7 @@ import type { Client } from '../client/client.js';
 import { NoDmRelayList, sendDm } from '../client/dm-send.js';
 import { createDms, type DmMessage } from '../client/dms.js';
 import { conversationId } from '../core/dm.js';
+import { npub, shortNpub } from '../core/identifiers.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Subscription } from '../net/types.js';
 import type { DmLike, DmsLike } from './services.js';
@@ -75,7 +76,9 @@ export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { cl
           : { ok: true, text: 'message: saved in the outbox; no relay of theirs accepted it yet' };
       } catch (error) {
         if (error instanceof NoDmRelayList) return { ok: false, text: 'message not sent: no DM relay list (kind 10050)', noDmRelayList: error.missing };
-        return { ok: false, text: `message not sent: ${sanitizeLine(error instanceof Error ? error.message : String(error))}` };
+        // The footer has two rows: the people it names are shortened as everywhere on screen.
+        const why = peers.reduce((text, peer) => text.replaceAll(npub(peer), shortNpub(peer)), error instanceof Error ? error.message : String(error));
+        return { ok: false, text: `message not sent: ${sanitizeLine(why)}` };
       }
     },
     markRead(ids) {

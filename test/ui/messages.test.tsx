@@ -199,6 +199,26 @@ describe('Messages (M) and the chat, on the real relay', () => {
     expect(sent).toContain('are you there, carol?');
     const wraps = await relay.find({ kinds: [1059], '#p': [CAROL] });
     expect(wraps.map((wrap) => nip17.unwrapEvent(wrap, carol).content)).toEqual(['are you there, carol?']);
+
+    // Dave lists no relays at all: why nothing was sent is readable whole, over both footer rows.
+    const DAVE = getPublicKey(generateSecretKey());
+    press(keys.escape);
+    press(keys.escape);
+    await frame((f) => f.includes(' · Messages') && !f.includes('Chat:'));
+    press('n');
+    await frame((f) => f.includes('message to: ▏'));
+    press(nip19.npubEncode(DAVE));
+    press(keys.enter);
+    await frame((f) => f.includes(`── To ${shortNpub(DAVE)} (private, NIP-17)`));
+    press('hello dave');
+    press(keys.enter);
+    await frame((f) => f.includes('send to their read relays? y/n'));
+    press('y');
+    const nowhere = await frame((f) => f.includes('nothing was sent.'));
+    expect(nowhere.split('\n').slice(-2).join(' ')).toMatch(
+      new RegExp(`^ message not sent: ${shortNpub(DAVE).replace('…', '.')} published neither a DM relay list \\(kind 10050\\)\\s+nor read relays \\(NIP-65\\); nothing was sent\\.$`),
+    );
+    expect(nowhere).toContain('hello dave▏');
   });
 
   it('read marks outlast the run; no plaintext in the home', async () => {

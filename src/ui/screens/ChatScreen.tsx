@@ -70,7 +70,8 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
         if (!yes) return false;
         result = await dms.send(peers, text, { toReadRelays: true });
       }
-      setStatus({ text: result.text, tone: result.ok ? 'ok' : 'error' });
+      // Why a message was not sent takes both footer rows: it must be readable whole.
+      setStatus(result.ok ? { text: result.text, tone: 'ok' } : { text: result.text, tone: 'error', wide: true });
       return result.ok;
     },
     onEmpty: () => latest.current.setStatus({ text: 'nothing to send: type a message, or Esc to close the composer', tone: 'info' }),
