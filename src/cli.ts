@@ -48,7 +48,7 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
     .exitProcess(false)
     .fail((message, error) => {
       // yargs reports its own parse errors as `message`; handler errors arrive as `error`.
-      throw error ?? usageError(`${message}. Run \`nostr-tui --help\` for usage.`);
+      throw error ?? usageError(parseFailure(message, argv));
     });
   for (const factory of commands) parser = parser.command(factory(ctx));
   parser = withCompletion(parser);
@@ -58,6 +58,21 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
   } catch (error) {
     return reportError(error, ctx);
   }
+}
+
+/** yargs' parse error as one line for a person: what is wrong, and where to read what the command takes. */
+export function parseFailure(message: string, argv: readonly string[]): string {
+  const missing = /^Not enough non-option arguments: got (\d+), need at least (\d+)/.exec(message);
+  if (!missing) return `${message}. Run \`nostr-tui --help\` for usage.`;
+  // The command's own words (`follow`, `dm send`), never what was typed after them: that may be a key.
+  const words: string[] = [];
+  for (const word of argv) {
+    if (words.length === 2 || !/^[a-z][a-z0-9-]{0,15}$/.test(word)) break;
+    words.push(word);
+  }
+  const command = ['nostr-tui', ...words].join(' ');
+  const more = Number(missing[2]) - Number(missing[1]);
+  return `\`${command}\` needs ${more} more argument${more === 1 ? '' : 's'}: see \`${command} --help\`.`;
 }
 
 function reportError(error: unknown, ctx: CommandContext): number {
