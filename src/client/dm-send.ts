@@ -9,6 +9,7 @@ import { dmRumor, type Rumor } from '../core/dm.js';
 import { requireNip44, sealAndWrap } from '../core/dm-wrap.js';
 import { ExitCode, failure, UserError } from '../core/errors.js';
 import { readUrls } from '../core/relay-spec.js';
+import { refuseSecretIn } from '../core/secret-in-text.js';
 import { npub } from '../core/identifiers.js';
 import type { PublishResult } from '../core/publish-result.js';
 import type { Client } from './client.js';
@@ -85,6 +86,8 @@ async function routes(client: Client, me: string, peers: readonly string[], opts
 }
 
 export async function sendDm(client: Client, peers: readonly string[], text: string, opts: SendOptions = {}): Promise<SentMessage> {
+  // Before anything else: the UI's chat comes here directly (the CLI has refused already).
+  refuseSecretIn('message', text);
   const me = client.publicKey();
   if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
   // Unlock first: no key, a read-only key or a wrong passphrase fails before any network.

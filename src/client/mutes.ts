@@ -8,6 +8,7 @@ import { unixNow } from '../core/clock.js';
 import { failure } from '../core/errors.js';
 import { replaceableCreatedAt } from '../core/events.js';
 import { isSecretOf, secretWherePublic } from '../core/identifiers.js';
+import { refuseSecretIn } from '../core/secret-in-text.js';
 import {
   addMute, EMPTY_MUTES, isEmptyMuteSet, isMuted, isMutedEntry, MUTE_LIST_KIND, muteEntries, muteSet, removeMute, type MuteEntry, type MuteSet,
 } from '../core/mutes.js';
@@ -59,6 +60,7 @@ async function edit(client: Client, entry: MuteEntry, action: 'mute' | 'unmute')
   const own = ownKey(client);
   const noLookup: NewestLookup = { relays: [], answered: 0 };
   if (entry.type === 'pubkey' && isSecretOf(entry.value, own)) throw secretWherePublic();
+  if (entry.type !== 'pubkey') refuseSecretIn('mute', entry.value);
   if (action === 'mute' && entry.type === 'pubkey' && entry.value === own) return { changed: false, unchanged: 'self', results: [], lookup: noLookup };
   // Unlock first: a read-only key or a wrong passphrase should fail before any network.
   await client.signer();

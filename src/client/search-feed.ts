@@ -3,6 +3,7 @@
 // and the counts say where the results came from (cache N · relays M).
 import type { Event } from 'nostr-tools';
 import type { Clock } from '../core/clock.js';
+import { refuseSecretIn } from '../core/secret-in-text.js';
 import { Timeline } from '../core/timeline.js';
 import { search, searchLocal, type SearchDeps, type SearchRequest } from './search.js';
 
@@ -27,6 +28,7 @@ export interface SearchFeed {
 }
 
 export function openSearchFeed(deps: SearchDeps & { clock: Clock }, req: SearchRequest): SearchFeed {
+  refuseSecretIn('search', req.text);
   const timeline = new Timeline({ clock: deps.clock });
   const listeners = new Set<() => void>();
   let closed = false;

@@ -12,6 +12,7 @@ import { usageError } from '../core/errors.js';
 import { readUrls } from '../core/relay-spec.js';
 import { normalizeRelayUrl } from '../core/relay-url.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { refuseSecretIn } from '../core/secret-in-text.js';
 import { indexText, profileNames } from '../core/search-text.js';
 import { newestFirst } from '../core/timeline.js';
 import type { RelayOutcome, RelayPool } from '../net/types.js';
@@ -74,6 +75,7 @@ export function searchLocal(store: SqliteEventStore | undefined, req: SearchRequ
 }
 
 export async function search(deps: SearchDeps, req: SearchRequest): Promise<SearchResult> {
+  refuseSecretIn('search', req.text);
   const local = searchLocal(deps.store, req);
   if (req.local || !deps.pool || deps.relays.length === 0) {
     return { events: local, fromCache: local.length, fromRelays: 0, outcomes: [], offTopic: 0 };

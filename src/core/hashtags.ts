@@ -4,9 +4,12 @@ import type { Filter } from 'nostr-tools';
 import { usageError } from './errors.js';
 import { FEED_KINDS } from './feed-filters.js';
 import { sanitizeLine } from './sanitize.js';
+import { refuseSecretIn } from './secret-in-text.js';
 
 /** A hashtag as typed (`#Nostr`, `nostr`) as its `t` tag value (`nostr`); usage error when nothing is left. */
 export function normalizeHashtag(input: string): string {
+  // Before the message below, which repeats what was typed.
+  refuseSecretIn('hashtag', input);
   const tag = input.trim().replace(/^#+/u, '').normalize('NFKC').toLowerCase();
   if (!tag || /\s/u.test(tag) || tag.length > 100) {
     throw usageError(`"${sanitizeLine(input.slice(0, 40))}" is not a hashtag: give one word, like nostr or #nostr`);

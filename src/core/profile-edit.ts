@@ -5,6 +5,7 @@ import type { Event, EventTemplate } from 'nostr-tools';
 import { usageError } from './errors.js';
 import { replaceableCreatedAt } from './events.js';
 import { parseNip05 } from './nip05.js';
+import { refuseSecretIn } from './secret-in-text.js';
 
 /** The fields `profile set` edits, by their kind-0 names. */
 export const PROFILE_FIELDS = ['name', 'display_name', 'about', 'picture', 'banner', 'website', 'nip05', 'lud16'] as const;
@@ -25,6 +26,7 @@ export function profileObject(content: string): Record<string, unknown> | undefi
 
 /** Refuses values other clients would choke on, before anything is signed. */
 export function checkChanges(changes: ProfileChanges): void {
+  refuseSecretIn('profile', ...Object.values(changes));
   for (const field of ['picture', 'banner', 'website'] as const) {
     const value = changes[field];
     if (value && !/^https?:\/\/\S+$/i.test(value)) throw usageError(`--${field} must be an http(s) URL.`);

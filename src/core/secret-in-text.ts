@@ -1,8 +1,11 @@
-// A secret key pasted into a note by mistake would be public forever: a post
-// whose text holds a valid `nsec1…` (NIP-19) or `ncryptsec1…` (NIP-49) is
-// refused before anything is signed. Only valid bech32 counts, so a word that
-// merely starts with "nsec1" does not block a post.
+// A secret key pasted by mistake into text that leaves this machine is given
+// away: a note or profile is public forever, a private message is read by
+// someone else, and a search or a hashtag is sent to relays. Text holding a
+// valid `nsec1…` (NIP-19) or `ncryptsec1…` (NIP-49) is refused before anything
+// is signed or asked. Only valid bech32 counts, so a word that merely starts
+// with "nsec1" does not block anything.
 import { decode } from 'nostr-tools/nip19';
+import { usageError } from './errors.js';
 
 const CANDIDATE = /(?:nsec|ncryptsec)1[023456789acdefghjklmnpqrstuvwxyz]{20,}/gi;
 
@@ -21,3 +24,19 @@ export function holdsSecretKey(text: string): boolean {
 
 export const SECRET_IN_TEXT =
   'the note contains a secret key (nsec/ncryptsec): it would be public forever, so nothing was signed or sent. Remove it (share your npub instead).';
+
+/** Why each kind of outgoing text holding a secret key was stopped. */
+export const SECRET_IN = {
+  note: SECRET_IN_TEXT,
+  message:
+    'the message contains a secret key (nsec/ncryptsec): whoever reads it could sign as you, so nothing was signed or sent. Remove it (share your npub instead).',
+  profile: 'the profile contains a secret key (nsec/ncryptsec): profiles are public, so nothing was signed or sent. Remove it.',
+  mute: 'that contains a secret key (nsec/ncryptsec): your mute list is published, so nothing was changed.',
+  search: 'the search contains a secret key (nsec/ncryptsec): search relays would see it, so nothing was searched. Remove it.',
+  hashtag: 'the hashtag contains a secret key (nsec/ncryptsec): relays would see it, so nothing was asked. Remove it.',
+} as const;
+
+/** Refuses (bad input, exit 2) text of this kind that holds a secret key, before it goes anywhere. */
+export function refuseSecretIn(where: keyof typeof SECRET_IN, ...texts: ReadonlyArray<string | undefined>): void {
+  if (texts.some((text) => text !== undefined && holdsSecretKey(text))) throw usageError(SECRET_IN[where]);
+}

@@ -1,5 +1,7 @@
 // `/` (search) and `#` (hashtag feeds) in the UI, asserted on whole frames.
 import { render } from 'ink-testing-library';
+import { nsecEncode } from 'nostr-tools/nip19';
+import { generateSecretKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchSources } from '../../src/client/search-feed.js';
 import { App } from '../../src/ui/App.js';
@@ -116,5 +118,18 @@ describe('search and hashtags in the UI', () => {
     const f = await frame((f) => f.includes('all about #nostr'));
     expect(tags).toEqual(['nostr']);
     expect(f.split('\n')[0]).toMatch(/ · #nostr +relays 0\/1$/);
+  });
+
+  it('a pasted secret key as the hashtag is refused before any feed opens, and not repeated', async () => {
+    const { frame, press, tags } = start({ follows: [alice.pubkey], feeds: { home: new MemoryFeed([]) } });
+    await frame((f) => f.includes('nothing from the people you follow'));
+    press('#');
+    await frame((f) => f.includes('#▏'));
+    const nsec = nsecEncode(generateSecretKey());
+    press(`\u001b[200~${nsec}\u001b[201~`);
+    press(keys.enter);
+    const f = await frame((f) => f.includes('the hashtag contains a secret key'));
+    expect(tags).toEqual([]);
+    expect(f).not.toContain(nsec.slice(0, 12));
   });
 });

@@ -9,7 +9,7 @@ import { ExitCode, usageError } from '../../core/errors.js';
 import { npub, shortNpub } from '../../core/identifiers.js';
 import { nip05For, resolvePublicKey } from '../../client/public-key.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
-import { holdsSecretKey, SECRET_IN_TEXT } from '../../core/secret-in-text.js';
+import { refuseSecretIn } from '../../core/secret-in-text.js';
 import { readAllStdin } from '../../store/passphrase.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
@@ -51,7 +51,7 @@ export async function send(ctx: CommandContext, args: DmArgs): Promise<void> {
   const peer = await resolvePublicKey(String(args.who ?? ''), own, () => nip05For(ctx));
   const text = await messageText(ctx, args.text ?? [], (args._ ?? []).slice(2).map(String));
   if (text.trim() === '') throw usageError('the message is empty: give the text, e.g. `nostr-tui dm send npub1… "hi"`, or `-` to read it from stdin.');
-  if (holdsSecretKey(text)) throw usageError(SECRET_IN_TEXT);
+  refuseSecretIn('message', text);
   await withClient(ctx, args, async (client) => {
     const sent = await sendDm(client, [peer], text, { toReadRelays: !!args.toReadRelays });
     const delivered = sent.wraps.find((wrap) => wrap.recipient === peer)?.results.some((result) => result.ok) ?? false;
