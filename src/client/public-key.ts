@@ -2,7 +2,8 @@
 // hex, a `nostr:` URI (src/core/identifiers.ts, synchronous), or a NIP-05
 // address `name@domain`, resolved over HTTPS (src/client/nip05.ts). Every
 // command that takes someone's key goes through here.
-import { parsePublicKey } from '../core/identifiers.js';
+import { parsePublicKey, secretWherePublic } from '../core/identifiers.js';
+import { holdsSecretKey } from '../core/secret-in-text.js';
 import { isNip05 } from '../core/nip05.js';
 import type { Client } from './client.js';
 import { createNip05Resolver, type Nip05Resolver } from './nip05.js';
@@ -14,7 +15,9 @@ export const nip05For = (client: Pick<Client, 'clock' | 'env' | 'paths'>): Nip05
 /** The hex key `input` names; a secret key is refused as in parsePublicKey. */
 export async function resolvePublicKey(input: string, ownPubkey: string | undefined, nip05: () => Nip05Resolver): Promise<string> {
   const text = input.trim();
-  // A key is checked first: an address never looks like one, and a secret must be refused before any request.
+  // A secret anywhere in it is refused before any request: `nsec1…@domain` is a valid address,
+  // and looking it up would send the key to that domain.
+  if (holdsSecretKey(text)) throw secretWherePublic();
   if (!text.includes('@') || !isNip05(text)) return parsePublicKey(text, ownPubkey);
   return nip05().resolve(text);
 }

@@ -91,6 +91,16 @@ describe('follow name@domain', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('nostr-tui: dave@carol.example is not listed by carol.example.\n');
   });
+
+  it('an address whose name is a secret key is refused before the domain is asked (it would see the key)', async () => {
+    const me = user();
+    const asked = nip05.requests.length;
+    const result = await me.run(['follow', `${nip19.nsecEncode(generateSecretKey())}@carol.example`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^nostr-tui: that is a secret key, not a public key: never share it\./);
+    expect(result.stderr).not.toContain('nsec1');
+    expect(nip05.requests.length).toBe(asked);
+  });
 });
 
 describe('dm send name@domain', () => {
