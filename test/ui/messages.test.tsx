@@ -72,7 +72,17 @@ describe('Messages (M) and the chat, on the real relay', () => {
     const drafts: string[][] = [];
     const app = render(<App services={services} size={{ columns: 80, rows: 24 }} color={false} onDrafts={(texts) => drafts.push(texts)} />);
     unmount = app.unmount;
-    return { drafts, app, frame: (check: (f: string) => boolean | void) => waitForFrame(app.lastFrame, check, 15_000), press: (k: string) => app.stdin.write(k) };
+    const frame = (check: (f: string) => boolean | void) => waitForFrame(app.lastFrame, check, 15_000);
+    const press = (k: string) => app.stdin.write(k);
+    /** From Messages: `n`, their npub typed, Enter; resolves once the chat's composer is up. */
+    const chatWith = async (pubkey: string) => {
+      press('n');
+      await frame((f) => f.includes('message to: ▏'));
+      press(nip19.npubEncode(pubkey));
+      press(keys.enter);
+      await frame((f) => f.includes(`── To ${shortNpub(pubkey)} (private, NIP-17)`));
+    };
+    return { drafts, app, frame, press, chatWith };
   }
 
   it('lists the conversation with its unread count; Enter opens the chat; the composer sends; a new message arrives live; seen is read', async () => {
@@ -126,7 +136,7 @@ describe('Messages (M) and the chat, on the real relay', () => {
 
   it('n on Messages asks whom to write to, never opens a public note; the chat it opens takes n as its own composer; a secret key opens nothing', async () => {
     const bob = getPublicKey(generateSecretKey());
-    const { frame, press } = start();
+    const { frame, press, chatWith } = start();
     await frame((f) => f.includes(' · Global'));
     press('M');
     const list = await frame((f) => f.includes(' · Messages') && f.includes('alice'));
@@ -170,11 +180,7 @@ describe('Messages (M) and the chat, on the real relay', () => {
     press(keys.escape); // closes the composer
     press(keys.escape); // back
     await frame((f) => f.includes(' · Messages') && !f.includes('Chat:'));
-    press('n');
-    await frame((f) => f.includes('message to: ▏'));
-    press(nip19.npubEncode(bob));
-    press(keys.enter);
-    await frame((f) => f.includes(`── To ${shortNpub(bob)} (private, NIP-17)`));
+    await chatWith(bob);
     const secret = nip19.nsecEncode(generateSecretKey());
     press(`\u001b[200~my key is ${secret}\u001b[201~`);
     press(keys.enter);
@@ -189,15 +195,11 @@ describe('Messages (M) and the chat, on the real relay', () => {
     const CAROL = getPublicKey(carol);
     // Carol reads on this relay (NIP-65) but lists no DM relays (kind 10050).
     await relay.seed(finalizeEvent({ kind: 10002, created_at: Math.floor(Date.now() / 1000) - 100, tags: [['r', relay.url, 'read']], content: '' }, carol));
-    const { frame, press } = start();
+    const { frame, press, chatWith } = start();
     await frame((f) => f.includes(' · Global'));
     press('M');
     await frame((f) => f.includes(' · Messages'));
-    press('n');
-    await frame((f) => f.includes('message to: ▏'));
-    press(nip19.npubEncode(CAROL));
-    press(keys.enter);
-    await frame((f) => f.includes(`── To ${shortNpub(CAROL)} (private, NIP-17)`));
+    await chatWith(CAROL);
     press('are you there, carol?');
     press(keys.enter);
     await frame((f) => f.includes(`send to their read relays? y/n (${shortNpub(CAROL)}: no DM relay list, kind 10050)`));
@@ -219,11 +221,7 @@ describe('Messages (M) and the chat, on the real relay', () => {
     press(keys.escape);
     press(keys.escape);
     await frame((f) => f.includes(' · Messages') && !f.includes('Chat:'));
-    press('n');
-    await frame((f) => f.includes('message to: ▏'));
-    press(nip19.npubEncode(DAVE));
-    press(keys.enter);
-    await frame((f) => f.includes(`── To ${shortNpub(DAVE)} (private, NIP-17)`));
+    await chatWith(DAVE);
     press('hello dave');
     press(keys.enter);
     await frame((f) => f.includes('send to their read relays? y/n'));
