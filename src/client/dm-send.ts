@@ -86,9 +86,9 @@ async function routes(client: Client, me: string, peers: readonly string[], opts
 }
 
 export async function sendDm(client: Client, peers: readonly string[], text: string, opts: SendOptions = {}): Promise<SentMessage> {
-  // Before anything else: the UI's chat comes here directly (the CLI has refused already).
-  refuseSecretIn('message', text);
   const me = client.publicKey();
+  // Before anything else: the UI's chat comes here directly (the CLI has refused already).
+  refuseSecretIn('message', text, me);
   if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
   // Unlock first: no key, a read-only key or a wrong passphrase fails before any network.
   const signer = await client.signer();

@@ -60,7 +60,7 @@ async function edit(client: Client, entry: MuteEntry, action: 'mute' | 'unmute')
   const own = ownKey(client);
   const noLookup: NewestLookup = { relays: [], answered: 0 };
   if (entry.type === 'pubkey' && isSecretOf(entry.value, own)) throw secretWherePublic();
-  if (entry.type !== 'pubkey') refuseSecretIn('mute', entry.value);
+  if (entry.type !== 'pubkey') refuseSecretIn('mute', entry.value, own);
   if (action === 'mute' && entry.type === 'pubkey' && entry.value === own) return { changed: false, unchanged: 'self', results: [], lookup: noLookup };
   // Unlock first: a read-only key or a wrong passphrase should fail before any network.
   await client.signer();

@@ -20,8 +20,8 @@ export interface ProfileEdit {
 export const fetchProfile = (client: Client, pubkey: string): Promise<NewestLookup> => fetchNewest(client, 0, pubkey);
 
 export async function setProfile(client: Client, changes: ProfileChanges): Promise<ProfileEdit> {
-  checkChanges(changes);
   const own = client.publicKey();
+  checkChanges(changes, own);
   if (!own) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
   // Unlock first: a read-only key or a wrong passphrase should fail before any network.
   await client.signer();

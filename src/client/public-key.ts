@@ -17,7 +17,7 @@ export async function resolvePublicKey(input: string, ownPubkey: string | undefi
   const text = input.trim();
   // A secret anywhere in it is refused before any request: `nsec1…@domain` is a valid address,
   // and looking it up would send the key to that domain.
-  if (holdsSecretKey(text)) throw secretWherePublic();
+  if (holdsSecretKey(text, ownPubkey)) throw secretWherePublic();
   if (!text.includes('@') || !isNip05(text)) return parsePublicKey(text, ownPubkey);
   return nip05().resolve(text);
 }

@@ -28,7 +28,7 @@ export interface SearchFeed {
 }
 
 export function openSearchFeed(deps: SearchDeps & { clock: Clock }, req: SearchRequest): SearchFeed {
-  refuseSecretIn('search', req.text);
+  refuseSecretIn('search', req.text, deps.me);
   const timeline = new Timeline({ clock: deps.clock });
   const listeners = new Set<() => void>();
   let closed = false;

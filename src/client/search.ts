@@ -42,6 +42,8 @@ export interface SearchRequest {
 }
 
 export interface SearchDeps {
+  /** The user's public key: their own secret typed as 64 hex is refused too. */
+  me?: string | undefined;
   pool?: RelayPool;
   store?: SqliteEventStore;
   relays: readonly string[];
@@ -75,7 +77,7 @@ export function searchLocal(store: SqliteEventStore | undefined, req: SearchRequ
 }
 
 export async function search(deps: SearchDeps, req: SearchRequest): Promise<SearchResult> {
-  refuseSecretIn('search', req.text);
+  refuseSecretIn('search', req.text, deps.me);
   const local = searchLocal(deps.store, req);
   if (req.local || !deps.pool || deps.relays.length === 0) {
     return { events: local, fromCache: local.length, fromRelays: 0, outcomes: [], offTopic: 0 };

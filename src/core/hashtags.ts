@@ -7,9 +7,9 @@ import { sanitizeLine } from './sanitize.js';
 import { refuseSecretIn } from './secret-in-text.js';
 
 /** A hashtag as typed (`#Nostr`, `nostr`) as its `t` tag value (`nostr`); usage error when nothing is left. */
-export function normalizeHashtag(input: string): string {
+export function normalizeHashtag(input: string, ownPubkey?: string): string {
   // Before the message below, which repeats what was typed.
-  refuseSecretIn('hashtag', input);
+  refuseSecretIn('hashtag', input, ownPubkey);
   const tag = input.trim().replace(/^#+/u, '').normalize('NFKC').toLowerCase();
   if (!tag || /\s/u.test(tag) || tag.length > 100) {
     throw usageError(`"${sanitizeLine(input.slice(0, 40))}" is not a hashtag: give one word, like nostr or #nostr`);

@@ -25,8 +25,8 @@ export function profileObject(content: string): Record<string, unknown> | undefi
 }
 
 /** Refuses values other clients would choke on, before anything is signed. */
-export function checkChanges(changes: ProfileChanges): void {
-  refuseSecretIn('profile', ...Object.values(changes));
+export function checkChanges(changes: ProfileChanges, ownPubkey?: string): void {
+  refuseSecretIn('profile', Object.values(changes), ownPubkey);
   for (const field of ['picture', 'banner', 'website'] as const) {
     const value = changes[field];
     if (value && !/^https?:\/\/\S+$/i.test(value)) throw usageError(`--${field} must be an http(s) URL.`);

@@ -2,14 +2,21 @@
 // away: a note or profile is public forever, a private message is read by
 // someone else, and a search or a hashtag is sent to relays. Text holding a
 // valid `nsec1…` (NIP-19) or `ncryptsec1…` (NIP-49) is refused before anything
-// is signed or asked. Only valid bech32 counts, so a word that merely starts
-// with "nsec1" does not block anything.
+// is signed or asked, and so is the user's own secret written as 64 hex
+// (recognised by the public key it derives, so an encrypted key works too).
+// Only valid bech32 counts, so a word that merely starts with "nsec1" does not
+// block anything, and other 64-hex words (event ids, public keys) pass.
 import { decode } from 'nostr-tools/nip19';
 import { usageError } from './errors.js';
+import { isSecretOf } from './identifiers.js';
 
 const CANDIDATE = /(?:nsec|ncryptsec)1[023456789acdefghjklmnpqrstuvwxyz]{20,}/gi;
 
-export function holdsSecretKey(text: string): boolean {
+const HEX64 = /(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/gi;
+
+/** True when `text` holds a valid nsec or ncryptsec, or (given `ownPubkey`) the secret of that public key as 64 hex. */
+export function holdsSecretKey(text: string, ownPubkey?: string): boolean {
+  if (ownPubkey) for (const [hex] of text.matchAll(HEX64)) if (isSecretOf(hex.toLowerCase(), ownPubkey)) return true;
   for (const [word] of text.matchAll(CANDIDATE)) {
     const lower = word.toLowerCase();
     if (lower.startsWith('ncryptsec1')) return true;
@@ -37,6 +44,7 @@ export const SECRET_IN = {
 } as const;
 
 /** Refuses (bad input, exit 2) text of this kind that holds a secret key, before it goes anywhere. */
-export function refuseSecretIn(where: keyof typeof SECRET_IN, ...texts: ReadonlyArray<string | undefined>): void {
-  if (texts.some((text) => text !== undefined && holdsSecretKey(text))) throw usageError(SECRET_IN[where]);
+export function refuseSecretIn(where: keyof typeof SECRET_IN, texts: string | ReadonlyArray<string | undefined>, ownPubkey: string | undefined): void {
+  const all = typeof texts === 'string' ? [texts] : texts;
+  if (all.some((text) => text !== undefined && holdsSecretKey(text, ownPubkey))) throw usageError(SECRET_IN[where]);
 }

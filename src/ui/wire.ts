@@ -281,7 +281,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     openAuthorFeed: (pubkey) => feed([{ kinds: [...HOME_KINDS], authors: [pubkey], limit: 100 }]),
     // Issue #15. Muted notes are left out where every list is drawn (FeedScreen, src/ui/hooks/use-mutes.ts).
     search: (query) =>
-      openSearchFeed({ clock: client.clock, pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) }, { text: query, limit: FEED_LIMIT }),
+      openSearchFeed({ clock: client.clock, me: client.publicKey(), pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) }, { text: query, limit: FEED_LIMIT }),
     openHashtagFeed: (tag) => feed(hashtagFilters([tag], since(), FEED_LIMIT)),
     fetchThread: (event: Event) => fetchThread(pool(), event),
     unsent: () => {

@@ -51,7 +51,7 @@ export async function send(ctx: CommandContext, args: DmArgs): Promise<void> {
   const peer = await resolvePublicKey(String(args.who ?? ''), own, () => nip05For(ctx));
   const text = await messageText(ctx, args.text ?? [], (args._ ?? []).slice(2).map(String));
   if (text.trim() === '') throw usageError('the message is empty: give the text, e.g. `nostr-tui dm send npub1… "hi"`, or `-` to read it from stdin.');
-  refuseSecretIn('message', text);
+  refuseSecretIn('message', text, own);
   await withClient(ctx, args, async (client) => {
     const sent = await sendDm(client, [peer], text, { toReadRelays: !!args.toReadRelays });
     const delivered = sent.wraps.find((wrap) => wrap.recipient === peer)?.results.some((result) => result.ok) ?? false;

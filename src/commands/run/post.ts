@@ -4,9 +4,10 @@ import { unixNow } from '../../core/clock.js';
 import { ExitCode, usageError } from '../../core/errors.js';
 import { noteTemplate } from '../../core/events.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { holdsSecretKey, SECRET_IN_TEXT } from '../../core/secret-in-text.js';
+import { refuseSecretIn } from '../../core/secret-in-text.js';
 import { accepted, publishEvent } from '../../client/publish.js';
 import { readAllStdin } from '../../store/passphrase.js';
+import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { PostArgs } from '../post.js';
@@ -28,7 +29,7 @@ async function noteText(ctx: CommandContext, words: readonly string[], literal: 
 export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
   const text = await noteText(ctx, args.text ?? [], (args._ ?? []).slice(1).map(String));
   if (text.trim() === '') throw usageError('the post is empty: give the text, e.g. `nostr-tui post "hello nostr"`, or `post -` to read it from stdin.');
-  if (holdsSecretKey(text)) throw usageError(SECRET_IN_TEXT);
+  refuseSecretIn('note', text, storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
     // A quoted note1 does not name its author; the cache may know it (NIP-18 q tag).
     const authorOf = (id: string) => client.store().events.query([{ ids: [id], limit: 1 }])[0]?.pubkey;

@@ -14,10 +14,14 @@ import { writeNote, writeSummary } from './timeline.js';
 import { cachedNames } from './names.js';
 import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
 import { muteSet } from '../../core/mutes.js';
+import { refuseSecretIn } from '../../core/secret-in-text.js';
+import { storedPubkey } from '../../store/keys.js';
 
 export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): Promise<void> {
   const text = (args.query ?? []).map(String).join(' ').trim();
   if (!text) throw usageError('give something to search for, like `nostr-tui search bitcoin`');
+  // Said before any relay is asked for anything (search() refuses it too, for the UI).
+  refuseSecretIn('search', text, storedPubkey(ctx.paths.configDir));
   const limit = args.limit ?? DEFAULT_SEARCH_LIMIT;
   if (!Number.isSafeInteger(limit) || limit < 1) throw usageError('--limit must be a whole number of at least 1');
   const now = unixNow(ctx.clock);
@@ -47,7 +51,7 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
     // Muted people, hashtags and words (NIP-51) are never returned: the list from the relays, or the cached copy offline.
     const mutes = relays.length ? await loadMuteSet(client) : muteSet(localMutes(client));
     const hidden = { ...req, hide: (event: Event) => isMutedEvent(event, mutes) };
-    const result = await search({ relays, ...(store ? { store } : {}), ...(relays.length ? { pool: client.pool() } : {}) }, hidden);
+    const result = await search({ me: client.publicKey(), relays, ...(store ? { store } : {}), ...(relays.length ? { pool: client.pool() } : {}) }, hidden);
     // Names from the cache for the text output, as `timeline` prints them.
     const names = cachedNames(args.json ? undefined : store, args.json ? [] : result.events.map((event) => event.pubkey));
     for (const event of result.events) {

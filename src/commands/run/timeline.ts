@@ -22,6 +22,7 @@ import { DEFAULT_LIMIT, DEFAULT_SINCE, type TimelineArgs } from '../timeline.js'
 import { isHex64 } from '../../core/event-shape.js';
 import { hashtagFilters, normalizeHashtag } from '../../core/hashtags.js';
 import { ago } from '../../core/ago.js';
+import { storedPubkey } from '../../store/keys.js';
 
 export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> {
   const limit = args.limit ?? DEFAULT_LIMIT;
@@ -32,7 +33,8 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
   // Both count back from now; the default window (24h) ends at --until.
   const since = args.since === undefined ? parseSince(DEFAULT_SINCE, until ?? now) : parseSince(args.since, now);
   if (until !== undefined && until < since) throw usageError('--until is before --since: nothing lies between them');
-  const tags = (args.tag ?? []).map((tag) => normalizeHashtag(String(tag)));
+  const own = storedPubkey(ctx.paths.configDir);
+  const tags = (args.tag ?? []).map((tag) => normalizeHashtag(String(tag), own));
 
   // Bad routing settings are bad input, said before any relay is asked.
   maxRelaysFromEnv(ctx.env);

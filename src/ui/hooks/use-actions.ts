@@ -136,7 +136,7 @@ export function useActions(deps: ActionDeps) {
   const send = useCallback(
     (text: string, replyTo: Event | undefined) => {
       // Kept in the composer (not sent) so the user can take the key out.
-      if (holdsSecretKey(text)) {
+      if (holdsSecretKey(text, services.publicKey())) {
         setStatus({ text: SECRET_IN_TEXT, tone: 'error' });
         return Promise.resolve(false);
       }

@@ -79,7 +79,7 @@ export function useSearchPrompt(opts: {
         );
       } else if (now.kind === 'hashtag') {
         if (!opts.services.openHashtagFeed) throw new Error('hashtag feeds are not available here');
-        opts.navigate({ type: 'push', view: { type: 'hashtag', tag: normalizeHashtag(text) } });
+        opts.navigate({ type: 'push', view: { type: 'hashtag', tag: normalizeHashtag(text, opts.services.publicKey()) } });
       } else {
         if (!opts.services.search) throw new Error('search is not available here');
         const feed = opts.services.search(text);
