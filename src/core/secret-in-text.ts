@@ -30,17 +30,17 @@ export function holdsSecretKey(text: string, ownPubkey?: string): boolean {
 }
 
 export const SECRET_IN_TEXT =
-  'the note contains a secret key (nsec/ncryptsec): it would be public forever, so nothing was signed or sent. Remove it (share your npub instead).';
+  'the note contains a secret key: it would be public forever, so nothing was signed or sent. Remove it (share your npub instead).';
 
 /** Why each kind of outgoing text holding a secret key was stopped. */
 export const SECRET_IN = {
   note: SECRET_IN_TEXT,
   message:
-    'the message contains a secret key (nsec/ncryptsec): whoever reads it could sign as you, so nothing was signed or sent. Remove it (share your npub instead).',
-  profile: 'the profile contains a secret key (nsec/ncryptsec): profiles are public, so nothing was signed or sent. Remove it.',
-  mute: 'that contains a secret key (nsec/ncryptsec): your mute list is published, so nothing was changed.',
-  search: 'the search contains a secret key (nsec/ncryptsec): search relays would see it, so nothing was searched. Remove it.',
-  hashtag: 'the hashtag contains a secret key (nsec/ncryptsec): relays would see it, so nothing was asked. Remove it.',
+    'the message contains a secret key: whoever reads it could sign as you, so nothing was signed or sent. Remove it (share your npub instead).',
+  profile: 'the profile contains a secret key: profiles are public, so nothing was signed or sent. Remove it.',
+  mute: 'that contains a secret key: your mute list is published, so nothing was changed.',
+  search: 'the search contains a secret key: search relays would see it, so nothing was searched. Remove it.',
+  hashtag: 'the hashtag contains a secret key: relays would see it, so nothing was asked. Remove it.',
 } as const;
 
 /** Refuses (bad input, exit 2) text of this kind that holds a secret key, before it goes anywhere. */

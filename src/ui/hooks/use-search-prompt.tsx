@@ -75,7 +75,7 @@ export function useSearchPrompt(opts: {
             if (address) opts.setStatus({ text: `${address} is ${shortNpub(pubkey)}`, tone: 'ok' });
             opts.openChat([pubkey]);
           },
-          (error: unknown) => opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error' }),
+          (error: unknown) => opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error', wide: true }),
         );
       } else if (now.kind === 'hashtag') {
         if (!opts.services.openHashtagFeed) throw new Error('hashtag feeds are not available here');
@@ -87,7 +87,8 @@ export function useSearchPrompt(opts: {
         opts.navigate({ type: 'push', view: { type: 'search', query: text, feed } });
       }
     } catch (error) {
-      opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error' });
+      // Both footer rows: why a search, hashtag or address was refused must be readable whole.
+      opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error', wide: true });
     }
   };
 
