@@ -16,7 +16,7 @@ import { useShownFeed } from './hooks/use-shown-feed.js';
 import { useUnread } from './hooks/use-unread.js';
 import { hashtagsOf, useSearchPrompt } from './hooks/use-search-prompt.js';
 import { hints } from './keys/bindings.js';
-import { KeypressProvider } from './keys/keypress.js';
+import { KeyPriority, KeypressProvider, useKeypress } from './keys/keypress.js';
 import { currentView, initialNav, navReducer } from './navigation.js';
 import { KeyOffer } from './screens/KeyOffer.js';
 import type { UiServices } from './services.js';
@@ -72,6 +72,15 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     if (why) setStatus((s) => (why.tone === 'error' ? why : (s ?? why)));
   });
   const { feedView, topSignal, onPublished, onFollowsChanged } = useShownFeed(nav.feed, follows, setFollows, publicKey);
+  // A message over both footer rows (an error to read whole, a copied id) gives the key hints their
+  // row back at the next key. Sees every key first and takes none.
+  useKeypress(
+    () => {
+      setStatus((s) => (s?.wide ? { ...s, wide: false } : s));
+      return false;
+    },
+    { priority: KeyPriority.first, paste: true },
+  );
 
   // Warnings from the services (e.g. a damaged cache) land in the footer, never on the frame.
   useEffect(() => services.onNotice?.((text) => setStatus({ text: sanitizeLine(text), tone: 'error' })), [services]);

@@ -115,7 +115,7 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
 const SETTLE_TURNS = 10;
 
 /** Priorities: the composer types over everything, overlays over screens, screens over globals. */
-export const KeyPriority = { global: 0, screen: 10, overlay: 50, offer: 90, composer: 100 } as const;
+export const KeyPriority = { global: 0, screen: 10, overlay: 50, offer: 90, composer: 100, first: 1000 } as const;
 
 export function useKeypress(handler: KeyHandler, opts: { priority: number; isActive?: boolean; paste?: boolean }): void {
   const keypress = useContext(KeypressContext);
