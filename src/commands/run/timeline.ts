@@ -33,7 +33,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
   // Both count back from now; the default window (24h) ends at --until.
   const since = args.since === undefined ? parseSince(DEFAULT_SINCE, until ?? now) : parseSince(args.since, now);
   if (until !== undefined && until < since) throw usageError('--until is before --since: nothing lies between them');
-  const own = storedPubkey(ctx.paths.configDir);
+  const own = args.tag?.length ? storedPubkey(ctx.paths.configDir) : undefined;
   const tags = (args.tag ?? []).map((tag) => normalizeHashtag(String(tag), own));
 
   // Bad routing settings are bad input, said before any relay is asked.
