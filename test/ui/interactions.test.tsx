@@ -160,4 +160,26 @@ describe('reposts with confirmation (NIP-18) and deleting your own note', () => 
     await frame((f) => f.includes(' you can only delete your own notes'));
     expect(await relay.find({ ids: [theirs.id] })).toHaveLength(1);
   });
+
+  it('j then l in separate reads, before the frame of j: the like goes to the note j moved to', async () => {
+    // A relay of its own, holding only these two: the first note on screen, then the one j moves to.
+    const shared = relay;
+    relay = await startRelay();
+    cleanup.push(async () => {
+      await relay.stop();
+      relay = shared;
+    });
+    const newer = note(`the newer note ${Math.random()}`, NOW - 20);
+    const older = note(`the older note ${Math.random()}`, NOW - 30);
+    await relay.seed(newer, older);
+    const { me, frame, press } = start();
+    await frame((f) => f.includes(newer.content) && f.includes(older.content));
+    press('j');
+    // The next read comes before React has drawn the move (its render runs in a later task).
+    await Promise.resolve();
+    press('l');
+    await frame((f) => f.includes(': sent to 1/1 relays'));
+    const reactions = await relay.find({ kinds: [7], authors: [me] });
+    expect(reactions.map((reaction) => reaction.tags.find((tag) => tag[0] === 'e')?.[1])).toEqual([older.id]);
+  });
 });

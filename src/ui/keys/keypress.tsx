@@ -82,7 +82,10 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
       try {
         while (live && queue.length > 0) {
           const taken = dispatch(queue.shift()!);
-          if (taken === true && queue.length > 0) await settled();
+          // A key that acted waits for its render before the next is dispatched, also one that
+          // arrives later in its own read: until then the handlers still see the state before it
+          // (j then l, read apart, liked the note j had left).
+          if (taken === true) await settled();
         }
       } finally {
         draining = false;
