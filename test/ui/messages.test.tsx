@@ -10,6 +10,7 @@ import { PassThrough } from 'node:stream';
 import { render } from 'ink-testing-library';
 import * as nip17 from 'nostr-tools/nip17';
 import * as nip19 from 'nostr-tools/nip19';
+import * as nip59 from 'nostr-tools/nip59';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/client.js';
@@ -231,6 +232,43 @@ describe('Messages (M) and the chat, on the real relay', () => {
       new RegExp(`^ message not sent: ${shortNpub(DAVE).replace('…', '.')} published neither a DM relay list \\(kind 10050\\)\\s+nor read relays \\(NIP-65\\); nothing was sent\\.$`),
     );
     expect(nowhere).toContain('hello dave▏');
+  });
+
+  it('a group conversation: a reply from its chat goes to everyone in it, each on their own DM relays', async () => {
+    const dave = generateSecretKey();
+    const erin = generateSecretKey();
+    const [DAVE, ERIN, ME] = [getPublicKey(dave), getPublicKey(erin), getPublicKey(me)];
+    const now = Math.floor(Date.now() / 1000);
+    await relay.seed(
+      finalizeEvent({ kind: 0, created_at: now - 100, tags: [], content: JSON.stringify({ name: 'dave' }) }, dave),
+      finalizeEvent({ kind: 0, created_at: now - 100, tags: [], content: JSON.stringify({ name: 'erin' }) }, erin),
+      finalizeEvent({ kind: 10050, created_at: now - 100, tags: [['relay', relay.url]], content: '' }, dave),
+      finalizeEvent({ kind: 10050, created_at: now - 100, tags: [['relay', relay.url]], content: '' }, erin),
+      // Dave writes to the user and Erin at once: one rumor naming both (NIP-17), wrapped for the user.
+      nip59.wrapEvent({ kind: 14, created_at: now - 10, tags: [['p', ME], ['p', ERIN]], content: 'dinner on friday?' }, dave, ME),
+    );
+    const { frame, press } = start();
+    await frame((f) => f.includes(' · Global'));
+    press('M');
+    const list = await frame((f) => f.split('\n').some((line) => line.includes('dinner on friday?') && line.includes('dave') && line.includes('erin')));
+    const rows = list.split('\n').filter((line) => /^[▸ ] \S/.test(line));
+    const row = rows.find((line) => line.includes('dinner on friday?'))!;
+    // One conversation of the three people, named by the two others.
+    const names = row.slice(2, 24).trim();
+    expect(names.split(', ').sort()).toEqual(['dave', 'erin']);
+    press(keys.down.repeat(rows.indexOf(row)));
+    await frame((f) => f.split('\n').some((line) => line.startsWith('▸') && line.includes('dinner on friday?')));
+    press(keys.enter);
+    await frame((f) => f.includes(`Chat: ${names}`) && f.includes(`── To ${names} (private, NIP-17)`));
+    press('friday works');
+    press(keys.enter);
+    await frame((f) => f.includes('message: sent to every DM relays'));
+    for (const [key, pubkey] of [[dave, DAVE], [erin, ERIN]] as const) {
+      const rumors = (await relay.find({ kinds: [1059], '#p': [pubkey] })).map((wrap) => nip17.unwrapEvent(wrap, key)).filter((rumor) => rumor.content === 'friday works');
+      expect(rumors).toHaveLength(1);
+      expect(rumors[0]!.pubkey).toBe(ME);
+      expect(rumors[0]!.tags.filter((tag) => tag[0] === 'p').map((tag) => tag[1]).sort()).toEqual([DAVE, ERIN].sort());
+    }
   });
 
   it('read marks outlast the run; no plaintext in the home', async () => {
