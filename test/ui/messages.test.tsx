@@ -271,6 +271,17 @@ describe('Messages (M) and the chat, on the real relay', () => {
     }
   });
 
+  it('what is typed right after Enter opens a chat lands in its composer', async () => {
+    const { frame, press } = start();
+    await frame((f) => f.includes(' · Global'));
+    press('M');
+    await frame((f) => f.includes(' · Messages') && /^▸ /m.test(f));
+    press(keys.enter);
+    press('typed at once');
+    const typed = await frame((f) => f.includes('Chat: ') && f.includes('typed at once▏'));
+    expect(typed).toContain('── To ');
+  });
+
   it('read marks outlast the run; no plaintext in the home', async () => {
     const { frame, press } = start();
     await frame((f) => f.includes(' · Global'));

@@ -3,7 +3,7 @@
 // is on screen is marked read; new messages arrive live. Esc closes the
 // composer (the draft is kept), Enter, r or n opens it again, Esc again goes back.
 import { Box, Text } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { sanitize } from '../../core/sanitize.js';
 import { padToWidth, textWidth, wrapText } from '../../core/text-layout.js';
 import { ComposerView, composerHeight } from '../composer/Composer.js';
@@ -80,7 +80,9 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
   });
   // The composer is open when the chat opens.
   const opened = useRef(false);
-  useEffect(() => {
+  // In the commit that opens the chat (a layout effect), so what is typed right after Enter lands
+  // in it: a key waits for the render of the one before, not for the effects that run later.
+  useLayoutEffect(() => {
     if (props.active && !opened.current && dms) {
       opened.current = true;
       composer.show();
