@@ -169,8 +169,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     }
   };
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
-  const nip05 = nip05For(client);
   startupMark('store-open');
+  const nip05 = nip05For(client);
   const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => client.relays().map((relay) => relay.url) });
   let closed = false;
   const dms = wireDms(client, () => closed);

@@ -59,6 +59,9 @@ export function useSearchPrompt(opts: {
     return off;
   }, [searchFeed]);
 
+  // Both footer rows: why a search, hashtag or address was refused must be readable whole.
+  const refused = (error: unknown) => opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error', wide: true });
+
   const submit = (now: PromptState) => {
     const text = now.text.trim();
     if (!text) return set(undefined);
@@ -75,7 +78,7 @@ export function useSearchPrompt(opts: {
             if (address) opts.setStatus({ text: `${address} is ${shortNpub(pubkey)}`, tone: 'ok' });
             opts.openChat([pubkey]);
           },
-          (error: unknown) => opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error', wide: true }),
+          refused,
         );
       } else if (now.kind === 'hashtag') {
         if (!opts.services.openHashtagFeed) throw new Error('hashtag feeds are not available here');
@@ -87,8 +90,7 @@ export function useSearchPrompt(opts: {
         opts.navigate({ type: 'push', view: { type: 'search', query: text, feed } });
       }
     } catch (error) {
-      // Both footer rows: why a search, hashtag or address was refused must be readable whole.
-      opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error', wide: true });
+      refused(error);
     }
   };
 

@@ -117,7 +117,10 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
 /** Event-loop turns a key waits for the render of the key before it (one that changed nothing renders nothing). */
 const SETTLE_TURNS = 10;
 
-/** Priorities: the composer types over everything, overlays over screens, screens over globals. */
+/**
+ * Priorities: the composer types over everything, overlays over screens, screens over globals;
+ * `first` sees every key before them all, and must take none.
+ */
 export const KeyPriority = { global: 0, screen: 10, overlay: 50, offer: 90, composer: 100, first: 1000 } as const;
 
 export function useKeypress(handler: KeyHandler, opts: { priority: number; isActive?: boolean; paste?: boolean }): void {

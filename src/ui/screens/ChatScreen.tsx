@@ -97,7 +97,7 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
   useKeypress(
     (input, key) => {
       // `n` too: in a private conversation it writes there, never a public note.
-      const command = commandFor(['list'], input, key) ?? commandFor(['global'], input, key);
+      const command = commandFor(['list', 'global'], input, key);
       if (command !== 'open' && command !== 'reply' && command !== 'compose') return false;
       if (dms) composer.show();
       return true;
