@@ -9,6 +9,9 @@ export const systemClock: Clock = { now: () => Date.now() };
 /** Unix seconds, the unit of `created_at` (NIP-01). */
 export const unixNow = (clock: Clock): number => Math.floor(clock.now() / 1000);
 
+/** A moment as the commands print it, to the minute: `2026-12-03 06:03 UTC`. */
+export const utcMinute = (unixSeconds: number): string => `${new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
 /** Cancels a timer; harmless after it has fired. */
 export type Cancel = () => void;
 

@@ -1,4 +1,5 @@
 // The work behind `nostr-tui cache`, loaded when the command runs (its options are in ../cache.ts).
+import { utcMinute } from '../../core/clock.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { cacheCapFromEnv, openStore } from '../../store/open.js';
 import { writeLine, type CommandContext } from '../context.js';
@@ -24,7 +25,7 @@ export function stats(ctx: CommandContext, json: boolean): void {
     const range =
       stats.oldest === undefined || stats.newest === undefined
         ? ''
-        : `, from ${isoMinute(stats.oldest)} to ${isoMinute(stats.newest)}`;
+        : `, from ${utcMinute(stats.oldest)} to ${utcMinute(stats.newest)}`;
     writeLine(ctx.stdout, `Cache: ${sanitizeLine(store.file)}`);
     writeLine(ctx.stdout, `Events: ${stats.events.toLocaleString('en-US')}${range}`);
     writeLine(ctx.stdout, `Size: ${megabytes(stats.bytes)} of a ${megabytes(stats.maxBytes)} cap (file ${megabytes(stats.fileBytes)})`);
@@ -50,4 +51,3 @@ export function clear(ctx: CommandContext): void {
 }
 
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-const isoMinute = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';

@@ -2,7 +2,7 @@
 // the same service as the Notifications view, answered once. Reading them here
 // does not mark them seen: the view's unread count is the interactive user's.
 import { createNotifications, lookUpNotes } from '../../client/notifications.js';
-import { unixNow } from '../../core/clock.js';
+import { unixNow, utcMinute } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
 import { groupNotifications } from '../../core/notifications.js';
 import { describeGroup, groupBody } from '../../core/notifications-text.js';
@@ -56,7 +56,7 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
     // Said on stderr, so stdout stays empty for a script: silence would leave a person wondering.
     if (list.length === 0 && !args.json) {
       const hint = args.since === undefined ? ' (`--since 4w` looks further back)' : '';
-      writeLine(ctx.stderr, `nostr-tui: no notifications since ${new Date(since * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC${hint}.`);
+      writeLine(ctx.stderr, `nostr-tui: no notifications since ${utcMinute(since)}${hint}.`);
     }
   });
 }

@@ -3,6 +3,7 @@ import { decode, noteEncode } from 'nostr-tools/nip19';
 import { createInterface } from 'node:readline';
 import { ExitCode, failure, usageError } from '../../core/errors.js';
 import { isHexKey } from '../../core/identifiers.js';
+import { utcMinute } from '../../core/clock.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Client } from '../../client/client.js';
 import { flushOutbox } from '../../client/outbox-flush.js';
@@ -75,7 +76,7 @@ function entryJson(entry: StoredOutboxEntry): string {
 function writeEntry(ctx: CommandContext, entry: StoredOutboxEntry): void {
   const { event } = entry;
   writeLine(ctx.stdout);
-  writeLine(ctx.stdout, `${noteEncode(event.id)}  kind ${event.kind}, saved ${isoMinute(entry.savedAt)}`);
+  writeLine(ctx.stdout, `${noteEncode(event.id)}  kind ${event.kind}, saved ${utcMinute(entry.savedAt / 1000)}`);
   const preview = sanitizeLine(event.content).slice(0, 70);
   if (preview) writeLine(ctx.stdout, `  "${preview}${event.content.length > 70 ? '…' : ''}"`);
   if (entry.results.length === 0) writeLine(ctx.stdout, '  not sent to any relay yet');
@@ -182,5 +183,3 @@ export async function drop(ctx: CommandContext, args: OutboxArgs): Promise<void>
     store.close();
   }
 }
-
-const isoMinute = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
