@@ -21,16 +21,25 @@ export interface ListLookup {
 /** The user's relays on a private network (a home relay, a test network): lists may then name such relays too. */
 export const allowPrivateRelays = (client: Client): boolean => client.relays().some((relay) => isPrivateHost(new URL(relay.url).hostname));
 
-/** Every relay the user has plus the discovery relays (not with `--relay`: then only those). */
-function lookupRelays(client: Client): string[] {
+/**
+ * Every relay the user has plus the discovery relays (not with `--relay`: then only those);
+ * `otherwise` when that is none (the relay being added to an empty list is then the one to ask).
+ */
+function lookupRelays(client: Client, otherwise: readonly string[] = []): string[] {
   const own = client.relays().map((relay) => relay.url);
-  return client.pinnedRelays ? own : [...new Set([...own, ...discoveryRelaysFromEnv(client.env)])];
+  const urls = client.pinnedRelays ? own : [...new Set([...own, ...discoveryRelaysFromEnv(client.env)])];
+  return urls.length > 0 ? urls : [...otherwise];
 }
 
 /** The newest event of a replaceable `kind` by each of `authors`, from the relays and the cache. */
-export async function fetchNewestLists(client: Client, kind: number, authors: readonly string[]): Promise<{ lists: Map<string, Event>; lookup: Omit<ListLookup, 'event'> }> {
+export async function fetchNewestLists(
+  client: Client,
+  kind: number,
+  authors: readonly string[],
+  otherwise?: readonly string[],
+): Promise<{ lists: Map<string, Event>; lookup: Omit<ListLookup, 'event'> }> {
   const filter = { kinds: [kind], authors: [...authors] };
-  const { events, relays } = await client.pool().query([filter], { relays: lookupRelays(client) });
+  const { events, relays } = await client.pool().query([filter], { relays: lookupRelays(client, otherwise) });
   const fromRelays = events.filter((event) => event.kind === kind && authors.includes(event.pubkey));
   const store = client.store();
   store.events.putMany(fromRelays);
@@ -43,9 +52,9 @@ export async function fetchNewestLists(client: Client, kind: number, authors: re
   return { lists, lookup: { relays, answered: relays.filter((relay) => relay.eose).length } };
 }
 
-/** The newest version of one of the user's own lists (10002, 10050, …). */
-export async function fetchOwnList(client: Client, kind: number, pubkey: string): Promise<ListLookup> {
-  const { lists, lookup } = await fetchNewestLists(client, kind, [pubkey]);
+/** The newest version of one of the user's own lists (10002, 10050, …); `otherwise`: whom to ask when there is no relay to. */
+export async function fetchOwnList(client: Client, kind: number, pubkey: string, otherwise?: readonly string[]): Promise<ListLookup> {
+  const { lists, lookup } = await fetchNewestLists(client, kind, [pubkey], otherwise);
   const event = lists.get(pubkey);
   return { ...lookup, ...(event ? { event } : {}) };
 }

@@ -5,7 +5,7 @@
 // the relays could not be asked, stop: an event rebuilt from a partial view
 // would replace the real one everywhere it lands.
 import type { Event } from 'nostr-tools';
-import { failure } from '../core/errors.js';
+import { failure, NO_RELAYS_TO_ASK } from '../core/errors.js';
 import { newestReplaceable } from '../core/events.js';
 import type { RelayOutcome } from '../net/types.js';
 import type { Client } from './client.js';
@@ -37,6 +37,7 @@ export async function fetchNewest(client: Client, kind: number, pubkey: string, 
  */
 export function requireNewest(lookup: NewestLookup, noun: string): void {
   const asked = lookup.relays.length;
+  if (asked === 0) throw failure(NO_RELAYS_TO_ASK(noun));
   if (lookup.answered === 0) {
     throw failure(`no relay answered (${asked} asked), so your current ${noun} is unknown; nothing was changed. Check your connection or relays and try again.`);
   }

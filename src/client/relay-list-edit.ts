@@ -7,7 +7,7 @@
 import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { DM_RELAYS_KIND, editDmRelayTags, namesDmRelay } from '../core/dm.js';
-import { failure } from '../core/errors.js';
+import { failure, NO_RELAYS_TO_ASK } from '../core/errors.js';
 import { replaceableCreatedAt } from '../core/events.js';
 import type { PublishResult } from '../core/publish-result.js';
 import { RELAY_LIST_KIND, relayListTags } from '../core/relay-list.js';
@@ -29,13 +29,14 @@ export interface ListPublish {
 
 const LIST_NAME: Record<number, string> = { [RELAY_LIST_KIND]: 'relay list (kind 10002)', [DM_RELAYS_KIND]: 'DM relay list (kind 10050)' };
 
-/** The newest copy of the user's list of `kind`; throws when it cannot be known. */
-export async function currentOwnList(client: Client, kind: number): Promise<ListLookup> {
+/** The newest copy of the user's list of `kind`; throws when it cannot be known. `otherwise`: whom to ask when there is no relay to. */
+export async function currentOwnList(client: Client, kind: number, otherwise?: readonly string[]): Promise<ListLookup> {
   const me = client.publicKey();
   if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
-  const lookup = await fetchOwnList(client, kind, me);
+  const lookup = await fetchOwnList(client, kind, me, otherwise);
   const asked = lookup.relays.length;
   const name = LIST_NAME[kind] ?? `list (kind ${kind})`;
+  if (asked === 0) throw failure(NO_RELAYS_TO_ASK(name));
   if (lookup.answered === 0) {
     throw failure(`no relay answered (${asked} asked), so your current ${name} is unknown; nothing was changed. Check your connection, or use --local to change only config.json.`);
   }
@@ -69,7 +70,8 @@ export async function editPublishedRelays(
   ownPubkey?: string,
 ): Promise<{ config: RelayEdit; list: ListPublish }> {
   await client.signer(); // a read-only key or a wrong passphrase fails before any network
-  const lookup = await currentOwnList(client, RELAY_LIST_KIND);
+  // A first relay added to an empty list is asked itself: there is no other to.
+  const lookup = await currentOwnList(client, RELAY_LIST_KIND, edit.spec ? [edit.url] : []);
   const configEdit = edit.spec ? addRelay(config, edit.url, { read: edit.spec.read, write: edit.spec.write }, ownPubkey) : removeRelay(config, edit.url);
   const after = config.relays();
   // No list anywhere yet: the first one is the configured relays.

@@ -24,3 +24,7 @@ export class UserError extends Error {
 export const usageError = (message: string): UserError => new UserError(message, ExitCode.usage);
 /** The operation failed for a reason the user can act on: exit 1. */
 export const failure = (message: string): UserError => new UserError(message, ExitCode.failed);
+
+/** An edit from the newest copy when there is no relay to ask at all (an empty relay list, discovery off). */
+export const NO_RELAYS_TO_ASK = (what: string): string =>
+  `you have no relays to ask for your current ${what}, so nothing was changed: add one with \`nostr-tui relay add wss://…\` (or pass --relay).`;

@@ -74,6 +74,25 @@ describe('relay add/remove publish kind 10002', () => {
     expect(list!.tags).toEqual([['r', relay.url], ['r', other.url, 'read']]);
   });
 
+  it('with no relays at all (discovery off), the relay being added is asked and takes the first list; edits from the newest copy say to add one', async () => {
+    const me = await home([]);
+    const follow = await me.run(['follow', getPublicKey(generateSecretKey())]);
+    expect(follow.code).toBe(1);
+    expect(follow.stderr).toBe(
+      'nostr-tui: you have no relays to ask for your current follow list, so nothing was changed: add one with `nostr-tui relay add wss://…` (or pass --relay).\n',
+    );
+    const shown = await me.run(['following']);
+    expect(shown.code).toBe(1);
+    expect(shown.stderr).toBe('nostr-tui: you have no relays to ask for your follow list: add one with `nostr-tui relay add wss://…` (or pass --relay).\n');
+
+    const added = await me.run(['relay', 'add', other.url]);
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    const [list] = await other.find({ kinds: [10002], authors: [me.pubkey] });
+    expect(list!.tags).toEqual([['r', other.url]]);
+    expect(me.config().relays).toEqual([{ url: other.url, read: true, write: true }]);
+  });
+
   it('refuses when no relay answered, and leaves config.json as it was', async () => {
     const me = await home([downUrl]);
     const before = fs.readFileSync(me.cli.file('config.json'), 'utf8');

@@ -11,7 +11,7 @@ import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { FollowArgs } from '../follow.js';
 import type { Client } from '../../client/client.js';
 import { cachedNames } from './names.js';
-import { warnUnanswered } from './unanswered.js';
+import { unknownList, warnUnanswered } from './unanswered.js';
 
 /** The local cache, when it can be opened (another instance may hold it). */
 function cache(client: Client) {
@@ -63,7 +63,7 @@ export async function following(ctx: CommandContext, args: FollowArgs): Promise<
   await withClient(ctx, args, async (client) => {
     const current = await currentFollows(client);
     if (current.answered === 0) {
-      if (!current.event) throw failure(`no relay answered (${current.relays.length} asked), and there is no local copy of your follow list; try again later.`);
+      if (!current.event) throw failure(unknownList(current.relays.length, 'follow list'));
       writeLine(ctx.stderr, 'nostr-tui: note: no relay answered; this is the local copy of your follow list.');
     }
     if (args.json) {

@@ -10,7 +10,7 @@ import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { MuteArgs } from '../mute.js';
-import { warnUnanswered } from './unanswered.js';
+import { unknownList, warnUnanswered } from './unanswered.js';
 
 /** A key (any spelling) or NIP-05 address is a person; `#tag` a hashtag; anything else a word. */
 async function entryOf(ctx: CommandContext, what: string): Promise<MuteEntry> {
@@ -60,7 +60,7 @@ export async function listMutes(ctx: CommandContext, args: MuteArgs): Promise<vo
   await withClient(ctx, args, async (client) => {
     const current = await currentMutes(client);
     if (current.answered === 0) {
-      if (!current.event) throw failure(`no relay answered (${current.relays.length} asked), and there is no local copy of your mute list; try again later.`);
+      if (!current.event) throw failure(unknownList(current.relays.length, 'mute list'));
       writeLine(ctx.stderr, 'nostr-tui: note: no relay answered; this is the local copy of your mute list.');
     }
     if (args.json) return writeLine(ctx.stdout, JSON.stringify(current.entries));

@@ -11,3 +11,10 @@ export function warnUnanswered(ctx: CommandContext, lookup: Pick<NewestLookup, '
     writeLine(ctx.stderr, `nostr-tui: note: ${silent.join(', ')} did not answer; the newest ${noun} from the others was used.`);
   }
 }
+
+/** A list shown as the relays have it, when none answered and there is no local copy: why, for people. */
+export function unknownList(asked: number, noun: string): string {
+  return asked === 0
+    ? `you have no relays to ask for your ${noun}: add one with \`nostr-tui relay add wss://…\` (or pass --relay).`
+    : `no relay answered (${asked} asked), and there is no local copy of your ${noun}; try again later.`;
+}
