@@ -93,7 +93,8 @@ export const views: Registry = {
   chat: {
     render: (view, ctx) => <ChatScreen peers={view.peers} rows={ctx.rows} active={ctx.active} nameOf={ctx.nameOf} setStatus={ctx.setStatus} onDrafts={ctx.reportDrafts} />,
     title: (view, ctx) => `Chat: ${view.peers.map(ctx.nameOf).join(', ')}`,
-    footer: ['send', 'newline', 'cancel', 'back'],
+    // Esc closes the composer, then goes back: one Esc in the footer.
+    footer: ['send', 'newline', 'back'],
   },
   help: {
     render: (_view, ctx) => <HelpScreen rows={ctx.rows} active={ctx.active} />,

@@ -216,6 +216,14 @@ describe('Messages (M) and the chat, on the real relay', () => {
     expect(sent).toContain('are you there, carol?');
     const wraps = await relay.find({ kinds: [1059], '#p': [CAROL] });
     expect(wraps.map((wrap) => nip17.unwrapEvent(wrap, carol).content)).toEqual(['are you there, carol?']);
+    // The composer stays open for the next message, and the yes holds for this open chat: no second question.
+    expect(sent).toMatch(/── To .*\n {2}▏/);
+    press('still there?');
+    press(keys.enter);
+    const second = await frame((f) => f.includes('still there?') && !f.includes('still there?▏'));
+    expect(second).not.toContain('send to their read relays? y/n');
+    const both = await relay.find({ kinds: [1059], '#p': [CAROL] });
+    expect(both.map((wrap) => nip17.unwrapEvent(wrap, carol).content).sort()).toEqual(['are you there, carol?', 'still there?']);
 
     // Dave lists no relays at all: why nothing was sent is readable whole, over both footer rows.
     const DAVE = getPublicKey(generateSecretKey());

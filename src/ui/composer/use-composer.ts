@@ -51,7 +51,7 @@ interface Target {
 
 /**
  * `send` publishes (outbox first) and resolves true once the note is safe; the
- * draft is then cleared and the composer closed. `onDrafts` is told every
+ * draft is then cleared and the composer closed (or left open, empty: `stayOpen`). `onDrafts` is told every
  * non-empty draft after each edit, so unsent drafts survive a quit.
  */
 export function useComposer(opts: {
@@ -61,6 +61,8 @@ export function useComposer(opts: {
   onDrafts?(drafts: string[]): void;
   /** Keys are ignored (the first-run key offer is up). */
   disabled?: boolean;
+  /** Open again, empty, after a send (a chat: the next message is written where the last one was). */
+  stayOpen?: boolean;
 }): ComposerControl {
   const drafts = useRef(new Map<string, ComposerState>()).current;
   const target = useRef<Target | undefined>(undefined);
@@ -106,7 +108,7 @@ export function useComposer(opts: {
       if (ok) {
         drafts.delete(draftKey(now.replyTo));
         latest.current.onDrafts?.([...drafts.values()].map((d) => d.text).filter((t) => t.trim()));
-        if (target.current === now) target.current = undefined;
+        if (target.current === now) target.current = latest.current.stayOpen ? { replyTo: now.replyTo, sending: false } : undefined;
       }
       bump();
     });

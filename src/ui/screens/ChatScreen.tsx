@@ -1,7 +1,8 @@
 // One private conversation (NIP-17): messages by time, the user's own on the
 // right, a composer at the bottom with the note composer's editing keys. What
-// is on screen is marked read; new messages arrive live. Esc closes the
-// composer (the draft is kept), Enter, r or n opens it again, Esc again goes back.
+// is on screen is marked read; new messages arrive live. The composer stays
+// open after a send; Esc closes it (the draft is kept), Enter, r or n opens it
+// again, Esc again goes back.
 import { Box, Text } from 'ink';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { sanitize } from '../../core/sanitize.js';
@@ -52,11 +53,13 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
   const confirm = useConfirm((status) => latest.current.setStatus(status));
   // While a question is open the composer lets go of the keys, so y or n answers it.
   const [asking, setAsking] = useState(false);
+  // A yes to the read relays holds for the rest of this open chat, not for the next one.
+  const toReadRelays = useRef(false);
   const composer = useComposer({
     async send(text) {
       if (!dms) return false;
       const { peers, setStatus, nameOf } = latest.current;
-      let result = await dms.send(peers, text);
+      let result = await dms.send(peers, text, { toReadRelays: toReadRelays.current });
       // NIP-17 sends to the DM relays a person lists (kind 10050). Without a list their NIP-65 read
       // relays may still reach them, but that is the user's call, asked here (the CLI's --to-read-relays).
       if (!result.ok && result.noDmRelayList) {
@@ -68,6 +71,7 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
         setAsking(false);
         // No: the draft stays, and the footer says "cancelled".
         if (!yes) return false;
+        toReadRelays.current = true;
         result = await dms.send(peers, text, { toReadRelays: true });
       }
       // Why a message was not sent takes both footer rows: it must be readable whole.
@@ -77,6 +81,7 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
     onEmpty: () => latest.current.setStatus({ text: 'nothing to send: type a message, or Esc to close the composer', tone: 'info' }),
     onDrafts: (drafts) => latest.current.onDrafts?.(`chat:${latest.current.peers.join(',')}`, drafts),
     disabled: !props.active || asking,
+    stayOpen: true,
   });
   // The composer is open when the chat opens.
   const opened = useRef(false);
