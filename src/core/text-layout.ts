@@ -151,6 +151,17 @@ export function truncate(text: string, width: number): string {
   return out + '…';
 }
 
+/** At most `width` columns; cut text starts with `…` and keeps its end (where a cursor is typing). */
+export function truncateStart(text: string, width: number): string {
+  if (fits(text, width)) return text;
+  if (width <= 0) return '';
+  const parts = [...graphemesOf(text)];
+  let start = parts.length;
+  let used = 0;
+  while (start > 0 && used + graphemeWidth(parts[start - 1]!) <= width - 1) used += graphemeWidth(parts[--start]!);
+  return '…' + parts.slice(start).join('');
+}
+
 /** `text` padded with spaces to exactly `width` columns (truncated if longer). */
 export function padToWidth(text: string, width: number): string {
   const cut = truncate(text, width);

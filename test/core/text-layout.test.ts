@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { padToWidth, textWidth, truncate, wrapText } from '../../src/core/text-layout.js';
+import { padToWidth, textWidth, truncate, truncateStart, wrapText } from '../../src/core/text-layout.js';
 
 describe('wrapText', () => {
   it('wraps words at the width and keeps explicit newlines', () => {
@@ -30,5 +30,12 @@ describe('truncate and padToWidth', () => {
     expect(truncate('日本語', 4)).toBe('日…');
     expect(padToWidth('日本', 6)).toBe('日本  ');
     expect(textWidth(padToWidth('x', 5))).toBe(5);
+  });
+  it('truncateStart keeps the end, in columns', () => {
+    expect(truncateStart('hello world', 6)).toBe('…world');
+    expect(truncateStart('日本語', 4)).toBe('…語');
+    expect(truncateStart('日本語', 6)).toBe('日本語');
+    expect(truncateStart('a👍🏽b', 3)).toBe('…b');
+    expect(truncateStart('abc', 0)).toBe('');
   });
 });

@@ -16,6 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/client.js';
 import { systemClock } from '../../src/core/clock.js';
 import { shortNpub } from '../../src/core/identifiers.js';
+import { textWidth } from '../../src/core/text-layout.js';
 import { App } from '../../src/ui/App.js';
 import { createServices, type WiredServices } from '../../src/ui/wire.js';
 import { KeyStore } from '../../src/store/keys.js';
@@ -302,5 +303,21 @@ describe('Messages (M) and the chat, on the real relay', () => {
       const bytes = fs.readFileSync(path.join(home, 'data', name));
       for (const text of ['hello from alice', 'hi alice, all good', 'great, see you']) expect(bytes.includes(Buffer.from(text)), `${name}: ${text}`).toBe(false);
     }
+  });
+
+  it('a conversation with a CJK and emoji name keeps its time in the row (the row is measured in columns)', async () => {
+    const bob = generateSecretKey();
+    const now = Math.floor(Date.now() / 1000);
+    await relay.seed(
+      finalizeEvent({ kind: 0, created_at: now - 10, tags: [], content: JSON.stringify({ name: '鮑勃 🌸' }) }, bob),
+      nip17.wrapEvent(bob, { publicKey: getPublicKey(me) }, 'ni hao'),
+    );
+    const { frame, press } = start();
+    await frame((f) => f.includes(' · Global'));
+    press('M');
+    const list = await frame((f) => f.includes('▸ 鮑勃 🌸') && f.includes('ni hao'));
+    const row = list.split('\n').find((line) => line.includes('ni hao'))!;
+    expect(row).toMatch(/^▸ 鮑勃 🌸\s+\(1\) ni hao\s+(now|\d+s)$/);
+    expect(textWidth(row)).toBeLessThanOrEqual(80);
   });
 });

@@ -3,6 +3,7 @@
 // `e` editing one's own profile.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { textWidth } from '../../src/core/text-layout.js';
 import { App } from '../../src/ui/App.js';
 import { author, fakeServices, MemoryFeed, type FakeOptions } from './fake-services.js';
 import { keys, waitForFrame } from './frames.js';
@@ -129,6 +130,30 @@ describe('profiles', () => {
     s.press(keys.enter);
     await s.frame((f) => f.includes('profile: sent to 1/1 relays') && !f.includes('Edit your profile'));
     expect(s.profileEdits).toEqual([{ name: 'New Name', website: 'https://me.example' }]);
+  });
+
+  it('a long value in the profile form fits the line in columns and keeps the cursor in view (CJK is two columns a character)', async () => {
+    const s = start({ feeds: { home: new MemoryFeed([]) } });
+    s.setProfile(s.me, { name: 'old', about: 'kept as is' });
+    const mine = (await s.services.publish({ kind: 1, created_at: now - 30, tags: [], content: 'my note' })).event;
+    s.feeds.home!.push(mine);
+    await s.frame((f) => f.includes('my note'));
+    s.press('p');
+    await s.frame((f) => f.includes('  old  · you'));
+    s.press('e');
+    await s.frame((f) => f.includes('Edit your profile'));
+    s.press(keys.down);
+    s.press(keys.down);
+    s.press('漢'.repeat(60));
+    const typed = await s.frame((f) => f.includes('漢▏'));
+    const about = typed.split('\n').find((line) => line.startsWith('▌ About'))!;
+    expect(about).toMatch(/^▌ About +…漢+▏$/);
+    expect(textWidth(about)).toBeLessThanOrEqual(80);
+    s.press('\u0001'); // Ctrl-A: the start of the line
+    const home = await s.frame((f) => /▌ About +▏kept as is/.test(f));
+    const atStart = home.split('\n').find((line) => line.startsWith('▌ About'))!;
+    expect(atStart).toMatch(/^▌ About +▏kept as is漢+…$/);
+    expect(textWidth(atStart)).toBeLessThanOrEqual(80);
   });
 
   it('e on someone else’s profile does nothing', async () => {

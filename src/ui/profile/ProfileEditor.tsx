@@ -6,7 +6,7 @@ import { Box, Text } from 'ink';
 import { useReducer, useRef, useState } from 'react';
 import type { Profile } from '../../client/profiles.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { truncate } from '../../core/text-layout.js';
+import { textWidth, truncate, truncateStart } from '../../core/text-layout.js';
 import { arrow, edits } from '../composer/use-composer.js';
 import { useColor, useServices } from '../context.js';
 import { commandFor } from '../keys/bindings.js';
@@ -77,10 +77,9 @@ export function ProfileEditor(props: { profile: Profile | undefined; width: numb
       {FORM_FIELDS.map(({ field, label }, i) => {
         const value = state.values[field];
         const selected = i === state.selected;
-        const text = selected ? value.text.slice(0, value.cursor) + CURSOR + value.text.slice(value.cursor) : value.text;
-        // The cursor's end of a long value is what shows.
-        const shown = sanitizeLine(text);
-        const fitted = selected && shown.length > width ? `…${shown.slice(shown.length - width + 1)}` : truncate(shown, width);
+        // A long value shows up to the cursor, then what of the rest fits (in columns: CJK and emoji are two).
+        const before = selected ? truncateStart(sanitizeLine(value.text.slice(0, value.cursor)) + CURSOR, width) : '';
+        const fitted = selected ? before + truncate(sanitizeLine(value.text.slice(value.cursor)), width - textWidth(before)) : truncate(sanitizeLine(value.text), width);
         return (
           <SafeText key={field} wrap="truncate" bold={selected} color={selected ? color('yellow') : undefined}>
             {`${selected ? '▌ ' : '  '}${label.padEnd(LABEL)}${fitted}`}

@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { truncate, padToWidth } from '../../core/text-layout.js';
+import { padToWidth, textWidth, truncate } from '../../core/text-layout.js';
 import { useColor, useScreenSize, useServices } from '../context.js';
 import { useDmsVersion } from '../hooks/use-dms.js';
 import { useNow } from '../hooks/use-now.js';
@@ -70,7 +70,8 @@ export function MessagesScreen(props: { rows: number; active: boolean; nameOf(pu
         const badge = c.unread > 0 ? `(${c.unread}) ` : '';
         const when = age(c.lastAt, now);
         const head = `${index === at ? '▸' : ' '} ${names} ${badge}`;
-        const room = Math.max(0, columns - head.length - when.length - 3);
+        // Columns, not UTF-16 units: a CJK or emoji name is twice as wide as it is long.
+        const room = Math.max(0, columns - textWidth(head) - textWidth(when) - 3);
         const preview = padToWidth(truncate(`${c.last.mine ? 'you: ' : ''}${sanitizeLine(c.last.content)}`, room), room);
         return (
           <Text key={c.peers.join(',')} wrap="truncate" inverse={index === at}>
