@@ -319,9 +319,15 @@ describe('screens and views', () => {
   });
 
   it('following nobody shows Global and says how to follow', async () => {
-    const { frame } = start({ follows: [], feeds: { global: feedOf(hello) } });
+    const { frame, press } = start({ follows: [], feeds: { global: feedOf(hello) } });
     const f = await frame((f) => f.includes(' · Global') && f.includes('hello world'));
     expect(f).toContain(' You follow nobody yet: press f on a note, or run `nostr-tui follow npub…`');
+    // Home, empty, says the same over two lines, both indented.
+    press(keys.tab); // Messages
+    press(keys.tab);
+    const home = await frame((f) => f.includes(' · Home') && f.includes('you follow nobody yet'));
+    const body = home.split('\n').slice(2, 4);
+    expect(body).toEqual(['  you follow nobody yet: press f on a note in Global (Tab), or run `nostr-tui', '  follow npub…`']);
   });
 
   it('shows mentions as @name, reposts and replies marked, and no escape sequences from notes', async () => {

@@ -39,7 +39,14 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
       </SafeText>,
     );
   }
-  if (source.length === 0) lines.push(<Text key="empty" dimColor>{`  ${empty}`}</Text>);
+  // In a box, so a line that wraps keeps the indent.
+  if (source.length === 0) {
+    lines.push(
+      <Box key="empty" paddingLeft={2}>
+        <Text dimColor>{empty}</Text>
+      </Box>,
+    );
+  }
   for (const index of window.visible) {
     if (lines.length >= rows) break;
     const selected = index === window.selected;
