@@ -3,16 +3,23 @@
 // Network text (note content, reactions, zap comments) is sanitised here;
 // names come from the caller already safe to print.
 import type { Event } from 'nostr-tools';
+import { renderMentions } from './mentions.js';
 import { actorsOf, compactAmount, namesList, type NotificationGroup } from './notifications.js';
 import { sanitizeLine } from './sanitize.js';
 import { truncate } from './text-layout.js';
 
 const GLYPH = { reply: '↩', mention: '@', quote: '❝', repost: '↻', reaction: '♥', zap: '⚡' } as const;
 
-/** The first words of a note, on one line, quoted: `"first words of your note"` (at most `width` columns). */
-export function snippet(note: Event | undefined, width = 40): string {
+/** Enough of a note for its first words, whatever its length. */
+const SNIPPET_SOURCE = 1_000;
+
+/**
+ * The first words of a note, on one line, quoted: `"first words of your note"` (at most `width` columns),
+ * mentions shown as in the note itself (`@Alice`, NIP-27), not as `nostr:npub1…`.
+ */
+export function snippet(note: Event | undefined, nameOf: (pubkey: string) => string, width = 40): string {
   if (!note) return 'your note';
-  const text = sanitizeLine(note.content).replace(/\s+/g, ' ').trim();
+  const text = sanitizeLine(renderMentions(note.content.slice(0, SNIPPET_SOURCE), nameOf)).replace(/\s+/g, ' ').trim();
   return text ? `"${truncate(text, width)}"` : 'your note';
 }
 
@@ -29,18 +36,18 @@ export function describeGroup(group: NotificationGroup, nameOf: (pubkey: string)
   const glyph = GLYPH[group.type];
   switch (group.type) {
     case 'reaction':
-      return `${glyph} ${names} liked${reactionText(group)}: ${snippet(note)}`;
+      return `${glyph} ${names} liked${reactionText(group)}: ${snippet(note, nameOf)}`;
     case 'repost':
-      return `${glyph} ${names} reposted: ${snippet(note)}`;
+      return `${glyph} ${names} reposted: ${snippet(note, nameOf)}`;
     case 'reply':
-      return `${glyph} ${names} replied to ${snippet(note)}`;
+      return `${glyph} ${names} replied to ${snippet(note, nameOf)}`;
     case 'quote':
-      return `${glyph} ${names} quoted ${snippet(note)}`;
+      return `${glyph} ${names} quoted ${snippet(note, nameOf)}`;
     case 'mention':
       return `${glyph} ${names} mentioned you`;
     case 'zap': {
       const sats = group.items[0]?.sats ?? 0;
-      return `${glyph} ${names} zapped ${compactAmount(sats)} sat${sats === 1 ? '' : 's'}${group.target ? `: ${snippet(note)}` : ''}`;
+      return `${glyph} ${names} zapped ${compactAmount(sats)} sat${sats === 1 ? '' : 's'}${group.target ? `: ${snippet(note, nameOf)}` : ''}`;
     }
   }
 }

@@ -163,4 +163,14 @@ describe('notifications in words', () => {
     // The body is raw network text for the caller's sanitiser (the UI and the CLI run it through sanitize()).
     expect(groupBody(zapGroup!)).toBe('hi\u001b[2Jthere');
   });
+
+  it('the quoted first words show mentions as in the note (@name, NIP-27), not as nostr:npub1…', async () => {
+    const { describeGroup } = await import('../../src/core/notifications-text.js');
+    const { npubEncode } = await import('nostr-tools/nip19');
+    const mine = me.sign(1, [['p', alice.pk]], `thanks nostr:${npubEncode(alice.pk)} for this`);
+    const reaction = bob.sign(7, [['e', mine.id], ['p', me.pk]], '+');
+    const [group] = groupNotifications([classify(reaction, me.pk)!]);
+    const names: Record<string, string> = { [alice.pk]: 'Alice', [bob.pk]: 'Bob' };
+    expect(describeGroup(group!, (pk) => names[pk]!, () => mine)).toBe('♥ Bob liked: "thanks @Alice for this"');
+  });
 });
