@@ -76,7 +76,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   // row back at the next key. Sees every key first and takes none.
   useKeypress(
     () => {
-      setStatus((s) => (s?.wide ? { ...s, wide: false } : s));
+      setStatus((s) => (s && !s.seen ? { ...s, seen: true } : s));
       return false;
     },
     { priority: KeyPriority.first, paste: true },

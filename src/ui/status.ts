@@ -5,8 +5,11 @@ import { sanitizeLine } from '../core/sanitize.js';
 export interface StatusMessage {
   text: string;
   tone: 'info' | 'ok' | 'error';
-  /** Takes both footer rows (a copied nevent1… is longer than one): the value must be readable whole. */
-  wide?: boolean;
+  /**
+   * The next key has come. Until then a message longer than one footer row takes both (a copied
+   * nevent1…, why a message was not sent: read whole); after it, one row and the key hints back.
+   */
+  seen?: boolean;
 }
 
 const host = (url: string) => sanitizeLine(url.replace(/^wss?:\/\//, '').replace(/\/$/, ''));

@@ -137,7 +137,7 @@ export function useActions(deps: ActionDeps) {
     (text: string, replyTo: Event | undefined) => {
       // Kept in the composer (not sent) so the user can take the key out.
       if (holdsSecretKey(text, services.publicKey())) {
-        setStatus({ text: SECRET_IN_TEXT, tone: 'error', wide: true });
+        setStatus({ text: SECRET_IN_TEXT, tone: 'error' });
         return Promise.resolve(false);
       }
       const now = unixNow(services.clock);

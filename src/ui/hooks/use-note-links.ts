@@ -54,7 +54,7 @@ export function useNoteLinks(deps: { services: UiServices; navigate(action: NavA
   const open = useCallback(
     (url: string) => {
       const domain = domainOf(url);
-      if (!services.openUrl) return setStatus({ text: `cannot open links here: ${url}`, tone: 'error', wide: true });
+      if (!services.openUrl) return setStatus({ text: `cannot open links here: ${url}`, tone: 'error' });
       setStatus({ text: `opening ${domain}…`, tone: 'info' });
       services.openUrl(url).then(
         () => setStatus({ text: `opened ${domain} with the system's opener`, tone: 'ok' }),
@@ -92,7 +92,7 @@ export function useNoteLinks(deps: { services: UiServices; navigate(action: NavA
   const copy = useCallback(
     (value: string) => {
       stdout.write(osc52(value));
-      setStatus({ text: `${COPIED}${value}`, tone: 'ok', wide: true });
+      setStatus({ text: `${COPIED}${value}`, tone: 'ok' });
     },
     [stdout, setStatus],
   );

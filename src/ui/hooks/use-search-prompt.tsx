@@ -60,7 +60,7 @@ export function useSearchPrompt(opts: {
   }, [searchFeed]);
 
   // Both footer rows: why a search, hashtag or address was refused must be readable whole.
-  const refused = (error: unknown) => opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error', wide: true });
+  const refused = (error: unknown) => opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error' });
 
   const submit = (now: PromptState) => {
     const text = now.text.trim();

@@ -74,8 +74,7 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
         toReadRelays.current = true;
         result = await dms.send(peers, text, { toReadRelays: true });
       }
-      // Why a message was not sent takes both footer rows: it must be readable whole.
-      setStatus(result.ok ? { text: result.text, tone: 'ok' } : { text: result.text, tone: 'error', wide: true });
+      setStatus({ text: result.text, tone: result.ok ? 'ok' : 'error' });
       return result.ok;
     },
     onEmpty: () => latest.current.setStatus({ text: 'nothing to send: type a message, or Esc to close the composer', tone: 'info' }),

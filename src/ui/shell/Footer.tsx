@@ -1,16 +1,18 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { SafeText } from '../SafeText.js';
-import { truncate, wrapText } from '../../core/text-layout.js';
+import { textWidth, truncate, wrapText } from '../../core/text-layout.js';
 import { useColor, useScreenSize } from '../context.js';
 import type { StatusMessage } from '../status.js';
+
+const fits = (text: string, columns: number) => textWidth(text) <= columns;
 
 /** Two lines: what just happened (or a standing problem), then the keys that work on this screen. */
 export const Footer = memo(function Footer({ status, hints }: { status?: StatusMessage; hints: string }) {
   const color = useColor();
   const { columns } = useScreenSize();
   const tone = status?.tone === 'error' ? color('red') : status?.tone === 'ok' ? color('green') : undefined;
-  if (status?.wide) {
+  if (status && !status.seen && !fits(` ${status.text}`, columns)) {
     // Over both rows, the key hints left out for this message (issue #13: a copied nevent1… shown whole).
     const [first = ' ', second = ' '] = wrapText(` ${status.text}`, columns, 2);
     return (
