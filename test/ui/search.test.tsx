@@ -132,7 +132,7 @@ describe('search and hashtags in the UI', () => {
     expect(tags).toEqual([]);
     expect(f).not.toContain(nsec.slice(0, 12));
     // Read whole over both footer rows; the next key gives the key hints their row back.
-    expect(f.split('\n').slice(-2).join(' ')).toBe(' the hashtag contains a secret key: relays would see it, so nothing was asked. Remove it.');
+    expect(f.split('\n').slice(-2)).toEqual([' the hashtag contains a secret key: relays would see it, so nothing was asked.', ' Remove it.']);
     press('j');
     const after = await frame((f) => f.split('\n').at(-1)!.includes('? help'));
     expect(after.split('\n').at(-2)).toMatch(/^ the hashtag contains a secret key/);
