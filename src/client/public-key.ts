@@ -18,6 +18,6 @@ export async function resolvePublicKey(input: string, ownPubkey: string | undefi
   // A secret anywhere in it is refused before any request: `nsec1…@domain` is a valid address,
   // and looking it up would send the key to that domain.
   if (holdsSecretKey(text, ownPubkey)) throw secretWherePublic();
-  if (!text.includes('@') || !isNip05(text)) return parsePublicKey(text, ownPubkey);
+  if (!text.includes('@') || !isNip05(text)) return parsePublicKey(text, ownPubkey, 'an npub1…, nprofile1…, 64 hex characters or a name@domain address');
   return nip05().resolve(text);
 }

@@ -59,21 +59,22 @@ export function isSecretOf(hex: string, ownPubkey: string | undefined): boolean 
  * any of those as a `nostr:` URI. A secret key is refused with a warning: an
  * nsec or ncryptsec always, and the user's own secret (given `ownPubkey`) in
  * any spelling, hex or bech32, before it can be put in a tag, signed or stored.
+ * `forms` names what the caller takes, for the refusal.
  */
-export function parsePublicKey(input: string, ownPubkey?: string): string {
-  const pubkey = parseAnyPublicKey(input);
+export function parsePublicKey(input: string, ownPubkey?: string, forms = 'an npub1…, nprofile1… or 64 hex characters'): string {
+  const pubkey = parseAnyPublicKey(input, forms);
   if (isSecretOf(pubkey, ownPubkey)) throw secretWherePublic();
   return pubkey;
 }
 
-function parseAnyPublicKey(input: string): string {
+function parseAnyPublicKey(input: string, forms: string): string {
   const text = clean(input);
   if (looksSecret(text)) throw secretWherePublic();
   if (isHexKey(text.toLowerCase())) return text.toLowerCase();
   const decoded = decodeBech32(text);
   if (decoded?.type === 'npub' && isHexKey(decoded.data)) return decoded.data;
   if (decoded?.type === 'nprofile' && isHexKey(decoded.data.pubkey)) return decoded.data.pubkey;
-  throw usageError('not a public key: give an npub1…, nprofile1… or 64 hex characters.');
+  throw usageError(`not a public key: give ${forms}.`);
 }
 
 /**

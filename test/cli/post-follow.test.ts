@@ -245,10 +245,11 @@ describe('follow', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/secret key.*never share it/);
     expect(result.stderr).not.toContain(nsec);
-    for (const bad of ['npub1bad', 'note1qqqq', 'not-a-key']) {
+    // follow takes a name@domain too, and says so; an address with a port is none (NIP-05: name@domain).
+    for (const bad of ['npub1bad', 'note1qqqq', 'not-a-key', 'bob@127.0.0.1:9']) {
       const malformed = await cli.run(['follow', bad, ...relayArgs(relayA.url)]);
       expect(malformed.code, bad).toBe(2);
-      expect(malformed.stderr).toMatch(/^nostr-tui: not a public key: give an npub1…, nprofile1… or 64 hex characters\.\n$/);
+      expect(malformed.stderr).toBe('nostr-tui: not a public key: give an npub1…, nprofile1…, 64 hex characters or a name@domain address.\n');
     }
     // Refused before the client opened anything: no local store was created.
     expect(fs.existsSync(cli.file('data'))).toBe(false);
