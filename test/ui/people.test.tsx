@@ -108,7 +108,8 @@ describe('profiles', () => {
     expect(b).not.toContain('bob.example');
   });
 
-  it('e on your own profile opens a form; only the fields changed are sent', async () => {
+  /** The user's profile (name "old", about "kept as is"), its form opened with `e` from one of their notes. */
+  async function ownProfileForm() {
     const s = start({ feeds: { home: new MemoryFeed([]) } });
     s.setProfile(s.me, { name: 'old', about: 'kept as is' });
     const mine = (await s.services.publish({ kind: 1, created_at: now - 30, tags: [], content: 'my note' })).event;
@@ -117,7 +118,11 @@ describe('profiles', () => {
     s.press('p');
     await s.frame((f) => f.includes('Profile: old') && f.includes('  old  · you'));
     s.press('e');
-    const form = await s.frame((f) => f.includes('Edit your profile'));
+    return { s, form: await s.frame((f) => f.includes('Edit your profile')) };
+  }
+
+  it('e on your own profile opens a form; only the fields changed are sent', async () => {
+    const { s, form } = await ownProfileForm();
     expect(form).toContain('▌ Name          old▏');
     expect(form).toContain('  About         kept as is');
     s.press(keys.backspace.repeat(3));
@@ -133,15 +138,7 @@ describe('profiles', () => {
   });
 
   it('a long value in the profile form fits the line in columns and keeps the cursor in view (CJK is two columns a character)', async () => {
-    const s = start({ feeds: { home: new MemoryFeed([]) } });
-    s.setProfile(s.me, { name: 'old', about: 'kept as is' });
-    const mine = (await s.services.publish({ kind: 1, created_at: now - 30, tags: [], content: 'my note' })).event;
-    s.feeds.home!.push(mine);
-    await s.frame((f) => f.includes('my note'));
-    s.press('p');
-    await s.frame((f) => f.includes('  old  · you'));
-    s.press('e');
-    await s.frame((f) => f.includes('Edit your profile'));
+    const { s } = await ownProfileForm();
     s.press(keys.down);
     s.press(keys.down);
     s.press('漢'.repeat(60));
