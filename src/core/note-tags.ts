@@ -1,6 +1,7 @@
 // The tags a note carries, read from what its text says, so other clients see
 // what the user meant: whom it mentions (NIP-27 -> `p`, the mentioned person is
-// notified), which notes it quotes (NIP-18 quote -> `q`), its hashtags (NIP-24
+// notified), which notes it quotes (NIP-18 quote -> `q`, and `p` for their author
+// when known), its hashtags (NIP-24
 // -> `t`, lower case, so hashtag feeds find it) and, for a reply, the NIP-10
 // marked `e` tags and the thread's people. Pure: no I/O, the caller passes the
 // parent event and the user's key.
@@ -105,7 +106,8 @@ class TagList {
 /**
  * The content and tags of a note (kind 1) the user wrote. Order: a reply's
  * `e` tags (root, reply), then `p` (the replied-to author, the parent's `p`
- * tags, then mentions in order), `q` (quotes in order), `t` (hashtags in order).
+ * tags, mentions in order, then the quoted notes' authors), `q` (quotes in order),
+ * `t` (hashtags in order).
  */
 export function tagNote(text: string, opts: NoteTagOptions = {}): TaggedNote {
   const spans = urlSpans(text);
@@ -126,10 +128,22 @@ export function tagNote(text: string, opts: NoteTagOptions = {}): TaggedNote {
     for (const pubkey of threadPubkeys(replyTo)) if (pubkey !== self) list.add(['p', pubkey]);
   }
   for (const m of mentions) if (m.type === 'profile') list.add(m.relay ? ['p', m.pubkey, m.relay] : ['p', m.pubkey]);
+  const authorOf = (m: Pointer): string | undefined => {
+    if (m.type === 'address') return m.address.split(':')[1];
+    if (m.type !== 'event') return undefined;
+    const author = m.author ?? opts.authorOf?.(m.id);
+    return author && isHex64(author) ? author : undefined;
+  };
+  // A quoted note's author is told too, as a mention (NIP-27: reference tags are how the person is
+  // notified; clients find what concerns them by `#p`, which a `q` tag's fourth field is not).
+  for (const m of mentions) {
+    const author = authorOf(m);
+    if (author && author !== self) list.add(['p', author]);
+  }
   for (const m of mentions) {
     if (m.type === 'event') {
-      const author = m.author ?? opts.authorOf?.(m.id);
-      list.add(author && isHex64(author) ? ['q', m.id, m.relay, author] : ['q', m.id, m.relay]);
+      const author = authorOf(m);
+      list.add(author ? ['q', m.id, m.relay, author] : ['q', m.id, m.relay]);
     } else if (m.type === 'address') {
       list.add(['q', m.address, m.relay]);
     }

@@ -186,6 +186,8 @@ export interface UiServices {
   fetchThread(event: Event): Promise<Event[]>;
   /** A relay that delivered this event (the cache records them), for the relay hint of a reply, like or repost. */
   relayHint?(id: string): string | undefined;
+  /** The author of a note the cache holds: a quoted note1 does not say it (NIP-18 `q`, and `p` to tell them). */
+  authorOf?(id: string): string | undefined;
   /** Replies arriving while a thread is open (some may already be known); returns a stop function. */
   watchThread?(event: Event, onreply: (reply: Event) => void): () => void;
   profiles: ProfilesLike;

@@ -305,6 +305,13 @@ export function createServices(client: Client, relayOverride = false): WiredServ
         return undefined;
       }
     },
+    authorOf: (id: string) => {
+      try {
+        return events()?.query([{ ids: [id], limit: 1 }])[0]?.pubkey;
+      } catch {
+        return undefined;
+      }
+    },
     // From a minute back: what arrived while the thread was being fetched is not missed.
     watchThread: (event: Event, onreply: (reply: Event) => void) => watchThread(pool(), event, unixNow(client.clock) - 60, onreply),
     profiles,

@@ -45,7 +45,7 @@ describe('post: tags from the text', () => {
     expect((await relay.find({ '#p': [mentioned] })).map((e) => e.id)).toEqual([event!.id]);
   });
 
-  it('a bare npub is published as nostr:npub; a quoted nevent carries its relay and author', async () => {
+  it('a bare npub is published as nostr:npub; a quoted nevent carries its relay and author, who is tagged p to be told', async () => {
     const { cli } = await userHome();
     const mentioned = getPublicKey(generateSecretKey());
     const author = getPublicKey(generateSecretKey());
@@ -57,8 +57,11 @@ describe('post: tags from the text', () => {
     expect(event.content).toBe(`cc nostr:${npubEncode(mentioned)} nostr:${nevent}`);
     expect(event.tags).toEqual([
       ['p', mentioned],
+      ['p', author],
       ['q', quoted, relay.url, author],
     ]);
+    // What notification queries ask (`#p`) finds it for the quoted author.
+    expect((await relay.find({ '#p': [author] })).map((e) => e.id)).toEqual([event.id]);
   });
 });
 

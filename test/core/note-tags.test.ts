@@ -26,14 +26,24 @@ describe('tagNote: mentions and quotes (NIP-27, NIP-18)', () => {
     });
   });
 
-  it('nprofile keeps its relay hint; nevent gives relay and author; naddr quotes the address', () => {
+  it('nprofile keeps its relay hint; nevent gives relay and author; naddr quotes the address; a quoted author is tagged p once', () => {
     const nprofile = nprofileEncode({ pubkey: bob, relays: ['wss://Relay.Example.com/'] });
     const nevent = neventEncode({ id: otherId, relays: ['wss://r.example'], author: alice });
     const naddr = naddrEncode({ kind: 30023, pubkey: alice, identifier: 'post', relays: [] });
     const { tags } = tagNote(`nostr:${nprofile} nostr:${nevent} nostr:${naddr}`);
     expect(tags).toEqual([
       ['p', bob, 'wss://relay.example.com'],
+      ['p', alice],
       ['q', otherId, 'wss://r.example', alice],
+      ['q', `30023:${alice}:post`, ''],
+    ]);
+  });
+
+  it('quoting your own note tags no p for you', () => {
+    const nevent = neventEncode({ id: otherId, author: alice });
+    const naddr = naddrEncode({ kind: 30023, pubkey: alice, identifier: 'post', relays: [] });
+    expect(tagNote(`nostr:${nevent} nostr:${naddr}`, { self: alice }).tags).toEqual([
+      ['q', otherId, '', alice],
       ['q', `30023:${alice}:post`, ''],
     ]);
   });
@@ -55,7 +65,10 @@ describe('tagNote: mentions and quotes (NIP-27, NIP-18)', () => {
 
   it('the author of a quoted note1 comes from the lookup when given', () => {
     const { tags } = tagNote(`nostr:${noteEncode(noteId)}`, { authorOf: (id) => (id === noteId ? bob : undefined) });
-    expect(tags).toEqual([['q', noteId, '', bob]]);
+    expect(tags).toEqual([
+      ['p', bob],
+      ['q', noteId, '', bob],
+    ]);
   });
 
   it('no duplicates: the same person or note twice is tagged once; a later relay hint fills an empty one', () => {

@@ -191,6 +191,8 @@ export function fakeServices(opts: FakeOptions = {}) {
     },
     openAuthorFeed: (pubkey) => new MemoryFeed(opts.authorNotes?.[pubkey] ?? []),
     fetchThread: async (event) => opts.thread ?? [event],
+    // The cache holds what the feeds have shown.
+    authorOf: (id) => Object.values(feeds).flatMap((feed) => [...(feed?.timeline.view() ?? [])]).find((entry) => entry.event.id === id)?.event.pubkey,
     watchThread(_event, onreply) {
       threadWatchers.add(onreply);
       return () => void threadWatchers.delete(onreply);

@@ -24,7 +24,7 @@ function start(opts: FakeOptions = {}) {
 }
 
 describe('the composer publishes the tags its text calls for', () => {
-  it('a new note: nostr:npub -> p, nostr:note -> q, #Nostr -> t', async () => {
+  it('a new note: nostr:npub -> p, nostr:note -> q with its author, who is tagged p too (the cache knows the note), #Nostr -> t', async () => {
     const hello = alice.note('hello world', now - 300);
     const { frame, press, published } = start({ feeds: { home: new MemoryFeed([hello]) } });
     await frame((f) => f.includes('hello world'));
@@ -38,7 +38,8 @@ describe('the composer publishes the tags its text calls for', () => {
     expect(published[0]!.content).toBe(text);
     expect(published[0]!.tags).toEqual([
       ['p', bob.pubkey],
-      ['q', hello.id, ''],
+      ['p', alice.pubkey],
+      ['q', hello.id, '', alice.pubkey],
       ['t', 'nostr'],
     ]);
   });

@@ -31,9 +31,9 @@ export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
   if (text.trim() === '') throw usageError('the post is empty: give the text, e.g. `nostr-tui post "hello nostr"`, or `post -` to read it from stdin.');
   refuseSecretIn('note', text, storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
-    // A quoted note1 does not name its author; the cache may know it (NIP-18 q tag).
+    // A quoted note1 does not name its author; the cache may know it (NIP-18 q tag, and p to tell them).
     const authorOf = (id: string) => client.store().events.query([{ ids: [id], limit: 1 }])[0]?.pubkey;
-    const { event, results } = await publishEvent(client, noteTemplate(text, unixNow(ctx.clock), { authorOf }));
+    const { event, results } = await publishEvent(client, noteTemplate(text, unixNow(ctx.clock), { authorOf, self: client.publicKey() }));
     const ok = accepted(results).length > 0;
     if (args.json) {
       writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, relays: resultsJson(results) }));

@@ -144,7 +144,9 @@ export function useActions(deps: ActionDeps) {
       // The text's mentions, quotes and hashtags become tags (src/core/note-tags.ts), as from `nostr-tui post`.
       // NIP-10: the reply's `e` tags name a relay the note was seen on, so others can find it.
       const hint = replyTo ? (services.relayHint?.(replyTo.id) ?? '') : '';
-      const template = replyTo ? replyTemplate(text, replyTo, now, hint, { self: services.publicKey() }) : noteTemplate(text, now);
+      // A quoted note1 does not name its author: the cache may know it, as for `nostr-tui post`.
+      const tagging = { self: services.publicKey(), authorOf: (id: string) => services.authorOf?.(id) };
+      const template = replyTo ? replyTemplate(text, replyTo, now, hint, tagging) : noteTemplate(text, now, tagging);
       return publish(replyTo ? `reply to ${nameOf(replyTo.pubkey)}` : 'post', template);
     },
     [services, publish, nameOf, setStatus],
