@@ -29,25 +29,30 @@ function reactionText(group: NotificationGroup): string {
   return contents.length > 0 ? ` (${truncate(contents.slice(0, 3).join(' '), 12)})` : '';
 }
 
-/** The summary line of a group: who did what to which note. */
-export function describeGroup(group: NotificationGroup, nameOf: (pubkey: string) => string, noteOf: (id: string) => Event | undefined): string {
+/** The summary line of a group: who did what to which note; `mentionName` names the people the note mentions (`nameOf` by default). */
+export function describeGroup(
+  group: NotificationGroup,
+  nameOf: (pubkey: string) => string,
+  noteOf: (id: string) => Event | undefined,
+  mentionName: (pubkey: string) => string = nameOf,
+): string {
   const names = namesList(actorsOf(group).map(nameOf));
   const note = group.target ? noteOf(group.target) : undefined;
   const glyph = GLYPH[group.type];
   switch (group.type) {
     case 'reaction':
-      return `${glyph} ${names} liked${reactionText(group)}: ${snippet(note, nameOf)}`;
+      return `${glyph} ${names} liked${reactionText(group)}: ${snippet(note, mentionName)}`;
     case 'repost':
-      return `${glyph} ${names} reposted: ${snippet(note, nameOf)}`;
+      return `${glyph} ${names} reposted: ${snippet(note, mentionName)}`;
     case 'reply':
-      return `${glyph} ${names} replied to ${snippet(note, nameOf)}`;
+      return `${glyph} ${names} replied to ${snippet(note, mentionName)}`;
     case 'quote':
-      return `${glyph} ${names} quoted ${snippet(note, nameOf)}`;
+      return `${glyph} ${names} quoted ${snippet(note, mentionName)}`;
     case 'mention':
       return `${glyph} ${names} mentioned you`;
     case 'zap': {
       const sats = group.items[0]?.sats ?? 0;
-      return `${glyph} ${names} zapped ${compactAmount(sats)} sat${sats === 1 ? '' : 's'}${group.target ? `: ${snippet(note, nameOf)}` : ''}`;
+      return `${glyph} ${names} zapped ${compactAmount(sats)} sat${sats === 1 ? '' : 's'}${group.target ? `: ${snippet(note, mentionName)}` : ''}`;
     }
   }
 }

@@ -1,6 +1,8 @@
 // `nostr-tui notifications` as the built binary: exit codes, JSONL on stdout
 // (each event byte-exact), nothing on stdout without a key.
-import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { npubEncode } from 'nostr-tools/nip19';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { shortNpub } from '../../src/core/identifiers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyStore } from '../../src/store/keys.js';
 import { cliHome } from '../helpers/cli.js';
@@ -27,6 +29,27 @@ describe('nostr-tui notifications (built binary)', () => {
     expect(lines.map((line) => (JSON.parse(line) as { type: string }).type)).toEqual(['zap', 'quote', 'reply', 'repost', 'reaction', 'reaction']);
     // The reply's line carries the reply and the user's note exactly as signed.
     expect(lines[2]).toBe(JSON.stringify({ type: 'reply', actor: scene.carol.pk, event: scene.reply, note: scene.note }));
+  });
+
+  it('as text: people by the names the cache knows, as in `timeline`, and mentions in what they wrote as @name', async () => {
+    const cli = cliHome('nostr-tui-notifications-text-');
+    new KeyStore(cli.home).save({ pubkey: scene.me.pk });
+    const dave = generateSecretKey();
+    const now = Math.floor(Date.now() / 1000);
+    await relay.seed(
+      finalizeEvent({ kind: 0, created_at: now - 10, tags: [], content: JSON.stringify({ name: 'Dave' }) }, dave),
+      finalizeEvent({ kind: 1, created_at: now - 100, tags: [['p', scene.me.pk]], content: `hi nostr:${npubEncode(scene.me.pk)} and nostr:${npubEncode(getPublicKey(dave))}` }, dave),
+    );
+    // Looking Dave up once puts his profile in the cache.
+    expect((await cli.run(['profile', getPublicKey(dave), '--relay', relay.url])).code).toBe(0);
+    const result = await cli.run(['notifications', '--relay', relay.url]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    const at = lines.indexOf(`@ Dave (${shortNpub(getPublicKey(dave))}) mentioned you`);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines[at + 1]).toBe(`  hi @${shortNpub(scene.me.pk)} and @Dave`);
+    // Without a cached name, the short npub.
+    expect(lines).toContain(`↩ ${shortNpub(scene.carol.pk)} replied to "first words of my note, and then some m…"`);
   });
 
   it('with nothing to show: nothing on stdout, one line on stderr saying since when, exit 0; --json stays silent', async () => {

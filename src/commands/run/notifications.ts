@@ -4,6 +4,7 @@
 import { createNotifications, lookUpNotes } from '../../client/notifications.js';
 import { unixNow, utcMinute } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
+import { renderMentions } from '../../core/mentions.js';
 import { groupNotifications } from '../../core/notifications.js';
 import { describeGroup, groupBody } from '../../core/notifications-text.js';
 import { shortNpub } from '../../core/identifiers.js';
@@ -13,6 +14,7 @@ import { parseSince } from '../../core/since.js';
 import { wrapText } from '../../core/text-layout.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { withClient } from '../with-client.js';
+import { cachedNames } from './names.js';
 import { NOTIFICATIONS_LIMIT, NOTIFICATIONS_SINCE, type NotificationsArgs } from '../notifications.js';
 
 export async function notifications(ctx: CommandContext, args: NotificationsArgs): Promise<void> {
@@ -44,9 +46,12 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
         writeLine(ctx.stdout, JSON.stringify(line));
       }
     } else {
+      // People by the names the cache knows, `Alice (npub1…)` as in `timeline`; in a note's text, `@Alice`.
+      const names = cachedNames(store?.events, list.map((n) => n.actor));
+      const nameOf = (pubkey: string) => names.nameOf(pubkey) ?? shortNpub(pubkey);
       for (const group of groupNotifications(list)) {
-        writeLine(ctx.stdout, describeGroup(group, shortNpub, (id) => notes.get(id)));
-        const body = sanitize(groupBody(group)).trim();
+        writeLine(ctx.stdout, describeGroup(group, names.label, (id) => notes.get(id), nameOf));
+        const body = sanitize(renderMentions(groupBody(group), nameOf)).trim();
         for (const line of body ? wrapText(body, 76, 4) : []) writeLine(ctx.stdout, `  ${line}`);
       }
     }
