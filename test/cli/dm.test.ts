@@ -10,6 +10,7 @@ import * as nip44 from 'nostr-tools/nip44';
 import * as nip59 from 'nostr-tools/nip59';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { shortNpub } from '../../src/core/identifiers.js';
 import { cliHome } from '../helpers/cli.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { until } from '../helpers/until.js';
@@ -138,6 +139,11 @@ describe('dm send / dm read between two homes', () => {
     expect(human.stdout).not.toContain('\u001b');
     const listed = await bob.run(['dm', 'list']);
     expect(listed.stdout).toMatch(/^npub1\S+  .+ ago  2 messages\n  title and clear\n$/);
+    // Once the cache knows Carol's name (looked up here), both name her as `timeline` does.
+    await relay.seed(finalizeEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Carol' }) }, carolKey));
+    expect((await bob.run(['profile', npubEncode(carol), '--relay', relay.url])).code).toBe(0);
+    expect((await bob.run(['dm', 'list'])).stdout).toMatch(new RegExp(`^Carol \\(${shortNpub(carol)}\\)  .+ ago  2 messages\n`));
+    expect((await bob.run(['dm', 'read', npubEncode(carol)])).stdout).toMatch(new RegExp(`^Carol \\(${shortNpub(carol)}\\) · `));
 
     const sent = await bob.run(['dm', 'send', npubEncode(carol), '--to-read-relays', '--relay', relay.url, '--json', 'back at you']);
     expect(sent.code).toBe(0);

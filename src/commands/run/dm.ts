@@ -6,13 +6,14 @@ import type { Client } from '../../client/client.js';
 import { conversationId } from '../../core/dm.js';
 import type { DropReason } from '../../core/dm-wrap.js';
 import { ExitCode, usageError } from '../../core/errors.js';
-import { npub, shortNpub } from '../../core/identifiers.js';
+import { npub } from '../../core/identifiers.js';
 import { nip05For, resolvePublicKey } from '../../client/public-key.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { refuseSecretIn } from '../../core/secret-in-text.js';
 import { readAllStdin } from '../../store/passphrase.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
+import { cacheOf, cachedNames } from './names.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { DmArgs } from '../dm.js';
 import { ago } from '../../core/ago.js';
@@ -93,7 +94,11 @@ async function loadInbox(ctx: CommandContext, client: Client): Promise<Dms> {
   return dms;
 }
 
-const names = (peers: readonly string[]): string => peers.map(shortNpub).join(', ');
+/** People by the names the cache knows (`Alice (npub1…)`), as in `timeline`. */
+const namesFor = (client: Client, pubkeys: readonly string[]) => {
+  const names = cachedNames(cacheOf(client), pubkeys);
+  return { label: names.label, list: (peers: readonly string[]) => peers.map(names.label).join(', ') };
+};
 
 export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
   await withClient(ctx, args, async (client) => {
@@ -103,9 +108,10 @@ export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
       return;
     }
     if (conversations.length === 0) writeLine(ctx.stdout, 'No private messages yet: `nostr-tui dm send <npub> <text>` starts a conversation.');
+    const names = namesFor(client, conversations.flatMap((c) => c.peers));
     for (const c of conversations) {
       const unread = c.unread > 0 ? `  ${c.unread} unread` : '';
-      writeLine(ctx.stdout, `${names(c.peers)}  ${ago(c.lastAt, ctx.clock.now())}  ${c.count} message${c.count === 1 ? '' : 's'}${unread}`);
+      writeLine(ctx.stdout, `${names.list(c.peers)}  ${ago(c.lastAt, ctx.clock.now())}  ${c.count} message${c.count === 1 ? '' : 's'}${unread}`);
       writeLine(ctx.stdout, `  ${c.last.mine ? 'you: ' : ''}${sanitizeLine(c.last.rumor.content).slice(0, 70)}`);
     }
   });
@@ -119,14 +125,15 @@ export async function read(ctx: CommandContext, args: DmArgs): Promise<void> {
     const dms = await loadInbox(ctx, client);
     let messages: DmMessage[] = dms.thread(conversationId(who));
     if (args.limit !== undefined) messages = messages.slice(-args.limit);
+    const names = namesFor(client, args.json ? [] : who);
     for (const message of messages) {
       if (args.json) writeLine(ctx.stdout, JSON.stringify({ rumor: message.rumor, from: message.from, mine: message.mine }));
       else {
-        writeLine(ctx.stdout, `${message.mine ? 'you' : shortNpub(message.from)} · ${ago(message.rumor.created_at, ctx.clock.now())}`);
+        writeLine(ctx.stdout, `${message.mine ? 'you' : names.label(message.from)} · ${ago(message.rumor.created_at, ctx.clock.now())}`);
         for (const line of sanitize(message.rumor.content).split('\n')) writeLine(ctx.stdout, `  ${line}`);
       }
     }
-    if (messages.length === 0 && !args.json) writeLine(ctx.stdout, `No messages with ${names(who)} yet.`);
+    if (messages.length === 0 && !args.json) writeLine(ctx.stdout, `No messages with ${names.list(who)} yet.`);
     // Shown is read.
     dms.markRead(messages.map((message) => message.rumor.id));
   });

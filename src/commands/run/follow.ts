@@ -10,17 +10,9 @@ import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { FollowArgs } from '../follow.js';
 import type { Client } from '../../client/client.js';
-import { cachedNames } from './names.js';
+import { cacheOf, cachedNames } from './names.js';
 import { unknownList, warnUnanswered } from './unanswered.js';
 
-/** The local cache, when it can be opened (another instance may hold it). */
-function cache(client: Client) {
-  try {
-    return client.store().events;
-  } catch {
-    return undefined;
-  }
-}
 
 const UNCHANGED_TEXT = {
   self: () => 'That is your own key; nothing to change.',
@@ -75,7 +67,7 @@ export async function following(ctx: CommandContext, args: FollowArgs): Promise<
       return;
     }
     // Names from the cache (issue #13): `Alice (npub1abcd…wxyz)`; the full npub when no name is known (--json has every key).
-    const names = cachedNames(cache(client), current.entries.map((entry) => entry.pubkey));
+    const names = cachedNames(cacheOf(client), current.entries.map((entry) => entry.pubkey));
     for (const entry of current.entries) {
       const who = names.nameOf(entry.pubkey) ? names.label(entry.pubkey) : npub(entry.pubkey);
       const extra = [entry.petname && sanitizeLine(entry.petname), entry.relay && sanitizeLine(entry.relay)].filter(Boolean).join('  ');

@@ -9,7 +9,17 @@ import { newestReplaceable } from '../../core/events.js';
 import { shortNpub } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/text-layout.js';
+import type { Client } from '../../client/client.js';
 import type { EventStore } from '../../store/types.js';
+
+/** The local cache, when it can be opened (another instance may hold it). */
+export function cacheOf(client: Pick<Client, 'store'>): ReturnType<Client['store']>['events'] | undefined {
+  try {
+    return client.store().events;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Authors per cache query. */
 const BATCH = 250;

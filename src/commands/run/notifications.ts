@@ -14,7 +14,7 @@ import { parseSince } from '../../core/since.js';
 import { wrapText } from '../../core/text-layout.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { withClient } from '../with-client.js';
-import { cachedNames } from './names.js';
+import { cacheOf, cachedNames } from './names.js';
 import { NOTIFICATIONS_LIMIT, NOTIFICATIONS_SINCE, type NotificationsArgs } from '../notifications.js';
 
 export async function notifications(ctx: CommandContext, args: NotificationsArgs): Promise<void> {
@@ -27,13 +27,8 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
     if (!me) throw failure('no key yet, so nobody can have written to you: run `nostr-tui key generate` or `nostr-tui key import`.');
     const readRelays = readUrls(client.relays());
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
-    let store;
-    try {
-      store = client.store();
-    } catch {
-      store = undefined;
-    }
-    const deps = { pool: client.pool(), clock: ctx.clock, store: store?.events, me, readRelays, noteRelays: writeUrls(client.relays()) };
+    const store = cacheOf(client);
+    const deps = { pool: client.pool(), clock: ctx.clock, store, me, readRelays, noteRelays: writeUrls(client.relays()) };
     const service = createNotifications(deps, { since, limit });
     const outcomes = await service.feed.settled;
     const list = service.list().slice(0, limit);
@@ -47,7 +42,7 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
       }
     } else {
       // People by the names the cache knows, `Alice (npub1…)` as in `timeline`; in a note's text, `@Alice`.
-      const names = cachedNames(store?.events, list.map((n) => n.actor));
+      const names = cachedNames(store, list.map((n) => n.actor));
       const nameOf = (pubkey: string) => names.nameOf(pubkey) ?? shortNpub(pubkey);
       for (const group of groupNotifications(list)) {
         writeLine(ctx.stdout, describeGroup(group, names.label, (id) => notes.get(id), nameOf));

@@ -11,7 +11,7 @@ import { writeLine, type CommandContext } from '../context.js';
 import { DEFAULT_SEARCH_LIMIT, type SearchArgs } from '../search.js';
 import { withClient } from '../with-client.js';
 import { writeNote, writeSummary } from './timeline.js';
-import { cachedNames } from './names.js';
+import { cacheOf, cachedNames } from './names.js';
 import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
 import { muteSet } from '../../core/mutes.js';
 import { refuseSecretIn } from '../../core/secret-in-text.js';
@@ -47,7 +47,7 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
   await withClient(ctx, args, async (client) => {
     // Bad search relay settings are bad input, said before anything is asked.
     const relays = args.local ? [] : searchRelaysFor(client);
-    const store = cache(client);
+    const store = cacheOf(client);
     // Muted people, hashtags and words (NIP-51) are never returned: the list from the relays, or the cached copy offline.
     const mutes = relays.length ? await loadMuteSet(client) : muteSet(localMutes(client));
     const hidden = { ...req, hide: (event: Event) => isMutedEvent(event, mutes) };
@@ -84,11 +84,3 @@ function writeProfile(ctx: CommandContext, event: Event): void {
   writeLine(ctx.stdout, `${npub(event.pubkey)}  ${sanitizeLine(name).slice(0, 200)}`);
 }
 
-/** The local cache, when it can be opened (another instance may hold it). */
-function cache(client: { store(): { events: import('../../store/events.js').SqliteEventStore } }) {
-  try {
-    return client.store().events;
-  } catch {
-    return undefined;
-  }
-}

@@ -11,7 +11,7 @@ import { unixNow } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
 import { globalFilters, homeFilters } from '../../core/feed-filters.js';
 import { renderMentions } from '../../core/mentions.js';
-import { cachedNames, type CachedNames } from './names.js';
+import { cacheOf, cachedNames, type CachedNames } from './names.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { wrapText } from '../../core/text-layout.js';
 import { parseSince } from '../../core/since.js';
@@ -52,7 +52,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     // The mute list (NIP-51), asked while the notes are: a relay that stalled on the follow list is not waited for again.
     const mutesFor = loadMuteSet(client, stalled);
     // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
-    const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cache(client), stalled }, filters, {
+    const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cacheOf(client), stalled }, filters, {
       relays: readRelays.map((r) => r.url),
     });
     // Each followed author also where they write (NIP-65), unless --relay named the relays for this run.
@@ -68,7 +68,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     feed.close();
 
     // People by name from the cache in text output (issue #13); JSON shows no names.
-    const names = args.json ? undefined : cachedNames(cache(client), entries.map(({ event }) => event.pubkey));
+    const names = args.json ? undefined : cachedNames(cacheOf(client), entries.map(({ event }) => event.pubkey));
     for (const { event } of entries) {
       // The event as it was signed: JSON.stringify of the fields we received, untouched.
       if (args.json) writeLine(ctx.stdout, JSON.stringify(event));
@@ -113,14 +113,6 @@ async function homeOrGlobal(
   return homeFilters([...follows, client.publicKey()!], since, limit, until);
 }
 
-/** The local cache, when it can be opened (another instance may hold it). */
-function cache(client: Client) {
-  try {
-    return client.store().events;
-  } catch {
-    return undefined;
-  }
-}
 
 export function writeNote(ctx: CommandContext, event: Event, names: CachedNames): void {
   const when = ago(event.created_at, ctx.clock.now());
