@@ -9,10 +9,8 @@ import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { FollowArgs } from '../follow.js';
-import type { Client } from '../../client/client.js';
 import { cacheOf, cachedNames } from './names.js';
 import { unknownList, warnUnanswered } from './unanswered.js';
-
 
 const UNCHANGED_TEXT = {
   self: () => 'That is your own key; nothing to change.',

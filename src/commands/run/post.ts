@@ -11,6 +11,7 @@ import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { PostArgs } from '../post.js';
+import { cacheOf } from './names.js';
 
 /** The words of the note; those after `--` (left in `_` by yargs) are taken as they are. */
 async function noteText(ctx: CommandContext, words: readonly string[], literal: readonly string[]): Promise<string> {
@@ -32,7 +33,7 @@ export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
   refuseSecretIn('note', text, storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
     // A quoted note1 does not name its author; the cache may know it (NIP-18 q tag, and p to tell them).
-    const authorOf = (id: string) => client.store().events.query([{ ids: [id], limit: 1 }])[0]?.pubkey;
+    const authorOf = (id: string) => cacheOf(client)?.query([{ ids: [id], limit: 1 }])[0]?.pubkey;
     const { event, results } = await publishEvent(client, noteTemplate(text, unixNow(ctx.clock), { authorOf, self: client.publicKey() }));
     const ok = accepted(results).length > 0;
     if (args.json) {

@@ -83,4 +83,3 @@ function writeProfile(ctx: CommandContext, event: Event): void {
   const { name } = profileNames(event.content);
   writeLine(ctx.stdout, `${npub(event.pubkey)}  ${sanitizeLine(name).slice(0, 200)}`);
 }
-
