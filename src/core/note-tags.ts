@@ -129,9 +129,7 @@ export function tagNote(text: string, opts: NoteTagOptions = {}): TaggedNote {
   }
   for (const m of mentions) if (m.type === 'profile') list.add(m.relay ? ['p', m.pubkey, m.relay] : ['p', m.pubkey]);
   const authorOf = (m: Pointer): string | undefined => {
-    if (m.type === 'address') return m.address.split(':')[1];
-    if (m.type !== 'event') return undefined;
-    const author = m.author ?? opts.authorOf?.(m.id);
+    const author = m.type === 'address' ? m.address.split(':')[1] : m.type === 'event' ? (m.author ?? opts.authorOf?.(m.id)) : undefined;
     return author && isHex64(author) ? author : undefined;
   };
   // A quoted note's author is told too, as a mention (NIP-27: reference tags are how the person is

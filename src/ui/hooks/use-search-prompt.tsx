@@ -59,7 +59,7 @@ export function useSearchPrompt(opts: {
     return off;
   }, [searchFeed]);
 
-  // Both footer rows: why a search, hashtag or address was refused must be readable whole.
+  // Why a search, hashtag or address was refused: the footer shows it whole, over both rows when long.
   const refused = (error: unknown) => opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error' });
 
   const submit = (now: PromptState) => {
