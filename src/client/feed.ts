@@ -11,6 +11,7 @@ import { Timeline } from '../core/timeline.js';
 import type { RelayOutcome, RelayPool, RequestPlan, SubscribeHandlers } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { allWindows, fetchWindow } from './window.js';
+import { safely } from '../core/safely.js';
 
 /** Told what a routed request delivered, e.g. to learn which relay holds whom (src/client/routing.ts). */
 export type RouteWatcher = Pick<SubscribeHandlers, 'onevent' | 'onseen' | 'onsettled'>;
@@ -224,15 +225,6 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
       settle([]);
     },
   };
-}
-
-/** The cache is an optimisation: if it fails, the feed goes on without it. */
-function safely<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
 }
 
 /** The events shown, newest first, read one by one. */

@@ -12,6 +12,7 @@ import type { EventStore } from '../store/types.js';
 import type { NotificationsSeen } from '../store/notifications-seen.js';
 import { openFeed, type Feed } from './feed.js';
 import { isHex64 } from '../core/event-shape.js';
+import { safely } from '../core/safely.js';
 
 export interface NotificationsDeps {
   pool: RelayPool;
@@ -159,12 +160,4 @@ export function createNotifications(deps: NotificationsDeps, window: { since: nu
       feed.close();
     },
   };
-}
-
-function safely<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
 }

@@ -35,6 +35,7 @@ import { wireDms } from './dms-wire.js';
 import { hashtagFilters } from '../core/hashtags.js';
 import { openSearchFeed } from '../client/search-feed.js';
 import { searchRelaysFor } from '../client/search.js';
+import { safely } from '../core/safely.js';
 
 /** How far back a feed starts, and how many notes each relay is asked for. */
 const FEED_WINDOW_SEC = 7 * 24 * 3600;
@@ -161,13 +162,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   const config = new ConfigStore(client.paths.configDir);
   let publicKey = client.publicKey();
   const pool = () => client.pool();
-  const events = () => {
-    try {
-      return client.store().events;
-    } catch {
-      return undefined;
-    }
-  };
+  const events = () => safely(() => client.store().events, undefined);
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
   startupMark('store-open');
   const nip05 = nip05For(client);
@@ -284,34 +279,10 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       openSearchFeed({ clock: client.clock, me: client.publicKey(), pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) }, { text: query, limit: FEED_LIMIT }),
     openHashtagFeed: (tag) => feed(hashtagFilters([tag], since(), FEED_LIMIT)),
     fetchThread: (event: Event) => fetchThread(pool(), event),
-    unsent: () => {
-      try {
-        return new Map(client.store().outbox.pending().map((entry) => [entry.event.id, entry.results]));
-      } catch {
-        return new Map();
-      }
-    },
-    onUnsentChange: (listener: () => void) => {
-      try {
-        return client.store().outbox.onChange(listener);
-      } catch {
-        return () => {};
-      }
-    },
-    relayHint: (id: string) => {
-      try {
-        return events()?.relaysOf?.([id]).get(id)?.[0];
-      } catch {
-        return undefined;
-      }
-    },
-    authorOf: (id: string) => {
-      try {
-        return events()?.query([{ ids: [id], limit: 1 }])[0]?.pubkey;
-      } catch {
-        return undefined;
-      }
-    },
+    unsent: () => safely(() => new Map(client.store().outbox.pending().map((entry) => [entry.event.id, entry.results])), new Map()),
+    onUnsentChange: (listener: () => void) => safely(() => client.store().outbox.onChange(listener), () => {}),
+    relayHint: (id: string) => safely(() => events()?.relaysOf?.([id]).get(id)?.[0], undefined),
+    authorOf: (id: string) => safely(() => events()?.query([{ ids: [id], limit: 1 }])[0]?.pubkey, undefined),
     // From a minute back: what arrived while the thread was being fetched is not missed.
     watchThread: (event: Event, onreply: (reply: Event) => void) => watchThread(pool(), event, unixNow(client.clock) - 60, onreply),
     profiles,

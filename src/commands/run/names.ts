@@ -7,6 +7,7 @@ import { parseProfile, profileName } from '../../client/profiles.js';
 import { isHex64 } from '../../core/event-shape.js';
 import { newestReplaceable } from '../../core/events.js';
 import { shortNpub } from '../../core/identifiers.js';
+import { safely } from '../../core/safely.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/text-layout.js';
 import type { Client } from '../../client/client.js';
@@ -14,11 +15,7 @@ import type { EventStore } from '../../store/types.js';
 
 /** The local cache, when it can be opened (another instance may hold it). */
 export function cacheOf(client: Pick<Client, 'store'>): ReturnType<Client['store']>['events'] | undefined {
-  try {
-    return client.store().events;
-  } catch {
-    return undefined;
-  }
+  return safely(() => client.store().events, undefined);
 }
 
 /** Authors per cache query. */
