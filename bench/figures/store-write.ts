@@ -45,6 +45,9 @@ async function writeOnce(preload: Event[], stream: Event[], by: Path): Promise<n
       if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
     }
     for (; i < stream.length; i++) ingest.event(stream[i]!, 'wss://relay.two');
+    // Waits for the whole backlog: closing alone waits at most a second for it (a quit mid-burst
+    // stays quick), and on a slow run the last of 20,000 can take longer than that.
+    thread?.flush();
     ingest.flush();
     const ms = performance.now() - start;
     if (!stream.every((event) => store.events.has(event.id))) throw new Error('store-write: not every event was stored');
