@@ -305,7 +305,7 @@ describe('Messages (M) and the chat, on the real relay', () => {
     }
   });
 
-  it('a conversation with a CJK and emoji name keeps its time in the row (the row is measured in columns)', async () => {
+  it('a conversation with a CJK and emoji name keeps its time in the row (measured in columns); the chosen conversation stays chosen when another moves to the top', async () => {
     const bob = generateSecretKey();
     const now = Math.floor(Date.now() / 1000);
     await relay.seed(
@@ -315,9 +315,29 @@ describe('Messages (M) and the chat, on the real relay', () => {
     const { frame, press } = start();
     await frame((f) => f.includes(' · Global'));
     press('M');
-    const list = await frame((f) => f.includes('▸ 鮑勃 🌸') && f.includes('ni hao'));
+    const list = await frame((f) => f.includes('鮑勃 🌸') && f.includes('ni hao') && f.includes('alice'));
     const row = list.split('\n').find((line) => line.includes('ni hao'))!;
-    expect(row).toMatch(/^▸ 鮑勃 🌸\s+\(1\) ni hao\s+(now|\d+s)$/);
+    expect(row).toMatch(/^[▸ ] 鮑勃 🌸\s+\(1\) ni hao\s+(now|\d+s)$/);
     expect(textWidth(row)).toBeLessThanOrEqual(80);
+
+    // Choose Bob's conversation, wherever it is.
+    const selectedRow = (f: string) => f.split('\n').find((line) => line.startsWith('▸ ')) ?? '';
+    for (let f = list; !selectedRow(f).includes('鮑勃'); ) {
+      press(selectedRow(f).includes('alice') && f.indexOf('▸ alice') < f.indexOf('鮑勃') ? 'j' : 'k');
+      f = await frame((next) => next !== f);
+    }
+    // A new message from Alice, in a later second than Bob's, moves her conversation to the top.
+    const sentSecond = Math.floor(Date.now() / 1000);
+    await until(() => Math.floor(Date.now() / 1000) > sentSecond, 'the next second', 3_000);
+    await relay.seed(nip17.wrapEvent(alice, { publicKey: getPublicKey(me) }, 'one more from alice'));
+    const moved = await frame((f) => f.includes('one more from alice'));
+    expect(moved.indexOf('one more from alice')).toBeLessThan(moved.indexOf('鮑勃'));
+    expect(selectedRow(moved)).toContain('鮑勃');
+    press(keys.enter);
+    // Bob's chat opens, and its composer title fills the row exactly, its rule not cut short.
+    const chat = await frame((f) => f.includes('Chat: 鮑勃 🌸'));
+    const title = chat.split('\n').find((line) => line.startsWith('── To '))!;
+    expect(title).toMatch(/^── To 鮑勃 🌸 \(private, NIP-17\) ─+$/);
+    expect(textWidth(title)).toBe(80);
   });
 });

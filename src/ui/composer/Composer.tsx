@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { wrapText } from '../../core/text-layout.js';
+import { textWidth, truncate, wrapText } from '../../core/text-layout.js';
 import { useColor } from '../context.js';
 import { SafeText } from '../SafeText.js';
 import type { ComposerState } from './composer-state.js';
@@ -21,11 +21,12 @@ export const composerHeight = (draft: ComposerState, width: number): number => 1
 
 export function ComposerView({ draft, title, width, sending }: { draft: ComposerState; title: string; width: number; sending: boolean }) {
   const color = useColor();
-  const head = `── ${title} ${sending ? '(sending…) ' : ''}`;
+  // In columns: a CJK or emoji name in the title is twice as wide as it is long.
+  const head = truncate(`── ${title} ${sending ? '(sending…) ' : ''}`, width);
   return (
     <Box flexDirection="column">
       <SafeText color={color('cyan')} wrap="truncate">
-        {head + '─'.repeat(Math.max(0, width - head.length))}
+        {head + '─'.repeat(Math.max(0, width - textWidth(head)))}
       </SafeText>
       {composerLines(draft, width).map((line, i) => (
         <Text key={i} wrap="truncate">{`  ${line}`}</Text>

@@ -15,6 +15,8 @@ import { SafeText } from '../SafeText.js';
 
 const NAME_WIDTH = 22;
 
+const keyOf = (conversation: { peers: readonly string[] }): string => conversation.peers.join(',');
+
 export function MessagesScreen(props: { rows: number; active: boolean; nameOf(pubkey: string): string; openChat(peers: string[]): void; newMessage(): void }) {
   const services = useServices();
   const { dms } = services;
@@ -23,8 +25,15 @@ export function MessagesScreen(props: { rows: number; active: boolean; nameOf(pu
   const version = useDmsVersion(dms);
   const now = useNow();
   const conversations = dms?.conversations() ?? [];
-  const [selected, setSelected] = useState(0);
-  const at = Math.min(selected, Math.max(0, conversations.length - 1));
+  // The selection is a conversation, not a row: a new message moves its conversation to the top, and
+  // the highlight, and Enter, stay on the one the user saw chosen (the top one when the list appeared).
+  const [selectedKey, setSelectedKey] = useState<string | undefined>(undefined);
+  const at = Math.max(0, conversations.findIndex((c) => keyOf(c) === selectedKey));
+  const select = (index: number) => setSelectedKey(conversations[index] ? keyOf(conversations[index]!) : undefined);
+  const first = conversations[0] ? keyOf(conversations[0]) : undefined;
+  useEffect(() => {
+    if (selectedKey === undefined && first !== undefined) setSelectedKey(first);
+  }, [selectedKey, first]);
   useEffect(() => services.profiles.request(conversations.flatMap((c) => c.peers)), [services, version]);
 
   useKeypress(
@@ -33,12 +42,12 @@ export function MessagesScreen(props: { rows: number; active: boolean; nameOf(pu
       const last = conversations.length - 1;
       const page = Math.max(1, props.rows - 1);
       switch (command) {
-        case 'down': setSelected(Math.min(last, at + 1)); return true;
-        case 'up': setSelected(Math.max(0, at - 1)); return true;
-        case 'pageDown': setSelected(Math.min(last, at + page)); return true;
-        case 'pageUp': setSelected(Math.max(0, at - page)); return true;
-        case 'top': setSelected(0); return true;
-        case 'bottom': setSelected(Math.max(0, last)); return true;
+        case 'down': select(Math.min(last, at + 1)); return true;
+        case 'up': select(Math.max(0, at - 1)); return true;
+        case 'pageDown': select(Math.min(last, at + page)); return true;
+        case 'pageUp': select(Math.max(0, at - page)); return true;
+        case 'top': select(0); return true;
+        case 'bottom': select(Math.max(0, last)); return true;
         case 'open':
           if (conversations[at]) props.openChat(conversations[at]!.peers);
           return true;
@@ -74,7 +83,7 @@ export function MessagesScreen(props: { rows: number; active: boolean; nameOf(pu
         const room = Math.max(0, columns - textWidth(head) - textWidth(when) - 3);
         const preview = padToWidth(truncate(`${c.last.mine ? 'you: ' : ''}${sanitizeLine(c.last.content)}`, room), room);
         return (
-          <Text key={c.peers.join(',')} wrap="truncate" inverse={index === at}>
+          <Text key={keyOf(c)} wrap="truncate" inverse={index === at}>
             <SafeText bold={c.unread > 0}>{head}</SafeText>
             <SafeText>{preview}</SafeText>
             <SafeText color={color('gray')}>{`  ${when}`}</SafeText>
