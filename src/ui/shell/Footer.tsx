@@ -14,7 +14,7 @@ export const Footer = memo(function Footer({ status, hints }: { status?: StatusM
   const tone = status?.tone === 'error' ? color('red') : status?.tone === 'ok' ? color('green') : undefined;
   if (status && !status.seen && !fits(` ${status.text}`, columns)) {
     // Over both rows, the key hints left out for this message (issue #13: a copied nevent1… shown whole).
-    const [first = '', second = ''] = wrapText(status.text, columns - 1, 2).map((line) => ` ${line}`);
+    const [first = ' ', second = ' '] = wrapText(status.text, columns - 1, 2).map((line) => ` ${line}`);
     return (
       <Box flexDirection="column">
         <SafeText color={tone} wrap="truncate">{first}</SafeText>
