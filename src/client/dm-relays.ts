@@ -6,17 +6,12 @@ import type { Event } from 'nostr-tools';
 import { DM_RELAYS_KIND, parseDmRelays } from '../core/dm.js';
 import { newestReplaceable } from '../core/events.js';
 import { isPrivateHost } from '../core/relay-list.js';
-import type { RelayOutcome } from '../net/types.js';
 import type { Client } from './client.js';
+import type { NewestLookup } from './newest-copy.js';
 import { discoveryRelaysFromEnv } from './router.js';
 
-export interface ListLookup {
-  /** The newest version found on the relays or in the local copy. */
-  event?: Event;
-  /** Every relay asked, with whether it answered (EOSE). */
-  relays: RelayOutcome[];
-  answered: number;
-}
+/** The newest copy of a list, as the edits of newest-copy.ts look one up. */
+export type ListLookup = NewestLookup;
 
 /** The user's relays on a private network (a home relay, a test network): lists may then name such relays too. */
 export const allowPrivateRelays = (client: Client): boolean => client.relays().some((relay) => isPrivateHost(new URL(relay.url).hostname));

@@ -7,7 +7,7 @@
 import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { DM_RELAYS_KIND, editDmRelayTags, namesDmRelay } from '../core/dm.js';
-import { failure, NO_RELAYS_TO_ASK } from '../core/errors.js';
+import { failure } from '../core/errors.js';
 import { replaceableCreatedAt } from '../core/events.js';
 import type { PublishResult } from '../core/publish-result.js';
 import { RELAY_LIST_KIND, relayListTags } from '../core/relay-list.js';
@@ -16,6 +16,7 @@ import { writeUrls, type RelaySpec } from '../core/relay-spec.js';
 import type { ConfigStore } from '../store/config.js';
 import type { Client } from './client.js';
 import { fetchOwnList, type ListLookup } from './dm-relays.js';
+import { requireNewest } from './newest-copy.js';
 import { signSaveSend, type Published } from './publish.js';
 import { addRelay, removeRelay, type RelayEdit } from './relay-list.js';
 
@@ -34,17 +35,7 @@ export async function currentOwnList(client: Client, kind: number, otherwise?: r
   const me = client.publicKey();
   if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
   const lookup = await fetchOwnList(client, kind, me, otherwise);
-  const asked = lookup.relays.length;
-  const name = LIST_NAME[kind] ?? `list (kind ${kind})`;
-  if (asked === 0) throw failure(NO_RELAYS_TO_ASK(name));
-  if (lookup.answered === 0) {
-    throw failure(`no relay answered (${asked} asked), so your current ${name} is unknown; nothing was changed. Check your connection, or use --local to change only config.json.`);
-  }
-  if (!lookup.event && lookup.answered < asked) {
-    throw failure(
-      `only ${lookup.answered} of ${asked} relays answered and none had your ${name}; a new list could replace a longer one on the others, so nothing was changed. Try again when they are reachable.`,
-    );
-  }
+  requireNewest(lookup, LIST_NAME[kind] ?? `list (kind ${kind})`, 'Check your connection, or use --local to change only config.json.');
   return lookup;
 }
 
