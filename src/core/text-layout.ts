@@ -69,7 +69,7 @@ export function textWidth(text: string): number {
 }
 
 /** Whether `text` fits in `width` columns; stops measuring once it does not. */
-function fits(text: string, width: number): boolean {
+export function fits(text: string, width: number): boolean {
   let used = 0;
   for (const slice of slices(text)) if ((used += sliceWidth(slice)) > width) return false;
   return true;

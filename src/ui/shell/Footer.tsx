@@ -1,11 +1,9 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { SafeText } from '../SafeText.js';
-import { textWidth, truncate, wrapText } from '../../core/text-layout.js';
+import { fits, truncate, wrapText } from '../../core/text-layout.js';
 import { useColor, useScreenSize } from '../context.js';
 import type { StatusMessage } from '../status.js';
-
-const fits = (text: string, columns: number) => textWidth(text) <= columns;
 
 /** Two lines: what just happened (or a standing problem), then the keys that work on this screen. */
 export const Footer = memo(function Footer({ status, hints }: { status?: StatusMessage; hints: string }) {
