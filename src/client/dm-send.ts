@@ -64,17 +64,17 @@ async function routes(client: Client, me: string, peers: readonly string[], opts
   }
   const dmRelays = await fetchDmRelays(client, everyone);
   const missing = peers.filter((peer) => peer !== me && !dmRelays.has(peer));
-  if (missing.length > 0 && !opts.toReadRelays) throw new NoDmRelayList(missing);
+  // Looked up before the user is asked about read relays: with none, there is nothing to offer.
   const inboxes = missing.length > 0 ? await createRouter(client, client.env).inboxes(missing, INBOXES_PER_PERSON) : new Map<string, string[]>();
+  const unreachable = missing.filter((peer) => (inboxes.get(peer) ?? []).length === 0);
+  if (unreachable.length > 0) {
+    throw failure(`${unreachable.map(npub).join(', ')} published neither a DM relay list (kind 10050) nor read relays (NIP-65); nothing was sent.`);
+  }
+  if (missing.length > 0 && !opts.toReadRelays) throw new NoDmRelayList(missing);
   for (const peer of peers) {
     if (peer === me) continue;
     const own = dmRelays.get(peer);
-    if (own) out.set(peer, { route: 'dm-relays', relays: own });
-    else {
-      const read = inboxes.get(peer) ?? [];
-      if (read.length === 0) throw failure(`${npub(peer)} published neither a DM relay list (kind 10050) nor read relays (NIP-65); nothing was sent.`);
-      out.set(peer, { route: 'read-relays', relays: read });
-    }
+    out.set(peer, own ? { route: 'dm-relays', relays: own } : { route: 'read-relays', relays: inboxes.get(peer)! });
   }
   // The user's own copy goes where they read their messages: their DM relays, else their read relays.
   const mine = dmRelays.get(me);

@@ -155,10 +155,19 @@ describe('dm send / dm read between two homes', () => {
 
   it('refuses a recipient with no DM relay list unless --to-read-relays; nothing is signed or kept', async () => {
     const alice = await home('nostr-tui-dm-refuse-');
-    const dave = getPublicKey(generateSecretKey());
+    const daveKey = generateSecretKey();
+    const dave = getPublicKey(daveKey);
+    // Dave reads from a relay (NIP-65) but lists no DM relays: the flag is offered.
+    await relay.seed(finalizeEvent({ kind: 10002, created_at: Math.floor(Date.now() / 1000), tags: [['r', inbox.url, 'read']], content: '' }, daveKey));
     const refused = await alice.run(['dm', 'send', npubEncode(dave), 'hello?']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/published no DM relay list \(kind 10050\).*--to-read-relays/);
+    // Erin lists neither: the flag could not help, so it is not offered.
+    const erin = getPublicKey(generateSecretKey());
+    const nowhere = await alice.run(['dm', 'send', npubEncode(erin), '--to-read-relays', 'hello?']);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toBe(`nostr-tui: ${npubEncode(erin)} published neither a DM relay list (kind 10050) nor read relays (NIP-65); nothing was sent.\n`);
+    expect((await alice.run(['dm', 'send', npubEncode(erin), 'hello?'])).stderr).toBe(nowhere.stderr);
     expect(JSON.parse((await alice.run(['outbox', '--json'])).stdout)).toEqual([]);
     const empty = await alice.run(['dm', 'send', npubEncode(dave), '']);
     expect(empty.code).toBe(2);

@@ -45,7 +45,7 @@ describe('composing', () => {
       '  first line',
       '  second▏',
       '',
-      ' Enter send  Alt+Enter line break  Esc cancel',
+      ' Enter send  Alt+Enter line break  Esc close (draft kept)',
     ]);
     press(keys.enter);
     const sent = await frame((f) => f.includes('post: sent to 1/1 relays') && f.includes('▌ first line'));

@@ -134,7 +134,7 @@ export function hints(commands: readonly Command[], scope?: Scope): string {
 const shortName: Partial<Record<Command, string>> = {
   down: 'move', open: 'thread', compose: 'new', reply: 'reply', like: 'like', repost: 'repost', delete: 'delete',
   follow: 'follow', unfollow: 'unfollow', profile: 'profile', cycleFeed: 'feed', relays: 'relays', help: 'help',
-  quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'cancel', top: 'top',
+  quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'close (draft kept)', top: 'top',
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
   deleteWord: 'del word', messages: 'messages', lineStart: 'line start', lineEnd: 'line end',
   openLink: 'open link', copyNote: 'copy id', copyAuthor: 'copy npub',
