@@ -2,8 +2,9 @@
 // to X, and a post that a relay never answers made every later command wait
 // for its retry. Now only commands that write send the outbox, each entry only
 // to the relays it was meant for, and a read command neither sends nor waits.
+import fs from 'node:fs';
 import path from 'node:path';
-import { nsecEncode } from 'nostr-tools/nip19';
+import { noteEncode, nsecEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer } from 'ws';
@@ -105,6 +106,18 @@ describe('the outbox goes where it was meant to, from writing commands only', ()
     expect(flushed.stdout).not.toContain(other.url);
     expect((await intended.find({ ids: [pending.id] })).length).toBe(1);
     expect(await other.find({ ids: [pending.id] })).toEqual([]);
+
+    // Meant for a relay the user no longer writes to (it is gone): still not sent elsewhere, and the user is told how.
+    const gone = await startSilentRelay();
+    await gone.stop();
+    const left = await homeWithPending([gone.url]);
+    fs.writeFileSync(left.cli.file('config.json'), JSON.stringify({ relays: [{ url: other.url, read: true, write: true }] }));
+    const stranded = await left.cli.run(['outbox', 'flush']);
+    expect(stranded.code).toBe(1);
+    expect(stranded.stderr).toContain(
+      `nostr-tui: ${noteEncode(left.pending.id)} was meant for relays you no longer write to; \`nostr-tui outbox flush --relay <url>\` sends it to a relay you name.\n`,
+    );
+    expect(await other.find({ ids: [left.pending.id] })).toEqual([]);
 
     const second = await homeWithPending([intended.url]);
     const overridden = await second.cli.run(['outbox', 'flush', '--relay', other.url]);

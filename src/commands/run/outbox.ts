@@ -61,7 +61,7 @@ export function list(ctx: CommandContext, json: boolean): void {
     writeLine(ctx.stdout, `${pending.length} unsent event${pending.length === 1 ? '' : 's'} in the outbox:`);
     for (const entry of pending) writeEntry(ctx, entry);
     writeLine(ctx.stdout);
-    writeLine(ctx.stdout, 'Run `nostr-tui outbox flush` to send them again.');
+    writeLine(ctx.stdout, 'Run `nostr-tui outbox flush` to send them again, to the relays each was meant for (`--relay <url>`: to that relay instead).');
   } finally {
     store.close();
   }
@@ -113,6 +113,22 @@ const flushWith = (ctx: CommandContext, override: boolean) => async (client: Cli
       }
       writeLine(ctx.stdout, `${id}  ${delivered ? 'delivered' : 'still pending'}`);
       writeResults(ctx, results);
+    }
+    // Sent again only where it was meant to go (outbox-flush.ts): say so when the user has since left
+    // those relays. Only the user's own events: a gift wrap (NIP-59, signed by a one-time key) is
+    // meant for its recipient's relays, which are never the user's.
+    const writing = new Set(relays);
+    const stranded = override
+      ? []
+      : report.entries.filter(
+          ({ entry, delivered }) =>
+            !delivered && entry.event.pubkey === client.publicKey() && entry.relays && !entry.relays.some((url) => writing.has(url)),
+        );
+    for (const { entry } of stranded) {
+      writeLine(
+        ctx.stderr,
+        `nostr-tui: ${noteEncode(entry.event.id)} was meant for relays you no longer write to; \`nostr-tui outbox flush --relay <url>\` sends it to a relay you name.`,
+      );
     }
     if (report.pending > 0) {
       writeLine(
