@@ -23,6 +23,8 @@ export interface ProfileDirectory {
   get(pubkey: string): Profile | undefined;
   /** Ask for these authors' profiles; unknown ones are fetched in the next batch. */
   request(pubkeys: Iterable<string>): void;
+  /** A kind-0 obtained elsewhere (the user's own, just published): kept when newer than the one known. */
+  learn(event: Event): void;
   /** Called (once per batch) when profiles arrived. */
   onChange(listener: () => void): () => void;
   close(): void;
@@ -87,12 +89,12 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
   };
 
   /** Keeps the newest profile per author; true when something changed. */
-  const accept = (events: Event[]): boolean => {
+  const accept = (events: Event[], asked = true): boolean => {
     let changed = false;
     for (const event of events) {
       if (event.kind !== 0) continue;
       // Only for authors still asked about (one forgotten meanwhile is asked again when shown).
-      if (!profiles.has(event.pubkey)) continue;
+      if (asked && !profiles.has(event.pubkey)) continue;
       const known = profiles.get(event.pubkey);
       if (known && known.created_at >= event.created_at) continue;
       const profile = parseProfile(event);
@@ -140,6 +142,9 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
       }
       for (const pk of fresh) queue.add(pk);
       timer ??= setTimeout(() => void flush(), deps.batchMs ?? 50);
+    },
+    learn(event) {
+      if (!closed && accept([event], false)) notify();
     },
     onChange(listener) {
       listeners.add(listener);

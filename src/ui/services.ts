@@ -55,6 +55,8 @@ export interface FeedLike {
 export interface ProfilesLike {
   get(pubkey: string): Profile | undefined;
   request(pubkeys: Iterable<string>): void;
+  /** The user's own kind-0, just published: shown at once. */
+  learn(event: Event): void;
   onChange(listener: () => void): () => void;
 }
 

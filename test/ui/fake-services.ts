@@ -3,7 +3,7 @@
 import type { Event, EventTemplate } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { createInteractions, type Interactions } from '../../src/client/interactions.js';
-import type { Profile } from '../../src/client/profiles.js';
+import { parseProfile, type Profile } from '../../src/client/profiles.js';
 import { muteSet, type MuteEntry } from '../../src/core/mutes.js';
 import type { ProfileChanges } from '../../src/core/profile-edit.js';
 import type { Clock } from '../../src/core/clock.js';
@@ -201,6 +201,12 @@ export function fakeServices(opts: FakeOptions = {}) {
       get: (pk) => profiles.get(pk),
       request: (pks) => {
         for (const pk of pks) requested.add(pk);
+      },
+      learn: (event) => {
+        const profile = parseProfile(event);
+        if (!profile) return;
+        profiles.set(event.pubkey, profile);
+        for (const l of profileListeners) l();
       },
       onChange: (l) => {
         profileListeners.add(l);

@@ -133,8 +133,10 @@ describe('profiles', () => {
     s.press('https://me.example');
     await s.frame((f) => f.includes('▌ Website       https://me.example▏'));
     s.press(keys.enter);
-    await s.frame((f) => f.includes('profile: sent to 1/1 relays') && !f.includes('Edit your profile'));
+    const saved = await s.frame((f) => f.includes('profile: sent to 1/1 relays') && !f.includes('Edit your profile'));
     expect(s.profileEdits).toEqual([{ name: 'New Name', website: 'https://me.example' }]);
+    // The profile shows what was just published, not the name it had before.
+    expect(saved).toContain('  New Name  · you');
   });
 
   it('a long value in the profile form fits the line in columns and keeps the cursor in view (CJK is two columns a character)', async () => {

@@ -38,7 +38,8 @@ export function ProfileEditor(props: { profile: Profile | undefined; width: numb
     props.setStatus({ text: 'profile: reading your newest profile from every relay…', tone: 'info' });
     services.setProfile(changes).then(
       ({ event, results }) => {
-        services.profiles.request([event.pubkey]);
+        // Shown at once: asking the relays again would find the profile already known and do nothing.
+        services.profiles.learn(event);
         props.setStatus(publishStatus('profile', results));
         props.onDone();
       },
