@@ -66,6 +66,8 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const [known] = useState(() => (publicKey ? services.knownFollows?.() : undefined));
   const [nav, navigate] = useReducer(navReducer, initialNav(known?.length === 0 ? 'global' : 'home'));
   const [status, setStatus] = useState<StatusMessage | undefined>(() => (known?.length === 0 ? NO_FOLLOWS_HINT : undefined));
+  // A form on top of a view (the profile editor) names its own keys; the view's would mislead.
+  const [formHints, setFormHints] = useState<string | undefined>();
   const [follows, setFollows] = useFollows(publicKey, known, (why) => {
     navigate({ type: 'showFeed', feed: 'global' });
     // A message already showing (e.g. "key created") stays; a hint is for a quiet footer.
@@ -118,7 +120,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows - (prompt.isOpen ? 1 : 0));
   const ctx: ViewContext = {
     rows: bodyRows, active: false, feed: nav.feed, feedView, perform, topSignal, follows, hasKey: !!publicKey,
-    nameOf: names.nameOf, setStatus, openChat, reportDrafts,
+    nameOf: names.nameOf, setStatus, openChat, reportDrafts, setFormHints,
     newMessage: () => (publicKey ? prompt.open('message') : setStatus({ text: NO_KEY, tone: 'error' })), ...(health.problem ? { relayProblem: health.problem.text } : {}),
   };
   const top = currentView(nav);
@@ -132,7 +134,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     ? hints(['send', 'newline', 'cancel'], 'composer')
     : offerKey
       ? hints(['createKey', 'skipKey', 'quit'])
-      : hints(viewFooter(top, nav.feed));
+      : (formHints ?? hints(viewFooter(top, nav.feed)));
   const name = publicKey ? names.nameOf(publicKey) : 'no key';
   const replyTitle = composer.replyTo ? `Reply to ${names.nameOf(composer.replyTo.pubkey)}` : 'New note';
   return (

@@ -39,6 +39,8 @@ export interface ViewContext {
   newMessage?(): void;
   /** Unsent drafts of one composer (`source`), printed on quit with the others. */
   reportDrafts?(source: string, drafts: string[]): void;
+  /** The footer's keys while a form is open on the view (undefined: the view's own again). */
+  setFormHints?(hints: string | undefined): void;
 }
 
 interface ViewEntry<V extends View> {
@@ -80,7 +82,7 @@ export const views: Registry = {
   },
   profile: {
     render: (view, ctx) => (
-      <ProfileScreen pubkey={view.pubkey} following={ctx.follows?.includes(view.pubkey)} rows={ctx.rows} active={ctx.active} perform={ctx.perform} setStatus={ctx.setStatus} />
+      <ProfileScreen pubkey={view.pubkey} following={ctx.follows?.includes(view.pubkey)} rows={ctx.rows} active={ctx.active} perform={ctx.perform} setStatus={ctx.setStatus} setFormHints={ctx.setFormHints} />
     ),
     title: (view, ctx) => `Profile: ${ctx.nameOf(view.pubkey)}`,
     footer: noteFooter,

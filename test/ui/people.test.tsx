@@ -125,6 +125,8 @@ describe('profiles', () => {
     const { s, form } = await ownProfileForm();
     expect(form).toContain('▌ Name          old▏');
     expect(form).toContain('  About         kept as is');
+    // The footer names the form's keys, not the profile's (r, l, … would type letters here).
+    expect(form.split('\n').at(-1)).toBe(' ↑/↓ field  Enter save  Esc cancel');
     s.press(keys.backspace.repeat(3));
     s.press('New Name');
     s.press(keys.down);
@@ -137,6 +139,7 @@ describe('profiles', () => {
     expect(s.profileEdits).toEqual([{ name: 'New Name', website: 'https://me.example' }]);
     // The profile shows what was just published, not the name it had before.
     expect(saved).toContain('  New Name  · you');
+    expect(saved.split('\n').at(-1)).toContain('Enter thread');
   });
 
   it('a long value in the profile form fits the line in columns and keeps the cursor in view (CJK is two columns a character)', async () => {

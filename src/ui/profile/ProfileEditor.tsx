@@ -74,7 +74,7 @@ export function ProfileEditor(props: { profile: Profile | undefined; width: numb
   const width = Math.max(10, props.width - LABEL - 4);
   return (
     <Box flexDirection="column">
-      <Text color={color('cyan')} wrap="truncate">{`  ── Edit your profile ${saving ? '(sending…) ' : ''}── ↑/↓ field · Enter save · Esc cancel`}</Text>
+      <Text color={color('cyan')} wrap="truncate">{`  ── Edit your profile ${saving ? '(sending…) ' : ''}──`}</Text>
       {FORM_FIELDS.map(({ field, label }, i) => {
         const value = state.values[field];
         const selected = i === state.selected;

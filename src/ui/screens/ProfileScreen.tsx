@@ -18,6 +18,8 @@ import type { StatusMessage } from '../status.js';
 import { FeedScreen } from './FeedScreen.js';
 
 const ABOUT_LINES = 2;
+/** The profile form's keys, in the footer while it is open. */
+const FORM_HINTS = '↑/↓ field  Enter save  Esc cancel';
 
 /**
  * NIP-05: the address is shown (`✓ alice@example.com`) only once its domain
@@ -51,6 +53,7 @@ export function ProfileScreen(props: {
   active: boolean;
   perform(command: NoteCommand, row: NoteRow): void;
   setStatus?(status: StatusMessage): void;
+  setFormHints?(hints: string | undefined): void;
 }) {
   const services = useServices();
   const names = useNames();
@@ -60,6 +63,12 @@ export function ProfileScreen(props: {
   const profile = services.profiles.get(props.pubkey);
   const own = props.pubkey === services.publicKey();
   const [editing, setEditing] = useState(false);
+  const { setFormHints } = props;
+  useEffect(() => {
+    if (!editing || !setFormHints) return;
+    setFormHints(FORM_HINTS);
+    return () => setFormHints(undefined);
+  }, [editing, setFormHints]);
   useKeypress(
     (input, key) => {
       if (commandFor(['list'], input, key) !== 'editProfile') return false;
