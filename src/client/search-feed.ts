@@ -76,6 +76,7 @@ export function openSearchFeed(deps: SearchDeps & { clock: Clock }, req: SearchR
 /** `cache 3 · relays 2`, with what is still going on. */
 export function describeSources(sources: SearchSources): string {
   const relays = sources.asked === 0 ? 'cache only' : `relays ${sources.relays}`;
-  const state = sources.searching ? ' (searching…)' : sources.failed > 0 ? ` (${sources.failed} of ${sources.asked} relays did not answer)` : '';
+  // Short enough to stay whole in an 80-column header beside the user's name and the relay count.
+  const state = sources.searching ? ' (searching…)' : sources.failed > 0 ? ` (${sources.asked - sources.failed} of ${sources.asked} answered)` : '';
   return `cache ${sources.cache} · ${relays}${state}`;
 }

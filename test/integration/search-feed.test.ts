@@ -4,6 +4,7 @@
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { describe, expect, it } from 'vitest';
 import { withForgedContent } from '../helpers/fault-relay.js';
+import { describeSources } from '../../src/client/search-feed.js';
 import { realServices } from '../helpers/real-services.js';
 import { startSearchRelay } from '../helpers/search-relay.js';
 
@@ -33,6 +34,24 @@ describe('search in the UI services', () => {
     } finally {
       await real.close();
       await relay.stop();
+    }
+  });
+
+  it('says how many search relays answered when one could not be reached', async () => {
+    const live = await startSearchRelay([note(bob, 50, 'a penguin from the search relay')]);
+    const gone = await startSearchRelay([]);
+    await gone.stop();
+    const real = realServices({ pubkey: getPublicKey(me), relays: [live.url, gone.url], nowSec: now });
+    try {
+      const feed = real.services.search!('penguin');
+      await feed.settled;
+      expect(feed.sources()).toMatchObject({ cache: 0, relays: 1, asked: 2, failed: 1 });
+      // Short, so an 80-column header keeps it whole.
+      expect(describeSources(feed.sources())).toBe('cache 0 · relays 1 (1 of 2 answered)');
+      feed.close();
+    } finally {
+      await real.close();
+      await live.stop();
     }
   });
 });
