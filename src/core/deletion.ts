@@ -3,7 +3,7 @@
 // time). Only events by the same pubkey are affected; a request naming
 // someone else's event, or another deletion request, has no effect.
 import type { Event } from 'nostr-tools';
-import { parseAddress, type Address } from './event-shape.js';
+import { isHex64, parseAddress, type Address } from './event-shape.js';
 
 export const DELETION_KIND = 5;
 
@@ -20,4 +20,27 @@ export function deletedAddresses(request: Event): Array<Address & { value: strin
     const address = tag[0] === 'a' && typeof tag[1] === 'string' ? parseAddress(tag[1]) : null;
     return address && address.pubkey === request.pubkey ? [{ ...address, value: tag[1]! }] : [];
   });
+}
+
+/**
+ * The note a repost (NIP-18, kind 6 or 16) names, as `id:author`: its `e` tag, and the author
+ * its `p` tag names (else the embedded note's, when that is the same id). A repost of a note its
+ * author deleted shows a deleted note, so the timeline drops it with the note (the cache keeps it,
+ * as relays do). The author is the repost's own claim: a false one can hide only that repost,
+ * never one naming the note's real author.
+ */
+export function repostedKey(event: Pick<Event, 'kind' | 'tags' | 'content'>): string | undefined {
+  if (event.kind !== 6 && event.kind !== 16) return undefined;
+  const id = event.tags.find((tag) => tag[0] === 'e')?.[1];
+  if (!isHex64(id)) return undefined;
+  let author = event.tags.find((tag) => tag[0] === 'p')?.[1];
+  if (!isHex64(author)) {
+    try {
+      const inner = JSON.parse(event.content) as { id?: unknown; pubkey?: unknown };
+      author = inner?.id === id && isHex64(inner.pubkey) ? inner.pubkey : undefined;
+    } catch {
+      author = undefined;
+    }
+  }
+  return author ? `${id}:${author}` : undefined;
 }

@@ -8,7 +8,7 @@
 // the furthest-future held-back ones. Pure: time comes from the clock.
 import type { Event } from 'nostr-tools';
 import { unixNow, type Clock } from './clock.js';
-import { deletedIds } from './deletion.js';
+import { deletedIds, repostedKey } from './deletion.js';
 import { RecentSet } from './recent.js';
 import { expirationOf } from './expiration.js';
 
@@ -88,6 +88,7 @@ export class Timeline {
       return false;
     }
     if (this.deleted.has(`${event.id}:${event.pubkey}`)) return false;
+    if (this.deleted.size > 0 && this.repostsDeleted(event)) return false;
     const expires = expirationOf(event);
     if (expires !== undefined) {
       if (expires <= unixNow(this.clock)) return false;
@@ -180,12 +181,20 @@ export class Timeline {
    */
   applyDeletion(request: Event): number {
     const gone = new Set<string>();
-    for (const id of deletedIds(request)) {
+    const ids = deletedIds(request);
+    for (const id of ids) {
       this.deleted.add(`${id}:${request.pubkey}`);
       const entry = this.byId.get(id);
       if (entry && entry.event.pubkey === request.pubkey) gone.add(id);
     }
+    // Reposts of what was deleted go with it (see repostedKey).
+    if (ids.length > 0) for (const [id, entry] of this.byId) if (this.repostsDeleted(entry.event)) gone.add(id);
     return this.remove(gone);
+  }
+
+  private repostsDeleted(event: Event): boolean {
+    const key = repostedKey(event);
+    return key !== undefined && this.deleted.has(key);
   }
 
   /** NIP-40: removes entries whose expiration time has come; how many. */

@@ -130,6 +130,32 @@ describe('Timeline', () => {
       expect(t.applyDeletion({ ...request(alice, hex(2)), kind: 1 })).toBe(0); // only kind 5 deletes
     });
 
+    it('reposts of a deleted note go with it, now and later; a request by someone else hides none (NIP-09, NIP-18)', () => {
+      const t = new Timeline({ clock: clockAt(NOW) });
+      const alice = hex(1000); // ev()'s author
+      const mallory = hex(2000);
+      const repost = (n: number, of: Event, tags = [['e', of.id], ['p', of.pubkey]]): Event => ({
+        ...by(hex(3000 + n), ev(n, NOW - 1)),
+        kind: 6,
+        tags,
+        content: JSON.stringify(of),
+      });
+      const note = ev(1, NOW - 5);
+      const other = ev(2, NOW - 4);
+      t.add(note);
+      t.add(other);
+      t.add(repost(10, note));
+      t.add(repost(11, note, [['e', note.id]])); // no p tag: the embedded note names the author
+      t.add(repost(12, other));
+      // Mallory cannot hide reposts of Alice's note by asking to delete it.
+      expect(t.applyDeletion(request(mallory, note.id))).toBe(0);
+      expect(t.size).toBe(5);
+      expect(t.applyDeletion(request(alice, note.id))).toBe(3);
+      expect(ids(t)).toEqual([hex(12), hex(2)]);
+      expect(t.add(repost(13, note))).toBe(false); // a repost arriving after the deletion
+      expect(t.add(repost(14, other))).toBe(true);
+    });
+
     it('an expired note is refused; an expiring one leaves when its time comes (NIP-40)', () => {
       const clock = clockAt(NOW);
       const t = new Timeline({ clock });
