@@ -120,4 +120,28 @@ describe('relay add/remove publish kind 10002', () => {
     expect(notThere.code).toBe(2);
     expect(me.config().relays).toEqual([{ url: relay.url, read: true, write: true }]);
   });
+
+  it('relay list says whether the published list (kind 10002) matches config.json, and whether anyone can send you a private message', async () => {
+    const me = await home([relay.url]);
+    const none = await me.run(['relay', 'list']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe(
+      [
+        `${relay.url}  read, write`,
+        '',
+        'Published relay list (kind 10002): none, so others cannot find where you write and read (NIP-65); `nostr-tui relay add <url>` without --local publishes it.',
+        'DM relays (kind 10050): none, and no read relays published, so no one can send you private messages (`nostr-tui relay add <url> --dm`).',
+        '',
+      ].join('\n'),
+    );
+    // Publishing the configured relays (adding one already there publishes the list).
+    expect((await me.run(['relay', 'add', relay.url])).code).toBe(0);
+    const same = await me.run(['relay', 'list']);
+    expect(same.stdout).toContain('\nPublished relay list (kind 10002): the same as above.\n');
+    expect(same.stdout).toContain('DM relays (kind 10050): none; private messages to you go to your read relays, if the sender allows');
+    // A --local edit leaves the published list behind: both are shown.
+    expect((await me.run(['relay', 'add', other.url, '--local'])).code).toBe(0);
+    const differs = await me.run(['relay', 'list']);
+    expect(differs.stdout).toContain(`Published relay list (kind 10002), which others read (NIP-65); it differs from the relays above:\n${relay.url}  read, write\n`);
+  });
 });

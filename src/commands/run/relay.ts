@@ -2,7 +2,9 @@
 import { ExitCode, usageError } from '../../core/errors.js';
 import { addRelay, removeRelay, type RelayEdit } from '../../client/relay-list.js';
 import { currentOwnList, editDmRelays, editPublishedRelays, type ListPublish } from '../../client/relay-list-edit.js';
+import type { Client } from '../../client/client.js';
 import { DM_RELAYS_KIND, parseDmRelays } from '../../core/dm.js';
+import { parseRelayList, RELAY_LIST_KIND } from '../../core/relay-list.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { RelaySpec } from '../../core/relay-spec.js';
 import { normalizeRelayUrl } from '../../core/relay-url.js';
@@ -109,26 +111,73 @@ export async function list(ctx: CommandContext, args: RelayArgs): Promise<void> 
   if (relays.length === 0) writeLine(ctx.stdout, 'No relays: add one with `nostr-tui relay add wss://…`.');
   const width = Math.max(0, ...relays.map((relay) => relay.url.length));
   for (const relay of relays) writeLine(ctx.stdout, `${sanitizeLine(relay.url).padEnd(width)}  ${markers(relay)}`);
-  if (storedPubkey(ctx.paths.configDir)) {
-    writeLine(ctx.stdout, '');
-    await listDm(ctx, args);
-  }
+  if (!storedPubkey(ctx.paths.configDir)) return;
+  writeLine(ctx.stdout, '');
+  await withClient(ctx, args, async (client) => {
+    // With --relay the relays above are this run's, not the ones a published list would match.
+    const published = override ? undefined : await writePublished(ctx, client, relays);
+    await writeDm(ctx, client, { published });
+  });
 }
 
-/** The user's kind 10050 as the relays have it (the cache when none answered). */
+/**
+ * The user's kind 10002 as the relays have it: what others read to find where the user writes
+ * and reads (NIP-65), which `--local` edits leave behind. Its relays, or undefined when unknown.
+ */
+async function writePublished(ctx: CommandContext, client: Client, configured: readonly RelaySpec[]): Promise<RelaySpec[] | undefined> {
+  const label = 'Published relay list (kind 10002)';
+  let published: RelaySpec[];
+  try {
+    const lookup = await currentOwnList(client, RELAY_LIST_KIND);
+    published = parseRelayList(lookup.event?.tags ?? [], { allowPrivate: true });
+  } catch (error) {
+    writeLine(ctx.stdout, `${label}: unknown (${unknownReason(error)})`);
+    return undefined;
+  }
+  if (published.length === 0) {
+    writeLine(ctx.stdout, `${label}: none, so others cannot find where you write and read (NIP-65); \`nostr-tui relay add <url>\` without --local publishes it.`);
+  } else if (sameRelays(published, configured)) {
+    writeLine(ctx.stdout, `${label}: the same as above.`);
+  } else {
+    writeLine(ctx.stdout, `${label}, which others read (NIP-65); it differs from the relays above:`);
+    const width = Math.max(0, ...published.map((relay) => relay.url.length));
+    for (const relay of published) writeLine(ctx.stdout, `${sanitizeLine(relay.url).padEnd(width)}  ${markers(relay)}`);
+  }
+  return published;
+}
+
+const sameRelays = (a: readonly RelaySpec[], b: readonly RelaySpec[]): boolean => {
+  const key = (list: readonly RelaySpec[]) => list.filter((r) => r.read || r.write).map((r) => `${r.url} ${r.read} ${r.write}`).sort().join('\n');
+  return key(a) === key(b);
+};
+
+const unknownReason = (error: unknown): string =>
+  sanitizeLine(error instanceof Error ? error.message : String(error)).replace(/; (a new .*|nothing was changed.*)$/, '');
+
+/** `relay list --dm`: the user's kind 10050 as the relays have it. */
 async function listDm(ctx: CommandContext, args: RelayArgs): Promise<void> {
-  await withClient(ctx, args, async (client) => {
-    let urls: string[] | undefined;
-    try {
-      const lookup = await currentOwnList(client, DM_RELAYS_KIND);
-      urls = parseDmRelays(lookup.event?.tags ?? [], { allowPrivate: true });
-    } catch (error) {
-      if (args.json) throw error;
-      writeLine(ctx.stdout, `DM relays (kind 10050): unknown (${sanitizeLine(error instanceof Error ? error.message : String(error)).replace(/; (a new .*|nothing was changed.*)$/, '')})`);
-      return;
-    }
-    if (args.json) writeLine(ctx.stdout, JSON.stringify(urls));
-    else if (urls.length === 0) writeLine(ctx.stdout, 'DM relays (kind 10050): none; private messages to you go to your read relays, if the sender allows (`nostr-tui relay add <url> --dm`).');
-    else writeLine(ctx.stdout, `DM relays (kind 10050): ${urls.map(sanitizeLine).join('  ')}`);
-  });
+  await withClient(ctx, args, (client) => writeDm(ctx, client, { json: args.json === true }));
+}
+
+/**
+ * The user's kind 10050. Without one, senders who allow it use the read relays of the published
+ * relay list (`published`, when known): with none there either, nobody can reach the user.
+ */
+async function writeDm(ctx: CommandContext, client: Client, opts: { json?: boolean; published?: readonly RelaySpec[] | undefined }): Promise<void> {
+  let urls: string[];
+  try {
+    const lookup = await currentOwnList(client, DM_RELAYS_KIND);
+    urls = parseDmRelays(lookup.event?.tags ?? [], { allowPrivate: true });
+  } catch (error) {
+    if (opts.json) throw error;
+    writeLine(ctx.stdout, `DM relays (kind 10050): unknown (${unknownReason(error)})`);
+    return;
+  }
+  if (opts.json) writeLine(ctx.stdout, JSON.stringify(urls));
+  else if (urls.length > 0) writeLine(ctx.stdout, `DM relays (kind 10050): ${urls.map(sanitizeLine).join('  ')}`);
+  else if (opts.published && !opts.published.some((relay) => relay.read)) {
+    writeLine(ctx.stdout, 'DM relays (kind 10050): none, and no read relays published, so no one can send you private messages (`nostr-tui relay add <url> --dm`).');
+  } else {
+    writeLine(ctx.stdout, 'DM relays (kind 10050): none; private messages to you go to your read relays, if the sender allows (`nostr-tui relay add <url> --dm`).');
+  }
 }
