@@ -9,7 +9,7 @@ import { addRelay, removeRelay, type RelayEdit } from '../client/relay-list.js';
 import { normalizeRelayUrl } from '../core/relay-url.js';
 import type { ConfigStore } from '../store/config.js';
 import type { KeyStore } from '../store/keys.js';
-import type { RelayConfigLike, RelayEditShown } from './services.js';
+import type { ListUnknownError, RelayConfigLike, RelayEditShown } from './services.js';
 
 export function relayConfigFor(client: Client, config: ConfigStore, keys: KeyStore, overridden: boolean): RelayConfigLike {
   const canSign = () => {
@@ -19,18 +19,21 @@ export function relayConfigFor(client: Client, config: ConfigStore, keys: KeySto
       return false;
     }
   };
+  const local = (url: string, spec?: { read: boolean; write: boolean }) => (spec ? addRelay(config, url, spec, client.publicKey()) : removeRelay(config, url));
   const edit = (url: string, spec?: { read: boolean; write: boolean }): RelayEditShown | Promise<RelayEditShown> => {
-    if (!canSign()) {
-      const local = spec ? addRelay(config, url, spec, client.publicKey()) : removeRelay(config, url);
-      return { ...local, list: 'no secret key, so no relay list (kind 10002) was published' };
-    }
+    if (!canSign()) return { ...local(url, spec), list: 'no secret key, so no relay list (kind 10002) was published' };
     // A bad URL is refused before anything is looked up (the same sentence as the command's).
     normalizeRelayUrl(url, client.publicKey());
     return editPublishedRelays(client, config, spec ? { url, spec } : { url }, client.publicKey()).then(
       ({ config: done, list }) => shown(done, list),
       (error: unknown) => {
-        // One status line: what matters first, the reason after (it may be cut at the edge).
-        throw new Error(`nothing changed: ${error instanceof Error ? error.message : String(error)}`);
+        const message = error instanceof Error ? error.message : String(error);
+        // The command's own advice (--local, try again) is the panel's question instead.
+        const refused: ListUnknownError = Object.assign(new Error(`nothing changed: ${message}`), {
+          why: message.replace(/[;,] (a new .*|so nothing was changed.*|nothing was changed.*)$/, ''),
+          local: () => ({ ...local(url, spec), list: 'only config.json changed; your published relay list (kind 10002) did not' }),
+        });
+        throw refused;
       },
     );
   };

@@ -81,13 +81,23 @@ export interface FollowOutcome {
 /** A relay edit as the panel reports it: the config change and what became of the published list. */
 export type RelayEditShown = RelayEdit & { list?: string; failed?: boolean };
 
+/**
+ * An edit refused because the published relay list could not be known (no relay answered):
+ * `why`, and `local()`, the same edit to config.json only (the command's --local), made only
+ * when the user says yes.
+ */
+export interface ListUnknownError extends Error {
+  why: string;
+  local(): RelayEditShown;
+}
+
 /** The relay list in the config file and its edits: the same code as `nostr-tui relay add/remove`. */
 export interface RelayConfigLike {
   list(): RelaySpec[];
   /**
    * Adds the relay, or sets its markers when listed; with a secret key also publishes the
    * relay list (kind 10002). Throws (or rejects) with a message for people: a bad URL, or the
-   * list could not be known, in which case nothing changed.
+   * list could not be known (a ListUnknownError), in which case nothing changed.
    */
   set(url: string, marks: { read: boolean; write: boolean }): RelayEditShown | Promise<RelayEditShown>;
   remove(url: string): RelayEditShown | Promise<RelayEditShown>;

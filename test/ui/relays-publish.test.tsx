@@ -35,7 +35,7 @@ describe('relays panel: the published relay list', () => {
     /** Once `ready` shows (the app reads keys): R, a, the URL typed, Enter. */
     const addInPanel = async (ready: string, typed: string) => {
       await frame((f) => f.includes(ready));
-      app.stdin.write('R');
+      if (!app.lastFrame()!.includes(' · Relays')) app.stdin.write('R');
       await frame((f) => f.includes(' · Relays'));
       app.stdin.write('a');
       await frame((f) => f.includes('add relay: ▏'));
@@ -43,7 +43,7 @@ describe('relays panel: the published relay list', () => {
       await frame((f) => f.includes(`add relay: ${typed}▏`));
       app.stdin.write(keys.enter);
     };
-    return { config, frame, addInPanel };
+    return { config, frame, addInPanel, press: (input: string) => app.stdin.write(input) };
   };
 
   it('a adds the relay to the config and to the published kind 10002, from its newest copy', async () => {
@@ -62,12 +62,23 @@ describe('relays panel: the published relay list', () => {
     }
   });
 
-  it('when no relay answers the lookup, nothing is changed and the panel says why', async () => {
-    const { config, frame, addInPanel } = open(await closedPort());
+  it('when no relay answers the lookup, nothing is changed and the panel says why; y changes config.json only', async () => {
+    const down = await closedPort();
+    const { config, frame, addInPanel, press } = open(down);
     const before = config.relays();
     await addInPanel('no relay reachable', 'wss://two.example');
-    await frame((f) => f.includes('nothing changed: no relay answered'));
+    const asked = await frame((f) => f.includes('config.json only, publishing no relay list? y/n') && f.includes('nothing changed yet'));
+    expect(asked).toMatch(/nothing changed yet: no relay answered \(\d+ asked\), so your current relay list \(kind 10002\) is\s+unknown/);
     expect(config.relays()).toEqual(before);
+    press('n');
+    await frame((f) => !f.includes('y/n'));
+    expect(config.relays()).toEqual(before);
+
+    await addInPanel(' · Relays', 'wss://two.example');
+    await frame((f) => f.includes('config.json only, publishing no relay list? y/n'));
+    press('y');
+    await frame((f) => f.includes('added wss://two.example: saved; used from the next start; only config.json changed'));
+    expect(config.relays()).toEqual([...before, { url: 'wss://two.example', read: true, write: true }]);
   });
 
   it('a bad URL is refused at once, before any lookup, with the command\'s sentence', async () => {

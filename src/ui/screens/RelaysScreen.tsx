@@ -7,15 +7,22 @@ import type { RelaySpec, RelayStatus } from '../../net/types.js';
 import { useColor, useScreenSize, useServices } from '../context.js';
 import { commandFor } from '../keys/bindings.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
-import type { RelayEditShown } from '../services.js';
+import type { ListUnknownError, RelayEditShown } from '../services.js';
 import type { StatusMessage } from '../status.js';
 
 const stateColor: Record<RelayStatus['state'], string> = {
   idle: 'gray', connecting: 'yellow', connected: 'green', eose: 'green', error: 'red', closed: 'gray',
 };
 
-/** What the panel is doing: showing, typing a URL to add, or asking before removing. */
-type Mode = { type: 'list' } | { type: 'adding'; text: string } | { type: 'confirmRemove'; url: string };
+/**
+ * What the panel is doing: showing, typing a URL to add, asking before removing, or asking
+ * whether to change config.json alone when the published relay list could not be known.
+ */
+type Mode =
+  | { type: 'list' }
+  | { type: 'adding'; text: string }
+  | { type: 'confirmRemove'; url: string }
+  | { type: 'confirmLocal'; what: string; refused: ListUnknownError };
 
 const marksOf = (spec: RelaySpec) => `${spec.read ? 'read' : ''}${spec.read && spec.write ? '+' : ''}${spec.write ? 'write' : ''}` || 'off';
 const RESTART = 'saved; used from the next start';
@@ -49,24 +56,31 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
   const current = configured.find((r) => r.url === urls[at]);
 
   const failed = (error: unknown) => setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error' });
+  const done = (what: string, result: RelayEditShown) => {
+    setConfigured(editor!.list());
+    const note = editor!.overridden ? ' (this run uses --relay)' : '';
+    const list = result.list ? `; ${sanitizeLine(result.list)}` : '';
+    const text = `${what} ${sanitizeLine(result.url)}: ${result.change === 'unchanged' ? 'nothing to change' : RESTART}${note}${list}`;
+    setStatus({ text, tone: result.failed ? 'error' : 'ok' });
+  };
+  /** The list could not be known: the user may still change config.json alone (the command's --local). */
+  const offerLocal = (what: string) => (error: unknown) => {
+    const refused = error as Partial<ListUnknownError>;
+    if (typeof refused.local !== 'function' || typeof refused.why !== 'string') return failed(error);
+    setMode({ type: 'confirmLocal', what, refused: refused as ListUnknownError });
+    setStatus({ text: `nothing changed yet: ${sanitizeLine(refused.why)}`, tone: 'error' });
+  };
   const edit = (what: string, change: () => RelayEditShown | Promise<RelayEditShown>) => {
     if (!editor) return setStatus({ text: 'the relay list cannot be edited here: use `nostr-tui relay add|remove`', tone: 'error' });
     // Each change is made from the list the last one published: one at a time.
     if (busy.current) return setStatus({ text: 'still publishing your last change to the relay list; try again in a moment', tone: 'info' });
-    const done = (result: RelayEditShown) => {
-      setConfigured(editor.list());
-      const note = editor.overridden ? ' (this run uses --relay)' : '';
-      const list = result.list ? `; ${sanitizeLine(result.list)}` : '';
-      const text = `${what} ${sanitizeLine(result.url)}: ${result.change === 'unchanged' ? 'nothing to change' : RESTART}${note}${list}`;
-      setStatus({ text, tone: result.failed ? 'error' : 'ok' });
-    };
     try {
       const result = change();
-      if (!(result instanceof Promise)) return done(result);
+      if (!(result instanceof Promise)) return done(what, result);
       // Your relay list is looked up (newest copy) and published first: the config changes with it.
       busy.current = true;
       setStatus({ text: 'changing your published relay list (kind 10002), from its newest copy…', tone: 'info' });
-      result.then(done, failed).finally(() => (busy.current = false));
+      result.then((shown) => done(what, shown), offerLocal(what)).finally(() => (busy.current = false));
     } catch (error) {
       failed(error);
     }
@@ -93,6 +107,16 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
         setMode({ type: 'list' });
         if (input === 'y') edit('removed', () => editor!.remove(now.url));
         else setStatus({ text: 'kept', tone: 'info' });
+        return true;
+      }
+      if (now.type === 'confirmLocal') {
+        setMode({ type: 'list' });
+        if (input !== 'y') return setStatus({ text: 'nothing changed', tone: 'info' }), true;
+        try {
+          done(now.what, now.refused.local());
+        } catch (error) {
+          failed(error);
+        }
         return true;
       }
       const command = commandFor(['relays', 'list'], input, key);
@@ -139,6 +163,8 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
       ? { text: `add relay: ${sanitizeLine(now.text)}▏  (Enter to add, Esc to cancel)`, bold: true }
       : now.type === 'confirmRemove'
         ? { text: `remove ${sanitizeLine(now.url)}? y/n`, bold: true, color: 'yellow' }
+        : now.type === 'confirmLocal'
+          ? { text: `${now.what === 'removed' ? 'remove it from' : 'change'} config.json only, publishing no relay list? y/n`, bold: true, color: 'yellow' }
         : editor?.overridden
           ? { text: 'this run uses --relay; edits change your saved list' }
           : undefined;
