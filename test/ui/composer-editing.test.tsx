@@ -80,7 +80,9 @@ describe('composer editing (whole App, keys as the terminal sends them)', () => 
   it('Ctrl-W, Ctrl-U, Ctrl-A, Ctrl-E, Ctrl-K, Alt-B, Alt-F, Delete, Home and End', async () => {
     const { frame, press } = start();
     await frame((f) => f.includes('hello world'));
-    press('none two three');
+    press('n');
+    await frame((f) => composerText(f) === '▏');
+    press('one two three');
     await frame((f) => composerText(f) === 'one two three▏');
     press('\x17'); // Ctrl-W
     await frame((f) => composerText(f) === 'one two ▏');
@@ -103,7 +105,9 @@ describe('composer editing (whole App, keys as the terminal sends them)', () => 
   it('keeps one draft per target: a new-note draft never shows in a reply, each reply keeps its own', async () => {
     const { frame, press, published, drafts } = start();
     await frame((f) => f.includes('hello world'));
-    press('nfor my followers');
+    press('n');
+    await frame((f) => composerText(f) === '▏');
+    press('for my followers');
     await frame((f) => composerText(f) === 'for my followers▏');
     press(keys.escape);
     await frame((f) => composerText(f) === undefined);

@@ -1,5 +1,6 @@
-// Keys that arrive together (a fast typist, auto-repeat, a paste) are taken one
-// by one, each by the handler in force at that key (issue #11, point 1 and 2).
+// Keys that arrive together (a fast typist, auto-repeat) are taken one by one,
+// each by the handler in force at that key (issue #11, point 1 and 2); a read no
+// typing makes is an unbracketed paste: text, never keys.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
@@ -40,27 +41,52 @@ describe('typed-ahead keys in one read', () => {
     expect(followCalls).toHaveLength(0);
   });
 
-  it('"n" + "quick question" and "n" + "quiet" do not quit; the text is in the composer', async () => {
+  it('"n" + "qu" does not quit; the text is in the composer', async () => {
     const { frame, press, published } = start();
     await frame((f) => f.includes('hello world'));
     // Had "q" quit, no later frame would show the rest of the text.
-    press('nquick question');
-    const f = await frame((f) => f.includes('quick question▏'));
-    expect(composerText(f)).toBe('quick question▏');
+    press('nqu');
+    const f = await frame((f) => f.includes('qu▏'));
+    expect(composerText(f)).toBe('qu▏');
     press(keys.escape);
     await frame((f) => !f.includes('New note'));
     press('n');
     await frame((f) => f.includes('New note'));
     // The same draft comes back; more typed-ahead text joins it.
-    press(' quiet');
-    await frame((f) => composerText(f) === 'quick question quiet▏');
+    press('iet');
+    await frame((f) => composerText(f) === 'quiet▏');
+    expect(published).toHaveLength(0);
+  });
+
+  it('a read no typing makes is an unbracketed paste: in a list it does nothing, in the composer it is text and Enter sends nothing', async () => {
+    const { frame, press, published, followCalls, app } = start();
+    await frame((f) => f.includes('hello world'));
+    // A terminal without bracketed paste: like, open, like, follow, repost, yes, Enter, as keys.
+    press('lolfty\r');
+    // The read after it is handled as keys (`?` opens help): the paste was read, and did nothing.
+    press('?');
+    await frame((f) => f.includes(' · Keys'));
+    // No action's result or question in the footer.
+    expect(app.lastFrame()!.split('\n').slice(-2).join('\n')).not.toMatch(/like|follow|repost|open|y\/n/);
+    expect(published).toHaveLength(0);
+    expect(followCalls).toHaveLength(0);
+    press(keys.escape);
+    await frame((f) => f.includes(' · Home'));
+    press('n');
+    await frame((f) => f.includes('New note'));
+    // A pasted first line is not sent with the line break after it.
+    press('first pasted line\rsecond pasted line\r');
+    const pasted = await frame((f) => f.includes('second pasted line'));
+    expect(composerText(pasted)).toBe('first pasted line\nsecond pasted line\n▏');
     expect(published).toHaveLength(0);
   });
 
   it('five Backspaces in one read delete five characters; three Left arrows move three', async () => {
     const { frame, press } = start();
     await frame((f) => f.includes('hello world'));
-    press('nabcdefgh');
+    press('n');
+    await frame((f) => composerText(f) === '▏');
+    press('abcdefgh');
     await frame((f) => composerText(f) === 'abcdefgh▏');
     press('\x7f\x7f\x7f\x7f\x7f');
     await frame((f) => composerText(f) === 'abc▏');

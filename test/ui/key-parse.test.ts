@@ -16,9 +16,31 @@ function names(events: KeyEvent[]): string[] {
 describe('the key parser on whole reads', () => {
   it('splits printable text into one key per character', () => {
     expect(names(parseKeys('nlol'))).toEqual(['n', 'l', 'o', 'l']);
-    expect(names(parseKeys('n quick question'))).toHaveLength(16);
+    expect(names(parseKeys('jjr'))).toEqual(['j', 'j', 'r']);
     expect(names(parseKeys('日本👍'))).toEqual(['日', '本', '👍']);
     expect(parseKeys('Q')[0]!.key.shift).toBe(true);
+  });
+
+  it('takes a read no typing makes as an unbracketed paste: text, never keys', () => {
+    // Five characters or more in one read (a person's keys come one a read, a few when the app is busy).
+    expect(names(parseKeys('lolfty\r\r'))).toEqual(['paste:lolfty\r\r']);
+    expect(names(parseKeys('n quick question'))).toEqual(['paste:n quick question']);
+    // Text going on past a line break: a pasted first line would otherwise be sent with Enter.
+    expect(names(parseKeys('hi\rthere'))).toEqual(['paste:hi\rthere']);
+    // One key held down (auto-repeat while the app was busy) stays keys, and so does text then Enter.
+    expect(names(parseKeys('jjjjjjjjjj'))).toEqual(Array(10).fill('j'));
+    expect(names(parseKeys('ok\r'))).toEqual(['o', 'k', 'return']);
+    // Escape sequences are keys (arrows typed ahead), never part of a guessed paste.
+    expect(names(parseKeys('\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B'))).toEqual(Array(5).fill('downArrow'));
+  });
+
+  it('a long unbracketed paste cut by the terminal\'s buffer: its short rest, Enter included, is pasted too', () => {
+    const parser = new KeyParser();
+    const first = 'a long line of pasted text '.repeat(40);
+    expect(names(parser.push(first))).toEqual([`paste:${first}`]);
+    expect(names(parser.push('end\r'))).toEqual(['paste:end\r']);
+    // A read after a short paste is keys again.
+    expect(names(parser.push('x'))).toEqual(['x']);
   });
 
   it('reads five Backspaces (DEL and BS) as five keys', () => {

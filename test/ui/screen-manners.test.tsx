@@ -164,7 +164,10 @@ describe('the relays panel', () => {
     const { editor, store } = realConfig();
     const { frame, press } = start({ relayConfig: editor });
     await frame((f) => f.includes('hello world'));
-    press('Rahttp://nope');
+    press('Ra');
+    await frame((f) => f.includes('add relay: ▏'));
+    // The URL pasted (one read): a paste goes into the field, never to the panel's keys.
+    press('http://nope');
     await frame((f) => f.includes('add relay: http://nope▏'));
     press(keys.enter);
     await frame((f) => f.includes('is not a relay URL: it must start with wss://'));

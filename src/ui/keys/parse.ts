@@ -28,6 +28,20 @@ const PASTE_END = `${ESC}[201~`;
 export const ESC_TIMEOUT_MS = 40;
 /** How long an unfinished paste waits for its end marker before what came is taken as pasted. */
 export const PASTE_TIMEOUT_MS = 500;
+/**
+ * A terminal that does not bracket pastes (GNU screen, tmux's paste-buffer without -p, a serial
+ * console) writes the text as if typed, and a pasted line break is Enter: a paste into the composer
+ * sent its first line as a note, and one into a list was a string of commands (like, follow,
+ * repost then `y`). A person's keys come one a read, two or three when the app was busy (its
+ * frames stall at most ~50 ms, bench `frame-stall`); a read of this many characters (not one
+ * held-down key), or one going on past a line break, is a paste. Shorter pastes stay keys.
+ */
+export const UNBRACKETED_PASTE_CHARS = 5;
+/**
+ * An unbracketed paste this long may have been cut by the terminal's buffer (4 KiB on Linux,
+ * 1 KiB on some systems): the next read is the rest of it, even a short one ending in Enter.
+ */
+export const PASTE_PIECE_CHARS = 1_000;
 
 type Named = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'delete' | 'tab';
 
@@ -85,9 +99,17 @@ export class KeyParser {
   private buffer = '';
   private pasting = false;
   private pasted = '';
+  /** The last read was a long unbracketed paste: this one may be its rest. */
+  private pasteGoesOn = false;
 
   /** The keys in this read (with what was held back from earlier reads). */
   push(chunk: string): KeyEvent[] {
+    const goesOn = this.pasteGoesOn;
+    this.pasteGoesOn = false;
+    if (!this.pasting && this.buffer === '' && !chunk.includes(ESC) && (goesOn || looksPasted(chunk))) {
+      this.pasteGoesOn = chunk.length >= PASTE_PIECE_CHARS;
+      return [{ input: chunk, key: { ...noKey }, paste: true }];
+    }
     // A lone ESC held from the last read: only the rest of a sequence continues it.
     // Alt+key comes in one read (ESC b); ESC, then a key in a later read, is Esc then that key.
     const escaped = this.buffer === ESC && !this.pasting && chunk !== '' && !'[O\u001b'.includes(chunk[0]!);
@@ -197,6 +219,16 @@ export class KeyParser {
     if (this.pasted) out.push({ input: this.pasted, key: { ...noKey }, paste: true });
     this.pasted = '';
   }
+}
+
+/**
+ * A read no typing makes: many printable characters (not one key held down; Ctrl keys and
+ * Backspaces typed ahead are keys), or text going on past a line break.
+ */
+function looksPasted(chunk: string): boolean {
+  const printable = [...chunk].filter((char) => char >= ' ' && char !== '\u007f');
+  if (printable.length >= UNBRACKETED_PASTE_CHARS && new Set(printable).size > 1) return true;
+  return /[\r\n][^\u0000-\u001f\u007f]/.test(chunk);
 }
 
 function escapeKey(): KeyEvent {

@@ -54,7 +54,7 @@ export function ProfileEditor(props: { profile: Profile | undefined; width: numb
     (input, key, event) => {
       if (saving) return true;
       if (event.paste) {
-        dispatch({ type: 'edit', action: { type: 'insert', text: event.input.replace(/\r?\n/g, ' ') } });
+        dispatch({ type: 'edit', action: { type: 'insert', text: event.input.replace(/[\r\n]+/g, ' ') } });
         return 'text';
       }
       if (key.tab || key.downArrow) return dispatch({ type: key.shift ? 'previous' : 'next' }), true;

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { SafeText } from '../SafeText.js';
 import { npubEncode } from 'nostr-tools/nip19';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { parseNip05, verifiedText } from '../../core/nip05.js';
 import { sanitize } from '../../core/sanitize.js';
 import { truncate, wrapText } from '../../core/text-layout.js';
@@ -64,7 +64,8 @@ export function ProfileScreen(props: {
   const own = props.pubkey === services.publicKey();
   const [editing, setEditing] = useState(false);
   const { setFormHints } = props;
-  useEffect(() => {
+  // Before the frame is written: the footer never names one set of keys over the other's screen.
+  useLayoutEffect(() => {
     if (!editing || !setFormHints) return;
     setFormHints(FORM_HINTS);
     return () => setFormHints(undefined);
