@@ -6,8 +6,8 @@
 // render it caused (every component with a key handler reports its commits), so
 // handlers are re-registered and read fresh state: a key that opens a screen
 // sends the rest of the same read to that screen, "jr" replies to the next note.
-// Text typed into a field (the handler answers 'text') needs no wait, so a long
-// unbracketed paste into the composer costs one render, not one per character.
+// Text typed into a field (the handler answers 'text') needs no wait, so keys typed
+// ahead into the composer cost one render, not one per character.
 import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useStdin, type Key } from 'ink';
 import { KeyParser, type KeyEvent } from './parse.js';
