@@ -63,7 +63,7 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
 /** yargs' parse error as one line for a person: what is wrong, and where to read what the command takes. */
 export function parseFailure(message: string, argv: readonly string[]): string {
   const missing = /^Not enough non-option arguments: got (\d+), need at least (\d+)/.exec(message);
-  if (!missing) return `${message}. Run \`nostr-tui --help\` for usage.`;
+  if (!missing) return `${withoutCamelTwins(message)}. Run \`nostr-tui --help\` for usage.`;
   // The command's own words (`follow`, `dm send`), never what was typed after them: that may be a key.
   const words: string[] = [];
   for (const word of argv) {
@@ -73,6 +73,16 @@ export function parseFailure(message: string, argv: readonly string[]): string {
   const command = ['nostr-tui', ...words].join(' ');
   const more = Number(missing[2]) - Number(missing[1]);
   return `\`${command}\` needs ${more} more argument${more === 1 ? '' : 's'}: see \`${command} --help\`.`;
+}
+
+/** yargs names an unknown `--help-me` twice, as `help-me, helpMe`: once is enough. */
+function withoutCamelTwins(message: string): string {
+  const unknown = /^(Unknown arguments?): (.*)$/.exec(message);
+  if (!unknown) return message;
+  const names = unknown[2]!.split(', ');
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const kept = names.filter((name) => kebab(name) === name || !names.includes(kebab(name)));
+  return `${kept.length === 1 ? 'Unknown argument' : 'Unknown arguments'}: ${kept.join(', ')}`;
 }
 
 function reportError(error: unknown, ctx: CommandContext): number {

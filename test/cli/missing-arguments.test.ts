@@ -29,5 +29,8 @@ describe('too few arguments', () => {
 
   it("yargs' other parse errors keep their words, with where to read usage", () => {
     expect(parseFailure('Unknown arguments: thread, x', ['thread', 'x'])).toBe('Unknown arguments: thread, x. Run `nostr-tui --help` for usage.');
+    // An unknown --help-me is named once, not also as yargs' camel-case twin.
+    expect(parseFailure('Unknown arguments: help-me, helpMe', ['key', 'import', '--help-me'])).toBe('Unknown argument: help-me. Run `nostr-tui --help` for usage.');
+    expect(parseFailure('Unknown arguments: helpMe, x', ['x', '--helpMe'])).toBe('Unknown arguments: helpMe, x. Run `nostr-tui --help` for usage.');
   });
 });
