@@ -17,10 +17,13 @@ export function useRelayHealth(): RelayHealth {
   const services = useServices();
   const [status, setStatus] = useState(() => services.relayStatus());
   useEffect(() => services.onRelayStatus(setStatus), [services]);
-  const configured = services.relays().length;
+  const relays = services.relays();
+  const configured = relays.length;
+  const yours = new Set(relays.map((relay) => relay.url));
   const up = status.filter((s) => s.state === 'connected' || s.state === 'eose');
-  // A stand-in status without roles counts as one of yours.
-  const mine = (s: (typeof status)[number]) => !s.roles || s.roles.includes('user');
+  // One of the relays this run uses as yours (a stand-in status without roles counts too); a relay
+  // just added in the panel, asked for your relay list, is used as yours from the next start.
+  const mine = (s: (typeof status)[number]) => yours.has(s.url) && (!s.roles || s.roles.includes('user'));
   const connected = up.filter(mine).length;
   const others = up.length - connected;
   // Every relay tried and failed (none still connecting): the network, or the list, is the problem.
