@@ -5,6 +5,7 @@
 // Only verified events reach here (the pool verifies; the cache holds verified events).
 import type { Event, Filter } from 'nostr-tools';
 import { COUNTED_KINDS, NoteCounter, type NoteCounts } from '../core/notifications-counts.js';
+import { deletedIds } from '../core/deletion.js';
 import { isHex64 } from '../core/event-shape.js';
 import { RecentMap } from '../core/recent.js';
 
@@ -23,6 +24,8 @@ export interface Counts {
   get(noteId: string): NoteCounts;
   /** Counts these notes (each once; batched). */
   request(noteIds: Iterable<string>): void;
+  /** The user's own deletion request, just published: their deleted replies stop counting. */
+  withdraw(request: Event): void;
   onChange(listener: () => void): () => void;
   close(): void;
 }
@@ -88,6 +91,9 @@ export function createCounts(deps: CountsDeps): Counts {
         (batch ??= []).push(id);
       }
       if (batch && !timer) timer = setTimeout(flush, deps.batchMs ?? 30);
+    },
+    withdraw(request) {
+      if (request.pubkey === deps.me() && counter.withdraw(deletedIds(request)).length > 0) notifySoon();
     },
     onChange(listener) {
       listeners.add(listener);

@@ -92,6 +92,18 @@ export class NoteCounter {
     return counted.note;
   }
 
+  /**
+   * The user deleted these events of their own (NIP-09): a reply of theirs no longer counts under
+   * its note. (Their likes and reposts are marked through their own state, not here.) The notes changed.
+   */
+  withdraw(ids: Iterable<string>): string[] {
+    const changed: string[] = [];
+    for (const id of ids) {
+      for (const [note, tally] of this.tallies) if (tally.replies.delete(id)) changed.push(note);
+    }
+    return changed;
+  }
+
   /** Drops a note's counts (and what was counted for it): counted again from scratch if asked again. */
   forget(note: string): void {
     this.tallies.delete(note);

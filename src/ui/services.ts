@@ -123,6 +123,8 @@ export interface NotificationsLike {
 export interface CountsLike {
   get(noteId: string): NoteCounts;
   request(noteIds: Iterable<string>): void;
+  /** The user's own deletion request, just published: their deleted replies stop counting. */
+  withdraw?(request: Event): void;
   onChange(listener: () => void): () => void;
 }
 

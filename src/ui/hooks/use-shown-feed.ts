@@ -21,13 +21,16 @@ export function useShownFeed(
   const feedView = useFeed(() => (follows === undefined ? undefined : services.openFeed(feed, follows)), [services, feed, follows === undefined, publicKey]);
   const onPublished = useCallback(
     (event: Event) => {
-      // The user deleted a note (NIP-09): it leaves the open feed at once.
-      if (event.kind === 5) return void feedView.feed?.timeline.applyDeletion?.(event);
+      // The user deleted a note (NIP-09): it leaves the open feed at once, and a reply no longer counts under its note.
+      if (event.kind === 5) {
+        services.counts?.withdraw?.(event);
+        return void feedView.feed?.timeline.applyDeletion?.(event);
+      }
       if (event.kind !== 1 || !feedView.feed) return;
       feedView.feed.timeline.add(event);
       setTopSignal((n) => n + 1);
     },
-    [feedView.feed],
+    [feedView.feed, services],
   );
   const onFollowsChanged = useCallback(
     ({ pubkey, following }: { pubkey: string; following: boolean }) => {
