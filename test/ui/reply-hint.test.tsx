@@ -1,5 +1,6 @@
 // A reply names a relay its note was seen on (NIP-10 `e` tag relay hint), from
-// the cache's record of who delivered it (issue #19 item 2): not `''`.
+// the cache's record of who delivered it (issue #19 item 2): not `''`. A reply
+// the user deletes leaves the feed and its note's count.
 import { render } from 'ink-testing-library';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -20,7 +21,7 @@ afterAll(async () => {
   await relay?.stop();
 });
 
-describe('relay hints in what the UI publishes', () => {
+describe('replies the UI publishes', () => {
   it("a reply from the composer tags the note with the relay it came from", async () => {
     const target = finalizeEvent({ kind: 1, created_at: NOW - 60, tags: [], content: 'answer me' }, generateSecretKey());
     await relay.seed(target);
@@ -42,6 +43,36 @@ describe('relay hints in what the UI publishes', () => {
     } finally {
       app.unmount();
       await run.close();
+    }
+  });
+
+  it('a reply the user deletes leaves the feed, and its note no longer counts it', async () => {
+    const own = await startRelay();
+    const target = finalizeEvent({ kind: 1, created_at: NOW - 60, tags: [], content: 'count my replies' }, generateSecretKey());
+    await own.seed(target);
+    const secretKey = generateSecretKey();
+    const run = realServices({ pubkey: getPublicKey(secretKey), secretKey, relays: [own.url], nowSec: NOW, prefix: 'nostr-tui-withdraw-' });
+    const app = render(<App services={run.services} size={{ columns: 80, rows: 24 }} color={false} />);
+    try {
+      const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 10_000);
+      await frame((f) => f.includes('count my replies'));
+      app.stdin.write('r');
+      await frame((f) => f.includes('── Reply to'));
+      app.stdin.write('soon gone');
+      await frame((f) => f.includes('soon gone▏'));
+      app.stdin.write(keys.enter);
+      // The reply is on top and selected; its note counts it.
+      await frame((f) => f.includes('▌ soon gone') && /count my replies\n +↩ 1/.test(f));
+      app.stdin.write('d');
+      await frame((f) => f.includes('delete? y/n'));
+      app.stdin.write('y');
+      const after = await frame((f) => f.includes('delete your note: sent to 1/1 relays'));
+      expect(after).not.toContain('soon gone');
+      await frame((f) => !/↩ 1/.test(f));
+    } finally {
+      app.unmount();
+      await run.close();
+      await own.stop();
     }
   });
 });
