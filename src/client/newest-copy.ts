@@ -46,3 +46,6 @@ export function requireNewest(lookup: NewestLookup, noun: string, fix = 'Check y
     );
   }
 }
+
+/** requireNewest's refusal without its advice (try again, --local): for a place that offers its own. */
+export const refusalReason = (message: string): string => message.replace(/[;,] (a new .*|so nothing was changed.*|nothing was changed.*)$/, '');

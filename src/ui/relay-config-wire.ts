@@ -4,6 +4,7 @@
 // and a refusal (no relay answered) changes neither; without one (no key, or a
 // public key only) only the config changes, and the panel says so.
 import type { Client } from '../client/client.js';
+import { refusalReason } from '../client/newest-copy.js';
 import { editPublishedRelays, type ListPublish } from '../client/relay-list-edit.js';
 import { addRelay, removeRelay, type RelayEdit } from '../client/relay-list.js';
 import { normalizeRelayUrl } from '../core/relay-url.js';
@@ -30,7 +31,7 @@ export function relayConfigFor(client: Client, config: ConfigStore, keys: KeySto
         const message = error instanceof Error ? error.message : String(error);
         // The command's own advice (--local, try again) is the panel's question instead.
         const refused: ListUnknownError = Object.assign(new Error(`nothing changed: ${message}`), {
-          why: message.replace(/[;,] (a new .*|so nothing was changed.*|nothing was changed.*)$/, ''),
+          why: refusalReason(message),
           local: () => ({ ...local(url, spec), list: 'only config.json changed; your published relay list (kind 10002) did not' }),
         });
         throw refused;

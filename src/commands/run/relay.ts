@@ -3,6 +3,7 @@ import { ExitCode, usageError } from '../../core/errors.js';
 import { addRelay, removeRelay, type RelayEdit } from '../../client/relay-list.js';
 import { currentOwnList, editDmRelays, editPublishedRelays, type ListPublish } from '../../client/relay-list-edit.js';
 import type { Client } from '../../client/client.js';
+import { refusalReason } from '../../client/newest-copy.js';
 import { DM_RELAYS_KIND, parseDmRelays } from '../../core/dm.js';
 import { parseRelayList, RELAY_LIST_KIND } from '../../core/relay-list.js';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -151,8 +152,7 @@ const sameRelays = (a: readonly RelaySpec[], b: readonly RelaySpec[]): boolean =
   return key(a) === key(b);
 };
 
-const unknownReason = (error: unknown): string =>
-  sanitizeLine(error instanceof Error ? error.message : String(error)).replace(/; (a new .*|nothing was changed.*)$/, '');
+const unknownReason = (error: unknown): string => sanitizeLine(refusalReason(error instanceof Error ? error.message : String(error)));
 
 /** `relay list --dm`: the user's kind 10050 as the relays have it. */
 async function listDm(ctx: CommandContext, args: RelayArgs): Promise<void> {
