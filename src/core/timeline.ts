@@ -70,6 +70,8 @@ export class Timeline {
   private held: TimelineEntry[] = [];
   /** NIP-09: "id:pubkey" of each deletion request's target, so one request cannot undo another's. */
   private readonly deleted = new RecentSet<string>(MAX_DELETED);
+  /** Reposts held, by the note they name (repostedKey): a deletion of that note finds them at once. */
+  private readonly repostsOf = new Map<string, string[]>();
   /** NIP-40: entries with an expiration time (few), to drop when it comes. */
   private expiring: Array<{ id: string; at: number }> = [];
 
@@ -88,7 +90,9 @@ export class Timeline {
       return false;
     }
     if (this.deleted.has(`${event.id}:${event.pubkey}`)) return false;
-    if (this.deleted.size > 0 && this.repostsDeleted(event)) return false;
+    const reposted = repostedKey(event);
+    // A repost of a note its author deleted shows a deleted note (see repostedKey).
+    if (reposted !== undefined && this.deleted.has(reposted)) return false;
     const expires = expirationOf(event);
     if (expires !== undefined) {
       if (expires <= unixNow(this.clock)) return false;
@@ -96,6 +100,7 @@ export class Timeline {
     }
     const entry: TimelineEntry = { event, seenOn: relay === undefined ? [] : [relay] };
     this.byId.set(event.id, entry);
+    if (reposted !== undefined) this.repostsOf.set(reposted, [...(this.repostsOf.get(reposted) ?? []), event.id]);
     if (event.created_at > unixNow(this.clock) + this.futureSkewSec) {
       this.held.push(entry);
       if (this.held.length > this.maxHeld) this.trimHeld();
@@ -110,7 +115,7 @@ export class Timeline {
   /** Keeps the held-back entries due soonest; the rest are forgotten (a relay may send them again). */
   private trimHeld(): void {
     this.held.sort((a, b) => a.event.created_at - b.event.created_at);
-    for (const entry of this.held.splice(this.maxHeld)) this.byId.delete(entry.event.id);
+    for (const entry of this.held.splice(this.maxHeld)) this.forget(entry.event);
   }
 
   /** Past maxEntries shown, the oldest go (from memory only: the cache still has them). */
@@ -119,7 +124,7 @@ export class Timeline {
     if (excess <= 0) return;
     if (this.head.length > 0) this.fold();
     const kept = this.body.length - excess;
-    for (let i = kept; i < this.body.length; i++) this.byId.delete(this.body[i]!.event.id);
+    for (let i = kept; i < this.body.length; i++) this.forget(this.body[i]!.event);
     this.body = this.body.slice(0, kept);
     if (this.expiring.length > 0) this.expiring = this.expiring.filter((e) => this.byId.has(e.id));
     this.snapshot = undefined;
@@ -188,13 +193,19 @@ export class Timeline {
       if (entry && entry.event.pubkey === request.pubkey) gone.add(id);
     }
     // Reposts of what was deleted go with it (see repostedKey).
-    if (ids.length > 0) for (const [id, entry] of this.byId) if (this.repostsDeleted(entry.event)) gone.add(id);
+    for (const id of ids) for (const repost of this.repostsOf.get(`${id}:${request.pubkey}`) ?? []) gone.add(repost);
     return this.remove(gone);
   }
 
-  private repostsDeleted(event: Event): boolean {
-    const key = repostedKey(event);
-    return key !== undefined && this.deleted.has(key);
+  /** Drops an entry from the indexes (not from the runs). True when it was held. */
+  private forget(event: Event): boolean {
+    if (!this.byId.delete(event.id)) return false;
+    const reposted = repostedKey(event);
+    if (reposted === undefined) return true;
+    const rest = (this.repostsOf.get(reposted) ?? []).filter((id) => id !== event.id);
+    if (rest.length > 0) this.repostsOf.set(reposted, rest);
+    else this.repostsOf.delete(reposted);
+    return true;
   }
 
   /** NIP-40: removes entries whose expiration time has come; how many. */
@@ -217,7 +228,10 @@ export class Timeline {
   /** Rare (deletions, expirations, unfollows): rebuilding the runs is simpler than any index. */
   private remove(ids: Set<string>): number {
     let removed = 0;
-    for (const id of ids) if (this.byId.delete(id)) removed++;
+    for (const id of ids) {
+      const entry = this.byId.get(id);
+      if (entry && this.forget(entry.event)) removed++;
+    }
     if (removed === 0) return 0;
     const keep = (entry: TimelineEntry) => !ids.has(entry.event.id);
     this.pending = this.pending.filter(keep);
