@@ -3,6 +3,7 @@
 // a local NIP-05 server (NOSTR_TUI_NIP05_BASE_URL, honoured with NODE_ENV=test).
 import { nip19 } from 'nostr-tools';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { shortNpub } from '../../src/core/identifiers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sanitize } from '../../src/core/sanitize.js';
 import { KeyStore } from '../../src/store/keys.js';
@@ -143,5 +144,11 @@ describe('mutes', () => {
     const after = await me.run(['timeline', '--global', '--json', '--since', '1h']);
     expect(jsonLines(after.stdout).map((e) => e.content)).toEqual(['a good note', 'free AIRDROP']);
     expect((await me.run(['mutes'])).stdout).toBe(`${nip19.npubEncode(getPublicKey(spammer))}\n#politics\n#spam\n`);
+    // Once the cache knows the name (the profile looked up), people are named as `following` names them.
+    await relay.seed(signed(spammer, { kind: 0, created_at: NOW - 50, content: JSON.stringify({ name: 'Spammer' }) }));
+    expect((await me.run(['profile', nip19.npubEncode(getPublicKey(spammer))])).code).toBe(0);
+    const label = `Spammer (${shortNpub(getPublicKey(spammer))})`;
+    expect((await me.run(['mutes'])).stdout).toBe(`${label}\n#politics\n#spam\n`);
+    expect((await me.run(['unmute', 'spam@spam.example'])).stdout).toMatch(new RegExp(`^Unmuted ${label.replace(/[()…]/g, '.')}\\.\n`));
   });
 });

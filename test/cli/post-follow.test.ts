@@ -172,7 +172,7 @@ describe('follow', () => {
     const result = await cli.run(['follow', npubEncode(z), ...relayArgs(relayA.url, relayB.url)]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Now following ${npubEncode(z)} (3 in your list).`);
+    expect(result.stdout).toContain(`Now following ${npubEncode(z)}; 3 in your list.`);
 
     for (const relay of [relayA, relayB]) {
       const [list] = await relay.find({ kinds: [3], authors: [pubkey] });
@@ -207,7 +207,7 @@ describe('follow', () => {
     await relayA.seed(list);
     const result = await cli.run(['unfollow', `nostr:${npubEncode(x)}`, ...relayArgs(relayA.url)]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`No longer following ${npubEncode(x)} (1 in your list).`);
+    expect(result.stdout).toContain(`No longer following ${npubEncode(x)}; 1 in your list.`);
     const [updated] = await relayA.find({ kinds: [3], authors: [pubkey] });
     expect(updated).toMatchObject({ tags: [['p', y], ['t', 'keep']], content: 'kept' });
   });

@@ -9,7 +9,7 @@ import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { FollowArgs } from '../follow.js';
-import { cacheOf, cachedNames } from './names.js';
+import { cacheOf, cachedNames, personText } from './names.js';
 import { unknownList, warnUnanswered } from './unanswered.js';
 
 const UNCHANGED_TEXT = {
@@ -36,10 +36,11 @@ export async function editFollows(ctx: CommandContext, args: FollowArgs, action:
         }),
       );
     } else if (!change.changed) {
-      writeLine(ctx.stdout, UNCHANGED_TEXT[change.unchanged!](npub(target)));
+      writeLine(ctx.stdout, UNCHANGED_TEXT[change.unchanged!](personText(cachedNames(cacheOf(client), [target]), target)));
     } else {
       const count = followedPubkeys(change.event!.tags).length;
-      writeLine(ctx.stdout, `${action === 'follow' ? 'Now following' : 'No longer following'} ${npub(target)} (${count} in your list).`);
+      const who = personText(cachedNames(cacheOf(client), [target]), target);
+      writeLine(ctx.stdout, `${action === 'follow' ? 'Now following' : 'No longer following'} ${who}; ${count} in your list.`);
       writeResults(ctx, change.results);
     }
     if (change.changed && !change.results.some((result) => result.ok)) {
@@ -67,7 +68,7 @@ export async function following(ctx: CommandContext, args: FollowArgs): Promise<
     // Names from the cache (issue #13): `Alice (npub1abcd…wxyz)`; the full npub when no name is known (--json has every key).
     const names = cachedNames(cacheOf(client), current.entries.map((entry) => entry.pubkey));
     for (const entry of current.entries) {
-      const who = names.nameOf(entry.pubkey) ? names.label(entry.pubkey) : npub(entry.pubkey);
+      const who = personText(names, entry.pubkey);
       const extra = [entry.petname && sanitizeLine(entry.petname), entry.relay && sanitizeLine(entry.relay)].filter(Boolean).join('  ');
       writeLine(ctx.stdout, extra ? `${who}  ${extra}` : who);
     }

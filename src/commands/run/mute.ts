@@ -11,6 +11,8 @@ import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { MuteArgs } from '../mute.js';
 import { unknownList, warnUnanswered } from './unanswered.js';
+import { cacheOf, cachedNames, personText, type CachedNames } from './names.js';
+import type { Client } from '../../client/client.js';
 
 /** A key (any spelling) or NIP-05 address is a person; `#tag` a hashtag; anything else a word. */
 async function entryOf(ctx: CommandContext, what: string): Promise<MuteEntry> {
@@ -22,8 +24,14 @@ async function entryOf(ctx: CommandContext, what: string): Promise<MuteEntry> {
   return term;
 }
 
-export const entryText = (entry: MuteEntry): string =>
-  entry.type === 'pubkey' ? npub(entry.value) : entry.type === 'hashtag' ? `#${sanitizeLine(entry.value)}` : `"${sanitizeLine(entry.value)}"`;
+/** A person by name when the cache knows one (`Alice (npub1…)`), else the whole npub; `#tag`; `"word"`. */
+export const entryText = (entry: MuteEntry, names?: CachedNames): string =>
+  entry.type === 'pubkey'
+    ? names ? personText(names, entry.value) : npub(entry.value)
+    : entry.type === 'hashtag' ? `#${sanitizeLine(entry.value)}` : `"${sanitizeLine(entry.value)}"`;
+
+const namesFor = (client: Client, entries: readonly MuteEntry[]): CachedNames =>
+  cachedNames(cacheOf(client), entries.filter((entry) => entry.type === 'pubkey').map((entry) => entry.value));
 
 const UNCHANGED = {
   self: () => 'That is your own key; nothing to change.',
@@ -44,9 +52,9 @@ export async function editMutes(ctx: CommandContext, args: MuteArgs, action: 'mu
         relays: resultsJson(change.results),
       }));
     } else if (!change.changed) {
-      writeLine(ctx.stdout, UNCHANGED[change.unchanged!](entryText(entry)));
+      writeLine(ctx.stdout, UNCHANGED[change.unchanged!](entryText(entry, namesFor(client, [entry]))));
     } else {
-      writeLine(ctx.stdout, `${action === 'mute' ? 'Muted' : 'Unmuted'} ${entryText(entry)}.`);
+      writeLine(ctx.stdout, `${action === 'mute' ? 'Muted' : 'Unmuted'} ${entryText(entry, namesFor(client, [entry]))}.`);
       writeResults(ctx, change.results);
     }
     if (change.changed && !change.results.some((result) => result.ok)) {
@@ -65,6 +73,7 @@ export async function listMutes(ctx: CommandContext, args: MuteArgs): Promise<vo
     }
     if (args.json) return writeLine(ctx.stdout, JSON.stringify(current.entries));
     if (current.entries.length === 0) return writeLine(ctx.stdout, 'You muted nothing: `nostr-tui mute <npub|name@domain|#hashtag|word>` adds something.');
-    for (const entry of current.entries) writeLine(ctx.stdout, entryText(entry));
+    const names = namesFor(client, current.entries);
+    for (const entry of current.entries) writeLine(ctx.stdout, entryText(entry, names));
   });
 }

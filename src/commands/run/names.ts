@@ -6,7 +6,7 @@ import type { Event } from 'nostr-tools';
 import { parseProfile, profileName } from '../../client/profiles.js';
 import { isHex64 } from '../../core/event-shape.js';
 import { newestReplaceable } from '../../core/events.js';
-import { shortNpub } from '../../core/identifiers.js';
+import { npub, shortNpub } from '../../core/identifiers.js';
 import { safely } from '../../core/safely.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/text-layout.js';
@@ -64,3 +64,6 @@ export function cachedNames(store: Pick<EventStore, 'query'> | undefined, pubkey
     },
   };
 }
+
+/** A person in a list or a result line: `Alice (npub1abcd…wxyz)`, or the whole npub (to copy) when no name is known. */
+export const personText = (names: CachedNames, pubkey: string): string => (names.nameOf(pubkey) ? names.label(pubkey) : npub(pubkey));
