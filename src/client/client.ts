@@ -15,6 +15,7 @@ import type { Paths } from '../store/paths.js';
 import type { Signer } from '../core/signer.js';
 import { cacheIngest } from './ingest.js';
 import { flushOutbox } from './outbox-flush.js';
+import { keepRetrying } from './outbox-retry.js';
 import { writeUrls } from '../core/relay-spec.js';
 import { indexProgressWriter } from './search-progress.js';
 
@@ -73,6 +74,7 @@ export function createClient(opts: ClientOptions): Client {
   let signer: Promise<Signer> | undefined;
   let unlocked: Signer | undefined;
   let retrying: Promise<unknown> | undefined;
+  let retryingLive: { close(): void } | undefined;
   const startedAt = opts.clock.now();
   // Every event any request receives is cached with its relays, here and nowhere else.
   const ingest = cacheIngest(() => client.store().events);
@@ -104,6 +106,10 @@ export function createClient(opts: ClientOptions): Client {
         },
       });
       if (opts.retryOutbox) retrying = retryPending(pool);
+      // The UI runs for hours: what it could not send is sent when it can (outbox-retry.ts).
+      if (opts.retryOutbox === 'background') {
+        retryingLive = keepRetrying({ outbox: () => client.store().outbox, pool, writeRelays: () => writeUrls(client.relays()), clock: opts.clock });
+      }
       return pool;
     },
     signer() {
@@ -130,6 +136,7 @@ export function createClient(opts: ClientOptions): Client {
     async close() {
       // Let the retry of earlier outbox entries finish (bounded by the publish timeout), unless it runs in the background.
       if (opts.retryOutbox !== 'background') await retrying;
+      retryingLive?.close();
       // The pool before the store: nothing may arrive for a store that is already closed.
       const openPool = pool;
       pool = undefined;

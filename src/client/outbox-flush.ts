@@ -45,6 +45,8 @@ export interface FlushOptions {
    * background retry of writing commands. `outbox flush` tries everything.
    */
   backoffAt?: number;
+  /** Skip entries never sent yet: their first publish may still be under way (the UI's retry while it runs). */
+  attemptedOnly?: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function flushOutbox(outbox: SqliteOutbox, pool: RelayPool, opts: F
   for (const entry of outbox.pending()) {
     if (opts.savedBefore !== undefined && entry.savedAt >= opts.savedBefore) continue;
     if (opts.backoffAt !== undefined && entry.nextTryAt !== undefined && entry.nextTryAt > opts.backoffAt) continue;
+    if (opts.attemptedOnly && entry.results.length === 0) continue;
     // Where the user meant it to go, never the relays a later command happens to use.
     const relays = relaysToRetry(entry, opts.override ?? entry.relays ?? opts.relays);
     if (relays.length === 0) {

@@ -14,12 +14,12 @@ export interface StatusMessage {
 
 const host = (url: string) => sanitizeLine(url.replace(/^wss?:\/\//, '').replace(/\/$/, ''));
 
-/** `posted: sent to 3/4 relays (nos.lol: rate-limited)` or `like failed: …`. */
+/** `post: sent to 3/4 relays (nos.lol: rejected (rate-limited: slow down))` or `like failed: …`. */
 export function publishStatus(what: string, results: readonly PublishResult[]): StatusMessage {
   if (results.length === 0) return { text: `${what}: no write relays configured (saved in the outbox)`, tone: 'error' };
   const accepted = results.filter((r) => r.ok).length;
   const failed = results.find((r) => !r.ok);
-  const why = failed ? `${host(failed.url)}: ${failed.outcome}${failed.message ? ` ${sanitizeLine(failed.message)}` : ''}` : '';
+  const why = failed ? `${host(failed.url)}: ${failed.outcome}${failed.message ? ` (${sanitizeLine(failed.message)})` : ''}` : '';
   if (accepted === 0) return { text: `${what} failed: ${why} (kept in the outbox to retry)`, tone: 'error' };
   return { text: `${what}: sent to ${accepted}/${results.length} relays${failed ? ` (${why})` : ''}`, tone: 'ok' };
 }

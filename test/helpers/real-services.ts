@@ -18,7 +18,7 @@ export interface RealServices {
   close(): Promise<void>;
 }
 
-export function realServices(opts: { pubkey: string; secretKey?: Uint8Array; relays: string[]; nowSec: number; prefix?: string }): RealServices {
+export function realServices(opts: { pubkey: string; secretKey?: Uint8Array; relays: string[]; nowSec: number; prefix?: string; retryOutbox?: 'background' }): RealServices {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), opts.prefix ?? 'nostr-tui-real-services-'));
   new KeyStore(home).save({ pubkey: opts.pubkey, ...(opts.secretKey ? { secret: { type: 'plain' as const, secretKey: opts.secretKey } } : {}) });
   const client = createClient({
@@ -26,6 +26,8 @@ export function realServices(opts: { pubkey: string; secretKey?: Uint8Array; rel
     env: { NOSTR_TUI_HOME: home },
     clock: { now: () => opts.nowSec * 1000 },
     relayOverride: opts.relays,
+    // The app's own setting (src/ui/wire.ts): the outbox retried while it runs.
+    ...(opts.retryOutbox ? { retryOutbox: opts.retryOutbox } : {}),
     stdin: new PassThrough(),
     stderr: new PassThrough(),
   } as Parameters<typeof createClient>[0]);

@@ -95,7 +95,7 @@ describe('composing', () => {
     press('x');
     press(keys.enter);
     const f = await frame((f) => f.includes('post failed'));
-    expect(f).toContain(' post failed: fake: rejected blocked: spam (kept in the outbox to retry)');
+    expect(f).toContain(' post failed: fake: rejected (blocked: spam) (kept in the outbox to retry)');
     expect(f).not.toContain('New note');
     expect(f).not.toContain('new post');
     expect(f).toContain('▌ x');

@@ -60,4 +60,41 @@ describe('unsent notes are marked', () => {
     expect(delivered).not.toContain('✗');
     expect(relay.sent.map((event) => event.content)).toEqual(['first try', 'first try']);
   });
+
+  it('a note sent while its relay was down goes out when the relay is back, while the app runs; the mark goes', async () => {
+    let down = false;
+    const sent: Event[] = [];
+    const relay = await startFaultRelay({
+      refuse: () => down,
+      onReq: (req) => req.eose(),
+      onEvent(event, conn) {
+        sent.push(event);
+        conn.send(['OK', event.id, true, '']);
+      },
+    });
+    const secretKey = generateSecretKey();
+    const run: RealServices = realServices({ pubkey: getPublicKey(secretKey), secretKey, relays: [relay.url], nowSec: NOW, prefix: 'nostr-tui-unsent-', retryOutbox: 'background' });
+    const app = render(<App services={run.services} size={{ columns: 100, rows: 24 }} color={false} />);
+    cleanup.push(() => relay.stop(), () => run.close(), () => app.unmount());
+    const frame = (check: (f: string) => boolean, ms = 10_000) => waitForFrame(app.lastFrame, check, ms);
+
+    await frame((f) => / relays 1\/1$/m.test(f));
+    down = true;
+    relay.dropAll();
+    await frame((f) => / relays 0\/1$/m.test(f));
+    app.stdin.write('n');
+    await frame((f) => f.includes('── New note'));
+    app.stdin.write('while offline');
+    await frame((f) => f.includes('while offline▏'));
+    app.stdin.write(keys.enter);
+    await frame((f) => f.includes('✗ not sent: no relay reachable, will retry'));
+    expect(sent).toEqual([]);
+
+    // The relay is back: the pool reconnects (its back-off), and the retry follows, with no key pressed.
+    down = false;
+    const delivered = await frame((f) => f.includes('while offline') && !f.includes('not sent'), 20_000);
+    expect(delivered).not.toContain('✗');
+    expect(sent.map((event) => event.content)).toEqual(['while offline']);
+    expect(run.client.store().outbox.pending()).toEqual([]);
+  });
 });
