@@ -16,6 +16,7 @@ import type { Signer } from '../core/signer.js';
 import { cacheIngest } from './ingest.js';
 import { flushOutbox } from './outbox-flush.js';
 import { keepRetrying } from './outbox-retry.js';
+import { safely } from '../core/safely.js';
 import { writeUrls } from '../core/relay-spec.js';
 import { indexProgressWriter } from './search-progress.js';
 
@@ -62,6 +63,11 @@ export interface Client {
   /** Opened on first use. */
   store(): LocalStore;
   close(): Promise<void>;
+}
+
+/** The local cache, when it can be opened (another instance may hold it): what only helps goes on without it. */
+export function cacheOf(client: Pick<Client, 'store'>): ReturnType<Client['store']>['events'] | undefined {
+  return safely(() => client.store().events, undefined);
 }
 
 export function createClient(opts: ClientOptions): Client {

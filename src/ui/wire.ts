@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex } from 'nostr-tools/utils';
 import type { Event } from 'nostr-tools';
-import { createClient, type Client } from '../client/client.js';
+import { cacheOf, createClient, type Client } from '../client/client.js';
 import { openFeed, type Feed } from '../client/feed.js';
 import { routeFeed } from '../client/routed-feed.js';
 import { createInteractions } from '../client/interactions.js';
@@ -162,7 +162,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   const config = new ConfigStore(client.paths.configDir);
   let publicKey = client.publicKey();
   const pool = () => client.pool();
-  const events = () => safely(() => client.store().events, undefined);
+  const events = () => cacheOf(client);
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
   startupMark('store-open');
   const nip05 = nip05For(client);

@@ -2,7 +2,7 @@
 import type { Conversation, DmMessage, Dms } from '../../client/dms.js';
 import { createDms } from '../../client/dms.js';
 import { sendDm, type WrapRoute } from '../../client/dm-send.js';
-import type { Client } from '../../client/client.js';
+import { cacheOf, type Client } from '../../client/client.js';
 import { conversationId } from '../../core/dm.js';
 import type { DropReason } from '../../core/dm-wrap.js';
 import { ExitCode, usageError } from '../../core/errors.js';
@@ -13,7 +13,7 @@ import { refuseSecretIn } from '../../core/secret-in-text.js';
 import { readAllStdin } from '../../store/passphrase.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
-import { cacheOf, cachedNames } from './names.js';
+import { cachedNames } from './names.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { DmArgs } from '../dm.js';
 import { ago } from '../../core/ago.js';

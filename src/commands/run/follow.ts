@@ -1,4 +1,5 @@
 // The work behind `nostr-tui follow`, loaded when the command runs (its options are in ../follow.ts).
+import { cacheOf, type Client } from '../../client/client.js';
 import { currentFollows, follow, unfollow } from '../../client/follows.js';
 import { ExitCode, failure } from '../../core/errors.js';
 import { followedPubkeys } from '../../core/follow-list.js';
@@ -9,8 +10,11 @@ import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { FollowArgs } from '../follow.js';
-import { cacheOf, cachedNames, personText } from './names.js';
+import { cachedNames, personText } from './names.js';
 import { unknownList, warnUnanswered } from './unanswered.js';
+
+/** The person followed or unfollowed, as `following` names them. */
+const whoIs = (client: Client, pubkey: string): string => personText(cachedNames(cacheOf(client), [pubkey]), pubkey);
 
 const UNCHANGED_TEXT = {
   self: () => 'That is your own key; nothing to change.',
@@ -36,10 +40,10 @@ export async function editFollows(ctx: CommandContext, args: FollowArgs, action:
         }),
       );
     } else if (!change.changed) {
-      writeLine(ctx.stdout, UNCHANGED_TEXT[change.unchanged!](personText(cachedNames(cacheOf(client), [target]), target)));
+      writeLine(ctx.stdout, UNCHANGED_TEXT[change.unchanged!](whoIs(client, target)));
     } else {
       const count = followedPubkeys(change.event!.tags).length;
-      const who = personText(cachedNames(cacheOf(client), [target]), target);
+      const who = whoIs(client, target);
       writeLine(ctx.stdout, `${action === 'follow' ? 'Now following' : 'No longer following'} ${who}; ${count} in your list.`);
       writeResults(ctx, change.results);
     }

@@ -2,7 +2,7 @@
 import { currentMutes, mute, unmute } from '../../client/mutes.js';
 import { nip05For, resolvePublicKey } from '../../client/public-key.js';
 import { ExitCode, failure, usageError } from '../../core/errors.js';
-import { isHexKey, npub } from '../../core/identifiers.js';
+import { isHexKey } from '../../core/identifiers.js';
 import { muteTermOf, type MuteEntry } from '../../core/mutes.js';
 import { isNip05 } from '../../core/nip05.js';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -11,8 +11,8 @@ import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { MuteArgs } from '../mute.js';
 import { unknownList, warnUnanswered } from './unanswered.js';
-import { cacheOf, cachedNames, personText, type CachedNames } from './names.js';
-import type { Client } from '../../client/client.js';
+import { cachedNames, personText, type CachedNames } from './names.js';
+import { cacheOf, type Client } from '../../client/client.js';
 
 /** A key (any spelling) or NIP-05 address is a person; `#tag` a hashtag; anything else a word. */
 async function entryOf(ctx: CommandContext, what: string): Promise<MuteEntry> {
@@ -25,10 +25,8 @@ async function entryOf(ctx: CommandContext, what: string): Promise<MuteEntry> {
 }
 
 /** A person by name when the cache knows one (`Alice (npub1…)`), else the whole npub; `#tag`; `"word"`. */
-export const entryText = (entry: MuteEntry, names?: CachedNames): string =>
-  entry.type === 'pubkey'
-    ? names ? personText(names, entry.value) : npub(entry.value)
-    : entry.type === 'hashtag' ? `#${sanitizeLine(entry.value)}` : `"${sanitizeLine(entry.value)}"`;
+const entryText = (entry: MuteEntry, names: CachedNames): string =>
+  entry.type === 'pubkey' ? personText(names, entry.value) : entry.type === 'hashtag' ? `#${sanitizeLine(entry.value)}` : `"${sanitizeLine(entry.value)}"`;
 
 const namesFor = (client: Client, entries: readonly MuteEntry[]): CachedNames =>
   cachedNames(cacheOf(client), entries.filter((entry) => entry.type === 'pubkey').map((entry) => entry.value));

@@ -7,16 +7,9 @@ import { parseProfile, profileName } from '../../client/profiles.js';
 import { isHex64 } from '../../core/event-shape.js';
 import { newestReplaceable } from '../../core/events.js';
 import { npub, shortNpub } from '../../core/identifiers.js';
-import { safely } from '../../core/safely.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/text-layout.js';
-import type { Client } from '../../client/client.js';
 import type { EventStore } from '../../store/types.js';
-
-/** The local cache, when it can be opened (another instance may hold it). */
-export function cacheOf(client: Pick<Client, 'store'>): ReturnType<Client['store']>['events'] | undefined {
-  return safely(() => client.store().events, undefined);
-}
 
 /** Authors per cache query. */
 const BATCH = 250;

@@ -1,4 +1,5 @@
 // The work behind `nostr-tui notifications` (options in ../notifications.ts):
+import { cacheOf } from '../../client/client.js';
 // the same service as the Notifications view, answered once. Reading them here
 // does not mark them seen: the view's unread count is the interactive user's.
 import { createNotifications, lookUpNotes } from '../../client/notifications.js';
@@ -14,7 +15,7 @@ import { parseSince } from '../../core/since.js';
 import { wrapText } from '../../core/text-layout.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { withClient } from '../with-client.js';
-import { cacheOf, cachedNames } from './names.js';
+import { cachedNames } from './names.js';
 import { NOTIFICATIONS_LIMIT, NOTIFICATIONS_SINCE, type NotificationsArgs } from '../notifications.js';
 
 export async function notifications(ctx: CommandContext, args: NotificationsArgs): Promise<void> {

@@ -1,4 +1,5 @@
 // The work behind `nostr-tui post`, loaded when the command runs (its options are in ../post.ts).
+import { cacheOf } from '../../client/client.js';
 import { noteEncode } from 'nostr-tools/nip19';
 import { unixNow } from '../../core/clock.js';
 import { ExitCode, usageError } from '../../core/errors.js';
@@ -11,7 +12,6 @@ import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { PostArgs } from '../post.js';
-import { cacheOf } from './names.js';
 
 /** The words of the note; those after `--` (left in `_` by yargs) are taken as they are. */
 async function noteText(ctx: CommandContext, words: readonly string[], literal: readonly string[]): Promise<string> {

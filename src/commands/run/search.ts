@@ -1,4 +1,5 @@
 // The work behind `nostr-tui search` (its options are in ../search.ts).
+import { cacheOf } from '../../client/client.js';
 import type { Event } from 'nostr-tools';
 import { search, searchRelaysFor, type SearchRequest } from '../../client/search.js';
 import { unixNow } from '../../core/clock.js';
@@ -11,7 +12,7 @@ import { writeLine, type CommandContext } from '../context.js';
 import { DEFAULT_SEARCH_LIMIT, type SearchArgs } from '../search.js';
 import { withClient } from '../with-client.js';
 import { writeNote, writeSummary } from './timeline.js';
-import { cacheOf, cachedNames } from './names.js';
+import { cachedNames } from './names.js';
 import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
 import { muteSet } from '../../core/mutes.js';
 import { refuseSecretIn } from '../../core/secret-in-text.js';

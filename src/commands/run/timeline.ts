@@ -1,7 +1,7 @@
 // The work behind `nostr-tui timeline`, loaded when the command runs (its options are in ../timeline.ts).
 import type { Event } from 'nostr-tools';
 import { noteEncode } from 'nostr-tools/nip19';
-import type { Client } from '../../client/client.js';
+import { cacheOf, type Client } from '../../client/client.js';
 import { openFeed } from '../../client/feed.js';
 import { currentFollows } from '../../client/follows.js';
 import { isMutedEvent, loadMuteSet } from '../../client/mutes.js';
@@ -11,7 +11,7 @@ import { unixNow } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
 import { globalFilters, homeFilters } from '../../core/feed-filters.js';
 import { renderMentions } from '../../core/mentions.js';
-import { cacheOf, cachedNames, type CachedNames } from './names.js';
+import { cachedNames, type CachedNames } from './names.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { wrapText } from '../../core/text-layout.js';
 import { parseSince } from '../../core/since.js';
