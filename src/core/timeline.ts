@@ -197,15 +197,14 @@ export class Timeline {
     return this.remove(gone);
   }
 
-  /** Drops an entry from the indexes (not from the runs). True when it was held. */
-  private forget(event: Event): boolean {
-    if (!this.byId.delete(event.id)) return false;
+  /** Drops a held entry from the indexes (not from the runs). */
+  private forget(event: Event): void {
+    this.byId.delete(event.id);
     const reposted = repostedKey(event);
-    if (reposted === undefined) return true;
+    if (reposted === undefined) return;
     const rest = (this.repostsOf.get(reposted) ?? []).filter((id) => id !== event.id);
     if (rest.length > 0) this.repostsOf.set(reposted, rest);
     else this.repostsOf.delete(reposted);
-    return true;
   }
 
   /** NIP-40: removes entries whose expiration time has come; how many. */
@@ -230,7 +229,9 @@ export class Timeline {
     let removed = 0;
     for (const id of ids) {
       const entry = this.byId.get(id);
-      if (entry && this.forget(entry.event)) removed++;
+      if (!entry) continue;
+      this.forget(entry.event);
+      removed++;
     }
     if (removed === 0) return 0;
     const keep = (entry: TimelineEntry) => !ids.has(entry.event.id);
