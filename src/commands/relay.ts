@@ -53,7 +53,7 @@ export const relayCommand: CommandFactory = (ctx) => ({
       })
       .command<RelayArgs>({
         command: 'list',
-        describe: 'List the relays in use, and your DM relays (kind 10050) when you have a key',
+        describe: 'List the relays in use; with a key, also your published relay list (kind 10002) and DM relays (kind 10050)',
         builder: (y) =>
           y
             .option('json', { type: 'boolean', describe: 'Print a JSON array of {"url","read","write"} (with --dm: of DM relay URLs)' })
