@@ -8,6 +8,7 @@ import { COUNTED_KINDS, NoteCounter, type NoteCounts } from '../core/notificatio
 import { deletedIds } from '../core/deletion.js';
 import { isHex64 } from '../core/event-shape.js';
 import { RecentMap } from '../core/recent.js';
+import type { MuteSet } from '../core/mutes.js';
 
 export interface CountsDeps {
   /** The user's key, whose own likes and reposts are marked. */
@@ -21,7 +22,8 @@ export interface CountsDeps {
 }
 
 export interface Counts {
-  get(noteId: string): NoteCounts;
+  /** The note's counts without what `mutes` hides (muted people, replies with a muted word or hashtag). */
+  get(noteId: string, mutes?: MuteSet): NoteCounts;
   /** Counts these notes (each once; batched). */
   request(noteIds: Iterable<string>): void;
   /** The user's own deletion request, just published: their deleted replies stop counting. */
@@ -81,7 +83,7 @@ export function createCounts(deps: CountsDeps): Counts {
   };
 
   return {
-    get: (id) => counter.get(id),
+    get: (id, mutes) => counter.get(id, mutes),
     request(ids) {
       if (closed) return;
       for (const id of ids) {

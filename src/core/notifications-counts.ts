@@ -2,10 +2,13 @@
 // (NIP-18), reactions (NIP-25, dislikes "-" left out) and zapped sats (NIP-57
 // receipts), gathered from events the caller has verified. Pure; each event
 // counts once (by id), a person's reactions or reposts of a note count once.
+// Muted people, and replies the thread would hide, are left out when read, so
+// `↩ 1` never leads to a thread with no reply in it (NIP-51 mutes).
 import type { Event } from 'nostr-tools';
 import { parse as parseThread } from 'nostr-tools/nip10';
-import { compactAmount, reactionTarget, repostTarget, ZAP_RECEIPT_KIND, zapSats } from './notifications.js';
+import { compactAmount, reactionTarget, repostTarget, ZAP_RECEIPT_KIND, zapSats, zapSender } from './notifications.js';
 import { isHex64 } from './event-shape.js';
+import { EMPTY_MUTES, isEmptyMuteSet, isMuted, type MuteSet } from './mutes.js';
 
 /** The kinds that count on a note (asked for with `#e`). */
 export const COUNTED_KINDS = [1, 6, 16, 7, ZAP_RECEIPT_KIND];
@@ -26,10 +29,12 @@ export const NO_COUNTS: NoteCounts = { replies: 0, reposts: 0, reactions: 0, zap
 interface Tally {
   /** Ids of the events counted for the note (each counts once). */
   seen: Set<string>;
-  replies: Set<string>;
+  /** The replies themselves: whether one is muted is read from its text. */
+  replies: Map<string, Event>;
   reposters: Set<string>;
   reactors: Set<string>;
-  zaps: Map<string, number>;
+  /** Receipt id -> sats and who zapped (the zap request's author, NIP-57). */
+  zaps: Map<string, { sats: number; sender: string }>;
 }
 
 /** What an event counts as, and for which note. */
@@ -70,14 +75,14 @@ export class NoteCounter {
     if (!counted || (tracked && !tracked.has(counted.note))) return undefined;
     let tally = this.tallies.get(counted.note);
     if (!tally) {
-      tally = { seen: new Set(), replies: new Set(), reposters: new Set(), reactors: new Set(), zaps: new Map() };
+      tally = { seen: new Set(), replies: new Map(), reposters: new Set(), reactors: new Set(), zaps: new Map() };
       this.tallies.set(counted.note, tally);
     }
     if (tally.seen.has(event.id)) return undefined;
     tally.seen.add(event.id);
     switch (counted.as) {
       case 'reply':
-        tally.replies.add(event.id);
+        tally.replies.set(event.id, event);
         break;
       case 'repost':
         tally.reposters.add(event.pubkey);
@@ -86,7 +91,7 @@ export class NoteCounter {
         tally.reactors.add(event.pubkey);
         break;
       case 'zap':
-        tally.zaps.set(event.id, zapSats(event));
+        tally.zaps.set(event.id, { sats: zapSats(event), sender: zapSender(event) });
         break;
     }
     return counted.note;
@@ -109,15 +114,24 @@ export class NoteCounter {
     this.tallies.delete(note);
   }
 
-  get(note: string): NoteCounts {
+  /** The note's counts, leaving out what `mutes` hides. */
+  get(note: string, mutes: MuteSet = EMPTY_MUTES): NoteCounts {
     const tally = this.tallies.get(note);
     if (!tally) return NO_COUNTS;
+    const people = mutes.pubkeys;
+    const shown = (who: Iterable<string>) => {
+      let n = 0;
+      for (const pubkey of who) if (!people.has(pubkey)) n++;
+      return n;
+    };
     let sats = 0;
-    for (const amount of tally.zaps.values()) sats += amount;
+    for (const zap of tally.zaps.values()) if (!people.has(zap.sender)) sats += zap.sats;
+    let replies = tally.replies.size;
+    if (!isEmptyMuteSet(mutes)) for (const reply of tally.replies.values()) if (isMuted(reply, mutes)) replies--;
     return {
-      replies: tally.replies.size,
-      reposts: tally.reposters.size,
-      reactions: tally.reactors.size,
+      replies,
+      reposts: shown(tally.reposters),
+      reactions: shown(tally.reactors),
       zapSats: sats,
       liked: this.me !== undefined && tally.reactors.has(this.me),
       reposted: this.me !== undefined && tally.reposters.has(this.me),

@@ -121,7 +121,8 @@ export interface NotificationsLike {
 
 /** Replies, reposts, reactions and zaps counted per note (src/client/counts.ts). */
 export interface CountsLike {
-  get(noteId: string): NoteCounts;
+  /** Without what `mutes` hides (muted people, replies with a muted word or hashtag). */
+  get(noteId: string, mutes?: MuteSet): NoteCounts;
   request(noteIds: Iterable<string>): void;
   /** The user's own deletion request, just published: their deleted replies stop counting. */
   withdraw?(request: Event): void;

@@ -12,6 +12,7 @@ import {
   type Notification,
 } from '../../src/core/notifications.js';
 import { formatCounts, NoteCounter, withOwn } from '../../src/core/notifications-counts.js';
+import { muteSet } from '../../src/core/mutes.js';
 
 const person = () => {
   const sk = generateSecretKey();
@@ -21,6 +22,7 @@ const person = () => {
 const me = person();
 const alice = person();
 const bob = person();
+const carol = person();
 const wallet = person();
 const mine = me.sign(1, [], 'first words of my note');
 
@@ -139,6 +141,27 @@ describe('counts on notes', () => {
     expect(withOwn(counter.get(mine.id), { liked: false, reposted: true })).toMatchObject({ reactions: 1, reposts: 2, liked: false, reposted: true });
     expect(counter.get(reply.id).replies).toBe(0); // not tracked
     expect(formatCounts(new NoteCounter().get(mine.id))).toBe('');
+  });
+
+  it('leaves out muted people, and replies the thread would hide for a muted word', () => {
+    const counter = new NoteCounter(me.pk);
+    const tracked = new Set([mine.id]);
+    const events = [
+      alice.sign(1, [['e', mine.id, '', 'root']], 'agreed'),
+      bob.sign(1, [['e', mine.id, '', 'root']], 'buy SPAMCOIN now'),
+      carol.sign(1, [['e', mine.id, '', 'root']], 'hi'),
+      carol.sign(7, [['e', mine.id]], '+'),
+      alice.sign(7, [['e', mine.id]], '+'),
+      carol.sign(6, [['e', mine.id]], ''),
+      zapReceipt(carol, mine, BOLT11_21U),
+      zapReceipt(alice, mine, BOLT11_21U, '', 1001),
+    ];
+    for (const e of events) counter.add(e, tracked);
+    expect(counter.get(mine.id)).toMatchObject({ replies: 3, reposts: 1, reactions: 2, zapSats: 4200 });
+    const mutes = muteSet([{ type: 'pubkey', value: carol.pk }, { type: 'word', value: 'spamcoin' }]);
+    expect(counter.get(mine.id, mutes)).toEqual({ replies: 1, reposts: 0, reactions: 1, zapSats: 2100, liked: false, reposted: false });
+    // Unmuted, they count again: nothing was thrown away.
+    expect(counter.get(mine.id, muteSet([]))).toMatchObject({ replies: 3, reposts: 1, reactions: 2, zapSats: 4200 });
   });
 
   it('writes amounts compactly', () => {

@@ -114,7 +114,7 @@ describe('Notifications and counts on notes, over the real services and relay', 
   });
 });
 
-describe('the unread count leaves out muted people', () => {
+describe('the unread count and the counts under notes leave out muted people', () => {
   it('with bob muted (kind 10000), his like and repost are neither listed nor counted', async () => {
     const relay = await startRelay();
     let real: RealServices | undefined;
@@ -126,8 +126,8 @@ describe('the unread count leaves out muted people', () => {
       const app = render(<App services={real.services} size={{ columns: 80, rows: 30 }} color={false} />);
       unmount = app.unmount;
       // Six notifications on the relay; bob's two are muted. The count must settle at 4 with the
-      // mute list loaded (the notes' counts under the note are public and count everyone).
-      const frame = await waitForFrame(app.lastFrame, (f) => f.includes('Notifications 4') && f.includes('♥ 2'), 10_000);
+      // mute list loaded, and the counts under the note leave him out too (no ↻, one ♥).
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes('Notifications 4') && f.includes('  ↩ 1  ♥ 1  ⚡ 2.1k\n'), 10_000);
       expect(frame.split('\n')[0]).toMatch(/^ dana · Global +Notifications 4  relays 1\/1$/);
       app.stdin.write(keys.tab);
       app.stdin.write(keys.tab);

@@ -3,12 +3,14 @@
 // original of a repost); the layouter reads the counts and is remade when the
 // service learns more. The user's own like or repost is taken from the
 // interactions service (a like just made, or just undone), and marked on the header.
+// Muted people are not counted, as the thread does not show them.
 import { useEffect, useMemo, useState } from 'react';
 import type { Event } from 'nostr-tools';
 import { formatCounts, withOwn } from '../../core/notifications-counts.js';
 import { useServices } from '../context.js';
 import { targetNote } from '../notes/note-layout.js';
 import type { NoteSource } from '../notes/note-source.js';
+import { useMutes } from './use-mutes.js';
 
 /** Asks the counts service about the notes in view. */
 export function useRequestCounts(source: NoteSource, visible: readonly number[]): void {
@@ -25,6 +27,7 @@ export function useRequestCounts(source: NoteSource, visible: readonly number[])
 /** The counts line of a note ('' for none), remade when counts or the user's own likes change; undefined without a counts service. */
 export function useCountsText(): ((event: Event) => string) | undefined {
   const { counts, interactions } = useServices();
+  const mutes = useMutes();
   const [version, setVersion] = useState(0);
   useEffect(() => counts?.onChange(() => setVersion((v) => v + 1)), [counts]);
   useEffect(() => (counts ? interactions?.onChange(() => setVersion((v) => v + 1)) : undefined), [counts, interactions]);
@@ -32,9 +35,9 @@ export function useCountsText(): ((event: Event) => string) | undefined {
     if (!counts) return undefined;
     return (event: Event) => {
       const id = targetNote(event).id;
-      return formatCounts(withOwn(counts.get(id), interactions?.state(id)));
+      return formatCounts(withOwn(counts.get(id, mutes), interactions?.state(id)));
     };
     // `version` changes when either service learns something.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [counts, interactions, version]);
+  }, [counts, interactions, mutes, version]);
 }
