@@ -22,11 +22,11 @@ export const dmCommand: CommandFactory = (ctx) => ({
     yargs
       .command<DmArgs>({
         command: 'send <who> [text..]',
-        describe: 'Send a private message (`-` reads it from stdin); a copy is kept for you',
+        describe: 'Send a private message (`-` reads it from stdin); several people, comma-separated, make a group; a copy is kept for you',
         builder: (y) =>
           y
             .parserConfiguration({ 'unknown-options-as-args': true, 'greedy-arrays': false })
-            .positional('who', { type: 'string', describe: 'npub1…, nprofile1…, nostr: URI, hex public key or NIP-05 name@domain' })
+            .positional('who', { type: 'string', describe: 'npub1…, nprofile1…, nostr: URI, hex public key or NIP-05 name@domain; several comma-separated (npub1a…,npub1b…) for a group' })
             .positional('text', { type: 'string', array: true, describe: 'The message; quote it, or give - to read stdin' })
             .option('to-read-relays', { type: 'boolean', describe: 'When they have no DM relay list (kind 10050), send to their read relays (NIP-65)' })
             .option('json', { type: 'boolean', describe: 'Print {"id","rumor","wraps":[{"recipient","id","route","relays":[{"url","ok","message"}]}]}' }),

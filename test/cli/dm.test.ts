@@ -153,6 +153,39 @@ describe('dm send / dm read between two homes', () => {
     expect(nip17.unwrapEvent(wrap!, carolKey)).toEqual(out.rumor);
   });
 
+  it('sends one message to a group (comma-separated): one rumor naming all, a wrap for each on their own DM relays; read back as that group', async () => {
+    const alice = await home('nostr-tui-dm-group-a-');
+    const bob = await home('nostr-tui-dm-group-b-');
+    expect((await bob.run(['relay', 'add', inbox.url, '--dm'])).code).toBe(0);
+    const carolKey = generateSecretKey();
+    const carol = getPublicKey(carolKey);
+    await relay.seed(finalizeEvent({ kind: 10050, created_at: Math.floor(Date.now() / 1000), tags: [['relay', inbox.url]], content: '' }, carolKey));
+
+    // Bob named twice and Alice herself in the list: each once, and her own copy as usual.
+    const sent = await alice.run(['dm', 'send', `${bob.npub}, ${npubEncode(carol)},${bob.pubkey},${alice.npub}`, '--json', 'dinner on friday?']);
+    expect(sent.stderr).toBe('');
+    expect(sent.code).toBe(0);
+    const out = JSON.parse(sent.stdout) as { rumor: { tags: string[][] }; wraps: { recipient: string; id: string; route: string }[] };
+    expect(out.rumor.tags).toEqual([['p', bob.pubkey], ['p', carol]]);
+    expect(out.wraps.map((w) => [w.recipient, w.route]).sort()).toEqual([[alice.pubkey, 'own-read-relays'], [bob.pubkey, 'dm-relays'], [carol, 'dm-relays']].sort());
+    const [carolsWrap] = await inbox.find({ ids: [out.wraps.find((w) => w.recipient === carol)!.id] });
+    expect(nip17.unwrapEvent(carolsWrap!, carolKey)).toEqual(out.rumor);
+
+    // Bob reads the group by naming the others, comma-separated or apart; one person alone is another conversation.
+    const read = await bob.run(['dm', 'read', `${alice.npub},${npubEncode(carol)}`, '--json']);
+    expect(read.stderr).toBe('');
+    expect(read.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([{ rumor: out.rumor, from: alice.pubkey, mine: false }]);
+    expect((await bob.run(['dm', 'read', npubEncode(carol), alice.npub, '--json'])).stdout).toBe(read.stdout);
+    expect((await bob.run(['dm', 'read', alice.npub, '--json'])).stdout).toBe('');
+
+    // Dave lists no DM relays: the whole group is refused, and nothing is kept.
+    const dave = getPublicKey(generateSecretKey());
+    const refused = await alice.run(['dm', 'send', `${bob.npub},${npubEncode(dave)}`, 'and dave?']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(npubEncode(dave));
+    expect(JSON.parse((await alice.run(['outbox', '--json'])).stdout)).toEqual([]);
+  });
+
   it('refuses a recipient with no DM relay list unless --to-read-relays; nothing is signed or kept', async () => {
     const alice = await home('nostr-tui-dm-refuse-');
     const daveKey = generateSecretKey();

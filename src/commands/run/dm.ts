@@ -47,15 +47,28 @@ async function messageText(ctx: CommandContext, words: readonly string[], litera
   return [...words, ...literal].map(String).join(' ');
 }
 
+/**
+ * The people `who` names: each argument may name several, comma-separated (no npub, hex key or
+ * NIP-05 address holds a comma). Each once; the user's own key only when it is the only one
+ * (a note to self), since their copy goes out anyway.
+ */
+async function people(ctx: CommandContext, who: DmArgs['who'], own: string | undefined): Promise<string[]> {
+  const names = (Array.isArray(who) ? who : [who ?? '']).flatMap((w) => String(w).split(',')).map((w) => w.trim()).filter(Boolean);
+  const keys = [...new Set(await Promise.all((names.length > 0 ? names : ['']).map((w) => resolvePublicKey(w, own, () => nip05For(ctx)))))];
+  const others = keys.filter((key) => key !== own);
+  return others.length > 0 ? others : keys;
+}
+
 export async function send(ctx: CommandContext, args: DmArgs): Promise<void> {
   const own = storedPubkey(ctx.paths.configDir);
-  const peer = await resolvePublicKey(String(args.who ?? ''), own, () => nip05For(ctx));
+  const peers = await people(ctx, args.who, own);
   const text = await messageText(ctx, args.text ?? [], (args._ ?? []).slice(2).map(String));
   if (text.trim() === '') throw usageError('the message is empty: give the text, e.g. `nostr-tui dm send npub1… "hi"`, or `-` to read it from stdin.');
   refuseSecretIn('message', text, own);
   await withClient(ctx, args, async (client) => {
-    const sent = await sendDm(client, [peer], text, { toReadRelays: !!args.toReadRelays });
-    const delivered = sent.wraps.find((wrap) => wrap.recipient === peer)?.results.some((result) => result.ok) ?? false;
+    const sent = await sendDm(client, peers, text, { toReadRelays: !!args.toReadRelays });
+    // A group message is delivered when every one of them has it on at least one relay.
+    const undelivered = peers.filter((peer) => !sent.wraps.find((wrap) => wrap.recipient === peer)?.results.some((result) => result.ok));
     if (args.json) {
       writeLine(
         ctx.stdout,
@@ -67,13 +80,14 @@ export async function send(ctx: CommandContext, args: DmArgs): Promise<void> {
       );
     } else {
       for (const wrap of sent.wraps) {
-        const who = wrap.recipient === client.publicKey() && wrap.recipient !== peer ? 'Your copy' : `To ${npub(wrap.recipient)}`;
+        const who = wrap.recipient === client.publicKey() && !peers.includes(wrap.recipient) ? 'Your copy' : `To ${npub(wrap.recipient)}`;
         writeLine(ctx.stdout, `${who}: sent to ${ROUTE_TEXT[wrap.route]}`);
         writeResults(ctx, wrap.results);
       }
     }
-    if (!delivered) {
-      writeLine(ctx.stderr, 'nostr-tui: no relay of the recipient accepted the message; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
+    if (undelivered.length > 0) {
+      const whose = peers.length === 1 ? 'the recipient' : undelivered.map(npub).join(', ');
+      writeLine(ctx.stderr, `nostr-tui: no relay of ${whose} accepted the message; it is kept in the outbox (\`nostr-tui outbox flush\` sends it again).`);
       ctx.exitCode = ExitCode.failed;
     }
   }, { retryOutbox: true });
@@ -119,7 +133,7 @@ export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
 
 export async function read(ctx: CommandContext, args: DmArgs): Promise<void> {
   const own = storedPubkey(ctx.paths.configDir);
-  const who = await Promise.all((Array.isArray(args.who) ? args.who : [args.who ?? '']).map((w) => resolvePublicKey(String(w), own, () => nip05For(ctx))));
+  const who = await people(ctx, args.who, own);
   if (args.limit !== undefined && (!Number.isInteger(args.limit) || args.limit < 1)) throw usageError('--limit takes a whole number above 0, like 20.');
   await withClient(ctx, args, async (client) => {
     const dms = await loadInbox(ctx, client);
