@@ -5,7 +5,7 @@
 // changes batched, at most once per frame.
 import type { Event, Filter } from 'nostr-tools';
 import { unixNow, type Clock } from '../core/clock.js';
-import { boundaryOf } from '../core/coverage.js';
+import { boundaryOf, RelayCoverage } from '../core/coverage.js';
 import { DELETION_KIND } from '../core/deletion.js';
 import { Timeline } from '../core/timeline.js';
 import type { RelayOutcome, RelayPool, RequestPlan, SubscribeHandlers } from '../net/types.js';
@@ -38,6 +38,11 @@ export interface FeedOptions {
   relays?: string[];
   /** How long change notifications are gathered, ms. */
   batchMs?: number;
+  /**
+   * Events never to show (the one-shot timeline's mutes): kept out of the timeline, so paging
+   * towards a filter's limit counts only what is shown.
+   */
+  hide?: (event: Event) => boolean;
 }
 
 export interface Feed {
@@ -50,9 +55,10 @@ export interface Feed {
   extend(filters: Filter[]): void;
   /**
    * The next window below the oldest note shown, from the cache and every
-   * relay (paged like the start-up window). One load at a time.
+   * relay (paged like the start-up window). One load at a time. It reaches past
+   * the start-up window's `since`, unless `floor` (unix seconds) says where to stop.
    */
-  loadOlder(): Promise<OlderNotes>;
+  loadOlder(floor?: number): Promise<OlderNotes>;
   /**
    * Also asks each relay of `plan` for its own filters (each author where they write), streaming
    * until close; resolves once every relay of the plan has answered, timed out or failed.
@@ -87,21 +93,38 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
   /** Whether the timeline changed. Deletion requests (NIP-09) are applied, never shown. */
   const take = (event: Event, relay?: string): boolean => {
     if (event.kind === DELETION_KIND) return timeline.applyDeletion(event) > 0;
-    return !excluded.has(event.pubkey) && timeline.add(event, relay);
+    return !excluded.has(event.pubkey) && !opts.hide?.(event) && timeline.add(event, relay);
   };
+
+  // The merge's depth for a filter: where its requested count ends among what is shown.
+  const boundary = (filter: Filter) => boundaryOf(filter, shownEvents(timeline));
 
   /**
    * The cache answers the same filters a relay would (those events were verified when they
    * arrived), each with the relays that delivered it, so a reply to it carries a relay hint.
+   * Its answer is cut at each filter's limit like a relay's: when some of it is not shown (a
+   * repost of a deleted note, a hidden one, a deletion request), it is paged below, as relays
+   * are (src/core/coverage.ts), until the shown notes reach the limit or the cache has no more.
    */
   const cached = (asked: Filter[]): boolean => {
-    const events = asked.length === 0 ? [] : safely(() => deps.store?.query(asked) ?? [], []);
-    const relays = safely(() => deps.store?.relaysOf?.(events.map((event) => event.id)), undefined);
+    if (!deps.store || asked.length === 0) return false;
     let changes = false;
-    for (const event of events) {
-      const [first, ...more] = relays?.get(event.id) ?? [];
-      if (take(event, first)) changes = true;
-      for (const relay of more) timeline.seen(event.id, relay);
+    let cover: RelayCoverage | undefined;
+    for (let page = asked; page.length > 0; page = cover.nextPage((i) => boundary(asked[i]!))) {
+      const events = safely(() => deps.store?.query(page) ?? [], []);
+      const relays = safely(() => deps.store?.relaysOf?.(events.map((event) => event.id)), undefined);
+      let dropped = false;
+      for (const event of events) {
+        const [first, ...more] = relays?.get(event.id) ?? [];
+        if (take(event, first)) changes = true;
+        else if (!timeline.has(event.id)) dropped = true;
+        for (const relay of more) timeline.seen(event.id, relay);
+      }
+      // Everything in the first answer is shown: it is as deep as asked (the usual case, no more work).
+      if (!cover && !dropped) break;
+      cover ??= new RelayCoverage(asked);
+      for (const event of events) cover.add(event);
+      cover.answered();
     }
     return changes;
   };
@@ -114,8 +137,6 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
   let settle: (outcomes: RelayOutcome[]) => void = () => {};
   const settled = new Promise<RelayOutcome[]>((resolve) => (settle = resolve));
 
-  // The merge's depth for a filter: where its requested count ends among what is shown.
-  const boundary = (filter: Filter) => boundaryOf(filter, shownEvents(timeline));
   const windowOf = (asked: Filter[], stream: boolean, relays = opts.relays, watch?: RouteWatcher) =>
     fetchWindow({
       pool: deps.pool,
@@ -153,12 +174,13 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
   /** The last window's covered depth: the next one starts there, not at the oldest note shown (which may lie below a gap). */
   let lastWindow = start;
   let older: Promise<OlderNotes> | undefined;
-  const loadOlder = (): Promise<OlderNotes> => {
+  const loadOlder = (floor?: number): Promise<OlderNotes> => {
     if (older) return older;
     const view = timeline.view();
     const until = lastWindow?.depth() ?? view.at(view.length - 1)?.event.created_at ?? unixNow(deps.clock);
-    // The next window reaches past the start-up window's `since`: older is older.
-    const below = (list: Filter[]) => list.map(({ since: _since, ...filter }) => ({ ...filter, until }));
+    // The next window reaches past the start-up window's `since` (older is older), or down to `floor`.
+    const since = floor === undefined ? {} : { since: floor };
+    const below = (list: Filter[]) => list.map(({ since: _since, ...filter }) => ({ ...filter, ...since, until }));
     const window = below(asked);
     const before = timeline.size;
     if (cached([...window, ...[...routed.values()].flatMap(below)])) changed();

@@ -143,6 +143,9 @@ describe('mutes', () => {
     expect((await me.run(['unmute', 'airdrop'])).stdout).toMatch(/^Unmuted "airdrop"\.\n/);
     const after = await me.run(['timeline', '--global', '--json', '--since', '1h']);
     expect(jsonLines(after.stdout).map((e) => e.content)).toEqual(['a good note', 'free AIRDROP']);
+    // A muted note does not take one of --limit's places: the relays and the cache are asked below it.
+    const two = await me.run(['timeline', '--global', '--json', '--since', '1h', '--limit', '2']);
+    expect(jsonLines(two.stdout).map((e) => e.content)).toEqual(['a good note', 'free AIRDROP']);
     expect((await me.run(['mutes'])).stdout).toBe(`${nip19.npubEncode(getPublicKey(spammer))}\n#politics\n#spam\n`);
     // Once the cache knows the name (the profile looked up), people are named as `following` names them.
     await relay.seed(signed(spammer, { kind: 0, created_at: NOW - 50, content: JSON.stringify({ name: 'Spammer' }) }));

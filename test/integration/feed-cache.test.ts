@@ -89,4 +89,25 @@ describe('a feed with a cache', () => {
     await pool.close();
     store.close();
   });
+
+  it('a cache answer cut at the limit, with notes in it not shown, is paged below until the limit is shown', async () => {
+    const store = openTempStore();
+    // The cache alone holds these (a relay that lost them, or one offline): its answer is all there is.
+    const hidden = (ago: number) => finalizeEvent({ kind: 1, created_at: now - ago, tags: [], content: `hidden ${ago}` }, sk);
+    store.events.putMany([hidden(5), hidden(6), ...old, hidden(150), ...newer], known.url);
+    const pool = createPool({ relays: [] });
+    const filters: Filter[] = [{ kinds: [1], authors: [getPublicKey(sk)], since: now - 3600, limit: 4 }];
+    const feed = openFeed({ pool, clock: { now: () => now * 1000 }, store: store.events }, filters, {
+      relays: [],
+      hide: (event) => event.content.startsWith('hidden'),
+    });
+    // The first answer (limit 4) held two hidden notes; pages below bring the shown notes to 4 and
+    // past it (a page ends strictly below the fourth's second, which may have more: coverage.ts).
+    const shown = feed.timeline.entries().map((e) => e.event.content);
+    expect(shown.slice(0, 4)).toEqual(['10s ago', '50s ago', '100s ago', '200s ago']);
+    expect(shown).toEqual(['10s ago', '50s ago', '100s ago', '200s ago', '300s ago']);
+    feed.close();
+    await pool.close();
+    store.close();
+  });
 });

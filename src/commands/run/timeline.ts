@@ -44,16 +44,20 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
     // A relay that stalled on the follow-list query is not waited for again (one timeout per command).
     const stalled = new Set<string>();
+    // The mute list (NIP-51), asked alongside the follow list.
+    const mutesFor = loadMuteSet(client, stalled);
     const filters = tags.length
       ? hashtagFilters(tags, since, limit, until)
       : args.global
         ? globalFilters(since, limit, until)
         : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
-    // The mute list (NIP-51), asked while the notes are: a relay that stalled on the follow list is not waited for again.
-    const mutesFor = loadMuteSet(client, stalled);
+    // Muted people, hashtags and words are left out, as in the UI, before they are counted: the
+    // relays and the cache are paged until --limit notes are shown or there are no more.
+    const mutes = await mutesFor;
     // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
     const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cacheOf(client), stalled }, filters, {
       relays: readRelays.map((r) => r.url),
+      hide: (event) => isMutedEvent(event, mutes),
     });
     // Each followed author also where they write (NIP-65), unless --relay named the relays for this run.
     const authors = args.global || tags.length || args.relay?.length ? [] : [...new Set(filters.flatMap((filter) => filter.authors ?? []))];
@@ -62,9 +66,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
         ? Promise.resolve([])
         : routeFeed(client, feed, authors, { kinds: filters[0]!.kinds!, since, limit, ...(until === undefined ? {} : { until }) }, stalled).catch(() => []);
     const outcomes = [...(await feed.settled), ...(await routed)];
-    // Muted people, hashtags and words (NIP-51 kind 10000) are left out, as in the UI.
-    const mutes = await mutesFor;
-    const entries = feed.timeline.slice(0).filter((entry) => !isMutedEvent(entry.event, mutes)).slice(0, limit);
+    const entries = feed.timeline.slice(0, limit);
     feed.close();
 
     // People by name from the cache in text output (issue #13); JSON shows no names.
