@@ -58,6 +58,21 @@ describe('list window', () => {
     expect(shown(run(src, 5, 'settle', 'down', 'down'), src, 5).visible).toEqual(['n1', 'n2']);
   });
 
+  it('draws the note after the last whole one cut off when rows are left, never selecting it until it fits', () => {
+    // Rows for items: 9. n0 (3) and n1 (3) fit; n2 (8) does not: it is drawn clipped in the 3 rows left.
+    const src = source(['n0', 'n1', 'n2', 'n3'], (k) => (k === 'n2' ? 8 : 3));
+    const start = resolveWindow(run(src, 10, 'settle'), src, 10);
+    expect([start.visible, start.clipped]).toEqual([[0, 1], 2]);
+    // Down twice: n2 is selected, and whole (the window moves so it fits); n3 gets the one row left.
+    const moved = resolveWindow(run(src, 10, 'settle', 'down', 'down'), src, 10);
+    expect([moved.visible, moved.selected, moved.clipped]).toEqual([[2], 2, 3]);
+    // Nothing after the last note, and a window with no row left, clip nothing.
+    expect(resolveWindow(run(src, 10, 'settle', 'bottom'), src, 10).clipped).toBeUndefined();
+    const full = source(['a', 'b', 'c'], () => 3);
+    const noRowLeft = resolveWindow(run(full, 7, 'settle'), full, 7);
+    expect([noRowLeft.visible, noRowLeft.clipped]).toEqual([[0, 1], undefined]);
+  });
+
   it('keeps what the user reads in place when new notes arrive above, and counts them', () => {
     const src = source(keys(10));
     const reading = run(src, 5, 'settle', 'down', 'down', 'down', 'down');

@@ -34,8 +34,13 @@ export type ListAction = 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom
 export interface ListWindow {
   top: number;
   selected: number;
-  /** Indices of the items drawn, top first. */
+  /** Indices of the items drawn whole, top first. */
   visible: number[];
+  /**
+   * The item after the last whole one, when rows are left under it: drawn cut off at the
+   * bottom, so a note too tall for what is left still shows that more follows.
+   */
+  clipped?: number;
   /** Items newer than anything shown at the top yet. */
   newCount: number;
 }
@@ -74,7 +79,10 @@ function windowAt(source: ListSource, rows: number, top: number, selected: numbe
     top = fitEndingAt(source, selected, room);
     visible = fillFrom(source, top, room);
   }
-  return { top, selected, visible, newCount };
+  const next = visible[visible.length - 1]! + 1;
+  let used = 0;
+  for (const i of visible) used += source.heightAt(i);
+  return { top, selected, visible, newCount, ...(next < source.length && used < room ? { clipped: next } : {}) };
 }
 
 /** Items from `top` that fit in `rows` (always at least the first). */

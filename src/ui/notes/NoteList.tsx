@@ -20,7 +20,8 @@ const MAX_INDENT_DEPTH = 8;
 export function NoteList(props: { source: NoteSource; window: ListWindow; rows: number; empty: string; banner?: string; footer?: string }) {
   const { source, window, rows, empty } = props;
   const color = useColor();
-  const markOf = useInteractionMarks(source, window.visible);
+  const drawn = window.clipped === undefined ? window.visible : [...window.visible, window.clipped];
+  const markOf = useInteractionMarks(source, drawn);
   const unsent = useUnsent();
   // Counts on the notes in view (a line under each, laid out by useLayouter).
   useRequestCounts(source, window.visible);
@@ -47,7 +48,8 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
       </Box>,
     );
   }
-  for (const index of window.visible) {
+  // The clipped note last: as many of its lines as are left (its header at least).
+  for (const index of drawn) {
     if (lines.length >= rows) break;
     const selected = index === window.selected;
     const indent = ' '.repeat(Math.min(source.rowAt(index).depth, MAX_INDENT_DEPTH) * INDENT);
