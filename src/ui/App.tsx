@@ -24,7 +24,7 @@ import { Footer } from './shell/Footer.js';
 import { Header } from './shell/Header.js';
 import { ViewStack } from './shell/ViewStack.js';
 import { NO_KEY, type StatusMessage } from './status.js';
-import { viewFooter, viewTitle, type ViewContext } from './views.js';
+import { viewFooter, viewFooterNames, viewTitle, type ViewContext } from './views.js';
 
 export interface AppProps {
   services: UiServices;
@@ -134,7 +134,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     ? hints(['send', 'newline', 'cancel'], 'composer')
     : offerKey
       ? hints(['createKey', 'skipKey', 'quit'])
-      : (formHints ?? hints(viewFooter(top, nav.feed)));
+      : (formHints ?? hints(viewFooter(top, nav.feed), undefined, viewFooterNames(top, nav.feed)));
   const name = publicKey ? names.nameOf(publicKey) : 'no key';
   const replyTitle = composer.replyTo ? `Reply to ${names.nameOf(composer.replyTo.pubkey)}` : 'New note';
   return (

@@ -129,6 +129,10 @@ const messagesFooter: readonly Command[] = ['down', 'open', 'cycleFeed', 'newMes
 export const viewFooter = (view: View, feed?: FeedKind): readonly Command[] =>
   view.type === 'feed' && feed === 'messages' ? messagesFooter : views[view.type].footer;
 
+/** What a footer key does on this view, where that is not its usual meaning. */
+export const viewFooterNames = (view: View, feed?: FeedKind): Partial<Record<Command, string>> | undefined =>
+  view.type === 'feed' && feed === 'messages' ? { open: 'open chat' } : undefined;
+
 /** A stable key per stacked view, so a view keeps its state (the reader's place) while others cover it. */
 export function viewKey(view: View, depth: number, feed: FeedKind): string {
   switch (view.type) {

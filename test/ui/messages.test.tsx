@@ -95,6 +95,8 @@ describe('Messages (M) and the chat, on the real relay', () => {
     const row = list.split('\n').find((line) => line.includes('hello from alice'))!;
     expect(row).toMatch(/^▸ alice\s+\(1\) hello from alice\s+(now|\d+s)$/);
     expect(list.split('\n')).toHaveLength(24);
+    // Enter opens a chat here, and the footer says so (not "thread").
+    expect(list.split('\n').at(-1)).toMatch(/^ j\/k move {2}Enter open chat {2}Tab feed {2}n new message/);
 
     press(keys.enter);
     const chat = await frame((f) => f.includes('Chat: alice') && f.includes('── To alice (private, NIP-17)'));

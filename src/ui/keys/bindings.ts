@@ -126,9 +126,9 @@ export function bindingFor(command: Command, scope?: Scope): Binding {
   return found;
 }
 
-/** `key label` pairs for a footer: the keys that work on the current screen. */
-export function hints(commands: readonly Command[], scope?: Scope): string {
-  return commands.map((c) => `${c === 'down' ? 'j/k' : bindingFor(c, scope).label} ${shortName[c] ?? c}`).join('  ');
+/** `key label` pairs for a footer: the keys that work on the current screen (`names`: what a key does there, when it differs). */
+export function hints(commands: readonly Command[], scope?: Scope, names?: Partial<Record<Command, string>>): string {
+  return commands.map((c) => `${c === 'down' ? 'j/k' : bindingFor(c, scope).label} ${names?.[c] ?? shortName[c] ?? c}`).join('  ');
 }
 
 const shortName: Partial<Record<Command, string>> = {
