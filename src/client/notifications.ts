@@ -12,6 +12,7 @@ import type { EventStore } from '../store/types.js';
 import type { NotificationsSeen } from '../store/notifications-seen.js';
 import { openFeed, type Feed } from './feed.js';
 import { isHex64 } from '../core/event-shape.js';
+import { DELETION_KIND } from '../core/deletion.js';
 import { safely } from '../core/safely.js';
 
 export interface NotificationsDeps {
@@ -85,8 +86,15 @@ export interface NotificationsService {
   requestNotes(ids: Iterable<string>): void;
   /** Called when notifications, notes or the unread count change; returns an unsubscribe. */
   onChange(listener: () => void): () => void;
+  /** Once the feed settled: the relays were asked for deletion requests of what it holds, and those found applied. */
+  deletionsChecked: Promise<void>;
   close(): void;
 }
+
+/** Ids per `#e` filter when asking for deletion requests (relays cap filter sizes). */
+const IDS_PER_QUERY = 100;
+/** How long new notifications gather before their deletion requests are asked for, ms. */
+const DELETION_CHECK_MS = 2_000;
 
 export function createNotifications(deps: NotificationsDeps, window: { since: number; limit: number }): NotificationsService {
   const feed = openFeed(
@@ -107,9 +115,40 @@ export function createNotifications(deps: NotificationsDeps, window: { since: nu
     if (cached?.view !== view) cached = { view, list: notificationsIn(view, deps.me) };
     return cached.list;
   };
-  const offFeed = feed.onChange(notify);
   let pending: Set<string> | undefined;
   let closed = false;
+
+  // NIP-09: a reply or mention its author deleted is gone from relays that honour the request, but
+  // the cache, which paints first, may still hold it. So the relays are asked for deletion requests
+  // naming what is held (by its `e` tag), and those found remove it (only its author's count).
+  const checked = new Set<string>();
+  let checkTimer: ReturnType<typeof setTimeout> | undefined;
+  const checkDeletions = async (): Promise<void> => {
+    checkTimer = undefined;
+    const ids = list()
+      .map((n) => n.event.id)
+      .filter((id) => !checked.has(id));
+    if (closed || ids.length === 0) return;
+    for (const id of ids) checked.add(id);
+    const filters: Filter[] = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) filters.push({ kinds: [DELETION_KIND], '#e': ids.slice(i, i + IDS_PER_QUERY) });
+    const { events } = await deps.pool.query(filters, { relays: deps.readRelays });
+    let removed = 0;
+    for (const event of events) if (event.kind === DELETION_KIND) removed += feed.timeline.applyDeletion(event);
+    if (removed > 0 && !closed) notify();
+  };
+  let settled = false;
+  const deletionsChecked = feed.settled
+    .then(() => {
+      settled = true;
+      return checkDeletions();
+    })
+    .catch(() => {});
+  // Notifications that come later (live, or an older window) are checked in batches.
+  const offFeed = feed.onChange(() => {
+    notify();
+    if (settled && !checkTimer && !closed) checkTimer = setTimeout(() => void checkDeletions().catch(() => {}), DELETION_CHECK_MS);
+  });
   const flush = () => {
     const ids = [...(pending ?? [])];
     pending = undefined;
@@ -125,6 +164,7 @@ export function createNotifications(deps: NotificationsDeps, window: { since: nu
   return {
     feed,
     list,
+    deletionsChecked,
     seenAt: () => seenAt,
     unread: (hidden) => {
       const shown = hidden ? list().filter((n) => !hidden(n.event)) : list();
@@ -156,6 +196,7 @@ export function createNotifications(deps: NotificationsDeps, window: { since: nu
     },
     close() {
       closed = true;
+      if (checkTimer) clearTimeout(checkTimer);
       offFeed();
       feed.close();
     },

@@ -13,6 +13,11 @@ export interface TestRelay {
   port: number;
   /** Stores an event directly, as if another client had published it. */
   seed(...events: Event[]): Promise<void>;
+  /**
+   * A deletion request (kind 5) applied as this relay applies it, and then kept, as most relays
+   * keep them (NIP-09: relays SHOULD go on sharing them); this one otherwise drops it.
+   */
+  keepDeletion(request: Event): Promise<void>;
   /** Everything the relay holds that matches `filter` (max 1,000, per the relay). */
   find(filter: Record<string, unknown>): Promise<Event[]>;
   /** Number of client connections currently open. */
@@ -63,6 +68,11 @@ export async function startRelay(): Promise<TestRelay> {
         const result = await relay.handleEvent(event as never);
         if (!result.success) throw new Error(`relay refused seeded event: ${result.message}`);
       }
+    },
+    async keepDeletion(request) {
+      if (request.kind !== 5) throw new Error('keepDeletion takes a kind-5 deletion request');
+      await this.seed(request);
+      await repository.upsert(request as never);
     },
     find: (filter) => relay.findEvents([filter as never]) as Promise<Event[]>,
     connections: () => sockets.size,

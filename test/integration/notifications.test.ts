@@ -57,6 +57,39 @@ describe('notifications from the real relay', () => {
     service.close();
   });
 
+  it('a reply its author deleted leaves, though the cache still holds it: the relays are asked for deletion requests', async () => {
+    const other = await startRelay();
+    const otherPool = createPool({ relays: [{ url: other.url, read: true, write: true }], clock });
+    const store = openTempStore();
+    try {
+      const dave = person();
+      const reply = dave.sign(1, [['e', scene.note.id, '', 'root', scene.me.pk], ['p', scene.me.pk]], 'oops, wrong thread', NOW - 100);
+      const kept = scene.alice.sign(1, [['e', scene.note.id, '', 'root', scene.me.pk], ['p', scene.me.pk]], 'still here', NOW - 90);
+      // An earlier run cached the reply; since then dave deleted it, and the relay dropped it.
+      store.events.putMany([reply, kept]);
+      await other.seed(scene.note, reply, kept);
+      await other.keepDeletion(dave.sign(5, [['e', reply.id], ['k', '1']], '', NOW - 50));
+      // Carol's request naming alice's reply deletes nothing: only its author's counts (NIP-09).
+      await other.keepDeletion(scene.carol.sign(5, [['e', kept.id]], '', NOW - 40));
+      expect(await other.find({ ids: [reply.id] })).toEqual([]);
+      expect(await other.find({ ids: [kept.id] })).toHaveLength(1);
+
+      const service = createNotifications(
+        { pool: otherPool, clock, store: store.events, me: scene.me.pk, readRelays: [other.url], noteRelays: [other.url] },
+        { since: NOW - 86_400, limit: 100 },
+      );
+      // The cache paints first: the deleted reply is there until the relays are heard.
+      expect(service.list().map((n) => n.event.content)).toEqual(['still here', 'oops, wrong thread']);
+      await service.deletionsChecked;
+      expect(service.list().map((n) => n.event.content)).toEqual(['still here']);
+      service.close();
+    } finally {
+      store.close();
+      await otherPool.close();
+      await other.stop();
+    }
+  });
+
   it('the unread count survives a restart, and a new reaction arriving live counts again', async () => {
     const dir = tempDir();
     let store = openTempStore({}, dir);

@@ -32,6 +32,8 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
     const deps = { pool: client.pool(), clock: ctx.clock, store, me, readRelays, noteRelays: writeUrls(client.relays()) };
     const service = createNotifications(deps, { since, limit });
     const outcomes = await service.feed.settled;
+    // What was deleted (NIP-09) but may still be cached is left out.
+    await service.deletionsChecked;
     const list = service.list().slice(0, limit);
     service.close();
     const notes = await lookUpNotes(deps, list.flatMap((n) => (n.target ? [n.target] : []))).catch(() => new Map());
