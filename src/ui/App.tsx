@@ -68,8 +68,11 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const [status, setStatus] = useState<StatusMessage | undefined>(() => (known?.length === 0 ? NO_FOLLOWS_HINT : undefined));
   // A form on top of a view (the profile editor) names its own keys; the view's would mislead.
   const [formHints, setFormHints] = useState<string | undefined>();
+  // The lookup failed (no relay answered): Home must not say the user follows nobody.
+  const [followsUnknown, setFollowsUnknown] = useState(false);
   const [follows, setFollows] = useFollows(publicKey, known, (why) => {
     navigate({ type: 'showFeed', feed: 'global' });
+    setFollowsUnknown(why?.tone === 'error');
     // A message already showing (e.g. "key created") stays; a hint is for a quiet footer.
     if (why) setStatus((s) => (why.tone === 'error' ? why : (s ?? why)));
   });
@@ -119,7 +122,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const composerRows = composer.open ? composerHeight(composer.draft, columns) : 0;
   const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows - (prompt.isOpen ? 1 : 0));
   const ctx: ViewContext = {
-    rows: bodyRows, active: false, feed: nav.feed, feedView, perform, topSignal, follows, hasKey: !!publicKey,
+    rows: bodyRows, active: false, feed: nav.feed, feedView, perform, topSignal, follows, followsUnknown, hasKey: !!publicKey,
     nameOf: names.nameOf, setStatus, openChat, reportDrafts, setFormHints,
     newMessage: () => (publicKey ? prompt.open('message') : setStatus({ text: NO_KEY, tone: 'error' })), ...(health.problem ? { relayProblem: health.problem.text } : {}),
   };

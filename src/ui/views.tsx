@@ -28,6 +28,8 @@ export interface ViewContext {
   perform(command: NoteCommand, row: NoteRow): void;
   topSignal: number;
   follows: string[] | undefined;
+  /** The follow list could not be read (no relay answered): not the same as following nobody. */
+  followsUnknown?: boolean;
   hasKey: boolean;
   nameOf(pubkey: string): string;
   setStatus(status: StatusMessage): void;
@@ -68,7 +70,7 @@ export const views: Registry = {
         rows={ctx.rows}
         active={ctx.active}
         perform={ctx.perform}
-        empty={ctx.relayProblem ?? emptyFeedText(ctx.feed, ctx.hasKey, ctx.follows?.length ?? 0)}
+        empty={ctx.relayProblem ?? emptyFeedText(ctx.feed, ctx.hasKey, ctx.follows?.length ?? 0, ctx.followsUnknown)}
         topSignal={ctx.topSignal}
       />
       ),
@@ -149,9 +151,10 @@ export function viewKey(view: View, depth: number, feed: FeedKind): string {
   }
 }
 
-export function emptyFeedText(feed: FeedKind, hasKey: boolean, following: number): string {
+export function emptyFeedText(feed: FeedKind, hasKey: boolean, following: number, followsUnknown = false): string {
   if (feed === 'notifications' && !hasKey) return 'no key, so no notifications to show';
   if (feed === 'notifications') return 'nobody has replied to, mentioned or reacted to you on these relays yet';
+  if (feed === 'home' && following === 0 && followsUnknown) return 'no relay answered, so whom you follow is unknown; Global (Tab) shows everyone';
   if (feed === 'home' && following === 0) return 'you follow nobody yet: press f on a note in Global (Tab), or run `nostr-tui follow npub…`';
   if (feed === 'home') return 'nothing from the people you follow yet';
   return 'the relays sent no notes yet';

@@ -187,11 +187,18 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     // Only for showing Home: a relay that never answers must not hold the screen for the
     // pool's whole EOSE timeout. (Editing the list still asks every relay, in follows.ts.)
     const urls = client.relays().map((relay) => relay.url);
-    const { events: found, relays } = await pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, eoseTimeoutMs: FOLLOWS_WAIT_MS });
+    const ask = (eoseTimeoutMs?: number) => pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, ...(eoseTimeoutMs ? { eoseTimeoutMs } : {}) });
+    let { events: found, relays } = await ask(FOLLOWS_WAIT_MS);
+    // Nothing yet and no relay done, but some still working (a slow link, a busy machine): the
+    // list is unknown, not empty, so they get the pool's whole wait before anything is concluded.
+    if (found.length === 0 && !relays.some((relay) => relay.eose) && relays.some((relay) => relay.timedOut)) ({ events: found, relays } = await ask());
     for (const relay of relays) if (relay.timedOut) stalled.add(relay.url);
     const lists = found.filter((event) => event.kind === 3 && event.pubkey === pubkey);
     const newest = newestReplaceable(lists);
-    return newest ? followedPubkeys(newest.tags) : [];
+    if (newest) return followedPubkeys(newest.tags);
+    // "You follow nobody" only when a relay said so; silence is not an empty list.
+    if (!relays.some((relay) => relay.eose)) throw new Error(`none of your ${urls.length} relays answered, so whom you follow is unknown`);
+    return [];
   };
   const openFor = (kind: FeedKind, follows: readonly string[]): FeedLike => {
     if (kind === 'notifications') return notifying.feed() ?? emptyFeed();

@@ -36,4 +36,14 @@ describe('timeline offline', () => {
     expect(result.stderr).toMatch(/offline/i);
     expect(result.stderr).toContain('3 cached');
   });
+
+  it('with no follow list cached and no relay answering, says whom you follow is unknown, not that you follow no one', async () => {
+    const home = tempDir('nostr-tui-offline-nofollows-');
+    const env = { NOSTR_TUI_HOME: home };
+    expect((await runCli(['key', 'import', npubEncode(getPublicKey(generateSecretKey()))], env)).code).toBe(0);
+    const result = await runCli(['timeline', '--relay', UNREACHABLE], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('nostr-tui: no relay answered, so whom you follow is unknown: showing everyone on your relays.\n');
+    expect(result.stderr).not.toContain('you follow no one');
+  });
 });

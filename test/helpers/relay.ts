@@ -60,18 +60,19 @@ export async function startRelay(): Promise<TestRelay> {
   });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const port = (server.address() as { port: number }).port;
+  const seed = async (...events: Event[]) => {
+    for (const event of events) {
+      const result = await relay.handleEvent(event as never);
+      if (!result.success) throw new Error(`relay refused seeded event: ${result.message}`);
+    }
+  };
   return {
     url: `ws://127.0.0.1:${port}`,
     port,
-    async seed(...events) {
-      for (const event of events) {
-        const result = await relay.handleEvent(event as never);
-        if (!result.success) throw new Error(`relay refused seeded event: ${result.message}`);
-      }
-    },
+    seed,
     async keepDeletion(request) {
       if (request.kind !== 5) throw new Error('keepDeletion takes a kind-5 deletion request');
-      await this.seed(request);
+      await seed(request);
       await repository.upsert(request as never);
     },
     find: (filter) => relay.findEvents([filter as never]) as Promise<Event[]>,

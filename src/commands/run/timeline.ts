@@ -101,14 +101,18 @@ async function homeOrGlobal(
     writeLine(ctx.stderr, 'nostr-tui: no key yet, so no follow list: showing everyone on your relays.');
     return globalFilters(since, limit, until);
   }
+  let unknown = false;
   const follows = await currentFollows(client)
     .then((found) => {
       for (const relay of found.relays) if (relay.timedOut) stalled.add(relay.url);
+      // No relay answered and nothing cached: the list is unknown, not empty.
+      unknown = !found.event && found.answered === 0;
       return found.entries.map((entry) => entry.pubkey);
     })
-    .catch(() => []);
+    .catch(() => ((unknown = true), []));
   if (follows.length === 0) {
-    writeLine(ctx.stderr, 'nostr-tui: you follow no one yet (`nostr-tui follow <npub>`): showing everyone on your relays.');
+    const why = unknown ? 'no relay answered, so whom you follow is unknown' : 'you follow no one yet (`nostr-tui follow <npub>`)';
+    writeLine(ctx.stderr, `nostr-tui: ${why}: showing everyone on your relays.`);
     return globalFilters(since, limit, until);
   }
   // The user's own notes and reposts are part of Home.
