@@ -55,10 +55,9 @@ export interface Feed {
   extend(filters: Filter[]): void;
   /**
    * The next window below the oldest note shown, from the cache and every
-   * relay (paged like the start-up window). One load at a time. It reaches past
-   * the start-up window's `since`, unless `floor` (unix seconds) says where to stop.
+   * relay (paged like the start-up window). One load at a time.
    */
-  loadOlder(floor?: number): Promise<OlderNotes>;
+  loadOlder(): Promise<OlderNotes>;
   /**
    * Also asks each relay of `plan` for its own filters (each author where they write), streaming
    * until close; resolves once every relay of the plan has answered, timed out or failed.
@@ -174,13 +173,12 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
   /** The last window's covered depth: the next one starts there, not at the oldest note shown (which may lie below a gap). */
   let lastWindow = start;
   let older: Promise<OlderNotes> | undefined;
-  const loadOlder = (floor?: number): Promise<OlderNotes> => {
+  const loadOlder = (): Promise<OlderNotes> => {
     if (older) return older;
     const view = timeline.view();
     const until = lastWindow?.depth() ?? view.at(view.length - 1)?.event.created_at ?? unixNow(deps.clock);
-    // The next window reaches past the start-up window's `since` (older is older), or down to `floor`.
-    const since = floor === undefined ? {} : { since: floor };
-    const below = (list: Filter[]) => list.map(({ since: _since, ...filter }) => ({ ...filter, ...since, until }));
+    // The next window reaches past the start-up window's `since`: older is older.
+    const below = (list: Filter[]) => list.map(({ since: _since, ...filter }) => ({ ...filter, until }));
     const window = below(asked);
     const before = timeline.size;
     if (cached([...window, ...[...routed.values()].flatMap(below)])) changed();
