@@ -107,7 +107,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     disabled: offerKey,
   });
   const actions = useActions({
-    services, navigate, setStatus, openComposer: composer.show, hasKey: !!publicKey, nameOf: names.nameOf, onFollowsChanged, onPublished,
+    services, navigate, setStatus, openComposer: composer.show, quoteInComposer: composer.quote, hasKey: !!publicKey, nameOf: names.nameOf, onFollowsChanged, onPublished,
   });
   // `/` and `#` (issue #15); `#` on a note offers its hashtags.
   const openChat = (peers: string[]) => navigate({ type: 'push', view: { type: 'chat', peers } });

@@ -1,5 +1,6 @@
 // What the UI publishes: the composer's tags (NIP-27/18/24), replies' tags.
 import { render } from 'ink-testing-library';
+import * as nip19 from 'nostr-tools/nip19';
 import { noteEncode, npubEncode, nsecEncode } from 'nostr-tools/nip19';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,6 +43,37 @@ describe('the composer publishes the tags its text calls for', () => {
       ['q', hello.id, '', alice.pubkey],
       ['t', 'nostr'],
     ]);
+  });
+
+  it('" quotes the note: the new note holds its nevent on a line of its own, nothing is sent until Enter; q and p tags (NIP-18)', async () => {
+    const hello = alice.note('hello world', now - 300);
+    const { frame, press, published } = start({ feeds: { home: new MemoryFeed([hello]) } });
+    await frame((f) => f.includes('hello world'));
+    press('"');
+    const open = await frame((f) => f.includes('── New note') && f.includes('nostr:nevent1'));
+    expect(published).toHaveLength(0);
+    // The cursor waits above the reference, where the comment goes.
+    expect(open).toMatch(/── New note[^\n]*\n\s*▏\s*\n\s*\n\s*nostr:nevent1/);
+    press('so true');
+    await frame((f) => f.includes('so true▏'));
+    press(keys.enter);
+    await frame((f) => f.includes('post: sent to 1/1 relays'));
+    const reference = published[0]!.content.split('\n\n')[1]!;
+    expect(published[0]!.content).toBe(`so true\n\n${reference}`);
+    const pointer = nip19.decode(reference.slice('nostr:'.length));
+    // With the relay the note came from as its hint, in the nevent and the q tag.
+    expect(pointer).toMatchObject({ type: 'nevent', data: { id: hello.id, author: alice.pubkey, relays: ['ws://fake'] } });
+    expect(published[0]!.tags).toEqual([
+      ['p', alice.pubkey],
+      ['q', hello.id, 'ws://fake', alice.pubkey],
+    ]);
+    // Quoting again with a draft open keeps what was written and adds the reference once.
+    press('"');
+    press('x');
+    press(keys.escape);
+    press('"');
+    const again = await frame((f) => f.includes('── New note') && f.includes('x▏'));
+    expect(again.split('nostr:nevent1')).toHaveLength(2);
   });
 
   it('a reply: NIP-10 root tag, the author and the thread p tags without the user, then hashtags', async () => {

@@ -23,6 +23,11 @@ export interface ComposerControl {
   edit(action: ComposerAction): void;
   /** Opens the composer on the target's own draft. */
   show(replyTo?: Event): void;
+  /**
+   * Opens the new note's draft with `reference` (a `nostr:nevent1…`, NIP-18 quote) on a line of
+   * its own at the end, the cursor before it: nothing is sent until Enter.
+   */
+  quote(reference: string): void;
   hide(): void;
 }
 
@@ -91,6 +96,20 @@ export function useComposer(opts: {
     },
     [bump],
   );
+  const quote = useCallback(
+    (reference: string) => {
+      target.current = { sending: false };
+      const key = draftKey();
+      const draft = drafts.get(key) ?? emptyDraft;
+      if (!draft.text.includes(reference)) {
+        const mine = draft.text.trimEnd();
+        drafts.set(key, { text: `${mine}\n\n${reference}`, cursor: mine.length });
+        latest.current.onDrafts?.([...drafts.values()].map((d) => d.text).filter((t) => t.trim()));
+      }
+      bump();
+    },
+    [drafts, bump],
+  );
   const hide = useCallback(() => {
     target.current = undefined;
     bump();
@@ -149,6 +168,7 @@ export function useComposer(opts: {
     getDraft: () => drafts.get(draftKey(target.current?.replyTo)) ?? emptyDraft,
     edit,
     show,
+    quote,
     hide,
   };
 }

@@ -11,7 +11,7 @@ import type { NoteRow } from '../notes/note-source.js';
 import { errorStatus, NO_KEY, publishStatus, type StatusMessage } from '../status.js';
 import type { NoteCommand } from './use-list-keys.js';
 import { useInteract } from './use-interact.js';
-import { useNoteLinks } from './use-note-links.js';
+import { noteAddress, useNoteLinks } from './use-note-links.js';
 import { useConfirm } from '../confirm/use-confirm.js';
 
 export interface ActionDeps {
@@ -20,6 +20,8 @@ export interface ActionDeps {
   setStatus(status: StatusMessage): void;
   /** Opens the composer, for a reply when `replyTo` is given. */
   openComposer(replyTo?: Event): void;
+  /** Opens the new note's composer with this `nostr:` reference in it (a quote, NIP-18). */
+  quoteInComposer(reference: string): void;
   /** The user's key, or undefined (then writing commands explain how to get one). */
   hasKey: boolean;
   nameOf(pubkey: string): string;
@@ -37,7 +39,7 @@ const unchangedText = {
 
 /** What each note command does; the effects live in the services. */
 export function useActions(deps: ActionDeps) {
-  const { services, navigate, setStatus, openComposer, hasKey, nameOf, onFollowsChanged, onPublished } = deps;
+  const { services, navigate, setStatus, openComposer, quoteInComposer, hasKey, nameOf, onFollowsChanged, onPublished } = deps;
 
   const publish = useCallback(
     async (what: string, template: EventTemplate) => {
@@ -115,6 +117,9 @@ export function useActions(deps: ActionDeps) {
       switch (command) {
         case 'reply':
           return openComposer(note);
+        case 'quote':
+          // NIP-18: the note is quoted by its nevent in the text; tagNote adds `q` and its author's `p` on send.
+          return quoteInComposer(`nostr:${noteAddress(row)}`);
         case 'like':
         case 'repost':
         case 'delete':
@@ -130,7 +135,7 @@ export function useActions(deps: ActionDeps) {
           return muteAuthor(note.pubkey);
       }
     },
-    [navigate, setStatus, openComposer, hasKey, editFollows, interact, interactions, services, noteLinks, muteAuthor],
+    [navigate, setStatus, openComposer, quoteInComposer, hasKey, editFollows, interact, interactions, services, noteLinks, muteAuthor],
   );
 
   const send = useCallback(

@@ -6,7 +6,7 @@ export type Scope = 'list' | 'global' | 'composer' | 'offer' | 'relays' | 'messa
 
 export type Command =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
-  | 'open' | 'back' | 'compose' | 'reply' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile'
+  | 'open' | 'back' | 'compose' | 'reply' | 'quote' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile'
   | 'mute' | 'editProfile'
   | 'cycleFeed' | 'relays' | 'help' | 'quit' | 'quitNow'
   | 'send' | 'newline' | 'cancel'
@@ -48,6 +48,7 @@ export const bindings: readonly Binding[] = [
   { command: 'bottom', scope: 'list', keys: [{ input: 'G' }, { key: 'end' }], label: 'G', description: 'bottom' },
   { command: 'open', scope: 'list', keys: [{ key: 'return' }], label: 'Enter', description: 'open the thread' },
   { command: 'reply', scope: 'list', keys: [{ input: 'r' }], label: 'r', description: 'reply' },
+  { command: 'quote', scope: 'list', keys: [{ input: '"' }], label: '"', description: 'quote it in a new note' },
   { command: 'like', scope: 'list', keys: [{ input: 'l' }], label: 'l', description: 'like (+), or unlike ♥' },
   { command: 'repost', scope: 'list', keys: [{ input: 't' }], label: 't', description: 'repost, or undo ↻' },
   { command: 'delete', scope: 'list', keys: [{ input: 'd' }], label: 'd', description: 'delete your own note' },
@@ -132,7 +133,7 @@ export function hints(commands: readonly Command[], scope?: Scope, names?: Parti
 }
 
 const shortName: Partial<Record<Command, string>> = {
-  down: 'move', open: 'thread', compose: 'new', reply: 'reply', like: 'like', repost: 'repost', delete: 'delete',
+  down: 'move', open: 'thread', compose: 'new', reply: 'reply', quote: 'quote', like: 'like', repost: 'repost', delete: 'delete',
   follow: 'follow', unfollow: 'unfollow', profile: 'profile', cycleFeed: 'feed', relays: 'relays', help: 'help',
   quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'close (draft kept)', top: 'top',
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
