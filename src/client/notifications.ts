@@ -123,24 +123,27 @@ export function createNotifications(deps: NotificationsDeps, window: { since: nu
   // naming what is held (by its `e` tag), and those found remove it (only its author's count).
   const checked = new Set<string>();
   let checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The read relays that answered the feed: one that stalled is not waited for again. */
+  let answering: string[] = [];
   const checkDeletions = async (): Promise<void> => {
     checkTimer = undefined;
     const ids = list()
       .map((n) => n.event.id)
       .filter((id) => !checked.has(id));
-    if (closed || ids.length === 0) return;
+    if (closed || ids.length === 0 || answering.length === 0) return;
     for (const id of ids) checked.add(id);
     const filters: Filter[] = [];
     for (let i = 0; i < ids.length; i += IDS_PER_QUERY) filters.push({ kinds: [DELETION_KIND], '#e': ids.slice(i, i + IDS_PER_QUERY) });
-    const { events } = await deps.pool.query(filters, { relays: deps.readRelays });
+    const { events } = await deps.pool.query(filters, { relays: answering });
     let removed = 0;
     for (const event of events) if (event.kind === DELETION_KIND) removed += feed.timeline.applyDeletion(event);
     if (removed > 0 && !closed) notify();
   };
   let settled = false;
   const deletionsChecked = feed.settled
-    .then(() => {
+    .then((outcomes) => {
       settled = true;
+      answering = outcomes.filter((outcome) => outcome.eose).map((outcome) => outcome.url);
       return checkDeletions();
     })
     .catch(() => {});

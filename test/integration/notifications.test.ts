@@ -12,6 +12,7 @@ import { createPool } from '../../src/net/pool.js';
 import type { RelayPool } from '../../src/net/types.js';
 import { KeyStore } from '../../src/store/keys.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { startFaultRelay } from '../helpers/fault-relay.js';
 import { openTempStore, tempDir } from '../helpers/store.js';
 import { notificationScene, person } from '../helpers/notification-events.js';
 import { runInProcess, tempHome } from '../helpers/in-process-cli.js';
@@ -59,7 +60,9 @@ describe('notifications from the real relay', () => {
 
   it('a reply its author deleted leaves, though the cache still holds it: the relays are asked for deletion requests', async () => {
     const other = await startRelay();
-    const otherPool = createPool({ relays: [{ url: other.url, read: true, write: true }], clock });
+    // Takes every REQ and never answers: waited for once (the feed), not again for the deletions.
+    const stalled = await startFaultRelay({});
+    const otherPool = createPool({ relays: [{ url: other.url, read: true, write: true }], clock, eoseTimeoutMs: 500 });
     const store = openTempStore();
     try {
       const dave = person();
@@ -75,18 +78,19 @@ describe('notifications from the real relay', () => {
       expect(await other.find({ ids: [kept.id] })).toHaveLength(1);
 
       const service = createNotifications(
-        { pool: otherPool, clock, store: store.events, me: scene.me.pk, readRelays: [other.url], noteRelays: [other.url] },
+        { pool: otherPool, clock, store: store.events, me: scene.me.pk, readRelays: [other.url, stalled.url], noteRelays: [other.url] },
         { since: NOW - 86_400, limit: 100 },
       );
       // The cache paints first: the deleted reply is there until the relays are heard.
       expect(service.list().map((n) => n.event.content)).toEqual(['still here', 'oops, wrong thread']);
       await service.deletionsChecked;
       expect(service.list().map((n) => n.event.content)).toEqual(['still here']);
+      expect(stalled.received.filter((r) => r.message[0] === 'REQ')).toHaveLength(1);
       service.close();
     } finally {
       store.close();
       await otherPool.close();
-      await other.stop();
+      await Promise.all([other.stop(), stalled.stop()]);
     }
   });
 
