@@ -54,6 +54,8 @@ export interface Client {
   readonly pinnedRelays: boolean;
   /** The relays for this run: `--relay`, else the configured ones, else the defaults. */
   relays(): RelaySpec[];
+  /** The configured relays were edited while running (the relays panel): read them again, and the pool uses them. No-op with `--relay`. */
+  relaysChanged(): void;
   /** Created on first use. */
   pool(): RelayPool;
   /** The user's signer; asks for the passphrase once when the key is encrypted. Fails with no key or a read-only key. */
@@ -94,6 +96,11 @@ export function createClient(opts: ClientOptions): Client {
       // Only a --relay URL with 64 hex characters costs a key derivation here.
       relays ??= relaysForRun(config, opts.relayOverride, opts.relayOverride?.some((url) => /[0-9a-f]{64}/i.test(url)) ? storedPubkey(opts.paths.configDir) : undefined);
       return relays.map((relay) => ({ ...relay }));
+    },
+    relaysChanged() {
+      if (client.pinnedRelays) return;
+      relays = undefined;
+      pool?.setRelays?.(client.relays());
     },
     pool() {
       if (pool) return pool;

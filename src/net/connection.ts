@@ -77,8 +77,8 @@ export class Connection {
 
   constructor(
     readonly url: string,
-    /** In the user's relay list: only these may get an AUTH signed with the user's key. */
-    readonly inList: boolean,
+    /** In the user's relay list: only these may get an AUTH signed with the user's key (the list may change). */
+    public inList: boolean,
     private readonly deps: ConnectionDeps,
   ) {
     this.status = { url, state: 'idle', roles: [], counts: emptyCounts() };

@@ -17,7 +17,7 @@ import { publishTo } from './publish-to.js';
 import { MAX_DELIVERED_IDS, type RelaySub } from './relay.js';
 import { guardedWebSocket } from './socket.js';
 import { StatusBroadcast } from './status-broadcast.js';
-import type { PublishOptions, PublishResult, QueryOptions, QueryResult, RelayOutcome, RelayPool, RelayRole } from './types.js';
+import type { PublishOptions, PublishResult, QueryOptions, QueryResult, RelayOutcome, RelayPool, RelayRole, RelaySpec } from './types.js';
 import type { RelayStatus, RequestOptions, RequestPlan, StreamOptions, SubscribeHandlers, Subscription } from './types.js';
 import { VerifiedEvents } from './verified-events.js';
 import { sharedVerifier } from './verify.js';
@@ -309,21 +309,27 @@ class Pool implements RelayPool {
     );
   }
 
+  /** A relay no longer listed is kept while a request uses it, like any other relay, then let go. */
+  setRelays(relays: RelaySpec[]): void {
+    if (this.closed) return;
+    this.opts.relays = relays.map((spec) => ({ ...spec }));
+    const listed = new Set(relays.map((spec) => spec.url));
+    for (const url of listed) this.connection(url, 'user').inList = true;
+    for (const conn of [...this.connections.values()].filter((c) => !listed.has(c.url))) {
+      conn.inList = false;
+      conn.status.roles = conn.status.roles.filter((role) => role !== 'user');
+      this.closeWhenIdle(conn);
+    }
+    this.statusChanged();
+  }
+
   status(): RelayStatus[] {
-    return [...this.connections.values()].map((c) => ({
-      ...c.status,
-      roles: [...c.status.roles],
-      counts: { ...c.status.counts },
-    }));
+    return [...this.connections.values()].map((c) => ({ ...c.status, roles: [...c.status.roles], counts: { ...c.status.counts } }));
   }
 
-  onStatus(listener: (status: RelayStatus[]) => void): () => void {
-    return this.broadcast.listen(listener);
-  }
+  onStatus = (listener: (status: RelayStatus[]) => void): (() => void) => this.broadcast.listen(listener);
 
-  private statusChanged(): void {
-    this.broadcast.changed();
-  }
+  private statusChanged = (): void => this.broadcast.changed();
 
   async close(): Promise<void> {
     if (this.closed) return;

@@ -141,5 +141,10 @@ export interface RelayPool {
   status(): RelayStatus[];
   /** Called with the whole status list whenever any relay's status changes. */
   onStatus(listener: (status: RelayStatus[]) => void): () => void;
+  /**
+   * The user's relay list changed while running (the relays panel): the read and write relays
+   * used when a request names none, and which relays are the user's (status roles, NIP-42 AUTH).
+   */
+  setRelays?(relays: RelaySpec[]): void;
   close(): Promise<void>;
 }

@@ -12,7 +12,8 @@ import type { ConfigStore } from '../store/config.js';
 import type { KeyStore } from '../store/keys.js';
 import type { ListUnknownError, RelayConfigLike, RelayEditShown } from './services.js';
 
-export function relayConfigFor(client: Client, config: ConfigStore, keys: KeyStore, overridden: boolean): RelayConfigLike {
+/** `changed` is told once config.json's relays changed, after the client took them up (used at once). */
+export function relayConfigFor(client: Client, config: ConfigStore, keys: KeyStore, overridden: boolean, changed: () => void): RelayConfigLike {
   const canSign = () => {
     try {
       return !!keys.load()?.secret;
@@ -20,13 +21,20 @@ export function relayConfigFor(client: Client, config: ConfigStore, keys: KeySto
       return false;
     }
   };
-  const local = (url: string, spec?: { read: boolean; write: boolean }) => (spec ? addRelay(config, url, spec, client.publicKey()) : removeRelay(config, url));
+  const applied = <T extends RelayEdit>(edit: T): T => {
+    if (edit.change !== 'unchanged') {
+      client.relaysChanged();
+      changed();
+    }
+    return edit;
+  };
+  const local = (url: string, spec?: { read: boolean; write: boolean }) => applied(spec ? addRelay(config, url, spec, client.publicKey()) : removeRelay(config, url));
   const edit = (url: string, spec?: { read: boolean; write: boolean }): RelayEditShown | Promise<RelayEditShown> => {
     if (!canSign()) return { ...local(url, spec), list: 'no secret key, so no relay list (kind 10002) was published' };
     // A bad URL is refused before anything is looked up (the same sentence as the command's).
     normalizeRelayUrl(url, client.publicKey());
     return editPublishedRelays(client, config, spec ? { url, spec } : { url }, client.publicKey()).then(
-      ({ config: done, list }) => shown(done, list),
+      ({ config: done, list }) => shown(applied(done), list),
       (error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         // The command's own advice (--local, try again) is the panel's question instead.
@@ -42,7 +50,8 @@ export function relayConfigFor(client: Client, config: ConfigStore, keys: KeySto
     list: () => config.relays(),
     set: (url, marks) => edit(url, marks),
     remove: (url) => edit(url),
-    overridden,
+    // `--relay` pins this run's relays (the client ignores the edit until the next start).
+    overridden: overridden || client.pinnedRelays,
   };
 }
 

@@ -187,10 +187,12 @@ export interface UiServices {
   /** Creates and stores a new key; resolves with its public key. */
   createKey(): Promise<string>;
   relays(): RelaySpec[];
-  /** Edits of the configured relays (the relays panel); the pool takes them at the next start. */
+  /** Edits of the configured relays (the relays panel), used at once (the pool, then the shown feed reopened). */
   relayConfig?: RelayConfigLike;
   relayStatus(): RelayStatus[];
   onRelayStatus(listener: (status: RelayStatus[]) => void): () => void;
+  /** Called after the relays panel changed the relays this run uses; returns an unsubscribe. */
+  onRelaysChanged?(listener: () => void): () => void;
   /** The user's follow list (newest kind 3); empty with no key. */
   follows(): Promise<string[]>;
   /** The follow list when start-up's lookup has already finished (so the first frame can show the feed); else undefined. */

@@ -28,11 +28,15 @@ export function wireNotifications(deps: {
 }): NotificationsWiring {
   const { client } = deps;
   let closed = false;
-  let current: { pubkey: string; service: NotificationsService } | undefined;
+  let current: { pubkey: string; relays: string; service: NotificationsService } | undefined;
+  // The views' listeners, told by whichever service is current (a new key, or new read relays, opens another).
+  const listeners = new Set<() => void>();
   const service = (): NotificationsService | undefined => {
     const me = deps.publicKey();
     if (closed || !me) return undefined;
-    if (current?.pubkey !== me) {
+    const relays = client.relays();
+    const key = readUrls(relays).join(' ');
+    if (current?.pubkey !== me || current.relays !== key) {
       current?.service.close();
       let seen;
       try {
@@ -40,12 +44,16 @@ export function wireNotifications(deps: {
       } catch {
         seen = undefined; // The count then lasts for this run only.
       }
-      const relays = client.relays();
       const opened = createNotifications(
         { pool: client.pool(), clock: client.clock, store: deps.events(), seen, me, readRelays: readUrls(relays), noteRelays: writeUrls(relays), stalled: deps.stalled },
         deps.window(),
       );
-      current = { pubkey: me, service: opened };
+      opened.onChange(() => {
+        for (const listener of listeners) listener();
+      });
+      // Listeners read the new service's count once it is in place.
+      if (current) queueMicrotask(() => listeners.forEach((listener) => listener()));
+      current = { pubkey: me, relays: key, service: opened };
     }
     return current.service;
   };
@@ -62,7 +70,11 @@ export function wireNotifications(deps: {
       markSeen: (at) => service()?.markSeen(at),
       note: (id) => service()?.note(id),
       requestNotes: (ids) => service()?.requestNotes(ids),
-      onChange: (listener) => service()?.onChange(listener) ?? (() => {}),
+      onChange(listener) {
+        listeners.add(listener);
+        service();
+        return () => void listeners.delete(listener);
+      },
     },
     counts,
     feed() {

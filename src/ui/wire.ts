@@ -169,6 +169,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => client.relays().map((relay) => relay.url) });
   let closed = false;
   const dms = wireDms(client, () => closed);
+  /** Told when the relays panel changed the relays: the shown feed is opened again with them. */
+  const relayListeners = new Set<() => void>();
   /** Relays that stalled during this run: views opened later do not wait for them again (src/client/window.ts). */
   const stalled = new Set<string>();
   let followsFor: { pubkey: string; list: Promise<string[]>; known?: string[] } | undefined;
@@ -239,7 +241,13 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       return pubkey;
     },
     relays: () => client.relays(),
-    relayConfig: relayConfigFor(client, config, keyStore, relayOverride),
+    relayConfig: relayConfigFor(client, config, keyStore, relayOverride, () => {
+      for (const listener of relayListeners) listener();
+    }),
+    onRelaysChanged(listener) {
+      relayListeners.add(listener);
+      return () => void relayListeners.delete(listener);
+    },
     relayStatus: () => pool().status(),
     onRelayStatus: (listener) => pool().onStatus(listener),
     follows() {

@@ -272,9 +272,9 @@ describe('screens and views', () => {
     expect(f).toContain('  ws://index  connected  discovery (not in your list)');
   });
 
-  it('a relay added in the panel (used from the next start) is not counted as one of this run\'s relays', async () => {
+  it('a relay asked for the user\'s relay list but not in this run\'s list is not counted as one of its relays', async () => {
     const counts = { received: 0, duplicates: 0, invalid: 0, offFilter: 0, malformed: 0, oversize: 0 };
-    // Started with no relays; the one being added was asked for the user's relay list.
+    // Started with no relays; one being added (before the edit is saved) was asked for the user's relay list.
     const { frame } = start({ feeds: { home: feedOf(hello) }, relays: [], status: [{ url: 'ws://added', roles: ['user'], state: 'eose', counts }] });
     const home = await frame((f) => f.includes('hello world'));
     expect(home.split('\n')[0]).toMatch(/ relays 0\/0 \+1$/);

@@ -139,7 +139,7 @@ describe('the relays panel', () => {
     press('wss://Two.Example/');
     await frame((f) => f.includes('add relay: wss://Two.Example/▏'));
     press(keys.enter);
-    await frame((f) => f.includes('added wss://two.example: saved; used from the next start'));
+    await frame((f) => f.includes('added wss://two.example: saved; in use now'));
     expect(store.relays()).toEqual([
       { url: 'wss://one.example', read: true, write: true },
       { url: 'wss://two.example', read: true, write: true },

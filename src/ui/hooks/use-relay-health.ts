@@ -22,7 +22,7 @@ export function useRelayHealth(): RelayHealth {
   const yours = new Set(relays.map((relay) => relay.url));
   const up = status.filter((s) => s.state === 'connected' || s.state === 'eose');
   // One of the relays this run uses as yours (a stand-in status without roles counts too); a relay
-  // just added in the panel, asked for your relay list, is used as yours from the next start.
+  // being added in the panel is asked for your relay list first, and is yours once the edit is saved.
   const mine = (s: (typeof status)[number]) => yours.has(s.url) && (!s.roles || s.roles.includes('user'));
   const connected = up.filter(mine).length;
   const others = up.length - connected;

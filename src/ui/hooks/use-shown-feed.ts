@@ -1,5 +1,5 @@
 import type { Event } from 'nostr-tools';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useServices } from '../context.js';
 import type { FeedKind } from '../navigation.js';
 import { useFeed } from './use-feed.js';
@@ -18,7 +18,11 @@ export function useShownFeed(
 ) {
   const services = useServices();
   const [topSignal, setTopSignal] = useState(0);
-  const feedView = useFeed(() => (follows === undefined ? undefined : services.openFeed(feed, follows)), [services, feed, follows === undefined, publicKey]);
+  // Relays added or removed in the panel: the feed is opened again over them. The cache paints
+  // it at once, and the list keeps its place (it is kept by note ids).
+  const [relays, setRelays] = useState(0);
+  useEffect(() => services.onRelaysChanged?.(() => setRelays((n) => n + 1)), [services]);
+  const feedView = useFeed(() => (follows === undefined ? undefined : services.openFeed(feed, follows)), [services, feed, follows === undefined, publicKey, relays]);
   const onPublished = useCallback(
     (event: Event) => {
       // The user deleted a note (NIP-09): it leaves the open feed at once, and a reply no longer counts under its note.

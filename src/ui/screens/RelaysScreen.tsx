@@ -25,7 +25,9 @@ type Mode =
   | { type: 'confirmLocal'; what: string; refused: ListUnknownError };
 
 const marksOf = (spec: RelaySpec) => `${spec.read ? 'read' : ''}${spec.read && spec.write ? '+' : ''}${spec.write ? 'write' : ''}` || 'off';
-const RESTART = 'saved; used from the next start';
+/** Taken up at once (src/client/client.ts relaysChanged); with `--relay`, this run keeps its relays. */
+const SAVED = 'saved; in use now';
+const SAVED_PINNED = 'saved; used from the next start without --relay';
 
 /**
  * Each relay: state, round-trip time, what it sent, its last error or notice.
@@ -58,9 +60,8 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
   const failed = (error: unknown) => setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error' });
   const done = (what: string, result: RelayEditShown) => {
     setConfigured(editor!.list());
-    const note = editor!.overridden ? ' (this run uses --relay)' : '';
     const list = result.list ? `; ${sanitizeLine(result.list)}` : '';
-    const text = `${what} ${sanitizeLine(result.url)}: ${result.change === 'unchanged' ? 'nothing to change' : RESTART}${note}${list}`;
+    const text = `${what} ${sanitizeLine(result.url)}: ${result.change === 'unchanged' ? 'nothing to change' : editor!.overridden ? SAVED_PINNED : SAVED}${list}`;
     setStatus({ text, tone: result.failed ? 'error' : 'ok' });
   };
   /** The list could not be known: the user may still change config.json alone (the command's --local). */
