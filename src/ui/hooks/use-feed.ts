@@ -39,12 +39,16 @@ export function useFeed(open: () => FeedLike | undefined, deps: readonly unknown
     const feed = view.generation === generation ? view.feed : undefined;
     if (!feed) return;
     let live = true;
-    const off = feed.onChange(() => live && setView((v) => ({ ...v, version: v.version + 1 })));
+    // Only ever this opening's state: an update queued by a feed just left (its settle, its last
+    // change) must not land on the next one, which would then count its start-up notes as new.
+    const update = (change: (v: FeedView & { generation: number }) => Partial<FeedView>) =>
+      live && setView((v) => (v.generation === generation ? { ...v, ...change(v) } : v));
+    const off = feed.onChange(() => update((v) => ({ version: v.version + 1 })));
     // What arrived between that render and this subscription is drawn too.
-    setView((v) => ({ ...v, version: v.version + 1 }));
+    update((v) => ({ version: v.version + 1 }));
     feed.settled.then(
-      () => live && setView((v) => ({ ...v, settled: true })),
-      () => live && setView((v) => ({ ...v, settled: true })),
+      () => update(() => ({ settled: true })),
+      () => update(() => ({ settled: true })),
     );
     return () => {
       live = false;
