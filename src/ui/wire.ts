@@ -186,8 +186,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       currentFollows(client).catch(() => {});
       return local;
     }
-    // Only for showing Home: a relay that never answers must not hold the screen for the
-    // pool's whole EOSE timeout. (Editing the list still asks every relay, in follows.ts.)
+    // Only for showing Home: 2.5 s first, so a relay that never answers does not hold the screen
+    // when another has answered. (Editing the list still asks every relay, in follows.ts.)
     const urls = client.relays().map((relay) => relay.url);
     const ask = (eoseTimeoutMs?: number) => pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, ...(eoseTimeoutMs ? { eoseTimeoutMs } : {}) });
     let { events: found, relays } = await ask(FOLLOWS_WAIT_MS);
