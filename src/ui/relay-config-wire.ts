@@ -13,7 +13,7 @@ import type { KeyStore } from '../store/keys.js';
 import type { ListUnknownError, RelayConfigLike, RelayEditShown } from './services.js';
 
 /** `changed` is told once config.json's relays changed, after the client took them up (used at once). */
-export function relayConfigFor(client: Client, config: ConfigStore, keys: KeyStore, overridden: boolean, changed: () => void): RelayConfigLike {
+export function relayConfigFor(client: Client, config: ConfigStore, keys: KeyStore, changed: () => void): RelayConfigLike {
   const canSign = () => {
     try {
       return !!keys.load()?.secret;
@@ -51,7 +51,7 @@ export function relayConfigFor(client: Client, config: ConfigStore, keys: KeySto
     set: (url, marks) => edit(url, marks),
     remove: (url) => edit(url),
     // `--relay` pins this run's relays (the client ignores the edit until the next start).
-    overridden: overridden || client.pinnedRelays,
+    overridden: client.pinnedRelays,
   };
 }
 

@@ -241,7 +241,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       return pubkey;
     },
     relays: () => client.relays(),
-    relayConfig: relayConfigFor(client, config, keyStore, relayOverride, () => {
+    relayConfig: relayConfigFor(client, config, keyStore, () => {
       for (const listener of relayListeners) listener();
     }),
     onRelaysChanged(listener) {
