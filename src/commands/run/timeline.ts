@@ -101,16 +101,12 @@ async function homeOrGlobal(
     writeLine(ctx.stderr, 'nostr-tui: no key yet, so no follow list: showing everyone on your relays.');
     return globalFilters(since, limit, until);
   }
-  let unknown = false;
-  const follows = await currentFollows(client)
-    .then((found) => {
-      for (const relay of found.relays) if (relay.timedOut) stalled.add(relay.url);
-      // No relay answered and nothing cached: the list is unknown, not empty.
-      unknown = !found.event && found.answered === 0;
-      return found.entries.map((entry) => entry.pubkey);
-    })
-    .catch(() => ((unknown = true), []));
+  const found = await currentFollows(client).catch(() => undefined);
+  for (const relay of found?.relays ?? []) if (relay.timedOut) stalled.add(relay.url);
+  const follows = found?.entries.map((entry) => entry.pubkey) ?? [];
   if (follows.length === 0) {
+    // No relay answered and nothing cached: the list is unknown, not empty.
+    const unknown = !found || (!found.event && found.answered === 0);
     const why = unknown ? 'no relay answered, so whom you follow is unknown' : 'you follow no one yet (`nostr-tui follow <npub>`)';
     writeLine(ctx.stderr, `nostr-tui: ${why}: showing everyone on your relays.`);
     return globalFilters(since, limit, until);
