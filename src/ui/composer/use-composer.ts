@@ -77,16 +77,19 @@ export function useComposer(opts: {
   const latest = useRef(opts);
   latest.current = opts;
 
+  /** Every non-empty draft, told after each change, so unsent drafts survive a quit. */
+  const reportDrafts = useCallback(() => latest.current.onDrafts?.([...drafts.values()].map((d) => d.text).filter((t) => t.trim())), [drafts]);
+
   const edit = useCallback(
     (action: ComposerAction) => {
       const key = draftKey(target.current?.replyTo);
       const next = composerReducer(drafts.get(key) ?? emptyDraft, action);
       if (next.text) drafts.set(key, next);
       else drafts.delete(key);
-      latest.current.onDrafts?.([...drafts.values()].map((d) => d.text).filter((t) => t.trim()));
+      reportDrafts();
       bump();
     },
-    [drafts, bump],
+    [drafts, bump, reportDrafts],
   );
 
   const show = useCallback(
@@ -104,11 +107,11 @@ export function useComposer(opts: {
       if (!draft.text.includes(reference)) {
         const mine = draft.text.trimEnd();
         drafts.set(key, { text: `${mine}\n\n${reference}`, cursor: mine.length });
-        latest.current.onDrafts?.([...drafts.values()].map((d) => d.text).filter((t) => t.trim()));
+        reportDrafts();
       }
       bump();
     },
-    [drafts, bump],
+    [drafts, bump, reportDrafts],
   );
   const hide = useCallback(() => {
     target.current = undefined;
@@ -126,7 +129,7 @@ export function useComposer(opts: {
       // Published means saved in the outbox first: the draft is safe to clear.
       if (ok) {
         drafts.delete(draftKey(now.replyTo));
-        latest.current.onDrafts?.([...drafts.values()].map((d) => d.text).filter((t) => t.trim()));
+        reportDrafts();
         if (target.current === now) target.current = latest.current.stayOpen ? { replyTo: now.replyTo, sending: false } : undefined;
       }
       bump();
