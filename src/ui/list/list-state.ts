@@ -74,19 +74,18 @@ export function resolveWindow(state: ListState, source: ListSource, rows: number
 function windowAt(source: ListSource, rows: number, top: number, selected: number, newCount: number): ListWindow {
   const room = itemRows(rows, newCount);
   if (selected < top) top = selected;
-  let visible = fillFrom(source, top, room);
-  if (selected > visible[visible.length - 1]!) {
+  let fill = fillFrom(source, top, room);
+  if (selected > fill.visible[fill.visible.length - 1]!) {
     top = fitEndingAt(source, selected, room);
-    visible = fillFrom(source, top, room);
+    fill = fillFrom(source, top, room);
   }
+  const { visible, used } = fill;
   const next = visible[visible.length - 1]! + 1;
-  let used = 0;
-  for (const i of visible) used += source.heightAt(i);
   return { top, selected, visible, newCount, ...(next < source.length && used < room ? { clipped: next } : {}) };
 }
 
-/** Items from `top` that fit in `rows` (always at least the first). */
-function fillFrom(source: ListSource, top: number, rows: number): number[] {
+/** Items from `top` that fit in `rows` (always at least the first), and the rows they take. */
+function fillFrom(source: ListSource, top: number, rows: number): { visible: number[]; used: number } {
   const visible = [top];
   let used = source.heightAt(top);
   for (let i = top + 1; i < source.length; i++) {
@@ -95,7 +94,7 @@ function fillFrom(source: ListSource, top: number, rows: number): number[] {
     visible.push(i);
     used += h;
   }
-  return visible;
+  return { visible, used };
 }
 
 /** The first index of a window that ends with `end` and fits in `rows`. */
