@@ -12,7 +12,7 @@ import type { Event } from 'nostr-tools';
 import { serializeEvent } from 'nostr-tools/pure';
 
 /** The part of bcrypto's BIP-340 module used here. */
-export type Bip340 = { verify(msg: Buffer, sig: Buffer, key: Buffer): boolean; publicKeyCreate?(key: Buffer): Buffer };
+export type Bip340 = { verify(msg: Buffer, sig: Buffer, key: Buffer): boolean };
 
 const SIG = /^[0-9a-f]{128}$/;
 
@@ -37,20 +37,6 @@ function tryLoad(): EventCheck | null {
     return null;
   }
   return soundCheck(binding);
-}
-
-/**
- * The x-only public key (hex) of a secret key on the native binding, undefined
- * where it is missing or unsound. Start-up derives the user's key with it: the
- * binding is loaded for verification anyway, in a third of nostr-wasm's time.
- */
-export function nativePublicKey(secretKey: Uint8Array): string | undefined {
-  if (!loadNativeCheck() || typeof binding?.publicKeyCreate !== 'function') return undefined;
-  try {
-    return binding.publicKeyCreate(Buffer.from(secretKey)).toString('hex');
-  } catch {
-    return undefined;
-  }
 }
 
 /** The event check on this binding, or null when the binding gets the self-test wrong (a bad build). */

@@ -9,6 +9,7 @@ import { decrypt, encrypt } from 'nostr-tools/nip49';
 import * as nip44 from 'nostr-tools/nip44';
 import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex, hexToBytes } from 'nostr-tools/utils';
+import { createECDH, type ECDH } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { failure } from '../core/errors.js';
@@ -43,33 +44,31 @@ export type KeySecurity = (typeof KeySecurity)[keyof typeof KeySecurity];
 const LOG_N = 16;
 const MAX_LOG_N = 20;
 
-/**
- * The public key of a secret, derived once per process: the first derivation
- * sets up the curve (60-170 ms), and start-up asks for the key several times
- * (the stored key is checked on every load, then the signer is made).
- */
+/** The public key of a secret, kept for the process: the stored key is checked on every load. */
 let lastDerived: { secretHex: string; pubkey: string } | undefined;
 function publicKeyOf(secretKey: Uint8Array): string {
   const secretHex = bytesToHex(secretKey);
-  if (lastDerived?.secretHex !== secretHex) lastDerived = { secretHex, pubkey: getPublicKey(secretKey) };
+  if (lastDerived?.secretHex !== secretHex) lastDerived = { secretHex, pubkey: derivePublicKey(secretKey) };
   return lastDerived.pubkey;
 }
 
 /**
- * Derives the stored secret's public key with `derive` ahead of the first load,
- * which then only compares: libsecp256k1 (nostr-wasm) needs no curve set-up, so
- * start-up does not pay for it. Anything unusual is left for load() to report.
+ * The x-only public key (BIP-340, how NIP-01 names a user) of a secret key: the x coordinate of
+ * d·G, which is what follows the parity byte in the compressed SEC1 point. Node's own OpenSSL
+ * answers in ~0.5 ms, where nostr-tools' first derivation sets its curve up (60-170 ms) and the
+ * native binding takes ~10 ms to load and set up on the thread (every start checks the stored key).
+ * A Node whose OpenSSL has no secp256k1 (a FIPS build) gets nostr-tools' answer. Both refuse 0
+ * and anything from the curve order up.
  */
-export async function preparePublicKey(store: KeyStore, derive: (secretKey: Uint8Array) => Promise<string | undefined>): Promise<void> {
-  let secretKey: unknown;
+export function derivePublicKey(secretKey: Uint8Array, ecdh: () => ECDH = () => createECDH('secp256k1')): string {
+  let curve: ECDH;
   try {
-    secretKey = readJsonObject(store.file)?.secretKey;
+    curve = ecdh();
   } catch {
-    return;
+    return getPublicKey(secretKey);
   }
-  if (!isHex64(secretKey)) return;
-  const pubkey = await derive(hexToBytes(secretKey)).catch(() => undefined);
-  if (isHex64(pubkey)) lastDerived = { secretHex: secretKey, pubkey };
+  curve.setPrivateKey(secretKey);
+  return curve.getPublicKey(null, 'compressed').subarray(1).toString('hex');
 }
 
 export class LocalSigner implements Signer {

@@ -1,8 +1,7 @@
 // The real services behind the UI: the same client services the one-shot
 // commands use (pool, feeds, publish path, follow-list edits, key store).
 import { Writable } from 'node:stream';
-import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-import { bytesToHex } from 'nostr-tools/utils';
+import { generateSecretKey } from 'nostr-tools/pure';
 import type { Event } from 'nostr-tools';
 import { cacheOf, createClient, type Client } from '../client/client.js';
 import { openFeed, type Feed } from '../client/feed.js';
@@ -22,9 +21,7 @@ import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
 import { globalFilters, HOME_KINDS, homeFilters } from '../core/feed-filters.js';
 import { wireNotifications } from './wire-notifications.js';
-import { loadNostrWasm } from '../net/verify.js';
-import { nativePublicKey } from '../net/native-verify.js';
-import { KeyStore, preparePublicKey } from '../store/keys.js';
+import { derivePublicKey, KeyStore } from '../store/keys.js';
 import { ConfigStore } from '../store/config.js';
 import { relayConfigFor } from './relay-config-wire.js';
 import type { FeedKind } from './navigation.js';
@@ -105,17 +102,9 @@ export async function prepareServices(
     // What the user wrote in earlier runs and no relay took yet goes out again, each to its own relays.
     retryOutbox: 'background',
   } as Parameters<typeof createClient>[0]);
-  // nostr-wasm (libsecp256k1, with its tables built in) derives the public key without the
-  // ~50 ms curve set-up of nostr-tools' first derivation; loading the key then only compares.
-  await preparePublicKey(new KeyStore(ctx.paths.configDir), async (secretKey) => {
-    // libsecp256k1 natively where bcrypto built (loaded for verification anyway); else nostr-wasm.
-    const native = nativePublicKey(secretKey);
-    if (native) return native;
-    const wasm = await loadNostrWasm();
-    return wasm ? bytesToHex(wasm.getPublicKey(secretKey)) : undefined;
-  });
+  const publicKey = client.publicKey();
   startupMark('key-loaded');
-  if (client.publicKey()) {
+  if (publicKey) {
     try {
       await client.signer();
     } catch {
@@ -235,7 +224,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     keyLocation: keyStore.file,
     async createKey() {
       const secretKey = generateSecretKey();
-      const pubkey = getPublicKey(secretKey);
+      const pubkey = derivePublicKey(secretKey);
       keyStore.save({ pubkey, secret: { type: 'plain', secretKey } });
       publicKey = pubkey;
       return pubkey;

@@ -4,7 +4,7 @@
 import type { Event } from 'nostr-tools';
 import { generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
 import { describe, expect, it } from 'vitest';
-import { loadNativeCheck, nativePublicKey, soundCheck, type EventCheck } from '../../src/net/native-verify.js';
+import { loadNativeCheck, soundCheck, type EventCheck } from '../../src/net/native-verify.js';
 import { sharedVerifier } from '../../src/net/verify.js';
 import { signed, withBadSig, withForgedContent } from '../helpers/fault-relay.js';
 import { Fuzz } from '../helpers/fuzz.js';
@@ -101,15 +101,5 @@ describe('native verifier', () => {
     expect(soundCheck({ verify: () => true })).toBeNull();
     expect(soundCheck({ verify: () => false })).toBeNull();
     expect(soundCheck({ verify: () => { throw new Error('broken build'); } })).toBeNull();
-  });
-});
-
-describe('native public key', () => {
-  it('derives the same x-only public key as nostr-tools', () => {
-    nativeCheck();
-    for (let i = 0; i < 20; i++) {
-      const secret = generateSecretKey();
-      expect(nativePublicKey(secret)).toBe(getPublicKey(secret));
-    }
   });
 });

@@ -1,9 +1,9 @@
 // The work behind `nostr-tui key`, loaded when the command runs (its options are in ../key.ts).
 import { nsecEncode } from 'nostr-tools/nip19';
-import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { generateSecretKey } from 'nostr-tools/pure';
 import { failure, usageError } from '../../core/errors.js';
 import { npub, parseKeyInput, type KeyInput } from '../../core/identifiers.js';
-import { KeySecurity, KeyStore, decryptSecret, encryptSecret, type StoredKey } from '../../store/keys.js';
+import { KeySecurity, KeyStore, decryptSecret, derivePublicKey, encryptSecret, type StoredKey } from '../../store/keys.js';
 import { askPassphrase, canReadHidden, MIN_PASSPHRASE, readAllStdin, readHidden, type PromptIO } from '../../store/passphrase.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { KeyArgs } from '../key.js';
@@ -36,7 +36,7 @@ export async function generate(ctx: CommandContext, args: KeyArgs): Promise<void
     );
   }
   const secretKey = generateSecretKey();
-  const pubkey = getPublicKey(secretKey);
+  const pubkey = derivePublicKey(secretKey);
   if (args.encrypt) {
     const passphrase = await askPassphrase(io(ctx), { prompt: 'New passphrase: ', confirm: true, minLength: MIN_PASSPHRASE });
     // Never stored or shown in plain: NIP-49 "known not to have been handled insecurely".
@@ -72,9 +72,9 @@ export async function importKey(ctx: CommandContext, args: KeyArgs): Promise<voi
   } else if (input.type === 'encrypted') {
     // Decrypt once to learn (and prove) the public key; the ncryptsec is stored as given.
     const secretKey = decryptSecret(input.ncryptsec, await askPassphrase(io(ctx)));
-    key = { pubkey: getPublicKey(secretKey), secret: { type: 'encrypted', ncryptsec: input.ncryptsec } };
+    key = { pubkey: derivePublicKey(secretKey), secret: { type: 'encrypted', ncryptsec: input.ncryptsec } };
   } else {
-    const pubkey = getPublicKey(input.secretKey);
+    const pubkey = derivePublicKey(input.secretKey);
     key = args.encrypt
       ? {
           pubkey,
