@@ -2,7 +2,6 @@
 // open on macOS, explorer.exe on Windows. Spawned without a shell, the URL one argument of its
 // own, so nothing in it (`;`, `$(…)`, spaces) can be read as a command; the URL is a validated
 // http(s) href (core/links.ts safeUrl) and is checked again here.
-import { spawn } from 'node:child_process';
 import { safeUrl } from '../core/links.js';
 
 /** The opener for a platform (`process.platform`). */
@@ -16,10 +15,12 @@ export function openerFor(platform: NodeJS.Platform): string {
  * Starts the opener and resolves once it has started (it is not waited for: a browser may keep
  * it alive); rejects with a one-line reason when it cannot start. `command` is for tests.
  */
-export function openUrl(url: string, opts: { command?: string; platform?: NodeJS.Platform } = {}): Promise<void> {
+export async function openUrl(url: string, opts: { command?: string; platform?: NodeJS.Platform } = {}): Promise<void> {
   const href = safeUrl(url);
-  if (href !== url) return Promise.reject(new Error('not a web link that can be opened'));
+  if (href !== url) throw new Error('not a web link that can be opened');
   const command = opts.command ?? openerFor(opts.platform ?? process.platform);
+  // Loaded when a link is opened, not with the UI: child_process and what it loads (dgram, …) cost every start.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     let child;
     try {
