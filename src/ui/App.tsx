@@ -1,7 +1,7 @@
 // The root: providers, then a thin shell that stacks the views (./views.tsx),
 // the composer, header and footer. Logic lives in hooks, reducers and src/core.
 import { Box, useApp } from 'ink';
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
 import { ComposerView, composerHeight } from './composer/Composer.js';
 import { useComposer } from './composer/use-composer.js';
@@ -106,12 +106,12 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     onDrafts: (drafts) => reportDrafts('notes', drafts),
     disabled: offerKey,
   });
+  const openChat = useCallback((peers: string[]) => navigate({ type: 'push', view: { type: 'chat', peers } }), []);
   const actions = useActions({
-    services, navigate, setStatus, openComposer: composer.show, quoteInComposer: composer.quote, hasKey: !!publicKey, nameOf: names.nameOf, onFollowsChanged, onPublished,
+    services, navigate, setStatus, openComposer: composer.show, quoteInComposer: composer.quote, hasKey: !!publicKey, nameOf: names.nameOf, onFollowsChanged, onPublished, openChat,
   });
   // `/` and `#` (issue #15); `#` on a note offers its hashtags.
-  const openChat = (peers: string[]) => navigate({ type: 'push', view: { type: 'chat', peers } });
-  const prompt = useSearchPrompt({ services, navigate, setStatus, openChat, width: columns });
+  const prompt = useSearchPrompt({ services, navigate, setStatus, openChat, follows, width: columns });
   const perform: typeof actions.perform = (command, row) => (command === 'hashtag' ? prompt.open('hashtag', hashtagsOf(row.event)) : actions.perform(command, row));
   useGlobalKeys({ nav, navigate, exit, openComposer: composer.show, hasKey: !!publicKey, setStatus, openPrompt: (kind) => prompt.open(kind) });
 

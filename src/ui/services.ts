@@ -232,8 +232,11 @@ export interface UiServices {
   mutes?: MutesLike;
   /** NIP-05 checks (src/client/nip05.ts): an address is shown only once verified. */
   nip05?: Nip05Like;
-  /** The hex key a typed npub, nprofile, hex or name@domain names (NIP-05 over HTTPS); a secret key is refused. */
-  resolvePerson?(text: string): Promise<string>;
+  /**
+   * The hex key a typed npub, nprofile, hex or name@domain names (NIP-05 over HTTPS); a secret key
+   * is refused. Anything else is the name of one of `follows` (their newest profiles on the relays).
+   */
+  resolvePerson?(text: string, follows?: readonly string[]): Promise<string>;
   /** Publishes the user's profile with these fields changed, from the newest copy on the relays (`e`, as `profile set`). */
   setProfile?(changes: ProfileChanges): Promise<PublishOutcome>;
   /** Search (issue #15): the cache's hits at once, then the search relays' (NIP-50). */

@@ -13,6 +13,7 @@ import { createQuoteDirectory } from '../client/quotes.js';
 import { openUrl } from './open-url.js';
 import { createMuteState } from '../client/mutes.js';
 import { nip05For, resolvePublicKey } from '../client/public-key.js';
+import { followedNamed } from '../client/people-named.js';
 import { setProfile } from '../client/profile-edit.js';
 import { publishEvent } from '../client/publish.js';
 import { fetchThread, watchThread } from '../client/thread.js';
@@ -314,7 +315,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     // Issue 13 (people): mutes, NIP-05 and the user's profile.
     mutes: createMuteState(client),
     nip05,
-    resolvePerson: (text) => resolvePublicKey(text, client.publicKey(), () => nip05),
+    resolvePerson: (text, follows) => resolvePublicKey(text, client.publicKey(), () => nip05, (name) => followedNamed(name, { follows, pool: pool(), store: events() })),
     setProfile: (changes) => setProfile(client, changes),
     async close() {
       if (closed) return;

@@ -281,8 +281,8 @@ describe('screens and views', () => {
   });
 
   it('? lists every key of the key table', async () => {
-    // One page as tall as the table (issues #13-#15 added o, y, Y, m, e, M, / and #; the next test walks a small terminal's pages).
-    const { frame, press } = start({ feeds: { home: feedOf(hello) }, rows: 30 });
+    // One page as tall as the table (issues #13-#15 added o, y, Y, m, e, M, / and #, then c; the next test walks a small terminal's pages).
+    const { frame, press } = start({ feeds: { home: feedOf(hello) }, rows: 31 });
     await frame((f) => f.includes('hello world'));
     press('?');
     const page = await frame((f) => f.includes(' · Keys'));

@@ -193,7 +193,7 @@ describe('key table', () => {
     }
     const seen = new Set<string>();
     for (const b of bindings) for (const k of b.keys) {
-      const id = `${b.scope === 'list' || b.scope === 'global' ? 'screen' : b.scope}:${k.input ?? k.key}:${k.meta ?? false}`;
+      const id = `${b.scope === 'list' || b.scope === 'global' ? 'screen' : b.scope}:${k.input ?? k.key}:${k.meta ?? false}:${k.ctrl ?? false}`;
       expect(seen.has(id), id).toBe(false);
       seen.add(id);
     }

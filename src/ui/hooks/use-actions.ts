@@ -29,6 +29,8 @@ export interface ActionDeps {
   onFollowsChanged(change: { pubkey: string; following: boolean }): void;
   /** A note the user just published, to show in the timeline at once. */
   onPublished(event: Event): void;
+  /** Opens the private conversation with these people. */
+  openChat(peers: string[]): void;
 }
 
 const unchangedText = {
@@ -39,7 +41,7 @@ const unchangedText = {
 
 /** What each note command does; the effects live in the services. */
 export function useActions(deps: ActionDeps) {
-  const { services, navigate, setStatus, openComposer, quoteInComposer, hasKey, nameOf, onFollowsChanged, onPublished } = deps;
+  const { services, navigate, setStatus, openComposer, quoteInComposer, hasKey, nameOf, onFollowsChanged, onPublished, openChat } = deps;
 
   const publish = useCallback(
     async (what: string, template: EventTemplate) => {
@@ -133,9 +135,14 @@ export function useActions(deps: ActionDeps) {
           return void editFollows(note.pubkey, false);
         case 'mute':
           return muteAuthor(note.pubkey);
+        case 'message':
+          // The chat opens with its composer: nothing is sent until the user writes and presses Enter.
+          if (!services.dms) return setStatus({ text: 'private messages are not available here', tone: 'error' });
+          if (note.pubkey === services.publicKey()) return setStatus({ text: 'that is you', tone: 'info' });
+          return openChat([note.pubkey]);
       }
     },
-    [navigate, setStatus, openComposer, quoteInComposer, hasKey, editFollows, interact, interactions, services, noteLinks, muteAuthor],
+    [navigate, setStatus, openComposer, quoteInComposer, hasKey, editFollows, interact, interactions, services, noteLinks, muteAuthor, openChat],
   );
 
   const send = useCallback(

@@ -2,11 +2,14 @@
 // opens the results as a view over the current one (Esc there returns to where
 // the user was); Esc in the prompt closes it. For `#` on a note, the note's
 // hashtags are offered first (Tab for the next one). `n` on Messages asks whom to
-// write to (npub, nprofile, hex or name@domain) and opens that conversation.
+// write to (npub, nprofile, hex, name@domain, or the name of someone followed) and
+// opens that conversation.
 import type { Event } from 'nostr-tools';
 import { Box } from 'ink';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { hashtagsIn, normalizeHashtag } from '../../core/hashtags.js';
+import { nameQuery } from '../../core/people-by-name.js';
+import { holdsSecretKey } from '../../core/secret-in-text.js';
 import { shortNpub } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/text-layout.js';
@@ -39,6 +42,8 @@ export function useSearchPrompt(opts: {
   setStatus(status: StatusMessage): void;
   /** Opens the private conversation with these people (the `message` prompt's Enter). */
   openChat(peers: string[]): void;
+  /** Whom the user follows (undefined: not known): a name typed as whom to write to is one of them. */
+  follows: readonly string[] | undefined;
   width: number;
 }) {
   const color = useColor();
@@ -70,12 +75,14 @@ export function useSearchPrompt(opts: {
       if (now.kind === 'message') {
         const { resolvePerson } = opts.services;
         if (!resolvePerson || !opts.services.dms) throw new Error('private messages are not available here');
-        // A name@domain is looked up over HTTPS (NIP-05): the footer says so meanwhile.
-        const address = text.includes('@') ? sanitizeLine(text) : undefined;
-        if (address) opts.setStatus({ text: `looking up ${address}…`, tone: 'info' });
-        resolvePerson(text).then(
+        // A name@domain is looked up over HTTPS (NIP-05), a name among the profiles of the people
+        // followed: the footer says so meanwhile. A secret is neither: resolvePerson refuses it.
+        const name = holdsSecretKey(text, opts.services.publicKey()) ? undefined : nameQuery(text);
+        const looked = name ? `"${truncate(sanitizeLine(name), 24)}"` : text.includes('@') ? sanitizeLine(text) : undefined;
+        if (looked) opts.setStatus({ text: name ? `looking for ${looked} among the people you follow…` : `looking up ${looked}…`, tone: 'info' });
+        resolvePerson(text, opts.follows).then(
           (pubkey) => {
-            if (address) opts.setStatus({ text: `${address} is ${shortNpub(pubkey)}`, tone: 'ok' });
+            if (looked) opts.setStatus({ text: `${looked} is ${shortNpub(pubkey)}`, tone: 'ok' });
             opts.openChat([pubkey]);
           },
           refused,
@@ -121,7 +128,7 @@ export function useSearchPrompt(opts: {
     now?.kind === 'hashtag' && now.suggestions.length > 1
       ? 'Enter open · Tab next tag · Esc cancel'
       : now?.kind === 'message'
-        ? 'npub, nprofile or name@domain · Enter · Esc cancel'
+        ? 'name, npub or name@domain · Enter · Esc cancel'
         : 'Enter · Esc cancel';
   const element: ReactElement | null = now ? (
     <Box>

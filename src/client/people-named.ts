@@ -1,0 +1,59 @@
+// Someone the user follows, found by the name they go by (src/core/people-by-name.ts): where the
+// UI asks whom to write to, a person types "bob". The names are read from the newest profiles
+// the relays hold for everyone followed, not from those that happen to be loaded, so "bo" is not
+// taken to mean the one Bob whose profile was on screen when Bobby's was not.
+import type { Event } from 'nostr-tools';
+import { failure } from '../core/errors.js';
+import { newestReplaceable } from '../core/events.js';
+import { peopleNamed } from '../core/people-by-name.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { truncate } from '../core/text-layout.js';
+import type { RelayPool } from '../net/types.js';
+import type { EventStore } from '../store/types.js';
+import { parseProfile, profileName } from './profiles.js';
+
+/** Authors per profile query, as the profile directory asks (relays cap authors per filter). */
+const AUTHORS_PER_QUERY = 250;
+
+export interface FollowedNamedDeps {
+  /** Whom the user follows; undefined when their follow list is not known. */
+  follows: readonly string[] | undefined;
+  pool: Pick<RelayPool, 'query'>;
+  store?: Pick<EventStore, 'query'> | undefined;
+}
+
+/** The one person followed who goes by `name`; a failure saying why when that is no one, or several. */
+export async function followedNamed(name: string, deps: FollowedNamedDeps): Promise<string> {
+  const asked = `"${truncate(sanitizeLine(name), 24)}"`;
+  const { follows } = deps;
+  if (!follows) throw failure(`your follow list is not known yet, so ${asked} cannot be looked up: give their npub1…, nprofile1… or name@domain`);
+  const profiles = await newestProfiles(follows, deps);
+  const found = peopleNamed(
+    name,
+    follows.map((pubkey) => {
+      const profile = profiles.get(pubkey);
+      return { pubkey, names: [profile?.name, profile?.display_name] };
+    }),
+  );
+  if (found.length === 1) return found[0]!.pubkey;
+  if (found.length === 0) throw failure(`no one you follow is named ${asked}: give their npub1…, nprofile1… or name@domain`);
+  const some = found.slice(0, 3).map((person) => sanitizeLine(profileName(profiles.get(person.pubkey)) ?? ''));
+  throw failure(`${asked} could be ${found.length} people you follow (${some.join(', ')}${found.length > 3 ? ', …' : ''}): type more of the name, or their npub1…`);
+}
+
+/** Each author's newest profile (kind 0) among the cache's and what the relays answer now. */
+async function newestProfiles(authors: readonly string[], deps: FollowedNamedDeps): Promise<Map<string, ReturnType<typeof parseProfile>>> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < authors.length; i += AUTHORS_PER_QUERY) chunks.push(authors.slice(i, i + AUTHORS_PER_QUERY));
+  const answers = await Promise.all(chunks.map((chunk) => deps.pool.query([{ kinds: [0], authors: chunk }]).then((result) => result.events, () => [])));
+  const cached = chunks.flatMap((chunk) => deps.store?.query([{ kinds: [0], authors: chunk }]) ?? []);
+  const byAuthor = new Map<string, Event[]>();
+  const wanted = new Set(authors);
+  for (const event of [...cached, ...answers.flat()]) {
+    if (event.kind !== 0 || !wanted.has(event.pubkey)) continue;
+    byAuthor.set(event.pubkey, [...(byAuthor.get(event.pubkey) ?? []), event]);
+  }
+  const profiles = new Map<string, ReturnType<typeof parseProfile>>();
+  for (const [author, events] of byAuthor) profiles.set(author, parseProfile(newestReplaceable(events)!));
+  return profiles;
+}

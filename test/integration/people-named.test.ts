@@ -1,0 +1,59 @@
+// A name typed where the UI asks whom to write to, looked up among the people followed by their
+// newest profiles: the relays' copy over an older cached one, a rename, an unknown follow list.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followedNamed } from '../../src/client/people-named.js';
+import { createPool } from '../../src/net/pool.js';
+import { openStore } from '../../src/store/open.js';
+import { signed } from '../helpers/fault-relay.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+const NOW = 1_700_000_000;
+const clock = { now: () => NOW * 1000 };
+const profile = (key: Uint8Array, at: number, fields: object) => signed(key, { kind: 0, created_at: at, content: JSON.stringify(fields) });
+
+describe('followedNamed', () => {
+  let relay: TestRelay;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-people-named-'));
+  const renamed = generateSecretKey();
+  const ann = generateSecretKey();
+  const many = Array.from({ length: 5 }, () => generateSecretKey());
+
+  beforeAll(async () => {
+    relay = await startRelay();
+    await relay.seed(
+      profile(renamed, NOW - 100, { name: 'robert' }),
+      profile(ann, NOW - 100, { display_name: 'Ann Smith' }),
+      ...many.map((key, i) => profile(key, NOW - 100, { name: `sam ${i}` })),
+    );
+  });
+  afterAll(async () => {
+    await relay.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("goes by the relays' newest profile over an older cached one, and says why no one or several are chosen", async () => {
+    const store = openStore(dataDir, { clock });
+    // The cache still has the name this person went by before.
+    store.events.put(profile(renamed, NOW - 5_000, { name: 'bob' }));
+    const pool = createPool({ relays: [{ url: relay.url, read: true, write: true }], clock });
+    try {
+      const follows = [renamed, ann, ...many].map((key) => getPublicKey(key));
+      const deps = { follows, pool, store: store.events };
+      expect(await followedNamed('robert', deps)).toBe(getPublicKey(renamed));
+      expect(await followedNamed('ann', deps)).toBe(getPublicKey(ann));
+      await expect(followedNamed('bob', deps)).rejects.toThrow('no one you follow is named "bob": give their npub1…, nprofile1… or name@domain');
+      await expect(followedNamed('sam', deps)).rejects.toThrow('"sam" could be 5 people you follow (sam 0, sam 1, sam 2, …): type more of the name, or their npub1…');
+      await expect(followedNamed('ann', { ...deps, follows: undefined })).rejects.toThrow('your follow list is not known yet');
+      // Someone not followed is never found by name, however well it matches.
+      expect(await followedNamed('ann', { ...deps, follows: follows.slice(1) })).toBe(getPublicKey(ann));
+      await expect(followedNamed('robert', { ...deps, follows: follows.slice(1) })).rejects.toThrow('no one you follow is named "robert"');
+    } finally {
+      await pool.close();
+      store.close();
+    }
+  });
+});
