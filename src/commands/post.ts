@@ -1,5 +1,6 @@
 // `nostr-tui post <text>` / `post -`: a kind-1 note, signed, saved to the
-// outbox, then sent to every write relay at once.
+// outbox, then sent to every write relay at once; `--reply <note>` makes it a
+// reply (NIP-10).
 import type { Argv } from 'yargs';
 import type { GlobalArgs } from './context.js';
 import type { CommandFactory } from './index.js';
@@ -11,6 +12,7 @@ export interface PostArgs extends GlobalArgs {
   text?: string[];
   _?: (string | number)[];
   json?: boolean;
+  reply?: string;
 }
 
 export const postCommand: CommandFactory = (ctx) => ({
@@ -23,6 +25,7 @@ export const postCommand: CommandFactory = (ctx) => ({
       // the top-level parser settings, so greedy-arrays is said again.)
       .parserConfiguration({ 'unknown-options-as-args': true, 'greedy-arrays': false })
       .positional('text', { type: 'string', array: true, describe: 'The note; quote it, or give - to read stdin' })
+      .option('reply', { type: 'string', describe: "Reply to this note (note1…, nevent1… or hex id): tagged as its thread's reply (NIP-10)" })
       .option('json', { type: 'boolean', describe: 'Print {"id","event","relays":[{"url","ok","message"}]}' }),
   handler: async (args) => (await run()).post(ctx, args as PostArgs),
 });

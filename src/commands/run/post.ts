@@ -2,7 +2,13 @@
 import { cacheOf } from '../../client/client.js';
 import { noteEncode } from 'nostr-tools/nip19';
 import { unixNow } from '../../core/clock.js';
-import { ExitCode, usageError } from '../../core/errors.js';
+import type { EventTemplate } from 'nostr-tools';
+import type { Client } from '../../client/client.js';
+import { findEvent } from '../../client/notes.js';
+import { parseEventRef, type EventRef } from '../../core/event-ref.js';
+import { ExitCode, failure, usageError } from '../../core/errors.js';
+import { replyTemplate } from '../../core/interactions.js';
+import { safely } from '../../core/safely.js';
 import { noteTemplate } from '../../core/events.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { refuseSecretIn } from '../../core/secret-in-text.js';
@@ -28,13 +34,17 @@ async function noteText(ctx: CommandContext, words: readonly string[], literal: 
 }
 
 export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
+  // Bad input is reported before anything is read, signed or sent.
+  const replyTo = args.reply === undefined ? undefined : parseEventRef(String(args.reply));
   const text = await noteText(ctx, args.text ?? [], (args._ ?? []).slice(1).map(String));
   if (text.trim() === '') throw usageError('the post is empty: give the text, e.g. `nostr-tui post "hello nostr"`, or `post -` to read it from stdin.');
   refuseSecretIn('note', text, storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
     // A quoted note1 does not name its author; the cache may know it (NIP-18 q tag, and p to tell them).
-    const authorOf = (id: string) => cacheOf(client)?.query([{ ids: [id], limit: 1 }])[0]?.pubkey;
-    const { event, results } = await publishEvent(client, noteTemplate(text, unixNow(ctx.clock), { authorOf, self: client.publicKey() }));
+    const tagging = { authorOf: (id: string) => cacheOf(client)?.query([{ ids: [id], limit: 1 }])[0]?.pubkey, self: client.publicKey() };
+    const now = unixNow(ctx.clock);
+    const template = replyTo ? await replyTemplateFor(client, replyTo, text, now, tagging) : noteTemplate(text, now, tagging);
+    const { event, results } = await publishEvent(client, template);
     const ok = accepted(results).length > 0;
     if (args.json) {
       writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, relays: resultsJson(results) }));
@@ -47,4 +57,17 @@ export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
       ctx.exitCode = ExitCode.failed;
     }
   }, { retryOutbox: true }); // a writing command: earlier unsent events go out too, each to its own relays
+}
+
+/**
+ * A reply to the note `ref` names, as the UI's `r` makes it (NIP-10: the thread's root and the
+ * note answered as marked `e` tags, its people as `p` tags): the note itself is needed for that,
+ * from the cache or the relays (with the nevent's hints). The `e` tags name a relay it was seen on.
+ */
+async function replyTemplateFor(client: Client, ref: EventRef, text: string, now: number, tagging: Parameters<typeof noteTemplate>[2]): Promise<EventTemplate> {
+  const parent = await findEvent(client, ref);
+  if (!parent) throw failure('could not find the note to reply to in the cache or on your relays (an nevent1… with relay hints helps); nothing was posted.');
+  if (parent.kind !== 1) throw usageError(`that is not a short note (it is kind ${parent.kind}); \`post --reply\` answers kind-1 notes (NIP-10).`);
+  const hint = safely(() => cacheOf(client)?.relaysOf?.([parent.id]).get(parent.id)?.[0], undefined) ?? ref.relays[0] ?? '';
+  return replyTemplate(text, parent, now, hint, tagging);
 }
