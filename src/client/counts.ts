@@ -9,6 +9,7 @@ import { deletedIds } from '../core/deletion.js';
 import { isHex64 } from '../core/event-shape.js';
 import { RecentMap } from '../core/recent.js';
 import type { MuteSet } from '../core/mutes.js';
+import { IDS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 
 export interface CountsDeps {
   /** The user's key, whose own likes and reposts are marked. */
@@ -32,15 +33,13 @@ export interface Counts {
   close(): void;
 }
 
-/** Ids per `#e` filter (relays cap filter sizes). */
-const IDS_PER_QUERY = 100;
 /** Subscriptions kept open for live counts; the oldest is closed past this (relays cap subscriptions per connection). */
 const LIVE_SUBSCRIPTIONS = 6;
 /**
  * Notes counted at most: past this, the one asked for longest ago is forgotten with its counts
  * (issue #16 item 5: every note that scrolled through a long Global session stayed). A note
  * forgotten and back in view is asked again (the cache answers at once). Far more than a screen
- * holds, and more than the live subscriptions cover (LIVE_SUBSCRIPTIONS × IDS_PER_QUERY).
+ * holds, and more than the live subscriptions cover (LIVE_SUBSCRIPTIONS × IDS_PER_FILTER).
  */
 export const MAX_COUNTED_NOTES = 2_000;
 
@@ -70,8 +69,8 @@ export function createCounts(deps: CountsDeps): Counts {
     const ids = batch ?? [];
     batch = undefined;
     if (closed) return;
-    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-      const filters: Filter[] = [{ kinds: [...COUNTED_KINDS], '#e': ids.slice(i, i + IDS_PER_QUERY) }];
+    for (const group of inGroupsOf(ids, IDS_PER_FILTER)) {
+      const filters: Filter[] = [{ kinds: [...COUNTED_KINDS], '#e': group }];
       try {
         for (const event of deps.cached(filters)) take(event);
       } catch {

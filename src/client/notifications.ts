@@ -14,6 +14,7 @@ import { openFeed, type Feed } from './feed.js';
 import { isHex64 } from '../core/event-shape.js';
 import { DELETION_KIND } from '../core/deletion.js';
 import { safely } from '../core/safely.js';
+import { IDS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 
 export interface NotificationsDeps {
   pool: RelayPool;
@@ -91,8 +92,6 @@ export interface NotificationsService {
   close(): void;
 }
 
-/** Ids per `#e` filter when asking for deletion requests (relays cap filter sizes). */
-const IDS_PER_QUERY = 100;
 /** How long new notifications gather before their deletion requests are asked for, ms. */
 const DELETION_CHECK_MS = 2_000;
 
@@ -132,8 +131,7 @@ export function createNotifications(deps: NotificationsDeps, window: { since: nu
       .filter((id) => !checked.has(id));
     if (closed || ids.length === 0 || answering.length === 0) return;
     for (const id of ids) checked.add(id);
-    const filters: Filter[] = [];
-    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) filters.push({ kinds: [DELETION_KIND], '#e': ids.slice(i, i + IDS_PER_QUERY) });
+    const filters: Filter[] = inGroupsOf(ids, IDS_PER_FILTER).map((group) => ({ kinds: [DELETION_KIND], '#e': group }));
     const { events } = await deps.pool.query(filters, { relays: answering });
     let removed = 0;
     for (const event of events) if (event.kind === DELETION_KIND) removed += feed.timeline.applyDeletion(event);

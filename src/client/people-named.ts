@@ -11,9 +11,7 @@ import { truncate } from '../core/text-layout.js';
 import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { parseProfile, profileName } from './profiles.js';
-
-/** Authors per profile query, as the profile directory asks (relays cap authors per filter). */
-const AUTHORS_PER_QUERY = 250;
+import { AUTHORS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 
 export interface FollowedNamedDeps {
   /** Whom the user follows; undefined when their follow list is not known. */
@@ -43,8 +41,7 @@ export async function followedNamed(name: string, deps: FollowedNamedDeps): Prom
 
 /** Each author's newest profile (kind 0) among the cache's and what the relays answer now. */
 async function newestProfiles(authors: readonly string[], deps: FollowedNamedDeps): Promise<Map<string, ReturnType<typeof parseProfile>>> {
-  const chunks: string[][] = [];
-  for (let i = 0; i < authors.length; i += AUTHORS_PER_QUERY) chunks.push(authors.slice(i, i + AUTHORS_PER_QUERY));
+  const chunks = inGroupsOf(authors, AUTHORS_PER_FILTER);
   const answers = await Promise.all(chunks.map((chunk) => deps.pool.query([{ kinds: [0], authors: chunk }]).then((result) => result.events, () => [])));
   const cached = chunks.flatMap((chunk) => deps.store?.query([{ kinds: [0], authors: chunk }]) ?? []);
   const byAuthor = new Map<string, Event[]>();

@@ -5,6 +5,7 @@ import type { Event } from 'nostr-tools';
 import { RecentMap } from '../core/recent.js';
 import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
+import { AUTHORS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 
 export interface Profile {
   name?: string;
@@ -38,8 +39,6 @@ export interface ProfileDeps {
   eoseTimeoutMs?: number;
 }
 
-/** NIP-01 relays cap authors per filter in practice; stay well under common limits. */
-const AUTHORS_PER_QUERY = 250;
 /**
  * Authors remembered at most (issue #16 item 5: every author who scrolled through a long Global
  * session stayed, with their whole profile). Past this, the author asked for longest ago is
@@ -109,8 +108,8 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
     timer = undefined;
     const batch = [...queue];
     queue.clear();
-    for (let i = 0; i < batch.length && !closed; i += AUTHORS_PER_QUERY) {
-      const authors = batch.slice(i, i + AUTHORS_PER_QUERY);
+    for (const authors of inGroupsOf(batch, AUTHORS_PER_FILTER)) {
+      if (closed) return;
       try {
         const result = await deps.pool.query([{ kinds: [0], authors }], { eoseTimeoutMs: deps.eoseTimeoutMs });
         if (closed) return;

@@ -7,6 +7,7 @@ import type { QuoteRef } from '../core/quotes.js';
 import { RecentMap } from '../core/recent.js';
 import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
+import { IDS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 
 export interface QuoteDirectory {
   /** The note; null when no relay had it; undefined when not asked for or still on its way. */
@@ -26,8 +27,7 @@ export interface QuoteDeps {
   eoseTimeoutMs?: number;
 }
 
-/** Ids per query, and at most this many hinted relays besides the user's per batch. */
-const IDS_PER_QUERY = 100;
+/** At most this many hinted relays besides the user's per query. */
 const MAX_HINTED_RELAYS = 8;
 /**
  * Quoted notes remembered at most (issue #16 item 5: every quote that scrolled through a long
@@ -49,8 +49,8 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
     timer = undefined;
     const batch = [...queue.values()];
     queue.clear();
-    for (let i = 0; i < batch.length && !closed; i += IDS_PER_QUERY) {
-      const refs = batch.slice(i, i + IDS_PER_QUERY);
+    for (const refs of inGroupsOf(batch, IDS_PER_FILTER)) {
+      if (closed) break;
       const ids = refs.map((ref) => ref.id);
       const hinted = [...new Set(refs.flatMap((ref) => ref.relays))].slice(0, MAX_HINTED_RELAYS);
       const relays = [...new Set([...deps.relays(), ...hinted])];

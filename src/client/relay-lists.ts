@@ -8,10 +8,10 @@ import { parseRelayList, RELAY_LIST_KIND, type RelayListRules } from '../core/re
 import type { RelaySpec } from '../core/relay-spec.js';
 import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
+import { AUTHORS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 
 /** Indexers that keep relay lists, profiles and follow lists for everyone (NIP-65 "discovery"). */
 export const DEFAULT_DISCOVERY_RELAYS = ['wss://purplepag.es', 'wss://user.kindpag.es', 'wss://indexer.coracle.social'];
-const AUTHORS_PER_FILTER = 250;
 
 export interface RelayListDeps {
   pool: RelayPool;
@@ -36,7 +36,7 @@ export interface RelayLists {
 export async function fetchRelayLists(deps: RelayListDeps, authors: readonly string[]): Promise<RelayLists> {
   if (authors.length === 0) return { lists: new Map(), fresh: false };
   const relays = [...new Set([...deps.userRelays, ...deps.discoveryRelays])].filter((relay) => !deps.skip?.has(relay));
-  const filters = chunks(authors).map((group) => ({ kinds: [RELAY_LIST_KIND], authors: group }));
+  const filters = inGroupsOf(authors, AUTHORS_PER_FILTER).map((group) => ({ kinds: [RELAY_LIST_KIND], authors: group }));
   const result = await deps.pool.fetch(
     relays.map((relay) => ({ relay, filters, role: deps.userRelays.includes(relay) ? ('user' as const) : ('discovery' as const) })),
     deps.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: deps.eoseTimeoutMs },
@@ -74,14 +74,8 @@ function toLists(events: Event[], rules?: RelayListRules): Map<string, RelaySpec
 
 function safeQuery(store: EventStore, authors: readonly string[]): Event[] {
   try {
-    return chunks(authors).flatMap((group) => store.query([{ kinds: [RELAY_LIST_KIND], authors: group }]));
+    return inGroupsOf(authors, AUTHORS_PER_FILTER).flatMap((group) => store.query([{ kinds: [RELAY_LIST_KIND], authors: group }]));
   } catch {
     return [];
   }
-}
-
-function chunks(authors: readonly string[]): string[][] {
-  const groups: string[][] = [];
-  for (let i = 0; i < authors.length; i += AUTHORS_PER_FILTER) groups.push(authors.slice(i, i + AUTHORS_PER_FILTER));
-  return groups;
 }

@@ -4,6 +4,7 @@
 // the whole REQ.
 import type { Filter } from 'nostr-tools';
 import { DELETION_KIND } from './deletion.js';
+import { AUTHORS_PER_FILTER, inGroupsOf } from './filter-lists.js';
 
 export const FEED_KINDS = [1, 6];
 /**
@@ -13,16 +14,11 @@ export const FEED_KINDS = [1, 6];
  * from everyone would be a stream of noise for the few notes shown.
  */
 export const HOME_KINDS = [...FEED_KINDS, DELETION_KIND];
-export const AUTHORS_PER_FILTER = 250;
 
 /** Follows' notes, reposts and deletions: one filter per 250 authors, each with the same window and limit. */
 export function homeFilters(authors: string[], since: number, limit: number, until?: number): Filter[] {
   const unique = [...new Set(authors)];
-  const filters: Filter[] = [];
-  for (let i = 0; i < unique.length; i += AUTHORS_PER_FILTER) {
-    filters.push({ kinds: [...HOME_KINDS], authors: unique.slice(i, i + AUTHORS_PER_FILTER), since, ...upTo(until), limit });
-  }
-  return filters;
+  return inGroupsOf(unique, AUTHORS_PER_FILTER).map((group) => ({ kinds: [...HOME_KINDS], authors: group, since, ...upTo(until), limit }));
 }
 
 /** Notes and reposts that tag the user (NIP-01 `#p`). */

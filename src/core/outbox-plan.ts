@@ -11,6 +11,7 @@
 // keep failing sit out; people without a list are asked on the big relays the
 // plan connects to anyway.
 import type { Filter } from 'nostr-tools';
+import { AUTHORS_PER_FILTER, inGroupsOf } from './filter-lists.js';
 
 export interface OutboxInput {
   authors: readonly string[];
@@ -143,13 +144,9 @@ export function planOutbox(input: OutboxInput): OutboxPlan {
 export function planFilters(
   routes: ReadonlyMap<string, readonly string[]>,
   template: Omit<Filter, 'authors'>,
-  groupSize = 250,
+  groupSize = AUTHORS_PER_FILTER,
 ): Array<{ relay: string; filters: Filter[] }> {
-  return [...routes].map(([relay, authors]) => {
-    const filters: Filter[] = [];
-    for (let i = 0; i < authors.length; i += groupSize) filters.push({ ...template, authors: authors.slice(i, i + groupSize) });
-    return { relay, filters };
-  });
+  return [...routes].map(([relay, authors]) => ({ relay, filters: inGroupsOf(authors, groupSize).map((group) => ({ ...template, authors: group })) }));
 }
 
 function add(routes: Map<string, Set<string>>, url: string, author: string): void {

@@ -10,9 +10,7 @@ import { npub, shortNpub } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/text-layout.js';
 import type { EventStore } from '../../store/types.js';
-
-/** Authors per cache query. */
-const BATCH = 250;
+import { AUTHORS_PER_FILTER, inGroupsOf } from '../../core/filter-lists.js';
 
 export interface CachedNames {
   /** The name to show (sanitised, one line, at most 32 columns), when the cache knows one. */
@@ -27,10 +25,11 @@ export function cachedNames(store: Pick<EventStore, 'query'> | undefined, pubkey
   const load = (keys: string[]) => {
     const wanted = keys.filter((pk) => isHex64(pk) && !names.has(pk));
     for (const pk of wanted) names.set(pk, undefined);
-    for (let i = 0; store && i < wanted.length; i += BATCH) {
+    if (!store) return;
+    for (const authors of inGroupsOf(wanted, AUTHORS_PER_FILTER)) {
       let events: Event[];
       try {
-        events = store.query([{ kinds: [0], authors: wanted.slice(i, i + BATCH) }]);
+        events = store.query([{ kinds: [0], authors }]);
       } catch {
         return; // the cache is a nicety here: keys are shown instead
       }
