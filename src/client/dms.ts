@@ -40,6 +40,8 @@ const WRAPS_LIMIT = 1_000;
 export interface Dms {
   /** Where the user's messages are read from: their DM relays, else their read relays. */
   inboxRelays(): Promise<string[]>;
+  /** The user's relays changed (the relays panel): the inbox relays are looked up again when next asked for. */
+  relaysChanged(): void;
   /** Asks the inbox relays (and the cache) for every wrap; resolves once each relay answered or timed out. */
   load(): Promise<{ relays: RelayOutcome[] }>;
   /** Every message, oldest first (ties by id). */
@@ -124,6 +126,9 @@ export function createDms(client: Client): Dms {
         return own ?? readUrls(client.relays());
       })();
       return inbox;
+    },
+    relaysChanged() {
+      inbox = undefined;
     },
     async load() {
       await crypto(); // unlock (passphrase) before any network

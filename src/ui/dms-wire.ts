@@ -17,13 +17,15 @@ const toLike = (message: DmMessage): DmLike => ({
   mine: message.mine,
 });
 
-export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { close(): void } {
+export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { relaysChanged(): void; close(): void } {
   const dms = createDms(client);
   const listeners = new Set<() => void>();
   let started = false;
   let loaded = false;
   let problem: string | undefined;
   let live: Subscription | undefined;
+  /** Which opening of the inbox is current: one overtaken by a relay change lets go of what it opened. */
+  let opening = 0;
   const changed = () => {
     for (const listener of listeners) listener();
   };
@@ -35,13 +37,19 @@ export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { cl
       loaded = true;
       return;
     }
+    const mine = ++opening;
     void (async () => {
+      let error: unknown;
+      let watching: Subscription | undefined;
       try {
         await dms.load();
-        if (!isClosed()) live = await dms.watch(changed);
-      } catch (error) {
-        problem = sanitizeLine(error instanceof Error ? error.message : String(error));
+        if (!isClosed() && mine === opening) watching = await dms.watch(changed);
+      } catch (caught) {
+        error = caught;
       }
+      if (mine !== opening) return watching?.close();
+      live = watching;
+      problem = error === undefined ? undefined : sanitizeLine(error instanceof Error ? error.message : String(error));
       loaded = true;
       changed();
     })();
@@ -88,7 +96,20 @@ export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { cl
       dms.markRead(fresh);
       changed();
     },
+    relaysChanged() {
+      // With --relay the run keeps its relays (the panel's edit is for the next start).
+      if (client.pinnedRelays) return;
+      dms.relaysChanged();
+      // Not opened yet: its first opening reads the new relays. Opened: the inbox is read again
+      // from the new relays and watched there; the messages already shown stay.
+      if (!started) return;
+      live?.close();
+      live = undefined;
+      started = false;
+      start();
+    },
     close() {
+      opening++;
       live?.close();
       listeners.clear();
     },

@@ -232,6 +232,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     },
     relays: () => client.relays(),
     relayConfig: relayConfigFor(client, config, keyStore, () => {
+      dms.relaysChanged();
       for (const listener of relayListeners) listener();
     }),
     onRelaysChanged(listener) {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { render } from 'ink-testing-library';
+import * as nip17 from 'nostr-tools/nip17';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../src/client/client.js';
@@ -72,5 +73,42 @@ describe('the relays panel, live', () => {
     // The relay list went to both, and the config holds both.
     expect(new ConfigStore(home).relays().map((relay) => relay.url)).toEqual([one.url, two.url]);
     expect(await two.find({ kinds: [10002], authors: [getPublicKey(me)] })).toHaveLength(1);
+  });
+
+  it('Messages read the inbox again from a relay added with a (no DM relay list: the read relays are the inbox)', async () => {
+    const [one, two] = [await startRelay(), await startRelay()];
+    cleanup.push(() => one.stop(), () => two.stop());
+    const me = generateSecretKey();
+    const alice = generateSecretKey();
+    await one.seed(finalizeEvent({ kind: 0, created_at: NOW - 600, tags: [], content: '{"name":"alice"}' }, alice));
+    // The only message is on the relay the user has not added yet.
+    await two.seed(nip17.wrapEvent(alice, { publicKey: getPublicKey(me) }, 'hello on relay two'));
+
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-relays-live-dm-'));
+    cleanup.push(() => fs.rmSync(home, { recursive: true, force: true }));
+    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+    new ConfigStore(home).setRelays([{ url: one.url, read: true, write: true }]);
+    const env = { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' };
+    const client = createClient({ paths: resolvePaths(env), env, clock: { now: () => Date.now() }, stdin: new PassThrough(), stderr: new PassThrough() } as Parameters<typeof createClient>[0]);
+    const services = createServices(client);
+    cleanup.push(() => services.close());
+    const app = render(<App services={services} size={{ columns: 100, rows: 30 }} color={false} />);
+    cleanup.push(() => app.unmount());
+    const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000);
+
+    await frame((f) => f.includes(' · Global') && f.includes('relays 1/1'));
+    app.stdin.write('M');
+    await frame((f) => f.includes(' · Messages') && f.includes('no private messages yet'));
+
+    app.stdin.write('R');
+    await frame((f) => f.includes(' · Relays'));
+    app.stdin.write('a');
+    await frame((f) => f.includes('add relay: ▏'));
+    app.stdin.write(two.url);
+    await frame((f) => f.includes(`add relay: ${two.url}▏`));
+    app.stdin.write(keys.enter);
+    await frame((f) => f.includes(`added ${two.url}: saved; in use now`));
+    app.stdin.write(keys.escape);
+    await frame((f) => f.includes(' · Messages') && f.includes('hello on relay two'));
   });
 });
