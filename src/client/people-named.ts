@@ -41,12 +41,13 @@ export async function followedNamed(name: string, deps: FollowedNamedDeps): Prom
 
 /** Each author's newest profile (kind 0) among the cache's and what the relays answer now. */
 async function newestProfiles(authors: readonly string[], deps: FollowedNamedDeps): Promise<Map<string, ReturnType<typeof parseProfile>>> {
-  const chunks = inGroupsOf(authors, AUTHORS_PER_FILTER);
-  const answers = await Promise.all(chunks.map((chunk) => deps.pool.query([{ kinds: [0], authors: chunk }]).then((result) => result.events, () => [])));
-  const cached = chunks.flatMap((chunk) => deps.store?.query([{ kinds: [0], authors: chunk }]) ?? []);
+  // One request with a filter per group, as the feeds ask: not one subscription per group.
+  const filters = inGroupsOf(authors, AUTHORS_PER_FILTER).map((group) => ({ kinds: [0], authors: group }));
+  const answered = await deps.pool.query(filters).then((result) => result.events, () => []);
+  const cached = deps.store?.query(filters) ?? [];
   const byAuthor = new Map<string, Event[]>();
   const wanted = new Set(authors);
-  for (const event of [...cached, ...answers.flat()]) {
+  for (const event of [...cached, ...answered]) {
     if (event.kind !== 0 || !wanted.has(event.pubkey)) continue;
     byAuthor.set(event.pubkey, [...(byAuthor.get(event.pubkey) ?? []), event]);
   }

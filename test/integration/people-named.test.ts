@@ -48,6 +48,9 @@ describe('followedNamed', () => {
       await expect(followedNamed('bob', deps)).rejects.toThrow('no one you follow is named "bob": give their npub1…, nprofile1… or name@domain');
       await expect(followedNamed('sam', deps)).rejects.toThrow('"sam" could be 5 people you follow (sam 0, sam 1, sam 2, …): type more of the name, or their npub1…');
       await expect(followedNamed('ann', { ...deps, follows: undefined })).rejects.toThrow('your follow list is not known yet');
+      // A long follow list is asked for in filters of 250 authors: one far down it is found.
+      const strangers = Array.from({ length: 300 }, () => getPublicKey(generateSecretKey()));
+      expect(await followedNamed('ann smith', { ...deps, follows: [...strangers, getPublicKey(ann)] })).toBe(getPublicKey(ann));
       // Someone not followed is never found by name, however well it matches.
       expect(await followedNamed('ann', { ...deps, follows: follows.slice(1) })).toBe(getPublicKey(ann));
       await expect(followedNamed('robert', { ...deps, follows: follows.slice(1) })).rejects.toThrow('no one you follow is named "robert"');
