@@ -27,6 +27,34 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
+/**
+ * The app over the real services for a new home holding `me`'s key and one configured relay (no
+ * --relay, and no discovery relays beyond loopback); `addRelay` types a URL into the relays panel.
+ */
+function openApp(me: Uint8Array, relay: string) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-relays-live-'));
+  cleanup.push(() => fs.rmSync(home, { recursive: true, force: true }));
+  new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+  new ConfigStore(home).setRelays([{ url: relay, read: true, write: true }]);
+  const env = { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' };
+  const client = createClient({ paths: resolvePaths(env), env, clock: { now: () => Date.now() }, stdin: new PassThrough(), stderr: new PassThrough() } as Parameters<typeof createClient>[0]);
+  const services = createServices(client);
+  cleanup.push(() => services.close());
+  const app = render(<App services={services} size={{ columns: 100, rows: 30 }} color={false} />);
+  cleanup.push(() => app.unmount());
+  const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000);
+  const addRelay = async (url: string) => {
+    app.stdin.write('R');
+    await frame((f) => f.includes(' · Relays'));
+    app.stdin.write('a');
+    await frame((f) => f.includes('add relay: ▏'));
+    app.stdin.write(url);
+    await frame((f) => f.includes(`add relay: ${url}▏`));
+    app.stdin.write(keys.enter);
+  };
+  return { app, frame, home, addRelay };
+}
+
 describe('the relays panel, live', () => {
   it('a relay added with a is used at once: counted in the header, and Home shows the notes only it holds', async () => {
     const [one, two] = [await startRelay(), await startRelay()];
@@ -39,29 +67,12 @@ describe('the relays panel, live', () => {
     );
     await two.seed(finalizeEvent({ kind: 1, created_at: NOW - 60, tags: [], content: 'alice only on relay two' }, alice));
 
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-relays-live-'));
-    cleanup.push(() => fs.rmSync(home, { recursive: true, force: true }));
-    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
-    new ConfigStore(home).setRelays([{ url: one.url, read: true, write: true }]);
-    // No --relay: the configured relays, and no discovery relays beyond loopback.
-    const env = { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' };
-    const client = createClient({ paths: resolvePaths(env), env, clock: { now: () => Date.now() }, stdin: new PassThrough(), stderr: new PassThrough() } as Parameters<typeof createClient>[0]);
-    const services = createServices(client);
-    cleanup.push(() => services.close());
-    const app = render(<App services={services} size={{ columns: 100, rows: 30 }} color={false} />);
-    cleanup.push(() => app.unmount());
-    const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000);
+    const { app, frame, home, addRelay } = openApp(me, one.url);
 
     const before = await frame((f) => f.includes(' · Home') && f.includes('alice on relay one') && f.includes('relays 1/1'));
     expect(before).not.toContain('alice only on relay two');
 
-    app.stdin.write('R');
-    await frame((f) => f.includes(' · Relays'));
-    app.stdin.write('a');
-    await frame((f) => f.includes('add relay: ▏'));
-    app.stdin.write(two.url);
-    await frame((f) => f.includes(`add relay: ${two.url}▏`));
-    app.stdin.write(keys.enter);
+    await addRelay(two.url);
     await frame((f) => f.includes(`added ${two.url}: saved; in use now; published to 2 of 2 relays`));
 
     app.stdin.write(keys.escape);
@@ -84,29 +95,13 @@ describe('the relays panel, live', () => {
     // The only message is on the relay the user has not added yet.
     await two.seed(nip17.wrapEvent(alice, { publicKey: getPublicKey(me) }, 'hello on relay two'));
 
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-relays-live-dm-'));
-    cleanup.push(() => fs.rmSync(home, { recursive: true, force: true }));
-    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
-    new ConfigStore(home).setRelays([{ url: one.url, read: true, write: true }]);
-    const env = { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' };
-    const client = createClient({ paths: resolvePaths(env), env, clock: { now: () => Date.now() }, stdin: new PassThrough(), stderr: new PassThrough() } as Parameters<typeof createClient>[0]);
-    const services = createServices(client);
-    cleanup.push(() => services.close());
-    const app = render(<App services={services} size={{ columns: 100, rows: 30 }} color={false} />);
-    cleanup.push(() => app.unmount());
-    const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000);
+    const { app, frame, addRelay } = openApp(me, one.url);
 
     await frame((f) => f.includes(' · Global') && f.includes('relays 1/1'));
     app.stdin.write('M');
     await frame((f) => f.includes(' · Messages') && f.includes('no private messages yet'));
 
-    app.stdin.write('R');
-    await frame((f) => f.includes(' · Relays'));
-    app.stdin.write('a');
-    await frame((f) => f.includes('add relay: ▏'));
-    app.stdin.write(two.url);
-    await frame((f) => f.includes(`add relay: ${two.url}▏`));
-    app.stdin.write(keys.enter);
+    await addRelay(two.url);
     await frame((f) => f.includes(`added ${two.url}: saved; in use now`));
     app.stdin.write(keys.escape);
     await frame((f) => f.includes(' · Messages') && f.includes('hello on relay two'));
