@@ -1,9 +1,9 @@
 // `nostr-tui delete`: the built binary against the real relay, which applies
 // NIP-09 deletions (it removes the target; it does not keep the kind 5 itself).
 import { neventEncode, noteEncode, nsecEncode } from 'nostr-tools/nip19';
-import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
+import { finalizeEvent, generateSecretKey, verifyEvent } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cliHome } from '../helpers/cli.js';
+import { cliUser } from '../helpers/cli.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -16,12 +16,7 @@ afterAll(async () => {
   await relay?.stop();
 });
 
-async function userHome() {
-  const secretKey = generateSecretKey();
-  const cli = cliHome('nostr-tui-delete-');
-  expect((await cli.run(['key', 'import', nsecEncode(secretKey)])).code).toBe(0);
-  return { cli, secretKey, pubkey: getPublicKey(secretKey) };
-}
+const userHome = () => cliUser('nostr-tui-delete-');
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 

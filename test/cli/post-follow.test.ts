@@ -5,7 +5,7 @@ import type { Event } from 'nostr-tools';
 import { npubEncode, nsecEncode, noteEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cliHome } from '../helpers/cli.js';
+import { cliHome, cliUser } from '../helpers/cli.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 
 // Each test spawns the CLI several times; on a busy two-core machine one run can take seconds.
@@ -29,13 +29,7 @@ afterAll(async () => {
 const relayArgs = (...urls: string[]) => urls.flatMap((url) => ['--relay', url]);
 
 /** A home with a freshly imported key. */
-async function userHome() {
-  const secretKey = generateSecretKey();
-  const cli = cliHome('nostr-tui-post-');
-  const imported = await cli.run(['key', 'import', nsecEncode(secretKey)]);
-  expect(imported.code).toBe(0);
-  return { cli, secretKey, pubkey: getPublicKey(secretKey) };
-}
+const userHome = () => cliUser('nostr-tui-post-');
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 const someone = () => getPublicKey(generateSecretKey());

@@ -5,7 +5,7 @@ import * as nip10 from 'nostr-tools/nip10';
 import { neventEncode, noteEncode, nsecEncode } from 'nostr-tools/nip19';
 import { generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cliHome } from '../helpers/cli.js';
+import { cliUser } from '../helpers/cli.js';
 import { signed } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 
@@ -28,12 +28,7 @@ afterAll(async () => {
   await relay?.stop();
 });
 
-async function userHome() {
-  const secretKey = generateSecretKey();
-  const cli = cliHome('nostr-tui-reply-');
-  expect((await cli.run(['key', 'import', nsecEncode(secretKey)])).code).toBe(0);
-  return { cli, pubkey: getPublicKey(secretKey) };
-}
+const userHome = () => cliUser('nostr-tui-reply-');
 
 describe('post --reply', () => {
   it('answers a root note: its e tag marked root with the relay it came from, its author and people as p tags', async () => {

@@ -3,7 +3,7 @@
 import { neventEncode, noteEncode, npubEncode, nsecEncode } from 'nostr-tools/nip19';
 import { generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cliHome } from '../helpers/cli.js';
+import { cliUser } from '../helpers/cli.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -16,12 +16,7 @@ afterAll(async () => {
   await relay?.stop();
 });
 
-async function userHome() {
-  const secretKey = generateSecretKey();
-  const cli = cliHome('nostr-tui-tags-');
-  expect((await cli.run(['key', 'import', nsecEncode(secretKey)])).code).toBe(0);
-  return { cli, pubkey: getPublicKey(secretKey) };
-}
+const userHome = () => cliUser('nostr-tui-tags-');
 
 describe('post: tags from the text', () => {
   it('nostr:npub -> p, nostr:note -> q, #Nostr -> ["t","nostr"], read back from the relay', async () => {

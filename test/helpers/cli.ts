@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { nsecEncode } from 'nostr-tools/nip19';
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 
 export const BIN = path.resolve(import.meta.dirname, '../../bin/nostr-tui.cjs');
 
@@ -71,3 +73,13 @@ export function cliHome(prefix = 'nostr-tui-cli-') {
       runCli(args, { ...opts.env, NOSTR_TUI_HOME: home }, opts),
   };
 }
+
+/** A fresh home holding a new key, imported as a user would (`key import <nsec>`). */
+export async function cliUser(prefix = 'nostr-tui-cli-') {
+  const secretKey = generateSecretKey();
+  const cli = cliHome(prefix);
+  const imported = await cli.run(['key', 'import', nsecEncode(secretKey)]);
+  if (imported.code !== 0) throw new Error(`key import failed (${imported.code}): ${imported.stderr}`);
+  return { cli, secretKey, pubkey: getPublicKey(secretKey) };
+}
+
