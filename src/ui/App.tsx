@@ -113,7 +113,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   // `/` and `#` (issue #15); `#` on a note offers its hashtags.
   const prompt = useSearchPrompt({ services, navigate, setStatus, openChat, follows, width: columns });
   const perform: typeof actions.perform = (command, row) => (command === 'hashtag' ? prompt.open('hashtag', hashtagsOf(row.event)) : actions.perform(command, row));
-  useGlobalKeys({ nav, navigate, exit, openComposer: composer.show, hasKey: !!publicKey, setStatus, openPrompt: (kind) => prompt.open(kind) });
+  useGlobalKeys({ nav, navigate, exit, openComposer: composer.show, hasKey: !!publicKey, publicKey, setStatus, openPrompt: (kind) => prompt.open(kind) });
 
   // `@name` completion in the composer (src/ui/hooks/use-mention-completion.ts).
   const mention = useMentionCompletion({
@@ -131,7 +131,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     setOfferKey(false);
     if (!created) return;
     setPublicKey(services.publicKey());
-    setStatus({ text: `key created and stored in ${services.keyLocation}`, tone: 'ok' });
+    setStatus({ text: `key created and stored in ${services.keyLocation}; P shows your profile, where e sets your name`, tone: 'ok' });
   };
   const footerKeys = composer.open
     ? hints(['send', 'newline', 'cancel'], 'composer')

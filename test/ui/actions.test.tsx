@@ -1,3 +1,4 @@
+import { npubEncode } from 'nostr-tools/nip19';
 import { render } from 'ink-testing-library';
 import { parse } from 'nostr-tools/nip10';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -322,8 +323,23 @@ describe('screens and views', () => {
     expect(offer).toContain('/home/test/.config/nostr-tui/keys.json');
     expect(offer).toContain('nostr-tui key import');
     press('c');
-    await frame((f) => f.includes('key created and stored in /home/test/.config/nostr-tui/keys.json'));
+    // Over the footer's two rows.
+    const created = await frame((f) => f.includes('key created and stored in /home/test/.config/nostr-tui/keys.json;'));
+    expect(created.split('\n').slice(-2).map((line) => line.trim()).join(' ')).toContain('keys.json; P shows your profile, where e sets your name');
     expect(services.publicKey()).toMatch(/^[0-9a-f]{64}$/);
+    // With no note of their own yet, P is where a new user finds their profile, and e edits it there.
+    press('P');
+    const own = await frame((f) => f.includes(' · Profile') && f.includes('· you (e edits your profile)'));
+    expect(own).toContain(npubEncode(services.publicKey()!));
+  });
+
+  it('P without a key says how to get one', async () => {
+    const { frame, press } = start({ withKey: false, feeds: { global: feedOf(hello) } });
+    await frame((f) => f.includes('You have no Nostr key yet.'));
+    press('s');
+    await frame((f) => f.includes(' · Global') && f.includes('hello world'));
+    press('P');
+    await frame((f) => f.includes('you have no key: restart and press c to create one'));
   });
 
   it('following nobody shows Global and says how to follow', async () => {

@@ -14,6 +14,8 @@ export function useGlobalKeys(opts: {
   exit(): void;
   openComposer(replyTo?: Event): void;
   hasKey: boolean;
+  /** The user's key: `P` opens its profile. */
+  publicKey?: string | undefined;
   setStatus(status: StatusMessage): void;
   /** `/` and `#`: the search or hashtag prompt (src/ui/hooks/use-search-prompt.ts). */
   openPrompt?(kind: 'search' | 'hashtag'): void;
@@ -41,6 +43,11 @@ export function useGlobalKeys(opts: {
           return true;
         case 'messages':
           opts.navigate({ type: 'showFeed', feed: 'messages' });
+          return true;
+        case 'ownProfile':
+          // Where a new user, with no note of their own yet to press `p` on, sets their name (`e`).
+          if (!opts.publicKey) opts.setStatus({ text: NO_KEY, tone: 'error' });
+          else opts.navigate({ type: 'push', view: { type: 'profile', pubkey: opts.publicKey } });
           return true;
         case 'relays':
           opts.navigate({ type: 'push', view: { type: 'relays' } });
