@@ -17,6 +17,7 @@ import { writeLine, type CommandContext } from '../context.js';
 import { withClient } from '../with-client.js';
 import { cachedNames } from './names.js';
 import { NOTIFICATIONS_LIMIT, NOTIFICATIONS_SINCE, type NotificationsArgs } from '../notifications.js';
+import { contentWarning, warningText } from '../../core/content-warning.js';
 
 export async function notifications(ctx: CommandContext, args: NotificationsArgs): Promise<void> {
   const limit = args.limit ?? NOTIFICATIONS_LIMIT;
@@ -50,6 +51,9 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
       for (const group of groupNotifications(list)) {
         writeLine(ctx.stdout, describeGroup(group, names.label, (id) => notes.get(id), nameOf));
         const body = sanitize(renderMentions(groupBody(group), nameOf)).trim();
+        // NIP-36: the text was asked for, and is marked as its author marked it.
+        const warning = body && group.items[0] ? contentWarning(group.items[0].event) : undefined;
+        if (warning !== undefined) writeLine(ctx.stdout, `  ${warningText(warning)}`);
         for (const line of body ? wrapText(body, 76, 4) : []) writeLine(ctx.stdout, `  ${line}`);
       }
     }

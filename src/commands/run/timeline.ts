@@ -23,6 +23,7 @@ import { isHex64 } from '../../core/event-shape.js';
 import { hashtagFilters, normalizeHashtag } from '../../core/hashtags.js';
 import { ago } from '../../core/ago.js';
 import { storedPubkey } from '../../store/keys.js';
+import { contentWarning, warningText } from '../../core/content-warning.js';
 
 export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> {
   const limit = args.limit ?? DEFAULT_LIMIT;
@@ -122,6 +123,9 @@ export function writeNote(ctx: CommandContext, event: Event, names: CachedNames)
   writeLine(ctx.stdout, `${names.label(event.pubkey)} · ${when}${repost ? ' · repost' : ''}`);
   // `nostr:npub1…`/`nostr:nprofile1…` as @name (NIP-27), notes as short references, then sanitised.
   const body = repost ? repostLine(event) : sanitize(renderMentions(event.content, names.nameOf));
+  // NIP-36: printed because it was asked for, but marked as its author marked it.
+  const warning = repost ? undefined : contentWarning(event);
+  if (warning !== undefined) writeLine(ctx.stdout, `  ${warningText(warning)}`);
   // In a terminal, lines are wrapped to its width so no note can run past the edge (issue #6);
   // piped output keeps each line whole for scripts.
   const columns = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;

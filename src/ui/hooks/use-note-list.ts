@@ -19,8 +19,9 @@ export const GUTTER = 2;
 /**
  * A layouter for notes at this width, caching each note's lines until the width,
  * the known names or the minute change. Asks for the profiles of authors it lays out.
+ * `opened`: the note the reader opened, shown even behind a content warning (NIP-36).
  */
-export function useLayouter(width: number, maxLines: number, eventOf?: (id: string) => Event | undefined): Layouter {
+export function useLayouter(width: number, maxLines: number, eventOf?: (id: string) => Event | undefined, opened?: string): Layouter {
   const names = useNames();
   const quotes = useQuotes(eventOf);
   const now = useNow();
@@ -42,6 +43,7 @@ export function useLayouter(width: number, maxLines: number, eventOf?: (id: stri
           maxLines,
           now,
           ...(eventOf ? { eventOf } : {}),
+          ...(opened ? { opened } : {}),
           // Quoted notes (issue #13): the ones not yet here are asked for, and the note laid out again when they come.
           ...(quotes
             ? {
@@ -68,7 +70,7 @@ export function useLayouter(width: number, maxLines: number, eventOf?: (id: stri
     };
     // `now` is read through `minute`: ages are shown to the minute.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [width, maxLines, names, minute, eventOf, countsOf, quotes]);
+  }, [width, maxLines, names, minute, eventOf, countsOf, quotes, opened]);
 }
 
 /** List state for a note list: the window to draw and a dispatcher for moves. */

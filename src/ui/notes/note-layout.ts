@@ -4,6 +4,7 @@
 import { format } from 'date-fns';
 import type { Event } from 'nostr-tools';
 import { getRepostedEvent } from 'nostr-tools/nip18';
+import { contentWarning, warningText } from '../../core/content-warning.js';
 import { findLinks } from '../../core/links.js';
 import { renderMentions, shortKey, shortNoteRef } from '../../core/mentions.js';
 import { quoteRefs, type QuoteRef } from '../../core/quotes.js';
@@ -38,6 +39,8 @@ export interface LayoutOptions {
    * it is fetched. Without it quotes stay short references in the text (`[note1…]`).
    */
   quoteOf?(ref: QuoteRef): Event | null | undefined;
+  /** The note whose content is shown though it carries a content warning (NIP-36): the one the reader opened. */
+  opened?: string;
 }
 
 /** Compact age: `42s`, `5m`, `3h`, `6d`, then the date. */
@@ -93,6 +96,15 @@ export function layoutNote(event: Event, opts: LayoutOptions): NoteLine[] {
   let header = `${opts.nameOf(event.pubkey)} · ${age(event.created_at, opts.now)}`;
   const parent = repliedTo(event, opts.eventOf);
   if (parent !== undefined) header += `  ↳ reply to ${parent ? opts.nameOf(parent) : 'a note'}`;
+  // NIP-36: the warning stands in for the content (and its quotes) until the reader opens the note.
+  const warning = contentWarning(event);
+  if (warning !== undefined && event.id !== opts.opened) {
+    return [
+      { text: truncate(header, width), style: 'header' },
+      { text: truncate(`${warningText(warning)} · Enter shows it`, width), style: 'meta' },
+    ];
+  }
+  const warned: NoteLine[] = warning === undefined ? [] : [{ text: truncate(warningText(warning), width), style: 'meta' }];
   const quotes = opts.quoteOf ? quoteRefs(event) : [];
   const boxed = new Set(quotes.map((ref) => ref.id));
   // Tabs as wrapText spaces them, so link offsets in `text` match the wrapped lines.
@@ -101,6 +113,7 @@ export function layoutNote(event: Event, opts: LayoutOptions): NoteLine[] {
   const spans = linkSpans(text, body, findLinks(text));
   return [
     { text: truncate(header, width), style: 'header' },
+    ...warned,
     ...body.map((line, i): NoteLine => ({ text: line, style: 'body', ...(spans[i]?.length ? { links: spans[i] } : {}) })),
     ...quotes.flatMap((ref) => layoutQuote(ref, opts.quoteOf!(ref), { width, now: opts.now, nameOf: opts.nameOf, age })),
   ];

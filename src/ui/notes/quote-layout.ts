@@ -5,6 +5,7 @@
 //   │ after three lines …     │
 //   ╰─────────────────────────╯
 import type { Event } from 'nostr-tools';
+import { contentWarning, warningText } from '../../core/content-warning.js';
 import { findLinks } from '../../core/links.js';
 import { renderMentions, shortNoteRef } from '../../core/mentions.js';
 import type { QuoteRef } from '../../core/quotes.js';
@@ -36,11 +37,14 @@ export function layoutQuote(ref: QuoteRef, quoted: Event | null | undefined, opt
       : [shortNoteRef(ref.id), ''];
   const fit = (room: number) => (textWidth(after) < room - 1 ? truncate(who, room - textWidth(after)) + after : truncate(who + after, room));
   const header = fit(width - 2);
+  const warning = quoted ? contentWarning(quoted) : undefined;
   const text = quoted === undefined
     ? 'loading the quoted note…'
     : quoted === null
       ? 'quoted note not found on the relays'
-      : quoted.kind === 1
+      : warning !== undefined
+        ? warningText(warning)
+        : quoted.kind === 1
         ? sanitize(renderMentions(quoted.content, opts.nameOf)).replace(/\t/g, '  ').trim()
         : `(a kind ${quoted.kind} event)`;
   if (width < MIN_BOX) return [{ text: truncate(`» ${header}`, width), style: 'quote' }];

@@ -48,7 +48,8 @@ function ThreadList(props: { event: Event; events: Event[]; banner: string; rows
     const byId = new Map(props.events.map((e) => [e.id, e]));
     return (id: string) => byId.get(id);
   }, [props.events]);
-  const layout = useLayouter(columns, 40, eventOf);
+  // The note opened here is shown even behind a content warning: opening it was the reader's act (NIP-36).
+  const layout = useLayouter(columns, 40, eventOf, props.event.id);
   // A note the user deletes here leaves the thread at once (the service tells when).
   const { interactions } = useServices();
   const [deletions, setDeletions] = useState(0);
