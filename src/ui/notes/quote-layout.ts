@@ -38,6 +38,7 @@ export function layoutQuote(ref: QuoteRef, quoted: Event | null | undefined, opt
   const fit = (room: number) => (textWidth(after) < room - 1 ? truncate(who, room - textWidth(after)) + after : truncate(who + after, room));
   const header = fit(width - 2);
   const warning = quoted ? contentWarning(quoted) : undefined;
+  // NIP-36: a quoted note marked sensitive shows its warning; opening it (Enter on the note quoting it, in its thread) shows it.
   const text = quoted === undefined
     ? 'loading the quoted note…'
     : quoted === null
@@ -45,8 +46,8 @@ export function layoutQuote(ref: QuoteRef, quoted: Event | null | undefined, opt
       : warning !== undefined
         ? warningText(warning)
         : quoted.kind === 1
-        ? sanitize(renderMentions(quoted.content, opts.nameOf)).replace(/\t/g, '  ').trim()
-        : `(a kind ${quoted.kind} event)`;
+          ? sanitize(renderMentions(quoted.content, opts.nameOf)).replace(/\t/g, '  ').trim()
+          : `(a kind ${quoted.kind} event)`;
   if (width < MIN_BOX) return [{ text: truncate(`» ${header}`, width), style: 'quote' }];
   const inner = width - 4;
   const top = `╭─ ${fit(inner - 2)} `;
