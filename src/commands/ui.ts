@@ -40,7 +40,7 @@ export async function openTimeline(ctx: CommandContext, relays?: string[]): Prom
   try {
     const [{ runInteractive }] = await Promise.all([import('../ui/run.js'), layout]);
     startupMark('ui-loaded');
-    await runInteractive(ctx, { services, terminal: terminalGuard(ctx, BRACKETED_PASTE), firstNotes: services.firstNotes });
+    await runInteractive(ctx, { services, terminal: terminalGuard(ctx, BRACKETED_PASTE), firstNotes: services.firstNotes, loadChecks: services.loadChecks });
   } catch (error) {
     await services.close();
     throw error;

@@ -157,6 +157,14 @@ export function sharedVerifier(): SignatureVerifier {
   return (shared ??= firstUse(() => chooseVerifier(process.env.NOSTR_TUI_VERIFIER)));
 }
 
+/**
+ * Chooses and loads the shared verifier now rather than at the first event: libsecp256k1 takes
+ * ~10 ms to load and set up its tables. The interactive start does it while it waits on the network.
+ */
+export function loadSharedVerifier(): void {
+  void sharedVerifier().name;
+}
+
 function firstUse(choose: () => SignatureVerifier): SignatureVerifier {
   let chosen: SignatureVerifier | undefined;
   const get = () => (chosen ??= choose());

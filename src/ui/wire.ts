@@ -23,6 +23,7 @@ import { followedPubkeys } from '../core/follow-list.js';
 import { globalFilters, HOME_KINDS, homeFilters } from '../core/feed-filters.js';
 import { wireNotifications } from './wire-notifications.js';
 import { derivePublicKey, KeyStore } from '../store/keys.js';
+import { loadSharedVerifier } from '../net/verify.js';
 import { ConfigStore } from '../store/config.js';
 import { relayConfigFor } from './relay-config-wire.js';
 import type { FeedKind } from './navigation.js';
@@ -81,6 +82,8 @@ export interface WiredServices extends UiServices {
 export interface StartedServices extends WiredServices {
   /** That feed has notes to show, or every relay answered, or opening it failed (never rejects). */
   firstNotes: Promise<void>;
+  /** Loads the signature checks the first notes will need, for a moment the thread would spend waiting. */
+  loadChecks(): void;
 }
 
 /**
@@ -119,6 +122,7 @@ export async function prepareServices(
     onNotice: (listener) => notices.redirect(listener),
     // Without a key the first screen offers to make one: no notes to wait for.
     firstNotes: client.publicKey() ? first : Promise.resolve(),
+    loadChecks: loadSharedVerifier,
   };
 }
 
