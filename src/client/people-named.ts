@@ -2,9 +2,8 @@
 // UI asks whom to write to, a person types "bob". The names are read from the newest profiles
 // the relays hold for everyone followed, not from those that happen to be loaded, so "bo" is not
 // taken to mean the one Bob whose profile was on screen when Bobby's was not.
-import type { Event } from 'nostr-tools';
 import { failure } from '../core/errors.js';
-import { newestReplaceable } from '../core/events.js';
+import { newestByAuthor } from '../core/events.js';
 import { peopleNamed } from '../core/people-by-name.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { truncate } from '../core/text-layout.js';
@@ -45,13 +44,7 @@ async function newestProfiles(authors: readonly string[], deps: FollowedNamedDep
   const filters = inGroupsOf(authors, AUTHORS_PER_FILTER).map((group) => ({ kinds: [0], authors: group }));
   const answered = await deps.pool.query(filters).then((result) => result.events, () => []);
   const cached = deps.store?.query(filters) ?? [];
-  const byAuthor = new Map<string, Event[]>();
   const wanted = new Set(authors);
-  for (const event of [...cached, ...answered]) {
-    if (event.kind !== 0 || !wanted.has(event.pubkey)) continue;
-    byAuthor.set(event.pubkey, [...(byAuthor.get(event.pubkey) ?? []), event]);
-  }
-  const profiles = new Map<string, ReturnType<typeof parseProfile>>();
-  for (const [author, events] of byAuthor) profiles.set(author, parseProfile(newestReplaceable(events)!));
-  return profiles;
+  const profiles = [...cached, ...answered].filter((event) => event.kind === 0 && wanted.has(event.pubkey));
+  return new Map([...newestByAuthor(profiles)].map(([author, newest]) => [author, parseProfile(newest)]));
 }

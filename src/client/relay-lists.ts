@@ -3,7 +3,7 @@
 // for everyone) are asked, and the newest list per author, from them or the
 // cache, wins. Lists are untrusted: each URL is vetted (src/core/relay-list.ts).
 import type { Event } from 'nostr-tools';
-import { newestReplaceable } from '../core/events.js';
+import { newestByAuthor } from '../core/events.js';
 import { parseRelayList, RELAY_LIST_KIND, type RelayListRules } from '../core/relay-list.js';
 import type { RelaySpec } from '../core/relay-spec.js';
 import type { RelayPool } from '../net/types.js';
@@ -57,19 +57,8 @@ export function readRelaysOf(lists: ReadonlyMap<string, readonly RelaySpec[]>): 
 }
 
 function toLists(events: Event[], rules?: RelayListRules): Map<string, RelaySpec[]> {
-  const byAuthor = new Map<string, Event[]>();
-  for (const event of events) {
-    if (event.kind !== RELAY_LIST_KIND) continue;
-    const list = byAuthor.get(event.pubkey);
-    if (list) list.push(event);
-    else byAuthor.set(event.pubkey, [event]);
-  }
-  const lists = new Map<string, RelaySpec[]>();
-  for (const [author, candidates] of byAuthor) {
-    const newest = newestReplaceable(candidates);
-    if (newest) lists.set(author, parseRelayList(newest.tags, rules));
-  }
-  return lists;
+  const newest = newestByAuthor(events.filter((event) => event.kind === RELAY_LIST_KIND));
+  return new Map([...newest].map(([author, list]) => [author, parseRelayList(list.tags, rules)]));
 }
 
 function safeQuery(store: EventStore, authors: readonly string[]): Event[] {

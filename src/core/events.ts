@@ -42,3 +42,13 @@ export function newestReplaceable<T extends Pick<Event, 'created_at' | 'id'>>(ev
   }
   return best;
 }
+
+/** Each author's winning version among `events`, one kind of replaceable event (see newestReplaceable). */
+export function newestByAuthor<T extends Pick<Event, 'pubkey' | 'created_at' | 'id'>>(events: Iterable<T>): Map<string, T> {
+  const newest = new Map<string, T>();
+  for (const event of events) {
+    const known = newest.get(event.pubkey);
+    if (!known || newestReplaceable([known, event]) === event) newest.set(event.pubkey, event);
+  }
+  return newest;
+}

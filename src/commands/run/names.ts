@@ -5,7 +5,7 @@
 import type { Event } from 'nostr-tools';
 import { parseProfile, profileName } from '../../client/profiles.js';
 import { isHex64 } from '../../core/event-shape.js';
-import { newestReplaceable } from '../../core/events.js';
+import { newestByAuthor } from '../../core/events.js';
 import { npub, shortNpub } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/text-layout.js';
@@ -33,11 +33,8 @@ export function cachedNames(store: Pick<EventStore, 'query'> | undefined, pubkey
       } catch {
         return; // the cache is a nicety here: keys are shown instead
       }
-      const byAuthor = new Map<string, Event[]>();
-      for (const event of events) byAuthor.set(event.pubkey, [...(byAuthor.get(event.pubkey) ?? []), event]);
-      for (const [pk, list] of byAuthor) {
-        const newest = newestReplaceable(list);
-        const raw = newest ? profileName(parseProfile(newest)) : undefined;
+      for (const [pk, newest] of newestByAuthor(events)) {
+        const raw = profileName(parseProfile(newest));
         const name = raw ? sanitizeLine(raw).trim() : '';
         if (name) names.set(pk, truncate(name, 32));
       }
