@@ -3,6 +3,7 @@
 // Network text (note content, reactions, zap comments) is sanitised here;
 // names come from the caller already safe to print.
 import type { Event } from 'nostr-tools';
+import { contentWarning } from './content-warning.js';
 import { renderMentions } from './mentions.js';
 import { actorsOf, compactAmount, namesList, type NotificationGroup } from './notifications.js';
 import { sanitizeLine } from './sanitize.js';
@@ -64,4 +65,11 @@ export function groupBody(group: NotificationGroup): string {
   if (group.type === 'zap') return first.text ?? '';
   if (group.type === 'reply' || group.type === 'mention' || group.type === 'quote') return first.event.content;
   return '';
+}
+
+/** The content warning (NIP-36) on the note a reply, mention or quote is; undefined for none. */
+export function groupWarning(group: NotificationGroup): string | undefined {
+  const first = group.items[0];
+  if (!first || (group.type !== 'reply' && group.type !== 'mention' && group.type !== 'quote')) return undefined;
+  return contentWarning(first.event);
 }

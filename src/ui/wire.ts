@@ -121,7 +121,7 @@ export async function prepareServices(
     ...wired,
     onNotice: (listener) => notices.redirect(listener),
     // Without a key the first screen offers to make one: no notes to wait for.
-    firstNotes: client.publicKey() ? first : Promise.resolve(),
+    firstNotes: publicKey ? first : Promise.resolve(),
     loadChecks: loadSharedVerifier,
   };
 }

@@ -7,7 +7,7 @@ import { unixNow, utcMinute } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
 import { renderMentions } from '../../core/mentions.js';
 import { groupNotifications } from '../../core/notifications.js';
-import { describeGroup, groupBody } from '../../core/notifications-text.js';
+import { describeGroup, groupBody, groupWarning } from '../../core/notifications-text.js';
 import { shortNpub } from '../../core/identifiers.js';
 import { readUrls, writeUrls } from '../../core/relay-spec.js';
 import { sanitize } from '../../core/sanitize.js';
@@ -17,7 +17,7 @@ import { writeLine, type CommandContext } from '../context.js';
 import { withClient } from '../with-client.js';
 import { cachedNames } from './names.js';
 import { NOTIFICATIONS_LIMIT, NOTIFICATIONS_SINCE, type NotificationsArgs } from '../notifications.js';
-import { contentWarning, warningText } from '../../core/content-warning.js';
+import { warningText } from '../../core/content-warning.js';
 
 export async function notifications(ctx: CommandContext, args: NotificationsArgs): Promise<void> {
   const limit = args.limit ?? NOTIFICATIONS_LIMIT;
@@ -52,7 +52,7 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
         writeLine(ctx.stdout, describeGroup(group, names.label, (id) => notes.get(id), nameOf));
         const body = sanitize(renderMentions(groupBody(group), nameOf)).trim();
         // NIP-36: the text was asked for, and is marked as its author marked it.
-        const warning = body && group.items[0] ? contentWarning(group.items[0].event) : undefined;
+        const warning = groupWarning(group);
         if (warning !== undefined) writeLine(ctx.stdout, `  ${warningText(warning)}`);
         for (const line of body ? wrapText(body, 76, 4) : []) writeLine(ctx.stdout, `  ${line}`);
       }

@@ -36,17 +36,18 @@ async function noteText(ctx: CommandContext, words: readonly string[], literal: 
 export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
   // Bad input is reported before anything is read, signed or sent.
   const replyTo = args.reply === undefined ? undefined : parseEventRef(String(args.reply));
+  const warning = args.contentWarning === undefined ? undefined : String(args.contentWarning);
   const text = await noteText(ctx, args.text ?? [], (args._ ?? []).slice(1).map(String));
   if (text.trim() === '') throw usageError('the post is empty: give the text, e.g. `nostr-tui post "hello nostr"`, or `post -` to read it from stdin.');
   // Its content warning's reason is published with it (NIP-36).
-  refuseSecretIn('note', [text, args.contentWarning === undefined ? undefined : String(args.contentWarning)], storedPubkey(ctx.paths.configDir));
+  refuseSecretIn('note', [text, warning], storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
     // A quoted note1 does not name its author; the cache may know it (NIP-18 q tag, and p to tell them).
     const tagging = { authorOf: (id: string) => cacheOf(client)?.query([{ ids: [id], limit: 1 }])[0]?.pubkey, self: client.publicKey() };
     const now = unixNow(ctx.clock);
     const template = replyTo ? await replyTemplateFor(client, replyTo, text, now, tagging) : noteTemplate(text, now, tagging);
     // NIP-36: the reason as the user wrote it, in one tag.
-    if (args.contentWarning !== undefined) template.tags.push(['content-warning', String(args.contentWarning)]);
+    if (warning !== undefined) template.tags.push(['content-warning', warning]);
     const { event, results } = await publishEvent(client, template);
     const ok = accepted(results).length > 0;
     if (args.json) {

@@ -6,8 +6,8 @@
 // user's note that was liked, reposted or zapped once it is known.
 import type { Event } from 'nostr-tools';
 import type { NotificationGroup } from '../../core/notifications.js';
-import { contentWarning, warningText } from '../../core/content-warning.js';
-import { describeGroup, groupBody } from '../../core/notifications-text.js';
+import { warningText } from '../../core/content-warning.js';
+import { describeGroup, groupBody, groupWarning } from '../../core/notifications-text.js';
 import { renderMentions } from '../../core/mentions.js';
 import { sanitize } from '../../core/sanitize.js';
 import { truncate, wrapText } from '../../core/text-layout.js';
@@ -32,8 +32,7 @@ export function layoutGroup(group: NotificationGroup, opts: NotificationLayoutOp
   const when = ` · ${age(group.created_at, opts.now)}`;
   const header = truncate(summary, Math.max(1, opts.width - when.length)) + when;
   // NIP-36: a reply or mention with a content warning shows the warning; its thread (Enter) shows it.
-  const first = group.items[0];
-  const warning = first && (group.type === 'reply' || group.type === 'mention' || group.type === 'quote') ? contentWarning(first.event) : undefined;
+  const warning = groupWarning(group);
   const body = warning !== undefined ? `${warningText(warning)} · Enter shows it` : sanitize(renderMentions(groupBody(group), opts.nameOf)).trim();
   const lines = body ? wrapText(body, opts.width, NOTIFICATION_BODY_LINES) : [];
   return [{ text: header, style: 'header' }, ...lines.map((text) => ({ text, style: 'body' as const }))];
