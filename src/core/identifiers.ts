@@ -3,7 +3,7 @@
 // a pasted secret must not end up on the screen or in a log.
 import { hexToBytes } from 'nostr-tools/utils';
 import { decode, npubEncode } from 'nostr-tools/nip19';
-import { getPublicKey } from 'nostr-tools/pure';
+import { derivePublicKey } from './derive-key.js';
 import { usageError } from './errors.js';
 import { isHex64 } from './event-shape.js';
 
@@ -48,7 +48,7 @@ export const secretWherePublic = () =>
 export function isSecretOf(hex: string, ownPubkey: string | undefined): boolean {
   if (!ownPubkey || !isHexKey(hex)) return false;
   try {
-    return getPublicKey(hexToBytes(hex)) === ownPubkey;
+    return derivePublicKey(hexToBytes(hex)) === ownPubkey;
   } catch {
     return false; // not a valid secret key (0 or above the curve order): cannot be anyone's
   }

@@ -7,12 +7,12 @@ import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { bech32 } from '@scure/base';
 import { decrypt, encrypt } from 'nostr-tools/nip49';
 import * as nip44 from 'nostr-tools/nip44';
-import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
+import { finalizeEvent } from 'nostr-tools/pure';
 import { bytesToHex, hexToBytes } from 'nostr-tools/utils';
-import { createECDH, type ECDH } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { failure } from '../core/errors.js';
+import { derivePublicKey } from '../core/derive-key.js';
 import { isHex64 } from '../core/event-shape.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { fileError, readJsonObject } from './config.js';
@@ -50,25 +50,6 @@ function publicKeyOf(secretKey: Uint8Array): string {
   const secretHex = bytesToHex(secretKey);
   if (lastDerived?.secretHex !== secretHex) lastDerived = { secretHex, pubkey: derivePublicKey(secretKey) };
   return lastDerived.pubkey;
-}
-
-/**
- * The x-only public key (BIP-340, how NIP-01 names a user) of a secret key: the x coordinate of
- * d·G, which is what follows the parity byte in the compressed SEC1 point. Node's own OpenSSL
- * answers in ~0.5 ms, where nostr-tools' first derivation sets its curve up (60-170 ms) and the
- * native binding takes ~10 ms to load and set up on the thread (every start checks the stored key).
- * A Node whose OpenSSL has no secp256k1 (a FIPS build) gets nostr-tools' answer. Both refuse 0
- * and anything from the curve order up.
- */
-export function derivePublicKey(secretKey: Uint8Array, ecdh: () => ECDH = () => createECDH('secp256k1')): string {
-  let curve: ECDH;
-  try {
-    curve = ecdh();
-  } catch {
-    return getPublicKey(secretKey);
-  }
-  curve.setPrivateKey(secretKey);
-  return curve.getPublicKey(null, 'compressed').subarray(1).toString('hex');
 }
 
 export class LocalSigner implements Signer {

@@ -9,7 +9,8 @@ import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex, hexToBytes } from 'nostr-tools/utils';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { derivePublicKey, KeyStore } from '../../src/store/keys.js';
+import { derivePublicKey } from '../../src/core/derive-key.js';
+import { KeyStore } from '../../src/store/keys.js';
 
 const home = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-public-key-'));
 const writeKeys = (dir: string, data: object) => fs.writeFileSync(path.join(dir, 'keys.json'), JSON.stringify(data), { mode: 0o600 });
