@@ -21,6 +21,7 @@ describe('followedNamed', () => {
   const renamed = generateSecretKey();
   const ann = generateSecretKey();
   const many = Array.from({ length: 5 }, () => generateSecretKey());
+  const hostile = [generateSecretKey(), generateSecretKey()];
 
   beforeAll(async () => {
     relay = await startRelay();
@@ -28,6 +29,9 @@ describe('followedNamed', () => {
       profile(renamed, NOW - 100, { name: 'robert' }),
       profile(ann, NOW - 100, { display_name: 'Ann Smith' }),
       ...many.map((key, i) => profile(key, NOW - 100, { name: `sam ${i}` })),
+      // Names from the network that would move the cursor or clear the screen.
+      profile(hostile[0]!, NOW - 100, { name: 'eve\u001b[2J\u001b[H one' }),
+      profile(hostile[1]!, NOW - 100, { display_name: 'eve\u009b31m two\r\n' }),
     );
   });
   afterAll(async () => {
@@ -51,6 +55,10 @@ describe('followedNamed', () => {
       // A long follow list is asked for in filters of 250 authors: one far down it is found.
       const strangers = Array.from({ length: 300 }, () => getPublicKey(generateSecretKey()));
       expect(await followedNamed('ann smith', { ...deps, follows: [...strangers, getPublicKey(ann)] })).toBe(getPublicKey(ann));
+      // The names it lists are printable: no escape sequence or line break reaches the footer.
+      const error = await followedNamed('eve', { ...deps, follows: hostile.map((key) => getPublicKey(key)) }).catch((caught: Error) => caught.message);
+      expect(error).toMatch(/^"eve" could be 2 people you follow \(eve/);
+      expect(error).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
       // Someone not followed is never found by name, however well it matches.
       expect(await followedNamed('ann', { ...deps, follows: follows.slice(1) })).toBe(getPublicKey(ann));
       await expect(followedNamed('robert', { ...deps, follows: follows.slice(1) })).rejects.toThrow('no one you follow is named "robert"');
