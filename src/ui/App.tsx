@@ -101,9 +101,11 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   };
   // The composer reads `send` when Enter is pressed, long after this render.
   const composer = useComposer({
-    send: (text, replyTo) => actions.send(text, replyTo),
+    send: (text, replyTo, warning) => actions.send(text, replyTo, warning),
     onEmpty: () => setStatus({ text: 'nothing to send: type a note, or Esc to cancel', tone: 'info' }),
     onDrafts: (drafts) => reportDrafts('notes', drafts),
+    onWarning: (warning) =>
+      setStatus({ text: warning === undefined ? 'no content warning: the note shows as it is (Alt-W adds one)' : 'content warning on: readers see it first, and the note when they choose (Alt-W takes it off)', tone: 'info' }),
     disabled: offerKey,
   });
   const openChat = useCallback((peers: string[]) => navigate({ type: 'push', view: { type: 'chat', peers } }), []);
@@ -117,9 +119,9 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
 
   // `@name` completion in the composer (src/ui/hooks/use-mention-completion.ts).
   const mention = useMentionCompletion({
-    active: composer.open && !composer.sending, draft: composer.draft, getDraft: composer.getDraft, edit: composer.edit, follows, replyTo: composer.replyTo,
+    active: composer.open && !composer.sending && !composer.asking, draft: composer.draft, getDraft: composer.getDraft, edit: composer.edit, follows, replyTo: composer.replyTo,
   });
-  const composerRows = composer.open ? composerHeight(composer.draft, columns) : 0;
+  const composerRows = composer.open ? composerHeight(composer.draft, columns, composer.asking) : 0;
   const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows - (prompt.isOpen ? 1 : 0));
   const ctx: ViewContext = {
     rows: bodyRows, active: false, feed: nav.feed, feedView, perform, topSignal, follows, followsUnknown, hasKey: !!publicKey,
@@ -133,8 +135,10 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     setPublicKey(services.publicKey());
     setStatus({ text: `key created and stored in ${services.keyLocation}; P shows your profile, where e sets your name`, tone: 'ok' });
   };
-  const footerKeys = composer.open
-    ? hints(['send', 'newline', 'cancel'], 'composer')
+  const footerKeys = composer.asking
+    ? hints(['send', 'cancel'], 'composer', { send: 'set the warning', cancel: 'no warning' })
+    : composer.open
+    ? hints(['send', 'newline', 'contentWarning', 'cancel'], 'composer')
     : offerKey
       ? hints(['createKey', 'skipKey', 'quit'])
       : (formHints ?? hints(viewFooter(top, nav.feed), undefined, viewFooterNames(top, nav.feed)));
@@ -145,7 +149,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
       <Header name={name} title={offerKey ? 'Welcome' : viewTitle(top, ctx)} health={health} unread={unread} />
       {offerKey ? <KeyOffer rows={bodyRows} onDone={keyDone} /> : <ViewStack stack={nav.stack} feed={nav.feed} ctx={ctx} active={!composer.open && !prompt.isOpen} />}
       {prompt.element}
-      {composer.open ? <ComposerView draft={composer.draft} title={replyTitle + mention.hint} width={columns} sending={composer.sending} /> : null}
+      {composer.open ? <ComposerView draft={composer.draft} title={replyTitle + mention.hint} width={columns} sending={composer.sending} warning={composer.warning} asking={composer.asking} /> : null}
       {/* A standing relay problem outranks a passing hint, not a result. */}
       <Footer status={status?.tone === 'info' && health.problem ? health.problem : (status ?? health.problem)} hints={footerKeys} />
     </Box>

@@ -46,7 +46,7 @@ describe('composing', () => {
       '  first line',
       '  second▏',
       '',
-      ' Enter send  Alt+Enter line break  Esc close (draft kept)',
+      ' Enter send  Alt+Enter line break  Alt-W warning  Esc close (draft kept)',
     ]);
     press(keys.enter);
     const sent = await frame((f) => f.includes('post: sent to 1/1 relays') && f.includes('▌ first line'));
@@ -282,8 +282,8 @@ describe('screens and views', () => {
   });
 
   it('? lists every key of the key table', async () => {
-    // One page as tall as the table (issues #13-#15 added o, y, Y, m, e, M, / and #, then c; the next test walks a small terminal's pages).
-    const { frame, press } = start({ feeds: { home: feedOf(hello) }, rows: 31 });
+    // One page as tall as the table (issues #13-#15 added o, y, Y, m, e, M, / and #, then c, P and Alt-W; the next test walks a small terminal's pages).
+    const { frame, press } = start({ feeds: { home: feedOf(hello) }, rows: 32 });
     await frame((f) => f.includes('hello world'));
     press('?');
     const page = await frame((f) => f.includes(' · Keys'));

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { textWidth, truncate, wrapText } from '../../core/text-layout.js';
+import { textWidth, truncate, truncateStart, wrapText } from '../../core/text-layout.js';
 import { useColor } from '../context.js';
 import { SafeText } from '../SafeText.js';
 import type { ComposerState } from './composer-state.js';
@@ -17,17 +17,33 @@ export function composerLines(draft: ComposerState, width: number): string[] {
   return lines.slice(start, start + COMPOSER_LINES);
 }
 
-export const composerHeight = (draft: ComposerState, width: number): number => 1 + composerLines(draft, width).length;
+/** The line asking a content warning's reason (Alt-W), the cursor marked; the end shows when it is long. */
+function reasonLine(reason: ComposerState, width: number): string {
+  const label = '⚠ content warning, reason (optional): ';
+  const typed = reason.text.slice(0, reason.cursor) + CURSOR + reason.text.slice(reason.cursor);
+  const room = Math.max(10, width - 2 - textWidth(label));
+  return label + truncateStart(typed, room);
+}
 
-export function ComposerView({ draft, title, width, sending }: { draft: ComposerState; title: string; width: number; sending: boolean }) {
+export const composerHeight = (draft: ComposerState, width: number, asking?: ComposerState): number =>
+  1 + (asking ? 1 : 0) + composerLines(draft, width).length;
+
+/** The title's mark for a draft with a content warning (NIP-36). */
+export const warningMark = (warning: string | undefined): string =>
+  warning === undefined ? '' : ` · ⚠ content warning${warning ? `: ${warning}` : ''}`;
+
+export function ComposerView({ draft, title, width, sending, warning, asking }: {
+  draft: ComposerState; title: string; width: number; sending: boolean; warning?: string | undefined; asking?: ComposerState | undefined;
+}) {
   const color = useColor();
   // In columns: a CJK or emoji name in the title is twice as wide as it is long.
-  const head = truncate(`── ${title} ${sending ? '(sending…) ' : ''}`, width);
+  const head = truncate(`── ${title}${warningMark(warning)} ${sending ? '(sending…) ' : ''}`, width);
   return (
     <Box flexDirection="column">
       <SafeText color={color('cyan')} wrap="truncate">
         {head + '─'.repeat(Math.max(0, width - textWidth(head)))}
       </SafeText>
+      {asking ? <SafeText color={color('yellow')} wrap="truncate">{`  ${reasonLine(asking, width)}`}</SafeText> : null}
       {composerLines(draft, width).map((line, i) => (
         <Text key={i} wrap="truncate">{`  ${line}`}</Text>
       ))}

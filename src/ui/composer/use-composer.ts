@@ -2,7 +2,8 @@
 // target (the new note, each reply by the replied-to event's id), kept while the
 // program runs. Open/closed lives in a ref read by the key handler, so the key
 // that opens the composer sends the rest of the same read to it, whatever React
-// has rendered yet.
+// has rendered yet. A note's draft may carry a content warning (NIP-36, Alt-W):
+// its reason is asked on a line of its own and published as the user typed it.
 import type { Key } from 'ink';
 import type { Event } from 'nostr-tools';
 import { useCallback, useRef, useState } from 'react';
@@ -18,6 +19,10 @@ export interface ComposerControl {
   replyTo?: Event;
   sending: boolean;
   draft: ComposerState;
+  /** The open draft's content warning (NIP-36): its reason, '' for none given; undefined: no warning. */
+  warning: string | undefined;
+  /** The reason being typed (Alt-W), while it is asked. */
+  asking: ComposerState | undefined;
   /** The open target's draft now (keys of one read may arrive before React renders the last one). */
   getDraft(): ComposerState;
   edit(action: ComposerAction): void;
@@ -52,6 +57,8 @@ export function arrow(input: string, key: Key): ComposerAction | undefined {
 interface Target {
   replyTo?: Event;
   sending: boolean;
+  /** The content warning's reason while it is typed. */
+  asking?: ComposerState;
 }
 
 /**
@@ -60,7 +67,8 @@ interface Target {
  * non-empty draft after each edit, so unsent drafts survive a quit.
  */
 export function useComposer(opts: {
-  send(text: string, replyTo?: Event): Promise<boolean>;
+  /** `warning`: the draft's content warning (NIP-36), its reason or ''. */
+  send(text: string, replyTo?: Event, warning?: string): Promise<boolean>;
   /** Nothing to send: say so. */
   onEmpty(): void;
   onDrafts?(drafts: string[]): void;
@@ -68,8 +76,12 @@ export function useComposer(opts: {
   disabled?: boolean;
   /** Open again, empty, after a send (a chat: the next message is written where the last one was). */
   stayOpen?: boolean;
+  /** Alt-W marks the draft with a content warning (public notes, not private messages); told each change. */
+  onWarning?(warning: string | undefined): void;
 }): ComposerControl {
   const drafts = useRef(new Map<string, ComposerState>()).current;
+  // By draft, like the drafts: a reply's warning never turns up on the new note.
+  const warnings = useRef(new Map<string, string>()).current;
   const target = useRef<Target | undefined>(undefined);
   // Re-render on every change; the truth is in the refs.
   const [, setVersion] = useState(0);
@@ -78,7 +90,21 @@ export function useComposer(opts: {
   latest.current = opts;
 
   /** Every non-empty draft, told after each change, so unsent drafts survive a quit. */
-  const reportDrafts = useCallback(() => latest.current.onDrafts?.([...drafts.values()].map((d) => d.text).filter((t) => t.trim())), [drafts]);
+  const reportDrafts = useCallback(
+    () =>
+      latest.current.onDrafts?.(
+        [...drafts]
+          .filter(([, d]) => d.text.trim())
+          .map(([key, d]) => (warnings.has(key) ? `${d.text}\n(content warning: ${warnings.get(key) || 'no reason given'})` : d.text)),
+      ),
+    [drafts, warnings],
+  );
+  const setWarning = (key: string, warning: string | undefined) => {
+    if (warning === undefined) warnings.delete(key);
+    else warnings.set(key, warning);
+    reportDrafts();
+    latest.current.onWarning?.(warning);
+  };
 
   const edit = useCallback(
     (action: ComposerAction) => {
@@ -120,15 +146,17 @@ export function useComposer(opts: {
 
   const send = () => {
     const now = target.current!;
-    const text = (drafts.get(draftKey(now.replyTo))?.text ?? '').trim();
+    const key = draftKey(now.replyTo);
+    const text = (drafts.get(key)?.text ?? '').trim();
     if (!text) return latest.current.onEmpty();
     now.sending = true;
     bump();
-    void latest.current.send(text, now.replyTo).then((ok) => {
+    void latest.current.send(text, now.replyTo, warnings.get(key)).then((ok) => {
       now.sending = false;
       // Published means saved in the outbox first: the draft is safe to clear.
       if (ok) {
-        drafts.delete(draftKey(now.replyTo));
+        drafts.delete(key);
+        warnings.delete(key);
         reportDrafts();
         if (target.current === now) target.current = latest.current.stayOpen ? { replyTo: now.replyTo, sending: false } : undefined;
       }
@@ -143,11 +171,24 @@ export function useComposer(opts: {
       // Ctrl-C quits from here too (the draft is kept and printed on the way out).
       if (!event.paste && commandFor(['global'], input, key) === 'quitNow' && key.ctrl) return false;
       if (now.sending) return true;
+      if (now.asking) {
+        askReason(now, now.asking, input, key, event.paste ? event.input : undefined);
+        return 'text';
+      }
       if (event.paste) {
         edit({ type: 'insert', text: event.input });
         return 'text';
       }
       const command = commandFor(['composer'], input, key);
+      if (command === 'contentWarning') {
+        // On a marked draft it takes the mark off; on another it asks the reason (optional) first.
+        if (!latest.current.onWarning) return 'text';
+        const key = draftKey(now.replyTo);
+        if (warnings.has(key)) setWarning(key, undefined);
+        else now.asking = emptyDraft;
+        bump();
+        return 'text';
+      }
       if (command === 'send' || command === 'cancel') {
         if (command === 'send') send();
         else hide();
@@ -162,12 +203,31 @@ export function useComposer(opts: {
     { priority: KeyPriority.composer, isActive: !opts.disabled, paste: true },
   );
 
+  /** The reason's line: Enter marks the draft, Esc leaves it as it was; one line, so a line break is a space. */
+  function askReason(now: Target, reason: ComposerState, input: string, key: Key, pasted: string | undefined) {
+    const command = pasted === undefined ? commandFor(['composer'], input, key) : undefined;
+    if (command === 'send') {
+      now.asking = undefined;
+      setWarning(draftKey(now.replyTo), reason.text.trim());
+    } else if (command === 'cancel') {
+      now.asking = undefined;
+    } else {
+      const typed = pasted ?? (input && !key.ctrl && !key.meta ? input : undefined);
+      const action = typed !== undefined ? { type: 'insert' as const, text: typed.replace(/[\r\n]+/g, ' ') } : command && command !== 'newline' ? edits[command] : arrow(input, key);
+      if (action) now.asking = composerReducer(reason, action);
+    }
+    bump();
+  }
+
   const now = target.current;
+  const key = draftKey(now?.replyTo);
   return {
     open: !!now,
+    warning: warnings.get(key),
+    asking: now?.asking,
     replyTo: now?.replyTo,
     sending: now?.sending ?? false,
-    draft: drafts.get(draftKey(now?.replyTo)) ?? emptyDraft,
+    draft: drafts.get(key) ?? emptyDraft,
     getDraft: () => drafts.get(draftKey(target.current?.replyTo)) ?? emptyDraft,
     edit,
     show,

@@ -146,9 +146,9 @@ export function useActions(deps: ActionDeps) {
   );
 
   const send = useCallback(
-    (text: string, replyTo: Event | undefined) => {
-      // Kept in the composer (not sent) so the user can take the key out.
-      if (holdsSecretKey(text, services.publicKey())) {
+    (text: string, replyTo: Event | undefined, warning?: string) => {
+      // Kept in the composer (not sent) so the user can take the key out; the warning's reason is published too.
+      if (holdsSecretKey(text, services.publicKey()) || (warning && holdsSecretKey(warning, services.publicKey()))) {
         setStatus({ text: SECRET_IN_TEXT, tone: 'error' });
         return Promise.resolve(false);
       }
@@ -159,6 +159,8 @@ export function useActions(deps: ActionDeps) {
       // A quoted note1 does not name its author: the cache may know it, as for `nostr-tui post`.
       const tagging = { self: services.publicKey(), authorOf: (id: string) => services.authorOf?.(id) };
       const template = replyTo ? replyTemplate(text, replyTo, now, hint, tagging) : noteTemplate(text, now, tagging);
+      // NIP-36: the reason as the user typed it, in one tag (as `post --content-warning`).
+      if (warning !== undefined) template.tags.push(['content-warning', warning]);
       return publish(replyTo ? `reply to ${nameOf(replyTo.pubkey)}` : 'post', template);
     },
     [services, publish, nameOf, setStatus],

@@ -9,7 +9,7 @@ export type Command =
   | 'open' | 'back' | 'compose' | 'reply' | 'quote' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile'
   | 'mute' | 'editProfile' | 'message' | 'ownProfile'
   | 'cycleFeed' | 'relays' | 'help' | 'quit' | 'quitNow'
-  | 'send' | 'newline' | 'cancel'
+  | 'send' | 'newline' | 'cancel' | 'contentWarning'
   | 'wordLeft' | 'wordRight' | 'lineStart' | 'lineEnd'
   | 'deleteChar' | 'deleteWord' | 'killToStart' | 'killToEnd'
   | 'createKey' | 'skipKey'
@@ -76,6 +76,8 @@ export const bindings: readonly Binding[] = [
   { command: 'send', scope: 'composer', keys: [{ key: 'return' }], label: 'Enter', description: 'send' },
   { command: 'newline', scope: 'composer', keys: [{ key: 'return', meta: true }], label: 'Alt+Enter', description: 'line break' },
   { command: 'cancel', scope: 'composer', keys: [{ key: 'escape' }], label: 'Esc', description: 'close, keep the draft' },
+  // NIP-36. Alt, as Ctrl-W is readline's and Ctrl-S/Ctrl-Q are the terminal's own.
+  { command: 'contentWarning', scope: 'composer', keys: [{ input: 'w', meta: true }], label: 'Alt-W', description: 'content warning on/off' },
   {
     command: 'wordLeft', scope: 'composer', label: 'Alt-B', description: 'word left',
     keys: [{ input: 'b', meta: true }, { key: 'leftArrow', meta: true }],
@@ -137,7 +139,7 @@ export function hints(commands: readonly Command[], scope?: Scope, names?: Parti
 const shortName: Partial<Record<Command, string>> = {
   down: 'move', open: 'thread', compose: 'new', reply: 'reply', quote: 'quote', like: 'like', repost: 'repost', delete: 'delete',
   follow: 'follow', unfollow: 'unfollow', profile: 'profile', cycleFeed: 'feed', relays: 'relays', help: 'help',
-  quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', cancel: 'close (draft kept)', top: 'top',
+  quit: 'quit', quitNow: 'quit', back: 'back', send: 'send', newline: 'line break', contentWarning: 'warning', cancel: 'close (draft kept)', top: 'top',
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
   deleteWord: 'del word', messages: 'messages', lineStart: 'line start', lineEnd: 'line end',
   openLink: 'open link', copyNote: 'copy id', copyAuthor: 'copy npub',
