@@ -310,9 +310,11 @@ describe('Messages (M) and the chat, on the real relay', () => {
   it('a conversation with a CJK and emoji name keeps its time in the row (measured in columns); the chosen conversation stays chosen when another moves to the top', async () => {
     const bob = generateSecretKey();
     const now = Math.floor(Date.now() / 1000);
+    const bobAt = Math.ceil(Date.now() / 1000);
     await relay.seed(
       finalizeEvent({ kind: 0, created_at: now - 10, tags: [], content: JSON.stringify({ name: '鮑勃 🌸' }) }, bob),
-      nip17.wrapEvent(bob, { publicKey: getPublicKey(me) }, 'ni hao'),
+      // Its time as nip17.wrapEvent sets it (the second rounded up), known here to wait past it below.
+      nip59.wrapEvent({ kind: 14, created_at: bobAt, tags: [['p', getPublicKey(me)]], content: 'ni hao' }, bob, getPublicKey(me)),
     );
     const { frame, press } = start();
     await frame((f) => f.includes(' · Global'));
@@ -328,9 +330,9 @@ describe('Messages (M) and the chat, on the real relay', () => {
       press(selectedRow(f).includes('alice') && f.indexOf('▸ alice') < f.indexOf('鮑勃') ? 'j' : 'k');
       f = await frame((next) => next !== f);
     }
-    // A new message from Alice, in a later second than Bob's, moves her conversation to the top.
-    const sentSecond = Math.floor(Date.now() / 1000);
-    await until(() => Math.floor(Date.now() / 1000) > sentSecond, 'the next second', 3_000);
+    // A new message from Alice, in a later second than Bob's (nip17 rounds the time up: a tie, then
+    // ordered by id, was possible when waiting for the next second after Bob's), moves her conversation to the top.
+    await until(() => Date.now() > bobAt * 1000, "past Bob's second", 3_000);
     await relay.seed(nip17.wrapEvent(alice, { publicKey: getPublicKey(me) }, 'one more from alice'));
     const moved = await frame((f) => f.includes('one more from alice'));
     expect(moved.indexOf('one more from alice')).toBeLessThan(moved.indexOf('鮑勃'));
