@@ -1,5 +1,5 @@
-// Someone the user follows, found by the name they go by (src/core/people-by-name.ts): where the
-// UI asks whom to write to, a person types "bob". The names are read from the newest profiles
+// Someone the user follows or has a private conversation with, found by the name they go by
+// (src/core/people-by-name.ts): where the UI asks whom to write to, a person types "bob". The names are read from the newest profiles
 // the relays hold for everyone followed, not from those that happen to be loaded, so "bo" is not
 // taken to mean the one Bob whose profile was on screen when Bobby's was not.
 import { failure } from '../core/errors.js';
@@ -15,27 +15,36 @@ import { AUTHORS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 export interface FollowedNamedDeps {
   /** Whom the user follows; undefined when their follow list is not known. */
   follows: readonly string[] | undefined;
+  /** The people of the user's private conversations: someone written with need not be followed. */
+  peers?: readonly string[];
   pool: Pick<RelayPool, 'query'>;
   store?: Pick<EventStore, 'query'> | undefined;
 }
 
-/** The one person followed who goes by `name`; a failure saying why when that is no one, or several. */
+/** The one person followed (or written with) who goes by `name`; a failure saying why when that is no one, or several. */
 export async function followedNamed(name: string, deps: FollowedNamedDeps): Promise<string> {
   const asked = `"${truncate(sanitizeLine(name), 24)}"`;
-  const { follows } = deps;
-  if (!follows) throw failure(`your follow list is not known yet, so ${asked} cannot be looked up: give their npub1…, nprofile1… or name@domain`);
-  const profiles = await newestProfiles(follows, deps);
+  const { follows, peers = [] } = deps;
+  const unknown = `your follow list is not known yet, so ${asked} cannot be looked up: give their npub1…, nprofile1… or name@domain`;
+  if (!follows && peers.length === 0) throw failure(unknown);
+  const people = [...new Set([...(follows ?? []), ...peers])];
+  const whom = peers.length > 0 ? 'you follow or write to' : 'you follow';
+  const profiles = await newestProfiles(people, deps);
   const found = peopleNamed(
     name,
-    follows.map((pubkey) => {
+    people.map((pubkey) => {
       const profile = profiles.get(pubkey);
       return { pubkey, names: [profile?.name, profile?.display_name] };
     }),
   );
   if (found.length === 1) return found[0]!.pubkey;
-  if (found.length === 0) throw failure(`no one you follow is named ${asked}: give their npub1…, nprofile1… or name@domain`);
+  if (found.length === 0) {
+    // Not among those written with, and the follow list that may hold them is not known.
+    if (!follows) throw failure(unknown);
+    throw failure(`no one ${whom} is named ${asked}: give their npub1…, nprofile1… or name@domain`);
+  }
   const some = found.slice(0, 3).map((person) => sanitizeLine(profileName(profiles.get(person.pubkey)) ?? ''));
-  throw failure(`${asked} could be ${found.length} people you follow (${some.join(', ')}${found.length > 3 ? ', …' : ''}): type more of the name, or their npub1…`);
+  throw failure(`${asked} could be ${found.length} people ${whom} (${some.join(', ')}${found.length > 3 ? ', …' : ''}): type more of the name, or their npub1…`);
 }
 
 /** Each author's newest profile (kind 0) among the cache's and what the relays answer now. */

@@ -321,7 +321,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     // Issue 13 (people): mutes, NIP-05 and the user's profile.
     mutes: createMuteState(client),
     nip05,
-    resolvePerson: (text, follows) => resolvePublicKey(text, client.publicKey(), () => nip05, (name) => followedNamed(name, { follows, pool: pool(), store: events() })),
+    resolvePerson: (text, follows) =>
+      resolvePublicKey(text, client.publicKey(), () => nip05, (name) => followedNamed(name, { follows, peers: dms.conversations().flatMap((c) => c.peers), pool: pool(), store: events() })),
     setProfile: (changes) => setProfile(client, changes),
     async close() {
       if (closed) return;

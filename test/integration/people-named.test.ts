@@ -1,5 +1,6 @@
-// A name typed where the UI asks whom to write to, looked up among the people followed by their
-// newest profiles: the relays' copy over an older cached one, a rename, an unknown follow list.
+// A name typed where the UI asks whom to write to, looked up among the people followed (and those
+// written with) by their newest profiles: the relays' copy over an older cached one, a rename, an
+// unknown follow list.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,12 @@ describe('followedNamed', () => {
       // Someone not followed is never found by name, however well it matches.
       expect(await followedNamed('ann', { ...deps, follows: follows.slice(1) })).toBe(getPublicKey(ann));
       await expect(followedNamed('robert', { ...deps, follows: follows.slice(1) })).rejects.toThrow('no one you follow is named "robert"');
+      // Someone written with privately is found though not followed, and with the follow list unknown.
+      const peers = [getPublicKey(renamed)];
+      expect(await followedNamed('robert', { ...deps, follows: follows.slice(1), peers })).toBe(getPublicKey(renamed));
+      expect(await followedNamed('robert', { ...deps, follows: undefined, peers })).toBe(getPublicKey(renamed));
+      await expect(followedNamed('ann', { ...deps, follows: undefined, peers })).rejects.toThrow('your follow list is not known yet');
+      await expect(followedNamed('zed', { ...deps, peers })).rejects.toThrow('no one you follow or write to is named "zed"');
     } finally {
       await pool.close();
       store.close();

@@ -1,11 +1,12 @@
 // Writing to someone without their npub: `c` on a note opens the private chat with its author,
-// and on Messages `n` takes the name of someone the user follows. Over the real services and
+// and on Messages `n` takes the name of someone the user follows or writes to. Over the real services and
 // relay, at 80x24. Nothing is sent on the way: the chat opens with its composer, empty.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { render } from 'ink-testing-library';
+import * as nip17 from 'nostr-tools/nip17';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/client.js';
@@ -101,6 +102,21 @@ describe('a private message to someone by name, or to the author of a note', () 
     // Only chats were opened: nothing was written, public or private.
     expect(await relay.find({ kinds: [1, 1059, 14], authors: [getPublicKey(me)] })).toEqual([]);
     expect(await relay.find({ kinds: [1059] })).toEqual([]);
+
+    // Carol, not followed, writes first: now her name finds her, as someone the user writes to.
+    press(keys.escape);
+    press(keys.escape);
+    await frame((f) => f.includes(' · Messages') && !f.includes('Chat:'));
+    await relay.seed(nip17.wrapEvent(stranger, { publicKey: getPublicKey(me) }, 'hi, it is carol'));
+    await frame((f) => f.includes('hi, it is carol'));
+    await ask('carol');
+    await frame((f) => f.includes('Chat: carol') && f.includes('── To carol (private, NIP-17)'));
+    press(keys.escape);
+    press(keys.escape);
+    await frame((f) => f.includes(' · Messages') && !f.includes('Chat:'));
+    await ask('dave');
+    await frame((f) => f.includes('no one you follow or write to is named "dave"'));
+    expect(await relay.find({ kinds: [1059], '#p': [getPublicKey(stranger), getPublicKey(bob), getPublicKey(bobby)] })).toEqual([]);
     app.unmount();
   });
 });
