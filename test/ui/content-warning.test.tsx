@@ -79,12 +79,14 @@ describe('Alt-W in the composer: a content warning on your own note (NIP-36)', (
     await frame((f) => f.includes('die▏'));
     press(altW);
     const asking = await frame((f) => f.includes('⚠ content warning, reason (optional): ▏'));
+    // One cursor: the reason's; the draft's comes back after.
+    expect(asking.split('\n')).toContain('  the ending: they all die');
     expect(asking).toContain('Enter set the warning');
     // Typed keys are the reason's now, a line break a space; a like or a send is not among them.
     press('film\nspoilers');
     await frame((f) => f.includes('reason (optional): film spoilers▏'));
     press(keys.enter);
-    const marked = await frame((f) => f.includes('── New note · ⚠ content warning: film spoilers'));
+    const marked = await frame((f) => f.includes('── New note · ⚠ content warning: film spoilers') && f.includes('they all die▏'));
     expect(marked).toContain('content warning on');
     expect(published).toHaveLength(0);
     expect(drafts()).toEqual(['the ending: they all die\n(content warning: film spoilers)']);

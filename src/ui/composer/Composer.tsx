@@ -9,12 +9,14 @@ export const COMPOSER_LINES = 6;
 const CURSOR = '▏';
 
 /** The draft's lines as shown, the cursor marked, and the rows the composer takes. */
-export function composerLines(draft: ComposerState, width: number): string[] {
+export function composerLines(draft: ComposerState, width: number, cursorShown = true): string[] {
   const marked = draft.text.slice(0, draft.cursor) + CURSOR + draft.text.slice(draft.cursor);
   const lines = wrapText(marked, Math.max(10, width - 2));
   const at = Math.max(0, lines.findIndex((l) => l.includes(CURSOR)));
   const start = Math.max(0, Math.min(at - COMPOSER_LINES + 1, lines.length - COMPOSER_LINES));
-  return lines.slice(start, start + COMPOSER_LINES);
+  const shown = lines.slice(start, start + COMPOSER_LINES);
+  // While a content warning's reason is typed, the cursor is on that line: one cursor on screen.
+  return cursorShown ? shown : shown.map((line) => line.replace(CURSOR, ''));
 }
 
 /** The line asking a content warning's reason (Alt-W), the cursor marked; the end shows when it is long. */
@@ -44,7 +46,7 @@ export function ComposerView({ draft, title, width, sending, warning, asking }: 
         {head + '─'.repeat(Math.max(0, width - textWidth(head)))}
       </SafeText>
       {asking ? <SafeText color={color('yellow')} wrap="truncate">{`  ${reasonLine(asking, width)}`}</SafeText> : null}
-      {composerLines(draft, width).map((line, i) => (
+      {composerLines(draft, width, !asking).map((line, i) => (
         <Text key={i} wrap="truncate">{`  ${line}`}</Text>
       ))}
     </Box>
