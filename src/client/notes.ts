@@ -3,22 +3,32 @@
 import type { Event } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { failure, usageError } from '../core/errors.js';
+import { safely } from '../core/safely.js';
 import type { EventRef } from '../core/event-ref.js';
 import { deletionTemplate } from '../core/interactions.js';
 import type { Client } from './client.js';
 import { publishEvent, type Published } from './publish.js';
+
+export interface Found {
+  event: Event;
+  /** A relay it was seen on ('' when none is known): the hint a reply, reaction or repost names (NIP-10/18/25). */
+  relay: string;
+}
 
 /**
  * The event with this id: from the cache when it holds it, else from every
  * configured relay (read and write: the user's own notes are on the write
  * relays) and the ref's relay hints. Undefined when nobody has it.
  */
-export async function findEvent(client: Client, ref: Pick<EventRef, 'id'> & Partial<EventRef>): Promise<Event | undefined> {
-  const cached = client.store().events.query([{ ids: [ref.id], limit: 1 }])[0];
-  if (cached) return cached;
+export async function findEvent(client: Client, ref: Pick<EventRef, 'id'> & Partial<EventRef>): Promise<Found | undefined> {
+  const events = client.store().events;
+  const cached = events.query([{ ids: [ref.id], limit: 1 }])[0];
+  if (cached) return { event: cached, relay: safely(() => events.relaysOf?.([ref.id]).get(ref.id)?.[0], undefined) ?? ref.relays?.[0] ?? '' };
   const relays = [...new Set([...client.relays().map((relay) => relay.url), ...(ref.relays ?? [])])];
-  const { events } = await client.pool().query([{ ids: [ref.id] }], { relays });
-  return events.find((event) => event.id === ref.id);
+  const answer = await client.pool().query([{ ids: [ref.id] }], { relays });
+  const event = answer.events.find((found) => found.id === ref.id);
+  // One id was asked: a relay that delivered an event delivered this one.
+  return event && { event, relay: answer.relays.find((outcome) => outcome.events > 0)?.url ?? ref.relays?.[0] ?? '' };
 }
 
 export interface Deleted extends Published {
@@ -36,7 +46,7 @@ export async function deleteOwnEvent(client: Client, ref: EventRef, reason = '')
   const me = client.publicKey();
   if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
   if (ref.author && ref.author !== me) throw notYours();
-  const target = await findEvent(client, ref);
+  const target = (await findEvent(client, ref))?.event;
   if (!target) throw failure('could not find that note in the cache or on your relays; nothing was deleted.');
   if (target.pubkey !== me) throw notYours();
   if (target.kind === 5) throw usageError('that is a deletion request; a deletion cannot be deleted (NIP-09).');

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { cacheCommand } from './cache.js';
 import { deleteCommand } from './delete.js';
+import { likeCommand, repostCommand, unlikeCommand, unrepostCommand } from './interact.js';
 import { dmCommand } from './dm.js';
 import type { CommandContext } from './context.js';
 import { doctorCommand } from './doctor.js';
@@ -20,6 +21,6 @@ import { searchCommand } from './search.js';
 export type CommandFactory = (ctx: CommandContext) => CommandModule<any, any>;
 
 /** Every top-level command, in the order `--help` lists them. */
-export const commands: CommandFactory[] = [uiCommand, postCommand, deleteCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, dmCommand, outboxCommand, cacheCommand, timelineCommand, searchCommand, notificationsCommand, doctorCommand];
+export const commands: CommandFactory[] = [uiCommand, postCommand, deleteCommand, likeCommand, unlikeCommand, repostCommand, unrepostCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, dmCommand, outboxCommand, cacheCommand, timelineCommand, searchCommand, notificationsCommand, doctorCommand];
 // Issue 13 (people): profiles and mutes.
 commands.push(profileCommand, muteCommand, unmuteCommand, mutesCommand);

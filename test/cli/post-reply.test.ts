@@ -51,7 +51,7 @@ describe('post --reply', () => {
     expect((await relay.find({ '#p': [getPublicKey(alice)], authors: [pubkey] })).map((e) => e.id)).toEqual([event!.id]);
   });
 
-  it('answers a reply: the root stays the root, the note answered is the reply, by its note1 alone', async () => {
+  it('answers a reply: the root stays the root, the note answered is the reply, by its note1 alone (the relay it was found on is named)', async () => {
     const { cli, pubkey } = await userHome();
     const result = await cli.run(['post', '--reply', noteEncode(answer.id), '--relay', relay.url, '--', '-1 from me']);
     expect(result.code).toBe(0);
@@ -60,6 +60,8 @@ describe('post --reply', () => {
     const thread = nip10.parse(event!);
     expect(thread.root?.id).toBe(root.id);
     expect(thread.reply?.id).toBe(answer.id);
+    // A note1 names no relay: the one it was found on is the hint (NIP-10).
+    expect(thread.reply?.relays).toEqual([relay.url]);
     expect(thread.profiles.map((p) => p.pubkey).sort()).toEqual([getPublicKey(alice), getPublicKey(bob)].sort());
   });
 

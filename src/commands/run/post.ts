@@ -8,7 +8,6 @@ import { findEvent } from '../../client/notes.js';
 import { parseEventRef, type EventRef } from '../../core/event-ref.js';
 import { ExitCode, failure, usageError } from '../../core/errors.js';
 import { replyTemplate } from '../../core/interactions.js';
-import { safely } from '../../core/safely.js';
 import { noteTemplate } from '../../core/events.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { refuseSecretIn } from '../../core/secret-in-text.js';
@@ -69,9 +68,9 @@ export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
  * from the cache or the relays (with the nevent's hints). The `e` tags name a relay it was seen on.
  */
 async function replyTemplateFor(client: Client, ref: EventRef, text: string, now: number, tagging: Parameters<typeof noteTemplate>[2]): Promise<EventTemplate> {
-  const parent = await findEvent(client, ref);
-  if (!parent) throw failure('could not find the note to reply to in the cache or on your relays (an nevent1… with relay hints helps); nothing was posted.');
+  const found = await findEvent(client, ref);
+  if (!found) throw failure('could not find the note to reply to in the cache or on your relays (an nevent1… with relay hints helps); nothing was posted.');
+  const parent = found.event;
   if (parent.kind !== 1) throw usageError(`that is not a short note (it is kind ${parent.kind}); \`post --reply\` answers kind-1 notes (NIP-10).`);
-  const hint = safely(() => cacheOf(client)?.relaysOf?.([parent.id]).get(parent.id)?.[0], undefined) ?? ref.relays[0] ?? '';
-  return replyTemplate(text, parent, now, hint, tagging);
+  return replyTemplate(text, parent, now, found.relay, tagging);
 }

@@ -1,0 +1,72 @@
+// The work behind `nostr-tui like|unlike|repost|unrepost`, loaded when the command runs (its
+// options are in ../interact.ts). The same service as `l` and `t` in the timeline
+// (src/client/interactions.ts): the relays are asked first whether it was already done, so a
+// script run twice likes once, and an undo deletes the user's own reaction or repost (NIP-09).
+import { noteEncode } from 'nostr-tools/nip19';
+import { cacheOf } from '../../client/client.js';
+import { createInteractions, type InteractionOutcome } from '../../client/interactions.js';
+import { findEvent } from '../../client/notes.js';
+import { accepted, publishEvent } from '../../client/publish.js';
+import { ExitCode, failure } from '../../core/errors.js';
+import { parseEventRef } from '../../core/event-ref.js';
+import { writeLine, type CommandContext } from '../context.js';
+import type { InteractArgs, Interaction } from '../interact.js';
+import { resultsJson, withClient, writeResults } from '../with-client.js';
+
+const nothingSent: Record<Interaction, string> = {
+  like: 'You already like {note}; nothing was sent.',
+  unlike: 'You do not like {note} (your relays hold no like of yours for it); nothing was sent.',
+  repost: 'You already reposted {note}; nothing was sent.',
+  unrepost: 'You have not reposted {note} (your relays hold no repost of yours for it); nothing was sent.',
+};
+
+const done: Record<Interaction, string> = {
+  like: 'Liked {note}.',
+  unlike: 'Asked the relays to delete your like of {note}.',
+  repost: 'Reposted {note}.',
+  unrepost: 'Asked the relays to delete your repost of {note}.',
+};
+
+export async function interact(ctx: CommandContext, args: InteractArgs, action: Interaction): Promise<void> {
+  // Bad input is reported before any key, file or socket is touched.
+  const ref = parseEventRef(String(args.note ?? ''));
+  await withClient(ctx, args, async (client) => {
+    const me = client.publicKey();
+    if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+    const found = await findEvent(client, ref);
+    if (!found) throw failure(`could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was sent.`);
+    const target = found.event;
+    const interactions = createInteractions({
+      clock: client.clock,
+      me: () => me,
+      batchMs: 0,
+      cached: (filters) => cacheOf(client)?.query(filters) ?? [],
+      // Every configured relay: the user's own reactions and reposts are on their write relays.
+      fetch: async (filters) => (await client.pool().query(filters, { relays: client.relays().map((relay) => relay.url) })).events,
+      publish: (template) => publishEvent(client, template),
+    });
+    // NIP-25/18: the `e` tag names a relay the note was seen on, so others can find it.
+    const hint = found.relay;
+    const outcome: InteractionOutcome =
+      action === 'like' ? await interactions.like(target, hint)
+      : action === 'repost' ? await interactions.repost(target, hint)
+      : action === 'unlike' ? await interactions.unlike(target)
+      : await interactions.unrepost(target);
+    const note = noteEncode(target.id);
+    if (!outcome.event) {
+      if (args.json) writeLine(ctx.stdout, JSON.stringify({ note: target.id, unchanged: outcome.unchanged }));
+      else writeLine(ctx.stdout, nothingSent[action].replace('{note}', note));
+      return;
+    }
+    if (args.json) {
+      writeLine(ctx.stdout, JSON.stringify({ note: target.id, event: outcome.event, relays: resultsJson(outcome.results) }));
+    } else {
+      writeLine(ctx.stdout, done[action].replace('{note}', note));
+      writeResults(ctx, outcome.results);
+    }
+    if (accepted(outcome.results).length === 0) {
+      writeLine(ctx.stderr, 'nostr-tui: no relay accepted it; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
+      ctx.exitCode = ExitCode.failed;
+    }
+  }, { retryOutbox: true }); // a writing command: earlier unsent events go out too, each to its own relays
+}

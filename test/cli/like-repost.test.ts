@@ -1,0 +1,94 @@
+// `nostr-tui like|unlike|repost|unrepost`: the built binary against the real relay. What `l` and `t`
+// publish in the timeline (NIP-25 "+", NIP-18 kind 6 with the note inside), never twice, and undone
+// by a NIP-09 deletion request of the user's own reaction or repost.
+import { neventEncode, noteEncode, nsecEncode } from 'nostr-tools/nip19';
+import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cliUser } from '../helpers/cli.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let relay: TestRelay;
+beforeAll(async () => {
+  relay = await startRelay();
+});
+afterAll(async () => {
+  await relay?.stop();
+});
+
+const nowSec = () => Math.floor(Date.now() / 1000);
+const alice = generateSecretKey();
+
+describe('like, unlike, repost, unrepost', () => {
+  it('likes a note only the relay holds: a "+" reaction with e (and the relay it was seen on), p and k; a second like sends nothing; unlike deletes it', async () => {
+    const { cli, pubkey } = await cliUser('nostr-tui-like-');
+    const note = finalizeEvent({ kind: 1, created_at: nowSec() - 60, tags: [], content: 'like me' }, alice);
+    await relay.seed(note);
+
+    const liked = await cli.run(['like', neventEncode({ id: note.id, relays: [relay.url] }), '--json', '--relay', relay.url]);
+    expect(liked.stderr).toBe('');
+    expect(liked.code).toBe(0);
+    const { event, relays, note: target } = JSON.parse(liked.stdout);
+    expect(target).toBe(note.id);
+    expect(verifyEvent(event)).toBe(true);
+    expect(event).toMatchObject({ kind: 7, pubkey, content: '+' });
+    expect(event.tags).toEqual([['e', note.id, relay.url, note.pubkey], ['p', note.pubkey, relay.url], ['k', '1']]);
+    expect(relays).toEqual([{ url: relay.url, ok: true, message: expect.any(String) }]);
+    expect(await relay.find({ kinds: [7], authors: [pubkey] })).toHaveLength(1);
+
+    // Run again (a script retried): the relay already holds the like, so nothing is sent.
+    const again = await cli.run(['like', noteEncode(note.id), '--relay', relay.url]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(`You already like ${noteEncode(note.id)}; nothing was sent.\n`);
+    expect(await relay.find({ kinds: [7], authors: [pubkey] })).toHaveLength(1);
+
+    const unliked = await cli.run(['unlike', note.id, '--json', '--relay', relay.url]);
+    expect(unliked.code).toBe(0);
+    const deletion = JSON.parse(unliked.stdout).event;
+    expect(deletion).toMatchObject({ kind: 5, pubkey, tags: [['e', event.id], ['k', '7']] });
+    // The relay applies it (it keeps no kind 5 itself): the like is gone.
+    expect(await relay.find({ kinds: [7], authors: [pubkey] })).toEqual([]);
+    // Nothing left to undo.
+    const none = await cli.run(['unlike', note.id, '--json', '--relay', relay.url]);
+    expect(none.code).toBe(0);
+    expect(JSON.parse(none.stdout)).toEqual({ note: note.id, unchanged: 'not-done' });
+    expect(JSON.parse((await cli.run(['outbox', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('reposts once (kind 6 holding the note as signed, its e tag naming the relay it was found on, NIP-18), and unrepost deletes the repost', async () => {
+    const { cli, pubkey } = await cliUser('nostr-tui-repost-');
+    const note = finalizeEvent({ kind: 1, created_at: nowSec() - 60, tags: [['t', 'nostr']], content: 'repost me' }, alice);
+    await relay.seed(note);
+    const reposted = await cli.run(['repost', noteEncode(note.id), '--relay', relay.url]);
+    expect(reposted.code).toBe(0);
+    expect(reposted.stdout.split('\n')[0]).toBe(`Reposted ${noteEncode(note.id)}.`);
+    const [repost] = await relay.find({ kinds: [6], authors: [pubkey] });
+    const { id, pubkey: author, created_at, kind, tags, content, sig } = note;
+    expect(JSON.parse(repost!.content)).toEqual({ id, pubkey: author, created_at, kind, tags, content, sig });
+    expect(repost!.tags).toEqual([['e', note.id, relay.url], ['p', note.pubkey]]);
+    const again = await cli.run(['repost', noteEncode(note.id), '--json', '--relay', relay.url]);
+    expect(JSON.parse(again.stdout)).toEqual({ note: note.id, unchanged: 'already' });
+    expect(await relay.find({ kinds: [6], authors: [pubkey] })).toHaveLength(1);
+    const undone = await cli.run(['unrepost', noteEncode(note.id), '--relay', relay.url]);
+    expect(undone.code).toBe(0);
+    expect(undone.stdout).toBe(`Asked the relays to delete your repost of ${noteEncode(note.id)}.\n  ${relay.url}  accepted\nAccepted by 1 of 1 relay.\n`);
+    expect(await relay.find({ kinds: [6], authors: [pubkey] })).toEqual([]);
+  });
+
+  it('a note nobody has is exit 1, bad input and no key are one line each; nothing is sent', async () => {
+    const { cli, pubkey } = await cliUser('nostr-tui-like-missing-');
+    const missing = await cli.run(['like', 'ab'.repeat(32), '--relay', relay.url]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('nostr-tui: could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was sent.\n');
+    const secret = nsecEncode(generateSecretKey());
+    for (const arg of ['nonsense', secret]) {
+      const bad = await cli.run(['repost', arg, '--relay', relay.url]);
+      expect(bad.code, arg).toBe(2);
+      expect(bad.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(bad.stderr).not.toContain(arg);
+    }
+    expect(await relay.find({ kinds: [6, 7], authors: [pubkey] })).toEqual([]);
+    expect(getPublicKey(alice)).not.toBe(pubkey);
+  });
+});
