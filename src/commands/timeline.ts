@@ -16,6 +16,8 @@ export interface TimelineArgs extends GlobalArgs {
   global?: boolean;
   /** `--tag <tag>` (repeatable): notes with any of these hashtags (`#t`), from everyone. */
   tag?: string[];
+  /** `--stream`: then print each note as it arrives, until Ctrl-C. */
+  stream?: boolean;
 }
 
 export const DEFAULT_SINCE = '24h';
@@ -31,6 +33,7 @@ export const timelineCommand: CommandFactory = (ctx) => ({
       .option('since', { type: 'string', describe: `How far back: 30m, 2h, 1d, 2w or a unix time (default ${DEFAULT_SINCE} before --until or now)` })
       .option('until', { type: 'string', describe: 'Only notes up to this time: 30m, 2h, 1d, 2w ago or a unix time (default now)' })
       .option('global', { type: 'boolean', describe: 'Everyone on your relays, not only the people you follow' })
-      .option('tag', { type: 'string', array: true, describe: 'Notes with this hashtag (repeatable: any of them), from everyone' }),
+      .option('tag', { type: 'string', array: true, describe: 'Notes with this hashtag (repeatable: any of them), from everyone' })
+      .option('stream', { type: 'boolean', describe: 'Then keep printing notes as they arrive (oldest first, the newest last), until Ctrl-C' }),
   handler: async (args) => (await run()).timeline(ctx, args as TimelineArgs),
 });

@@ -24,6 +24,7 @@ import { hashtagFilters, normalizeHashtag } from '../../core/hashtags.js';
 import { ago } from '../../core/ago.js';
 import { storedPubkey } from '../../store/keys.js';
 import { contentWarning, warningText } from '../../core/content-warning.js';
+import { streamNewNotes } from './stream-notes.js';
 
 export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> {
   const limit = args.limit ?? DEFAULT_LIMIT;
@@ -34,6 +35,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
   // Both count back from now; the default window (24h) ends at --until.
   const since = args.since === undefined ? parseSince(DEFAULT_SINCE, until ?? now) : parseSince(args.since, now);
   if (until !== undefined && until < since) throw usageError('--until is before --since: nothing lies between them');
+  if (until !== undefined && args.stream) throw usageError('--stream prints notes as they arrive, so it cannot end at --until: leave one out');
   const own = args.tag?.length ? storedPubkey(ctx.paths.configDir) : undefined;
   const tags = (args.tag ?? []).map((tag) => normalizeHashtag(String(tag), own));
 
@@ -68,15 +70,14 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
         : routeFeed(client, feed, authors, { kinds: filters[0]!.kinds!, since, limit, ...(until === undefined ? {} : { until }) }, stalled).catch(() => []);
     const outcomes = [...(await feed.settled), ...(await routed)];
     const entries = feed.timeline.slice(0, limit);
-    feed.close();
+    if (!args.stream) feed.close();
 
     // People by name from the cache in text output (issue #13); JSON shows no names.
     const names = args.json ? undefined : cachedNames(cacheOf(client), entries.map(({ event }) => event.pubkey));
-    for (const { event } of entries) {
-      // The event as it was signed: JSON.stringify of the fields we received, untouched.
-      if (args.json) writeLine(ctx.stdout, JSON.stringify(event));
-      else writeNote(ctx, event, names!);
-    }
+    // The event as it was signed: JSON.stringify of the fields we received, untouched.
+    const print = (event: Event) => (args.json ? writeLine(ctx.stdout, JSON.stringify(event)) : writeNote(ctx, event, names!));
+    // Streamed, the newest comes last, where the next ones will follow.
+    for (const { event } of args.stream ? [...entries].reverse() : entries) print(event);
     writeSummary(ctx, outcomes, client.pool().status());
     if (!outcomes.some((o) => o.eose)) {
       if (entries.length === 0) {
@@ -88,6 +89,10 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
         `nostr-tui: warning: offline: no relay answered (${outcomes.length} asked); showed ${entries.length} cached note${entries.length === 1 ? '' : 's'}. ` +
           'Check your connection or relays (`nostr-tui relay list`).',
       );
+    }
+    if (args.stream) {
+      await streamNewNotes(ctx, feed, print);
+      feed.close();
     }
   });
 }
