@@ -1,6 +1,6 @@
 // `/` (search) and `#` (hashtag feeds) in the UI, asserted on whole frames.
 import { render } from 'ink-testing-library';
-import { nsecEncode } from 'nostr-tools/nip19';
+import { neventEncode, noteEncode, npubEncode, nsecEncode } from 'nostr-tools/nip19';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchSources } from '../../src/client/search-feed.js';
@@ -78,6 +78,36 @@ describe('search and hashtags in the UI', () => {
     press(keys.escape);
     f = await frame((f) => f.includes('hello #Nostr'));
     expect(f.split('\n')[0]).toMatch(/ · Home +relays 0\/1$/);
+  });
+
+  it('/ with a note or person copied from another client opens its thread or profile, not a search', async () => {
+    const linked = bob.note('the note from a link', now - 900);
+    const { frame, press, searches } = start({ follows: [alice.pubkey], feeds: { home: home() }, quoted: [linked], thread: [linked], profiles: { [bob.pubkey]: { name: 'bob' } } });
+    await frame((f) => f.includes('hello #Nostr'));
+    press('/');
+    press(`nostr:${neventEncode({ id: linked.id, relays: ['wss://relay.example.com'], author: bob.pubkey })}`);
+    await frame((f) => f.includes('search: nostr:nevent1'));
+    press(keys.enter);
+    let f = await frame((f) => f.includes(' · Thread') && f.includes('the note from a link'));
+    press(keys.escape);
+    await frame((f) => f.includes('hello #Nostr') && !f.includes(' · Thread'));
+
+    press('/');
+    press(npubEncode(bob.pubkey));
+    await frame((f) => f.includes('search: npub1'));
+    press(keys.enter);
+    f = await frame((f) => f.includes('Profile: bob'));
+    press(keys.escape);
+    await frame((f) => f.includes('hello #Nostr') && !f.includes('Profile:'));
+
+    // A note no relay has: the footer says so, and nothing else opens.
+    press('/');
+    press(noteEncode('cd'.repeat(32)));
+    await frame((f) => f.includes('search: note1'));
+    press(keys.enter);
+    f = await frame((f) => f.includes('that note was not found on your relays or the ones its address names'));
+    expect(f).toContain('hello #Nostr');
+    expect(searches).toEqual([]);
   });
 
   it('Esc in the prompt closes it without searching', async () => {

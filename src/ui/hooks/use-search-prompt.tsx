@@ -1,6 +1,7 @@
 // `/` and `#`: a one-line prompt at the bottom for a search or a hashtag. Enter
 // opens the results as a view over the current one (Esc there returns to where
-// the user was); Esc in the prompt closes it. For `#` on a note, the note's
+// the user was); Esc in the prompt closes it. A note1/nevent1 or npub1/nprofile1
+// given to `/` opens that note's thread or that person's profile instead. For `#` on a note, the note's
 // hashtags are offered first (Tab for the next one). `n` on Messages asks whom to
 // write to (npub, nprofile, hex, name@domain, or the name of someone followed) and
 // opens that conversation.
@@ -8,6 +9,8 @@ import type { Event } from 'nostr-tools';
 import { Box } from 'ink';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { hashtagsIn, normalizeHashtag } from '../../core/hashtags.js';
+import type { EventRef } from '../../core/event-ref.js';
+import { nostrAddress } from '../../core/nostr-address.js';
 import { nameQuery } from '../../core/people-by-name.js';
 import { holdsSecretKey } from '../../core/secret-in-text.js';
 import { shortNpub } from '../../core/identifiers.js';
@@ -67,10 +70,31 @@ export function useSearchPrompt(opts: {
   // Why a search, hashtag or address was refused: the footer shows it whole, over both rows when long.
   const refused = (error: unknown) => opts.setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'error' });
 
+  /** A note named by its id (and the nevent's hints): its thread once found, from the cache or the relays. */
+  const openNote = (ref: EventRef) => {
+    const { quotes } = opts.services;
+    if (!quotes) throw new Error('notes cannot be looked up here');
+    const opened = () => {
+      const note = quotes.get(ref.id);
+      if (note === undefined) return false;
+      if (note) opts.navigate({ type: 'push', view: { type: 'thread', event: note } });
+      else opts.setStatus({ text: 'that note was not found on your relays or the ones its address names', tone: 'error' });
+      return true;
+    };
+    quotes.request([{ id: ref.id, relays: ref.relays, ...(ref.author ? { author: ref.author } : {}) }]);
+    if (opened()) return;
+    opts.setStatus({ text: 'looking for the note…', tone: 'info' });
+    const off = quotes.onChange(() => {
+      if (opened()) off();
+    });
+  };
+
   const submit = (now: PromptState) => {
     const text = now.text.trim();
     if (!text) return set(undefined);
     set(undefined);
+    // A note or a person, as copied from another client, is opened rather than searched for.
+    const address = now.kind === 'search' ? nostrAddress(text) : undefined;
     try {
       if (now.kind === 'message') {
         const { resolvePerson } = opts.services;
@@ -90,6 +114,9 @@ export function useSearchPrompt(opts: {
       } else if (now.kind === 'hashtag') {
         if (!opts.services.openHashtagFeed) throw new Error('hashtag feeds are not available here');
         opts.navigate({ type: 'push', view: { type: 'hashtag', tag: normalizeHashtag(text, opts.services.publicKey()) } });
+      } else if (address) {
+        if (address.type === 'profile') opts.navigate({ type: 'push', view: { type: 'profile', pubkey: address.pubkey } });
+        else openNote(address.ref);
       } else {
         if (!opts.services.search) throw new Error('search is not available here');
         const feed = opts.services.search(text);
