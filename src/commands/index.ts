@@ -16,11 +16,12 @@ import { notificationsCommand } from './notifications.js';
 import { profileCommand } from './profile.js';
 import { muteCommand, mutesCommand, unmuteCommand } from './mute.js';
 import { searchCommand } from './search.js';
+import { threadCommand } from './thread.js';
 
 /** Each command module exports a factory taking the shared context. */
 export type CommandFactory = (ctx: CommandContext) => CommandModule<any, any>;
 
 /** Every top-level command, in the order `--help` lists them. */
-export const commands: CommandFactory[] = [uiCommand, postCommand, deleteCommand, likeCommand, unlikeCommand, repostCommand, unrepostCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, dmCommand, outboxCommand, cacheCommand, timelineCommand, searchCommand, notificationsCommand, doctorCommand];
+export const commands: CommandFactory[] = [uiCommand, postCommand, deleteCommand, likeCommand, unlikeCommand, repostCommand, unrepostCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, dmCommand, outboxCommand, cacheCommand, timelineCommand, threadCommand, searchCommand, notificationsCommand, doctorCommand];
 // Issue 13 (people): profiles and mutes.
 commands.push(profileCommand, muteCommand, unmuteCommand, mutesCommand);

@@ -122,20 +122,21 @@ async function homeOrGlobal(
 }
 
 
-export function writeNote(ctx: CommandContext, event: Event, names: CachedNames): void {
+/** `indent`: a thread's depth (`nostr-tui thread`); `marker`: before the author of the note asked for. */
+export function writeNote(ctx: CommandContext, event: Event, names: CachedNames, { indent = '', marker = '' } = {}): void {
   const when = ago(event.created_at, ctx.clock.now());
   const repost = event.kind === 6;
-  writeLine(ctx.stdout, `${names.label(event.pubkey)} · ${when}${repost ? ' · repost' : ''}`);
+  writeLine(ctx.stdout, `${indent}${marker}${names.label(event.pubkey)} · ${when}${repost ? ' · repost' : ''}`);
   // `nostr:npub1…`/`nostr:nprofile1…` as @name (NIP-27), notes as short references, then sanitised.
   const body = repost ? repostLine(event) : sanitize(renderMentions(event.content, names.nameOf));
   // NIP-36: printed because it was asked for, but marked as its author marked it.
   const warning = repost ? undefined : contentWarning(event);
-  if (warning !== undefined) writeLine(ctx.stdout, `  ${warningText(warning)}`);
+  if (warning !== undefined) writeLine(ctx.stdout, `${indent}  ${warningText(warning)}`);
   // In a terminal, lines are wrapped to its width so no note can run past the edge (issue #6);
   // piped output keeps each line whole for scripts.
   const columns = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
-  const lines = columns ? cappedLines(body, Math.max(10, columns - 2)) : body.split('\n');
-  for (const line of lines) writeLine(ctx.stdout, `  ${line}`);
+  const lines = columns ? cappedLines(body, Math.max(10, columns - 2 - indent.length)) : body.split('\n');
+  for (const line of lines) writeLine(ctx.stdout, `${indent}  ${line}`);
   writeLine(ctx.stdout);
 }
 

@@ -1,0 +1,39 @@
+// The work behind `nostr-tui thread`, loaded when the command runs (its options are in ../thread.ts).
+// The same lookup as the timeline's thread view: the note (cache, then relays and the nevent's
+// hints), then its parents up to the root and the replies (src/client/thread.ts), laid out by
+// src/core/thread.ts. Muted people's replies are left out, as everywhere; the note asked for is not.
+import { cacheOf } from '../../client/client.js';
+import { isMutedEvent, loadMuteSet } from '../../client/mutes.js';
+import { findEvent } from '../../client/notes.js';
+import { fetchThread } from '../../client/thread.js';
+import { failure } from '../../core/errors.js';
+import { parseEventRef } from '../../core/event-ref.js';
+import { buildThread } from '../../core/thread.js';
+import { writeLine, type CommandContext } from '../context.js';
+import type { ThreadArgs } from '../thread.js';
+import { withClient } from '../with-client.js';
+import { cachedNames } from './names.js';
+import { writeNote } from './timeline.js';
+
+/** Replies deeper than this are drawn at this depth: a long back-and-forth stays readable. */
+const MAX_INDENT = 6;
+
+export async function thread(ctx: CommandContext, args: ThreadArgs): Promise<void> {
+  // Bad input is reported before any key, file or socket is touched.
+  const ref = parseEventRef(String(args.note ?? ''));
+  await withClient(ctx, args, async (client) => {
+    const mutes = loadMuteSet(client);
+    const found = await findEvent(client, ref);
+    if (!found) throw failure('could not find that note in the cache or on your relays (an nevent1… with relay hints helps).');
+    const events = await fetchThread(client.pool(), found.event);
+    const muted = await mutes;
+    const shown = events.filter((event) => event.id === found.event.id || !isMutedEvent(event, muted));
+    const rows = buildThread(found.event.id, shown);
+    if (args.json) {
+      for (const row of rows) writeLine(ctx.stdout, JSON.stringify({ depth: row.depth, focus: row.focus, event: row.event }));
+      return;
+    }
+    const names = cachedNames(cacheOf(client), rows.map((row) => row.event.pubkey));
+    for (const row of rows) writeNote(ctx, row.event, names, { indent: '  '.repeat(Math.min(row.depth, MAX_INDENT)), marker: row.focus ? '▶ ' : '' });
+  });
+}
