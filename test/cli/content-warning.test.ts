@@ -2,19 +2,13 @@
 // `timeline` prints a marked note under its warning (the built CLI, the real relay).
 import { nsecEncode } from 'nostr-tools/nip19';
 import { generateSecretKey } from 'nostr-tools/pure';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cliUser } from '../helpers/cli.js';
-import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { relayForFile } from '../helpers/file-relay.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-let relay: TestRelay;
-beforeAll(async () => {
-  relay = await startRelay();
-});
-afterAll(async () => {
-  await relay?.stop();
-});
+const relay = relayForFile();
 
 describe('post --content-warning', () => {
   it('tags the note with the reason as given; timeline prints it under its warning', async () => {

@@ -3,19 +3,13 @@
 // by a NIP-09 deletion request of the user's own reaction or repost.
 import { neventEncode, noteEncode, nsecEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cliUser } from '../helpers/cli.js';
-import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { relayForFile } from '../helpers/file-relay.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-let relay: TestRelay;
-beforeAll(async () => {
-  relay = await startRelay();
-});
-afterAll(async () => {
-  await relay?.stop();
-});
+const relay = relayForFile();
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 const alice = generateSecretKey();

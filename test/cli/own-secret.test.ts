@@ -5,19 +5,13 @@ import fs from 'node:fs';
 import { npubEncode, nsecEncode } from 'nostr-tools/nip19';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex } from 'nostr-tools/utils';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cliHome } from '../helpers/cli.js';
-import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { relayForFile } from '../helpers/file-relay.js';
 
 vi.setConfig({ testTimeout: 90_000 });
 
-let relay: TestRelay;
-beforeAll(async () => {
-  relay = await startRelay();
-});
-afterAll(async () => {
-  await relay?.stop();
-});
+const relay = relayForFile();
 
 const SECRET_WHERE_PUBLIC =
   'nostr-tui: that is a secret key, not a public key: never share it. Use the npub instead (`nostr-tui key show` prints yours).\n';

@@ -2,19 +2,13 @@
 // the built binary against the real relay, the event read back from the relay.
 import { neventEncode, noteEncode, npubEncode, nsecEncode } from 'nostr-tools/nip19';
 import { generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cliUser } from '../helpers/cli.js';
-import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { relayForFile } from '../helpers/file-relay.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-let relay: TestRelay;
-beforeAll(async () => {
-  relay = await startRelay();
-});
-afterAll(async () => {
-  await relay?.stop();
-});
+const relay = relayForFile();
 
 const userHome = () => cliUser('nostr-tui-tags-');
 

@@ -2,20 +2,14 @@
 // until Ctrl-C (exit 0, the client closed as after any command). The built binary against the real relay.
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import type { Event } from 'nostr-tools';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cliHome, finished, spawnCli } from '../helpers/cli.js';
-import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { relayForFile } from '../helpers/file-relay.js';
 import { until } from '../helpers/until.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-let relay: TestRelay;
-beforeAll(async () => {
-  relay = await startRelay();
-});
-afterAll(async () => {
-  await relay?.stop();
-});
+const relay = relayForFile();
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 const alice = generateSecretKey();

@@ -7,22 +7,16 @@ import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import * as nip17 from 'nostr-tools/nip17';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/client.js';
 import { sendDm } from '../../src/client/dm-send.js';
 import { createDms } from '../../src/client/dms.js';
 import { systemClock } from '../../src/core/clock.js';
 import { encryptSecret, KeySecurity, KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
-import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { relayForFile } from '../helpers/file-relay.js';
 
-let relay: TestRelay;
-beforeAll(async () => {
-  relay = await startRelay();
-});
-afterAll(async () => {
-  await relay?.stop();
-});
+const relay = relayForFile();
 
 /** A terminal that types the passphrase whenever it is asked for, and counts the prompts. */
 function terminal(passphrase: string) {

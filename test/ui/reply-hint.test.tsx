@@ -4,23 +4,18 @@
 import { render } from 'ink-testing-library';
 import type { Event } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { realServices } from '../helpers/real-services.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { relayForFile } from '../helpers/file-relay.js';
 import { until } from '../helpers/until.js';
 import { keys, waitForFrame } from './frames.js';
 
 vi.setConfig({ testTimeout: 30_000 });
 
 const NOW = Math.floor(Date.now() / 1000);
-let relay: TestRelay;
-beforeAll(async () => {
-  relay = await startRelay();
-});
-afterAll(async () => {
-  await relay?.stop();
-});
+const relay = relayForFile();
 
 /**
  * The user's app on `on`, showing a note by someone else (`content`), and `reply` sent to it from
