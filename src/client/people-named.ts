@@ -1,7 +1,8 @@
 // Someone the user follows or has a private conversation with, found by the name they go by
-// (src/core/people-by-name.ts): where the UI asks whom to write to, a person types "bob". The names are read from the newest profiles
-// the relays hold for everyone followed, not from those that happen to be loaded, so "bo" is not
-// taken to mean the one Bob whose profile was on screen when Bobby's was not.
+// (src/core/people-by-name.ts): where the UI asks whom to write to, a person types "bob". The
+// names are read from the newest profiles the relays hold for all of them, not from those that
+// happen to be loaded, so "bo" is not taken to mean the one Bob whose profile was on screen when
+// Bobby's was not.
 import { failure } from '../core/errors.js';
 import { newestByAuthor } from '../core/events.js';
 import { peopleNamed } from '../core/people-by-name.js';

@@ -104,8 +104,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     send: (text, replyTo, warning) => actions.send(text, replyTo, warning),
     onEmpty: () => setStatus({ text: 'nothing to send: type a note, or Esc to cancel', tone: 'info' }),
     onDrafts: (drafts) => reportDrafts('notes', drafts),
-    onWarning: (warning) =>
-      setStatus({ text: warning === undefined ? 'no content warning: the note shows as it is (Alt-W adds one)' : 'content warning on: readers see it first, and the note when they choose (Alt-W takes it off)', tone: 'info' }),
+    onWarning: (warning) => setStatus({ text: warning === undefined ? 'content warning off (Alt-W adds one)' : 'content warning on: readers see it first (Alt-W takes it off)', tone: 'info' }),
     disabled: offerKey,
   });
   const openChat = useCallback((peers: string[]) => navigate({ type: 'push', view: { type: 'chat', peers } }), []);

@@ -112,7 +112,7 @@ describe('Alt-W in the composer: a content warning on your own note (NIP-36)', (
     press(keys.enter);
     await frame((f) => f.includes('── New note · ⚠ content warning ─'));
     press(altW);
-    await frame((f) => f.includes('no content warning') && !f.includes('⚠ content warning'));
+    await frame((f) => f.includes('content warning off (Alt-W adds one)') && !f.includes('⚠ content warning'));
     press(altW);
     await frame((f) => f.includes('reason (optional): ▏'));
     press('never mind');

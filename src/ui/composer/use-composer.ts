@@ -183,8 +183,8 @@ export function useComposer(opts: {
       if (command === 'contentWarning') {
         // On a marked draft it takes the mark off; on another it asks the reason (optional) first.
         if (!latest.current.onWarning) return 'text';
-        const key = draftKey(now.replyTo);
-        if (warnings.has(key)) setWarning(key, undefined);
+        const marked = draftKey(now.replyTo);
+        if (warnings.has(marked)) setWarning(marked, undefined);
         else now.asking = emptyDraft;
         bump();
         return 'text';
@@ -203,7 +203,7 @@ export function useComposer(opts: {
     { priority: KeyPriority.composer, isActive: !opts.disabled, paste: true },
   );
 
-  /** The reason's line: Enter marks the draft, Esc leaves it as it was; one line, so a line break is a space. */
+  /** The reason's line: Enter marks the draft, Esc leaves it as it was; one line, so a line break or tab is a space. */
   function askReason(now: Target, reason: ComposerState, input: string, key: Key, pasted: string | undefined) {
     const command = pasted === undefined ? commandFor(['composer'], input, key) : undefined;
     if (command === 'send') {
@@ -213,7 +213,7 @@ export function useComposer(opts: {
       now.asking = undefined;
     } else {
       const typed = pasted ?? (input && !key.ctrl && !key.meta ? input : undefined);
-      const action = typed !== undefined ? { type: 'insert' as const, text: typed.replace(/[\r\n]+/g, ' ') } : command && command !== 'newline' ? edits[command] : arrow(input, key);
+      const action = typed !== undefined ? { type: 'insert' as const, text: typed.replace(/[\r\n\t]+/g, ' ') } : command && command !== 'newline' ? edits[command] : arrow(input, key);
       if (action) now.asking = composerReducer(reason, action);
     }
     bump();

@@ -1,10 +1,10 @@
 // `/` and `#`: a one-line prompt at the bottom for a search or a hashtag. Enter
 // opens the results as a view over the current one (Esc there returns to where
 // the user was); Esc in the prompt closes it. A note1/nevent1 or npub1/nprofile1
-// given to `/` opens that note's thread or that person's profile instead. For `#` on a note, the note's
-// hashtags are offered first (Tab for the next one). `n` on Messages asks whom to
-// write to (npub, nprofile, hex, name@domain, or the name of someone followed) and
-// opens that conversation.
+// given to `/` opens that note's thread or that person's profile instead. For `#`
+// on a note, the note's hashtags are offered first (Tab for the next one). `n` on
+// Messages asks whom to write to (npub, nprofile, hex, name@domain, or the name of
+// someone followed or written with) and opens that conversation.
 import type { Event } from 'nostr-tools';
 import { Box } from 'ink';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
