@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { author, fakeServices, MemoryFeed } from './fake-services.js';
 import { keys, waitForFrame } from './frames.js';
+import { textWidth } from '../../src/core/text-layout.js';
 
 const altW = '\u001bw';
 
@@ -134,6 +135,23 @@ describe('Alt-W in the composer: a content warning on your own note (NIP-36)', (
     press(keys.enter);
     await frame(() => published.length === 2);
     expect(published[1]!.tags).toEqual([['content-warning', '']]);
+  });
+
+  it('at 40 columns the reason still shows as it is typed, its end when long', async () => {
+    const hello = alice.note('hello world', now - 300);
+    const fake = fakeServices({ now, follows: [alice.pubkey], feeds: { home: new MemoryFeed([hello]) }, profiles: names });
+    const app = render(<App services={fake.services} size={{ columns: 40, rows: 12 }} color={false} />);
+    unmount = app.unmount;
+    await waitForFrame(app.lastFrame, (f) => expect(f).toContain('hello world'));
+    app.stdin.write('n');
+    await waitForFrame(app.lastFrame, (f) => expect(f).toContain('── New note'));
+    app.stdin.write(altW);
+    await waitForFrame(app.lastFrame, (f) => expect(f).toContain('  ⚠ reason: ▏'));
+    app.stdin.write('a very long reason that goes on and on');
+    const long = await waitForFrame(app.lastFrame, (f) => expect(f).toContain('goes on and on▏'));
+    const line = long.split('\n').find((l) => l.includes('⚠ reason: '))!;
+    expect(line).toMatch(/^  ⚠ reason: …[^…]*goes on and on▏$/);
+    expect(textWidth(line)).toBeLessThanOrEqual(40);
   });
 
   it("is the draft's own: a reply's warning never marks the new note", async () => {

@@ -21,10 +21,11 @@ export function composerLines(draft: ComposerState, width: number, cursorShown =
 
 /** The line asking a content warning's reason (Alt-W), the cursor marked; the end shows when it is long. */
 function reasonLine(reason: ComposerState, width: number): string {
-  const label = '⚠ content warning, reason (optional): ';
+  const long = '⚠ content warning, reason (optional): ';
+  // A narrow terminal keeps room for what is typed.
+  const label = width - 2 - textWidth(long) >= 20 ? long : '⚠ reason: ';
   const typed = reason.text.slice(0, reason.cursor) + CURSOR + reason.text.slice(reason.cursor);
-  const room = Math.max(10, width - 2 - textWidth(label));
-  return label + truncateStart(typed, room);
+  return label + truncateStart(typed, Math.max(5, width - 2 - textWidth(label)));
 }
 
 export const composerHeight = (draft: ComposerState, width: number, asking?: ComposerState): number =>
