@@ -83,6 +83,7 @@ export function createClient(opts: ClientOptions): Client {
   let unlocked: Signer | undefined;
   let retrying: Promise<unknown> | undefined;
   let retryingLive: { close(): void } | undefined;
+  let closed = false;
   const startedAt = opts.clock.now();
   // Every event any request receives is cached with its relays, here and nowhere else.
   const ingest = cacheIngest(() => client.store().events);
@@ -104,6 +105,7 @@ export function createClient(opts: ClientOptions): Client {
     },
     pool() {
       if (pool) return pool;
+      const late = closed;
       pool = createPool({
         relays: client.relays(),
         clock: opts.clock,
@@ -118,6 +120,12 @@ export function createClient(opts: ClientOptions): Client {
           signEvent: async (template: EventTemplate) => (await requireUnlocked()).signEvent(template),
         },
       });
+      // Asked for after close (a lookup the UI started as it quit): a closed pool, whose requests end
+      // at once, rather than new connections to the relays that would keep the process running.
+      if (late) {
+        void pool.close();
+        return pool;
+      }
       if (opts.retryOutbox) retrying = retryPending(pool);
       // The UI runs for hours: what it could not send is sent when it can (outbox-retry.ts).
       if (opts.retryOutbox === 'background') {
@@ -150,10 +158,10 @@ export function createClient(opts: ClientOptions): Client {
       // Let the retry of earlier outbox entries finish (bounded by the publish timeout), unless it runs in the background.
       if (opts.retryOutbox !== 'background') await retrying;
       retryingLive?.close();
-      // The pool before the store: nothing may arrive for a store that is already closed.
-      const openPool = pool;
-      pool = undefined;
-      await openPool?.close();
+      closed = true;
+      // The pool before the store: nothing may arrive for a store that is already closed. It is kept,
+      // closed: a request made after this ends at once instead of opening a new pool.
+      await pool?.close();
       ingest.flush();
       store?.close();
       store = undefined;
