@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { bookmarkCommand, bookmarksCommand, unbookmarkCommand } from './bookmark.js';
 import { cacheCommand } from './cache.js';
 import { deleteCommand } from './delete.js';
 import { likeCommand, repostCommand, unlikeCommand, unrepostCommand } from './interact.js';
@@ -24,4 +25,4 @@ export type CommandFactory = (ctx: CommandContext) => CommandModule<any, any>;
 /** Every top-level command, in the order `--help` lists them. */
 export const commands: CommandFactory[] = [uiCommand, postCommand, deleteCommand, likeCommand, unlikeCommand, repostCommand, unrepostCommand, followCommand, unfollowCommand, followingCommand, keyCommand, relayCommand, dmCommand, outboxCommand, cacheCommand, timelineCommand, threadCommand, searchCommand, notificationsCommand, doctorCommand];
 // Issue 13 (people): profiles and mutes.
-commands.push(profileCommand, muteCommand, unmuteCommand, mutesCommand);
+commands.push(profileCommand, muteCommand, unmuteCommand, mutesCommand, bookmarkCommand, unbookmarkCommand, bookmarksCommand);

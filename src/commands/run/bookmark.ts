@@ -1,0 +1,87 @@
+// The work behind `nostr-tui bookmark`, `unbookmark` and `bookmarks` (options in ../bookmark.ts).
+import type { Event } from 'nostr-tools';
+import { noteEncode } from 'nostr-tools/nip19';
+import { bookmark, currentBookmarks, unbookmark } from '../../client/bookmarks.js';
+import { cacheOf, type Client } from '../../client/client.js';
+import { findEvent } from '../../client/notes.js';
+import { ExitCode, failure } from '../../core/errors.js';
+import { parseEventRef } from '../../core/event-ref.js';
+import { IDS_PER_FILTER, inGroupsOf } from '../../core/filter-lists.js';
+import { writeLine, type CommandContext } from '../context.js';
+import type { BookmarkArgs } from '../bookmark.js';
+import { resultsJson, withClient, writeResults } from '../with-client.js';
+import { cachedNames } from './names.js';
+import { writeNote } from './timeline.js';
+import { unknownList, warnUnanswered } from './unanswered.js';
+
+export async function editBookmarks(ctx: CommandContext, args: BookmarkArgs, action: 'bookmark' | 'unbookmark'): Promise<void> {
+  // Bad input is reported before any key, file or socket is touched.
+  const ref = parseEventRef(String(args.note ?? ''));
+  await withClient(ctx, args, async (client) => {
+    let relay = '';
+    if (action === 'bookmark') {
+      // Only a note that exists is saved, with a relay it was seen on (NIP-51 `e` tag).
+      const found = await findEvent(client, ref);
+      if (!found) throw failure('could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was saved.');
+      relay = found.relay;
+    }
+    const change = action === 'bookmark' ? await bookmark(client, ref.id, relay) : await unbookmark(client, ref.id);
+    warnUnanswered(ctx, change.lookup, 'bookmarks');
+    const note = noteEncode(ref.id);
+    if (args.json) {
+      writeLine(ctx.stdout, JSON.stringify({
+        changed: change.changed,
+        ...(change.unchanged ? { reason: change.unchanged } : {}),
+        ...(change.event ? { id: change.event.id, event: change.event } : {}),
+        relays: resultsJson(change.results),
+      }));
+    } else if (!change.changed) {
+      writeLine(ctx.stdout, change.unchanged === 'already-bookmarked' ? `${note} is already bookmarked; nothing changed.` : `${note} is not bookmarked; nothing changed.`);
+    } else {
+      writeLine(ctx.stdout, `${action === 'bookmark' ? 'Bookmarked' : 'Took off your bookmarks:'} ${note}.`);
+      writeResults(ctx, change.results);
+    }
+    if (change.changed && !change.results.some((result) => result.ok)) {
+      writeLine(ctx.stderr, 'nostr-tui: no relay accepted your new bookmarks; they are kept in the outbox (`nostr-tui outbox flush` sends them again).');
+      ctx.exitCode = ExitCode.failed;
+    }
+  }, { retryOutbox: true });
+}
+
+export async function listBookmarks(ctx: CommandContext, args: BookmarkArgs): Promise<void> {
+  await withClient(ctx, args, async (client) => {
+    const current = await currentBookmarks(client);
+    if (current.answered === 0) {
+      if (!current.event) throw failure(unknownList(current.relays.length, 'bookmarks'));
+      writeLine(ctx.stderr, 'nostr-tui: note: no relay answered; this is the local copy of your bookmarks.');
+    }
+    // The most recently saved first (NIP-51 lists grow at the end).
+    const ids = [...current.notes].reverse();
+    if (ids.length === 0 && !args.json) return writeLine(ctx.stdout, 'You bookmarked nothing: `nostr-tui bookmark <note>` saves one (b in the timeline).');
+    const notes = await notesById(client, ids);
+    if (args.json) {
+      for (const id of ids) writeLine(ctx.stdout, JSON.stringify({ id, event: notes.get(id) ?? null }));
+      return;
+    }
+    const names = cachedNames(cacheOf(client), [...notes.values()].map((event) => event.pubkey));
+    for (const id of ids) {
+      const event = notes.get(id);
+      if (event) writeNote(ctx, event, names);
+      else writeLine(ctx.stdout, `${noteEncode(id)} · not found on your relays\n`);
+    }
+  });
+}
+
+/** The notes, from the cache and then every configured relay for those it lacks. */
+async function notesById(client: Client, ids: string[]): Promise<Map<string, Event>> {
+  const wanted = new Set(ids);
+  const found = new Map<string, Event>();
+  const keep = (events: Event[]) => events.filter((event) => wanted.has(event.id)).forEach((event) => found.set(event.id, event));
+  keep(cacheOf(client)?.query(inGroupsOf(ids, IDS_PER_FILTER).map((group) => ({ ids: group }))) ?? []);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    const relays = client.relays().map((relay) => relay.url);
+    keep((await client.pool().query(inGroupsOf(missing, IDS_PER_FILTER).map((group) => ({ ids: group })), { relays })).events);
+  }
+  return found;
+}
