@@ -72,6 +72,12 @@ export interface PublishOutcome {
   results: PublishResult[];
 }
 
+/** A bookmarks edit: the per-relay results, or why nothing needed publishing. */
+export interface BookmarkOutcome {
+  results: PublishResult[];
+  unchanged?: 'already-bookmarked' | 'not-bookmarked';
+}
+
 /** A follow-list edit: the per-relay results, or why nothing needed publishing. */
 export interface FollowOutcome {
   results: PublishResult[];
@@ -203,6 +209,9 @@ export interface UiServices {
   fetchThread(event: Event): Promise<Event[]>;
   /** A relay that delivered this event (the cache records them), for the relay hint of a reply, like or repost. */
   relayHint?(id: string): string | undefined;
+  /** Saves the note to the user's bookmarks (NIP-51), from the list's newest copy; `unbookmark` takes it off. */
+  bookmark?(note: Event, relay: string): Promise<BookmarkOutcome>;
+  unbookmark?(id: string): Promise<BookmarkOutcome>;
   /** The author of a note the cache holds: a quoted note1 does not say it (NIP-18 `q`, and `p` to tell them). */
   authorOf?(id: string): string | undefined;
   /** Replies arriving while a thread is open (some may already be known); returns a stop function. */

@@ -103,6 +103,29 @@ export function useActions(deps: ActionDeps) {
     [services, setStatus, nameOf, confirm],
   );
 
+  // b: saves the note to the user's bookmarks (NIP-51); on one already saved, asks before taking it off.
+  const saveNote = useCallback(
+    (note: Event, relay: string) => {
+      const { bookmark, unbookmark } = services;
+      if (!bookmark || !unbookmark) return setStatus({ text: 'bookmarks are not available here', tone: 'error' });
+      setStatus({ text: 'bookmark: reading your bookmarks from every relay…', tone: 'info' });
+      bookmark(note, relay).then(
+        ({ results, unchanged }) => {
+          if (!unchanged) return setStatus(publishStatus('bookmark', results));
+          confirm.ask('already bookmarked: take it off your bookmarks? y/n', () => {
+            setStatus({ text: 'unbookmark: sending…', tone: 'info' });
+            unbookmark(note.id).then(
+              (off) => setStatus(off.unchanged ? { text: 'not bookmarked any more', tone: 'info' } : publishStatus('unbookmark', off.results)),
+              (error: unknown) => setStatus(errorStatus('unbookmark', error)),
+            );
+          });
+        },
+        (error: unknown) => setStatus(errorStatus('bookmark', error)),
+      );
+    },
+    [services, setStatus, confirm],
+  );
+
   const perform = useCallback(
     (command: NoteCommand, row: NoteRow) => {
       const note = targetNote(row.event);
@@ -129,6 +152,8 @@ export function useActions(deps: ActionDeps) {
           if (!interactions) return setStatus({ text: `${command} is not available here`, tone: 'error' });
           // A relay the note was seen on (NIP-18/25 hints): the row's, else the cache's record; asked only here.
           return interact(command, note, (note === row.event ? row.relay : undefined) ?? services.relayHint?.(note.id) ?? '');
+        case 'bookmark':
+          return saveNote(note, (note === row.event ? row.relay : undefined) ?? services.relayHint?.(note.id) ?? '');
         case 'follow':
           return void editFollows(note.pubkey, true);
         case 'unfollow':
@@ -142,7 +167,7 @@ export function useActions(deps: ActionDeps) {
           return openChat([note.pubkey]);
       }
     },
-    [navigate, setStatus, openComposer, quoteInComposer, hasKey, editFollows, interact, interactions, services, noteLinks, muteAuthor, openChat],
+    [navigate, setStatus, openComposer, quoteInComposer, hasKey, editFollows, interact, interactions, services, noteLinks, muteAuthor, openChat, saveNote],
   );
 
   const send = useCallback(

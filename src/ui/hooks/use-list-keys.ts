@@ -8,10 +8,10 @@ const moves: Partial<Record<Command, ListAction>> = {
 };
 
 /** Commands that act on the selected note; the app decides what they do. */
-export type NoteCommand = 'open' | 'reply' | 'quote' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile' | 'mute' | 'hashtag' | 'message'
+export type NoteCommand = 'open' | 'reply' | 'quote' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile' | 'mute' | 'hashtag' | 'message' | 'bookmark'
   // Issue #13: `o`, `y`, `Y`, and Enter on the note a thread was opened for (it opens the note quoted).
   | 'openLink' | 'copyNote' | 'copyAuthor' | 'openQuote';
-const noteCommands = new Set<Command>(['open', 'reply', 'quote', 'like', 'repost', 'delete', 'follow', 'unfollow', 'profile', 'mute', 'hashtag', 'message', 'openLink', 'copyNote', 'copyAuthor']);
+const noteCommands = new Set<Command>(['open', 'reply', 'quote', 'like', 'repost', 'delete', 'follow', 'unfollow', 'profile', 'mute', 'hashtag', 'message', 'bookmark', 'openLink', 'copyNote', 'copyAuthor']);
 
 /** The list keys of the table for a note list: moves go to the list, note commands to `perform`. */
 export function useListKeys(

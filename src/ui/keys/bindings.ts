@@ -7,7 +7,7 @@ export type Scope = 'list' | 'global' | 'composer' | 'offer' | 'relays' | 'messa
 export type Command =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
   | 'open' | 'back' | 'compose' | 'reply' | 'quote' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile'
-  | 'mute' | 'editProfile' | 'message' | 'ownProfile'
+  | 'mute' | 'editProfile' | 'message' | 'ownProfile' | 'bookmark'
   | 'cycleFeed' | 'relays' | 'help' | 'quit' | 'quitNow'
   | 'send' | 'newline' | 'cancel' | 'contentWarning'
   | 'wordLeft' | 'wordRight' | 'lineStart' | 'lineEnd'
@@ -60,6 +60,7 @@ export const bindings: readonly Binding[] = [
   { command: 'copyNote', scope: 'list', keys: [{ input: 'y' }], label: 'y', description: "copy the note's nevent1…" },
   { command: 'copyAuthor', scope: 'list', keys: [{ input: 'Y' }], label: 'Y', description: "copy the author's npub1…" },
   { command: 'mute', scope: 'list', keys: [{ input: 'm' }], label: 'm', description: 'mute the author (asks)' },
+  { command: 'bookmark', scope: 'list', keys: [{ input: 'b' }], label: 'b', description: 'bookmark (NIP-51)' },
   { command: 'message', scope: 'list', keys: [{ input: 'c' }], label: 'c', description: 'private chat with author' },
   { command: 'editProfile', scope: 'list', keys: [{ input: 'e' }], label: 'e', description: 'edit your own profile' },
   { command: 'hashtag', scope: 'list', keys: [{ input: '#' }], label: '#', description: "hashtag feed (its tags)" },
@@ -143,6 +144,6 @@ const shortName: Partial<Record<Command, string>> = {
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
   deleteWord: 'del word', messages: 'messages', lineStart: 'line start', lineEnd: 'line end',
   openLink: 'open link', copyNote: 'copy id', copyAuthor: 'copy npub',
-  mute: 'mute', editProfile: 'edit', message: 'chat', ownProfile: 'your profile',
+  mute: 'mute', bookmark: 'bookmark', editProfile: 'edit', message: 'chat', ownProfile: 'your profile',
   search: 'search', hashtag: '#tag', newMessage: 'new message',
 };
