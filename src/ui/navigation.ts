@@ -17,7 +17,9 @@ export type View =
   | { type: 'help' }
   // Issue #15: a search's results (the feed is opened when the search is asked), a hashtag's notes.
   | { type: 'search'; query: string; feed: SearchFeedLike }
-  | { type: 'hashtag'; tag: string };
+  | { type: 'hashtag'; tag: string }
+  /** The user's bookmarked notes (NIP-51), `B`. */
+  | { type: 'bookmarks' };
 
 export interface NavState {
   feed: FeedKind;

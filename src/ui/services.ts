@@ -52,6 +52,11 @@ export interface FeedLike {
   close(): void;
 }
 
+/** The Bookmarks view's feed: why it may not show the relays' list (still reading it, none answered). */
+export interface BookmarksFeedLike extends FeedLike {
+  problem(): string | undefined;
+}
+
 export interface ProfilesLike {
   get(pubkey: string): Profile | undefined;
   request(pubkeys: Iterable<string>): void;
@@ -252,6 +257,8 @@ export interface UiServices {
   search?(query: string): SearchFeedLike;
   /** Notes with this hashtag (`#t`), from everyone on the user's relays. */
   openHashtagFeed?(tag: string): FeedLike;
+  /** The user's bookmarked notes (`B`), by the relays' newest list (src/client/bookmarks-feed.ts). */
+  openBookmarksFeed?(): BookmarksFeedLike;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
   onNotice?(listener: (text: string) => void): () => void;
 }

@@ -14,7 +14,7 @@ import { NotificationsScreen } from './screens/NotificationsScreen.js';
 import { MessagesScreen } from './screens/MessagesScreen.js';
 import { ProfileScreen } from './screens/ProfileScreen.js';
 import { RelaysScreen } from './screens/RelaysScreen.js';
-import { HashtagScreen, SearchScreen, searchTitle } from './screens/SearchScreen.js';
+import { BookmarksScreen, HashtagScreen, SearchScreen, searchTitle } from './screens/SearchScreen.js';
 import { ThreadScreen } from './screens/ThreadScreen.js';
 import type { StatusMessage } from './status.js';
 
@@ -113,6 +113,11 @@ export const views: Registry = {
   hashtag: {
     render: (view, ctx) => <HashtagScreen tag={view.tag} rows={ctx.rows} active={ctx.active} perform={ctx.perform} />,
     title: (view) => `#${view.tag}`,
+    footer: noteFooter,
+  },
+  bookmarks: {
+    render: (_view, ctx) => <BookmarksScreen rows={ctx.rows} active={ctx.active} perform={ctx.perform} />,
+    title: () => 'Bookmarks',
     footer: noteFooter,
   },
 };

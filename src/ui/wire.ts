@@ -32,7 +32,8 @@ import { startupMark } from '../store/startup-trace.js';
 import type { FeedLike, UiServices } from './services.js';
 import { readUrls } from '../core/relay-spec.js';
 import { wireDms } from './dms-wire.js';
-import { bookmark, unbookmark } from '../client/bookmarks.js';
+import { bookmark, currentBookmarks, unbookmark } from '../client/bookmarks.js';
+import { openBookmarksFeed } from '../client/bookmarks-feed.js';
 import { hashtagFilters } from '../core/hashtags.js';
 import { openSearchFeed } from '../client/search-feed.js';
 import { searchRelaysFor } from '../client/search.js';
@@ -290,6 +291,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     search: (query) =>
       openSearchFeed({ clock: client.clock, me: client.publicKey(), pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) }, { text: query, limit: FEED_LIMIT }),
     openHashtagFeed: (tag) => feed(hashtagFilters([tag], since(), FEED_LIMIT)),
+    openBookmarksFeed: () => openBookmarksFeed({ clock: client.clock, current: () => currentBookmarks(client), open: feed }),
     fetchThread: (event: Event) => fetchThread(pool(), event),
     unsent: () => safely(() => new Map(client.store().outbox.pending().map((entry) => [entry.event.id, entry.results])), new Map()),
     onUnsentChange: (listener: () => void) => safely(() => client.store().outbox.onChange(listener), () => {}),

@@ -52,6 +52,10 @@ export function useGlobalKeys(opts: {
         case 'relays':
           opts.navigate({ type: 'push', view: { type: 'relays' } });
           return true;
+        case 'bookmarks':
+          if (!opts.publicKey) opts.setStatus({ text: NO_KEY, tone: 'error' });
+          else opts.navigate({ type: 'push', view: { type: 'bookmarks' } });
+          return true;
         case 'help':
           opts.navigate({ type: 'push', view: { type: 'help' } });
           return true;

@@ -7,7 +7,7 @@ export type Scope = 'list' | 'global' | 'composer' | 'offer' | 'relays' | 'messa
 export type Command =
   | 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom'
   | 'open' | 'back' | 'compose' | 'reply' | 'quote' | 'like' | 'repost' | 'delete' | 'follow' | 'unfollow' | 'profile'
-  | 'mute' | 'editProfile' | 'message' | 'ownProfile' | 'bookmark'
+  | 'mute' | 'editProfile' | 'message' | 'ownProfile' | 'bookmark' | 'bookmarks'
   | 'cycleFeed' | 'relays' | 'help' | 'quit' | 'quitNow'
   | 'send' | 'newline' | 'cancel' | 'contentWarning'
   | 'wordLeft' | 'wordRight' | 'lineStart' | 'lineEnd'
@@ -70,6 +70,7 @@ export const bindings: readonly Binding[] = [
   { command: 'relays', scope: 'global', keys: [{ input: 'R' }], label: 'R', description: 'relays panel' },
   { command: 'messages', scope: 'global', keys: [{ input: 'M' }], label: 'M', description: 'private messages (NIP-17)' },
   { command: 'ownProfile', scope: 'global', keys: [{ input: 'P' }], label: 'P', description: 'your profile (e edits it)' },
+  { command: 'bookmarks', scope: 'global', keys: [{ input: 'B' }], label: 'B', description: 'your bookmarks (NIP-51)' },
   { command: 'help', scope: 'global', keys: [{ input: '?' }], label: '?', description: 'this help' },
   { command: 'back', scope: 'global', keys: [{ key: 'escape' }], label: 'Esc', description: 'back' },
   { command: 'quit', scope: 'global', keys: [{ input: 'q' }], label: 'q', description: 'back, or quit at the top' },
@@ -144,6 +145,6 @@ const shortName: Partial<Record<Command, string>> = {
   createKey: 'create key', skipKey: 'skip', addRelay: 'add', removeRelay: 'remove', toggleRead: 'read', toggleWrite: 'write',
   deleteWord: 'del word', messages: 'messages', lineStart: 'line start', lineEnd: 'line end',
   openLink: 'open link', copyNote: 'copy id', copyAuthor: 'copy npub',
-  mute: 'mute', bookmark: 'bookmark', editProfile: 'edit', message: 'chat', ownProfile: 'your profile',
+  mute: 'mute', bookmark: 'bookmark', bookmarks: 'bookmarks', editProfile: 'edit', message: 'chat', ownProfile: 'your profile',
   search: 'search', hashtag: '#tag', newMessage: 'new message',
 };

@@ -1,11 +1,11 @@
-// A search's results and a hashtag's notes: the same list as the feeds
-// (paging, threads, reply, like all work), so only the opening differs.
+// A search's results, a hashtag's notes and the user's bookmarks: the same list as
+// the feeds (paging, threads, reply, like all work), so only the opening differs.
 import { describeSources } from '../../client/search-feed.js';
 import { useServices } from '../context.js';
 import { useFeed } from '../hooks/use-feed.js';
 import type { NoteCommand } from '../hooks/use-list-keys.js';
 import type { NoteRow } from '../notes/note-source.js';
-import type { SearchFeedLike } from '../services.js';
+import type { BookmarksFeedLike, SearchFeedLike } from '../services.js';
 import { FeedScreen } from './FeedScreen.js';
 
 interface ListProps {
@@ -26,6 +26,14 @@ export function HashtagScreen({ tag, ...props }: ListProps & { tag: string }) {
   const services = useServices();
   const view = useFeed(() => services.openHashtagFeed?.(tag), [services, tag]);
   return <FeedScreen view={view} rows={props.rows} active={props.active} perform={props.perform} empty={`no notes with #${tag} on your relays`} />;
+}
+
+export function BookmarksScreen(props: ListProps) {
+  const services = useServices();
+  const view = useFeed(() => services.openBookmarksFeed?.(), [services]);
+  const feed = view.feed as BookmarksFeedLike | undefined;
+  const empty = !services.openBookmarksFeed ? 'bookmarks are not available here' : (feed?.problem() ?? 'no bookmarks yet: b on a note saves it');
+  return <FeedScreen view={view} rows={props.rows} active={props.active} perform={props.perform} empty={empty} />;
 }
 
 /** The header: what is searched, and where the results come from. */

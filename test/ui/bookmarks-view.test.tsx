@@ -1,0 +1,70 @@
+// B: the user's bookmarks (NIP-51 kind 10003) as a list of notes, by the relays' newest list; b
+// there asks before taking one off. Over the real services and relay, at 80x24.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { render } from 'ink-testing-library';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/client/client.js';
+import { systemClock } from '../../src/core/clock.js';
+import { App } from '../../src/ui/App.js';
+import { createServices, type WiredServices } from '../../src/ui/wire.js';
+import { KeyStore } from '../../src/store/keys.js';
+import { resolvePaths } from '../../src/store/paths.js';
+import { relayForFile } from '../helpers/file-relay.js';
+import { keys, waitForFrame } from './frames.js';
+
+const relay = relayForFile();
+const me = generateSecretKey();
+const alice = generateSecretKey();
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-bookmarks-view-'));
+let services: WiredServices | undefined;
+afterAll(async () => {
+  await services?.close();
+  fs.rmSync(home, { recursive: true, force: true });
+});
+
+describe('the Bookmarks view', () => {
+  it('shows the notes of the newest list; b there takes one off after y, and the relays\' list loses it', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const kept = finalizeEvent({ kind: 1, created_at: now - 600, tags: [], content: 'a recipe worth keeping' }, alice);
+    const other = finalizeEvent({ kind: 1, created_at: now - 500, tags: [], content: 'a talk worth keeping' }, alice);
+    const unsaved = finalizeEvent({ kind: 1, created_at: now - 400, tags: [], content: 'nothing special' }, alice);
+    await relay.seed(kept, other, unsaved, finalizeEvent({ kind: 10003, created_at: now - 100, tags: [['e', kept.id], ['e', other.id], ['t', 'cooking']], content: '' }, me));
+    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: [{ url: relay.url, read: true, write: true }] }));
+    const client = createClient({
+      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '', NODE_ENV: 'test' },
+      clock: systemClock,
+      stdin: new PassThrough(),
+      stderr: new PassThrough(),
+    } as Parameters<typeof createClient>[0]);
+    services = createServices(client);
+    const app = render(<App services={services} size={{ columns: 80, rows: 24 }} color={false} />);
+    const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000);
+
+    await frame((f) => f.includes(' · Global') && f.includes('nothing special'));
+    app.stdin.write('B');
+    const list = await frame((f) => f.includes(' · Bookmarks') && f.includes('a recipe worth keeping') && f.includes('a talk worth keeping'));
+    expect(list).not.toContain('nothing special');
+
+    // The selected note is the newest: the talk.
+    app.stdin.write('b');
+    await frame((f) => f.includes('already bookmarked: take it off your bookmarks? y/n'));
+    app.stdin.write('y');
+    await frame((f) => f.includes('unbookmark: sent to 1/1 relays'));
+    // Sent means the relay answered OK: it holds the new list.
+    const [latest] = await relay.find({ kinds: [10003], authors: [getPublicKey(me)] });
+    expect(latest!.tags).toEqual([['e', kept.id], ['t', 'cooking']]);
+
+    app.stdin.write(keys.escape);
+    await frame((f) => f.includes(' · Global'));
+    app.stdin.write('B');
+    const again = await frame((f) => f.includes(' · Bookmarks') && f.includes('a recipe worth keeping'));
+    expect(again).not.toContain('a talk worth keeping');
+    app.unmount();
+  });
+});
