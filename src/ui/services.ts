@@ -259,6 +259,8 @@ export interface UiServices {
   openHashtagFeed?(tag: string): FeedLike;
   /** The user's bookmarked notes (`B`), by the relays' newest list (src/client/bookmarks-feed.ts). */
   openBookmarksFeed?(): BookmarksFeedLike;
+  /** Called after each bookmark or unbookmark published (the Bookmarks view reads the list again); returns an unsubscribe. */
+  onBookmarksChanged?(listener: () => void): () => void;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
   onNotice?(listener: (text: string) => void): () => void;
 }

@@ -32,8 +32,7 @@ import { startupMark } from '../store/startup-trace.js';
 import type { FeedLike, UiServices } from './services.js';
 import { readUrls } from '../core/relay-spec.js';
 import { wireDms } from './dms-wire.js';
-import { bookmark, currentBookmarks, unbookmark } from '../client/bookmarks.js';
-import { openBookmarksFeed } from '../client/bookmarks-feed.js';
+import { wireBookmarks } from './bookmarks-wire.js';
 import { hashtagFilters } from '../core/hashtags.js';
 import { openSearchFeed } from '../client/search-feed.js';
 import { searchRelaysFor } from '../client/search.js';
@@ -291,13 +290,11 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     search: (query) =>
       openSearchFeed({ clock: client.clock, me: client.publicKey(), pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) }, { text: query, limit: FEED_LIMIT }),
     openHashtagFeed: (tag) => feed(hashtagFilters([tag], since(), FEED_LIMIT)),
-    openBookmarksFeed: () => openBookmarksFeed({ clock: client.clock, current: () => currentBookmarks(client), open: feed }),
     fetchThread: (event: Event) => fetchThread(pool(), event),
     unsent: () => safely(() => new Map(client.store().outbox.pending().map((entry) => [entry.event.id, entry.results])), new Map()),
     onUnsentChange: (listener: () => void) => safely(() => client.store().outbox.onChange(listener), () => {}),
     relayHint: (id: string) => safely(() => events()?.relaysOf?.([id]).get(id)?.[0], undefined),
-    bookmark: (note, relay) => bookmark(client, note.id, relay),
-    unbookmark: (id) => unbookmark(client, id),
+    ...wireBookmarks(client, feed),
     authorOf: (id: string) => safely(() => events()?.query([{ ids: [id], limit: 1 }])[0]?.pubkey, undefined),
     // From a minute back: what arrived while the thread was being fetched is not missed.
     watchThread: (event: Event, onreply: (reply: Event) => void) => watchThread(pool(), event, unixNow(client.clock) - 60, onreply),

@@ -1,5 +1,6 @@
 // B: the user's bookmarks (NIP-51 kind 10003) as a list of notes, by the relays' newest list; b
-// there asks before taking one off. Over the real services and relay, at 80x24.
+// there asks before taking one off, and the view reads the list again. Over the real services and
+// relay, at 80x24.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('the Bookmarks view', () => {
-  it('shows the notes of the newest list; b there takes one off after y, and the relays\' list loses it', async () => {
+  it('shows the notes of the newest list; b there takes one off after y: the relays\' list and the view lose it', async () => {
     const now = Math.floor(Date.now() / 1000);
     const kept = finalizeEvent({ kind: 1, created_at: now - 600, tags: [], content: 'a recipe worth keeping' }, alice);
     const other = finalizeEvent({ kind: 1, created_at: now - 500, tags: [], content: 'a talk worth keeping' }, alice);
@@ -60,6 +61,8 @@ describe('the Bookmarks view', () => {
     const [latest] = await relay.find({ kinds: [10003], authors: [getPublicKey(me)] });
     expect(latest!.tags).toEqual([['e', kept.id], ['t', 'cooking']]);
 
+    // The view reads the list again: the talk leaves it.
+    await frame((f) => f.includes(' · Bookmarks') && f.includes('a recipe worth keeping') && !f.includes('a talk worth keeping'));
     app.stdin.write(keys.escape);
     await frame((f) => f.includes(' · Global'));
     app.stdin.write('B');

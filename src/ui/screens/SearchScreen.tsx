@@ -1,5 +1,6 @@
 // A search's results, a hashtag's notes and the user's bookmarks: the same list as
 // the feeds (paging, threads, reply, like all work), so only the opening differs.
+import { useEffect, useState } from 'react';
 import { describeSources } from '../../client/search-feed.js';
 import { useServices } from '../context.js';
 import { useFeed } from '../hooks/use-feed.js';
@@ -30,7 +31,10 @@ export function HashtagScreen({ tag, ...props }: ListProps & { tag: string }) {
 
 export function BookmarksScreen(props: ListProps) {
   const services = useServices();
-  const view = useFeed(() => services.openBookmarksFeed?.(), [services]);
+  // Opened again after each edit (b, then y), so a note taken off leaves the list.
+  const [edits, setEdits] = useState(0);
+  useEffect(() => services.onBookmarksChanged?.(() => setEdits((n) => n + 1)), [services]);
+  const view = useFeed(() => services.openBookmarksFeed?.(), [services, edits]);
   const feed = view.feed as BookmarksFeedLike | undefined;
   const empty = !services.openBookmarksFeed ? 'bookmarks are not available here' : (feed?.problem() ?? 'no bookmarks yet: b on a note saves it');
   return <FeedScreen view={view} rows={props.rows} active={props.active} perform={props.perform} empty={empty} />;
