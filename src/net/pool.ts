@@ -17,7 +17,7 @@ import { publishTo } from './publish-to.js';
 import { MAX_DELIVERED_IDS, type RelaySub } from './relay.js';
 import { guardedWebSocket } from './socket.js';
 import { StatusBroadcast } from './status-broadcast.js';
-import type { PublishOptions, PublishResult, QueryOptions, QueryResult, RelayOutcome, RelayPool, RelayRole, RelaySpec } from './types.js';
+import type { PublishOptions, PublishResult, QueryOptions, QueryResult, RelayPool, RelayRole, RelaySpec } from './types.js';
 import type { RelayStatus, RequestOptions, RequestPlan, StreamOptions, SubscribeHandlers, Subscription } from './types.js';
 import { VerifiedEvents } from './verified-events.js';
 import { sharedVerifier } from './verify.js';

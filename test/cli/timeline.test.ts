@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { Event } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
 import { shortNpub } from '../../src/core/identifiers.js';
 import { KeyStore } from '../../src/store/keys.js';
 import { runCli } from '../helpers/cli.js';

@@ -4,7 +4,7 @@
 // loopback; time moved by hand (ManualTimers) wherever a timer decides.
 import type { Event, Filter } from 'nostr-tools';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createPool } from '../../src/net/pool.js';
 import type { RelayPool } from '../../src/net/types.js';
 import { signed, startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';

@@ -4,7 +4,6 @@
 import type { Event, EventTemplate, Filter } from 'nostr-tools';
 import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newestFirst } from '../../src/core/timeline.js';
 import { inNip01Order } from '../helpers/order.js';
 import type { LocalStore } from '../../src/store/open.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';

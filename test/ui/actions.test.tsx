@@ -2,7 +2,6 @@ import { npubEncode } from 'nostr-tools/nip19';
 import { render } from 'ink-testing-library';
 import { parse } from 'nostr-tools/nip10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { shortKey } from '../../src/core/mentions.js';
 import { App } from '../../src/ui/App.js';
 import { bindings } from '../../src/ui/keys/bindings.js';
 import { replyTemplate } from '../../src/core/interactions.js';

@@ -1,10 +1,8 @@
 import { render } from 'ink-testing-library';
-import { parse } from 'nostr-tools/nip10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
-import { bindings } from '../../src/ui/keys/bindings.js';
 import { author, fakeServices, MemoryFeed, type FakeOptions } from './fake-services.js';
-import { keys, screen, waitForFrame } from './frames.js';
+import { keys, waitForFrame } from './frames.js';
 
 const now = 1_700_000_000;
 const alice = author(1);

@@ -2,7 +2,7 @@
 // answer on every event: valid ones, forged ones, malformed ones and a seeded
 // stream of one-character mutations. A binding that answers wrongly is refused.
 import type { Event } from 'nostr-tools';
-import { generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
+import { generateSecretKey, verifyEvent } from 'nostr-tools/pure';
 import { describe, expect, it } from 'vitest';
 import { loadNativeCheck, soundCheck, type EventCheck } from '../../src/net/native-verify.js';
 import { sharedVerifier } from '../../src/net/verify.js';

@@ -1,7 +1,6 @@
 import type { Event, EventTemplate, Filter } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newestFirst } from '../../src/core/timeline.js';
 import { inNip01Order } from '../helpers/order.js';
 import { manualClock, openTempStore } from '../helpers/store.js';
 
