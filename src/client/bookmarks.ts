@@ -5,10 +5,9 @@
 import type { VerifiedEvent } from 'nostr-tools';
 import { BOOKMARKS_KIND, bookmarkedNotes, isBookmarked, withBookmark, withoutBookmark } from '../core/bookmarks.js';
 import { unixNow } from '../core/clock.js';
-import { failure } from '../core/errors.js';
-import { replaceableCreatedAt } from '../core/events.js';
+import { nextListVersion } from '../core/events.js';
 import type { PublishResult } from '../net/types.js';
-import type { Client } from './client.js';
+import { ownKey, type Client } from './client.js';
 import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
 import { publishEvent } from './publish.js';
 
@@ -23,12 +22,6 @@ export interface BookmarkChange {
   event?: VerifiedEvent;
   results: PublishResult[];
   lookup: NewestLookup;
-}
-
-function ownKey(client: Client): string {
-  const pubkey = client.publicKey();
-  if (!pubkey) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
-  return pubkey;
 }
 
 /** The user's bookmarks as the relays have them now (the local copy when newer). */
@@ -51,13 +44,7 @@ async function edit(client: Client, id: string, relay: string, action: 'add' | '
   const saved = isBookmarked(tags, id);
   if (action === 'add' && saved) return { changed: false, unchanged: 'already-bookmarked', results: [], lookup };
   if (action === 'remove' && !saved) return { changed: false, unchanged: 'not-bookmarked', results: [], lookup };
-  const template = {
-    kind: BOOKMARKS_KIND,
-    created_at: replaceableCreatedAt(unixNow(client.clock), lookup.event),
-    tags: action === 'add' ? withBookmark(tags, id, relay) : withoutBookmark(tags, id),
-    // NIP-51 private items are encrypted here: kept byte for byte.
-    content: lookup.event?.content ?? '',
-  };
-  const { event, results } = await publishEvent(client, template);
+  const next = action === 'add' ? withBookmark(tags, id, relay) : withoutBookmark(tags, id);
+  const { event, results } = await publishEvent(client, nextListVersion(BOOKMARKS_KIND, next, unixNow(client.clock), lookup.event));
   return { changed: true, event, results, lookup };
 }

@@ -3,7 +3,7 @@
 // only when first needed, so `key show` never opens a socket or a database.
 import type { EventTemplate } from 'nostr-tools';
 import type { Clock } from '../core/clock.js';
-import { failure } from '../core/errors.js';
+import { failure, noKeyYet } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { createPool } from '../net/pool.js';
 import type { RelayPool, RelaySpec } from '../net/types.js';
@@ -70,6 +70,13 @@ export interface Client {
 /** The local cache, when it can be opened (another instance may hold it): what only helps goes on without it. */
 export function cacheOf(client: Pick<Client, 'store'>): ReturnType<Client['store']>['events'] | undefined {
   return safely(() => client.store().events, undefined);
+}
+
+/** The user's public key, for an edit of their own lists; without one, how to get one. */
+export function ownKey(client: Pick<Client, 'publicKey'>): string {
+  const pubkey = client.publicKey();
+  if (!pubkey) throw noKeyYet();
+  return pubkey;
 }
 
 export function createClient(opts: ClientOptions): Client {
@@ -187,7 +194,7 @@ export function createClient(opts: ClientOptions): Client {
 
   async function unlock(): Promise<Signer> {
     const key = keys.load();
-    if (!key) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+    if (!key) throw noKeyYet();
     if (!key.secret) {
       throw failure('read-only: only a public key is stored, and this needs a secret key to sign. Run `nostr-tui key import` with your nsec.');
     }

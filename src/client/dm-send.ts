@@ -7,7 +7,7 @@ import type { Event } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { dmRumor, type Rumor } from '../core/dm.js';
 import { requireNip44, sealAndWrap } from '../core/dm-wrap.js';
-import { ExitCode, failure, UserError } from '../core/errors.js';
+import { ExitCode, failure, noKeyYet, UserError } from '../core/errors.js';
 import { readUrls } from '../core/relay-spec.js';
 import { refuseSecretIn } from '../core/secret-in-text.js';
 import { npub } from '../core/identifiers.js';
@@ -89,7 +89,7 @@ export async function sendDm(client: Client, peers: readonly string[], text: str
   const me = client.publicKey();
   // Before anything else: the UI's chat comes here directly (the CLI has refused already).
   refuseSecretIn('message', text, me);
-  if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+  if (!me) throw noKeyYet();
   // Unlock first: no key, a read-only key or a wrong passphrase fails before any network.
   const signer = await client.signer();
   requireNip44(signer);

@@ -8,7 +8,7 @@ import type { Event, Filter } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { conversationId, GIFT_WRAP_KIND, peersOf, WRAP_JITTER_SEC, type Rumor } from '../core/dm.js';
 import { requireNip44, unwrap, type DropReason, type Nip44, type Unwrapped } from '../core/dm-wrap.js';
-import { failure } from '../core/errors.js';
+import { noKeyYet } from '../core/errors.js';
 import { readUrls } from '../core/relay-spec.js';
 import type { RelayOutcome, Subscription } from '../net/types.js';
 import type { Client } from './client.js';
@@ -70,7 +70,7 @@ export function createDms(client: Client): Dms {
 
   const me = (): string => {
     const key = client.publicKey();
-    if (!key) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+    if (!key) throw noKeyYet();
     return key;
   };
   const crypto = async (): Promise<Nip44> => requireNip44(await client.signer());

@@ -5,12 +5,11 @@
 // partial view would replace the real one everywhere it lands.
 import type { VerifiedEvent } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
-import { failure } from '../core/errors.js';
 import { followListTemplate } from '../core/events.js';
 import { addFollow, followEntries, isFollowing, removeFollow, type FollowEntry } from '../core/follow-list.js';
 import { isSecretOf, secretWherePublic } from '../core/identifiers.js';
 import type { PublishResult } from '../net/types.js';
-import type { Client } from './client.js';
+import { ownKey, type Client } from './client.js';
 import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
 import { publishEvent } from './publish.js';
 
@@ -31,12 +30,6 @@ export interface FollowChange {
   event?: VerifiedEvent;
   results: PublishResult[];
   lookup: FollowListLookup;
-}
-
-function ownKey(client: Client): string {
-  const pubkey = client.publicKey();
-  if (!pubkey) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
-  return pubkey;
 }
 
 /** The newest kind 3 of `pubkey` from every relay (read and write) and the local copy (the pool caches what the relays sent). */

@@ -5,15 +5,14 @@
 import type { Event, VerifiedEvent } from 'nostr-tools';
 import { getRepostedEvent } from 'nostr-tools/nip18';
 import { unixNow } from '../core/clock.js';
-import { failure } from '../core/errors.js';
-import { replaceableCreatedAt } from '../core/events.js';
+import { nextListVersion } from '../core/events.js';
 import { isSecretOf, secretWherePublic } from '../core/identifiers.js';
 import { refuseSecretIn } from '../core/secret-in-text.js';
 import {
   addMute, EMPTY_MUTES, isEmptyMuteSet, isMuted, isMutedEntry, MUTE_LIST_KIND, muteEntries, muteSet, removeMute, type MuteEntry, type MuteSet,
 } from '../core/mutes.js';
 import type { PublishResult } from '../net/types.js';
-import type { Client } from './client.js';
+import { ownKey, type Client } from './client.js';
 import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
 import { publishEvent } from './publish.js';
 
@@ -27,12 +26,6 @@ export interface MuteChange {
   event?: VerifiedEvent;
   results: PublishResult[];
   lookup: NewestLookup;
-}
-
-function ownKey(client: Client): string {
-  const pubkey = client.publicKey();
-  if (!pubkey) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
-  return pubkey;
 }
 
 /** The user's mute list as the relays have it now (the local copy when newer). */
@@ -70,14 +63,8 @@ async function edit(client: Client, entry: MuteEntry, action: 'mute' | 'unmute')
   const muted = isMutedEntry(tags, entry);
   if (action === 'mute' && muted) return { changed: false, unchanged: 'already-muted', results: [], lookup };
   if (action === 'unmute' && !muted) return { changed: false, unchanged: 'not-muted', results: [], lookup };
-  const template = {
-    kind: MUTE_LIST_KIND,
-    created_at: replaceableCreatedAt(unixNow(client.clock), lookup.event),
-    tags: action === 'mute' ? addMute(tags, entry) : removeMute(tags, entry),
-    // NIP-51 private items are encrypted here: kept byte for byte.
-    content: lookup.event?.content ?? '',
-  };
-  const { event, results } = await publishEvent(client, template);
+  const next = action === 'mute' ? addMute(tags, entry) : removeMute(tags, entry);
+  const { event, results } = await publishEvent(client, nextListVersion(MUTE_LIST_KIND, next, unixNow(client.clock), lookup.event));
   return { changed: true, event, results, lookup };
 }
 

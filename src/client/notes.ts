@@ -2,7 +2,7 @@
 // user's own notes (NIP-09). Both faces use these: `nostr-tui delete` and `d` in the UI.
 import type { Event } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
-import { failure, usageError } from '../core/errors.js';
+import { failure, noKeyYet, usageError } from '../core/errors.js';
 import { safely } from '../core/safely.js';
 import type { EventRef } from '../core/event-ref.js';
 import { deletionTemplate } from '../core/interactions.js';
@@ -44,7 +44,7 @@ export interface Deleted extends Published {
  */
 export async function deleteOwnEvent(client: Client, ref: EventRef, reason = ''): Promise<Deleted> {
   const me = client.publicKey();
-  if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+  if (!me) throw noKeyYet();
   if (ref.author && ref.author !== me) throw notYours();
   const target = (await findEvent(client, ref))?.event;
   if (!target) throw failure('could not find that note in the cache or on your relays; nothing was deleted.');

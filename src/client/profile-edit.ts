@@ -3,7 +3,7 @@
 // another client wrote into it is lost.
 import type { VerifiedEvent } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
-import { failure } from '../core/errors.js';
+import { failure, noKeyYet } from '../core/errors.js';
 import { checkChanges, profileObject, profileTemplate, type ProfileChanges } from '../core/profile-edit.js';
 import type { PublishResult } from '../net/types.js';
 import type { Client } from './client.js';
@@ -22,7 +22,7 @@ export const fetchProfile = (client: Client, pubkey: string): Promise<NewestLook
 export async function setProfile(client: Client, changes: ProfileChanges): Promise<ProfileEdit> {
   const own = client.publicKey();
   checkChanges(changes, own);
-  if (!own) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+  if (!own) throw noKeyYet();
   // Unlock first: a read-only key or a wrong passphrase should fail before any network.
   await client.signer();
   const lookup = await fetchProfile(client, own);

@@ -7,8 +7,8 @@
 import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { DM_RELAYS_KIND, editDmRelayTags, namesDmRelay } from '../core/dm.js';
-import { failure } from '../core/errors.js';
-import { replaceableCreatedAt } from '../core/events.js';
+import { failure, noKeyYet } from '../core/errors.js';
+import { nextListVersion } from '../core/events.js';
 import type { PublishResult } from '../core/publish-result.js';
 import { RELAY_LIST_KIND, relayListTags } from '../core/relay-list.js';
 import { editRelayListTags, sameTags } from '../core/relay-list-edit.js';
@@ -33,7 +33,7 @@ const LIST_NAME: Record<number, string> = { [RELAY_LIST_KIND]: 'relay list (kind
 /** The newest copy of the user's list of `kind`; throws when it cannot be known. `otherwise`: whom to ask when there is no relay to. */
 export async function currentOwnList(client: Client, kind: number, otherwise?: readonly string[]): Promise<ListLookup> {
   const me = client.publicKey();
-  if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+  if (!me) throw noKeyYet();
   const lookup = await fetchOwnList(client, kind, me, otherwise);
   requireNewest(lookup, LIST_NAME[kind] ?? `list (kind ${kind})`, 'Check your connection, or use --local to change only config.json.');
   return lookup;
@@ -46,7 +46,7 @@ async function publishTo(client: Client, template: EventTemplate, relays: readon
 }
 
 function template(kind: number, tags: string[][], client: Client, previous: ListLookup['event']): EventTemplate {
-  return { kind, created_at: replaceableCreatedAt(unixNow(client.clock), previous), tags, content: previous?.content ?? '' };
+  return nextListVersion(kind, tags, unixNow(client.clock), previous);
 }
 
 /**

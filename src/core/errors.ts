@@ -26,5 +26,8 @@ export const usageError = (message: string): UserError => new UserError(message,
 export const failure = (message: string): UserError => new UserError(message, ExitCode.failed);
 
 /** An edit from the newest copy when there is no relay to ask at all (an empty relay list, discovery off). */
+/** A command that signs, or reads the user's own lists, with no key stored. */
+export const noKeyYet = (): UserError => failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+
 export const NO_RELAYS_TO_ASK = (what: string): string =>
   `you have no relays to ask for your current ${what}, so nothing was changed: add one with \`nostr-tui relay add wss://…\` (or pass --relay).`;

@@ -19,16 +19,19 @@ export function replaceableCreatedAt(now: number, previous?: Pick<Event, 'create
 }
 
 /**
+ * The next version of a replaceable list (NIP-51, NIP-65): `tags`, dated after the newest copy,
+ * its content kept byte for byte (a NIP-51 list's encrypted private items are there).
+ */
+export function nextListVersion(kind: number, tags: string[][], now: number, previous?: Pick<Event, 'created_at' | 'content'>): EventTemplate {
+  return { kind, created_at: replaceableCreatedAt(now, previous), tags, content: previous?.content ?? '' };
+}
+
+/**
  * A follow list (NIP-02 kind 3) with `tags`, keeping the previous version's
  * content exactly (some clients keep data there).
  */
 export function followListTemplate(tags: string[][], now: number, previous?: Event): EventTemplate {
-  return {
-    kind: 3,
-    created_at: replaceableCreatedAt(now, previous),
-    tags: tags.map((tag) => [...tag]),
-    content: previous?.content ?? '',
-  };
+  return nextListVersion(3, tags.map((tag) => [...tag]), now, previous);
 }
 
 /**

@@ -4,15 +4,16 @@ import { noteEncode } from 'nostr-tools/nip19';
 import { bookmark, currentBookmarks, unbookmark } from '../../client/bookmarks.js';
 import { cacheOf, type Client } from '../../client/client.js';
 import { findEvent } from '../../client/notes.js';
-import { ExitCode, failure } from '../../core/errors.js';
+import { failure } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { IDS_PER_FILTER, inGroupsOf } from '../../core/filter-lists.js';
 import { writeLine, type CommandContext } from '../context.js';
+import { writeListEdit } from './list-edit.js';
 import type { BookmarkArgs } from '../bookmark.js';
-import { resultsJson, withClient, writeResults } from '../with-client.js';
+import { withClient } from '../with-client.js';
 import { cachedNames } from './names.js';
 import { writeNote } from './timeline.js';
-import { unknownList, warnUnanswered } from './unanswered.js';
+import { unknownList } from './unanswered.js';
 
 export async function editBookmarks(ctx: CommandContext, args: BookmarkArgs, action: 'bookmark' | 'unbookmark'): Promise<void> {
   // Bad input is reported before any key, file or socket is touched.
@@ -26,25 +27,12 @@ export async function editBookmarks(ctx: CommandContext, args: BookmarkArgs, act
       relay = found.relay;
     }
     const change = action === 'bookmark' ? await bookmark(client, ref.id, relay) : await unbookmark(client, ref.id);
-    warnUnanswered(ctx, change.lookup, 'bookmarks');
     const note = noteEncode(ref.id);
-    if (args.json) {
-      writeLine(ctx.stdout, JSON.stringify({
-        changed: change.changed,
-        ...(change.unchanged ? { reason: change.unchanged } : {}),
-        ...(change.event ? { id: change.event.id, event: change.event } : {}),
-        relays: resultsJson(change.results),
-      }));
-    } else if (!change.changed) {
-      writeLine(ctx.stdout, change.unchanged === 'already-bookmarked' ? `${note} is already bookmarked; nothing changed.` : `${note} is not bookmarked; nothing changed.`);
-    } else {
-      writeLine(ctx.stdout, `${action === 'bookmark' ? 'Bookmarked' : 'Took off your bookmarks:'} ${note}.`);
-      writeResults(ctx, change.results);
-    }
-    if (change.changed && !change.results.some((result) => result.ok)) {
-      writeLine(ctx.stderr, 'nostr-tui: no relay accepted your new bookmarks; they are kept in the outbox (`nostr-tui outbox flush` sends them again).');
-      ctx.exitCode = ExitCode.failed;
-    }
+    writeListEdit(ctx, args.json, change, {
+      noun: 'bookmark list',
+      unchanged: () => (change.unchanged === 'already-bookmarked' ? `${note} is already bookmarked; nothing changed.` : `${note} is not bookmarked; nothing changed.`),
+      done: () => `${action === 'bookmark' ? 'Bookmarked' : 'Took off your bookmarks:'} ${note}.`,
+    });
   }, { retryOutbox: true });
 }
 

@@ -1,17 +1,18 @@
 // The work behind `nostr-tui follow`, loaded when the command runs (its options are in ../follow.ts).
 import { cacheOf, type Client } from '../../client/client.js';
 import { currentFollows, follow, unfollow } from '../../client/follows.js';
-import { ExitCode, failure } from '../../core/errors.js';
+import { failure } from '../../core/errors.js';
 import { followedPubkeys } from '../../core/follow-list.js';
 import { nip05For, resolvePublicKey } from '../../client/public-key.js';
 import { npub } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
-import { resultsJson, withClient, writeResults } from '../with-client.js';
+import { writeListEdit } from './list-edit.js';
+import { withClient } from '../with-client.js';
 import type { FollowArgs } from '../follow.js';
 import { cachedNames, personText } from './names.js';
-import { unknownList, warnUnanswered } from './unanswered.js';
+import { unknownList } from './unanswered.js';
 
 /** The person followed or unfollowed, as `following` names them. */
 const whoIs = (client: Client, pubkey: string): string => personText(cachedNames(cacheOf(client), [pubkey]), pubkey);
@@ -28,29 +29,11 @@ export async function editFollows(ctx: CommandContext, args: FollowArgs, action:
   const target = await resolvePublicKey(args.who ?? '', storedPubkey(ctx.paths.configDir), () => nip05For(ctx));
   await withClient(ctx, args, async (client) => {
     const change = await (action === 'follow' ? follow : unfollow)(client, target);
-    warnUnanswered(ctx, change.lookup, 'follow list');
-    if (args.json) {
-      writeLine(
-        ctx.stdout,
-        JSON.stringify({
-          changed: change.changed,
-          ...(change.unchanged ? { reason: change.unchanged } : {}),
-          ...(change.event ? { id: change.event.id, event: change.event } : {}),
-          relays: resultsJson(change.results),
-        }),
-      );
-    } else if (!change.changed) {
-      writeLine(ctx.stdout, UNCHANGED_TEXT[change.unchanged!](whoIs(client, target)));
-    } else {
-      const count = followedPubkeys(change.event!.tags).length;
-      const who = whoIs(client, target);
-      writeLine(ctx.stdout, `${action === 'follow' ? 'Now following' : 'No longer following'} ${who}; ${count} in your list.`);
-      writeResults(ctx, change.results);
-    }
-    if (change.changed && !change.results.some((result) => result.ok)) {
-      writeLine(ctx.stderr, 'nostr-tui: no relay accepted the new follow list; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
-      ctx.exitCode = ExitCode.failed;
-    }
+    writeListEdit(ctx, args.json, change, {
+      noun: 'follow list',
+      unchanged: () => UNCHANGED_TEXT[change.unchanged!](whoIs(client, target)),
+      done: () => `${action === 'follow' ? 'Now following' : 'No longer following'} ${whoIs(client, target)}; ${followedPubkeys(change.event!.tags).length} in your list.`,
+    });
   }, { retryOutbox: true }); // a writing command: earlier unsent events go out too, each to its own relays
 }
 

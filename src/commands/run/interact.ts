@@ -7,7 +7,7 @@ import { cacheOf } from '../../client/client.js';
 import { createInteractions, type InteractionOutcome } from '../../client/interactions.js';
 import { findEvent } from '../../client/notes.js';
 import { accepted, publishEvent } from '../../client/publish.js';
-import { ExitCode, failure } from '../../core/errors.js';
+import { ExitCode, failure, noKeyYet } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { InteractArgs, Interaction } from '../interact.js';
@@ -32,7 +32,7 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
   const ref = parseEventRef(String(args.note ?? ''));
   await withClient(ctx, args, async (client) => {
     const me = client.publicKey();
-    if (!me) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+    if (!me) throw noKeyYet();
     const found = await findEvent(client, ref);
     if (!found) throw failure(`could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was sent.`);
     const target = found.event;

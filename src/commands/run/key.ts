@@ -1,7 +1,7 @@
 // The work behind `nostr-tui key`, loaded when the command runs (its options are in ../key.ts).
 import { nsecEncode } from 'nostr-tools/nip19';
 import { generateSecretKey } from 'nostr-tools/pure';
-import { failure, usageError } from '../../core/errors.js';
+import { failure, noKeyYet, usageError } from '../../core/errors.js';
 import { npub, parseKeyInput, type KeyInput } from '../../core/identifiers.js';
 import { derivePublicKey } from '../../core/derive-key.js';
 import { KeySecurity, KeyStore, decryptSecret, encryptSecret, type StoredKey } from '../../store/keys.js';
@@ -24,7 +24,7 @@ function printPublic(ctx: CommandContext, pubkey: string, json: boolean): void {
 
 function requireKey(store: KeyStore): StoredKey {
   const key = store.load();
-  if (!key) throw failure('no key yet: run `nostr-tui key generate`, or `nostr-tui key import` to use one you have.');
+  if (!key) throw noKeyYet();
   return key;
 }
 

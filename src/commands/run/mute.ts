@@ -1,16 +1,17 @@
 // The work behind `nostr-tui mute`, `unmute` and `mutes` (options in ../mute.ts).
 import { currentMutes, mute, unmute } from '../../client/mutes.js';
 import { nip05For, resolvePublicKey } from '../../client/public-key.js';
-import { ExitCode, failure, usageError } from '../../core/errors.js';
+import { failure, usageError } from '../../core/errors.js';
 import { isHexKey } from '../../core/identifiers.js';
 import { muteTermOf, type MuteEntry } from '../../core/mutes.js';
 import { isNip05 } from '../../core/nip05.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
-import { resultsJson, withClient, writeResults } from '../with-client.js';
+import { writeListEdit } from './list-edit.js';
+import { withClient } from '../with-client.js';
 import type { MuteArgs } from '../mute.js';
-import { unknownList, warnUnanswered } from './unanswered.js';
+import { unknownList } from './unanswered.js';
 import { cachedNames, personText, type CachedNames } from './names.js';
 import { cacheOf, type Client } from '../../client/client.js';
 
@@ -41,24 +42,11 @@ export async function editMutes(ctx: CommandContext, args: MuteArgs, action: 'mu
   const entry = await entryOf(ctx, args.what ?? '');
   await withClient(ctx, args, async (client) => {
     const change = await (action === 'mute' ? mute : unmute)(client, entry);
-    warnUnanswered(ctx, change.lookup, 'mute list');
-    if (args.json) {
-      writeLine(ctx.stdout, JSON.stringify({
-        changed: change.changed,
-        ...(change.unchanged ? { reason: change.unchanged } : {}),
-        ...(change.event ? { id: change.event.id, event: change.event } : {}),
-        relays: resultsJson(change.results),
-      }));
-    } else if (!change.changed) {
-      writeLine(ctx.stdout, UNCHANGED[change.unchanged!](entryText(entry, namesFor(client, [entry]))));
-    } else {
-      writeLine(ctx.stdout, `${action === 'mute' ? 'Muted' : 'Unmuted'} ${entryText(entry, namesFor(client, [entry]))}.`);
-      writeResults(ctx, change.results);
-    }
-    if (change.changed && !change.results.some((result) => result.ok)) {
-      writeLine(ctx.stderr, 'nostr-tui: no relay accepted the new mute list; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
-      ctx.exitCode = ExitCode.failed;
-    }
+    writeListEdit(ctx, args.json, change, {
+      noun: 'mute list',
+      unchanged: () => UNCHANGED[change.unchanged!](entryText(entry, namesFor(client, [entry]))),
+      done: () => `${action === 'mute' ? 'Muted' : 'Unmuted'} ${entryText(entry, namesFor(client, [entry]))}.`,
+    });
   }, { retryOutbox: true });
 }
 
