@@ -37,6 +37,11 @@ describe('timeline --stream', () => {
     await relay.seed(note('live two', nowSec(), [['t', 'streamtest']]));
     await until(() => printed().includes('live two') || undefined, 'the second live note', 15_000);
     expect(printed()).toEqual(['first of the window', 'second of the window', 'live one', 'live two']);
+    // The relay drops the connection: the stream reconnects and asks again; what it had is not printed twice.
+    relay.dropAll();
+    await relay.seed(note('after the drop', nowSec(), [['t', 'streamtest']]));
+    await until(() => printed().includes('after the drop') || undefined, 'the note after the drop', 30_000);
+    expect(printed()).toEqual(['first of the window', 'second of the window', 'live one', 'live two', 'after the drop']);
 
     child.kill('SIGINT');
     const result = await done;
