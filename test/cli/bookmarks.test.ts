@@ -58,6 +58,13 @@ describe('bookmarks', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('nostr-tui: could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was saved.\n');
     expect(await relay.find({ kinds: [10003], authors: [pubkey] })).toEqual([]);
+    // A like is not a note: refused, exit 2.
+    const like = finalizeEvent({ kind: 7, created_at: now - 40, tags: [['e', 'ef'.repeat(32)]], content: '+' }, alice);
+    await relay.seed(like);
+    const notANote = await cli.run(['bookmark', like.id, '--relay', relay.url]);
+    expect(notANote.code).toBe(2);
+    expect(notANote.stderr).toBe('nostr-tui: that is not a short note (it is kind 7); bookmarks hold notes (NIP-51).\n');
+    expect(await relay.find({ kinds: [10003], authors: [pubkey] })).toEqual([]);
     await relay.seed(finalizeEvent({ kind: 10003, created_at: now - 50, tags: [['e', 'cd'.repeat(32)]], content: '' }, secretKey));
     const listed = await cli.run(['bookmarks', '--relay', relay.url]);
     expect(listed.stdout).toBe(`${noteEncode('cd'.repeat(32))} · not found on your relays\n\n`);

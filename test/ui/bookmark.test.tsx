@@ -57,6 +57,22 @@ describe('b: bookmarks', () => {
     expect(saved.size).toBe(0);
   });
 
+  it('a row that is not a note (a like whose note is not loaded) is not bookmarked', async () => {
+    const like = alice.note('+', now - 60, [['e', 'ab'.repeat(32)]], 7);
+    const fake = fakeServices({ now, follows: [alice.pubkey], feeds: { home: new MemoryFeed([like]) } });
+    let asked = 0;
+    fake.services.bookmark = fake.services.unbookmark = async () => {
+      asked++;
+      return accepted();
+    };
+    const app = render(<App services={fake.services} size={{ columns: 80, rows: 24 }} color={false} />);
+    unmount = app.unmount;
+    await waitForFrame(app.lastFrame, (f) => f.includes(' · Home') && f.includes('▌'));
+    app.stdin.write('b');
+    await waitForFrame(app.lastFrame, (f) => f.includes('only notes can be bookmarked (this is a kind 7 event)'));
+    expect(asked).toBe(0);
+  });
+
   it('without a key says how to get one, and saves nothing', async () => {
     const hello = alice.note('keep this one', now - 300);
     const fake = fakeServices({ now, withKey: false, feeds: { global: new MemoryFeed([hello]) } });

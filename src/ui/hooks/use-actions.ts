@@ -108,6 +108,8 @@ export function useActions(deps: ActionDeps) {
     (note: Event, relay: string) => {
       const { bookmark, unbookmark } = services;
       if (!bookmark || !unbookmark) return setStatus({ text: 'bookmarks are not available here', tone: 'error' });
+      // NIP-51 bookmarks name notes; a notification row whose note is not loaded is the like or zap itself.
+      if (note.kind !== 1) return setStatus({ text: `only notes can be bookmarked (this is a kind ${note.kind} event)`, tone: 'info' });
       setStatus({ text: 'bookmark: reading your bookmarks from every relay…', tone: 'info' });
       bookmark(note, relay).then(
         ({ results, unchanged }) => {
