@@ -1,10 +1,10 @@
 // `nostr-tui like|unlike|repost|unrepost`: the built binary against the real relay. What `l` and `t`
 // publish in the timeline (NIP-25 "+", NIP-18 kind 6 with the note inside), never twice, and undone
 // by a NIP-09 deletion request of the user's own reaction or repost.
-import { neventEncode, noteEncode, nsecEncode } from 'nostr-tools/nip19';
+import { neventEncode, noteEncode, npubEncode, nsecEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
 import { describe, expect, it, vi } from 'vitest';
-import { cliUser } from '../helpers/cli.js';
+import { cliHome, cliUser } from '../helpers/cli.js';
 import { relayForFile } from '../helpers/file-relay.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -84,5 +84,16 @@ describe('like, unlike, repost, unrepost', () => {
     }
     expect(await relay.find({ kinds: [6, 7], authors: [pubkey] })).toEqual([]);
     expect(getPublicKey(alice)).not.toBe(pubkey);
+  });
+
+  it('with only a public key stored (read-only) says so before asking any relay, for a like and a bookmark', async () => {
+    const cli = cliHome('nostr-tui-like-read-only-');
+    expect((await cli.run(['key', 'import', npubEncode(getPublicKey(generateSecretKey()))])).code).toBe(0);
+    // The note exists nowhere: a lookup would have said so; the key is refused first.
+    for (const command of ['like', 'repost', 'bookmark']) {
+      const refused = await cli.run([command, 'ab'.repeat(32), '--relay', relay.url]);
+      expect(refused.code, command).toBe(1);
+      expect(refused.stderr, command).toBe('nostr-tui: read-only: only a public key is stored, and this needs a secret key to sign. Run `nostr-tui key import` with your nsec.\n');
+    }
   });
 });

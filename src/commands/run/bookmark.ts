@@ -2,7 +2,7 @@
 import type { Event } from 'nostr-tools';
 import { noteEncode } from 'nostr-tools/nip19';
 import { bookmark, currentBookmarks, unbookmark } from '../../client/bookmarks.js';
-import { cacheOf, type Client } from '../../client/client.js';
+import { cacheOf, ownKey, type Client } from '../../client/client.js';
 import { findEvent } from '../../client/notes.js';
 import { failure, usageError } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
@@ -19,6 +19,9 @@ export async function editBookmarks(ctx: CommandContext, args: BookmarkArgs, act
   // Bad input is reported before any key, file or socket is touched.
   const ref = parseEventRef(String(args.note ?? ''));
   await withClient(ctx, args, async (client) => {
+    // A read-only key or a wrong passphrase fails before any relay is asked.
+    ownKey(client);
+    await client.signer();
     let relay = '';
     if (action === 'bookmark') {
       // Only a note that exists is saved, with a relay it was seen on (NIP-51 `e` tag).

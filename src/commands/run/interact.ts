@@ -3,11 +3,11 @@
 // (src/client/interactions.ts): the relays are asked first whether it was already done, so a
 // script run twice likes once, and an undo deletes the user's own reaction or repost (NIP-09).
 import { noteEncode } from 'nostr-tools/nip19';
-import { cacheOf } from '../../client/client.js';
+import { cacheOf, ownKey } from '../../client/client.js';
 import { createInteractions, type InteractionOutcome } from '../../client/interactions.js';
 import { findEvent } from '../../client/notes.js';
 import { accepted, publishEvent } from '../../client/publish.js';
-import { ExitCode, failure, noKeyYet } from '../../core/errors.js';
+import { ExitCode, failure } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { InteractArgs, Interaction } from '../interact.js';
@@ -31,8 +31,9 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
   // Bad input is reported before any key, file or socket is touched.
   const ref = parseEventRef(String(args.note ?? ''));
   await withClient(ctx, args, async (client) => {
-    const me = client.publicKey();
-    if (!me) throw noKeyYet();
+    const me = ownKey(client);
+    // A read-only key or a wrong passphrase fails before any relay is asked.
+    await client.signer();
     const found = await findEvent(client, ref);
     if (!found) throw failure(`could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was sent.`);
     const target = found.event;
