@@ -11,6 +11,8 @@ export interface NotificationsArgs extends GlobalArgs {
   json?: boolean;
   limit?: number;
   since?: string;
+  /** `--stream`: then print each new one as it arrives, until Ctrl-C. */
+  stream?: boolean;
 }
 
 export const NOTIFICATIONS_SINCE = '7d';
@@ -23,6 +25,7 @@ export const notificationsCommand: CommandFactory = (ctx) => ({
     yargs
       .option('json', { type: 'boolean', describe: 'One line per event: {"type","actor","sats"?,"event","note"} (the event exactly as received, the note it is about or null)' })
       .option('limit', { type: 'number', describe: `How many events, newest first (default ${NOTIFICATIONS_LIMIT})` })
-      .option('since', { type: 'string', describe: `How far back: 30m, 2h, 1d, 2w or a unix time (default ${NOTIFICATIONS_SINCE})` }),
+      .option('since', { type: 'string', describe: `How far back: 30m, 2h, 1d, 2w or a unix time (default ${NOTIFICATIONS_SINCE})` })
+      .option('stream', { type: 'boolean', describe: 'Then keep printing new ones as they arrive (oldest first, the newest last), until Ctrl-C' }),
   handler: async (args) => (await run()).notifications(ctx, args as NotificationsArgs),
 });

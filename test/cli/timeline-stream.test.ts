@@ -29,7 +29,7 @@ describe('timeline --stream', () => {
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
     const printed = () => out.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as Event).content);
 
-    await until(() => err.includes('streaming new notes') || undefined, 'the stream to start', 15_000);
+    await until(() => err.includes('streaming new ones') || undefined, 'the stream to start', 15_000);
     expect(printed()).toEqual(['first of the window', 'second of the window']);
     // Live: each arrives once, in the order it came; an untagged note is not asked for.
     await relay.seed(note('live one', nowSec(), [['t', 'streamtest']]), note('not this one', nowSec()));
@@ -46,7 +46,7 @@ describe('timeline --stream', () => {
     child.kill('SIGINT');
     const result = await done;
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`relay ${relay.url}: 2 events\nnostr-tui: streaming new notes as they arrive; Ctrl-C stops.\n`);
+    expect(result.stderr).toBe(`relay ${relay.url}: 2 events\nnostr-tui: streaming new ones as they arrive; Ctrl-C stops.\n`);
   });
 
   it('refuses --until with --stream, with one line and exit 2', async () => {

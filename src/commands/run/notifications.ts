@@ -17,7 +17,10 @@ import { writeLine, type CommandContext } from '../context.js';
 import { withClient } from '../with-client.js';
 import { cachedNames } from './names.js';
 import { NOTIFICATIONS_LIMIT, NOTIFICATIONS_SINCE, type NotificationsArgs } from '../notifications.js';
+import type { Event } from 'nostr-tools';
+import type { Notification } from '../../core/notifications.js';
 import { warningText } from '../../core/content-warning.js';
+import { untilStopped } from './stream-notes.js';
 
 export async function notifications(ctx: CommandContext, args: NotificationsArgs): Promise<void> {
   const limit = args.limit ?? NOTIFICATIONS_LIMIT;
@@ -36,19 +39,23 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
     // What was deleted (NIP-09) but may still be cached is left out.
     await service.deletionsChecked;
     const list = service.list().slice(0, limit);
-    service.close();
-    const notes = await lookUpNotes(deps, list.flatMap((n) => (n.target ? [n.target] : []))).catch(() => new Map());
-    if (args.json) {
-      for (const n of list) {
-        // The events exactly as received (JSON.stringify of the signed fields): byte-exact for scripts.
-        const line = { type: n.type, actor: n.actor, ...(n.sats === undefined ? {} : { sats: n.sats }), event: n.event, note: (n.target && notes.get(n.target)) || null };
-        writeLine(ctx.stdout, JSON.stringify(line));
+    if (!args.stream) service.close();
+    // People by the names the cache knows, `Alice (npub1…)` as in `timeline`; in a note's text, `@Alice`.
+    const names = cachedNames(store, list.map((n) => n.actor));
+    /** Newest first; the groups of the text output too. With --stream, the newest comes last, where the next ones follow. */
+    const print = async (shown: Notification[]) => {
+      const notes = await lookUpNotes(deps, shown.flatMap((n) => (n.target ? [n.target] : []))).catch(() => new Map<string, Event>());
+      if (args.json) {
+        for (const n of args.stream ? [...shown].reverse() : shown) {
+          // The events exactly as received (JSON.stringify of the signed fields): byte-exact for scripts.
+          const line = { type: n.type, actor: n.actor, ...(n.sats === undefined ? {} : { sats: n.sats }), event: n.event, note: (n.target && notes.get(n.target)) || null };
+          writeLine(ctx.stdout, JSON.stringify(line));
+        }
+        return;
       }
-    } else {
-      // People by the names the cache knows, `Alice (npub1…)` as in `timeline`; in a note's text, `@Alice`.
-      const names = cachedNames(store, list.map((n) => n.actor));
       const nameOf = (pubkey: string) => names.nameOf(pubkey) ?? shortNpub(pubkey);
-      for (const group of groupNotifications(list)) {
+      const groups = groupNotifications(shown);
+      for (const group of args.stream ? groups.reverse() : groups) {
         writeLine(ctx.stdout, describeGroup(group, names.label, (id) => notes.get(id), nameOf));
         const body = sanitize(renderMentions(groupBody(group), nameOf)).trim();
         // NIP-36: the text was asked for, and is marked as its author marked it.
@@ -56,7 +63,8 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
         if (warning !== undefined) writeLine(ctx.stdout, `  ${warningText(warning)}`);
         for (const line of body ? wrapText(body, 76, 4) : []) writeLine(ctx.stdout, `  ${line}`);
       }
-    }
+    };
+    await print(list);
     if (!outcomes.some((o) => o.eose) && list.length === 0) {
       throw failure(`no relay answered (${outcomes.length} asked); check your connection or relays (\`nostr-tui relay list\`).`);
     }
@@ -64,6 +72,19 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
     if (list.length === 0 && !args.json) {
       const hint = args.since === undefined ? ' (`--since 4w` looks further back)' : '';
       writeLine(ctx.stderr, `nostr-tui: no notifications since ${utcMinute(since)}${hint}.`);
+    }
+    if (args.stream) {
+      // Each new one alone, in the order it came (a like on a note is not regrouped with earlier ones).
+      const printed = new Set(service.list().map((n) => n.event.id));
+      let printing = Promise.resolve();
+      const fresh = () => {
+        const shown = service.list().filter((n) => !printed.has(n.event.id));
+        for (const n of shown) printed.add(n.event.id);
+        for (const n of [...shown].reverse()) printing = printing.then(() => print([n]));
+      };
+      await untilStopped(ctx, (changed) => service.onChange(changed), fresh);
+      await printing;
+      service.close();
     }
   });
 }
