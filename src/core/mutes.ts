@@ -80,6 +80,16 @@ export function muteSet(entries: readonly MuteEntry[]): MuteSet {
 
 export const isEmptyMuteSet = (set: MuteSet): boolean => set.pubkeys.size === 0 && set.hashtags.size === 0 && set.words.length === 0;
 
+/** Whether the two hide exactly the same (the order of the list aside). */
+export function sameMuteSet(a: MuteSet, b: MuteSet): boolean {
+  const same = (x: Iterable<string>, y: Iterable<string>) => {
+    const left = new Set(x);
+    const right = new Set(y);
+    return left.size === right.size && [...left].every((value) => right.has(value));
+  };
+  return same(a.pubkeys, b.pubkeys) && same(a.hashtags, b.hashtags) && same(a.words, b.words);
+}
+
 /** Hashtags in the text itself (`#tag`), for notes whose `t` tags leave one out. */
 const HASHTAG = /(?:^|[^\p{L}\p{N}_&#])#([\p{L}\p{N}_]+)/gu;
 

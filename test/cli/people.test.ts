@@ -146,6 +146,12 @@ describe('mutes', () => {
     // A muted note does not take one of --limit's places: the relays and the cache are asked below it.
     const two = await me.run(['timeline', '--global', '--json', '--since', '1h', '--limit', '2']);
     expect(jsonLines(two.stdout).map((e) => e.content)).toEqual(['a good note', 'free AIRDROP']);
+    // Changed on another device: the relays' newer list hides what the cached copy did not know of.
+    const [current] = await relay.find({ kinds: [10000], authors: [me.pubkey] });
+    await relay.seed(signed(me.secretKey, { kind: 10000, created_at: current!.created_at + 1, content: '', tags: [...current!.tags, ['word', 'good note']] }));
+    const elsewhere = await me.run(['timeline', '--global', '--json', '--since', '1h']);
+    expect(jsonLines(elsewhere.stdout).map((e) => e.content)).toEqual(['free AIRDROP']);
+    await relay.seed(signed(me.secretKey, { kind: 10000, created_at: current!.created_at + 2, content: '', tags: current!.tags }));
     expect((await me.run(['mutes'])).stdout).toBe(`${nip19.npubEncode(getPublicKey(spammer))}\n#politics\n#spam\n`);
     // Once the cache knows the name (the profile looked up), people are named as `following` names them.
     await relay.seed(signed(spammer, { kind: 0, created_at: NOW - 50, content: JSON.stringify({ name: 'Spammer' }) }));

@@ -1,6 +1,6 @@
 // Pure mute matching and editing (NIP-51 kind 10000), and the kind-0 merge behind `profile set`.
 import { describe, expect, it } from 'vitest';
-import { addMute, isMuted, muteEntries, muteSet, muteTermOf, removeMute } from '../../src/core/mutes.js';
+import { addMute, isMuted, muteEntries, muteSet, muteTermOf, removeMute, sameMuteSet } from '../../src/core/mutes.js';
 import { mergeProfile, profileTemplate } from '../../src/core/profile-edit.js';
 
 const A = 'a'.repeat(64);
@@ -72,5 +72,15 @@ describe('profile merge', () => {
     expect(profileTemplate({ name: 'n' }, 100)).toEqual({ kind: 0, created_at: 100, tags: [], content: '{"name":"n"}' });
     const previous = { id: 'x', pubkey: A, sig: '', kind: 0, created_at: 100, tags: [['t', 'k']], content: '{"lud16":"a@b.c"}' };
     expect(profileTemplate({ name: 'n' }, 100, previous)).toEqual({ kind: 0, created_at: 101, tags: [['t', 'k']], content: '{"lud16":"a@b.c","name":"n"}' });
+  });
+});
+
+describe('sameMuteSet', () => {
+  it('is true for lists that hide the same, in any order; false when one entry differs', () => {
+    const list = muteSet([{ type: 'pubkey', value: A }, { type: 'hashtag', value: 'x' }, { type: 'word', value: 'spam' }]);
+    expect(sameMuteSet(list, muteSet([{ type: 'word', value: 'spam' }, { type: 'hashtag', value: 'x' }, { type: 'pubkey', value: A }]))).toBe(true);
+    expect(sameMuteSet(list, muteSet([{ type: 'pubkey', value: B }, { type: 'hashtag', value: 'x' }, { type: 'word', value: 'spam' }]))).toBe(false);
+    expect(sameMuteSet(list, muteSet([{ type: 'pubkey', value: A }, { type: 'hashtag', value: 'x' }]))).toBe(false);
+    expect(sameMuteSet(muteSet([]), muteSet([]))).toBe(true);
   });
 });

@@ -4,7 +4,8 @@ import { noteEncode } from 'nostr-tools/nip19';
 import { cacheOf, type Client } from '../../client/client.js';
 import { openFeed } from '../../client/feed.js';
 import { currentFollows } from '../../client/follows.js';
-import { isMutedEvent, loadMuteSet } from '../../client/mutes.js';
+import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
+import { muteSet, sameMuteSet, type MuteSet } from '../../core/mutes.js';
 import { routeFeed } from '../../client/routed-feed.js';
 import { discoveryRelaysFromEnv, maxRelaysFromEnv } from '../../client/router.js';
 import { unixNow } from '../../core/clock.js';
@@ -47,7 +48,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
     // A relay that stalled on the follow-list query is not waited for again (one timeout per command).
     const stalled = new Set<string>();
-    // The mute list (NIP-51), asked alongside the follow list.
+    // The mute list (NIP-51), asked alongside the follow list and the notes.
     const mutesFor = loadMuteSet(client, stalled);
     const filters = tags.length
       ? hashtagFilters(tags, since, limit, until)
@@ -55,13 +56,22 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
         ? globalFilters(since, limit, until)
         : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
     // Muted people, hashtags and words are left out, as in the UI, before they are counted: the
-    // relays and the cache are paged until --limit notes are shown or there are no more.
-    const mutes = await mutesFor;
+    // relays and the cache are paged until --limit notes are shown or there are no more. The notes
+    // are asked for at once, hidden by the local copy of the list; only when the relays' newest list
+    // hides something else are they asked for again with it (no round trip waits for the list).
     // Named relays are paged one by one when their answer may have been cut by a cap (src/client/window.ts).
-    const feed = openFeed({ pool: client.pool(), clock: ctx.clock, store: cacheOf(client), stalled }, filters, {
-      relays: readRelays.map((r) => r.url),
-      hide: (event) => isMutedEvent(event, mutes),
-    });
+    const open = (mutes: MuteSet) =>
+      openFeed({ pool: client.pool(), clock: ctx.clock, store: cacheOf(client), stalled }, filters, {
+        relays: readRelays.map((r) => r.url),
+        hide: (event) => isMutedEvent(event, mutes),
+      });
+    const local = muteSet(localMutes(client));
+    let feed = open(local);
+    const mutes = await mutesFor;
+    if (!sameMuteSet(mutes, local)) {
+      feed.close();
+      feed = open(mutes);
+    }
     // Each followed author also where they write (NIP-65), unless --relay named the relays for this run.
     const authors = args.global || tags.length || args.relay?.length ? [] : [...new Set(filters.flatMap((filter) => filter.authors ?? []))];
     const routed =
