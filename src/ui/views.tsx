@@ -116,7 +116,7 @@ export const views: Registry = {
     footer: noteFooter,
   },
   bookmarks: {
-    render: (_view, ctx) => <BookmarksScreen rows={ctx.rows} active={ctx.active} perform={ctx.perform} />,
+    render: (_view, ctx) => <BookmarksScreen rows={ctx.rows} active={ctx.active} perform={ctx.perform} setStatus={ctx.setStatus} />,
     title: () => 'Bookmarks',
     footer: noteFooter,
   },

@@ -73,6 +73,17 @@ describe('b: bookmarks', () => {
     expect(asked).toBe(0);
   });
 
+  it('B with notes from the local copy of the list (no relay answered) says so in the footer', async () => {
+    const saved = alice.note('saved long ago', now - 900);
+    const fake = fakeServices({ now, follows: [alice.pubkey], feeds: { home: new MemoryFeed([alice.note('hello', now - 60)]) } });
+    fake.services.openBookmarksFeed = () => Object.assign(new MemoryFeed([saved]), { problem: () => 'no relay answered: this is the local copy of your bookmarks' });
+    const app = render(<App services={fake.services} size={{ columns: 80, rows: 24 }} color={false} />);
+    unmount = app.unmount;
+    await waitForFrame(app.lastFrame, (f) => f.includes('hello'));
+    app.stdin.write('B');
+    await waitForFrame(app.lastFrame, (f) => f.includes(' · Bookmarks') && f.includes('saved long ago') && f.includes('no relay answered: this is the local copy of your bookmarks'));
+  });
+
   it('without a key says how to get one, and saves nothing', async () => {
     const hello = alice.note('keep this one', now - 300);
     const fake = fakeServices({ now, withKey: false, feeds: { global: new MemoryFeed([hello]) } });

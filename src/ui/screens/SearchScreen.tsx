@@ -7,6 +7,7 @@ import { useFeed } from '../hooks/use-feed.js';
 import type { NoteCommand } from '../hooks/use-list-keys.js';
 import type { NoteRow } from '../notes/note-source.js';
 import type { BookmarksFeedLike, SearchFeedLike } from '../services.js';
+import type { StatusMessage } from '../status.js';
 import { FeedScreen } from './FeedScreen.js';
 
 interface ListProps {
@@ -29,14 +30,20 @@ export function HashtagScreen({ tag, ...props }: ListProps & { tag: string }) {
   return <FeedScreen view={view} rows={props.rows} active={props.active} perform={props.perform} empty={`no notes with #${tag} on your relays`} />;
 }
 
-export function BookmarksScreen(props: ListProps) {
+export function BookmarksScreen({ setStatus, ...props }: ListProps & { setStatus(status: StatusMessage): void }) {
   const services = useServices();
   // Opened again after each edit (b, then y), so a note taken off leaves the list.
   const [edits, setEdits] = useState(0);
   useEffect(() => services.onBookmarksChanged?.(() => setEdits((n) => n + 1)), [services]);
   const view = useFeed(() => services.openBookmarksFeed?.(), [services, edits]);
   const feed = view.feed as BookmarksFeedLike | undefined;
-  const empty = !services.openBookmarksFeed ? 'bookmarks are not available here' : (feed?.problem() ?? 'no bookmarks yet: b on a note saves it');
+  const problem = feed?.problem();
+  const shown = (feed?.timeline.view().length ?? 0) > 0;
+  // Notes from the local copy of the list (no relay answered) say so in the footer; an empty list says it in its place.
+  useEffect(() => {
+    if (problem && shown) setStatus({ text: problem, tone: 'error' });
+  }, [problem, shown, setStatus]);
+  const empty = !services.openBookmarksFeed ? 'bookmarks are not available here' : (problem ?? 'no bookmarks yet: b on a note saves it');
   return <FeedScreen view={view} rows={props.rows} active={props.active} perform={props.perform} empty={empty} />;
 }
 
