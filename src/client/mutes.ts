@@ -2,31 +2,22 @@
 // the newest copy on the relays, like the follow list (src/client/newest-copy.ts):
 // never rebuilt from a partial view. Only public tags are changed; the
 // encrypted private part (`content`) and every other tag are kept exactly.
-import type { Event, VerifiedEvent } from 'nostr-tools';
+import type { Event } from 'nostr-tools';
 import { getRepostedEvent } from 'nostr-tools/nip18';
-import { unixNow } from '../core/clock.js';
-import { nextListVersion } from '../core/events.js';
 import { isSecretOf, secretWherePublic } from '../core/identifiers.js';
 import { refuseSecretIn } from '../core/secret-in-text.js';
 import {
   addMute, EMPTY_MUTES, isEmptyMuteSet, isMuted, isMutedEntry, MUTE_LIST_KIND, muteEntries, muteSet, removeMute, type MuteEntry, type MuteSet,
 } from '../core/mutes.js';
-import type { PublishResult } from '../net/types.js';
 import { ownKey, type Client } from './client.js';
-import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
-import { publishEvent } from './publish.js';
+import { fetchNewest, type NewestLookup } from './newest-copy.js';
+import { editOwnList, type ListChange } from './own-list-edit.js';
 
 export interface CurrentMutes extends NewestLookup {
   entries: MuteEntry[];
 }
 
-export interface MuteChange {
-  changed: boolean;
-  unchanged?: 'self' | 'already-muted' | 'not-muted';
-  event?: VerifiedEvent;
-  results: PublishResult[];
-  lookup: NewestLookup;
-}
+export type MuteChange = ListChange<'self' | 'already-muted' | 'not-muted'>;
 
 /** The user's mute list as the relays have it now (the local copy when newer). */
 export async function currentMutes(client: Client, pubkey = ownKey(client), skip?: ReadonlySet<string>): Promise<CurrentMutes> {
@@ -55,17 +46,11 @@ async function edit(client: Client, entry: MuteEntry, action: 'mute' | 'unmute')
   if (entry.type === 'pubkey' && isSecretOf(entry.value, own)) throw secretWherePublic();
   if (entry.type !== 'pubkey') refuseSecretIn('mute', entry.value, own);
   if (action === 'mute' && entry.type === 'pubkey' && entry.value === own) return { changed: false, unchanged: 'self', results: [], lookup: noLookup };
-  // Unlock first: a read-only key or a wrong passphrase should fail before any network.
-  await client.signer();
-  const lookup = await fetchNewest(client, MUTE_LIST_KIND, own);
-  requireNewest(lookup, 'mute list');
-  const tags = lookup.event?.tags ?? [];
-  const muted = isMutedEntry(tags, entry);
-  if (action === 'mute' && muted) return { changed: false, unchanged: 'already-muted', results: [], lookup };
-  if (action === 'unmute' && !muted) return { changed: false, unchanged: 'not-muted', results: [], lookup };
-  const next = action === 'mute' ? addMute(tags, entry) : removeMute(tags, entry);
-  const { event, results } = await publishEvent(client, nextListVersion(MUTE_LIST_KIND, next, unixNow(client.clock), lookup.event));
-  return { changed: true, event, results, lookup };
+  return editOwnList(client, own, { kind: MUTE_LIST_KIND, noun: 'mute list' }, (tags) => {
+    const muted = isMutedEntry(tags, entry);
+    if (action === 'mute') return muted ? { unchanged: 'already-muted' as const } : addMute(tags, entry);
+    return muted ? removeMute(tags, entry) : { unchanged: 'not-muted' as const };
+  });
 }
 
 /**

@@ -1,24 +1,14 @@
 // What an edit of one of the user's lists (follow, mute, bookmark list) did, said the same way by
 // every command that makes one: `--json`, or a line for people and each relay's answer. Exit 1
 // when no relay accepted it: it waits in the outbox.
-import type { Event } from 'nostr-tools';
-import type { NewestLookup } from '../../client/newest-copy.js';
+import type { ListChange } from '../../client/own-list-edit.js';
 import { ExitCode } from '../../core/errors.js';
-import type { PublishResult } from '../../net/types.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { resultsJson, writeResults } from '../with-client.js';
 import { warnUnanswered } from './unanswered.js';
 
-export interface ListEdit {
-  changed: boolean;
-  unchanged?: string;
-  event?: Event;
-  results: PublishResult[];
-  lookup: NewestLookup;
-}
-
 /** `noun`: "follow list"; `done` and `unchanged`: the line for people when it changed or did not. */
-export function writeListEdit(ctx: CommandContext, json: boolean | undefined, change: ListEdit, say: { noun: string; done(): string; unchanged(): string }): void {
+export function writeListEdit(ctx: CommandContext, json: boolean | undefined, change: ListChange<string>, say: { noun: string; done(): string; unchanged(): string }): void {
   warnUnanswered(ctx, change.lookup, say.noun);
   if (json) {
     writeLine(ctx.stdout, JSON.stringify({

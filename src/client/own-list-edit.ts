@@ -1,0 +1,36 @@
+// One change to one of the user's own replaceable lists (NIP-51 mutes, bookmarks), made from the
+// newest copy on the relays (newest-copy.ts) and never from a partial view: the key is unlocked
+// first, so a read-only key or a wrong passphrase fails before any relay is asked; the new version
+// is dated after the newest copy, keeps its content (the encrypted private items) byte for byte,
+// and goes through the outbox like every write.
+import type { VerifiedEvent } from 'nostr-tools';
+import { unixNow } from '../core/clock.js';
+import { nextListVersion } from '../core/events.js';
+import type { PublishResult } from '../net/types.js';
+import type { Client } from './client.js';
+import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
+import { publishEvent } from './publish.js';
+
+export interface ListChange<Unchanged extends string> {
+  changed: boolean;
+  unchanged?: Unchanged;
+  event?: VerifiedEvent;
+  results: PublishResult[];
+  lookup: NewestLookup;
+}
+
+/** `own`: the user's key; `noun` names the list for people; `change` gives the new tags, or why nothing changes. */
+export async function editOwnList<Unchanged extends string>(
+  client: Client,
+  own: string,
+  list: { kind: number; noun: string },
+  change: (tags: string[][]) => string[][] | { unchanged: Unchanged },
+): Promise<ListChange<Unchanged>> {
+  await client.signer();
+  const lookup = await fetchNewest(client, list.kind, own);
+  requireNewest(lookup, list.noun);
+  const next = change(lookup.event?.tags ?? []);
+  if (!Array.isArray(next)) return { changed: false, unchanged: next.unchanged, results: [], lookup };
+  const { event, results } = await publishEvent(client, nextListVersion(list.kind, next, unixNow(client.clock), lookup.event));
+  return { changed: true, event, results, lookup };
+}
