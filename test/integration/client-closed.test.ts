@@ -15,17 +15,19 @@ import { until } from '../helpers/until.js';
 const relay = relayForFile();
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-client-closed-'));
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+const newClient = () =>
+  createClient({
+    paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+    env: { NOSTR_TUI_HOME: home },
+    clock: systemClock,
+    stdin: new PassThrough(),
+    stderr: new PassThrough(),
+  } as Parameters<typeof createClient>[0]);
 
 describe('a closed client', () => {
   it('answers a late request at once, "pool closed", and leaves no connection open', async () => {
     fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: [{ url: relay.url, read: true, write: true }] }));
-    const client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home },
-      clock: systemClock,
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-    } as Parameters<typeof createClient>[0]);
+    const client = newClient();
     const first = await client.pool().query([{ kinds: [1], limit: 1 }]);
     expect(first.relays[0]).toMatchObject({ eose: true });
     await client.close();
@@ -34,13 +36,7 @@ describe('a closed client', () => {
     const late = await client.pool().query([{ kinds: [1], limit: 1 }]);
     expect(late.relays).toEqual([{ url: relay.url, eose: false, timedOut: false, events: 0, error: 'pool closed' }]);
     // The same with no pool made before close.
-    const unused = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home },
-      clock: systemClock,
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-    } as Parameters<typeof createClient>[0]);
+    const unused = newClient();
     await unused.close();
     expect((await unused.pool().query([{ kinds: [1], limit: 1 }])).relays[0]).toMatchObject({ error: 'pool closed' });
     expect(relay.connections()).toBe(0);

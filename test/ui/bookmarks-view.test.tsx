@@ -1,30 +1,20 @@
 // B: the user's bookmarks (NIP-51 kind 10003) as a list of notes, by the relays' newest list; b
 // there asks before taking one off, and the view reads the list again. Over the real services and
 // relay, at 80x24.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { render } from 'ink-testing-library';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/client/client.js';
-import { systemClock } from '../../src/core/clock.js';
 import { App } from '../../src/ui/App.js';
-import { createServices, type WiredServices } from '../../src/ui/wire.js';
-import { KeyStore } from '../../src/store/keys.js';
-import { resolvePaths } from '../../src/store/paths.js';
 import { relayForFile } from '../helpers/file-relay.js';
+import { realServices, type RealServices } from '../helpers/real-services.js';
 import { keys, waitForFrame } from './frames.js';
 
 const relay = relayForFile();
 const me = generateSecretKey();
 const alice = generateSecretKey();
-const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-bookmarks-view-'));
-let services: WiredServices | undefined;
+let run: RealServices | undefined;
 afterAll(async () => {
-  await services?.close();
-  fs.rmSync(home, { recursive: true, force: true });
+  await run?.close();
 });
 
 describe('the Bookmarks view', () => {
@@ -34,17 +24,8 @@ describe('the Bookmarks view', () => {
     const other = finalizeEvent({ kind: 1, created_at: now - 500, tags: [], content: 'a talk worth keeping' }, alice);
     const unsaved = finalizeEvent({ kind: 1, created_at: now - 400, tags: [], content: 'nothing special' }, alice);
     await relay.seed(kept, other, unsaved, finalizeEvent({ kind: 10003, created_at: now - 100, tags: [['e', kept.id], ['e', other.id], ['t', 'cooking']], content: '' }, me));
-    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
-    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: [{ url: relay.url, read: true, write: true }] }));
-    const client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '', NODE_ENV: 'test' },
-      clock: systemClock,
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-    } as Parameters<typeof createClient>[0]);
-    services = createServices(client);
-    const app = render(<App services={services} size={{ columns: 80, rows: 24 }} color={false} />);
+    run = realServices({ pubkey: getPublicKey(me), secretKey: me, relays: [relay.url], nowSec: now, prefix: 'nostr-tui-bookmarks-view-' });
+    const app = render(<App services={run.services} size={{ columns: 80, rows: 24 }} color={false} />);
     const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000);
 
     await frame((f) => f.includes(' · Global') && f.includes('nothing special'));
