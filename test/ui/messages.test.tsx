@@ -121,11 +121,12 @@ describe('Messages (M) and the chat, on the real relay', () => {
     const wraps = await relay.find({ kinds: [1059], '#p': [ALICE] });
     expect(wraps.map((wrap) => nip17.unwrapEvent(wrap, alice).content)).toEqual(['hi alice, all good']);
 
-    // A new message arrives while the chat is open. nip17 dates a message with the current
-    // second, and two in one second are ordered by their random ids: it waits for the next
-    // second after the user's own, so it is the latest both in the chat and in the list.
+    // A new message arrives while the chat is open. nip17 dates a message with the current second
+    // rounded up, and two in one second are ordered by their random ids: Alice's first message may
+    // hold the second after the user's own, so this one waits past that second, to be the latest
+    // both in the chat and in the list (waiting only for the next second could tie with it).
     const sentSecond = Math.floor(Date.now() / 1000);
-    await until(() => Math.floor(Date.now() / 1000) > sentSecond, 'the next second', 3_000);
+    await until(() => Date.now() > (sentSecond + 1) * 1000, 'the second after the next', 3_000);
     await relay.seed(nip17.wrapEvent(alice, { publicKey: getPublicKey(me) }, 'great, see you at 7'));
     const live = await frame((f) => f.includes('great, see you at 7'));
     expect(live.indexOf('great, see you at 7')).toBeGreaterThan(live.indexOf('hi alice, all good'));
