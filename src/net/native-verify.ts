@@ -1,18 +1,53 @@
-// Event checks on libsecp256k1 itself: its BIP-340 verify, through the native
-// binding of bcrypto (an optional dependency, compiled at install). About
-// 17,000 checks/s on one core here, against ~3,500/s for nostr-wasm and ~600/s
-// for pure JS, so where it installs it is the verifier.
+// Event checks on bcrypto's native addon (an optional dependency, compiled at
+// install): BIP-340 verify in C, ~17,000 events/s on one core here against
+// ~3,500/s for nostr-wasm and ~600/s for pure JS, so where it installs it is the
+// verifier.
 //
 // NIP-01: the id is the sha256 of [0, pubkey, created_at, kind, tags, content]
 // serialised (nostr-tools' serializeEvent, which also refuses malformed
 // fields), and the sig is a BIP-340 signature of that id by the pubkey.
+//
+// The addon holds two BIP-340 implementations, and each start pays for one
+// before its first check (issue #17, first frame: the first notes wait on it):
+// - libsecp256k1's context builds its tables (~5 ms), then verifies ~27,000
+//   signatures/s here;
+// - libtorsion's curve is ready in ~1.5 ms, then verifies ~16,000/s.
+// So a process checks its first TORSION_CHECKS events on libtorsion, then builds
+// the libsecp256k1 context, which by then has paid for itself. Both give the
+// BIP-340 test vectors' answers (test/unit/native-verify.test.ts).
+//
+// The addon is loaded by its path and called directly: bcrypto's JavaScript
+// wrapper around it costs ~4 ms more per start (its addon search, its random
+// module, and blinding both contexts with fresh entropy, which protects secret
+// keys; a check holds none).
 import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Event } from 'nostr-tools';
 import { serializeEvent } from 'nostr-tools/pure';
 
-/** The part of bcrypto's BIP-340 module used here. */
+/** A BIP-340 verify: true when `sig` is `key`'s signature of `msg`. */
 export type Bip340 = { verify(msg: Buffer, sig: Buffer, key: Buffer): boolean };
+
+/**
+ * The functions of bcrypto's addon used here (bcrypto 5, src/bcrypto.c). Each takes Buffers and
+ * answers false for wrong lengths and points off the curve; any other argument aborts the process
+ * (N-API CHECKs), so only the calls below make them.
+ */
+export type Addon = {
+  wei_curve_create(curve: number): object;
+  schnorr_verify(curve: object, msg: Buffer, sig: Buffer, key: Buffer): boolean;
+  secp256k1_context_create(): object;
+  secp256k1_schnorr_verify(context: object, msg: Buffer, sig: Buffer, key: Buffer): boolean;
+};
+
+/** bcrypto's number for secp256k1 among libtorsion's Weierstrass curves (its binding.curves.wei). */
+const TORSION_SECP256K1 = 5;
+
+/** Checks run on libtorsion before libsecp256k1 takes over: where its tables' ~5 ms is paid back at ~25 µs a check. */
+export const TORSION_CHECKS = 200;
+
+/** Where npm's install builds the addon (bcrypto's binding.gyp). */
+export const ADDON = 'bcrypto/build/Release/bcrypto.node';
 
 const SIG = /^[0-9a-f]{128}$/;
 
@@ -27,16 +62,49 @@ export function loadNativeCheck(): EventCheck | undefined {
   return loaded ?? undefined;
 }
 
-let binding: Bip340 | null | undefined;
-
 function tryLoad(): EventCheck | null {
   try {
-    binding ??= createRequire(import.meta.url)('bcrypto/lib/native/schnorr') as Bip340;
+    return soundCheck(torsionThenSecp(loadAddon()));
   } catch {
-    binding = null;
     return null;
   }
-  return soundCheck(binding);
+}
+
+/** bcrypto's addon; throws where it did not build. */
+export function loadAddon(): Addon {
+  return createRequire(import.meta.url)(ADDON) as Addon;
+}
+
+/** libtorsion's verify for the first TORSION_CHECKS, then libsecp256k1's if it passes the self-test. */
+export function torsionThenSecp(addon: Addon): Bip340 {
+  const torsion = torsionVerify(addon);
+  let current = torsion;
+  let left = TORSION_CHECKS;
+  return {
+    verify(msg, sig, key) {
+      if (left > 0 && --left === 0) current = secpIfSound(addon) ?? torsion;
+      return current.verify(msg, sig, key);
+    },
+  };
+}
+
+function secpIfSound(addon: Addon): Bip340 | undefined {
+  try {
+    const secp = secpVerify(addon);
+    return soundCheck(secp) ? secp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function torsionVerify(addon: Addon): Bip340 {
+  const curve = addon.wei_curve_create(TORSION_SECP256K1);
+  return { verify: (msg, sig, key) => addon.schnorr_verify(curve, msg, sig, key) };
+}
+
+export function secpVerify(addon: Addon): Bip340 {
+  const context = addon.secp256k1_context_create();
+  return { verify: (msg, sig, key) => addon.secp256k1_schnorr_verify(context, msg, sig, key) };
 }
 
 /** The event check on this binding, or null when the binding gets the self-test wrong (a bad build). */
@@ -53,7 +121,7 @@ function eventCheck(bip340: Bip340): EventCheck {
       if (id.toString('hex') !== event.id || typeof event.sig !== 'string' || !SIG.test(event.sig)) return false;
       return bip340.verify(id, Buffer.from(event.sig, 'hex'), Buffer.from(event.pubkey, 'hex')) === true;
     } catch {
-      // A pubkey that is not a point on the curve throws: it is simply not a valid signature.
+      // serializeEvent throws on a malformed event: not a valid one.
       return false;
     }
   };

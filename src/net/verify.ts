@@ -4,7 +4,8 @@
 // Two steps of very different cost: the id check (sha256, 100,000+/s) comes
 // first, so a forged id never costs a signature check. The signature check is
 // the cost of ingesting, so the fastest verifier that loads is used:
-//   1. libsecp256k1 through bcrypto's native binding (native-verify.ts),
+//   1. libsecp256k1 through bcrypto's native addon (native-verify.ts; a
+//      process's first checks on the addon's libtorsion, ready sooner),
 //      ~17,000/s per core, in worker threads, one per core but the main
 //      thread's (verify-workers.ts): the main thread keeps the sockets, JSON,
 //      dedupe and merging. On 2 cores that leaves one worker, kept full while
@@ -20,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 import type { Event } from 'nostr-tools';
 import { verifyEvent as pureVerifyEvent } from 'nostr-tools/pure';
 import { BACKGROUND_THREAD_SOURCE } from './background-thread.js';
-import { loadNativeCheck, SELF_TEST } from './native-verify.js';
+import { ADDON, loadNativeCheck, SELF_TEST } from './native-verify.js';
 import { cores, defaultThreads, workerPoolVerifier, type WorkerPoolOptions } from './verify-workers.js';
 
 /** Checks an event's id, then (only if it is right) its signature. */
@@ -143,7 +144,7 @@ export function chooseVerifier(choice: string | undefined): SignatureVerifier {
 
 let shared: SignatureVerifier | undefined;
 
-/** libsecp256k1 on this thread, synchronous; undefined where the native binding is missing. */
+/** bcrypto's addon on this thread (libtorsion, then libsecp256k1), synchronous; undefined where it is missing. */
 export function nativeVerifier(): SignatureVerifier | undefined {
   const check = loadNativeCheck();
   return check && { name: 'libsecp256k1 (native)', verify: check, close() {} };
@@ -158,8 +159,8 @@ export function sharedVerifier(): SignatureVerifier {
 }
 
 /**
- * Chooses and loads the shared verifier now rather than at the first event: libsecp256k1 takes
- * ~10 ms to load and set up its tables. The interactive start does it while it waits on the network.
+ * Chooses and loads the shared verifier now rather than at the first event: the native addon takes
+ * ~3 ms to load and set up. The interactive start does it while it waits on the network.
  */
 export function loadSharedVerifier(): void {
   void sharedVerifier().name;
@@ -197,9 +198,9 @@ function wasmWorkerData(): object | undefined {
 }
 
 function nativeWorkerData(): object | undefined {
-  const schnorr = resolved('bcrypto/lib/native/schnorr');
+  const addon = resolved(ADDON);
   const core = resolved('nostr-tools/core');
-  return schnorr && core ? { schnorr, core, selfTest: SELF_TEST } : undefined;
+  return addon && core ? { addon, core, selfTest: SELF_TEST } : undefined;
 }
 
 // CommonJS, evaluated in the worker: load nostr-wasm, then answer batches with one byte per event.
@@ -219,16 +220,18 @@ import(workerData.url).then((m) => m.initNostrWasm()).then((nw) => {
 `;
 
 // CommonJS, evaluated in the worker: the check of native-verify.ts (NIP-01 id =
-// sha256 of nostr-tools' serializeEvent, then BIP-340 on libsecp256k1), which
-// must pass the same self-test (a good event, and a good signature of another
-// message) before the worker says it is ready.
+// sha256 of nostr-tools' serializeEvent, then BIP-340 on bcrypto's addon, with
+// libsecp256k1 from the start: a worker only ever checks many), which must pass
+// the same self-test (a good event, and a good signature of another message)
+// before the worker says it is ready.
 const NATIVE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 ${BACKGROUND_THREAD_SOURCE}
 const { hash } = require('node:crypto');
 const SIG = /^[0-9a-f]{128}$/;
 try {
-  const bip340 = require(workerData.schnorr);
+  const addon = require(workerData.addon);
+  const context = addon.secp256k1_context_create();
   // nostr-tools' serializeEvent (nostr-tools/pure) is its validateEvent, then this NIP-01 array;
   // pure itself also loads the curve libraries, ~20 ms more per worker for code never run here.
   const { validateEvent } = require(workerData.core);
@@ -240,7 +243,7 @@ try {
     try {
       const id = hash('sha256', serializeEvent(event), 'buffer');
       if (id.toString('hex') !== event.id || typeof event.sig !== 'string' || !SIG.test(event.sig)) return false;
-      return bip340.verify(id, Buffer.from(event.sig, 'hex'), Buffer.from(event.pubkey, 'hex')) === true;
+      return addon.secp256k1_schnorr_verify(context, id, Buffer.from(event.sig, 'hex'), Buffer.from(event.pubkey, 'hex')) === true;
     } catch { return false; }
   };
   const { good, otherSig } = workerData.selfTest;

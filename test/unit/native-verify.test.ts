@@ -1,10 +1,23 @@
-// The native verifier (libsecp256k1 through bcrypto) gives nostr-tools'
-// answer on every event: valid ones, forged ones, malformed ones and a seeded
-// stream of one-character mutations. A binding that answers wrongly is refused.
+// The native verifier (bcrypto's addon: libtorsion, then libsecp256k1) gives
+// nostr-tools' answer on every event: valid ones, forged ones, malformed ones
+// and a seeded stream of one-character mutations. Each of its two BIP-340
+// verifies gives the BIP's test vectors' answers. A binding that answers
+// wrongly is refused.
+import fs from 'node:fs';
 import type { Event } from 'nostr-tools';
 import { generateSecretKey, verifyEvent } from 'nostr-tools/pure';
 import { describe, expect, it } from 'vitest';
-import { loadNativeCheck, soundCheck, type EventCheck } from '../../src/net/native-verify.js';
+import {
+  loadAddon,
+  loadNativeCheck,
+  secpVerify,
+  soundCheck,
+  torsionThenSecp,
+  torsionVerify,
+  TORSION_CHECKS,
+  type Addon,
+  type EventCheck,
+} from '../../src/net/native-verify.js';
 import { sharedVerifier } from '../../src/net/verify.js';
 import { signed, withBadSig, withForgedContent } from '../helpers/fault-relay.js';
 import { Fuzz } from '../helpers/fuzz.js';
@@ -102,4 +115,47 @@ describe('native verifier', () => {
     expect(soundCheck({ verify: () => false })).toBeNull();
     expect(soundCheck({ verify: () => { throw new Error('broken build'); } })).toBeNull();
   });
+
+  // BIP-340's own vectors (bip-0340/test-vectors.csv in bitcoin/bips), those with a 32-byte
+  // message: every id is one. They cover the edge cases a forged event could try (r or s out of
+  // range, a key off the curve or past the field size, an R with odd y, an infinite sG - eP).
+  const vectors = fs
+    .readFileSync(new URL('../fixtures/bip340-vectors.csv', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .map(([index, , key, , msg, sig, result]) => ({ index, key: hex(key!), msg: hex(msg!), sig: hex(sig!), valid: result === 'TRUE' }));
+
+  it.each([
+    ['libtorsion', torsionVerify],
+    ['libsecp256k1', secpVerify],
+  ] as const)("%s gives every BIP-340 test vector's answer", (_, make) => {
+    const bip340 = make(loadAddon());
+    expect(vectors).toHaveLength(15);
+    for (const { index, key, msg, sig, valid } of vectors) expect([index, bip340.verify(msg, sig, key)]).toEqual([index, valid]);
+  });
+
+  it('checks on libtorsion first and on libsecp256k1 from the TORSION_CHECKS-th check on, agreeing with nostr-tools throughout', () => {
+    const calls = { torsion: 0, secp: 0 };
+    const addon = loadAddon();
+    const counted: Addon = {
+      ...addon,
+      wei_curve_create: (curve) => addon.wei_curve_create(curve),
+      secp256k1_context_create: () => addon.secp256k1_context_create(),
+      schnorr_verify: (...args) => (calls.torsion++, addon.schnorr_verify(...args)),
+      secp256k1_schnorr_verify: (...args) => (calls.secp++, addon.secp256k1_schnorr_verify(...args)),
+    };
+    const check = soundCheck(torsionThenSecp(counted))!;
+    // soundCheck's two self-test checks, on libtorsion.
+    expect(calls).toEqual({ torsion: 2, secp: 0 });
+    const events = Array.from({ length: TORSION_CHECKS + 20 }, (_, i) => (i % 3 === 0 ? withBadSig(good[i % 40]!, good[(i + 1) % 40]!) : good[i % 40]!));
+    for (const event of events) expect(check(event)).toBe(reference(event));
+    // From the switch on: libsecp256k1's own two self-test checks, then every check.
+    expect(calls).toEqual({ torsion: TORSION_CHECKS - 1, secp: 2 + events.length - (TORSION_CHECKS - 3) });
+  });
 });
+
+function hex(text: string): Buffer {
+  return Buffer.from(text, 'hex');
+}
