@@ -94,7 +94,38 @@ export const yogaFromItsBytes = {
 };
 
 /**
+ * Ink's slice-ansi and @alcalzone/ansi-tokenize each make an Intl.Segmenter at their top level,
+ * as the UI loads. A process's first segmenter costs ~7 ms (ICU builds its grapheme rules), and
+ * the interactive start has a thread build those rules meanwhile (src/start.ts), but that thread
+ * was still at it when the UI loaded (its own start-up takes ~35 ms on two busy cores), so the main
+ * thread waited for it there. Made on first use instead, theirs come at the first render, by when
+ * the rules are built. The build fails if their code is not what this expects.
+ */
+const TOP_LEVEL_SEGMENTERS = [
+  [/[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'GRAPHEME_SEGMENTER'],
+  [/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', 'segmenter'],
+];
+
+export const segmentersOnFirstUse = {
+  name: 'segmenters-on-first-use',
+  setup(build) {
+    for (const [file, declaration, name] of TOP_LEVEL_SEGMENTERS) {
+      build.onLoad({ filter: file }, (args) => {
+        const code = fs.readFileSync(args.path, 'utf8');
+        // Only .segment() is ever asked of it: the object below answers that alone.
+        const uses = code.split(`${name}.`).length - 1;
+        if (code.split(declaration).length !== 2 || uses !== code.split(`${name}.segment(`).length - 1) {
+          throw new Error(`${args.path} no longer makes its segmenter as expected: update scripts/bundle-plugins.mjs`);
+        }
+        const lazy = `let ${name}Made; const ${name} = { segment: (text) => (${name}Made ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text) };`;
+        return { contents: code.replace(declaration, lazy), loader: 'js' };
+      });
+    }
+  },
+};
+
+/**
  * Every plugin of the interactive bundle, in order: scripts/build.mjs builds with it, and so does
  * bench/minimal-ink.ts, whose first frame is only a fair floor under ours if bundled the same way.
  */
-export const interactivePlugins = [stringWidthPlugin, inkFrameCachePlugin, yogaInstance, yogaFromItsBytes, inkWithoutTopLevelAwait, reactOnce];
+export const interactivePlugins = [stringWidthPlugin, inkFrameCachePlugin, yogaInstance, yogaFromItsBytes, inkWithoutTopLevelAwait, reactOnce, segmentersOnFirstUse];
