@@ -183,6 +183,13 @@ export interface MutesLike {
   mute(entry: MuteEntry): Promise<{ results: PublishResult[]; unchanged?: 'self' | 'already-muted' | 'not-muted' }>;
 }
 
+/** Which notes are on the user's bookmark list, for the `⚑` after a note's header (src/ui/bookmarks-wire.ts). */
+export interface SavedNotesLike {
+  has(id: string): boolean;
+  /** The first subscriber has the list read (the local copy, then the relays' newest); returns an unsubscribe. */
+  onChange(listener: () => void): () => void;
+}
+
 export interface Nip05Like {
   verify(address: string, pubkey: string): Promise<boolean>;
   /** The remembered answer, when there is one (for a first frame without a flash). */
@@ -261,6 +268,8 @@ export interface UiServices {
   openBookmarksFeed?(): BookmarksFeedLike;
   /** Called after each bookmark or unbookmark published (the Bookmarks view reads the list again); returns an unsubscribe. */
   onBookmarksChanged?(listener: () => void): () => void;
+  /** The notes on the user's bookmark list, marked in every list. */
+  savedNotes?: SavedNotesLike;
   /** Warnings the services would print on stderr (a damaged cache, …), shown in the footer instead while the UI runs. */
   onNotice?(listener: (text: string) => void): () => void;
 }
