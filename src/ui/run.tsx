@@ -66,9 +66,10 @@ export async function runInteractive(
 /**
  * Runs `load` now only if the first notes are not here yet (a relay over the network, no cache to
  * paint from): the thread would wait for them anyway, so what they will need (the signature checks,
- * ~10 ms to load) is loaded in that wait instead of after they come. Notes already here are drawn
- * first. Measured with a relay answering 150 ms late, 21 interleaved starts each: the first frame
- * 318.5 -> 309.7 ms (medians); with a relay answering at once, no change.
+ * ~10 ms to load then, ~3 ms since they start on libtorsion: src/net/native-verify.ts) is loaded in
+ * that wait instead of after they come. Notes already here are drawn first. Measured with a relay
+ * answering 150 ms late, 21 interleaved starts each: the first frame 318.5 -> 309.7 ms (medians);
+ * with a relay answering at once, no change.
  */
 export async function loadWhileWaiting(firstNotes: Promise<void>, load: () => void): Promise<void> {
   let here = false;
