@@ -60,7 +60,7 @@ export const bindings: readonly Binding[] = [
   { command: 'copyNote', scope: 'list', keys: [{ input: 'y' }], label: 'y', description: "copy the note's nevent1…" },
   { command: 'copyAuthor', scope: 'list', keys: [{ input: 'Y' }], label: 'Y', description: "copy the author's npub1…" },
   { command: 'mute', scope: 'list', keys: [{ input: 'm' }], label: 'm', description: 'mute the author (asks)' },
-  { command: 'bookmark', scope: 'list', keys: [{ input: 'b' }], label: 'b', description: 'bookmark, or take off ⚑ (NIP-51)' },
+  { command: 'bookmark', scope: 'list', keys: [{ input: 'b' }], label: 'b', description: 'bookmark, or take off ⚑' },
   { command: 'message', scope: 'list', keys: [{ input: 'c' }], label: 'c', description: 'private chat with author' },
   { command: 'editProfile', scope: 'list', keys: [{ input: 'e' }], label: 'e', description: 'edit your own profile' },
   { command: 'hashtag', scope: 'list', keys: [{ input: '#' }], label: '#', description: "hashtag feed (its tags)" },
