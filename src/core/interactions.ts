@@ -1,6 +1,8 @@
 // Event templates for answering a note: reply (NIP-10), reaction (NIP-25),
 // repost (NIP-18). Pure: the caller passes the time and the relay hint.
 import type { Event, EventTemplate } from 'nostr-tools';
+import { isAddressableKind } from 'nostr-tools/kinds';
+import { addressOf } from './event-shape.js';
 import { tagNote, type NoteTagOptions } from './note-tags.js';
 
 /**
@@ -17,15 +19,19 @@ export function replyTemplate(text: string, parent: Event, now: number, relayHin
 
 /**
  * A like (NIP-25): kind 7 with content "+", an e tag for the note and a p tag
- * for its author, and a k tag naming the reacted event's kind.
+ * for its author, and a k tag naming the reacted event's kind. An addressable
+ * event (an article, NIP-23) is also named by its coordinates in an `a` tag,
+ * as NIP-25 asks, so a reaction follows the article across its edits.
  */
 export function reactionTemplate(target: Event, now: number, relayHint = '', content = '+'): EventTemplate {
+  const d = isAddressableKind(target.kind) ? addressOf(target) : null;
   return {
     kind: 7,
     created_at: now,
     content,
     tags: [
       ['e', target.id, relayHint, target.pubkey],
+      ...(d === null ? [] : [['a', `${target.kind}:${target.pubkey}:${d}`, relayHint, target.pubkey]]),
       ['p', target.pubkey, relayHint],
       ['k', String(target.kind)],
     ],

@@ -45,6 +45,20 @@ describe('reactionTemplate (NIP-25)', () => {
     expect(like.content).toBe('+');
     expect(getReactedEventPointer(like)).toMatchObject({ id: root.id, author: root.pubkey });
     expect(like.tags).toContainEqual(['k', '1']);
+    expect(like.tags.filter((t) => t[0] === 'a')).toEqual([]);
+  });
+
+  it('names an addressable event (a NIP-23 article) by its coordinates too, with the relay and author hints', () => {
+    const article = sign(aliceKey, { kind: 30023, created_at: 200, tags: [['d', 'my-essay'], ['title', 'An essay']], content: '# An essay' } as never);
+    const like = sign(bobKey, reactionTemplate(article, 300, 'wss://r.example') as never);
+    expect(like.tags).toEqual([
+      ['e', article.id, 'wss://r.example', article.pubkey],
+      ['a', `30023:${article.pubkey}:my-essay`, 'wss://r.example', article.pubkey],
+      ['p', article.pubkey, 'wss://r.example'],
+      ['k', '30023'],
+    ]);
+    // NIP-25: the e tag is always there, and the target's the last of them.
+    expect(getReactedEventPointer(like)).toMatchObject({ id: article.id, author: article.pubkey });
   });
 });
 
