@@ -84,6 +84,16 @@ describe('composing', () => {
     expect(reply.tags).toContainEqual(['p', alice.pubkey]);
   });
 
+  it('r on a row that is not a short note (an article from search, a like) says so and opens no composer', async () => {
+    const article = alice.note('# An essay\n\nLong words.', now - 200, [['d', 'essay'], ['title', 'An essay']], 30023);
+    const { frame, press, published } = start({ feeds: { home: feedOf(article) } });
+    await frame((f) => f.includes('An essay') && f.includes('▌'));
+    press('r');
+    const said = await frame((f) => f.includes('only short notes can be replied to here (this is a kind 30023 event)'));
+    expect(said).not.toContain('── Reply to');
+    expect(published).toEqual([]);
+  });
+
   it('shows the failure per relay when no relay accepts; the note is kept (outbox) and shown', async () => {
     const { frame, press } = start({
       feeds: { home: feedOf(hello) },

@@ -143,6 +143,9 @@ export function useActions(deps: ActionDeps) {
       if (!hasKey) return setStatus({ text: NO_KEY, tone: 'error' });
       switch (command) {
         case 'reply':
+          // NIP-10 replies answer short notes; a notification row whose note is not loaded is the
+          // like or zap itself, and a search hit may be an article (NIP-22 comments, not here).
+          if (note.kind !== 1) return setStatus({ text: `only short notes can be replied to here (this is a kind ${note.kind} event)`, tone: 'info' });
           return openComposer(note);
         case 'quote':
           // NIP-18: the note is quoted by its nevent in the text; tagNote adds `q` and its author's `p` on send.
