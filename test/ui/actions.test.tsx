@@ -172,6 +172,31 @@ describe('acting on the selected note', () => {
     await frame((f) => f.includes(' · Home'));
   });
 
+  it('a note taller than the screen is opened whole and read by j and Space to its last line, then j moves to its reply', async () => {
+    const long = bob.note(Array.from({ length: 60 }, (_, i) => `line ${i + 1} of a long note`).join('\n'), now - 900);
+    const reply = alice.note('a reply under it', now - 600, replyTemplate('', long, 0).tags);
+    const { frame, press } = start({ feeds: { home: feedOf(long) }, thread: [long, reply] });
+    // Home shows the first lines only, cut.
+    const home = await frame((f) => f.includes('line 1 of a long note'));
+    expect(home).not.toContain('line 60 of a long note');
+    press(keys.enter);
+    const opened = await frame((f) => f.includes('2 notes in this thread') && f.includes('line 1 of a long note'));
+    expect(opened).not.toContain('line 30 of');
+    press('j');
+    // One row further: the header scrolled away, line 1 at the top.
+    await frame((f) => !f.includes('bob · 15m') && f.split('\n')[2] === '▌ line 1 of a long note');
+    press(' ');
+    await frame((f) => f.includes('line 30 of a long note') && !f.includes('line 1 of a long note'));
+    for (let i = 0; i < 3; i++) press(' ');
+    const end = await frame((f) => f.includes('line 60 of a long note'));
+    expect(end).not.toContain('a reply under it');
+    press('j');
+    await frame((f) => f.includes('▌   a reply under it'));
+    // k comes back to the long note's end, to read it upwards.
+    press('k');
+    await frame((f) => f.includes('▌ line 60 of a long note'));
+  });
+
   it('replies arriving while a thread is open join it, once each; leaving stops the watch', async () => {
     const root = bob.note('the root', now - 900);
     const reply = alice.note('a reply', now - 600, replyTemplate('', root, 0).tags);

@@ -73,6 +73,35 @@ describe('list window', () => {
     expect([noRowLeft.visible, noRowLeft.clipped]).toEqual([[0, 1], undefined]);
   });
 
+  it('reads a note taller than the screen a row at a time, then moves on; up reads back, entering it from below at its end', () => {
+    // Rows for items: 9. n1 is 20 rows: 11 of them below the screen when it is at the top.
+    const src = source(['n0', 'n1', 'n2'], (k) => (k === 'n1' ? 20 : 3));
+    const at = (...actions: ListAction[]) => {
+      const w = resolveWindow(run(src, 10, 'settle', ...actions), src, 10);
+      return { selected: src.keyAt(w.selected), top: src.keyAt(w.top), offset: w.offset, visible: w.visible.map((i) => src.keyAt(i)) };
+    };
+    expect(at('down')).toEqual({ selected: 'n1', top: 'n1', offset: 0, visible: ['n1'] });
+    expect(at('down', 'down')).toMatchObject({ selected: 'n1', offset: 1 });
+    const toEnd = Array.from({ length: 11 }, () => 'down' as const);
+    expect(at('down', ...toEnd)).toMatchObject({ selected: 'n1', offset: 11 });
+    // Its last row is on screen: the next down moves on, the note after it whole.
+    expect(at('down', ...toEnd, 'down')).toMatchObject({ selected: 'n2', offset: 0 });
+    expect(at('down', 'down', 'down', 'up')).toMatchObject({ selected: 'n1', offset: 1 });
+    expect(at('down', 'up')).toMatchObject({ selected: 'n0', offset: 0 });
+    // Coming back up from the note under it: the tall note's end, read on upwards.
+    expect(at('down', ...toEnd, 'down', 'up')).toMatchObject({ selected: 'n1', top: 'n1', offset: 11 });
+    // A page is the screen less one row, never past the note's end.
+    expect(at('down', 'pageDown')).toMatchObject({ selected: 'n1', offset: 8 });
+    expect(at('down', 'pageDown', 'pageDown')).toMatchObject({ selected: 'n1', offset: 11 });
+    expect(at('down', 'pageDown', 'pageDown', 'pageDown')).toMatchObject({ selected: 'n2', offset: 0 });
+    expect(at('down', 'pageDown', 'pageDown', 'pageUp')).toMatchObject({ selected: 'n1', offset: 3 });
+    expect(at('down', 'pageDown', 'pageDown', 'pageUp', 'pageUp')).toMatchObject({ selected: 'n1', offset: 0 });
+    // A taller screen: the same place, clamped to what is left below.
+    const scrolled = run(src, 10, 'settle', 'down', ...toEnd);
+    expect(resolveWindow(scrolled, src, 15).offset).toBe(6);
+    expect(resolveWindow(scrolled, src, 30).offset).toBe(0);
+  });
+
   it('keeps what the user reads in place when new notes arrive above, and counts them', () => {
     const src = source(keys(10));
     const reading = run(src, 5, 'settle', 'down', 'down', 'down', 'down');

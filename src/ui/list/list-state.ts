@@ -27,6 +27,8 @@ export interface ListState {
   seenKey?: string;
   /** Following the top while the first results stream in, until the user moves or the feed settles. */
   pinned: boolean;
+  /** Rows of the selected item scrolled past: a note taller than the screen is read a row at a time. */
+  offset?: number;
 }
 
 export type ListAction = 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom' | 'settle';
@@ -43,6 +45,8 @@ export interface ListWindow {
   clipped?: number;
   /** Items newer than anything shown at the top yet. */
   newCount: number;
+  /** Rows of the top item scrolled past: only for a selected item taller than the screen. */
+  offset: number;
 }
 
 export const initialListState: ListState = { pinned: true };
@@ -55,7 +59,7 @@ export const itemRows = (rows: number, _newCount = 0): number => Math.max(1, row
 
 /** The window to draw for `state` over `source` in `rows` rows. */
 export function resolveWindow(state: ListState, source: ListSource, rows: number): ListWindow {
-  if (source.length === 0) return { top: 0, selected: 0, visible: [], newCount: 0 };
+  if (source.length === 0) return { top: 0, selected: 0, visible: [], newCount: 0, offset: 0 };
   if (state.pinned || state.topKey === undefined) return windowAt(source, rows, 0, 0, 0);
   const place = (key: string): number => {
     const index = source.indexOf(key);
@@ -68,10 +72,10 @@ export function resolveWindow(state: ListState, source: ListSource, rows: number
   const top = found(state.topKey, 0);
   const selected = found(state.selectedKey, top);
   const newCount = state.seenKey === undefined ? 0 : Math.max(0, place(state.seenKey));
-  return windowAt(source, rows, top, selected, newCount);
+  return windowAt(source, rows, top, selected, newCount, state.offset ?? 0);
 }
 
-function windowAt(source: ListSource, rows: number, top: number, selected: number, newCount: number): ListWindow {
+function windowAt(source: ListSource, rows: number, top: number, selected: number, newCount: number, offset = 0): ListWindow {
   const room = itemRows(rows, newCount);
   if (selected < top) top = selected;
   let fill = fillFrom(source, top, room);
@@ -79,15 +83,18 @@ function windowAt(source: ListSource, rows: number, top: number, selected: numbe
     top = fitEndingAt(source, selected, room);
     fill = fillFrom(source, top, room);
   }
+  // A selected item taller than the room is always the top one (it fits nowhere else).
+  const scrolled = selected === top ? Math.max(0, Math.min(offset, source.heightAt(top) - room)) : 0;
+  if (scrolled > 0) fill = fillFrom(source, top, room, scrolled);
   const { visible, used } = fill;
   const next = visible[visible.length - 1]! + 1;
-  return { top, selected, visible, newCount, ...(next < source.length && used < room ? { clipped: next } : {}) };
+  return { top, selected, visible, newCount, offset: scrolled, ...(next < source.length && used < room ? { clipped: next } : {}) };
 }
 
-/** Items from `top` that fit in `rows` (always at least the first), and the rows they take. */
-function fillFrom(source: ListSource, top: number, rows: number): { visible: number[]; used: number } {
+/** Items from `top` that fit in `rows` (always at least the first, less its `scrolled` rows), and the rows they take. */
+function fillFrom(source: ListSource, top: number, rows: number, scrolled = 0): { visible: number[]; used: number } {
   const visible = [top];
-  let used = source.heightAt(top);
+  let used = source.heightAt(top) - scrolled;
   for (let i = top + 1; i < source.length; i++) {
     const h = source.heightAt(i);
     if (used + h > rows) break;
@@ -116,29 +123,40 @@ export function listReducer(state: ListState, action: ListAction, source: ListSo
   const lastVisible = w.visible[w.visible.length - 1]!;
   // Leaving the pinned top: what is at the top now is what the user has seen.
   const seenKey = state.pinned || state.seenKey === undefined ? source.keyAt(0) : state.seenKey;
-  const at = (top: number, selected: number): ListState => ({
+  const at = (top: number, selected: number, offset = 0): ListState => ({
     pinned: false,
     seenKey,
     topKey: source.keyAt(top),
     selectedKey: source.keyAt(selected),
+    ...(offset > 0 ? { offset } : {}),
   });
+  // Rows of the selected item still below the screen, when it is taller than the screen.
+  const below = w.selected === w.top ? source.heightAt(w.top) - room - w.offset : 0;
+  /** An item taller than the room, entered from below: its last rows shown, to read on upwards. */
+  const endOf = (i: number) => Math.max(0, source.heightAt(i) - room);
   switch (action) {
     case 'settle':
       return state.pinned ? { ...at(0, 0), seenKey: source.keyAt(0) } : state;
     case 'down': {
+      if (below > 0) return at(w.top, w.selected, w.offset + 1);
       const selected = Math.min(last, w.selected + 1);
       return at(selected > lastVisible ? fitEndingAt(source, selected, room) : w.top, selected);
     }
     case 'up': {
+      if (w.offset > 0) return at(w.top, w.selected, w.offset - 1);
       const selected = Math.max(0, w.selected - 1);
-      return at(Math.min(w.top, selected), selected);
+      if (selected === w.selected) return at(w.top, selected);
+      return at(Math.min(w.top, selected), selected, selected < w.top ? endOf(selected) : 0);
     }
     case 'pageDown': {
+      // Within a tall item, a screen at a time, one row kept for context.
+      if (below > 0) return at(w.top, w.selected, w.offset + Math.min(below, Math.max(1, room - 1)));
       if (lastVisible >= last) return at(w.top, last);
       const top = lastVisible + 1;
       return at(top, top);
     }
     case 'pageUp': {
+      if (w.offset > 0) return at(w.top, w.selected, Math.max(0, w.offset - Math.max(1, room - 1)));
       if (w.top === 0) return at(0, 0);
       const top = fitEndingAt(source, w.top - 1, room);
       return at(top, top);

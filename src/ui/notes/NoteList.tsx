@@ -55,8 +55,10 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
     const indent = ' '.repeat(Math.min(source.rowAt(index).depth, MAX_INDENT_DEPTH) * INDENT);
     const noteLines = source.linesAt(index);
     const header = noteLines.findIndex((line) => line.style === 'header');
+    // A note taller than the screen, read further down: its first rows are scrolled past.
+    const skip = index === window.top ? window.offset : 0;
     noteLines.forEach((line, i) => {
-      if (lines.length >= rows) return;
+      if (lines.length >= rows || i < skip) return;
       const mark = i === header ? markOf(index) : '';
       const problem = i === header ? unsent.get(source.rowAt(index).event.id) : undefined;
       lines.push(<NoteLineView key={`${index}:${i}`} line={line} selected={selected} indent={indent} mark={mark} problem={problem} />);

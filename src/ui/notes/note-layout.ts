@@ -39,9 +39,12 @@ export interface LayoutOptions {
    * it is fetched. Without it quotes stay short references in the text (`[note1…]`).
    */
   quoteOf?(ref: QuoteRef): Event | null | undefined;
-  /** The note whose content is shown though it carries a content warning (NIP-36): the one the reader opened. */
+  /** The note the reader opened: shown whole, and though it carries a content warning (NIP-36). */
   opened?: string;
 }
+
+/** Lines of the opened note's text at most: a whole long note (a relay's 512 KiB cap is ~6,500 lines at 80 columns), within reason. */
+const OPENED_MAX_LINES = 10_000;
 
 /** Compact age: `42s`, `5m`, `3h`, `6d`, then the date. */
 export function age(createdAt: number, now: number): string {
@@ -109,7 +112,8 @@ export function layoutNote(event: Event, opts: LayoutOptions): NoteLine[] {
   const boxed = new Set(quotes.map((ref) => ref.id));
   // Tabs as wrapText spaces them, so link offsets in `text` match the wrapped lines.
   const text = sanitize(renderMentions(event.content, opts.nameOf, (id) => boxed.has(id))).replace(/\t/g, '  ').trim();
-  const body = text ? wrapText(text, width, opts.maxLines) : [];
+  // The note the reader opened is shown whole (a list scrolls through a note taller than the screen).
+  const body = text ? wrapText(text, width, event.id === opts.opened ? OPENED_MAX_LINES : opts.maxLines) : [];
   const spans = linkSpans(text, body, findLinks(text));
   return [
     { text: truncate(header, width), style: 'header' },
