@@ -175,7 +175,7 @@ describe('acting on the selected note', () => {
   it('a note taller than the screen is opened whole and read by j and Space to its last line, then j moves to its reply', async () => {
     const long = bob.note(Array.from({ length: 60 }, (_, i) => `line ${i + 1} of a long note`).join('\n'), now - 900);
     const reply = alice.note('a reply under it', now - 600, replyTemplate('', long, 0).tags);
-    const { frame, press } = start({ feeds: { home: feedOf(long) }, thread: [long, reply] });
+    const { frame, press, app } = start({ feeds: { home: feedOf(long) }, thread: [long, reply] });
     // Home shows the first lines only, cut.
     const home = await frame((f) => f.includes('line 1 of a long note'));
     expect(home).not.toContain('line 60 of a long note');
@@ -187,8 +187,15 @@ describe('acting on the selected note', () => {
     await frame((f) => !f.includes('bob · 15m') && f.split('\n')[2] === '▌ line 1 of a long note');
     press(' ');
     await frame((f) => f.includes('line 30 of a long note') && !f.includes('line 1 of a long note'));
-    for (let i = 0; i < 3; i++) press(' ');
-    const end = await frame((f) => f.includes('line 60 of a long note'));
+    // A screen at a time, each page waited for, until the note's last line shows.
+    let end = app.lastFrame() ?? '';
+    const topRow = (f: string) => f.split('\n')[2];
+    for (let page = 0; page < 5 && !end.includes('line 60 of a long note'); page++) {
+      const before = topRow(end);
+      press(' ');
+      end = await frame((f) => topRow(f) !== before);
+    }
+    expect(end).toContain('▌ line 60 of a long note');
     expect(end).not.toContain('a reply under it');
     press('j');
     await frame((f) => f.includes('▌   a reply under it'));
