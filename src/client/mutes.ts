@@ -10,7 +10,7 @@ import {
   addMute, EMPTY_MUTES, isEmptyMuteSet, isMuted, isMutedEntry, MUTE_LIST_KIND, muteEntries, muteSet, removeMute, type MuteEntry, type MuteSet,
 } from '../core/mutes.js';
 import { ownKey, type Client } from './client.js';
-import { fetchNewest, type NewestLookup } from './newest-copy.js';
+import { fetchNewest, localCopy, type NewestLookup } from './newest-copy.js';
 import { editOwnList, type ListChange } from './own-list-edit.js';
 
 export interface CurrentMutes extends NewestLookup {
@@ -30,7 +30,7 @@ export function localMutes(client: Client): MuteEntry[] {
   try {
     const pubkey = client.publicKey();
     if (!pubkey) return [];
-    const [event] = client.store().events.query([{ kinds: [MUTE_LIST_KIND], authors: [pubkey], limit: 1 }]);
+    const event = localCopy(client, MUTE_LIST_KIND, pubkey);
     return event ? muteEntries(event.tags) : [];
   } catch {
     return [];

@@ -25,9 +25,14 @@ export async function fetchNewest(client: Client, kind: number, pubkey: string, 
   const urls = client.relays().map((relay) => relay.url).filter((url) => !skip?.has(url));
   const { events, relays } = await client.pool().query([{ kinds: [kind], authors: [pubkey], limit: 1 }], { relays: urls });
   const fromRelays = events.filter((event) => event.kind === kind && event.pubkey === pubkey);
-  const local = client.store().events.query([{ kinds: [kind], authors: [pubkey], limit: 1 }]);
-  const event = newestReplaceable([...fromRelays, ...local]);
+  const local = localCopy(client, kind, pubkey);
+  const event = newestReplaceable(local ? [...fromRelays, local] : fromRelays);
   return { ...(event ? { event } : {}), relays, answered: relays.filter((relay) => relay.eose).length };
+}
+
+/** The local copy alone (the cache's newest `kind` by `pubkey`), at once; throws when the cache cannot be read. */
+export function localCopy(client: Client, kind: number, pubkey: string): Event | undefined {
+  return client.store().events.query([{ kinds: [kind], authors: [pubkey], limit: 1 }])[0];
 }
 
 /**

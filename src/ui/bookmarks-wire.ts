@@ -6,6 +6,7 @@ import { bookmark, currentBookmarks, unbookmark, type BookmarkChange } from '../
 import { openBookmarksFeed } from '../client/bookmarks-feed.js';
 import type { Client } from '../client/client.js';
 import type { Feed } from '../client/feed.js';
+import { localCopy } from '../client/newest-copy.js';
 import { BOOKMARKS_KIND, bookmarkedNotes } from '../core/bookmarks.js';
 import { safely } from '../core/safely.js';
 import type { SavedNotesLike, UiServices } from './services.js';
@@ -52,7 +53,7 @@ function savedNotes(client: Client): { notes: SavedNotesLike; learn(list: Event 
   };
   const ask = (me: string) => {
     asked = true;
-    learn(safely(() => client.store().events.query([{ kinds: [BOOKMARKS_KIND], authors: [me], limit: 1 }])[0], undefined));
+    learn(safely(() => localCopy(client, BOOKMARKS_KIND, me), undefined));
     currentBookmarks(client).then(
       (current) => learn(current.event),
       () => {},
