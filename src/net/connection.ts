@@ -39,7 +39,10 @@ const HOUR_MS = 3_600_000;
  * message: a relay that accepts and closes at once is otherwise retried every 0.5-1 s forever.
  */
 export const STABLE_AFTER_MS = 30_000;
-/** How long a closing socket may wait for the relay's close frame before it is destroyed. */
+/**
+ * How long a socket let go while the process runs on (an idle relay) may wait for the relay's
+ * close frame before it is destroyed. A pool closed for good waits for none (Connection.close).
+ */
 export const CLOSE_GRACE_MS = 1_000;
 
 export const emptyCounts = (): RelayCounts => ({
@@ -64,6 +67,8 @@ export class Connection {
   private opening: Promise<void> | undefined;
   private attempts = 0;
   private cancelReconnect: Cancel | undefined;
+  /** The running connect's timeout (connectWithin). */
+  private cancelConnect: Cancel | undefined;
   private closed = false;
   private challenge: string | undefined;
   private authed: Promise<boolean> | undefined;
@@ -119,7 +124,7 @@ export class Connection {
     if (this.relay.connected) return Promise.resolve();
     if (!this.opening) {
       this.setState('connecting');
-      this.opening = this.relay.connect({ timeout: timeoutMs }).then(
+      this.opening = this.connectWithin(timeoutMs).then(
         () => {
           this.openedAt = this.deps.clock.now();
           this.messagesAtOpen = this.relay.messages;
@@ -135,6 +140,35 @@ export class Connection {
       );
     }
     return this.opening;
+  }
+
+  /**
+   * The socket opened within `ms`. The timeout is the pool's timer, not AbstractRelay's: close()
+   * never clears that one, so a socket closed while it still connected (a quit while a relay was
+   * slow to answer) left its timer holding the process open until it fired, 5 s after the connect
+   * began, and up to the backoff's longest wait for a reconnect.
+   */
+  private connectWithin(ms: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.cancelConnect = this.deps.timers.after(ms, () => {
+        this.cancelConnect = undefined;
+        reject(new Error('connection timed out'));
+        // As AbstractRelay's own timeout: the socket goes, and its onclose (lost()) may retry.
+        this.relay.close();
+      });
+      this.relay.connect().then(
+        () => {
+          this.cancelConnect?.();
+          this.cancelConnect = undefined;
+          resolve();
+        },
+        (reason: unknown) => {
+          this.cancelConnect?.();
+          this.cancelConnect = undefined;
+          reject(reason instanceof Error ? reason : new Error(String(reason)));
+        },
+      );
+    });
   }
 
   private lost(): void {
@@ -205,13 +239,20 @@ export class Connection {
     return this.authed;
   }
 
-  close(): void {
+  /**
+   * `graceMs` 0 (the pool closed, the process ending): the close frame is sent and the socket
+   * ended at once. Waiting for the relay's answer held a quit open after its screen was gone: up
+   * to the whole grace when the relay was busy sending (0.2-0.4 s in the middle of a burst).
+   */
+  close(graceMs = CLOSE_GRACE_MS): void {
     this.closed = true;
     this.cancelReconnect?.();
     this.cancelReconnect = undefined;
+    this.cancelConnect?.();
+    this.cancelConnect = undefined;
     this.relay.dropPending('pool closed');
     try {
-      this.relay.closeWithin(CLOSE_GRACE_MS, this.deps.timers);
+      this.relay.closeWithin(graceMs, this.deps.timers);
     } catch {
       // already closed
     }

@@ -342,7 +342,7 @@ class Pool implements RelayPool {
         part.dead = true;
         this.settlePart(part, { error: 'pool closed' });
       }
-      conn.close();
+      conn.close(0);
     }
     this.broadcast.now();
   }

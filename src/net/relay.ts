@@ -109,7 +109,7 @@ export class PoolRelay extends AbstractRelay implements Drainable {
    * A relay ahead of us (its socket paused, or messages still waiting) is ended at once: its
    * answer to our close comes behind everything it sent since, megabytes in a burst, none of it
    * read while paused. Waiting for it waited out the whole grace (a quit in the middle of a
-   * 30,000-note burst took 1.0 s more).
+   * 30,000-note burst took 1.0 s more). So is every socket given no grace (0: the pool closed).
    */
   closeWithin(graceMs: number, timers: Timers): void {
     const ws = (this as unknown as { ws?: { terminate?(): void } }).ws;
@@ -121,7 +121,7 @@ export class PoolRelay extends AbstractRelay implements Drainable {
     this.deps.drain.forget(this);
     this.close();
     if (typeof ws?.terminate !== 'function') return;
-    if (ahead) ws.terminate();
+    if (ahead || graceMs <= 0) ws.terminate();
     else timers.after(graceMs, () => ws.terminate!(), { weak: true });
   }
 
