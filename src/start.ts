@@ -22,21 +22,37 @@ export async function start(args: readonly string[] = process.argv.slice(2)): Pr
     const { loadBundle } = await import('./code-cache.js');
     const bundle = loadBundle(fileURLToPath(new URL('./interactive.cjs', import.meta.url)), codeCacheDir(process.env));
     startupMark(`code-cache-${bundle.cache}`);
-    if (bundle.cache === 'used') return (bundle.exports as { run(): Promise<void> }).run();
     // Saved once: a few seconds in, or as the user quits if that comes first (a first start
     // closed at once would otherwise leave every later start compiling).
     let saved: Promise<boolean> | undefined;
-    const save = () => (saved ??= bundle.save());
-    setTimeout(save, SAVE_CACHE_AFTER_MS).unref();
+    const save = () => (saved ??= bundle.cache === 'used' ? Promise.resolve(true) : bundle.save());
+    if (bundle.cache !== 'used') setTimeout(save, SAVE_CACHE_AFTER_MS).unref();
     try {
       await (bundle.exports as { run(): Promise<void> }).run();
     } finally {
       await save();
+      endWhenHeld();
     }
     return;
   }
   const { run } = await import('./cli.js');
   await run();
+}
+
+/**
+ * Once the timeline has closed all it opened, the process ends by itself, unless something out of
+ * its hands still holds it: a relay's DNS lookup cannot be cancelled (getaddrinfo), and with a
+ * resolver that does not answer, a quit waited 10 s after the screen was given back. So it ends
+ * this long after, whatever holds it, once what it wrote has gone out.
+ */
+export const END_AFTER_MS = 1_000;
+
+function endWhenHeld(): void {
+  setTimeout(() => {
+    // A draft printed to a piped stderr is still on its way: the exit waits for it.
+    const writing = [process.stdout, process.stderr].filter((stream) => stream.writableLength > 0);
+    void Promise.all(writing.map((stream) => new Promise((written) => stream.write('', written)))).then(() => process.exit());
+  }, END_AFTER_MS).unref();
 }
 
 /**
