@@ -57,8 +57,12 @@ export const emptyCounts = (): RelayCounts => ({
 export class Connection {
   readonly relay: PoolRelay;
   readonly status: RelayStatus & { roles: RelayRole[] };
-  /** Called whenever the socket is gone (closed, failed, timed out). */
-  onlost: (reason: string) => void = () => {};
+  /**
+   * Called whenever the socket is gone (closed, failed, timed out). `timedOut`: it never opened
+   * within the wait, a stall like a relay that never sends EOSE (not waited for again in the same
+   * run), where a refusal fails at once.
+   */
+  onlost: (reason: string, timedOut: boolean) => void = () => {};
   /** Called after a reconnect opened the socket again. */
   onreopen: () => void = () => {};
   /** Whether anything still wants this relay reconnected. */
@@ -67,8 +71,9 @@ export class Connection {
   private opening: Promise<void> | undefined;
   private attempts = 0;
   private cancelReconnect: Cancel | undefined;
-  /** The running connect's timeout (connectWithin). */
+  /** The running connect's timeout (connectWithin), and whether it ran out. */
   private cancelConnect: Cancel | undefined;
+  private connectTimedOut = false;
   private closed = false;
   private challenge: string | undefined;
   private authed: Promise<boolean> | undefined;
@@ -152,6 +157,7 @@ export class Connection {
     return new Promise<void>((resolve, reject) => {
       this.cancelConnect = this.deps.timers.after(ms, () => {
         this.cancelConnect = undefined;
+        this.connectTimedOut = true;
         reject(new Error('connection timed out'));
         // As AbstractRelay's own timeout: the socket goes, and its onclose (lost()) may retry.
         this.relay.close();
@@ -183,8 +189,10 @@ export class Connection {
     this.relay.dropPending('connection closed');
     if (this.closed) return;
     const reason = this.status.state === 'connecting' ? 'could not connect' : 'connection closed';
+    const timedOut = this.connectTimedOut;
+    this.connectTimedOut = false;
     this.setState('error', reason);
-    this.onlost(reason);
+    this.onlost(reason, timedOut);
     this.scheduleReconnect();
   }
 

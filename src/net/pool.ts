@@ -90,8 +90,8 @@ class Pool implements RelayPool {
     this.parts.set(conn, parts);
     const c = conn;
     conn.wanted = () => [...parts].some((part) => !part.dead);
-    conn.onlost = (reason) => {
-      for (const part of parts) if (!part.settled) this.settlePart(part, { error: reason });
+    conn.onlost = (reason, timedOut) => {
+      for (const part of parts) if (!part.settled) this.settlePart(part, { error: reason, timedOut });
     };
     conn.onreopen = () => {
       for (const part of parts) if (!part.dead) this.resubscribe(c, part);
