@@ -25,12 +25,12 @@ export async function start(args: readonly string[] = process.argv.slice(2)): Pr
     // Saved once: a few seconds in, or as the user quits if that comes first (a first start
     // closed at once would otherwise leave every later start compiling).
     let saved: Promise<boolean> | undefined;
-    const save = () => (saved ??= bundle.cache === 'used' ? Promise.resolve(true) : bundle.save());
+    const save = () => (saved ??= bundle.save());
     if (bundle.cache !== 'used') setTimeout(save, SAVE_CACHE_AFTER_MS).unref();
     try {
       await (bundle.exports as { run(): Promise<void> }).run();
     } finally {
-      await save();
+      if (bundle.cache !== 'used') await save();
       endWhenHeld();
     }
     return;
@@ -45,7 +45,7 @@ export async function start(args: readonly string[] = process.argv.slice(2)): Pr
  * resolver that does not answer, a quit waited 10 s after the screen was given back. So it ends
  * this long after, whatever holds it, once what it wrote has gone out.
  */
-export const END_AFTER_MS = 1_000;
+const END_AFTER_MS = 1_000;
 
 function endWhenHeld(): void {
   setTimeout(() => {
