@@ -67,7 +67,20 @@ const rgiEmojiRegex = {
 	},
 };`;
 
-/** string-width's index.js (7.x or 8.x) with a lazy segmenter and, for 8.x, a lazy RGI_Emoji regex. */
+// 8.x answers printable ASCII at once (width = length) and segments everything else, ~18 µs a
+// string, 130 times ASCII's cost: every note header ('Ann · 3h') and every line of accented, Greek
+// or Cyrillic text paid it, in our layout and again in Ink's, on every frame. Its fast path also
+// takes text made only of these characters, when ambiguous-width ones count as narrow (the
+// default, and how Ink and src/core/text-layout.ts call it): Latin-1 and Latin Extended, Greek,
+// Cyrillic, general punctuation, arrows, box drawing and blocks; each is a grapheme cluster of
+// its own (no marks, joiners or format characters) one column wide, so the width is the length.
+// Left out: the soft hyphen, unassigned Greek, Cyrillic combining marks, the line and paragraph
+// separators and the bidirectional controls (U+202A-202E). test/unit/string-width-patch.test.ts
+// compares every one of them with the original.
+const ASCII_FAST_PATH = String.raw`if (/^[\u0020-\u007E]*$/.test(string)) {`;
+const NARROW_FAST_PATH = String.raw`if (/^[\u0020-\u007E]*$/.test(string) || (ambiguousIsNarrow && /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0377\u037A-\u037F\u0384-\u038A\u038C\u038E-\u03A1\u03A3-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u259F]*$/.test(string))) {`;
+
+/** string-width's index.js (7.x or 8.x) with a lazy segmenter and, for 8.x, a lazy RGI_Emoji regex and a wider fast path. */
 export function patchStringWidth(source, file = 'string-width/index.js') {
   if (count(source, /Intl\.Segmenter/g) !== 1 || count(source, /\bsegmenter\b/g) !== 2) {
     throw new Error(`string-width plugin: ${file} does not create and use one Intl.Segmenter as expected; update scripts/string-width-plugin.mjs`);
@@ -84,6 +97,7 @@ export function patchStringWidth(source, file = 'string-width/index.js') {
   }
   // Its one use stays as it is: `rgiEmojiRegex.test(segment)` now asks the object below.
   replaceOnce(out, 'rgiEmojiRegex.test(segment)', '', file);
+  out = replaceOnce(out, ASCII_FAST_PATH, NARROW_FAST_PATH, file);
   return replaceOnce(out, 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', LAZY_RGI_REGEX, file);
 }
 

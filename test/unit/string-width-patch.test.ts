@@ -167,6 +167,23 @@ describe('patched string-width measures exactly as string-width', () => {
     for (const copy of copies) expect(mismatches(copy, inputs), copy.dir).toEqual([]);
   }, SLOW);
 
+  // 8.x's fast path also takes Latin, Greek, Cyrillic, punctuation, arrows and box drawing when
+  // ambiguous characters are narrow: every code point below U+3000 (they all lie there), alone,
+  // in ASCII, next to its neighbour and in a header's shape, with each option.
+  it('widths agree on every code point below U+3000 in the shapes the widened fast path takes', () => {
+    const inputs: string[] = [];
+    for (let c = 0; c < 0x3000; c++) {
+      const x = codePoint(c);
+      inputs.push(x, `a${x}b`, x + codePoint(c + 1), `Ann ${x} 3h`, x.repeat(3));
+    }
+    inputs.push('Ann Smith · 3h', 'Ελληνικά · Кириллица — “quoted” … ↳ ▌ ─┼─', 'Müller, Ærø, Łódź, ǅ, ʃ');
+    for (const copy of copies) {
+      for (const options of [undefined, { ambiguousIsNarrow: false }, { countAnsiEscapeCodes: true }]) {
+        expect(mismatches(copy, inputs, options), copy.dir).toEqual([]);
+      }
+    }
+  }, SLOW);
+
   it('widths agree on all pairs and triples of regional indicators', () => {
     const ri = Array.from({ length: 26 }, (_, i) => String.fromCodePoint(0x1f1e6 + i));
     const inputs = ri.flatMap((a) => ri.flatMap((b) => [a + b, `${a}${b}${a}`, `x${a}${b}`]));
