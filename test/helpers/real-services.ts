@@ -23,7 +23,8 @@ export function realServices(opts: { pubkey: string; secretKey?: Uint8Array; rel
   new KeyStore(home).save({ pubkey: opts.pubkey, ...(opts.secretKey ? { secret: { type: 'plain' as const, secretKey: opts.secretKey } } : {}) });
   const client = createClient({
     paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-    env: { NOSTR_TUI_HOME: home },
+    // No discovery relays (public indexers by default): tests talk to 127.0.0.1 only.
+    env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
     clock: { now: () => opts.nowSec * 1000 },
     relayOverride: opts.relays,
     // The app's own setting (src/ui/wire.ts): the outbox retried while it runs.

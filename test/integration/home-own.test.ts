@@ -24,7 +24,7 @@ const bobs = signed(bob, { created_at: NOW - 200, content: 'bob' });
 function services(home: string, relays: string[]) {
   const client = createClient({
     paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-    env: { NOSTR_TUI_HOME: home },
+    env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
     clock: { now: () => NOW * 1000 },
     relayOverride: relays,
     stdin: new PassThrough(),
@@ -67,7 +67,7 @@ describe('Home holds your own notes and reposts', () => {
       stdout: out,
       stderr: new PassThrough(),
       stdin: new PassThrough(),
-      env: { NOSTR_TUI_HOME: home },
+      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
       clock: { now: () => NOW * 1000 },
       paths: resolvePaths({ NOSTR_TUI_HOME: home }),
       exitCode: 0,

@@ -64,7 +64,8 @@ describe('the UI over the real services, on the real relay', () => {
   });
 
   it('f on the open Home follows the reposted author and their notes join it; u removes them again', async () => {
-    const env = { NOSTR_TUI_HOME: home };
+    // No discovery relays (public indexers by default): tests talk to 127.0.0.1 only.
+    const env = { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' };
     const client = createClient({ paths: resolvePaths(env), env, clock: systemClock, relayOverride: [relay.url], retryOutbox: false });
     services = createServices(client);
     const app = render(<App services={services} size={{ columns: 80, rows: 30 }} color={false} />);

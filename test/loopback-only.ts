@@ -1,0 +1,24 @@
+// Tests talk only to 127.0.0.1 (the developers' guide). Every test file runs with this: a name
+// looked up for a connection (a relay URL, an HTTP request) that is not the loopback fails at once,
+// as if unknown, so no query leaves the machine; and the test that caused it fails, naming it
+// (a client built with an env of its own had the public NIP-65 indexers as discovery relays).
+import dns from 'node:dns';
+import { afterEach, expect } from 'vitest';
+
+const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
+const asked: string[] = [];
+const lookup = dns.lookup;
+
+(dns as { lookup: unknown }).lookup = function loopbackOnly(hostname: string, ...rest: unknown[]) {
+  if (LOOPBACK.test(hostname)) return (lookup as (...args: unknown[]) => unknown).call(dns, hostname, ...rest);
+  asked.push(hostname);
+  const callback = rest.at(-1) as (error: NodeJS.ErrnoException) => void;
+  const error: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname} (tests talk to 127.0.0.1 only)`), { code: 'ENOTFOUND', hostname });
+  process.nextTick(() => callback(error));
+  return undefined;
+};
+
+afterEach(() => {
+  const names = asked.splice(0);
+  expect(names, 'this test looked up hosts other than the loopback').toEqual([]);
+});
