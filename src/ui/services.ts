@@ -45,8 +45,8 @@ export interface FeedLike {
   settled: Promise<unknown>;
   /** The next window below the oldest note shown; `end` when the relays hold nothing older. */
   loadOlder?(): Promise<{ found: number; end: boolean }>;
-  /** Home only: the user followed someone; their notes join this feed now. */
-  followed?(pubkey: string): void;
+  /** Home only: the user followed these people (here, or on another device); their notes join this feed now. */
+  followed?(pubkeys: readonly string[]): void;
   /** Home only: the user unfollowed someone; their notes leave this feed now. */
   unfollowed?(pubkey: string): void;
   close(): void;
@@ -215,6 +215,12 @@ export interface UiServices {
   follows(): Promise<string[]>;
   /** The follow list when start-up's lookup has already finished (so the first frame can show the feed); else undefined. */
   knownFollows?(): string[] | undefined;
+  /**
+   * Told the relays' follow list when it turns out newer than the cached one Home opened from
+   * (someone followed or unfollowed on another device); a listener added later is told the last
+   * one at once. Returns an unsubscribe.
+   */
+  onFollowsUpdated?(listener: (follows: string[]) => void): () => void;
   openFeed(kind: FeedKind, follows: readonly string[]): FeedLike;
   /** One author's recent notes, for the profile screen. */
   openAuthorFeed(pubkey: string): FeedLike;

@@ -7,7 +7,7 @@ import { cacheOf, createClient, type Client } from '../client/client.js';
 import { openFeed, type Feed } from '../client/feed.js';
 import { routeFeed } from '../client/routed-feed.js';
 import { createInteractions } from '../client/interactions.js';
-import { currentFollows, follow, unfollow } from '../client/follows.js';
+import { follow, unfollow } from '../client/follows.js';
 import { createProfileDirectory } from '../client/profiles.js';
 import { createQuoteDirectory } from '../client/quotes.js';
 import { openUrl } from './open-url.js';
@@ -18,8 +18,6 @@ import { setProfile } from '../client/profile-edit.js';
 import { publishEvent } from '../client/publish.js';
 import { fetchThread, watchThread } from '../client/thread.js';
 import { unixNow } from '../core/clock.js';
-import { newestReplaceable } from '../core/events.js';
-import { followedPubkeys } from '../core/follow-list.js';
 import { globalFilters, HOME_KINDS, homeFilters } from '../core/feed-filters.js';
 import { wireNotifications } from './wire-notifications.js';
 import { derivePublicKey } from '../core/derive-key.js';
@@ -33,6 +31,7 @@ import type { FeedLike, UiServices } from './services.js';
 import { readUrls } from '../core/relay-spec.js';
 import { wireDms } from './dms-wire.js';
 import { wireBookmarks } from './bookmarks-wire.js';
+import { wireFollows } from './follows-wire.js';
 import { hashtagFilters } from '../core/hashtags.js';
 import { openSearchFeed } from '../client/search-feed.js';
 import { searchRelaysFor } from '../client/search.js';
@@ -41,8 +40,6 @@ import { safely } from '../core/safely.js';
 /** How far back a feed starts, and how many notes each relay is asked for. */
 const FEED_WINDOW_SEC = 7 * 24 * 3600;
 const FEED_LIMIT = 300;
-/** How long start-up waits for the relays' follow list before showing what it has. */
-const FOLLOWS_WAIT_MS = 2_500;
 
 /** Resolves once the feed holds a note (from the cache or a relay), or every relay has answered. */
 function hasNotes(feed: FeedLike): Promise<void> {
@@ -169,35 +166,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   const relayListeners = new Set<() => void>();
   /** Relays that stalled during this run: views opened later do not wait for them again (src/client/window.ts). */
   const stalled = new Set<string>();
-  let followsFor: { pubkey: string; list: Promise<string[]>; known?: string[] } | undefined;
-  /** The follow list cached by an earlier run; undefined when only the relays can say. */
-  const cachedFollows = (pubkey: string): string[] | undefined => {
-    const local = newestReplaceable(events()?.query([{ kinds: [3], authors: [pubkey], limit: 1 }]) ?? []);
-    return local ? followedPubkeys(local.tags) : undefined;
-  };
-  const lookUpFollows = async (pubkey: string): Promise<string[]> => {
-    // The local copy opens Home at once; the relays' newest is fetched (and cached) meanwhile for next time.
-    const local = cachedFollows(pubkey);
-    if (local) {
-      currentFollows(client).catch(() => {});
-      return local;
-    }
-    // Only for showing Home: 2.5 s first, so a relay that never answers does not hold the screen
-    // when another has answered. (Editing the list still asks every relay, in follows.ts.)
-    const urls = client.relays().map((relay) => relay.url);
-    const ask = (eoseTimeoutMs?: number) => pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, ...(eoseTimeoutMs ? { eoseTimeoutMs } : {}) });
-    let { events: found, relays } = await ask(FOLLOWS_WAIT_MS);
-    // Nothing yet and no relay done, but some still working (a slow link, a busy machine): the
-    // list is unknown, not empty, so they get the pool's whole wait before anything is concluded.
-    if (found.length === 0 && !relays.some((relay) => relay.eose) && relays.some((relay) => relay.timedOut)) ({ events: found, relays } = await ask());
-    for (const relay of relays) if (relay.timedOut) stalled.add(relay.url);
-    const lists = found.filter((event) => event.kind === 3 && event.pubkey === pubkey);
-    const newest = newestReplaceable(lists);
-    if (newest) return followedPubkeys(newest.tags);
-    // "You follow nobody" only when a relay said so; silence is not an empty list.
-    if (!relays.some((relay) => relay.eose)) throw new Error(`none of your ${urls.length} relays answered, so whom you follow is unknown`);
-    return [];
-  };
+  const followList = wireFollows(client, { publicKey: () => publicKey, closed: () => closed, stalled });
   const openFor = (kind: FeedKind, follows: readonly string[]): FeedLike => {
     if (kind === 'notifications') return notifying.feed() ?? emptyFeed();
     if (kind === 'home' && follows.length > 0) {
@@ -205,9 +174,15 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       const authors = [...follows, ...(publicKey ? [publicKey] : [])];
       const home = feed(homeFilters(authors, since(), FEED_LIMIT));
       // Each author also where they write (NIP-65), unless --relay named the relays for this run.
-      if (!relayOverride) void routeFeed(client, home, authors, { kinds: [...HOME_KINDS], since: since(), limit: FEED_LIMIT }, stalled).catch(() => {});
+      const route = (people: string[]) => {
+        if (!relayOverride) void routeFeed(client, home, people, { kinds: [...HOME_KINDS], since: since(), limit: FEED_LIMIT }, stalled).catch(() => {});
+      };
+      route(authors);
       return Object.assign(home, {
-        followed: (pubkey: string) => home.extend(homeFilters([pubkey], since(), FEED_LIMIT)),
+        followed: (pubkeys: readonly string[]) => {
+          home.extend(homeFilters([...pubkeys], since(), FEED_LIMIT));
+          route([...pubkeys]);
+        },
         unfollowed: (pubkey: string) => home.exclude(pubkey),
       });
     }
@@ -247,17 +222,9 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     },
     relayStatus: () => pool().status(),
     onRelayStatus: (listener) => pool().onStatus(listener),
-    follows() {
-      if (!publicKey) return Promise.resolve([]);
-      // One lookup per key: start-up asks early (before Ink loads), the app gets the same answer.
-      if (followsFor?.pubkey !== publicKey) {
-        const asked: NonNullable<typeof followsFor> = { pubkey: publicKey, list: lookUpFollows(publicKey) };
-        asked.list.then((list) => (asked.known = list), () => {});
-        followsFor = asked;
-      }
-      return followsFor.list;
-    },
-    knownFollows: () => (followsFor?.pubkey === publicKey ? followsFor?.known : undefined),
+    follows: followList.follows,
+    knownFollows: followList.knownFollows,
+    onFollowsUpdated: followList.onFollowsUpdated,
     openFeed(kind, follows) {
       const key = `${kind}:${follows.join(',')}`;
       if (early?.key === key) {
@@ -274,7 +241,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       // The list is asked for first: a relay answers in order, and its one-event answer is not
       // then queued behind Global's notes, which wait for the list to be shown.
       const asked = this.follows();
-      const global = publicKey && !cachedFollows(publicKey) ? openFor('global', []) : undefined;
+      const global = publicKey && !followList.cached(publicKey) ? openFor('global', []) : undefined;
       const follows = await asked;
       const kind: FeedKind = follows.length > 0 ? 'home' : 'global';
       if (closed) return global?.close();

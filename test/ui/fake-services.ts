@@ -58,8 +58,8 @@ export class MemoryFeed implements FeedLike {
   }
   /** What Home was told of follows and unfollows made while it was open. */
   readonly followChanges: Array<[string, boolean]> = [];
-  followed(pubkey: string) {
-    this.followChanges.push([pubkey, true]);
+  followed(pubkeys: readonly string[]) {
+    for (const pubkey of pubkeys) this.followChanges.push([pubkey, true]);
   }
   unfollowed(pubkey: string) {
     this.followChanges.push([pubkey, false]);

@@ -1,5 +1,5 @@
 import type { Event } from 'nostr-tools';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '../context.js';
 import type { FeedKind } from '../navigation.js';
 import { useFeed } from './use-feed.js';
@@ -8,7 +8,8 @@ import { useFeed } from './use-feed.js';
  * The feed on screen (Home, Notifications or Global), opened once the follow list is
  * known. A note just published joins it at once (and the list jumps to the top);
  * a follow or unfollow does not reopen it under the reader (the list would jump):
- * an open Home asks for the new author's notes, or drops the old one's, in place.
+ * an open Home asks for the new author's notes, or drops the old one's, in place. So does a
+ * newer follow list the relays hold (changed on another device) than the cached one.
  */
 export function useShownFeed(
   feed: FeedKind,
@@ -40,10 +41,29 @@ export function useShownFeed(
     ({ pubkey, following }: { pubkey: string; following: boolean }) => {
       setFollows((list = []) => (following ? [...new Set([...list, pubkey])] : list.filter((pk) => pk !== pubkey)));
       if (feed !== 'home') return;
-      if (following) feedView.feed?.followed?.(pubkey);
+      if (following) feedView.feed?.followed?.([pubkey]);
       else feedView.feed?.unfollowed?.(pubkey);
     },
     [feed, feedView.feed, setFollows],
+  );
+  // The relays' follow list, newer than the cached one Home opened from: the difference, in place.
+  const shown = useRef(follows);
+  shown.current = follows;
+  useEffect(
+    () =>
+      services.onFollowsUpdated?.((list) => {
+        const before = new Set(shown.current ?? []);
+        const after = new Set(list);
+        const added = list.filter((pubkey) => !before.has(pubkey));
+        const removed = [...before].filter((pubkey) => !after.has(pubkey));
+        if (added.length === 0 && removed.length === 0) return;
+        shown.current = list;
+        setFollows(() => list);
+        if (feed !== 'home') return;
+        if (added.length > 0) feedView.feed?.followed?.(added);
+        for (const pubkey of removed) feedView.feed?.unfollowed?.(pubkey);
+      }),
+    [services, feed, feedView.feed, setFollows],
   );
   return { feedView, topSignal, onPublished, onFollowsChanged };
 }

@@ -1,0 +1,59 @@
+// Home opens at once from the cached follow list; when the relays hold a newer one (someone was
+// followed or unfollowed on another device), the open Home takes the difference in place: the new
+// people's notes come in, the dropped people's go. Before, the newer list was only cached for the
+// next start, and this run showed less than the relays hold. Over the real services and relay.
+import { render } from 'ink-testing-library';
+import type { Event } from 'nostr-tools';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/App.js';
+import { relayForFile } from '../helpers/file-relay.js';
+import { realServices, type RealServices } from '../helpers/real-services.js';
+import { waitForFrame } from './frames.js';
+
+const relay = relayForFile();
+let run: RealServices | undefined;
+let unmount: (() => void) | undefined;
+afterEach(async () => {
+  unmount?.();
+  await run?.close();
+});
+
+const followList = (me: Uint8Array, created_at: number, people: Uint8Array[]) =>
+  finalizeEvent({ kind: 3, created_at, tags: people.map((key) => ['p', getPublicKey(key)]), content: '' }, me);
+
+/** The app over real services, with `cached` in the cache before it starts. */
+function start(me: Uint8Array, now: number, cached: Event[]) {
+  run = realServices({ pubkey: getPublicKey(me), secretKey: me, relays: [relay.url], nowSec: now, prefix: 'nostr-tui-follows-update-' });
+  for (const event of cached) run.client.store().events.put(event);
+  const app = render(<App services={run.services} size={{ columns: 80, rows: 24 }} color={false} />);
+  unmount = app.unmount;
+  return (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000);
+}
+
+describe('a newer follow list on the relays than in the cache', () => {
+  it('brings the notes of someone followed on another device into the open Home', async () => {
+    const [me, alice, bob] = [generateSecretKey(), generateSecretKey(), generateSecretKey()];
+    const now = Math.floor(Date.now() / 1000);
+    await relay.seed(
+      finalizeEvent({ kind: 1, created_at: now - 500, tags: [], content: 'alice was followed here' }, alice),
+      finalizeEvent({ kind: 1, created_at: now - 400, tags: [], content: 'bob was followed elsewhere' }, bob),
+      followList(me, now - 100, [alice, bob]),
+    );
+    const frame = start(me, now, [followList(me, now - 300, [alice])]);
+    const shown = await frame((f) => f.includes('bob was followed elsewhere') && f.includes('alice was followed here'));
+    expect(shown).toContain('Home');
+  });
+
+  it('takes the notes of someone unfollowed on another device out of the open Home', async () => {
+    const [me, alice, bob] = [generateSecretKey(), generateSecretKey(), generateSecretKey()];
+    const now = Math.floor(Date.now() / 1000);
+    const fromAlice = finalizeEvent({ kind: 1, created_at: now - 500, tags: [], content: 'alice is still followed' }, alice);
+    const fromBob = finalizeEvent({ kind: 1, created_at: now - 400, tags: [], content: 'bob was unfollowed elsewhere' }, bob);
+    await relay.seed(fromAlice, fromBob, followList(me, now - 100, [alice]));
+    // Both notes are cached too, so both are painted with the cached list before the relays answer.
+    const frame = start(me, now, [followList(me, now - 300, [alice, bob]), fromAlice, fromBob]);
+    const shown = await frame((f) => f.includes('alice is still followed') && !f.includes('bob was unfollowed elsewhere'));
+    expect(shown).toContain('Home');
+  });
+});
