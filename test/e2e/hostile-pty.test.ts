@@ -65,7 +65,9 @@ describe('hostile notes in the interactive UI, in a real terminal', () => {
       }
       const last = notes.indexOf(shown[shown.length - 1]!);
       run.write('G');
-      await run.waitFor((text) => text.includes(`#${last} `));
+      // Each j above waited for output, not for its own frame: under a loaded machine the UI may still
+      // be drawing the walk down when G comes (the full suite once took over 15 s to reach the end).
+      await run.waitFor((text) => text.includes(`#${last} `), 60_000);
       const before = run.output().length;
       run.write('g');
       await run.waitFor((_, raw) => raw.length > before);
