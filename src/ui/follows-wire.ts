@@ -29,7 +29,11 @@ export function wireFollows(
     const { event } = await currentFollows(client, pubkey);
     if (deps.closed() || !event || event.created_at <= local.created_at || event.id === local.id || deps.publicKey() !== pubkey) return;
     const follows = followedPubkeys(event.tags);
-    if (lookup?.pubkey === pubkey) lookup.known = follows;
+    // A screen that asks from now on is answered with this list.
+    if (lookup?.pubkey === pubkey) {
+      lookup.known = follows;
+      lookup.list = Promise.resolve(follows);
+    }
     update = { pubkey, follows };
     for (const listener of listeners) listener(follows);
   };

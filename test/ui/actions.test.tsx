@@ -146,6 +146,27 @@ describe('acting on the selected note', () => {
     ]);
   });
 
+  it('a newer follow list from the relays changes the open Home once, even right after its first frame; a later u holds, Tab and back included', async () => {
+    const home = feedOf(hello);
+    const { frame, press, updateFollows } = start({ follows: [bob.pubkey], feeds: { home } });
+    await frame((f) => f.includes('hello world'));
+    // Alice was followed on another device; the list comes at once after Home's first frame.
+    updateFollows([bob.pubkey, alice.pubkey]);
+    press('u');
+    await frame((f) => f.includes(' unfollow alice: sent to 1/1 relays'));
+    for (const title of ['Notifications', 'Global', 'Messages', 'Home']) {
+      press(keys.tab);
+      await frame((f) => f.split('\n')[0]!.includes(` · ${title}`));
+    }
+    // Home was opened again on the way, from the list as it is now: alice stays out.
+    press('u');
+    await frame((f) => f.includes(' you do not follow alice'));
+    expect(home.followChanges).toEqual([
+      [alice.pubkey, true],
+      [alice.pubkey, false],
+    ]);
+  });
+
   it('Enter opens the thread, indented by depth, the opened note selected; Esc goes back', async () => {
     const root = bob.note('the root', now - 900);
     const reply = alice.note('a reply', now - 600, replyTemplate('', root, 0).tags);

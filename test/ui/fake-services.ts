@@ -108,6 +108,9 @@ export function fakeServices(opts: FakeOptions = {}) {
   const relays = opts.relays ?? [{ url: 'ws://fake', read: true, write: true }];
   const follows = [...(opts.follows ?? [])];
   const noticeListeners = new Set<(text: string) => void>();
+  // The relays' newer follow list (onFollowsUpdated): told to the listeners, and the last one to each new listener.
+  const followsUpdates = new Set<(list: string[]) => void>();
+  let lastFollowsUpdate: string[] | undefined;
   const threadWatchers = new Set<(reply: Event) => void>();
   const statusListeners = new Set<(status: RelayStatus[]) => void>();
   let interactions: Interactions | undefined;
@@ -185,6 +188,11 @@ export function fakeServices(opts: FakeOptions = {}) {
       return () => void statusListeners.delete(listener);
     },
     follows: async () => [...follows],
+    onFollowsUpdated(listener) {
+      followsUpdates.add(listener);
+      if (lastFollowsUpdate) listener(lastFollowsUpdate);
+      return () => void followsUpdates.delete(listener);
+    },
     openFeed(kind) {
       opened.push(kind);
       return (feeds[kind] ??= new MemoryFeed());
@@ -259,6 +267,12 @@ export function fakeServices(opts: FakeOptions = {}) {
     relayStatus: (status: RelayStatus[]) => statusListeners.forEach((l) => l(status)),
     /** A warning the services would have printed on stderr. */
     notice: (text: string) => noticeListeners.forEach((l) => l(text)),
+    /** The relays turning out to hold a newer follow list than the one Home opened from. */
+    updateFollows(list: string[]) {
+      follows.splice(0, follows.length, ...list);
+      lastFollowsUpdate = [...list];
+      for (const listener of followsUpdates) listener(lastFollowsUpdate);
+    },
     /** A batch of profiles arriving. */
     setProfile(pubkey: string, profile: Partial<Profile>) {
       profiles.set(pubkey, { created_at: 2, ...profile });

@@ -45,6 +45,21 @@ describe('a newer follow list on the relays than in the cache', () => {
     expect(shown).toContain('Home');
   });
 
+  it('answers every later ask with the newer list (a screen opened after it came gets it whole)', async () => {
+    const [me, alice, bob] = [generateSecretKey(), generateSecretKey(), generateSecretKey()];
+    const now = Math.floor(Date.now() / 1000);
+    await relay.seed(followList(me, now - 100, [alice, bob]));
+    run = realServices({ pubkey: getPublicKey(me), secretKey: me, relays: [relay.url], nowSec: now, prefix: 'nostr-tui-follows-update-' });
+    run.client.store().events.put(followList(me, now - 300, [alice]));
+    const services = run.services;
+    expect(await services.follows()).toEqual([getPublicKey(alice)]);
+    const told = await new Promise<string[]>((resolve) => services.onFollowsUpdated!(resolve));
+    const newer = [getPublicKey(alice), getPublicKey(bob)];
+    expect(told).toEqual(newer);
+    expect(await services.follows()).toEqual(newer);
+    expect(services.knownFollows!()).toEqual(newer);
+  });
+
   it('takes the notes of someone unfollowed on another device out of the open Home', async () => {
     const [me, alice, bob] = [generateSecretKey(), generateSecretKey(), generateSecretKey()];
     const now = Math.floor(Date.now() / 1000);

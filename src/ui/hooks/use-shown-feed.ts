@@ -2,6 +2,7 @@ import type { Event } from 'nostr-tools';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '../context.js';
 import type { FeedKind } from '../navigation.js';
+import type { FeedLike } from '../services.js';
 import { useFeed } from './use-feed.js';
 
 /**
@@ -47,8 +48,12 @@ export function useShownFeed(
     [feed, feedView.feed, setFollows],
   );
   // The relays' follow list, newer than the cached one Home opened from: the difference, in place.
+  // Read through refs, subscribed once: the list may come between the frame that opened Home and
+  // the effects that would see it, and the open Home is whichever is shown when it comes.
   const shown = useRef(follows);
   shown.current = follows;
+  const home = useRef<FeedLike | undefined>(undefined);
+  home.current = feed === 'home' ? feedView.feed : undefined;
   useEffect(
     () =>
       services.onFollowsUpdated?.((list) => {
@@ -59,11 +64,10 @@ export function useShownFeed(
         if (added.length === 0 && removed.length === 0) return;
         shown.current = list;
         setFollows(() => list);
-        if (feed !== 'home') return;
-        if (added.length > 0) feedView.feed?.followed?.(added);
-        for (const pubkey of removed) feedView.feed?.unfollowed?.(pubkey);
+        if (added.length > 0) home.current?.followed?.(added);
+        for (const pubkey of removed) home.current?.unfollowed?.(pubkey);
       }),
-    [services, feed, feedView.feed, setFollows],
+    [services, setFollows],
   );
   return { feedView, topSignal, onPublished, onFollowsChanged };
 }
