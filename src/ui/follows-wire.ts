@@ -1,10 +1,12 @@
 // The user's follow list (NIP-02 kind 3) as the UI reads it to open Home. A cached copy opens Home
 // at once; the relays' newest is fetched meanwhile and, when newer (someone followed or unfollowed
 // on another device), told to onFollowsUpdated listeners, which apply the difference to the open
-// Home. With none cached, the relays are asked. Editing the list is src/client/follows.ts's.
+// Home. With none cached, the relays are asked. Then a list published later (another device,
+// while this one runs) is told as it comes. Editing the list is src/client/follows.ts's.
 import type { Event } from 'nostr-tools';
 import { cacheOf, type Client } from '../client/client.js';
 import { currentFollows } from '../client/follows.js';
+import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
 import type { UiServices } from './services.js';
@@ -17,17 +19,24 @@ type FollowServices = Required<Pick<UiServices, 'follows' | 'knownFollows' | 'on
 export function wireFollows(
   client: Client,
   deps: { publicKey(): string | undefined; closed(): boolean; stalled: Set<string> },
-): FollowServices & { cached(pubkey: string): string[] | undefined } {
+): FollowServices & { cached(pubkey: string): string[] | undefined; close(): void } {
   let lookup: { pubkey: string; list: Promise<string[]>; known?: string[] } | undefined;
   const listeners = new Set<(follows: string[]) => void>();
   /** The last newer list found, told to a listener that comes after it. */
   let update: { pubkey: string; follows: string[] } | undefined;
+  /** The newest list seen (cached, fetched or live) of the key being watched. */
+  let newest: { pubkey: string; created_at: number; id: string } | undefined;
+  let watching: { close(): void } | undefined;
   const cachedList = (pubkey: string): Event | undefined => newestReplaceable(cacheOf(client)?.query([{ kinds: [3], authors: [pubkey], limit: 1 }]) ?? []);
 
-  /** The relays' newest list, when newer than `local`: told to the listeners ("never show less than the relays hold"). */
-  const updateFrom = async (pubkey: string, local: Event) => {
-    const { event } = await currentFollows(client, pubkey);
-    if (deps.closed() || !event || event.created_at <= local.created_at || event.id === local.id || deps.publicKey() !== pubkey) return;
+  const seen = (event: Event) => (newest = { pubkey: event.pubkey, created_at: event.created_at, id: event.id });
+  /** A list newer than any seen of the user's: told to the listeners ("never show less than the relays hold"). */
+  const tell = (pubkey: string, event: Event) => {
+    if (deps.closed() || deps.publicKey() !== pubkey || event.kind !== 3 || event.pubkey !== pubkey) return;
+    if (newest?.pubkey === pubkey && (event.created_at < newest.created_at || event.id === newest.id)) return;
+    // NIP-01: of two replaceable events at the same second, the lower id stands.
+    if (newest?.pubkey === pubkey && event.created_at === newest.created_at && event.id > newest.id) return;
+    seen(event);
     const follows = followedPubkeys(event.tags);
     // A screen that asks from now on is answered with this list.
     if (lookup?.pubkey === pubkey) {
@@ -37,11 +46,25 @@ export function wireFollows(
     update = { pubkey, follows };
     for (const listener of listeners) listener(follows);
   };
+  /**
+   * Lists published since the lookup began (another device following or unfollowing while this
+   * one runs): asked for once the lookup is done, from when it began, so none falls between.
+   */
+  const watch = (pubkey: string, since: number) => {
+    if (deps.closed() || watching) return;
+    const relays = client.relays().map((relay) => relay.url);
+    watching = client.pool().subscribe([{ kinds: [3], authors: [pubkey], since }], { onevent: (event) => tell(pubkey, event) }, { relays });
+  };
 
   const lookUp = async (pubkey: string): Promise<string[]> => {
+    const began = unixNow(client.clock);
     const local = cachedList(pubkey);
     if (local) {
-      updateFrom(pubkey, local).catch(() => {});
+      seen(local);
+      currentFollows(client, pubkey)
+        .then(({ event }) => event && tell(pubkey, event))
+        .catch(() => {})
+        .finally(() => watch(pubkey, began));
       return followedPubkeys(local.tags);
     }
     // Only for showing Home: 2.5 s first, so a relay that never answers does not hold the screen
@@ -53,14 +76,20 @@ export function wireFollows(
     // list is unknown, not empty, so they get the pool's whole wait before anything is concluded.
     if (found.length === 0 && !relays.some((relay) => relay.eose) && relays.some((relay) => relay.timedOut)) ({ events: found, relays } = await ask());
     for (const relay of relays) if (relay.timedOut) deps.stalled.add(relay.url);
-    const newest = newestReplaceable(found.filter((event) => event.kind === 3 && event.pubkey === pubkey));
-    if (newest) return followedPubkeys(newest.tags);
+    const list = newestReplaceable(found.filter((event) => event.kind === 3 && event.pubkey === pubkey));
+    if (list) seen(list);
+    watch(pubkey, began);
+    if (list) return followedPubkeys(list.tags);
     // "You follow nobody" only when a relay said so; silence is not an empty list.
     if (!relays.some((relay) => relay.eose)) throw new Error(`none of your ${urls.length} relays answered, so whom you follow is unknown`);
     return [];
   };
 
   return {
+    close() {
+      watching?.close();
+      watching = undefined;
+    },
     cached(pubkey) {
       const local = cachedList(pubkey);
       return local ? followedPubkeys(local.tags) : undefined;

@@ -297,6 +297,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       if (closed) return;
       closed = true;
       notifying.close();
+      followList.close();
       early?.feed.close();
       profiles.close();
       quotes.close();

@@ -1,7 +1,8 @@
 // Home opens at once from the cached follow list; when the relays hold a newer one (someone was
-// followed or unfollowed on another device), the open Home takes the difference in place: the new
-// people's notes come in, the dropped people's go. Before, the newer list was only cached for the
-// next start, and this run showed less than the relays hold. Over the real services and relay.
+// followed or unfollowed on another device, before or while the app runs), the open Home takes the
+// difference in place: the new people's notes come in, the dropped people's go. Before, the newer
+// list was only cached for the next start, and this run showed less than the relays hold. Over the
+// real services and relay.
 import { render } from 'ink-testing-library';
 import type { Event } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
@@ -23,13 +24,14 @@ const followList = (me: Uint8Array, created_at: number, people: Uint8Array[]) =>
   finalizeEvent({ kind: 3, created_at, tags: people.map((key) => ['p', getPublicKey(key)]), content: '' }, me);
 
 /** The app over real services, with `cached` in the cache before it starts. */
-function start(me: Uint8Array, now: number, cached: Event[]) {
+function startWithKeys(me: Uint8Array, now: number, cached: Event[]) {
   run = realServices({ pubkey: getPublicKey(me), secretKey: me, relays: [relay.url], nowSec: now, prefix: 'nostr-tui-follows-update-' });
   for (const event of cached) run.client.store().events.put(event);
   const app = render(<App services={run.services} size={{ columns: 80, rows: 24 }} color={false} />);
   unmount = app.unmount;
-  return (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000);
+  return { frame: (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000), press: (keys: string) => app.stdin.write(keys) };
 }
+const start = (me: Uint8Array, now: number, cached: Event[]) => startWithKeys(me, now, cached).frame;
 
 describe('a newer follow list on the relays than in the cache', () => {
   it('brings the notes of someone followed on another device into the open Home', async () => {
@@ -43,6 +45,25 @@ describe('a newer follow list on the relays than in the cache', () => {
     const frame = start(me, now, [followList(me, now - 300, [alice])]);
     const shown = await frame((f) => f.includes('bob was followed elsewhere') && f.includes('alice was followed here'));
     expect(shown).toContain('Home');
+  });
+
+  it('takes a list published while it runs (someone followed on another device meanwhile)', async () => {
+    const [me, alice, bob] = [generateSecretKey(), generateSecretKey(), generateSecretKey()];
+    const now = Math.floor(Date.now() / 1000);
+    const list = followList(me, now - 100, [alice]);
+    await relay.seed(
+      finalizeEvent({ kind: 1, created_at: now - 500, tags: [], content: 'alice, followed all along' }, alice),
+      finalizeEvent({ kind: 1, created_at: now - 400, tags: [], content: 'bob, followed just now' }, bob),
+      list,
+    );
+    const { frame, press } = startWithKeys(me, now, [list]);
+    const before = await frame((f) => f.includes('alice, followed all along'));
+    expect(before).not.toContain('bob, followed just now');
+    await relay.seed(followList(me, now, [alice, bob]));
+    // Above the note being read, it waits to be shown, as any new note does.
+    await frame((f) => f.includes('1 new post · g to show'));
+    press('g');
+    await frame((f) => f.includes('bob, followed just now') && f.includes('alice, followed all along'));
   });
 
   it('answers every later ask with the newer list (a screen opened after it came gets it whole)', async () => {
