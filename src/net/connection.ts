@@ -164,17 +164,20 @@ export class Connection {
       });
       this.relay.connect().then(
         () => {
-          this.cancelConnect?.();
-          this.cancelConnect = undefined;
+          this.stopConnectTimer();
           resolve();
         },
         (reason: unknown) => {
-          this.cancelConnect?.();
-          this.cancelConnect = undefined;
+          this.stopConnectTimer();
           reject(reason instanceof Error ? reason : new Error(String(reason)));
         },
       );
     });
+  }
+
+  private stopConnectTimer(): void {
+    this.cancelConnect?.();
+    this.cancelConnect = undefined;
   }
 
   private lost(): void {
@@ -256,8 +259,7 @@ export class Connection {
     this.closed = true;
     this.cancelReconnect?.();
     this.cancelReconnect = undefined;
-    this.cancelConnect?.();
-    this.cancelConnect = undefined;
+    this.stopConnectTimer();
     this.relay.dropPending('pool closed');
     try {
       this.relay.closeWithin(graceMs, this.deps.timers);

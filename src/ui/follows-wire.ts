@@ -25,17 +25,16 @@ export function wireFollows(
   /** The last newer list found, told to a listener that comes after it. */
   let update: { pubkey: string; follows: string[] } | undefined;
   /** The newest list seen (cached, fetched or live) of the key being watched. */
-  let newest: { pubkey: string; created_at: number; id: string } | undefined;
+  let newest: Event | undefined;
   let watching: { close(): void } | undefined;
   const cachedList = (pubkey: string): Event | undefined => newestReplaceable(cacheOf(client)?.query([{ kinds: [3], authors: [pubkey], limit: 1 }]) ?? []);
 
-  const seen = (event: Event) => (newest = { pubkey: event.pubkey, created_at: event.created_at, id: event.id });
+  const seen = (event: Event) => (newest = event);
   /** A list newer than any seen of the user's: told to the listeners ("never show less than the relays hold"). */
   const tell = (pubkey: string, event: Event) => {
     if (deps.closed() || deps.publicKey() !== pubkey || event.kind !== 3 || event.pubkey !== pubkey) return;
-    if (newest?.pubkey === pubkey && (event.created_at < newest.created_at || event.id === newest.id)) return;
-    // NIP-01: of two replaceable events at the same second, the lower id stands.
-    if (newest?.pubkey === pubkey && event.created_at === newest.created_at && event.id > newest.id) return;
+    // The version that stands (NIP-01); the one already seen stays on a tie.
+    if (newest?.pubkey === pubkey && newestReplaceable([newest, event]) !== event) return;
     seen(event);
     const follows = followedPubkeys(event.tags);
     // A screen that asks from now on is answered with this list.

@@ -216,9 +216,9 @@ export interface UiServices {
   /** The follow list when start-up's lookup has already finished (so the first frame can show the feed); else undefined. */
   knownFollows?(): string[] | undefined;
   /**
-   * Told the relays' follow list when it turns out newer than the cached one Home opened from
-   * (someone followed or unfollowed on another device); a listener added later is told the last
-   * one at once. Returns an unsubscribe.
+   * Told the relays' follow list when it turns out newer than the one Home opened from (someone
+   * followed or unfollowed on another device, before this run or during it); a listener added
+   * later is told the last one at once. Returns an unsubscribe.
    */
   onFollowsUpdated?(listener: (follows: string[]) => void): () => void;
   openFeed(kind: FeedKind, follows: readonly string[]): FeedLike;
