@@ -31,28 +31,11 @@ export async function start(args: readonly string[] = process.argv.slice(2)): Pr
       await (bundle.exports as { run(): Promise<void> }).run();
     } finally {
       if (bundle.cache !== 'used') await save();
-      endWhenHeld();
     }
     return;
   }
   const { run } = await import('./cli.js');
   await run();
-}
-
-/**
- * Once the timeline has closed all it opened, the process ends by itself, unless something out of
- * its hands still holds it: a relay's DNS lookup cannot be cancelled (getaddrinfo), and with a
- * resolver that does not answer, a quit waited 10 s after the screen was given back. So it ends
- * this long after, whatever holds it, once what it wrote has gone out.
- */
-const END_AFTER_MS = 1_000;
-
-function endWhenHeld(): void {
-  setTimeout(() => {
-    // A draft printed to a piped stderr is still on its way: the exit waits for it.
-    const writing = [process.stdout, process.stderr].filter((stream) => stream.writableLength > 0);
-    void Promise.all(writing.map((stream) => new Promise((written) => stream.write('', written)))).then(() => process.exit());
-  }, END_AFTER_MS).unref();
 }
 
 /**

@@ -19,6 +19,7 @@ import { keepRetrying } from './outbox-retry.js';
 import { safely } from '../core/safely.js';
 import { writeUrls } from '../core/relay-spec.js';
 import { indexProgressWriter } from './search-progress.js';
+import { dnsServersFromEnv } from '../net/lookup.js';
 
 export interface ClientOptions {
   paths: Paths;
@@ -83,6 +84,8 @@ export function createClient(opts: ClientOptions): Client {
   const config = new ConfigStore(opts.paths.configDir);
   const keys = new KeyStore(opts.paths.configDir);
   const stderr = opts.stderr ?? process.stderr;
+  // Bad input is said before anything is asked of the network.
+  const dnsServers = dnsServersFromEnv(opts.env);
   let relays: RelaySpec[] | undefined;
   let pool: RelayPool | undefined;
   let store: LocalStore | undefined;
@@ -118,6 +121,7 @@ export function createClient(opts: ClientOptions): Client {
         clock: opts.clock,
         ingest,
         ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
+        dnsServers,
         ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
         ...(opts.publishTimeoutMs === undefined ? {} : { publishTimeoutMs: opts.publishTimeoutMs }),
         // NIP-42 AUTH signs with the key only once it is unlocked: a relay must

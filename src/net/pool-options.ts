@@ -32,6 +32,8 @@ export interface PoolOptions {
   ingest?: Ingest;
   /** A connection to a relay outside the user's list is closed once nothing used it for this long. */
   idleCloseMs?: number;
+  /** DNS servers for relays' names in place of the system's, or `['system']` (src/net/lookup.ts). */
+  dnsServers?: readonly string[];
 }
 
 export const DEFAULT_EOSE_TIMEOUT_MS = 5_000;

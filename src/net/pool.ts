@@ -15,7 +15,7 @@ import { mergeSteps, sameFilters } from './plan.js';
 import { DEFAULT_EOSE_TIMEOUT_MS, DEFAULT_IDLE_CLOSE_MS, DEFAULT_PUBLISH_TIMEOUT_MS, type PoolOptions } from './pool-options.js';
 import { publishTo } from './publish-to.js';
 import { MAX_DELIVERED_IDS, type RelaySub } from './relay.js';
-import { guardedWebSocket } from './socket.js';
+import { relaySockets } from './socket.js';
 import { StatusBroadcast } from './status-broadcast.js';
 import type { PublishOptions, PublishResult, QueryOptions, QueryResult, RelayPool, RelayRole, RelaySpec } from './types.js';
 import type { RelayStatus, RequestOptions, RequestPlan, StreamOptions, SubscribeHandlers, Subscription } from './types.js';
@@ -38,7 +38,7 @@ class Pool implements RelayPool {
   private readonly verified: VerifiedEvents;
   private readonly eoseTimeoutMs: number;
   private readonly publishTimeoutMs: number;
-  private readonly WebSocket: typeof WebSocket;
+  private readonly sockets: ReturnType<typeof relaySockets>;
   private readonly backoff: BackoffOptions;
   private readonly limits: RelayMessageLimits;
   private readonly idleCloseMs: number;
@@ -53,7 +53,7 @@ class Pool implements RelayPool {
     this.verified = new VerifiedEvents(opts.verifier ?? sharedVerifier());
     this.eoseTimeoutMs = opts.eoseTimeoutMs ?? DEFAULT_EOSE_TIMEOUT_MS;
     this.publishTimeoutMs = opts.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS;
-    this.WebSocket = guardedWebSocket(opts.WebSocket);
+    this.sockets = relaySockets(opts.WebSocket, opts.dnsServers);
     this.backoff = { ...defaultBackoff, ...opts.backoff };
     this.limits = { ...defaultLimits, ...opts.limits };
     this.idleCloseMs = opts.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
@@ -75,7 +75,7 @@ class Pool implements RelayPool {
     conn = new Connection(url, inList, {
       clock: this.clock,
       timers: this.timers,
-      WebSocket: this.WebSocket,
+      WebSocket: this.sockets.WebSocket,
       ping: !this.opts.WebSocket,
       verified: this.verified,
       drain: this.drain,
@@ -344,6 +344,7 @@ class Pool implements RelayPool {
       }
       conn.close(0);
     }
+    this.sockets.close();
     this.broadcast.now();
   }
 }

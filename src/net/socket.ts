@@ -1,6 +1,18 @@
 // The WebSocket class the relays use: frames capped by size, and an error
 // listener that outlives AbstractRelay's own.
+import type { LookupFunction } from 'node:net';
 import WS from 'ws';
+import { relayResolver } from './lookup.js';
+
+/**
+ * The pool's socket class, and what ends the lookups its sockets still wait for (the process
+ * would wait for them). An injected class (tests, the bench) connects as it likes; ws gets our
+ * lookup (src/net/lookup.ts).
+ */
+export function relaySockets(Impl?: typeof WebSocket, dnsServers?: readonly string[]): { WebSocket: typeof WebSocket; close(): void } {
+  const resolver = Impl ? undefined : relayResolver(dnsServers);
+  return { WebSocket: guardedWebSocket(Impl, resolver?.lookup), close: () => resolver?.close() };
+}
 
 /** Larger frames close the connection (ws); between 512 KiB and this they are dropped and counted. */
 const MAX_FRAME_BYTES = 16 * 1024 * 1024;
@@ -10,11 +22,12 @@ const MAX_FRAME_BYTES = 16 * 1024 * 1024;
  * thrown by Node's EventEmitter, and AbstractRelay removes its handler when it
  * closes a socket, so each socket keeps one no-op listener of its own.
  */
-export function guardedWebSocket(Impl?: typeof WebSocket): typeof WebSocket {
+function guardedWebSocket(Impl?: typeof WebSocket, lookup?: LookupFunction): typeof WebSocket {
   if (!Impl) {
     return class extends WS {
       constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols, { maxPayload: MAX_FRAME_BYTES });
+        // ws hands its options to http(s).request, and so `lookup` to net.connect (src/net/lookup.ts).
+        super(url, protocols, { maxPayload: MAX_FRAME_BYTES, ...(lookup ? { lookup } : {}) });
         this.on('error', () => {});
       }
     } as unknown as typeof WebSocket;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../../core/clock.js';
+import { dnsServersFromEnv } from '../../net/lookup.js';
 import { createPool } from '../../net/pool.js';
 import type { RelaySpec } from '../../net/types.js';
 import { sharedVerifier, type SignatureVerifier } from '../../net/verify.js';
@@ -164,9 +165,9 @@ export interface RelayReport {
  * to connect and get EOSE is its round trip; no answer within `timeoutMs`, or
  * a failed connection, makes it unreachable.
  */
-export async function checkRelays(relays: RelaySpec[], clock: Clock, timeoutMs = 4_000): Promise<RelayReport[]> {
+export async function checkRelays(relays: RelaySpec[], clock: Clock, env: NodeJS.ProcessEnv, timeoutMs = 4_000): Promise<RelayReport[]> {
   if (relays.length === 0) return [];
-  const pool = createPool({ relays, clock, eoseTimeoutMs: timeoutMs });
+  const pool = createPool({ relays, clock, eoseTimeoutMs: timeoutMs, dnsServers: dnsServersFromEnv(env) });
   try {
     return await Promise.all(
       relays.map(async ({ url, read, write }): Promise<RelayReport> => {

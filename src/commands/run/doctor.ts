@@ -48,7 +48,7 @@ export async function doctor(ctx: CommandContext, args: DoctorArgs): Promise<voi
   // One after the other: the verifier's timing loop holds the main thread for its whole window
   // (the native checks never yield to the event loop), and a relay's round trip measured
   // meanwhile took that long too: a relay on this machine read 316 ms instead of 12.
-  const relayReports = await checkRelays(relays, ctx.clock);
+  const relayReports = await checkRelays(relays, ctx.clock, ctx.env);
   const verifier = await checkVerifier();
   const database = checkDatabase(dataDir, ctx.clock);
 

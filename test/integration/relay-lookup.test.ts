@@ -1,0 +1,130 @@
+// A relay's host name is asked of DNS directly (c-ares; src/net/lookup.ts), where a query can be
+// cancelled, and only names DNS does not know go to the system's resolver (/etc/hosts). Against a
+// real relay on 127.0.0.1 and a DNS server on 127.0.0.1 (test/helpers/dns-server.ts).
+import type { LookupAddress } from 'node:dns';
+import type dns from 'node:dns';
+import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relayResolver, dnsServersFromEnv } from '../../src/net/lookup.js';
+import { createPool } from '../../src/net/pool.js';
+import { startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+
+type Lookup = typeof dns.lookup;
+
+/** What a lookup answered with `all: true`, or its error's code. */
+function lookUp(lookup: (...args: never[]) => void, hostname: string, family = 0): Promise<LookupAddress[] | string> {
+  return new Promise((resolve) =>
+    (lookup as unknown as (h: string, o: object, cb: (e: NodeJS.ErrnoException | null, a: LookupAddress[]) => void) => void)(hostname, { all: true, family }, (error, addresses) =>
+      resolve(error ? (error.code ?? 'error') : addresses),
+    ),
+  );
+}
+
+/** The system's resolver, as a stand-in that says what it was asked (it answers 127.0.0.9). */
+function systemStandIn() {
+  const asked: string[] = [];
+  const lookup = ((hostname: string, _options: unknown, callback: (e: null, a: LookupAddress[]) => void) => {
+    asked.push(hostname);
+    process.nextTick(() => callback(null, [{ address: '127.0.0.9', family: 4 }]));
+  }) as unknown as Lookup;
+  return { asked, lookup };
+}
+
+describe('relay host names', () => {
+  let relay: TestRelay;
+  let dnsServer: TestDnsServer;
+  let silent: TestDnsServer;
+
+  beforeAll(async () => {
+    relay = await startRelay();
+    dnsServer = await startDnsServer({
+      'relay.nostr-tui.test': { A: ['127.0.0.1'] },
+      'v6.nostr-tui.test': { AAAA: ['::1'] },
+      'both.nostr-tui.test': { A: ['127.0.0.2'], AAAA: ['::1'] },
+    });
+    silent = await startDnsServer('silent');
+  });
+  afterAll(async () => {
+    await relay.stop();
+    await dnsServer.stop();
+    await silent.stop();
+  });
+
+  it('reaches a relay by a name its DNS server answers', async () => {
+    const note = finalizeEvent({ kind: 1, created_at: Math.floor(Date.now() / 1000) - 5, tags: [], content: 'found by name' }, generateSecretKey());
+    await relay.seed(note);
+    const url = `ws://relay.nostr-tui.test:${relay.port}`;
+    const pool = createPool({ relays: [{ url, read: true, write: true }], dnsServers: [dnsServer.server] });
+    try {
+      const result = await pool.query([{ ids: [note.id] }]);
+      expect(result.events.map((event) => event.id)).toEqual([note.id]);
+      expect(dnsServer.asked).toContainEqual({ name: 'relay.nostr-tui.test', type: 'A' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('lists IPv4 first, then IPv6, and asks only the family requested', async () => {
+    const system = systemStandIn();
+    const { lookup, close } = relayResolver([dnsServer.server], system.lookup);
+    try {
+      expect(await lookUp(lookup, 'both.nostr-tui.test')).toEqual([
+        { address: '127.0.0.2', family: 4 },
+        { address: '::1', family: 6 },
+      ]);
+      expect(await lookUp(lookup, 'v6.nostr-tui.test')).toEqual([{ address: '::1', family: 6 }]);
+      expect(await lookUp(lookup, 'both.nostr-tui.test', 6)).toEqual([{ address: '::1', family: 6 }]);
+      expect(system.asked).toEqual([]);
+    } finally {
+      close();
+    }
+  });
+
+  it('asks the system for a name DNS does not know (an /etc/hosts name), and for localhost and .local names', async () => {
+    const system = systemStandIn();
+    const { lookup, close } = relayResolver([dnsServer.server], system.lookup);
+    try {
+      expect(await lookUp(lookup, 'only-in-hosts.nostr-tui.test')).toEqual([{ address: '127.0.0.9', family: 4 }]);
+      expect(await lookUp(lookup, 'localhost')).toEqual([{ address: '127.0.0.9', family: 4 }]);
+      expect(await lookUp(lookup, 'relay.localhost')).toEqual([{ address: '127.0.0.9', family: 4 }]);
+      expect(await lookUp(lookup, 'printer.local')).toEqual([{ address: '127.0.0.9', family: 4 }]);
+      expect(system.asked).toEqual(['only-in-hosts.nostr-tui.test', 'localhost', 'relay.localhost', 'printer.local']);
+      // Only the name DNS was asked about reached it.
+      expect(dnsServer.asked.map((q) => q.name)).not.toContain('localhost');
+    } finally {
+      close();
+    }
+  });
+
+  it('a DNS server that never answers: closing cancels the lookup at once, and the system is not asked', async () => {
+    const system = systemStandIn();
+    const { lookup, close } = relayResolver([silent.server], system.lookup);
+    const pending = lookUp(lookup, 'relay.nostr-tui.test');
+    await expect.poll(() => silent.asked.length).toBeGreaterThan(0);
+    close();
+    expect(await pending).toBe('ECANCELLED');
+    expect(await lookUp(lookup, 'relay.nostr-tui.test')).toBe('ECANCELLED');
+    expect(system.asked).toEqual([]);
+  });
+
+  it('a pool closed while a relay\'s name is still being looked up ends its request with the pool', async () => {
+    const pool = createPool({ relays: [{ url: `ws://relay.nostr-tui.test:${relay.port}`, read: true, write: true }], dnsServers: [silent.server] });
+    const asked = silent.asked.length;
+    const query = pool.query([{ kinds: [1], limit: 1 }]);
+    await expect.poll(() => silent.asked.length).toBeGreaterThan(asked);
+    await pool.close();
+    const result = await query;
+    expect(result.relays[0]?.eose).toBe(false);
+    expect(result.events).toEqual([]);
+  });
+
+  it('`system` sends every name to the system\'s resolver; servers must be IP addresses', () => {
+    const system = systemStandIn();
+    expect(relayResolver(['system'], system.lookup).lookup).toBe(system.lookup);
+    expect(dnsServersFromEnv({ NOSTR_TUI_DNS_SERVERS: ' 127.0.0.1:53, [::1]:5353 ,' })).toEqual(['127.0.0.1:53', '[::1]:5353']);
+    expect(dnsServersFromEnv({})).toEqual([]);
+    expect(() => dnsServersFromEnv({ NOSTR_TUI_DNS_SERVERS: 'dns.example.org' })).toThrow(/NOSTR_TUI_DNS_SERVERS must list IP addresses/);
+    expect(dnsServersFromEnv({ NOSTR_TUI_DNS_SERVERS: 'system' })).toEqual(['system']);
+  });
+});
