@@ -20,6 +20,7 @@ import { safely } from '../core/safely.js';
 import { writeUrls } from '../core/relay-spec.js';
 import { indexProgressWriter } from './search-progress.js';
 import { dnsServersFromEnv } from '../net/lookup.js';
+import { webClient } from '../net/web-fetch.js';
 
 export interface ClientOptions {
   paths: Paths;
@@ -65,6 +66,8 @@ export interface Client {
   publicKey(): string | undefined;
   /** Opened on first use. */
   store(): LocalStore;
+  /** For the web requests of this run (NIP-05, NIP-11): names looked up as relays' are, every request ended by close(). */
+  readonly fetch: typeof fetch;
   close(): Promise<void>;
 }
 
@@ -86,6 +89,7 @@ export function createClient(opts: ClientOptions): Client {
   const stderr = opts.stderr ?? process.stderr;
   // Bad input is said before anything is asked of the network.
   const dnsServers = dnsServersFromEnv(opts.env);
+  const web = webClient(dnsServers);
   let relays: RelaySpec[] | undefined;
   let pool: RelayPool | undefined;
   let store: LocalStore | undefined;
@@ -165,7 +169,9 @@ export function createClient(opts: ClientOptions): Client {
       });
       return store;
     },
+    fetch: web.fetch,
     async close() {
+      web.close();
       // Let the retry of earlier outbox entries finish (bounded by the publish timeout), unless it runs in the background.
       if (opts.retryOutbox !== 'background') await retrying;
       retryingLive?.close();

@@ -99,7 +99,7 @@ export async function sendDm(client: Client, peers: readonly string[], text: str
   const planned: { recipient: string; event: Event; route: WrapRoute; relays: string[]; refused: PublishResult[] }[] = [];
   for (const [recipient, { route, relays }] of where) {
     const event = await sealAndWrap(signer, rumor, recipient, unixNow(client.clock));
-    const fit = await relaysThatTake(event, relays, store.relayInfo);
+    const fit = await relaysThatTake(event, relays, store.relayInfo, client.fetch);
     planned.push({ recipient, event, route, relays: fit.relays, refused: fit.refused });
   }
   // Outbox before network: every wrap is durable before the first one is sent.

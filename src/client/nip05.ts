@@ -16,6 +16,8 @@ import { failure } from '../core/errors.js';
 import { nip05Text, nip05Url, parseNip05, pubkeyInNostrJson, type Nip05Address } from '../core/nip05.js';
 import { ensurePrivateDir, writePrivateFile } from '../store/safe-file.js';
 import { readCapped } from './capped-body.js';
+import { dnsServersFromEnv } from '../net/lookup.js';
+import { webClient } from '../net/web-fetch.js';
 import { isHex64 } from '../core/event-shape.js';
 
 export const NIP05_TIMEOUT_MS = 5_000;
@@ -59,7 +61,8 @@ interface CacheEntry {
 
 export function createNip05Resolver(opts: Nip05Options): Nip05Resolver {
   const base = nip05BaseFromEnv(opts.env);
-  const doFetch = opts.fetch ?? fetch;
+  // Without a client's, requests of their own: a lookup is cancelled with its request (src/net/web-fetch.ts).
+  const doFetch = opts.fetch ?? webClient(dnsServersFromEnv(opts.env)).fetch;
   const memory = new Map<string, CacheEntry>(Object.entries(readCache(opts.dataDir)));
   const inflight = new Map<string, Promise<Nip05Answer>>();
   const now = () => Math.floor(opts.clock.now() / 1000);

@@ -10,9 +10,9 @@ import { nameQuery } from '../core/people-by-name.js';
 import type { Client } from './client.js';
 import { createNip05Resolver, type Nip05Resolver } from './nip05.js';
 
-/** The resolver for a client's run: its clock and environment, answers remembered in its data directory. */
-export const nip05For = (client: Pick<Client, 'clock' | 'env' | 'paths'>): Nip05Resolver =>
-  createNip05Resolver({ clock: client.clock, env: client.env, dataDir: client.paths.dataDir });
+/** The resolver for a client's run: its clock, environment and web requests, answers remembered in its data directory. */
+export const nip05For = (client: Pick<Client, 'clock' | 'env' | 'paths'> & Partial<Pick<Client, 'fetch'>>): Nip05Resolver =>
+  createNip05Resolver({ clock: client.clock, env: client.env, dataDir: client.paths.dataDir, ...(client.fetch ? { fetch: client.fetch } : {}) });
 
 /**
  * The hex key `input` names; a secret key is refused as in parsePublicKey. With `named`, what is

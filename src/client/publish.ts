@@ -42,7 +42,7 @@ export async function signSaveSend(client: Client, template: EventTemplate, rela
   const signer = await client.signer();
   const store = client.store();
   // NIP-11 limits: refused here, before signing, when no write relay would take it; relays that would not are skipped.
-  const fit = await relaysThatTake(template, [...new Set(relays)], store.relayInfo);
+  const fit = await relaysThatTake(template, [...new Set(relays)], store.relayInfo, client.fetch);
   const event = await signer.signEvent(template);
   store.outbox.add(event, fit.relays);
   // The local copy: the user's own notes and lists show without asking a relay.

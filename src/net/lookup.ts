@@ -1,12 +1,13 @@
-// How a relay's host name becomes addresses. Node's own lookup (dns.lookup) asks the system's
-// resolver with getaddrinfo in a thread of libuv's pool, where it cannot be cancelled, and the
-// process cannot exit while one runs (libuv joins those threads at exit, process.exit() too): with
-// a resolver that never answers (a network up but its DNS server gone), quitting the timeline gave
-// the screen back and then held the shell prompt for the resolver's whole timeout, 10 s with
-// glibc's defaults, and a one-shot command 5 s past its answer. So names are asked of DNS directly
-// (c-ares, on the event loop: what Node's dns.resolve* use), and every query still open is
-// cancelled when the pool closes. The servers are the system's (c-ares reads /etc/resolv.conf, or
-// the platform's settings), or NOSTR_TUI_DNS_SERVERS.
+// How a host name (a relay's, or a web request's: src/net/web-fetch.ts) becomes addresses.
+// Node's own lookup (dns.lookup) asks the system's resolver with getaddrinfo in a thread of
+// libuv's pool, where it cannot be cancelled, and the process cannot exit while one runs (libuv
+// joins those threads at exit, process.exit() too): with a resolver that never answers (a
+// network up but its DNS server gone), quitting the timeline gave the screen back and then held
+// the shell prompt for the resolver's whole timeout, 10 s with glibc's defaults, and a one-shot
+// command 5 s past its answer. So names are asked of DNS directly (c-ares, on the event loop:
+// what Node's dns.resolve* use), and every query still open is cancelled when the pool closes
+// (or the web request is given up). The servers are the system's (c-ares reads
+// /etc/resolv.conf, or the platform's settings), or NOSTR_TUI_DNS_SERVERS.
 //
 // What only the system's resolver knows is still asked of it: `localhost` and `*.localhost` names
 // (RFC 6761), `.local` names (mDNS, RFC 6762), and a name DNS says does not exist or that the
@@ -18,8 +19,8 @@ import dns, { type LookupAddress, type LookupOptions } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { usageError } from '../core/errors.js';
 
-export interface RelayResolver {
-  /** For `net.connect`'s `lookup` option (ws passes it on). */
+export interface HostResolver {
+  /** For `net.connect`'s `lookup` option (ws and http.get pass it on). */
   readonly lookup: LookupFunction;
   /** Cancels every query still open; later lookups fail at once. */
   close(): void;
@@ -40,7 +41,7 @@ type SystemLookup = typeof dns.lookup;
  * `servers`: DNS servers (`host` or `host:port`) in place of the system's; `['system']` uses
  * getaddrinfo for everything. `systemLookup` is dns.lookup (tests substitute it).
  */
-export function relayResolver(servers: readonly string[] = [], systemLookup: SystemLookup = dns.lookup): RelayResolver {
+export function hostResolver(servers: readonly string[] = [], systemLookup: SystemLookup = dns.lookup): HostResolver {
   if (servers.length === 1 && servers[0] === 'system') return { lookup: systemLookup as LookupFunction, close() {} };
   const resolver = new dns.Resolver({ timeout: QUERY_TIMEOUT_MS, tries: TRIES });
   if (servers.length) resolver.setServers([...servers]);

@@ -2,7 +2,7 @@
 // listener that outlives AbstractRelay's own.
 import type { LookupFunction } from 'node:net';
 import WS from 'ws';
-import { relayResolver } from './lookup.js';
+import { hostResolver } from './lookup.js';
 
 /**
  * The pool's socket class, and what ends the lookups its sockets still wait for (the process
@@ -10,7 +10,7 @@ import { relayResolver } from './lookup.js';
  * lookup (src/net/lookup.ts).
  */
 export function relaySockets(Impl?: typeof WebSocket, dnsServers?: readonly string[]): { WebSocket: typeof WebSocket; close(): void } {
-  const resolver = Impl ? undefined : relayResolver(dnsServers);
+  const resolver = Impl ? undefined : hostResolver(dnsServers);
   return { WebSocket: guardedWebSocket(Impl, resolver?.lookup), close: () => resolver?.close() };
 }
 

@@ -5,7 +5,7 @@ import type { LookupAddress } from 'node:dns';
 import type dns from 'node:dns';
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { relayResolver, dnsServersFromEnv } from '../../src/net/lookup.js';
+import { hostResolver, dnsServersFromEnv } from '../../src/net/lookup.js';
 import { createPool } from '../../src/net/pool.js';
 import { startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
@@ -67,7 +67,7 @@ describe('relay host names', () => {
 
   it('lists IPv4 first, then IPv6, and asks only the family requested', async () => {
     const system = systemStandIn();
-    const { lookup, close } = relayResolver([dnsServer.server], system.lookup);
+    const { lookup, close } = hostResolver([dnsServer.server], system.lookup);
     try {
       expect(await lookUp(lookup, 'both.nostr-tui.test')).toEqual([
         { address: '127.0.0.2', family: 4 },
@@ -83,7 +83,7 @@ describe('relay host names', () => {
 
   it('asks the system for a name DNS does not know (an /etc/hosts name), and for localhost and .local names', async () => {
     const system = systemStandIn();
-    const { lookup, close } = relayResolver([dnsServer.server], system.lookup);
+    const { lookup, close } = hostResolver([dnsServer.server], system.lookup);
     try {
       expect(await lookUp(lookup, 'only-in-hosts.nostr-tui.test')).toEqual([{ address: '127.0.0.9', family: 4 }]);
       expect(await lookUp(lookup, 'localhost')).toEqual([{ address: '127.0.0.9', family: 4 }]);
@@ -99,7 +99,7 @@ describe('relay host names', () => {
 
   it('a DNS server that never answers: closing cancels the lookup at once, and the system is not asked', async () => {
     const system = systemStandIn();
-    const { lookup, close } = relayResolver([silent.server], system.lookup);
+    const { lookup, close } = hostResolver([silent.server], system.lookup);
     const pending = lookUp(lookup, 'relay.nostr-tui.test');
     await expect.poll(() => silent.asked.length).toBeGreaterThan(0);
     close();
@@ -121,7 +121,7 @@ describe('relay host names', () => {
 
   it('`system` sends every name to the system\'s resolver; servers must be IP addresses', () => {
     const system = systemStandIn();
-    expect(relayResolver(['system'], system.lookup).lookup).toBe(system.lookup);
+    expect(hostResolver(['system'], system.lookup).lookup).toBe(system.lookup);
     expect(dnsServersFromEnv({ NOSTR_TUI_DNS_SERVERS: ' 127.0.0.1:53, [::1]:5353 ,' })).toEqual(['127.0.0.1:53', '[::1]:5353']);
     expect(dnsServersFromEnv({})).toEqual([]);
     expect(() => dnsServersFromEnv({ NOSTR_TUI_DNS_SERVERS: 'dns.example.org' })).toThrow(/NOSTR_TUI_DNS_SERVERS must list IP addresses/);
