@@ -100,6 +100,20 @@ describe('likes with state (NIP-25, NIP-09)', () => {
     expect(await relay.find({ kinds: [7], authors: [me], '#e': [target.id] })).toHaveLength(1);
   });
 
+  it('l on your own note says "like your note" (not "you\'s note"), as does the unlike after it', async () => {
+    const { me, secretKey, frame, press } = start();
+    const mine = note(`my note to like ${Math.random()}`, NOW - 4, secretKey);
+    await relay.seed(mine);
+    await frame((f) => f.includes(mine.content));
+    press('l');
+    await frame((f) => f.includes(' like your note: sent to 1/1 relays'));
+    expect(await relay.find({ kinds: [7], authors: [me], '#e': [mine.id] })).toHaveLength(1);
+    press('l');
+    await frame((f) => f.includes(' unlike? y/n'));
+    press('y');
+    await frame((f) => f.includes(' unlike your note: sent to 1/1 relays'));
+  });
+
   it('a like made earlier (on the relays, not in the cache) shows ♥, and l then asks to unlike', async () => {
     const target = note(`liked before ${Math.random()}`, NOW - 3);
     const { me, secretKey, frame, press } = start();

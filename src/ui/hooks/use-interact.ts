@@ -39,7 +39,8 @@ export function useInteract(interactions: Interactions | undefined, deps: Intera
   return useCallback(
     (command: 'like' | 'repost' | 'delete', note: Event, relay: string) => {
       if (!interactions) return;
-      const who = nameOf(note.pubkey);
+      // The user's own note is "your note", not "you's note".
+      const whose = note.pubkey === me ? 'your' : `${nameOf(note.pubkey)}'s`;
       const run = async (what: string, action: () => Promise<InteractionOutcome>) => {
         setStatus({ text: `${what}: sending…`, tone: 'info' });
         try {
@@ -54,11 +55,11 @@ export function useInteract(interactions: Interactions | undefined, deps: Intera
       const state = interactions.state(note.id);
       switch (command) {
         case 'like':
-          if (state.liked) return confirm.ask('unlike? y/n', () => void run(`unlike ${who}'s note`, () => interactions.unlike(note)));
-          return void run(`like ${who}'s note`, () => interactions.like(note, relay));
+          if (state.liked) return confirm.ask('unlike? y/n', () => void run(`unlike ${whose} note`, () => interactions.unlike(note)));
+          return void run(`like ${whose} note`, () => interactions.like(note, relay));
         case 'repost':
-          if (state.reposted) return confirm.ask('undo repost? y/n', () => void run(`undo repost of ${who}'s note`, () => interactions.unrepost(note)));
-          return confirm.ask('repost? y/n', () => void run(`repost ${who}'s note`, () => interactions.repost(note, relay)));
+          if (state.reposted) return confirm.ask('undo repost? y/n', () => void run(`undo repost of ${whose} note`, () => interactions.unrepost(note)));
+          return confirm.ask('repost? y/n', () => void run(`repost ${whose} note`, () => interactions.repost(note, relay)));
         case 'delete':
           if (note.pubkey !== me) return setStatus({ text: unchangedText('delete', 'not-yours'), tone: 'info' });
           return confirm.ask('delete? y/n', () => void run('delete your note', () => interactions.deleteNote(note)));
