@@ -57,7 +57,7 @@ export function hostResolver(servers: readonly string[] = [], systemLookup: Syst
     const system = () => systemLookup(hostname, { ...options, all: true }, (error, addresses) => answer(error, addresses));
     if (SYSTEM_ONLY.test(hostname)) return system();
     const families: Array<4 | 6> = options.family === 4 || options.family === 6 ? [options.family] : [4, 6];
-    void Promise.all(families.map((family) => query(resolver, hostname, family))).then((results) => {
+    void answered(families.map((family) => query(resolver, hostname, family))).then((results) => {
       // IPv4 first: with both, Node tries the families in turn (happy eyeballs), starting with the first listed.
       const addresses = results.flatMap((result) => ('addresses' in result ? result.addresses : []));
       if (addresses.length) return answer(null, addresses);
@@ -78,6 +78,36 @@ export function hostResolver(servers: readonly string[] = [], systemLookup: Syst
 }
 
 type QueryResult = { addresses: LookupAddress[] } | { error: NodeJS.ErrnoException };
+
+/**
+ * Once one family has addresses, the other gets this long to answer (RFC 8305's Resolution
+ * Delay): a DNS server that drops AAAA queries must not hold a relay's IPv4 addresses back until
+ * its timeout, past the pool's connect timeout.
+ */
+const RESOLUTION_DELAY_MS = 50;
+
+/** The queries' results, in order, once all have settled or the resolution delay has passed after the first with addresses. */
+function answered(queries: Array<Promise<QueryResult>>): Promise<QueryResult[]> {
+  return new Promise((resolve) => {
+    const results: Array<QueryResult | undefined> = queries.map(() => undefined);
+    let left = queries.length;
+    let delay: ReturnType<typeof setTimeout> | undefined;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(delay);
+      resolve(results.filter((result): result is QueryResult => result !== undefined));
+    };
+    queries.forEach((settled, i) =>
+      void settled.then((result) => {
+        results[i] = result;
+        if (--left === 0) finish();
+        else if ('addresses' in result) delay ??= setTimeout(finish, RESOLUTION_DELAY_MS);
+      }),
+    );
+  });
+}
 
 function query(resolver: dns.Resolver, hostname: string, family: 4 | 6): Promise<QueryResult> {
   return new Promise((resolve) => {

@@ -15,7 +15,8 @@ export interface TestDnsServer {
 }
 
 export interface DnsRecords {
-  [name: string]: { A?: string[]; AAAA?: string[] };
+  /** `silent`: that type's queries are read and never answered (a server that drops AAAA queries). */
+  [name: string]: { A?: string[] | 'silent'; AAAA?: string[] | 'silent' };
 }
 
 export async function startDnsServer(records: DnsRecords | 'silent'): Promise<TestDnsServer> {
@@ -33,7 +34,9 @@ export async function startDnsServer(records: DnsRecords | 'silent'): Promise<Te
     asked.push({ name: question.name, type: question.type });
     if (records === 'silent') return;
     const known = records[question.name.toLowerCase()];
-    const addresses = question.type === 'A' || question.type === 'AAAA' ? (known?.[question.type] ?? []) : [];
+    const answers = question.type === 'A' || question.type === 'AAAA' ? (known?.[question.type] ?? []) : [];
+    if (answers === 'silent') return;
+    const addresses = answers;
     const reply = dnsPacket.encode({
       type: 'response',
       id: query.id,

@@ -42,6 +42,7 @@ describe('relay host names', () => {
       'relay.nostr-tui.test': { A: ['127.0.0.1'] },
       'v6.nostr-tui.test': { AAAA: ['::1'] },
       'both.nostr-tui.test': { A: ['127.0.0.2'], AAAA: ['::1'] },
+      'no-aaaa-answer.nostr-tui.test': { A: ['127.0.0.3'], AAAA: 'silent' },
     });
     silent = await startDnsServer('silent');
   });
@@ -75,6 +76,20 @@ describe('relay host names', () => {
       ]);
       expect(await lookUp(lookup, 'v6.nostr-tui.test')).toEqual([{ address: '::1', family: 6 }]);
       expect(await lookUp(lookup, 'both.nostr-tui.test', 6)).toEqual([{ address: '::1', family: 6 }]);
+      expect(system.asked).toEqual([]);
+    } finally {
+      close();
+    }
+  });
+
+  it('a server that never answers the AAAA query: the IPv4 addresses are not held back until its timeout', async () => {
+    const system = systemStandIn();
+    const { lookup, close } = hostResolver([dnsServer.server], system.lookup);
+    try {
+      const started = performance.now();
+      expect(await lookUp(lookup, 'no-aaaa-answer.nostr-tui.test')).toEqual([{ address: '127.0.0.3', family: 4 }]);
+      // c-ares would give up on the AAAA query after 2 + 4 s; the answer comes 50 ms after the A.
+      expect(performance.now() - started).toBeLessThan(1_500);
       expect(system.asked).toEqual([]);
     } finally {
       close();
