@@ -38,8 +38,8 @@ const NO_ANSWER = new Set(['ETIMEOUT', 'ECANCELLED', 'EDESTRUCTION']);
 type SystemLookup = typeof dns.lookup;
 
 /**
- * `servers`: DNS servers (`host` or `host:port`) in place of the system's; `['system']` uses
- * getaddrinfo for everything. `systemLookup` is dns.lookup (tests substitute it).
+ * `servers`: DNS servers (IP addresses, `:port` optional) in place of the system's; `['system']`
+ * uses getaddrinfo for everything. `systemLookup` is dns.lookup (tests substitute it).
  */
 export function hostResolver(servers: readonly string[] = [], systemLookup: SystemLookup = dns.lookup): HostResolver {
   if (servers.length === 1 && servers[0] === 'system') return { lookup: systemLookup as LookupFunction, close() {} };
@@ -49,11 +49,12 @@ export function hostResolver(servers: readonly string[] = [], systemLookup: Syst
 
   const lookup = (hostname: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => {
     const answer = (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => {
+      error ??= addresses.length ? null : failed('ENOTFOUND', hostname, 'no address');
       if (error) callback(error, options.all ? [] : '', undefined);
       else if (options.all) callback(null, addresses);
       else callback(null, addresses[0]!.address, addresses[0]!.family);
     };
-    if (closed) return answer(failed('ECANCELLED', hostname, 'the relay pool closed'), []);
+    if (closed) return answer(failed('ECANCELLED', hostname, 'cancelled as the client closed'), []);
     const system = () => systemLookup(hostname, { ...options, all: true }, (error, addresses) => answer(error, addresses));
     if (SYSTEM_ONLY.test(hostname)) return system();
     const families: Array<4 | 6> = options.family === 4 || options.family === 6 ? [options.family] : [4, 6];
@@ -63,7 +64,7 @@ export function hostResolver(servers: readonly string[] = [], systemLookup: Syst
       if (addresses.length) return answer(null, addresses);
       const errors = results.flatMap((result) => ('error' in result ? [result.error] : []));
       const unanswered = errors.find((error) => NO_ANSWER.has(error.code ?? ''));
-      if (unanswered || closed) return answer(unanswered ?? failed('ECANCELLED', hostname, 'the relay pool closed'), []);
+      if (unanswered || closed) return answer(unanswered ?? failed('ECANCELLED', hostname, 'cancelled as the client closed'), []);
       system();
     });
   };
