@@ -36,17 +36,18 @@ export function webClient(dnsServers: readonly string[] = []): WebClient {
     return new Promise<Response>((resolve, reject) => {
       const request = client.get(url, { headers, lookup: resolver.lookup, signal }, (answer) => {
         resolver.close();
-        const status = answer.statusCode ?? 0;
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(answer.headers)) {
-          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, one);
-        }
         try {
+          const status = answer.statusCode ?? 0;
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(answer.headers)) {
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, one);
+          }
           const body = NULL_BODY.has(status) ? null : (Readable.toWeb(answer) as ReadableStream<Uint8Array>);
           if (!body) answer.resume();
           resolve(new Response(body, { status, statusText: answer.statusMessage ?? '', headers: responseHeaders }));
         } catch (error) {
-          // A status a Response cannot hold (above 599): not an answer.
+          // What a Response cannot hold (a status above 599, a header or reason it refuses): not an
+          // answer. Thrown here, in the socket's callback, it would end the process.
           answer.destroy();
           reject(error instanceof Error ? error : new Error(String(error)));
         }

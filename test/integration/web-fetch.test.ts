@@ -23,6 +23,7 @@ describe('web requests', () => {
       else if (request.url === '/moved') response.writeHead(302, { location: '/doc' }).end('moved');
       else if (request.url === '/empty') response.writeHead(204).end();
       else if (request.url === '/hang') hanging.push(response);
+      else if (request.url === '/odd') response.writeHead(999, 'Odd').end('?');
       else response.writeHead(404).end('no');
     });
     server.listen(0, '127.0.0.1');
@@ -89,6 +90,16 @@ describe('web requests', () => {
     await expect(looking).rejects.toMatchObject({ name: 'AbortError' });
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
     await expect(web.fetch(`http://127.0.0.1:${port}/doc`)).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('an answer a Response cannot hold (status 999) fails the request, and nothing else', async () => {
+    const web = webClient();
+    try {
+      await expect(web.fetch(`http://127.0.0.1:${port}/odd`)).rejects.toThrow(RangeError);
+      expect((await web.fetch(`http://127.0.0.1:${port}/doc`)).status).toBe(200);
+    } finally {
+      web.close();
+    }
   });
 
   it('takes only GETs of http(s) URLs', async () => {
