@@ -20,6 +20,8 @@ export default defineConfig({
       'test/integration/store-vs-relay.test.ts',
       'test/integration/outbox-flush.test.ts',
       'test/integration/pinned-defaults.test.ts',
+      'test/integration/relay-lookup.test.ts',
+      'test/integration/web-fetch.test.ts',
     ],
     pool: 'forks',
     testTimeout: 30_000,

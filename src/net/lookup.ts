@@ -39,11 +39,16 @@ type SystemLookup = typeof dns.lookup;
 
 /**
  * `servers`: DNS servers (IP addresses, `:port` optional) in place of the system's; `['system']`
- * uses getaddrinfo for everything. `systemLookup` is dns.lookup (tests substitute it).
+ * uses getaddrinfo for everything. `systemLookup` is dns.lookup and `timing` c-ares' own (tests
+ * substitute them).
  */
-export function hostResolver(servers: readonly string[] = [], systemLookup: SystemLookup = dns.lookup): HostResolver {
+export function hostResolver(
+  servers: readonly string[] = [],
+  systemLookup: SystemLookup = dns.lookup,
+  timing: { timeout: number; tries: number } = { timeout: QUERY_TIMEOUT_MS, tries: TRIES },
+): HostResolver {
   if (servers.length === 1 && servers[0] === 'system') return { lookup: systemLookup as LookupFunction, close() {} };
-  const resolver = new dns.Resolver({ timeout: QUERY_TIMEOUT_MS, tries: TRIES });
+  const resolver = new dns.Resolver(timing);
   if (servers.length) resolver.setServers([...servers]);
   let closed = false;
 

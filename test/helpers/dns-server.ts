@@ -15,8 +15,11 @@ export interface TestDnsServer {
 }
 
 export interface DnsRecords {
-  /** `silent`: that type's queries are read and never answered (a server that drops AAAA queries). */
-  [name: string]: { A?: string[] | 'silent'; AAAA?: string[] | 'silent' };
+  /**
+   * `silent`: that type's queries are read and never answered (a server that drops AAAA queries);
+   * `aaaaAfterMs`: the AAAA answer comes this late.
+   */
+  [name: string]: { A?: string[] | 'silent'; AAAA?: string[] | 'silent'; aaaaAfterMs?: number };
 }
 
 export async function startDnsServer(records: DnsRecords | 'silent'): Promise<TestDnsServer> {
@@ -44,7 +47,15 @@ export async function startDnsServer(records: DnsRecords | 'silent'): Promise<Te
       questions: [question],
       answers: addresses.map((data) => ({ type: question.type as 'A' | 'AAAA', class: 'IN', name: question.name, ttl: 60, data })),
     });
-    socket.send(reply, from.port, from.address);
+    const send = () => {
+      try {
+        socket.send(reply, from.port, from.address);
+      } catch {
+        // Stopped meanwhile: a late answer nobody waits for.
+      }
+    };
+    if (question.type === 'AAAA' && known?.aaaaAfterMs) setTimeout(send, known.aaaaAfterMs);
+    else send();
   });
   socket.bind(0, '127.0.0.1');
   await once(socket, 'listening');

@@ -21,14 +21,23 @@ function lookUp(lookup: (...args: never[]) => void, hostname: string, family = 0
   );
 }
 
-/** The system's resolver, as a stand-in that says what it was asked (it answers 127.0.0.9). */
+/** The system's resolver, as a stand-in that says what it was asked (it answers 127.0.0.9, always as a list). */
 function systemStandIn() {
   const asked: string[] = [];
-  const lookup = ((hostname: string, _options: unknown, callback: (e: null, a: LookupAddress[]) => void) => {
+  const lookup = ((hostname: string, options: { all?: boolean }, callback: (e: Error | null, a: LookupAddress[]) => void) => {
     asked.push(hostname);
-    process.nextTick(() => callback(null, [{ address: '127.0.0.9', family: 4 }]));
+    process.nextTick(() => (options.all ? callback(null, [{ address: '127.0.0.9', family: 4 }]) : callback(new Error('asked for one address'), [])));
   }) as unknown as Lookup;
   return { asked, lookup };
+}
+
+/** What a lookup answered without `all`: the address and its family. */
+function lookUpOne(lookup: (...args: never[]) => void, hostname: string): Promise<[string, number | undefined] | string> {
+  return new Promise((resolve) =>
+    (lookup as unknown as (h: string, o: object, cb: (e: NodeJS.ErrnoException | null, a: string, f?: number) => void) => void)(hostname, {}, (error, address, family) =>
+      resolve(error ? (error.code ?? 'error') : [address, family]),
+    ),
+  );
 }
 
 describe('relay host names', () => {
@@ -43,6 +52,8 @@ describe('relay host names', () => {
       'v6.nostr-tui.test': { AAAA: ['::1'] },
       'both.nostr-tui.test': { A: ['127.0.0.2'], AAAA: ['::1'] },
       'no-aaaa-answer.nostr-tui.test': { A: ['127.0.0.3'], AAAA: 'silent' },
+      'late-v6.nostr-tui.test': { A: [], AAAA: ['::1'], aaaaAfterMs: 200 },
+      'localhost.nostr-tui.test': { A: ['127.0.0.4'] },
     });
     silent = await startDnsServer('silent');
   });
@@ -76,6 +87,12 @@ describe('relay host names', () => {
       ]);
       expect(await lookUp(lookup, 'v6.nostr-tui.test')).toEqual([{ address: '::1', family: 6 }]);
       expect(await lookUp(lookup, 'both.nostr-tui.test', 6)).toEqual([{ address: '::1', family: 6 }]);
+      // Asked for one address (no happy eyeballs), the first.
+      expect(await lookUpOne(lookup, 'both.nostr-tui.test')).toEqual(['127.0.0.2', 4]);
+      // A name that only begins with "localhost" is DNS's to answer.
+      expect(await lookUp(lookup, 'localhost.nostr-tui.test')).toEqual([{ address: '127.0.0.4', family: 4 }]);
+      // The delay starts from an answer with addresses, not from the other family's "no address".
+      expect(await lookUp(lookup, 'late-v6.nostr-tui.test')).toEqual([{ address: '::1', family: 6 }]);
       expect(system.asked).toEqual([]);
     } finally {
       close();
@@ -104,7 +121,9 @@ describe('relay host names', () => {
       expect(await lookUp(lookup, 'localhost')).toEqual([{ address: '127.0.0.9', family: 4 }]);
       expect(await lookUp(lookup, 'relay.localhost')).toEqual([{ address: '127.0.0.9', family: 4 }]);
       expect(await lookUp(lookup, 'printer.local')).toEqual([{ address: '127.0.0.9', family: 4 }]);
-      expect(system.asked).toEqual(['only-in-hosts.nostr-tui.test', 'localhost', 'relay.localhost', 'printer.local']);
+      // Asked for one address, the system's first is given.
+      expect(await lookUpOne(lookup, 'localhost')).toEqual(['127.0.0.9', 4]);
+      expect(system.asked).toEqual(['only-in-hosts.nostr-tui.test', 'localhost', 'relay.localhost', 'printer.local', 'localhost']);
       // Only the name DNS was asked about reached it.
       expect(dnsServer.asked.map((q) => q.name)).not.toContain('localhost');
     } finally {
@@ -121,6 +140,18 @@ describe('relay host names', () => {
     expect(await pending).toBe('ECANCELLED');
     expect(await lookUp(lookup, 'relay.nostr-tui.test')).toBe('ECANCELLED');
     expect(system.asked).toEqual([]);
+  });
+
+  it('a DNS server that never answers: its timeout fails the lookup, and the system (which would ask it too, uncancellably) is not asked', async () => {
+    const system = systemStandIn();
+    const { lookup, close } = hostResolver([silent.server], system.lookup, { timeout: 100, tries: 1 });
+    try {
+      expect(await lookUp(lookup, 'relay.nostr-tui.test')).toBe('ETIMEOUT');
+      expect(await lookUpOne(lookup, 'relay.nostr-tui.test')).toBe('ETIMEOUT');
+      expect(system.asked).toEqual([]);
+    } finally {
+      close();
+    }
   });
 
   it('a pool closed while a relay\'s name is still being looked up ends its request with the pool', async () => {

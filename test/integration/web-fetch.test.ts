@@ -60,6 +60,7 @@ describe('web requests', () => {
     try {
       const moved = await web.fetch(`http://web.nostr-tui.test:${port}/moved`, { redirect: 'manual' });
       expect(moved.status).toBe(302);
+      expect(moved.statusText).toBe('Found');
       expect(moved.headers.get('location')).toBe('/doc');
       await moved.body?.cancel();
       const empty = await web.fetch(`http://127.0.0.1:${port}/empty`);
@@ -87,7 +88,7 @@ describe('web requests', () => {
     const waiting = web.fetch(`http://127.0.0.1:${port}/hang`);
     await expect.poll(() => hanging.length).toBe(1);
     web.close();
-    await expect(looking).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(looking).rejects.toMatchObject({ name: 'AbortError', message: 'the client closed' });
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
     await expect(web.fetch(`http://127.0.0.1:${port}/doc`)).rejects.toMatchObject({ name: 'AbortError' });
   });
@@ -102,9 +103,20 @@ describe('web requests', () => {
     }
   });
 
-  it('takes only GETs of http(s) URLs', async () => {
+  it('takes only GETs of http(s) URLs; an https URL is asked over TLS; a request already given up is not sent', async () => {
     const web = webClient();
     try {
+      // The server speaks plain HTTP: the TLS handshake fails, which only an https request tries.
+      const tls = await web.fetch(`https://127.0.0.1:${port}/doc`).then(
+        () => 'answered',
+        (error: NodeJS.ErrnoException) => error.code ?? error.message,
+      );
+      expect(tls).toMatch(/^ERR_SSL_|^EPROTO$/);
+      const before = seen.length;
+      const given = new AbortController();
+      given.abort(new DOMException('not wanted', 'AbortError'));
+      await expect(web.fetch(`http://127.0.0.1:${port}/doc`, { signal: given.signal })).rejects.toMatchObject({ message: 'not wanted' });
+      expect(seen.length).toBe(before);
       await expect(web.fetch(`http://127.0.0.1:${port}/doc`, { method: 'POST' })).rejects.toThrow(/only GET/);
       await expect(web.fetch('ftp://127.0.0.1/doc')).rejects.toThrow(/not an http\(s\) URL/);
     } finally {
