@@ -3,7 +3,7 @@
 // when there is one, so the next start shows names at once).
 import type { Event } from 'nostr-tools';
 import { RecentMap } from '../core/recent.js';
-import type { RelayPool } from '../net/types.js';
+import type { RelayPool, Subscription } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { AUTHORS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 
@@ -26,7 +26,7 @@ export interface ProfileDirectory {
   request(pubkeys: Iterable<string>): void;
   /** A kind-0 obtained elsewhere (the user's own, just published): kept when newer than the one known. */
   learn(event: Event): void;
-  /** Called (once per batch) when profiles arrived. */
+  /** Called when profiles arrived (once for all that came in one turn). */
   onChange(listener: () => void): () => void;
   close(): void;
 }
@@ -104,6 +104,41 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
     return changed;
   };
 
+  /** What ends each request still open (close() ends them all). */
+  const asking = new Set<() => void>();
+  let notifying = false;
+  /** A profile as it arrives; one notice per turn, however many came in it. */
+  const arrived = (event: Event) => {
+    if (closed || !accept([event]) || notifying) return;
+    notifying = true;
+    queueMicrotask(() => {
+      notifying = false;
+      if (!closed) notify();
+    });
+  };
+
+  /**
+   * One group's profiles, each shown as it arrives: a relay slow to answer, or one that never
+   * does, holds no name back until its timeout (a relay whose DNS never answered kept every name
+   * off a first start's screen for 5 s); a newer copy from another relay replaces it (newest
+   * wins). Answered once: the request ends when every relay has answered or timed out.
+   */
+  const ask = (authors: string[]) =>
+    new Promise<void>((resolve) => {
+      let sub: Subscription | undefined;
+      let ended = false;
+      const end = () => {
+        ended = true;
+        asking.delete(end);
+        sub?.close();
+        resolve();
+      };
+      asking.add(end);
+      sub = deps.pool.subscribe([{ kinds: [0], authors }], { onevent: arrived, onsettled: end }, { eoseTimeoutMs: deps.eoseTimeoutMs });
+      // Settled as it was made (no relay to ask): close what was just opened.
+      if (ended) sub.close();
+    });
+
   const flush = async () => {
     timer = undefined;
     const batch = [...queue];
@@ -111,9 +146,7 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
     for (const authors of inGroupsOf(batch, AUTHORS_PER_FILTER)) {
       if (closed) return;
       try {
-        const result = await deps.pool.query([{ kinds: [0], authors }], { eoseTimeoutMs: deps.eoseTimeoutMs });
-        if (closed) return;
-        if (accept(result.events)) notify();
+        await ask(authors);
       } catch {
         // A failed batch leaves short npubs on screen; it is asked again next session.
       }
@@ -152,6 +185,7 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      for (const end of [...asking]) end();
       listeners.clear();
     },
   };

@@ -9,6 +9,7 @@ import { buildThread } from '../../src/core/thread.js';
 import { createPool } from '../../src/net/pool.js';
 import type { RelayPool } from '../../src/net/types.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { startSilentRelay } from '../helpers/silent-relay.js';
 import { until } from '../helpers/until.js';
 
 const clock = { now: () => 1_700_000_000_000 };
@@ -37,7 +38,7 @@ describe('client services for the UI, on the real relay', () => {
       sign(bob, { kind: 0, created_at: 100, tags: [], content: 'not json' }),
     );
     const queries: number[] = [];
-    const counting: RelayPool = { ...pool, query: (filters, opts) => (queries.push(filters.length), pool.query(filters, opts)) };
+    const counting: RelayPool = { ...pool, subscribe: (filters, handlers, opts) => (queries.push(filters.length), pool.subscribe(filters, handlers, opts)) };
     const profiles = createProfileDirectory({ pool: counting, batchMs: 5 });
     const arrived = new Promise<void>((resolve) => profiles.onChange(resolve));
     profiles.request([getPublicKey(alice), getPublicKey(bob)]);
@@ -47,6 +48,25 @@ describe('client services for the UI, on the real relay', () => {
     expect(profiles.get(getPublicKey(bob))).toBeUndefined();
     expect(queries).toEqual([1]);
     profiles.close();
+  });
+
+  it('shows a profile as soon as one relay has it, while another relay has not answered yet', async () => {
+    const dana = generateSecretKey();
+    await relay.seed(sign(dana, { kind: 0, created_at: 300, tags: [], content: JSON.stringify({ name: 'dana' }) }));
+    const silent = await startSilentRelay();
+    const both = createPool({ relays: [relay.url, silent.url].map((url) => ({ url, read: true, write: true })), clock, eoseTimeoutMs: 20_000 });
+    const profiles = createProfileDirectory({ pool: both, batchMs: 0, eoseTimeoutMs: 20_000 });
+    try {
+      profiles.request([getPublicKey(dana)]);
+      await until(() => profiles.get(getPublicKey(dana)), 'dana\'s profile');
+      expect(profiles.get(getPublicKey(dana))?.name).toBe('dana');
+      // The silent relay is still being waited for: the name did not wait for it.
+      expect(both.status().find((s) => s.url === silent.url)?.state).toBe('connecting');
+    } finally {
+      profiles.close();
+      await both.close();
+      await silent.stop();
+    }
   });
 
   it('fetches a thread: root, the chain of parents, and the replies', async () => {

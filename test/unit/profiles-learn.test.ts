@@ -3,7 +3,7 @@
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { createProfileDirectory } from '../../src/client/profiles.js';
-import type { RelayPool } from '../../src/net/types.js';
+import type { RelayPool, SubscribeHandlers } from '../../src/net/types.js';
 import { until } from '../helpers/until.js';
 
 const ME = 'a'.repeat(64);
@@ -21,7 +21,14 @@ describe('profile directory: learn', () => {
   it('takes a newer kind 0 of a known author and says so; an older one changes nothing', async () => {
     let queries = 0;
     const pool = {
-      query: async () => (queries++, { events: [kind0('old', 100)], relays: [] }),
+      subscribe: (_filters: unknown, handlers: SubscribeHandlers) => {
+        queries++;
+        queueMicrotask(() => {
+          handlers.onevent(kind0('old', 100), 'ws://fake');
+          handlers.onsettled?.([]);
+        });
+        return { close() {} };
+      },
     } as unknown as RelayPool;
     const profiles = createProfileDirectory({ pool, batchMs: 0 });
     let changes = 0;
