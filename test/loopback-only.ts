@@ -11,13 +11,18 @@ const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
 const asked: string[] = [];
 const lookup = dns.lookup;
 
-(dns as { lookup: unknown }).lookup = function loopbackOnly(hostname: string, ...rest: unknown[]) {
-  if (LOOPBACK.test(hostname)) return (lookup as (...args: unknown[]) => unknown).call(dns, hostname, ...rest);
+/** Noted, and answered as an unknown name: the callback is the last argument. */
+function refuse(what: string, hostname: string, args: unknown[]): undefined {
   asked.push(hostname);
-  const callback = rest.at(-1) as (error: NodeJS.ErrnoException) => void;
-  const error: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname} (tests talk to 127.0.0.1 only)`), { code: 'ENOTFOUND', hostname });
+  const callback = args.at(-1) as (error: NodeJS.ErrnoException) => void;
+  const error: NodeJS.ErrnoException = Object.assign(new Error(`${what} ENOTFOUND ${hostname} (tests talk to 127.0.0.1 only)`), { code: 'ENOTFOUND', hostname });
   process.nextTick(() => callback(error));
   return undefined;
+}
+
+(dns as { lookup: unknown }).lookup = function loopbackOnly(hostname: string, ...rest: unknown[]) {
+  if (LOOPBACK.test(hostname)) return (lookup as (...args: unknown[]) => unknown).call(dns, hostname, ...rest);
+  return refuse('getaddrinfo', hostname, rest);
 };
 
 const LOOPBACK_SERVER = /^(?:127\.\d+\.\d+\.\d+|\[?::1\]?)(?::\d+)?$/;
@@ -25,11 +30,7 @@ for (const method of ['resolve4', 'resolve6'] as const) {
   const resolve = dns.Resolver.prototype[method] as (...args: unknown[]) => unknown;
   (dns.Resolver.prototype as unknown as Record<string, unknown>)[method] = function loopbackServersOnly(this: dns.Resolver, hostname: string, ...rest: unknown[]) {
     if (this.getServers().every((server) => LOOPBACK_SERVER.test(server))) return resolve.call(this, hostname, ...rest);
-    asked.push(hostname);
-    const callback = rest.at(-1) as (error: NodeJS.ErrnoException) => void;
-    const error: NodeJS.ErrnoException = Object.assign(new Error(`${method} ENOTFOUND ${hostname} (tests talk to 127.0.0.1 only)`), { code: 'ENOTFOUND', hostname });
-    process.nextTick(() => callback(error));
-    return undefined;
+    return refuse(method, hostname, rest);
   };
 }
 

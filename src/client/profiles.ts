@@ -3,7 +3,7 @@
 // when there is one, so the next start shows names at once).
 import type { Event } from 'nostr-tools';
 import { RecentMap } from '../core/recent.js';
-import type { RelayPool, Subscription } from '../net/types.js';
+import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { AUTHORS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 
@@ -125,18 +125,14 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
    */
   const ask = (authors: string[]) =>
     new Promise<void>((resolve) => {
-      let sub: Subscription | undefined;
-      let ended = false;
       const end = () => {
-        ended = true;
         asking.delete(end);
-        sub?.close();
+        subscription.close();
         resolve();
       };
+      // Queued, as the window's own (src/client/window.ts): it may settle as it is made, before `subscription` is set.
+      const subscription = deps.pool.subscribe([{ kinds: [0], authors }], { onevent: arrived, onsettled: () => queueMicrotask(end) }, { eoseTimeoutMs: deps.eoseTimeoutMs });
       asking.add(end);
-      sub = deps.pool.subscribe([{ kinds: [0], authors }], { onevent: arrived, onsettled: end }, { eoseTimeoutMs: deps.eoseTimeoutMs });
-      // Settled as it was made (no relay to ask): close what was just opened.
-      if (ended) sub.close();
     });
 
   const flush = async () => {

@@ -59,7 +59,8 @@ export function hostResolver(
       else if (options.all) callback(null, addresses);
       else callback(null, addresses[0]!.address, addresses[0]!.family);
     };
-    if (closed) return answer(failed('ECANCELLED', hostname, 'cancelled as the client closed'), []);
+    const cancelled = () => failed('ECANCELLED', hostname, 'cancelled as the client closed');
+    if (closed) return answer(cancelled(), []);
     const system = () => systemLookup(hostname, { ...options, all: true }, (error, addresses) => answer(error, addresses));
     if (SYSTEM_ONLY.test(hostname)) return system();
     const families: Array<4 | 6> = options.family === 4 || options.family === 6 ? [options.family] : [4, 6];
@@ -69,7 +70,7 @@ export function hostResolver(
       if (addresses.length) return answer(null, addresses);
       const errors = results.flatMap((result) => ('error' in result ? [result.error] : []));
       const unanswered = errors.find((error) => NO_ANSWER.has(error.code ?? ''));
-      if (unanswered || closed) return answer(unanswered ?? failed('ECANCELLED', hostname, 'cancelled as the client closed'), []);
+      if (unanswered || closed) return answer(unanswered ?? cancelled(), []);
       system();
     });
   };

@@ -37,9 +37,8 @@ export async function startDnsServer(records: DnsRecords | 'silent'): Promise<Te
     asked.push({ name: question.name, type: question.type });
     if (records === 'silent') return;
     const known = records[question.name.toLowerCase()];
-    const answers = question.type === 'A' || question.type === 'AAAA' ? (known?.[question.type] ?? []) : [];
-    if (answers === 'silent') return;
-    const addresses = answers;
+    const addresses = question.type === 'A' || question.type === 'AAAA' ? (known?.[question.type] ?? []) : [];
+    if (addresses === 'silent') return;
     const reply = dnsPacket.encode({
       type: 'response',
       id: query.id,
