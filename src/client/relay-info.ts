@@ -16,7 +16,7 @@ const TIMEOUT_MS = 2_000;
 export type FetchLike = typeof fetch;
 
 /** The relay's limits, or null when it serves no usable document (or not in time, or redirects). */
-export async function fetchRelayLimits(url: string, fetchImpl: FetchLike = fetch, timeoutMs = TIMEOUT_MS): Promise<RelayLimits | null> {
+export async function fetchRelayLimits(url: string, fetchImpl: FetchLike, timeoutMs = TIMEOUT_MS): Promise<RelayLimits | null> {
   const http = url.replace(/^ws(s?):\/\//i, 'http$1://');
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -51,7 +51,8 @@ export async function relaysThatTake(
   template: EventTemplate,
   relays: readonly string[],
   cache: RelayInfoCache | undefined,
-  fetchImpl: FetchLike = fetch,
+  // The client's (src/net/web-fetch.ts: its lookups cancelled when it closes).
+  fetchImpl: FetchLike,
 ): Promise<LimitCheck> {
   const limits = await Promise.all(
     relays.map(async (url) => {

@@ -7,11 +7,14 @@ import { flushOutbox } from '../../src/client/outbox-flush.js';
 import { fetchRelayLimits } from '../../src/client/relay-info.js';
 import { exceedsLimits, limitsFromDocument } from '../../src/core/relay-limits.js';
 import type { RelayPool } from '../../src/net/types.js';
+import { webClient } from '../../src/net/web-fetch.js';
 import { retryDelayMs } from '../../src/store/outbox.js';
 import { manualClock, openTempStore } from '../helpers/store.js';
 
 let server: Server;
 let base: string;
+// The client's own (src/net/web-fetch.ts), as publish.ts passes it.
+const web = webClient();
 const DOC = JSON.stringify({ limitation: { max_message_length: 1000, max_content_length: 10, max_event_tags: 2 } });
 
 beforeAll(async () => {
@@ -27,20 +30,21 @@ beforeAll(async () => {
   base = `ws://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
 afterAll(async () => {
+  web.close();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
 describe('NIP-11 limits', () => {
   it('reads the limitation of a relay document over HTTP with Accept: application/nostr+json', async () => {
-    expect(await fetchRelayLimits(`${base}/doc`)).toEqual({ maxMessageLength: 1000, maxContentLength: 10, maxEventTags: 2 });
+    expect(await fetchRelayLimits(`${base}/doc`, web.fetch)).toEqual({ maxMessageLength: 1000, maxContentLength: 10, maxEventTags: 2 });
   });
 
   it('a redirecting relay, an oversized document and a relay that never answers give no limits (never followed, capped, timed out)', async () => {
-    expect(await fetchRelayLimits(`${base}/redirect`)).toBeNull();
-    expect(await fetchRelayLimits(`${base}/huge`)).toBeNull();
-    expect(await fetchRelayLimits(`${base}/slow`, fetch, 300)).toBeNull();
-    expect(await fetchRelayLimits(`${base}/missing`)).toBeNull();
+    expect(await fetchRelayLimits(`${base}/redirect`, web.fetch)).toBeNull();
+    expect(await fetchRelayLimits(`${base}/huge`, web.fetch)).toBeNull();
+    expect(await fetchRelayLimits(`${base}/slow`, web.fetch, 300)).toBeNull();
+    expect(await fetchRelayLimits(`${base}/missing`, web.fetch)).toBeNull();
   });
 
   it('malformed limits are ignored; the checks name what is over', () => {
