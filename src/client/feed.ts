@@ -10,6 +10,7 @@ import { DELETION_KIND } from '../core/deletion.js';
 import { Timeline } from '../core/timeline.js';
 import type { RelayOutcome, RelayPool, RequestPlan, SubscribeHandlers } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
+import type { StalledRelays } from './stalled-relays.js';
 import { allWindows, fetchWindow } from './window.js';
 import { safely } from '../core/safely.js';
 
@@ -22,7 +23,7 @@ export interface FeedDeps {
   /** Read only: painted from at once; the pool writes what arrives (src/client/ingest.ts). */
   store?: EventStore | undefined;
   /** Relays that stalled earlier in this run (src/client/window.ts); shared by the run's feeds. */
-  stalled?: Set<string> | undefined;
+  stalled?: StalledRelays | undefined;
 }
 
 export interface OlderNotes {

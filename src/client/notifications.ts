@@ -11,6 +11,7 @@ import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import type { NotificationsSeen } from '../store/notifications-seen.js';
 import { openFeed, type Feed } from './feed.js';
+import type { StalledRelays } from './stalled-relays.js';
 import { isHex64 } from '../core/event-shape.js';
 import { DELETION_KIND } from '../core/deletion.js';
 import { safely } from '../core/safely.js';
@@ -27,7 +28,7 @@ export interface NotificationsDeps {
   readRelays: string[];
   /** Relays that hold the user's own notes (their write relays), for the notes notifications are about. */
   noteRelays: string[];
-  stalled?: Set<string>;
+  stalled?: StalledRelays;
 }
 
 /** The notifications among a feed's entries (newest first). */

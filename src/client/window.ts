@@ -10,6 +10,7 @@ import { RelayCoverage } from '../core/coverage.js';
 import { RecentSet } from '../core/recent.js';
 import type { RelayOutcome, RelayPool } from '../net/types.js';
 import { MAX_VERIFIED } from '../net/verified-events.js';
+import type { StalledRelays } from './stalled-relays.js';
 
 /**
  * Events (and ids per relay) a window being answered remembers at most: as many as VerifiedEvents
@@ -27,10 +28,11 @@ export interface WindowOptions {
   stream: boolean;
   /**
    * Relays that already stalled (no EOSE in time) during this run: asked,
-   * but not waited for again, so a dead relay costs one timeout per run.
-   * Relays that time out here are added.
+   * but not waited for again, so a dead relay costs one timeout per run;
+   * one found stalled elsewhere while this window waits for it is waited
+   * for no longer. Relays that time out here are added.
    */
-  stalled?: Set<string> | undefined;
+  stalled?: StalledRelays | undefined;
   onevent(event: Event, relay: string): void;
   onseen(id: string, relay: string): void;
   /** The created_at of the requested count's last event in the merge so far (src/core/coverage.ts boundaryOf). */
@@ -100,18 +102,21 @@ export function fetchWindow(opts: WindowOptions): WindowFetch {
   if (opts.stream && stalledBefore.length > 0) subscriptions.push(pool.subscribe(filters, handlers, { ...timeout, relays: stalledBefore }));
   const first = new Promise<RelayOutcome[]>((resolve) => {
     if (awaited?.length === 0) return resolve([]);
+    let stopWatching: (() => void) | undefined;
     const subscription = pool.subscribe(
       filters,
       {
         ...handlers,
         onsettled(outcomes) {
+          stopWatching?.();
           if (!opts.stream) queueMicrotask(() => subscription.close());
           resolve(outcomes);
         },
       },
       { ...timeout, ...(awaited ? { relays: awaited } : {}) },
     );
-    subscriptions.push(subscription);
+    stopWatching = opts.stalled?.onStall((url) => subscription.stopWaiting(url));
+    subscriptions.push(subscription, { close: () => stopWatching?.() });
   });
 
   /** Pages from one relay until its answer is deep enough or complete. */

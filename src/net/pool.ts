@@ -18,7 +18,7 @@ import { MAX_DELIVERED_IDS, type RelaySub } from './relay.js';
 import { relaySockets } from './socket.js';
 import { StatusBroadcast } from './status-broadcast.js';
 import type { PublishOptions, PublishResult, QueryOptions, QueryResult, RelayPool, RelayRole, RelaySpec } from './types.js';
-import type { RelayStatus, RequestOptions, RequestPlan, StreamOptions, SubscribeHandlers, Subscription } from './types.js';
+import type { RelayStatus, RequestOptions, RequestPlan, StreamOptions, SubscribeHandlers, PoolSubscription } from './types.js';
 import { VerifiedEvents } from './verified-events.js';
 import { sharedVerifier } from './verify.js';
 
@@ -105,7 +105,7 @@ class Pool implements RelayPool {
     return this.fetch(sameFilters(filters, opts.relays ?? readUrls(this.opts.relays)), opts);
   }
 
-  subscribe(filters: Filter[], handlers: SubscribeHandlers, opts: QueryOptions & StreamOptions = {}): Subscription {
+  subscribe(filters: Filter[], handlers: SubscribeHandlers, opts: QueryOptions & StreamOptions = {}): PoolSubscription {
     return this.request(sameFilters(filters, opts.relays ?? readUrls(this.opts.relays)), handlers, opts);
   }
 
@@ -126,7 +126,7 @@ class Pool implements RelayPool {
     });
   }
 
-  request(plan: RequestPlan, handlers: SubscribeHandlers, opts: StreamOptions = {}): Subscription {
+  request(plan: RequestPlan, handlers: SubscribeHandlers, opts: StreamOptions = {}): PoolSubscription {
     const stream = opts.stream ?? true;
     const eoseTimeoutMs = opts.eoseTimeoutMs ?? this.eoseTimeoutMs;
     const delivered = new RecentSet<string>(MAX_DELIVERED_IDS);
@@ -217,11 +217,10 @@ class Pool implements RelayPool {
         },
       );
     }
-    opts.signal?.addEventListener('abort', () => {
-      for (const part of parts) this.settlePart(part, { timedOut: true });
-    });
+    const stopWaiting = (url?: string) => parts.forEach((part) => (url === undefined || part.outcome.url === url) && this.settlePart(part, { timedOut: true }));
+    opts.signal?.addEventListener('abort', () => stopWaiting());
     queueMicrotask(reportSettled);
-    return { close };
+    return { close, stopWaiting };
   }
 
   private settlePart(part: Part, how: { eose?: boolean; timedOut?: boolean; error?: string }): void {

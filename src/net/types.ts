@@ -107,6 +107,15 @@ export interface Subscription {
   close(): void;
 }
 
+/** A request the pool is answering. */
+export interface PoolSubscription extends Subscription {
+  /**
+   * Stop waiting for this relay's EOSE, as if it had timed out (a relay found stalled by another
+   * request of the run); a streaming REQ stays open, so what it sends later still comes.
+   */
+  stopWaiting(relay: string): void;
+}
+
 /**
  * Where every verified event the pool receives goes, whichever request asked
  * for it (feeds, profiles, follow lists, threads): the one entry point that
@@ -129,13 +138,13 @@ export interface PublishOptions {
 
 export interface RelayPool {
   /** One REQ per relay of the plan, with that relay's filters; streams unless `stream: false`. */
-  request(plan: RequestPlan, handlers: SubscribeHandlers, opts?: StreamOptions): Subscription;
+  request(plan: RequestPlan, handlers: SubscribeHandlers, opts?: StreamOptions): PoolSubscription;
   /** The plan answered once: resolves when each relay has sent EOSE, timed out or failed. */
   fetch(plan: RequestPlan, opts?: RequestOptions): Promise<QueryResult>;
   /** Shorthand: the same filters to the read relays (or `opts.relays`), answered once. */
   query(filters: Filter[], opts?: QueryOptions): Promise<QueryResult>;
   /** Shorthand: the same filters to the read relays (or `opts.relays`), kept open; reconnects and resubscribes. */
-  subscribe(filters: Filter[], handlers: SubscribeHandlers, opts?: QueryOptions): Subscription;
+  subscribe(filters: Filter[], handlers: SubscribeHandlers, opts?: QueryOptions): PoolSubscription;
   /** EVENT to every write relay in parallel; one result per relay, never throws. */
   publish(event: Event, opts?: PublishOptions): Promise<PublishResult[]>;
   status(): RelayStatus[];

@@ -6,9 +6,11 @@
 import type { Event } from 'nostr-tools';
 import { cacheOf, type Client } from '../client/client.js';
 import { currentFollows } from '../client/follows.js';
+import type { StalledRelays } from '../client/stalled-relays.js';
 import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
+import type { RelayOutcome } from '../net/types.js';
 import type { UiServices } from './services.js';
 
 /** How long start-up waits for the relays' follow list before showing what it has. */
@@ -18,7 +20,7 @@ type FollowServices = Required<Pick<UiServices, 'follows' | 'knownFollows' | 'on
 
 export function wireFollows(
   client: Client,
-  deps: { publicKey(): string | undefined; closed(): boolean; stalled: Set<string> },
+  deps: { publicKey(): string | undefined; closed(): boolean; stalled: StalledRelays },
 ): FollowServices & { cached(pubkey: string): string[] | undefined; close(): void } {
   let lookup: { pubkey: string; list: Promise<string[]>; known?: string[] } | undefined;
   const listeners = new Set<(follows: string[]) => void>();
@@ -66,22 +68,48 @@ export function wireFollows(
         .finally(() => watch(pubkey, began));
       return followedPubkeys(local.tags);
     }
-    // Only for showing Home: 2.5 s first, so a relay that never answers does not hold the screen
-    // when another has answered. (Editing the list still asks every relay, in follows.ts.)
+    // Only for showing Home, which opens with the first list a relay sends; a newer one from
+    // another relay is applied to it as it comes. The relays get 2.5 s first, so one that never
+    // answers does not hold "you follow nobody" when another has answered, and then counts as
+    // stalled for this run (Home, already waiting for it, stops). Editing the list still asks
+    // every relay for its whole wait (follows.ts).
     const urls = client.relays().map((relay) => relay.url);
-    const ask = (eoseTimeoutMs?: number) => client.pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, ...(eoseTimeoutMs ? { eoseTimeoutMs } : {}) });
-    let { events: found, relays } = await ask(FOLLOWS_WAIT_MS);
-    // Nothing yet and no relay done, but some still working (a slow link, a busy machine): the
-    // list is unknown, not empty, so they get the pool's whole wait before anything is concluded.
-    if (found.length === 0 && !relays.some((relay) => relay.eose) && relays.some((relay) => relay.timedOut)) ({ events: found, relays } = await ask());
-    for (const relay of relays) if (relay.timedOut) deps.stalled.add(relay.url);
-    const list = newestReplaceable(found.filter((event) => event.kind === 3 && event.pubkey === pubkey));
-    if (list) seen(list);
-    watch(pubkey, began);
-    if (list) return followedPubkeys(list.tags);
-    // "You follow nobody" only when a relay said so; silence is not an empty list.
-    if (!relays.some((relay) => relay.eose)) throw new Error(`none of your ${urls.length} relays answered, so whom you follow is unknown`);
-    return [];
+    return new Promise<string[]>((resolve, reject) => {
+      let shown = false;
+      const take = (event: Event) => {
+        if (event.kind !== 3 || event.pubkey !== pubkey) return;
+        if (shown) return tell(pubkey, event);
+        shown = true;
+        seen(event);
+        resolve(followedPubkeys(event.tags));
+      };
+      const ask = (eoseTimeoutMs?: number) =>
+        new Promise<RelayOutcome[]>((answered) => {
+          const plan = urls.map((relay) => ({ relay, filters: [{ kinds: [3], authors: [pubkey], limit: 1 }] }));
+          const request = client.pool().request(
+            plan,
+            {
+              onevent: take,
+              onsettled(relays) {
+                queueMicrotask(() => request.close());
+                answered(relays);
+              },
+            },
+            { stream: false, ...(eoseTimeoutMs ? { eoseTimeoutMs } : {}) },
+          );
+        });
+      void (async () => {
+        let relays = await ask(FOLLOWS_WAIT_MS);
+        // Nothing yet and no relay done, but some still working (a slow link, a busy machine): the
+        // list is unknown, not empty, so they get the pool's whole wait before anything is concluded.
+        if (!shown && !relays.some((relay) => relay.eose) && relays.some((relay) => relay.timedOut)) relays = await ask();
+        for (const relay of relays) if (relay.timedOut) deps.stalled.add(relay.url);
+        watch(pubkey, began);
+        // "You follow nobody" only when a relay said so; silence is not an empty list.
+        if (relays.some((relay) => relay.eose)) resolve([]);
+        else reject(new Error(`none of your ${urls.length} relays answered, so whom you follow is unknown`));
+      })();
+    });
   };
 
   return {

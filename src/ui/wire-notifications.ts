@@ -7,6 +7,7 @@ import type { Client } from '../client/client.js';
 import { createCounts, type Counts } from '../client/counts.js';
 import { createNotifications, type NotificationsService } from '../client/notifications.js';
 import { readUrls, writeUrls } from '../core/relay-spec.js';
+import type { StalledRelays } from '../client/stalled-relays.js';
 import type { EventStore } from '../store/types.js';
 import type { FeedLike, NotificationsLike } from './services.js';
 
@@ -24,7 +25,7 @@ export function wireNotifications(deps: {
   events(): EventStore | undefined;
   /** The feeds' window: from when, and how many per relay. */
   window(): { since: number; limit: number };
-  stalled: Set<string>;
+  stalled: StalledRelays;
 }): NotificationsWiring {
   const { client } = deps;
   let closed = false;

@@ -8,6 +8,7 @@ import type { Event } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
+import { startFaultRelay, type FaultRelay, type FaultReq } from '../helpers/fault-relay.js';
 import { relayForFile } from '../helpers/file-relay.js';
 import { realServices, type RealServices } from '../helpers/real-services.js';
 import { waitForFrame } from './frames.js';
@@ -15,9 +16,11 @@ import { waitForFrame } from './frames.js';
 const relay = relayForFile();
 let run: RealServices | undefined;
 let unmount: (() => void) | undefined;
+let slow: FaultRelay | undefined;
 afterEach(async () => {
   unmount?.();
   await run?.close();
+  await slow?.stop();
 });
 
 const followList = (me: Uint8Array, created_at: number, people: Uint8Array[]) =>
@@ -91,5 +94,36 @@ describe('a newer follow list on the relays than in the cache', () => {
     const frame = start(me, now, [followList(me, now - 300, [alice, bob]), fromAlice, fromBob]);
     const shown = await frame((f) => f.includes('alice is still followed') && !f.includes('bob was unfollowed elsewhere'));
     expect(shown).toContain('Home');
+  });
+
+  it('on a first start, opens Home with the first list a relay sends and takes a newer one from a slower relay', async () => {
+    const [me, alice, bob] = [generateSecretKey(), generateSecretKey(), generateSecretKey()];
+    const now = Math.floor(Date.now() / 1000);
+    await relay.seed(
+      finalizeEvent({ kind: 1, created_at: now - 500, tags: [], content: 'alice, on the older list' }, alice),
+      finalizeEvent({ kind: 1, created_at: now - 400, tags: [], content: 'bob, only on the newer list' }, bob),
+      followList(me, now - 300, [alice]),
+    );
+    let listReq: FaultReq | undefined;
+    slow = await startFaultRelay({
+      onReq(req) {
+        if (req.filters.some((f) => f.kinds?.includes(3) && f.authors?.includes(getPublicKey(me)))) listReq ??= req;
+        else req.eose();
+      },
+    });
+    run = realServices({ pubkey: getPublicKey(me), secretKey: me, relays: [relay.url, slow.url], nowSec: now, prefix: 'nostr-tui-follows-update-' });
+    const app = render(<App services={run.services} size={{ columns: 80, rows: 24 }} color={false} />);
+    unmount = app.unmount;
+    const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000);
+    // Shown while the slower relay has not answered the list.
+    const first = await frame((f) => f.includes('alice, on the older list'));
+    expect(first).not.toContain('bob, only on the newer list');
+    expect(listReq).toBeDefined();
+    listReq!.event(followList(me, now - 100, [alice, bob]));
+    listReq!.eose();
+    // Above the note being read, it waits to be shown, as any new note does.
+    await frame((f) => f.includes('1 new post · g to show'));
+    app.stdin.write('g');
+    await frame((f) => f.includes('bob, only on the newer list') && f.includes('alice, on the older list'));
   });
 });

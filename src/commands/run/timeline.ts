@@ -7,6 +7,7 @@ import { currentFollows } from '../../client/follows.js';
 import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
 import { muteSet, sameMuteSet, type MuteSet } from '../../core/mutes.js';
 import { routeFeed } from '../../client/routed-feed.js';
+import { StalledRelays } from '../../client/stalled-relays.js';
 import { discoveryRelaysFromEnv, maxRelaysFromEnv } from '../../client/router.js';
 import { unixNow } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
@@ -47,7 +48,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     const readRelays = client.relays().filter((r) => r.read);
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
     // A relay that stalled on the follow-list query is not waited for again (one timeout per command).
-    const stalled = new Set<string>();
+    const stalled = new StalledRelays();
     // The mute list (NIP-51), asked alongside the follow list and the notes.
     const mutesFor = loadMuteSet(client, stalled);
     const filters = tags.length
@@ -111,7 +112,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
 async function homeOrGlobal(
   ctx: CommandContext,
   client: Client,
-  { since, limit, until, stalled }: { since: number; limit: number; until: number | undefined; stalled: Set<string> },
+  { since, limit, until, stalled }: { since: number; limit: number; until: number | undefined; stalled: StalledRelays },
 ) {
   if (!client.publicKey()) {
     writeLine(ctx.stderr, 'nostr-tui: no key yet, so no follow list: showing everyone on your relays.');
