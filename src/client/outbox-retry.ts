@@ -45,14 +45,15 @@ export function keepRetrying(deps: RetryDeps): { close(): void } {
         if (next !== undefined) retry(next);
       });
   };
-  // A relay that failed (error, closed) and is connected again: what waited for it goes now.
+  // A relay that failed (error, closed) and is connected again (a stalled one is connected too):
+  // what waited for it goes now.
   const failed = new Set<string>();
   const offStatus = deps.pool.onStatus((status) => {
     const writes = new Set(deps.writeRelays());
     let back = false;
     for (const relay of status) {
       if (relay.state === 'error' || relay.state === 'closed') failed.add(relay.url);
-      else if ((relay.state === 'connected' || relay.state === 'eose') && failed.delete(relay.url) && writes.has(relay.url)) back = true;
+      else if ((relay.state === 'connected' || relay.state === 'eose' || relay.state === 'stalled') && failed.delete(relay.url) && writes.has(relay.url)) back = true;
     }
     if (back) retry(false);
   });

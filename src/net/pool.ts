@@ -196,8 +196,8 @@ class Pool implements RelayPool {
           if (!part.settled) conn.status.rttMs = this.clock.now() - part.reqAt;
         },
         oneose: () => {
-          if (part.settled) return;
-          if (conn.status.state === 'connected') conn.setState('eose');
+          // A stalled relay that answers late is answering again.
+          if (conn.status.state === 'connected' || conn.status.state === 'stalled') conn.setState('eose');
           this.settlePart(part, { eose: true });
         },
         onclosed: (reason) => this.relayClosed(part, reason, handlers),
@@ -230,6 +230,7 @@ class Pool implements RelayPool {
     part.cancelTimer = undefined;
     if (how.eose) part.outcome.eose = true;
     if (how.timedOut) part.outcome.timedOut = true;
+    if (how.timedOut && (part.conn.status.state === 'connected' || part.conn.status.state === 'eose')) part.conn.setState('stalled');
     if (how.error !== undefined) part.outcome.error = how.error;
     this.opts.onOutcome?.({ ...part.outcome }, part.filters, part.role);
     part.onsettle(how.timedOut === true);

@@ -9,7 +9,11 @@ import type { PublishResult } from '../core/publish-result.js';
 export type { RelaySpec } from '../core/relay-spec.js';
 export type { PublishOutcome, PublishResult } from '../core/publish-result.js';
 
-export type RelayState = 'idle' | 'connecting' | 'connected' | 'eose' | 'error' | 'closed';
+/**
+ * `eose`: connected, and it answered a request with EOSE; `stalled`: connected, but a request
+ * timed out without EOSE (a relay that takes the REQ and never answers), until it answers one.
+ */
+export type RelayState = 'idle' | 'connecting' | 'connected' | 'eose' | 'stalled' | 'error' | 'closed';
 
 /** Per-relay counters; every message a relay sends lands in exactly one of them. */
 export interface RelayCounts {

@@ -8,7 +8,7 @@ import { createPool } from '../../src/net/pool.js';
 import type { RelayCounts, RelayPool } from '../../src/net/types.js';
 import { mainThreadVerifier, type SignatureVerifier } from '../../src/net/verify.js';
 import type { Signer } from '../../src/store/types.js';
-import { signed, startFaultRelay, withBadSig, withForgedContent, type FaultRelay } from '../helpers/fault-relay.js';
+import { signed, startFaultRelay, withBadSig, withForgedContent, type FaultRelay, type FaultReq } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { ManualTimers } from '../helpers/manual-timers.js';
 import { until } from '../helpers/until.js';
@@ -161,11 +161,11 @@ describe('pool against faulty relays', () => {
     const late = signed(carol, { created_at: NOW - 9, content: 'late' });
     const fromReal = signed(carol, { created_at: NOW - 8, content: 'real' });
     await real.seed(fromReal);
-    let stalledReq: ((e: Event) => void) | undefined;
+    let stalledReq: FaultReq | undefined;
     const stalled = await fault({
       onReq(req) {
         req.event(early);
-        stalledReq = req.event;
+        stalledReq = req;
       },
     });
     const timers = new ManualTimers(NOW * 1000);
@@ -180,17 +180,23 @@ describe('pool against faulty relays', () => {
     // Both relays have answered all they will: the real one with EOSE, the stalled one with one event.
     await until(() => got.length === 2 && pool!.status().find((s) => s.url === real.url)!.state === 'eose', 'both answers');
     expect(ids(got)).toEqual(ids([early, fromReal]));
+    const state = (url: string) => pool!.status().find((s) => s.url === url)!.state;
     timers.advance(999);
     expect(outcomes).toBeUndefined();
+    expect(state(stalled.url)).toBe('connected');
     timers.advance(1);
     expect(outcomes).toEqual([
       { url: real.url, eose: true, timedOut: false, events: 1 },
       { url: stalled.url, eose: false, timedOut: true, events: 1 },
     ]);
+    // Shown as such (the relays panel, the header's count), until it answers.
+    expect([state(real.url), state(stalled.url)]).toEqual(['eose', 'stalled']);
 
-    stalledReq!(late);
+    stalledReq!.event(late);
     await until(() => got.length === 3, 'the late event');
     expect(got[2]).toEqual(late);
+    stalledReq!.eose();
+    await until(() => state(stalled.url) === 'eose', 'answering again');
   });
 
   it('a relay that answers slowly but within the timeout counts as answered', async () => {

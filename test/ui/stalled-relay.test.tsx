@@ -53,6 +53,10 @@ describe('the UI with a stalled relay', () => {
       // The follow-list lookup's own wait (2.5 s) is the one timeout; the pool's 5 s is not paid on top.
       expect(elapsed).toBeLessThan(DEFAULT_EOSE_TIMEOUT_MS);
       expect(stalled.received.filter((r) => r.message[0] === 'REQ').length).toBeGreaterThanOrEqual(2);
+      // Connected, but not counted as answering; the relays panel says why.
+      await waitForFrame(app.lastFrame, (f) => expect(f).toContain('relays 1/2'));
+      app.stdin.write('R');
+      await waitForFrame(app.lastFrame, (f) => expect(f).toContain(`${stalled.url}  stalled`));
     } finally {
       app.unmount();
     }

@@ -11,7 +11,7 @@ import type { ListUnknownError, RelayEditShown } from '../services.js';
 import type { StatusMessage } from '../status.js';
 
 const stateColor: Record<RelayStatus['state'], string> = {
-  idle: 'gray', connecting: 'yellow', connected: 'green', eose: 'green', error: 'red', closed: 'gray',
+  idle: 'gray', connecting: 'yellow', connected: 'green', eose: 'green', stalled: 'yellow', error: 'red', closed: 'gray',
 };
 
 /**
