@@ -23,13 +23,16 @@ const INBOX_KINDS = new Set([1, 6, 7, 16]);
 const INBOXES_PER_PERSON = 3;
 const MOST_PEOPLE = 50;
 
-export async function publishEvent(client: Client, template: EventTemplate): Promise<Published> {
+/** Told once the signed event is saved in the outbox (safe), before any relay has answered. */
+export type OnSaved = (event: VerifiedEvent) => void;
+
+export async function publishEvent(client: Client, template: EventTemplate, onSaved?: OnSaved): Promise<Published> {
   const ownRelays = writeUrls(client.relays());
   const writeRelays = [...new Set([...ownRelays, ...(await inboxRelays(client, template))])];
   if (ownRelays.length === 0) {
     throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay). Nothing was signed.');
   }
-  return signSaveSend(client, template, writeRelays);
+  return signSaveSend(client, template, writeRelays, onSaved);
 }
 
 /**
@@ -37,7 +40,7 @@ export async function publishEvent(client: Client, template: EventTemplate): Pro
  * copy, then sends to those relays and records each answer. Every write goes
  * through here (notes, reactions, lists, profiles).
  */
-export async function signSaveSend(client: Client, template: EventTemplate, relays: readonly string[]): Promise<Published> {
+export async function signSaveSend(client: Client, template: EventTemplate, relays: readonly string[], onSaved?: OnSaved): Promise<Published> {
   // Unlock first: no key, a read-only key or a wrong passphrase fails before anything is opened or fetched.
   const signer = await client.signer();
   const store = client.store();
@@ -47,7 +50,20 @@ export async function signSaveSend(client: Client, template: EventTemplate, rela
   store.outbox.add(event, fit.relays);
   // The local copy: the user's own notes and lists show without asking a relay.
   store.events.put(event);
-  const results = [...(await client.pool().publish(event, { relays: fit.relays })), ...fit.refused];
+  onSaved?.(event);
+  // Delivered at the first relay's acceptance, not when the slowest has answered: a run ended
+  // meanwhile does not send it again, and the UI stops marking it unsent.
+  let delivered = false;
+  const onResult = (result: PublishResult) => {
+    if (!result.ok || delivered) return;
+    delivered = true;
+    try {
+      store.outbox.record(event.id, [result]);
+    } catch {
+      // Recorded with the rest below (or, the store gone, sent again by a later run: never lost).
+    }
+  };
+  const results = [...(await client.pool().publish(event, { relays: fit.relays, onResult })), ...fit.refused];
   store.outbox.record(event.id, results);
   return { event, results };
 }

@@ -17,8 +17,7 @@ import { publishTo } from './publish-to.js';
 import { MAX_DELIVERED_IDS, type RelaySub } from './relay.js';
 import { relaySockets } from './socket.js';
 import { StatusBroadcast } from './status-broadcast.js';
-import type { PublishOptions, PublishResult, QueryOptions, QueryResult, RelayPool, RelayRole, RelaySpec } from './types.js';
-import type { RelayStatus, RequestOptions, RequestPlan, StreamOptions, SubscribeHandlers, PoolSubscription } from './types.js';
+import type { PoolSubscription, PublishOptions, PublishResult, QueryOptions, QueryResult, RelayPool, RelayRole, RelaySpec, RelayStatus, RequestOptions, RequestPlan, StreamOptions, SubscribeHandlers } from './types.js';
 import { VerifiedEvents } from './verified-events.js';
 import { sharedVerifier } from './verify.js';
 
@@ -304,6 +303,7 @@ class Pool implements RelayPool {
         this.cancelIdle(conn);
         const result = await publishTo(conn, event, timeoutMs, { clock: this.clock, timers: this.timers, changed: () => this.statusChanged() });
         this.closeWhenIdle(conn);
+        opts.onResult?.(result);
         return result;
       }),
     );

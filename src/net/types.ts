@@ -138,6 +138,8 @@ export interface PublishOptions {
   /** Why these relays are told: the user's own ('user', the default), or the inbox of someone tagged. */
   role?: RelayRole;
   timeoutMs?: number;
+  /** Told each relay's result as it comes (the whole list resolves when the last relay has answered). */
+  onResult?(result: PublishResult): void;
 }
 
 export interface RelayPool {

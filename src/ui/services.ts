@@ -235,8 +235,11 @@ export interface UiServices {
   /** Replies arriving while a thread is open (some may already be known); returns a stop function. */
   watchThread?(event: Event, onreply: (reply: Event) => void): () => void;
   profiles: ProfilesLike;
-  /** Signs, saves to the outbox, then publishes (the same path as `nostr-tui post`). */
-  publish(template: EventTemplate): Promise<PublishOutcome>;
+  /**
+   * Signs, saves to the outbox, then publishes (the same path as `nostr-tui post`); `onSaved` is
+   * told once it is saved (safe), before the relays answer.
+   */
+  publish(template: EventTemplate, onSaved?: (event: Event) => void): Promise<PublishOutcome>;
   follow(pubkey: string): Promise<FollowOutcome>;
   unfollow(pubkey: string): Promise<FollowOutcome>;
   /** The user's signed events no relay has accepted yet (the outbox), each with its last results: marked `not sent`. */

@@ -269,7 +269,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     profiles,
     quotes,
     openUrl: (url) => openUrl(url),
-    publish: (template) => publishEvent(client, template),
+    publish: (template, onSaved) => publishEvent(client, template, onSaved),
     interactions: createInteractions({
       clock: client.clock,
       me: () => publicKey,

@@ -221,9 +221,10 @@ export function fakeServices(opts: FakeOptions = {}) {
         return () => void profileListeners.delete(l);
       },
     },
-    async publish(template: EventTemplate) {
+    async publish(template: EventTemplate, onSaved?: (event: Event) => void) {
       const event = finalizeEvent(template, secret);
       published.push(event);
+      onSaved?.(event);
       return { event, results: opts.publishResults?.(event) ?? relays.map((r) => ({ url: r.url, ok: true, outcome: 'accepted' as const, message: '' })) };
     },
     async follow(pubkey) {

@@ -9,6 +9,7 @@ import { flushOutbox } from '../../src/client/outbox-flush.js';
 import { App } from '../../src/ui/App.js';
 import { startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';
 import { realServices, type RealServices } from '../helpers/real-services.js';
+import { until } from '../helpers/until.js';
 import { keys, waitForFrame } from './frames.js';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -33,6 +34,30 @@ async function slowToAccept(): Promise<FaultRelay & { sent: Event[] }> {
 }
 
 describe('unsent notes are marked', () => {
+  it('a post one relay accepts while another never answers: the composer closes once it is saved, and it is not marked', async () => {
+    const accepting = await startFaultRelay({ onReq: (req) => req.eose(), onEvent: (event, conn) => conn.send(['OK', event.id, true, '']) });
+    // Takes the EVENT and never answers: the pool gives it 8 s.
+    const silent = await startFaultRelay({ onReq: (req) => req.eose() });
+    const secretKey = generateSecretKey();
+    const run: RealServices = realServices({ pubkey: getPublicKey(secretKey), secretKey, relays: [accepting.url, silent.url], nowSec: NOW, prefix: 'nostr-tui-unsent-' });
+    const app = render(<App services={run.services} size={{ columns: 100, rows: 24 }} color={false} />);
+    cleanup.push(() => accepting.stop(), () => silent.stop(), () => run.close(), () => app.unmount());
+    const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 10_000);
+
+    await frame((f) => f.includes('Global') || f.includes('Home'));
+    app.stdin.write('n');
+    await frame((f) => f.includes('── New note'));
+    app.stdin.write('to both relays');
+    await frame((f) => f.includes('to both relays▏'));
+    app.stdin.write(keys.enter);
+    await silent.waitFor((r) => r.message[0] === 'EVENT');
+    // Delivered at the first acceptance: the outbox does not wait for the silent relay.
+    await until(() => run.client.store().outbox.pending().length === 0, 'delivered');
+    const shown = await frame((f) => f.includes('to both relays') && !f.includes('── New note') && !f.includes('not sent'));
+    // The silent relay's answer is still awaited: the footer says so, and will report it.
+    expect(shown).toContain('post: sending…');
+  });
+
   it('a refused post shows "not sent" with the reason; once a retry delivers it, the mark goes', async () => {
     const relay = await slowToAccept();
     const secretKey = generateSecretKey();

@@ -43,19 +43,33 @@ const unchangedText = {
 export function useActions(deps: ActionDeps) {
   const { services, navigate, setStatus, openComposer, quoteInComposer, hasKey, nameOf, onFollowsChanged, onPublished, openChat } = deps;
 
+  /**
+   * Resolves true once the note is saved in the outbox (safe: the composer may close), or false
+   * when it could not be (nothing signed); the footer follows the relays' answers after that.
+   */
   const publish = useCallback(
-    async (what: string, template: EventTemplate) => {
-      setStatus({ text: `${what}: sending…`, tone: 'info' });
-      try {
-        const { event, results } = await services.publish(template);
-        onPublished(event);
-        setStatus(publishStatus(what, results));
-        return true;
-      } catch (error) {
-        setStatus(errorStatus(what, error));
-        return false;
-      }
-    },
+    (what: string, template: EventTemplate) =>
+      new Promise<boolean>((resolve) => {
+        setStatus({ text: `${what}: sending…`, tone: 'info' });
+        // Shown once saved, not after the slowest relay (a stalled one answers nothing for 8 s).
+        let shown = false;
+        const saved = (event: Event) => {
+          if (shown) return;
+          shown = true;
+          onPublished(event);
+          resolve(true);
+        };
+        services.publish(template, saved).then(
+          ({ event, results }) => {
+            saved(event);
+            setStatus(publishStatus(what, results));
+          },
+          (error: unknown) => {
+            setStatus(errorStatus(what, error));
+            resolve(false);
+          },
+        );
+      }),
     [services, setStatus, onPublished],
   );
 

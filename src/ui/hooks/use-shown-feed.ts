@@ -25,19 +25,34 @@ export function useShownFeed(
   const [relays, setRelays] = useState(0);
   useEffect(() => services.onRelaysChanged?.(() => setRelays((n) => n + 1)), [services]);
   const feedView = useFeed(() => (follows === undefined ? undefined : services.openFeed(feed, follows)), [services, feed, follows === undefined, publicKey, relays]);
+  // The feed open when a publish is saved, not when it was sent: a note sent in the first moments
+  // of a start (the follow list still asked for) is saved after the feed opened, or before; then
+  // it waits, and joins the feed when it opens (one opened early, before the note was saved, did
+  // not paint it from the cache).
+  const open = useRef(feedView.feed);
+  open.current = feedView.feed;
+  const waiting = useRef<Event[]>([]);
   const onPublished = useCallback(
     (event: Event) => {
+      const shown = open.current;
       // The user deleted a note (NIP-09): it leaves the open feed at once, and a reply no longer counts under its note.
       if (event.kind === 5) {
         services.counts?.withdraw?.(event);
-        return void feedView.feed?.timeline.applyDeletion?.(event);
+        return void shown?.timeline.applyDeletion?.(event);
       }
-      if (event.kind !== 1 || !feedView.feed) return;
-      feedView.feed.timeline.add(event);
+      if (event.kind !== 1) return;
+      if (!shown) return void waiting.current.push(event);
+      shown.timeline.add(event);
       setTopSignal((n) => n + 1);
     },
-    [feedView.feed, services],
+    [services],
   );
+  useEffect(() => {
+    const opened = feedView.feed;
+    if (!opened || waiting.current.length === 0) return;
+    for (const event of waiting.current.splice(0)) opened.timeline.add(event);
+    setTopSignal((n) => n + 1);
+  }, [feedView.feed]);
   const onFollowsChanged = useCallback(
     ({ pubkey, following }: { pubkey: string; following: boolean }) => {
       setFollows((list = []) => (following ? [...new Set([...list, pubkey])] : list.filter((pk) => pk !== pubkey)));
