@@ -7,7 +7,7 @@ import type { PublishResult } from '../core/publish-result.js';
 import { isHex64 } from '../core/event-shape.js';
 import type { Client } from './client.js';
 import { createRouter } from './router.js';
-import { relaysThatTake } from './relay-info.js';
+import { relaysThatTake, type LimitCheck } from './relay-info.js';
 import { writeUrls } from '../core/relay-spec.js';
 
 export interface Published {
@@ -28,19 +28,28 @@ export type OnSaved = (event: VerifiedEvent) => void;
 
 export async function publishEvent(client: Client, template: EventTemplate, onSaved?: OnSaved): Promise<Published> {
   const ownRelays = writeUrls(client.relays());
-  const writeRelays = [...new Set([...ownRelays, ...(await inboxRelays(client, template))])];
   if (ownRelays.length === 0) {
     throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay). Nothing was signed.');
   }
-  return signSaveSend(client, template, writeRelays, onSaved);
+  // The inboxes of the people it tags are looked up once it is saved, while it goes to the user's
+  // own relays: saving never waits for other people's relay lists (a slow indexer, or a relay that
+  // never answers, held every reply for the lookup's 3 s).
+  return signSaveSend(client, template, ownRelays, onSaved, () => inboxRelays(client, template));
 }
 
 /**
  * Signs, saves to the outbox with the relays it is meant for, keeps the local
  * copy, then sends to those relays and records each answer. Every write goes
- * through here (notes, reactions, lists, profiles).
+ * through here (notes, reactions, lists, profiles). `more`: relays found once
+ * it is saved (people's inboxes), added to the entry and sent to as well.
  */
-export async function signSaveSend(client: Client, template: EventTemplate, relays: readonly string[], onSaved?: OnSaved): Promise<Published> {
+export async function signSaveSend(
+  client: Client,
+  template: EventTemplate,
+  relays: readonly string[],
+  onSaved?: OnSaved,
+  more?: () => Promise<string[]>,
+): Promise<Published> {
   // Unlock first: no key, a read-only key or a wrong passphrase fails before anything is opened or fetched.
   const signer = await client.signer();
   const store = client.store();
@@ -63,7 +72,21 @@ export async function signSaveSend(client: Client, template: EventTemplate, rela
       // Recorded with the rest below (or, the store gone, sent again by a later run: never lost).
     }
   };
-  const results = [...(await client.pool().publish(event, { relays: fit.relays, onResult })), ...fit.refused];
+  const send = async (to: LimitCheck) => [...(await client.pool().publish(event, { relays: to.relays, onResult })), ...to.refused];
+  const asked = new Set(relays);
+  const [own, theirs] = await Promise.all([
+    send(fit),
+    (async () => {
+      const found = (await more?.())?.filter((url) => !asked.has(url)) ?? [];
+      if (found.length === 0) return [];
+      // Theirs are a reach, not a condition: none of them taking it refuses nothing.
+      const theirFit = await relaysThatTake(template, [...new Set(found)], store.relayInfo, client.fetch).catch(() => undefined);
+      if (!theirFit) return [];
+      store.outbox.add(event, theirFit.relays);
+      return send(theirFit);
+    })().catch((): PublishResult[] => []),
+  ]);
+  const results = [...own, ...theirs];
   store.outbox.record(event.id, results);
   return { event, results };
 }

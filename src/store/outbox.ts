@@ -99,15 +99,29 @@ export class SqliteOutbox implements Outbox {
     for (const listener of this.listeners) listener();
   }
 
-  /** Durable once this returns (a committed, synchronous write). Adding the same event twice is harmless. */
+  /**
+   * Durable once this returns (a committed, synchronous write). Adding the same event again is
+   * harmless, and adds the relays it names to those it is meant for (people's inboxes, found
+   * after it was saved).
+   */
   add(event: Event, relays?: readonly string[]): void {
     // FULL: this commit reaches the disk before the event goes anywhere, so it
     // survives power loss, not only the process being killed.
     this.db.pragma('synchronous = FULL');
     try {
-      this.db
-        .prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at, relays) VALUES (?, ?, ?, ?)`)
-        .run(event.id, JSON.stringify(event), this.clock.now(), relays ? JSON.stringify([...relays]) : null);
+      this.db.transaction(() => {
+        const saved = this.db.prepare(`SELECT relays FROM outbox WHERE id = ?`).get(event.id) as Pick<OutboxRow, 'relays'> | undefined;
+        if (!saved) {
+          this.db
+            .prepare(`INSERT INTO outbox (id, json, saved_at, relays) VALUES (?, ?, ?, ?)`)
+            .run(event.id, JSON.stringify(event), this.clock.now(), relays ? JSON.stringify([...relays]) : null);
+          return;
+        }
+        // None named when it was saved: meant for the write relays of the day, which a retry reads.
+        const before = intendedRelays(saved.relays)?.relays;
+        if (!before || !relays || relays.every((url) => before.includes(url))) return;
+        this.db.prepare(`UPDATE outbox SET relays = ? WHERE id = ?`).run(JSON.stringify([...new Set([...before, ...relays])]), event.id);
+      }).immediate();
     } finally {
       this.db.pragma('synchronous = NORMAL');
     }

@@ -47,7 +47,7 @@ export interface OutboxEntry {
 
 /** Everything the user signs is saved here before any network traffic. */
 export interface Outbox {
-  /** `relays`: where the event is meant to go; a retry goes there and nowhere else. */
+  /** `relays`: where the event is meant to go; a retry goes there and nowhere else. Again: adds relays. */
   add(event: Event, relays?: readonly string[]): void;
   /** Records one attempt; the entry is delivered once any relay accepted. */
   record(id: string, results: PublishResult[]): void;
