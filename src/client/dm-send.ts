@@ -62,10 +62,12 @@ async function routes(client: Client, me: string, peers: readonly string[], opts
     for (const key of everyone) out.set(key, { route: 'pinned', relays: urls });
     return out;
   }
-  const dmRelays = await fetchDmRelays(client, everyone);
-  const missing = peers.filter((peer) => peer !== me && !dmRelays.has(peer));
-  // Looked up before the user is asked about read relays: with none, there is nothing to offer.
-  const inboxes = missing.length > 0 ? await createRouter(client, client.env).inboxes(missing, INBOXES_PER_PERSON) : new Map<string, string[]>();
+  // Their read relays (NIP-65) are asked for with their DM relay lists, not after: a relay that
+  // never answers then costs one wait, not two. They are needed before the user is asked about
+  // read relays (with none, there is nothing to offer).
+  const others = peers.filter((peer) => peer !== me);
+  const [dmRelays, inboxes] = await Promise.all([fetchDmRelays(client, everyone), createRouter(client, client.env).inboxes(others, INBOXES_PER_PERSON)]);
+  const missing = others.filter((peer) => !dmRelays.has(peer));
   const unreachable = missing.filter((peer) => (inboxes.get(peer) ?? []).length === 0);
   if (unreachable.length > 0) {
     throw failure(`${unreachable.map(npub).join(', ')} published neither a DM relay list (kind 10050) nor read relays (NIP-65); nothing was sent.`);

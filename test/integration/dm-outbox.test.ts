@@ -15,7 +15,9 @@ import { flushOutbox } from '../../src/client/outbox-flush.js';
 import { systemClock } from '../../src/core/clock.js';
 import { KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
+import { startFaultRelay } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { until } from '../helpers/until.js';
 
 let mine: TestRelay;
 let theirs: TestRelay;
@@ -69,6 +71,36 @@ describe('gift wraps in the outbox', () => {
       expect(nip17.unwrapEvent(arrived!, alice).content).toBe('kept safe');
     } finally {
       await client.close();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('asks for the DM relay lists and the read relays together: a relay that never answers costs one wait', async () => {
+    const me = generateSecretKey();
+    const alice = generateSecretKey();
+    const asked: number[][] = [];
+    // Takes every REQ and never answers.
+    const silent = await startFaultRelay({ onReq: (req) => asked.push(req.filters.flatMap((f) => f.kinds ?? [])) });
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-dm-outbox-'));
+    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: [{ url: silent.url, read: true, write: true }] }));
+    const client = createClient({
+      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
+      clock: systemClock,
+      stdin: new PassThrough(),
+      stderr: new PassThrough(),
+    });
+    try {
+      const sending = sendDm(client, [getPublicKey(alice)], 'where to?');
+      sending.catch(() => {});
+      // Both lookups are out well before the first one's wait (5 s) is over; before, the read
+      // relays were asked for only after it, and a dead relay cost both waits.
+      await until(() => asked.some((kinds) => kinds.includes(10050)) && asked.some((kinds) => kinds.includes(10002)), 'both lookups', 2_000);
+      await expect(sending).rejects.toThrow('published neither a DM relay list (kind 10050) nor read relays (NIP-65)');
+    } finally {
+      await client.close();
+      await silent.stop();
       fs.rmSync(home, { recursive: true, force: true });
     }
   });
