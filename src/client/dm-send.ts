@@ -36,6 +36,8 @@ export interface SentMessage {
 export interface SendOptions {
   /** A recipient with no kind-10050 list: use their NIP-65 read relays instead of refusing. */
   toReadRelays?: boolean;
+  /** Told with the wraps once every one is saved in the outbox (safe), before any relay has answered. */
+  onSaved?(wraps: readonly Pick<SentWrap, 'recipient' | 'event'>[]): void;
 }
 
 const INBOXES_PER_PERSON = 3;
@@ -109,6 +111,7 @@ export async function sendDm(client: Client, peers: readonly string[], text: str
     store.outbox.add(wrap.event, wrap.relays);
     store.events.put(wrap.event);
   }
+  opts.onSaved?.(planned);
   const wraps = await Promise.all(
     planned.map(async ({ recipient, event, route, relays, refused }) => {
       const results = [...(await client.pool().publish(event, { relays })), ...refused];

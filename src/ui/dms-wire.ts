@@ -70,14 +70,22 @@ export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { re
     },
     loaded: () => loaded,
     problem: () => problem,
-    async send(peers, text, opts = {}) {
+    async send(peers, text, { onSaved, ...opts } = {}) {
       try {
-        const sent = await sendDm(client, peers, text, opts);
+        let shown: Promise<unknown> = Promise.resolve();
+        const sent = await sendDm(client, peers, text, {
+          ...opts,
+          // The own copy is shown once saved, not when a relay sends it back (nor after the slowest relay).
+          onSaved(wraps) {
+            shown = dms.ingest(wraps.filter((wrap) => wrap.recipient === client.publicKey()).map((wrap) => wrap.event)).then(() => {
+              changed();
+              onSaved?.();
+            });
+          },
+        });
+        await shown;
         const theirs = sent.wraps.filter((wrap) => wrap.recipient !== client.publicKey() || peers.includes(wrap.recipient));
         const took = theirs.filter((wrap) => wrap.results.some((result) => result.ok)).length;
-        // The own copy is shown at once, not when a relay sends it back.
-        await dms.ingest(sent.wraps.filter((wrap) => wrap.recipient === client.publicKey()).map((wrap) => wrap.event));
-        changed();
         const where = theirs.some((wrap) => wrap.route === 'read-relays') ? 'read relays' : 'DM relays';
         return took === theirs.length
           ? { ok: true, text: `message: sent to ${theirs.length === 1 ? 'their' : 'every'} ${where}` }

@@ -171,8 +171,13 @@ export interface DmsLike {
   /**
    * Seals, wraps and publishes through the outbox; resolves with a line for the footer. Refuses
    * people with no DM relay list (`noDmRelayList` names them) unless `toReadRelays` is set.
+   * `onSaved`: told once it is saved in the outbox and shown in the chat, before the relays answer.
    */
-  send(peers: readonly string[], text: string, opts?: { toReadRelays?: boolean }): Promise<{ ok: boolean; text: string; noDmRelayList?: readonly string[] }>;
+  send(
+    peers: readonly string[],
+    text: string,
+    opts?: { toReadRelays?: boolean; onSaved?(): void },
+  ): Promise<{ ok: boolean; text: string; noDmRelayList?: readonly string[] }>;
   markRead(ids: readonly string[]): void;
 }
 

@@ -56,27 +56,36 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
   // A yes to the read relays holds for the rest of this open chat, not for the next one.
   const toReadRelays = useRef(false);
   const composer = useComposer({
-    async send(text) {
-      if (!dms) return false;
-      const { peers, setStatus, nameOf } = latest.current;
-      let result = await dms.send(peers, text, { toReadRelays: toReadRelays.current });
-      // NIP-17 sends to the DM relays a person lists (kind 10050). Without a list their NIP-65 read
-      // relays may still reach them, but that is the user's call, asked here (the CLI's --to-read-relays).
-      if (!result.ok && result.noDmRelayList) {
-        const who = result.noDmRelayList.map(nameOf).join(', ');
-        setAsking(true);
-        const yes = await new Promise<boolean>((answer) =>
-          confirm.ask(`send to their read relays? y/n (${who}: no DM relay list, kind 10050)`, () => answer(true), () => answer(false)),
-        );
-        setAsking(false);
-        // No: the draft stays, and the footer says "cancelled".
-        if (!yes) return false;
-        toReadRelays.current = true;
-        result = await dms.send(peers, text, { toReadRelays: true });
-      }
-      setStatus({ text: result.text, tone: result.ok ? 'ok' : 'error' });
-      return result.ok;
-    },
+    // True once the message is saved (the composer is free for the next one); the footer then
+    // follows the relays' answers.
+    send: (text) =>
+      new Promise<boolean>((resolve) => {
+        if (!dms) return resolve(false);
+        const { peers, nameOf } = latest.current;
+        const onSaved = () => {
+          latest.current.setStatus({ text: 'message: sending…', tone: 'info' });
+          resolve(true);
+        };
+        void (async () => {
+          let result = await dms.send(peers, text, { toReadRelays: toReadRelays.current, onSaved });
+          // NIP-17 sends to the DM relays a person lists (kind 10050). Without a list their NIP-65 read
+          // relays may still reach them, but that is the user's call, asked here (the CLI's --to-read-relays).
+          if (!result.ok && result.noDmRelayList) {
+            const who = result.noDmRelayList.map(nameOf).join(', ');
+            setAsking(true);
+            const yes = await new Promise<boolean>((answer) =>
+              confirm.ask(`send to their read relays? y/n (${who}: no DM relay list, kind 10050)`, () => answer(true), () => answer(false)),
+            );
+            setAsking(false);
+            // No: the draft stays, and the footer says "cancelled".
+            if (!yes) return resolve(false);
+            toReadRelays.current = true;
+            result = await dms.send(peers, text, { toReadRelays: true, onSaved });
+          }
+          latest.current.setStatus({ text: result.text, tone: result.ok ? 'ok' : 'error' });
+          resolve(result.ok);
+        })();
+      }),
     onEmpty: () => latest.current.setStatus({ text: 'nothing to send: type a message, or Esc to close the composer', tone: 'info' }),
     onDrafts: (drafts) => latest.current.onDrafts?.(`chat:${latest.current.peers.join(',')}`, drafts),
     disabled: !props.active || asking,

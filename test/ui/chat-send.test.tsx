@@ -1,0 +1,78 @@
+// The chat's composer is free for the next message once the last one is saved in the outbox, not
+// after the slowest of the recipient's DM relays has answered (one that takes the EVENT and never
+// answers held every key for 8 s). Over the real services, a real relay and a silent one.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { render } from 'ink-testing-library';
+import * as nip19 from 'nostr-tools/nip19';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/client/client.js';
+import { systemClock } from '../../src/core/clock.js';
+import { shortNpub } from '../../src/core/identifiers.js';
+import { App } from '../../src/ui/App.js';
+import { createServices, type WiredServices } from '../../src/ui/wire.js';
+import { KeyStore } from '../../src/store/keys.js';
+import { resolvePaths } from '../../src/store/paths.js';
+import { startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';
+import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { keys, waitForFrame } from './frames.js';
+
+let relay: TestRelay | undefined;
+let silent: FaultRelay | undefined;
+let services: WiredServices | undefined;
+let unmount: (() => void) | undefined;
+let home: string | undefined;
+afterEach(async () => {
+  unmount?.();
+  await services?.close();
+  await Promise.all([relay?.stop(), silent?.stop()]);
+  if (home) fs.rmSync(home, { recursive: true, force: true });
+});
+
+describe('sending in a private chat', () => {
+  it('frees the composer once the message is saved, while a DM relay has not answered', async () => {
+    const me = generateSecretKey();
+    const alice = generateSecretKey();
+    relay = await startRelay();
+    silent = await startFaultRelay({ onReq: (req) => req.eose() });
+    const now = Math.floor(Date.now() / 1000);
+    // Alice receives at both: the real relay, and one that never answers an EVENT.
+    await relay.seed(finalizeEvent({ kind: 10050, created_at: now - 100, tags: [['relay', relay.url], ['relay', silent.url]], content: '' }, alice));
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-chat-send-'));
+    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: [{ url: relay.url, read: true, write: true }] }));
+    const client = createClient({
+      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
+      clock: systemClock,
+      stdin: new PassThrough(),
+      stderr: new PassThrough(),
+    } as Parameters<typeof createClient>[0]);
+    services = createServices(client);
+    const app = render(<App services={services} size={{ columns: 80, rows: 24 }} color={false} />);
+    unmount = app.unmount;
+    const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000);
+
+    await frame((f) => f.includes(' · Global'));
+    app.stdin.write('M');
+    await frame((f) => f.includes(' · Messages'));
+    app.stdin.write('n');
+    await frame((f) => f.includes('message to: ▏'));
+    app.stdin.write(nip19.npubEncode(getPublicKey(alice)));
+    app.stdin.write(keys.enter);
+    await frame((f) => f.includes(`── To ${shortNpub(getPublicKey(alice))} (private, NIP-17)`));
+    app.stdin.write('first message');
+    await frame((f) => f.includes('first message▏'));
+    app.stdin.write(keys.enter);
+    await silent.waitFor((r) => r.message[0] === 'EVENT');
+    // Shown, and the composer empty and taking keys, while the silent relay's answer is awaited.
+    const freed = await frame((f) => f.includes('first message') && !f.includes('first message▏') && f.includes('message: sending…'));
+    expect(freed).not.toContain('(sending…)');
+    app.stdin.write('second');
+    const typing = await frame((f) => f.includes('second▏'));
+    expect(typing).toContain('message: sending…');
+  });
+});
