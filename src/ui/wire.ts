@@ -293,7 +293,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     nip05,
     resolvePerson: (text, follows) =>
       resolvePublicKey(text, client.publicKey(), () => nip05, (name) => followedNamed(name, { follows, peers: dms.conversations().flatMap((c) => c.peers), pool: pool(), store: events() })),
-    setProfile: (changes) => setProfile(client, changes),
+    setProfile: (changes, onSaved) => setProfile(client, changes, onSaved),
     async close() {
       if (closed) return;
       closed = true;

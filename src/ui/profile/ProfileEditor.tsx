@@ -3,6 +3,7 @@
 // publishes the changed fields (from the newest copy on the relays, like
 // `nostr-tui profile set`), Esc closes without sending.
 import { Box, Text } from 'ink';
+import type { Event } from 'nostr-tools';
 import { useReducer, useRef, useState } from 'react';
 import type { Profile } from '../../client/profiles.js';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -36,12 +37,20 @@ export function ProfileEditor(props: { profile: Profile | undefined; width: numb
     if (!services.setProfile) return props.setStatus({ text: 'editing the profile is not available here', tone: 'error' });
     setSaving(true);
     props.setStatus({ text: 'profile: reading your newest profile from every relay…', tone: 'info' });
-    services.setProfile(changes).then(
+    // Closed once saved in the outbox, not after the slowest relay; the footer then says how it went.
+    let done = false;
+    const saved = (event: Event) => {
+      if (done) return;
+      done = true;
+      // Shown at once: asking the relays again would find the profile already known and do nothing.
+      services.profiles.learn(event);
+      props.setStatus({ text: 'profile: sending…', tone: 'info' });
+      props.onDone();
+    };
+    services.setProfile(changes, saved).then(
       ({ event, results }) => {
-        // Shown at once: asking the relays again would find the profile already known and do nothing.
-        services.profiles.learn(event);
+        saved(event);
         props.setStatus(publishStatus('profile', results));
-        props.onDone();
       },
       (error: unknown) => {
         setSaving(false);
