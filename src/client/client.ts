@@ -21,6 +21,7 @@ import { writeUrls } from '../core/relay-spec.js';
 import { indexProgressWriter } from './search-progress.js';
 import { dnsServersFromEnv } from '../net/lookup.js';
 import { webClient } from '../net/web-fetch.js';
+import { StalledRelays } from './stalled-relays.js';
 
 export interface ClientOptions {
   paths: Paths;
@@ -68,6 +69,8 @@ export interface Client {
   store(): LocalStore;
   /** For the web requests of this run (NIP-05, NIP-11): names looked up as relays' are, every request ended by close(). */
   readonly fetch: typeof fetch;
+  /** Relays that stalled (no EOSE in time) during this run: reads do not wait for them again (src/client/stalled-relays.ts). */
+  readonly stalled: StalledRelays;
   close(): Promise<void>;
 }
 
@@ -170,6 +173,7 @@ export function createClient(opts: ClientOptions): Client {
       return store;
     },
     fetch: web.fetch,
+    stalled: new StalledRelays(),
     async close() {
       web.close();
       // Let the retry of earlier outbox entries finish (bounded by the publish timeout), unless it runs in the background.

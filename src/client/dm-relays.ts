@@ -26,15 +26,21 @@ function lookupRelays(client: Client, otherwise: readonly string[] = []): string
   return urls.length > 0 ? urls : [...otherwise];
 }
 
-/** The newest event of a replaceable `kind` by each of `authors`, from the relays and the cache. */
+/**
+ * The newest event of a replaceable `kind` by each of `authors`, from the relays and the cache.
+ * `read`: only to read it (not to edit it from its newest copy), so relays that stalled this run
+ * are not waited for again, and one that stalls here is remembered.
+ */
 export async function fetchNewestLists(
   client: Client,
   kind: number,
   authors: readonly string[],
-  otherwise?: readonly string[],
+  { otherwise, read = false }: { otherwise?: readonly string[]; read?: boolean } = {},
 ): Promise<{ lists: Map<string, Event>; lookup: Omit<ListLookup, 'event'> }> {
   const filter = { kinds: [kind], authors: [...authors] };
-  const { events, relays } = await client.pool().query([filter], { relays: lookupRelays(client, otherwise) });
+  const asked = lookupRelays(client, otherwise).filter((url) => !read || !client.stalled.has(url));
+  const { events, relays } = await client.pool().query([filter], { relays: asked });
+  if (read) for (const relay of relays) if (relay.timedOut) client.stalled.add(relay.url);
   const fromRelays = events.filter((event) => event.kind === kind && authors.includes(event.pubkey));
   const store = client.store();
   store.events.putMany(fromRelays);
@@ -49,14 +55,14 @@ export async function fetchNewestLists(
 
 /** The newest version of one of the user's own lists (10002, 10050, …); `otherwise`: whom to ask when there is no relay to. */
 export async function fetchOwnList(client: Client, kind: number, pubkey: string, otherwise?: readonly string[]): Promise<ListLookup> {
-  const { lists, lookup } = await fetchNewestLists(client, kind, [pubkey], otherwise);
+  const { lists, lookup } = await fetchNewestLists(client, kind, [pubkey], otherwise ? { otherwise } : {});
   const event = lists.get(pubkey);
   return { ...lookup, ...(event ? { event } : {}) };
 }
 
 /** Each person's DM relays (their kind 10050); people without a list are absent. */
 export async function fetchDmRelays(client: Client, pubkeys: readonly string[]): Promise<Map<string, string[]>> {
-  const { lists } = await fetchNewestLists(client, DM_RELAYS_KIND, pubkeys);
+  const { lists } = await fetchNewestLists(client, DM_RELAYS_KIND, pubkeys, { read: true });
   const rules = { allowPrivate: allowPrivateRelays(client) };
   const out = new Map<string, string[]>();
   for (const [pubkey, event] of lists) {

@@ -54,7 +54,7 @@ export function createRouter(client: Client, env: NodeJS.ProcessEnv): Router {
     delivery,
     route: (authors, skip) => routeAuthors(listDeps(skip), authors, { budget, delivery }),
     async inboxes(authors, perPerson) {
-      const { lists } = await fetchRelayLists(listDeps(), authors);
+      const { lists } = await fetchRelayLists(listDeps(client.stalled), authors);
       const score = (url: string) => delivery.relay(url) ?? 0.5;
       return new Map(
         [...readRelaysOf(lists)].map(([author, urls]) => [

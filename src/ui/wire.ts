@@ -6,7 +6,6 @@ import type { Event } from 'nostr-tools';
 import { cacheOf, createClient, type Client } from '../client/client.js';
 import { openFeed, type Feed } from '../client/feed.js';
 import { routeFeed } from '../client/routed-feed.js';
-import { StalledRelays } from '../client/stalled-relays.js';
 import { createInteractions } from '../client/interactions.js';
 import { follow, unfollow } from '../client/follows.js';
 import { createProfileDirectory } from '../client/profiles.js';
@@ -166,7 +165,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   /** Told when the relays panel changed the relays: the shown feed is opened again with them. */
   const relayListeners = new Set<() => void>();
   /** Relays that stalled during this run: views opened later do not wait for them again (src/client/window.ts). */
-  const stalled = new StalledRelays();
+  const stalled = client.stalled;
   const followList = wireFollows(client, { publicKey: () => publicKey, closed: () => closed, stalled });
   const openFor = (kind: FeedKind, follows: readonly string[]): FeedLike => {
     if (kind === 'notifications') return notifying.feed() ?? emptyFeed();

@@ -104,4 +104,41 @@ describe('gift wraps in the outbox', () => {
       fs.rmSync(home, { recursive: true, force: true });
     }
   });
+
+  it('a relay that stalled on a lookup is not waited for again in the same run', async () => {
+    const me = generateSecretKey();
+    const alice = generateSecretKey();
+    const now = Math.floor(Date.now() / 1000);
+    await mine.seed(finalizeEvent({ kind: 10050, created_at: now - 10, tags: [['relay', mine.url]], content: '' }, alice));
+    const listAsks: string[] = [];
+    // Takes every REQ and never answers.
+    const silent = await startFaultRelay({ onReq: (req) => req.filters.some((f) => f.kinds?.includes(10050)) && listAsks.push(req.subId) });
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-dm-outbox-'));
+    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+    const relays = [mine.url, silent.url].map((url) => ({ url, read: true, write: true }));
+    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays }));
+    const client = createClient({
+      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
+      clock: systemClock,
+      stdin: new PassThrough(),
+      stderr: new PassThrough(),
+      eoseTimeoutMs: 1_000,
+      publishTimeoutMs: 1_000,
+    });
+    try {
+      const first = await sendDm(client, [getPublicKey(alice)], 'one');
+      expect(first.wraps.find((wrap) => wrap.recipient === getPublicKey(alice))!.results.map((r) => [r.url, r.ok])).toEqual([[mine.url, true]]);
+      expect(client.stalled.has(silent.url)).toBe(true);
+      expect(listAsks).toHaveLength(1);
+      // Sent with the list the other relay holds, without asking the stalled relay (nor waiting for it) again.
+      const second = await sendDm(client, [getPublicKey(alice)], 'two');
+      expect(second.wraps.find((wrap) => wrap.recipient === getPublicKey(alice))!.results.map((r) => [r.url, r.ok])).toEqual([[mine.url, true]]);
+      expect(listAsks).toHaveLength(1);
+    } finally {
+      await client.close();
+      await silent.stop();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
 });

@@ -7,7 +7,7 @@ import { currentFollows } from '../../client/follows.js';
 import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
 import { muteSet, sameMuteSet, type MuteSet } from '../../core/mutes.js';
 import { routeFeed } from '../../client/routed-feed.js';
-import { StalledRelays } from '../../client/stalled-relays.js';
+import type { StalledRelays } from '../../client/stalled-relays.js';
 import { discoveryRelaysFromEnv, maxRelaysFromEnv } from '../../client/router.js';
 import { unixNow } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
@@ -48,7 +48,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     const readRelays = client.relays().filter((r) => r.read);
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
     // A relay that stalled on the follow-list query is not waited for again (one timeout per command).
-    const stalled = new StalledRelays();
+    const stalled = client.stalled;
     // The mute list (NIP-51), asked alongside the follow list and the notes.
     const mutesFor = loadMuteSet(client, stalled);
     const filters = tags.length
