@@ -75,12 +75,16 @@ export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { re
         let shown: Promise<unknown> = Promise.resolve();
         const sent = await sendDm(client, peers, text, {
           ...opts,
-          // The own copy is shown once saved, not when a relay sends it back (nor after the slowest relay).
+          // The own copy is shown once saved, not when a relay sends it back (nor after the slowest
+          // relay); one the cache cannot take shows when a relay sends it back.
           onSaved(wraps) {
-            shown = dms.ingest(wraps.filter((wrap) => wrap.recipient === client.publicKey()).map((wrap) => wrap.event)).then(() => {
-              changed();
-              onSaved?.();
-            });
+            shown = dms
+              .ingest(wraps.filter((wrap) => wrap.recipient === client.publicKey()).map((wrap) => wrap.event))
+              .catch(() => false)
+              .then(() => {
+                changed();
+                onSaved?.();
+              });
           },
         });
         await shown;

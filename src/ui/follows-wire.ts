@@ -6,7 +6,6 @@
 import type { Event } from 'nostr-tools';
 import { cacheOf, type Client } from '../client/client.js';
 import { currentFollows } from '../client/follows.js';
-import type { StalledRelays } from '../client/stalled-relays.js';
 import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
@@ -20,7 +19,7 @@ type FollowServices = Required<Pick<UiServices, 'follows' | 'knownFollows' | 'on
 
 export function wireFollows(
   client: Client,
-  deps: { publicKey(): string | undefined; closed(): boolean; stalled: StalledRelays },
+  deps: { publicKey(): string | undefined; closed(): boolean },
 ): FollowServices & { cached(pubkey: string): string[] | undefined; close(): void } {
   let lookup: { pubkey: string; list: Promise<string[]>; known?: string[] } | undefined;
   const listeners = new Set<(follows: string[]) => void>();
@@ -103,12 +102,12 @@ export function wireFollows(
         // Nothing yet and no relay done, but some still working (a slow link, a busy machine): the
         // list is unknown, not empty, so they get the pool's whole wait before anything is concluded.
         if (!shown && !relays.some((relay) => relay.eose) && relays.some((relay) => relay.timedOut)) relays = await ask();
-        for (const relay of relays) if (relay.timedOut) deps.stalled.add(relay.url);
+        for (const relay of relays) if (relay.timedOut) client.stalled.add(relay.url);
         watch(pubkey, began);
         // "You follow nobody" only when a relay said so; silence is not an empty list.
         if (relays.some((relay) => relay.eose)) resolve([]);
         else reject(new Error(`none of your ${urls.length} relays answered, so whom you follow is unknown`));
-      })();
+      })().catch(reject);
     });
   };
 

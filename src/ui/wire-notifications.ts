@@ -7,7 +7,6 @@ import type { Client } from '../client/client.js';
 import { createCounts, type Counts } from '../client/counts.js';
 import { createNotifications, type NotificationsService } from '../client/notifications.js';
 import { readUrls, writeUrls } from '../core/relay-spec.js';
-import type { StalledRelays } from '../client/stalled-relays.js';
 import type { EventStore } from '../store/types.js';
 import type { FeedLike, NotificationsLike } from './services.js';
 
@@ -25,7 +24,6 @@ export function wireNotifications(deps: {
   events(): EventStore | undefined;
   /** The feeds' window: from when, and how many per relay. */
   window(): { since: number; limit: number };
-  stalled: StalledRelays;
 }): NotificationsWiring {
   const { client } = deps;
   let closed = false;
@@ -46,7 +44,7 @@ export function wireNotifications(deps: {
         seen = undefined; // The count then lasts for this run only.
       }
       const opened = createNotifications(
-        { pool: client.pool(), clock: client.clock, store: deps.events(), seen, me, readRelays: readUrls(relays), noteRelays: writeUrls(relays), stalled: deps.stalled },
+        { pool: client.pool(), clock: client.clock, store: deps.events(), seen, me, readRelays: readUrls(relays), noteRelays: writeUrls(relays), stalled: client.stalled },
         deps.window(),
       );
       opened.onChange(() => {

@@ -166,7 +166,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   const relayListeners = new Set<() => void>();
   /** Relays that stalled during this run: views opened later do not wait for them again (src/client/window.ts). */
   const stalled = client.stalled;
-  const followList = wireFollows(client, { publicKey: () => publicKey, closed: () => closed, stalled });
+  const followList = wireFollows(client, { publicKey: () => publicKey, closed: () => closed });
   const openFor = (kind: FeedKind, follows: readonly string[]): FeedLike => {
     if (kind === 'notifications') return notifying.feed() ?? emptyFeed();
     if (kind === 'home' && follows.length > 0) {
@@ -190,7 +190,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     return feed(globalFilters(since(), FEED_LIMIT));
   };
   // Notifications (in Mentions' place) and counts on notes: src/ui/wire-notifications.ts.
-  const notifying = wireNotifications({ client, publicKey: () => publicKey, events, window: () => ({ since: since(), limit: FEED_LIMIT }), stalled });
+  const notifying = wireNotifications({ client, publicKey: () => publicKey, events, window: () => ({ since: since(), limit: FEED_LIMIT }) });
   /** The feed the app will ask for first, opened while Ink loads. */
   let early: { key: string; feed: FeedLike } | undefined;
   const since = () => unixNow(client.clock) - FEED_WINDOW_SEC;

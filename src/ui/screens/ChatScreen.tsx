@@ -84,7 +84,8 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
           }
           latest.current.setStatus({ text: result.text, tone: result.ok ? 'ok' : 'error' });
           resolve(result.ok);
-        })();
+          // The app ends on an unhandled rejection (src/ui/run.tsx): whatever failed here keeps the draft.
+        })().catch(() => resolve(false));
       }),
     onEmpty: () => latest.current.setStatus({ text: 'nothing to send: type a message, or Esc to close the composer', tone: 'info' }),
     onDrafts: (drafts) => latest.current.onDrafts?.(`chat:${latest.current.peers.join(',')}`, drafts),
