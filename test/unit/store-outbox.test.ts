@@ -81,6 +81,26 @@ describe('outbox', () => {
     expect(outbox.pending().map((e) => e.savedAt)).toEqual([1000]);
   });
 
+  it('adding it again with more relays adds them to those it is meant for (inboxes found after the save), nothing else', () => {
+    const clock = manualClock(1000);
+    const { outbox } = open({ clock });
+    const event = note('to people tagged');
+    outbox.add(event, [A]);
+    clock.advance(5000);
+    outbox.add(event, [B, A]);
+    expect(outbox.get(event.id)?.relays).toEqual([A, B]);
+    expect(outbox.get(event.id)?.savedAt).toBe(1000);
+    // The same relays again, or none: unchanged.
+    outbox.add(event, [B]);
+    outbox.add(event);
+    expect(outbox.get(event.id)?.relays).toEqual([A, B]);
+    // An entry meant for the write relays of the day (none named) stays so.
+    const unnamed = note('for the write relays');
+    outbox.add(unnamed);
+    outbox.add(unnamed, [B]);
+    expect(outbox.get(unnamed.id)?.relays).toBeUndefined();
+  });
+
   it('lists pending entries oldest first', () => {
     const clock = manualClock(1000);
     const { outbox } = open({ clock });
