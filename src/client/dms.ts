@@ -42,8 +42,12 @@ export interface Dms {
   inboxRelays(): Promise<string[]>;
   /** The user's relays changed (the relays panel): the inbox relays are looked up again when next asked for. */
   relaysChanged(): void;
-  /** Asks the inbox relays (and the cache) for every wrap; resolves once each relay answered or timed out. */
-  load(): Promise<{ relays: RelayOutcome[] }>;
+  /**
+   * Asks the inbox relays (and the cache) for every wrap; resolves once each relay answered or
+   * timed out. One that stalled earlier this run is asked too but not waited for: what it sends
+   * later is taken, and `onlate` told.
+   */
+  load(onlate?: () => void): Promise<{ relays: RelayOutcome[] }>;
   /** Every message, oldest first (ties by id). */
   messages(): DmMessage[];
   conversations(): Conversation[];
@@ -130,7 +134,7 @@ export function createDms(client: Client): Dms {
     relaysChanged() {
       inbox = undefined;
     },
-    async load() {
+    async load(onlate) {
       await crypto(); // unlock (passphrase) before any network
       let cached: Event[] = [];
       try {
@@ -140,10 +144,18 @@ export function createDms(client: Client): Dms {
       }
       await take(cached);
       const relays = await dms.inboxRelays();
-      const result = await client.pool().query([filter()], { relays });
-      const wraps = result.events.filter((event) => event.kind === GIFT_WRAP_KIND);
-      cache(wraps);
-      await take(wraps);
+      const keep = (events: Event[]) => {
+        const wraps = events.filter((event) => event.kind === GIFT_WRAP_KIND);
+        cache(wraps);
+        return take(wraps);
+      };
+      const late = relays.filter((url) => client.stalled.has(url));
+      if (late.length > 0) {
+        void client.pool().query([filter()], { relays: late }).then(async (result) => (await keep(result.events)) && onlate?.()).catch(() => {});
+      }
+      const result = await client.pool().query([filter()], { relays: relays.filter((url) => !late.includes(url)) });
+      for (const relay of result.relays) if (relay.timedOut) client.stalled.add(relay.url);
+      await keep(result.events);
       return { relays: result.relays };
     },
     messages: () => all(),

@@ -5,6 +5,7 @@
 import type { Event } from 'nostr-tools';
 import { parentId, rootId } from '../core/thread.js';
 import type { RelayPool } from '../net/types.js';
+import type { StalledRelays } from './stalled-relays.js';
 import { fetchWindow } from './window.js';
 
 /** Replies asked for per request; more come in further pages. */
@@ -12,7 +13,15 @@ const REPLIES_PER_PAGE = 500;
 /** How many rounds of missing parents are asked for before giving up. */
 const MAX_PARENT_ROUNDS = 4;
 
-export async function fetchThread(pool: RelayPool, focus: Event, opts: { eoseTimeoutMs?: number } = {}): Promise<Event[]> {
+export interface ThreadOptions {
+  eoseTimeoutMs?: number;
+  /** The relays to ask (the pool's read relays when left out). */
+  relays?: string[];
+  /** Relays that stalled this run (src/client/stalled-relays.ts): not waited for; one that stalls here is added. */
+  stalled?: StalledRelays;
+}
+
+export async function fetchThread(pool: RelayPool, focus: Event, opts: ThreadOptions = {}): Promise<Event[]> {
   const byId = new Map<string, Event>([[focus.id, focus]]);
   const root = rootId(focus);
   const parent = parentId(focus);
@@ -23,12 +32,21 @@ export async function fetchThread(pool: RelayPool, focus: Event, opts: { eoseTim
     pool,
     filters: [{ kinds: [1], '#e': [...new Set([root, focus.id])], limit: REPLIES_PER_PAGE }],
     eoseTimeoutMs: opts.eoseTimeoutMs,
+    relays: opts.relays,
+    stalled: opts.stalled,
     stream: false,
     onevent: (event) => byId.set(event.id, event),
     onseen: () => {},
     boundary: () => undefined,
   });
-  const [first] = await Promise.all([ids.length > 0 ? pool.query([{ ids }], { eoseTimeoutMs: opts.eoseTimeoutMs }) : undefined, replies.settled]);
+  /** The notes with these ids, from the relays that have not stalled. */
+  const byIds = async (wanted: string[]) => {
+    const relays = opts.relays?.filter((url) => !opts.stalled?.has(url));
+    const found = await pool.query([{ ids: wanted }], { eoseTimeoutMs: opts.eoseTimeoutMs, ...(relays ? { relays } : {}) });
+    for (const relay of found.relays) if (relay.timedOut) opts.stalled?.add(relay.url);
+    return found;
+  };
+  const [first] = await Promise.all([ids.length > 0 ? byIds(ids) : undefined, replies.settled]);
   for (const event of first?.events ?? []) byId.set(event.id, event);
 
   for (let round = 0; round < MAX_PARENT_ROUNDS; round++) {
@@ -45,7 +63,7 @@ export async function fetchThread(pool: RelayPool, focus: Event, opts: { eoseTim
     }
     const wanted = [...new Set(missing)].filter((id) => chain.has(id));
     if (wanted.length === 0) break;
-    const more = await pool.query([{ ids: wanted }], { eoseTimeoutMs: opts.eoseTimeoutMs });
+    const more = await byIds(wanted);
     if (more.events.length === 0) break;
     for (const event of more.events) byId.set(event.id, event);
   }

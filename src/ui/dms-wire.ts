@@ -42,7 +42,7 @@ export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { re
       let error: unknown;
       let watching: Subscription | undefined;
       try {
-        await dms.load();
+        await dms.load(changed);
         if (!isClosed() && mine === opening) watching = await dms.watch(changed);
       } catch (caught) {
         error = caught;

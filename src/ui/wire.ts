@@ -257,7 +257,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     search: (query) =>
       openSearchFeed({ clock: client.clock, me: client.publicKey(), pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) }, { text: query, limit: FEED_LIMIT }),
     openHashtagFeed: (tag) => feed(hashtagFilters([tag], since(), FEED_LIMIT)),
-    fetchThread: (event: Event) => fetchThread(pool(), event),
+    // A relay that stalled this run is not waited for: the thread shows when the others have answered.
+    fetchThread: (event: Event) => fetchThread(pool(), event, { relays: readUrls(client.relays()), stalled }),
     unsent: () => safely(() => new Map(client.store().outbox.pending().map((entry) => [entry.event.id, entry.results])), new Map()),
     onUnsentChange: (listener: () => void) => safely(() => client.store().outbox.onChange(listener), () => {}),
     relayHint: (id: string) => safely(() => events()?.relaysOf?.([id]).get(id)?.[0], undefined),

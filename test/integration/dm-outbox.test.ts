@@ -11,11 +11,12 @@ import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/client.js';
 import { sendDm } from '../../src/client/dm-send.js';
+import { createDms } from '../../src/client/dms.js';
 import { flushOutbox } from '../../src/client/outbox-flush.js';
 import { systemClock } from '../../src/core/clock.js';
 import { KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
-import { startFaultRelay } from '../helpers/fault-relay.js';
+import { startFaultRelay, type FaultReq } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { until } from '../helpers/until.js';
 
@@ -138,6 +139,44 @@ describe('gift wraps in the outbox', () => {
     } finally {
       await client.close();
       await silent.stop();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('reading the inbox does not wait for a relay that stalled earlier in the run, and takes what it sends later', async () => {
+    const me = generateSecretKey();
+    const alice = generateSecretKey();
+    await mine.seed(nip17.wrapEvent(alice, { publicKey: getPublicKey(me) }, 'on the relay that answers'));
+    const late = nip17.wrapEvent(alice, { publicKey: getPublicKey(me) }, 'from the stalled relay, late');
+    let held: FaultReq | undefined;
+    const slow = await startFaultRelay({ onReq: (req) => req.filters.some((f) => f.kinds?.includes(1059)) && (held = req) });
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-dm-outbox-'));
+    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+    const relays = [mine.url, slow.url].map((url) => ({ url, read: true, write: true }));
+    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays }));
+    // A wait for the stalled relay would outlast the test.
+    const client = createClient({
+      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
+      clock: systemClock,
+      stdin: new PassThrough(),
+      stderr: new PassThrough(),
+      eoseTimeoutMs: 60_000,
+    } as Parameters<typeof createClient>[0]);
+    try {
+      client.stalled.add(slow.url);
+      const dms = createDms(client);
+      let told = 0;
+      await dms.load(() => told++);
+      expect(dms.messages().map((m) => m.rumor.content)).toEqual(['on the relay that answers']);
+      await until(() => held, 'the stalled relay asked all the same');
+      held!.event(late);
+      held!.eose();
+      await until(() => told === 1, 'told of the late message');
+      expect(dms.messages().map((m) => m.rumor.content).sort()).toEqual(['from the stalled relay, late', 'on the relay that answers']);
+    } finally {
+      await client.close();
+      await slow.stop();
       fs.rmSync(home, { recursive: true, force: true });
     }
   });

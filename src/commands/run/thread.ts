@@ -7,6 +7,7 @@ import { isMutedEvent, loadMuteSet } from '../../client/mutes.js';
 import { findEvent } from '../../client/notes.js';
 import { fetchThread } from '../../client/thread.js';
 import { failure } from '../../core/errors.js';
+import { readUrls } from '../../core/relay-spec.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { buildThread } from '../../core/thread.js';
 import { writeLine, type CommandContext } from '../context.js';
@@ -25,7 +26,7 @@ export async function thread(ctx: CommandContext, args: ThreadArgs): Promise<voi
     const mutes = loadMuteSet(client);
     const found = await findEvent(client, ref);
     if (!found) throw failure('could not find that note in the cache or on your relays (an nevent1… with relay hints helps).');
-    const events = await fetchThread(client.pool(), found.event);
+    const events = await fetchThread(client.pool(), found.event, { relays: readUrls(client.relays()), stalled: client.stalled });
     const muted = await mutes;
     const shown = events.filter((event) => event.id === found.event.id || !isMutedEvent(event, muted));
     const rows = buildThread(found.event.id, shown);
