@@ -18,15 +18,28 @@ export interface RealServices {
   close(): Promise<void>;
 }
 
-export function realServices(opts: { pubkey: string; secretKey?: Uint8Array; relays: string[]; nowSec: number; prefix?: string; retryOutbox?: 'background' }): RealServices {
+/**
+ * `configured`: the relays are written to config.json (as `relay add` does), not named for the run
+ * (`--relay`), so routing by people's relay lists (inboxes, DM relays) is on.
+ */
+export function realServices(opts: {
+  pubkey: string;
+  secretKey?: Uint8Array;
+  relays: string[];
+  nowSec: number;
+  prefix?: string;
+  retryOutbox?: 'background';
+  configured?: boolean;
+}): RealServices {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), opts.prefix ?? 'nostr-tui-real-services-'));
   new KeyStore(home).save({ pubkey: opts.pubkey, ...(opts.secretKey ? { secret: { type: 'plain' as const, secretKey: opts.secretKey } } : {}) });
+  if (opts.configured) fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: opts.relays.map((url) => ({ url, read: true, write: true })) }));
   const client = createClient({
     paths: resolvePaths({ NOSTR_TUI_HOME: home }),
     // No discovery relays (public indexers by default): tests talk to 127.0.0.1 only.
     env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
     clock: { now: () => opts.nowSec * 1000 },
-    relayOverride: opts.relays,
+    ...(opts.configured ? {} : { relayOverride: opts.relays }),
     // The app's own setting (src/ui/wire.ts): the outbox retried while it runs.
     ...(opts.retryOutbox ? { retryOutbox: opts.retryOutbox } : {}),
     stdin: new PassThrough(),

@@ -33,6 +33,26 @@ afterAll(async () => {
   await Promise.all([mine?.stop(), theirs?.stop()]);
 });
 
+/** A client for `me` over these relays (read and write), in a fresh home; `done` closes it and removes the home. */
+function clientOf(me: Uint8Array, relays: string[], timeouts: { eoseTimeoutMs?: number; publishTimeoutMs?: number } = {}) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-dm-outbox-'));
+  new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
+  fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: relays.map((url) => ({ url, read: true, write: true })) }));
+  const client = createClient({
+    paths: resolvePaths({ NOSTR_TUI_HOME: home }),
+    env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
+    clock: systemClock,
+    stdin: new PassThrough(),
+    stderr: new PassThrough(),
+    ...timeouts,
+  });
+  const done = async () => {
+    await client.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  };
+  return { client, done };
+}
+
 describe('gift wraps in the outbox', () => {
   it('keeps each wrap for its own relays, byte-exact, until one of them takes it', async () => {
     const me = generateSecretKey();
@@ -40,17 +60,7 @@ describe('gift wraps in the outbox', () => {
     const now = Math.floor(Date.now() / 1000);
     // Alice receives at a relay that is down, and at one that is up.
     await mine.seed(finalizeEvent({ kind: 10050, created_at: now - 10, tags: [['relay', downUrl]], content: '' }, alice));
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-dm-outbox-'));
-    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
-    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: [{ url: mine.url, read: true, write: true }] }));
-    const client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
-      clock: systemClock,
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-      publishTimeoutMs: 2_000,
-    });
+    const { client, done } = clientOf(me, [mine.url], { publishTimeoutMs: 2_000 });
     try {
       const sent = await sendDm(client, [getPublicKey(alice)], 'kept safe');
       const toAlice = sent.wraps.find((wrap) => wrap.recipient === getPublicKey(alice))!;
@@ -71,8 +81,7 @@ describe('gift wraps in the outbox', () => {
       expect(arrived).toEqual(JSON.parse(entry.raw));
       expect(nip17.unwrapEvent(arrived!, alice).content).toBe('kept safe');
     } finally {
-      await client.close();
-      fs.rmSync(home, { recursive: true, force: true });
+      await done();
     }
   });
 
@@ -82,16 +91,7 @@ describe('gift wraps in the outbox', () => {
     const asked: number[][] = [];
     // Takes every REQ and never answers.
     const silent = await startFaultRelay({ onReq: (req) => asked.push(req.filters.flatMap((f) => f.kinds ?? [])) });
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-dm-outbox-'));
-    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
-    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: [{ url: silent.url, read: true, write: true }] }));
-    const client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
-      clock: systemClock,
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-    });
+    const { client, done } = clientOf(me, [silent.url]);
     try {
       const sending = sendDm(client, [getPublicKey(alice)], 'where to?');
       sending.catch(() => {});
@@ -100,9 +100,8 @@ describe('gift wraps in the outbox', () => {
       await until(() => asked.some((kinds) => kinds.includes(10050)) && asked.some((kinds) => kinds.includes(10002)), 'both lookups', 2_000);
       await expect(sending).rejects.toThrow('published neither a DM relay list (kind 10050) nor read relays (NIP-65)');
     } finally {
-      await client.close();
+      await done();
       await silent.stop();
-      fs.rmSync(home, { recursive: true, force: true });
     }
   });
 
@@ -114,19 +113,7 @@ describe('gift wraps in the outbox', () => {
     const listAsks: string[] = [];
     // Takes every REQ and never answers.
     const silent = await startFaultRelay({ onReq: (req) => req.filters.some((f) => f.kinds?.includes(10050)) && listAsks.push(req.subId) });
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-dm-outbox-'));
-    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
-    const relays = [mine.url, silent.url].map((url) => ({ url, read: true, write: true }));
-    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays }));
-    const client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
-      clock: systemClock,
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-      eoseTimeoutMs: 1_000,
-      publishTimeoutMs: 1_000,
-    });
+    const { client, done } = clientOf(me, [mine.url, silent.url], { eoseTimeoutMs: 1_000, publishTimeoutMs: 1_000 });
     try {
       const first = await sendDm(client, [getPublicKey(alice)], 'one');
       expect(first.wraps.find((wrap) => wrap.recipient === getPublicKey(alice))!.results.map((r) => [r.url, r.ok])).toEqual([[mine.url, true]]);
@@ -137,9 +124,8 @@ describe('gift wraps in the outbox', () => {
       expect(second.wraps.find((wrap) => wrap.recipient === getPublicKey(alice))!.results.map((r) => [r.url, r.ok])).toEqual([[mine.url, true]]);
       expect(listAsks).toHaveLength(1);
     } finally {
-      await client.close();
+      await done();
       await silent.stop();
-      fs.rmSync(home, { recursive: true, force: true });
     }
   });
 
@@ -150,19 +136,8 @@ describe('gift wraps in the outbox', () => {
     const late = nip17.wrapEvent(alice, { publicKey: getPublicKey(me) }, 'from the stalled relay, late');
     let held: FaultReq | undefined;
     const slow = await startFaultRelay({ onReq: (req) => req.filters.some((f) => f.kinds?.includes(1059)) && (held = req) });
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-dm-outbox-'));
-    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
-    const relays = [mine.url, slow.url].map((url) => ({ url, read: true, write: true }));
-    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays }));
     // A wait for the stalled relay would outlast the test.
-    const client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
-      clock: systemClock,
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-      eoseTimeoutMs: 60_000,
-    } as Parameters<typeof createClient>[0]);
+    const { client, done } = clientOf(me, [mine.url, slow.url], { eoseTimeoutMs: 60_000 });
     try {
       client.stalled.add(slow.url);
       const dms = createDms(client);
@@ -175,9 +150,8 @@ describe('gift wraps in the outbox', () => {
       await until(() => told === 1, 'told of the late message');
       expect(dms.messages().map((m) => m.rumor.content).sort()).toEqual(['from the stalled relay, late', 'on the relay that answers']);
     } finally {
-      await client.close();
+      await done();
       await slow.stop();
-      fs.rmSync(home, { recursive: true, force: true });
     }
   });
 });

@@ -30,16 +30,16 @@ describe('a stalled relay and the run’s memory of it', () => {
   afterAll(async () => {
     await Promise.all([real?.stop(), stalled?.stop()]);
   });
+  /** A pool over both relays, time moved by hand. */
+  const poolOverBoth = () => {
+    const timers = new ManualTimers(NOW * 1000);
+    const relays = [real.url, stalled.url];
+    const pool = createPool({ relays: relays.map((url) => ({ url, read: true, write: false })), clock: timers, timers, eoseTimeoutMs: 5_000 });
+    return { timers, pool, relays };
+  };
 
   it('waits once, then not again', async () => {
-    const timers = new ManualTimers(NOW * 1000);
-    const pool = createPool({
-      relays: [real.url, stalled.url].map((url) => ({ url, read: true, write: false })),
-      clock: timers,
-      timers,
-      eoseTimeoutMs: 5_000,
-    });
-    const relays = [real.url, stalled.url];
+    const { timers, pool, relays } = poolOverBoth();
     const stalledSet = new StalledRelays();
     const filters = [{ kinds: [1], limit: 10 }];
     const first = openFeed({ pool, clock: timers, stalled: stalledSet }, filters, { relays, batchMs: 1 });
@@ -73,14 +73,7 @@ describe('a stalled relay and the run’s memory of it', () => {
   });
 
   it('stops waiting when another request of the run finds the relay stalled, and still takes what it sends', async () => {
-    const timers = new ManualTimers(NOW * 1000);
-    const pool = createPool({
-      relays: [real.url, stalled.url].map((url) => ({ url, read: true, write: false })),
-      clock: timers,
-      timers,
-      eoseTimeoutMs: 5_000,
-    });
-    const relays = [real.url, stalled.url];
+    const { timers, pool, relays } = poolOverBoth();
     const stalledSet = new StalledRelays();
     const asked = reqs.length;
     const feed = openFeed({ pool, clock: timers, stalled: stalledSet }, [{ kinds: [1], limit: 10 }], { relays, batchMs: 1 });

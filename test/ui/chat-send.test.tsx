@@ -1,35 +1,25 @@
 // The chat's composer is free for the next message once the last one is saved in the outbox, not
 // after the slowest of the recipient's DM relays has answered (one that takes the EVENT and never
 // answers held every key for 8 s). Over the real services, a real relay and a silent one.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { render } from 'ink-testing-library';
 import * as nip19 from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/client/client.js';
-import { systemClock } from '../../src/core/clock.js';
 import { shortNpub } from '../../src/core/identifiers.js';
 import { App } from '../../src/ui/App.js';
-import { createServices, type WiredServices } from '../../src/ui/wire.js';
-import { KeyStore } from '../../src/store/keys.js';
-import { resolvePaths } from '../../src/store/paths.js';
 import { startFaultRelay, type FaultRelay } from '../helpers/fault-relay.js';
+import { realServices, type RealServices } from '../helpers/real-services.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { keys, waitForFrame } from './frames.js';
 
 let relay: TestRelay | undefined;
 let silent: FaultRelay | undefined;
-let services: WiredServices | undefined;
+let run: RealServices | undefined;
 let unmount: (() => void) | undefined;
-let home: string | undefined;
 afterEach(async () => {
   unmount?.();
-  await services?.close();
+  await run?.close();
   await Promise.all([relay?.stop(), silent?.stop()]);
-  if (home) fs.rmSync(home, { recursive: true, force: true });
 });
 
 describe('sending in a private chat', () => {
@@ -41,18 +31,8 @@ describe('sending in a private chat', () => {
     const now = Math.floor(Date.now() / 1000);
     // Alice receives at both: the real relay, and one that never answers an EVENT.
     await relay.seed(finalizeEvent({ kind: 10050, created_at: now - 100, tags: [['relay', relay.url], ['relay', silent.url]], content: '' }, alice));
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-chat-send-'));
-    new KeyStore(home).save({ pubkey: getPublicKey(me), secret: { type: 'plain', secretKey: me } });
-    fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: [{ url: relay.url, read: true, write: true }] }));
-    const client = createClient({
-      paths: resolvePaths({ NOSTR_TUI_HOME: home }),
-      env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
-      clock: systemClock,
-      stdin: new PassThrough(),
-      stderr: new PassThrough(),
-    } as Parameters<typeof createClient>[0]);
-    services = createServices(client);
-    const app = render(<App services={services} size={{ columns: 80, rows: 24 }} color={false} />);
+    run = realServices({ pubkey: getPublicKey(me), secretKey: me, relays: [relay.url], nowSec: now, prefix: 'nostr-tui-chat-send-', configured: true });
+    const app = render(<App services={run.services} size={{ columns: 80, rows: 24 }} color={false} />);
     unmount = app.unmount;
     const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 15_000);
 
