@@ -5,9 +5,10 @@
 import type { Event } from 'nostr-tools';
 import type { QuoteRef } from '../core/quotes.js';
 import { RecentMap } from '../core/recent.js';
-import type { RelayPool } from '../net/types.js';
+import type { RelayOutcome, RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { IDS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
+import type { StalledRelays } from './stalled-relays.js';
 
 export interface QuoteDirectory {
   /** The note; null when no relay had it; undefined when not asked for or still on its way. */
@@ -25,6 +26,8 @@ export interface QuoteDeps {
   relays(): string[];
   batchMs?: number;
   eoseTimeoutMs?: number;
+  /** Relays that stalled this run (src/client/stalled-relays.ts): not waited for; one that stalls here is added. */
+  stalled?: StalledRelays;
 }
 
 /** At most this many hinted relays besides the user's per query. */
@@ -45,6 +48,23 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
   let closed = false;
   const notify = () => listeners.forEach((listener) => listener());
 
+  /** The notes with these ids from these relays, each told to `take` as it comes; resolves once every relay has answered or timed out. */
+  const ask = (ids: string[], relays: string[], take: (event: Event) => void) =>
+    new Promise<RelayOutcome[]>((resolve) => {
+      const plan = relays.map((relay) => ({ relay, filters: [{ ids, limit: ids.length }] }));
+      const request = deps.pool.request(
+        plan,
+        {
+          onevent: take,
+          onsettled(outcomes) {
+            queueMicrotask(() => request.close());
+            resolve(outcomes);
+          },
+        },
+        { stream: false, ...(deps.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: deps.eoseTimeoutMs }) },
+      );
+    });
+
   const flush = async () => {
     timer = undefined;
     const batch = [...queue.values()];
@@ -54,17 +74,22 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
       const ids = refs.map((ref) => ref.id);
       const hinted = [...new Set(refs.flatMap((ref) => ref.relays))].slice(0, MAX_HINTED_RELAYS);
       const relays = [...new Set([...deps.relays(), ...hinted])];
+      const wanted = new Set(ids);
       try {
-        const result = await deps.pool.query([{ ids, limit: ids.length }], { relays, eoseTimeoutMs: deps.eoseTimeoutMs });
-        if (closed) return;
-        const wanted = new Set(ids);
-        const events = result.events.filter((event) => wanted.has(event.id));
-        deps.store?.putMany(events);
-        // Only for notes still asked about (one forgotten meanwhile is asked again when shown).
-        for (const event of events) if (found.has(event.id)) found.set(event.id, event);
+        // Each note is shown as it comes, not when the slowest relay has answered; a relay that
+        // stalled this run is not waited for (it would hold "loading" 5 s a batch).
+        const outcomes = await ask(ids, relays.filter((url) => !deps.stalled?.has(url)), (event) => {
+          // Only for notes still asked about (one forgotten meanwhile is asked again when shown).
+          if (closed || !wanted.has(event.id) || !found.has(event.id) || found.get(event.id)) return;
+          found.set(event.id, event);
+          deps.store?.putMany([event]);
+          notify();
+        });
+        for (const outcome of outcomes) if (outcome.timedOut) deps.stalled?.add(outcome.url);
       } catch {
         // Counted as missing below; a later session asks again.
       }
+      if (closed) return;
       for (const id of ids) if (found.has(id) && found.get(id) === undefined) found.set(id, null);
       notify();
     }

@@ -159,7 +159,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
   startupMark('store-open');
   const nip05 = nip05For(client);
-  const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => client.relays().map((relay) => relay.url) });
+  const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => client.relays().map((relay) => relay.url), stalled: client.stalled });
   let closed = false;
   const dms = wireDms(client, () => closed);
   /** Told when the relays panel changed the relays: the shown feed is opened again with them. */

@@ -5,7 +5,7 @@
 import type { Event, Filter } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { createQuoteDirectory, MAX_QUOTES } from '../../src/client/quotes.js';
-import type { RelayPool } from '../../src/net/types.js';
+import type { RelayPool, SubscribeHandlers } from '../../src/net/types.js';
 import { until } from '../helpers/until.js';
 
 const hex = (n: number) => n.toString(16).padStart(64, '0');
@@ -16,14 +16,19 @@ describe('quote directory cap', () => {
   it(`past ${MAX_QUOTES} notes the one asked for longest ago is forgotten, and fetched again when shown again`, async () => {
     const missing = hex(999_999);
     const asked: string[] = [];
+    // One relay that has every note but `missing`, answering at once.
     const pool = {
-      query: async (filters: Filter[]) => {
-        const ids = filters.flatMap((f) => f.ids ?? []);
+      request: (plan: { filters: Filter[] }[], handlers: SubscribeHandlers) => {
+        const ids = plan.flatMap((step) => step.filters.flatMap((f) => f.ids ?? []));
         asked.push(...ids);
-        return { events: ids.filter((id) => id !== missing).map(note), relays: [] };
+        queueMicrotask(() => {
+          for (const id of ids) if (id !== missing) handlers.onevent(note(id), 'wss://relay.example');
+          handlers.onsettled?.([{ url: 'wss://relay.example', eose: true, timedOut: false, events: ids.length }]);
+        });
+        return { close() {}, stopWaiting() {} };
       },
     } as unknown as RelayPool;
-    const quotes = createQuoteDirectory({ pool, relays: () => [], batchMs: 0 });
+    const quotes = createQuoteDirectory({ pool, relays: () => ['wss://relay.example'], batchMs: 0 });
     const first = hex(0);
     const kept = hex(1);
     quotes.request([ref(0), ref(1), { id: missing, relays: [] }]);
