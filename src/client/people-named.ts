@@ -12,6 +12,7 @@ import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { parseProfile, profileName } from './profiles.js';
 import { AUTHORS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
+import type { StalledRelays } from './stalled-relays.js';
 
 export interface FollowedNamedDeps {
   /** Whom the user follows; undefined when their follow list is not known. */
@@ -20,6 +21,10 @@ export interface FollowedNamedDeps {
   peers?: readonly string[];
   pool: Pick<RelayPool, 'query'>;
   store?: Pick<EventStore, 'query'> | undefined;
+  /** The relays to ask (the pool's read relays when left out). */
+  relays?: readonly string[];
+  /** Relays that stalled this run: not waited for; one that stalls here is added. */
+  stalled?: StalledRelays;
 }
 
 /** The one person followed (or written with) who goes by `name`; a failure saying why when that is no one, or several. */
@@ -52,7 +57,14 @@ export async function followedNamed(name: string, deps: FollowedNamedDeps): Prom
 async function newestProfiles(authors: readonly string[], deps: FollowedNamedDeps): Promise<Map<string, ReturnType<typeof parseProfile>>> {
   // One request with a filter per group, as the feeds ask: not one subscription per group.
   const filters = inGroupsOf(authors, AUTHORS_PER_FILTER).map((group) => ({ kinds: [0], authors: group }));
-  const answered = await deps.pool.query(filters).then((result) => result.events, () => []);
+  const relays = deps.relays?.filter((url) => !deps.stalled?.has(url));
+  const answered = await deps.pool.query(filters, relays ? { relays } : {}).then(
+    (result) => {
+      for (const relay of result.relays) if (relay.timedOut) deps.stalled?.add(relay.url);
+      return result.events;
+    },
+    () => [],
+  );
   const cached = deps.store?.query(filters) ?? [];
   const wanted = new Set(authors);
   const profiles = [...cached, ...answered].filter((event) => event.kind === 0 && wanted.has(event.pubkey));

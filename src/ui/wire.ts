@@ -292,7 +292,9 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     mutes: createMuteState(client),
     nip05,
     resolvePerson: (text, follows) =>
-      resolvePublicKey(text, client.publicKey(), () => nip05, (name) => followedNamed(name, { follows, peers: dms.conversations().flatMap((c) => c.peers), pool: pool(), store: events() })),
+      resolvePublicKey(text, client.publicKey(), () => nip05, (name) =>
+        followedNamed(name, { follows, peers: dms.conversations().flatMap((c) => c.peers), pool: pool(), store: events(), relays: readUrls(client.relays()), stalled }),
+      ),
     setProfile: (changes, onSaved) => setProfile(client, changes, onSaved),
     async close() {
       if (closed) return;

@@ -1,15 +1,17 @@
 // A name typed where the UI asks whom to write to, looked up among the people followed (and those
 // written with) by their newest profiles: the relays' copy over an older cached one, a rename, an
-// unknown follow list.
+// unknown follow list; a relay that stalled earlier in the run is not waited for.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followedNamed } from '../../src/client/people-named.js';
+import { StalledRelays } from '../../src/client/stalled-relays.js';
 import { createPool } from '../../src/net/pool.js';
 import { openStore } from '../../src/store/open.js';
-import { signed } from '../helpers/fault-relay.js';
+import { signed, startFaultRelay } from '../helpers/fault-relay.js';
+import { ManualTimers } from '../helpers/manual-timers.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 
 const NOW = 1_700_000_000;
@@ -72,6 +74,21 @@ describe('followedNamed', () => {
     } finally {
       await pool.close();
       store.close();
+    }
+  });
+
+  it('does not wait for a relay that stalled earlier in the run', async () => {
+    // Takes every request and never answers; time never moves, so a wait for it would never end.
+    const silent = await startFaultRelay({});
+    const timers = new ManualTimers(NOW * 1000);
+    const relays = [relay.url, silent.url];
+    const pool = createPool({ relays: relays.map((url) => ({ url, read: true, write: true })), clock: timers, timers });
+    try {
+      const deps = { follows: [getPublicKey(ann)], pool, relays, stalled: new StalledRelays().add(silent.url) };
+      expect(await followedNamed('ann', deps)).toBe(getPublicKey(ann));
+    } finally {
+      await pool.close();
+      await silent.stop();
     }
   });
 });
