@@ -274,11 +274,13 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       clock: client.clock,
       me: () => publicKey,
       cached: (filters) => (closed ? [] : (events()?.query(filters) ?? [])),
-      // Every configured relay: the user's own reactions are on their write relays.
+      // Every configured relay (the user's own reactions are on their write relays) but one that stalled this run.
       async fetch(filters) {
         // A lookup due after the UI closed must not open a new pool (it would keep the process alive).
         if (closed) return [];
-        const { events: found } = await pool().query(filters, { relays: client.relays().map((relay) => relay.url) });
+        const relays = client.relays().map((relay) => relay.url).filter((url) => !stalled.has(url));
+        const { events: found, relays: outcomes } = await pool().query(filters, { relays });
+        for (const outcome of outcomes) if (outcome.timedOut) stalled.add(outcome.url);
         return found;
       },
       publish: (template) => publishEvent(client, template),

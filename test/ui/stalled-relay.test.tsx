@@ -19,6 +19,7 @@ const quiet = generateSecretKey();
 const reader = generateSecretKey();
 const writer = generateSecretKey();
 const note = signed(writer, { created_at: NOW - 60, content: 'written by someone followed' });
+const liker = generateSecretKey();
 /** The follow-list lookup's wait for the relays (src/ui/follows-wire.ts). */
 const FOLLOWS_WAIT_MS = 2_500;
 
@@ -34,6 +35,9 @@ describe('the UI with a stalled relay', () => {
     await real.seed(signed(me, { kind: 3, created_at: NOW - 600, tags: [['p', getPublicKey(quiet)]] }));
     await real.seed(signed(reader, { kind: 3, created_at: NOW - 600, tags: [['p', getPublicKey(writer)]] }));
     await real.seed(note);
+    await real.seed(signed(liker, { kind: 3, created_at: NOW - 600, tags: [['p', getPublicKey(writer)]] }));
+    // Liked on another device: only the relays know.
+    await real.seed(signed(liker, { kind: 7, created_at: NOW - 30, content: '+', tags: [['e', note.id], ['p', getPublicKey(writer)], ['k', '1']] }));
     stalled = await startFaultRelay({});
     ui = realServices({ pubkey: getPublicKey(me), relays: [real.url, stalled.url], nowSec: NOW, prefix: 'nostr-tui-stalled-' });
     services = ui.services;
@@ -69,6 +73,21 @@ describe('the UI with a stalled relay', () => {
     try {
       await waitForFrame(app.lastFrame, (f) => expect(f).toContain('written by someone followed'), 10_000);
       // Before this change Home opened when the lookup's wait for the silent relay was over.
+      expect(performance.now() - started).toBeLessThan(FOLLOWS_WAIT_MS);
+    } finally {
+      app.unmount();
+      await other.close();
+    }
+  }, 20_000);
+
+  it('marks a note liked without waiting for a relay this run already found stalled', async () => {
+    const started = performance.now();
+    const other = realServices({ pubkey: getPublicKey(liker), relays: [real.url, stalled.url], nowSec: NOW, prefix: 'nostr-tui-stalled-' });
+    other.client.stalled.add(stalled.url);
+    const app = render(<App services={other.services} size={{ columns: 70, rows: 12 }} color={false} />);
+    try {
+      await waitForFrame(app.lastFrame, (f) => expect(f).toMatch(/· \S+ ♥\n▌ written by someone followed/), 10_000);
+      // Before, the lookup of the user's own reactions waited the pool's 5 s for it.
       expect(performance.now() - started).toBeLessThan(FOLLOWS_WAIT_MS);
     } finally {
       app.unmount();
