@@ -38,9 +38,9 @@ export async function fetchNewestLists(
   { otherwise, read = false }: { otherwise?: readonly string[]; read?: boolean } = {},
 ): Promise<{ lists: Map<string, Event>; lookup: Omit<ListLookup, 'event'> }> {
   const filter = { kinds: [kind], authors: [...authors] };
-  const asked = lookupRelays(client, otherwise).filter((url) => !read || !client.stalled.has(url));
+  const asked = read ? client.stalled.without(lookupRelays(client, otherwise)) : lookupRelays(client, otherwise);
   const { events, relays } = await client.pool().query([filter], { relays: asked });
-  if (read) for (const relay of relays) if (relay.timedOut) client.stalled.add(relay.url);
+  if (read) client.stalled.learn(relays);
   const fromRelays = events.filter((event) => event.kind === kind && authors.includes(event.pubkey));
   const store = client.store();
   store.events.putMany(fromRelays);

@@ -153,8 +153,8 @@ export function createDms(client: Client): Dms {
       if (late.length > 0) {
         void client.pool().query([filter()], { relays: late }).then(async (result) => (await keep(result.events)) && onlate?.()).catch(() => {});
       }
-      const result = await client.pool().query([filter()], { relays: relays.filter((url) => !late.includes(url)) });
-      for (const relay of result.relays) if (relay.timedOut) client.stalled.add(relay.url);
+      const result = await client.pool().query([filter()], { relays: client.stalled.without(relays) });
+      client.stalled.learn(result.relays);
       await keep(result.events);
       return { relays: result.relays };
     },

@@ -25,9 +25,9 @@ export async function findEvent(client: Client, ref: Pick<EventRef, 'id'> & Part
   const cached = events.query([{ ids: [ref.id], limit: 1 }])[0];
   if (cached) return { event: cached, relay: safely(() => events.relaysOf?.([ref.id]).get(ref.id)?.[0], undefined) ?? ref.relays?.[0] ?? '' };
   // A relay that stalled this run is not waited for (src/client/stalled-relays.ts).
-  const relays = [...new Set([...client.relays().map((relay) => relay.url), ...(ref.relays ?? [])])].filter((url) => !client.stalled.has(url));
+  const relays = client.stalled.without([...new Set([...client.relays().map((relay) => relay.url), ...(ref.relays ?? [])])]);
   const answer = await client.pool().query([{ ids: [ref.id] }], { relays });
-  for (const outcome of answer.relays) if (outcome.timedOut) client.stalled.add(outcome.url);
+  client.stalled.learn(answer.relays);
   const event = answer.events.find((found) => found.id === ref.id);
   // One id was asked: a relay that delivered an event delivered this one.
   return event && { event, relay: answer.relays.find((outcome) => outcome.events > 0)?.url ?? ref.relays?.[0] ?? '' };

@@ -57,10 +57,10 @@ export async function followedNamed(name: string, deps: FollowedNamedDeps): Prom
 async function newestProfiles(authors: readonly string[], deps: FollowedNamedDeps): Promise<Map<string, ReturnType<typeof parseProfile>>> {
   // One request with a filter per group, as the feeds ask: not one subscription per group.
   const filters = inGroupsOf(authors, AUTHORS_PER_FILTER).map((group) => ({ kinds: [0], authors: group }));
-  const relays = deps.relays?.filter((url) => !deps.stalled?.has(url));
+  const relays = deps.relays && (deps.stalled?.without(deps.relays) ?? [...deps.relays]);
   const answered = await deps.pool.query(filters, relays ? { relays } : {}).then(
     (result) => {
-      for (const relay of result.relays) if (relay.timedOut) deps.stalled?.add(relay.url);
+      deps.stalled?.learn(result.relays);
       return result.events;
     },
     () => [],

@@ -78,14 +78,14 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
       try {
         // Each note is shown as it comes, not when the slowest relay has answered; a relay that
         // stalled this run is not waited for (it would hold "loading" 5 s a batch).
-        const outcomes = await ask(ids, relays.filter((url) => !deps.stalled?.has(url)), (event) => {
+        const outcomes = await ask(ids, deps.stalled?.without(relays) ?? relays, (event) => {
           // Only for notes still asked about (one forgotten meanwhile is asked again when shown).
           if (closed || !wanted.has(event.id) || !found.has(event.id) || found.get(event.id)) return;
           found.set(event.id, event);
           deps.store?.putMany([event]);
           notify();
         });
-        for (const outcome of outcomes) if (outcome.timedOut) deps.stalled?.add(outcome.url);
+        deps.stalled?.learn(outcomes);
       } catch {
         // Counted as missing below; a later session asks again.
       }

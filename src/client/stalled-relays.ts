@@ -1,8 +1,20 @@
 // Relays that stalled (no EOSE in time) during this run, shared by its requests, so that a dead
 // relay costs one timeout per run: a request opened later does not wait for it, and one already
 // waiting is told and stops (src/client/window.ts).
+import type { RelayOutcome } from '../net/types.js';
+
 export class StalledRelays extends Set<string> {
   private listeners: Set<(url: string) => void> | undefined;
+
+  /** These relays but those that stalled: the ones a read waits for. */
+  without(relays: readonly string[]): string[] {
+    return relays.filter((url) => !this.has(url));
+  }
+
+  /** Remembers the relays that timed out answering a request. */
+  learn(outcomes: readonly RelayOutcome[]): void {
+    for (const outcome of outcomes) if (outcome.timedOut) this.add(outcome.url);
+  }
 
   override add(url: string): this {
     if (this.has(url)) return this;

@@ -41,9 +41,9 @@ export async function fetchThread(pool: RelayPool, focus: Event, opts: ThreadOpt
   });
   /** The notes with these ids, from the relays that have not stalled. */
   const byIds = async (wanted: string[]) => {
-    const relays = opts.relays?.filter((url) => !opts.stalled?.has(url));
+    const relays = opts.relays && (opts.stalled?.without(opts.relays) ?? opts.relays);
     const found = await pool.query([{ ids: wanted }], { eoseTimeoutMs: opts.eoseTimeoutMs, ...(relays ? { relays } : {}) });
-    for (const relay of found.relays) if (relay.timedOut) opts.stalled?.add(relay.url);
+    opts.stalled?.learn(found.relays);
     return found;
   };
   const [first] = await Promise.all([ids.length > 0 ? byIds(ids) : undefined, replies.settled]);

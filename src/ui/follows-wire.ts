@@ -102,7 +102,7 @@ export function wireFollows(
         // Nothing yet and no relay done, but some still working (a slow link, a busy machine): the
         // list is unknown, not empty, so they get the pool's whole wait before anything is concluded.
         if (!shown && !relays.some((relay) => relay.eose) && relays.some((relay) => relay.timedOut)) relays = await ask();
-        for (const relay of relays) if (relay.timedOut) client.stalled.add(relay.url);
+        client.stalled.learn(relays);
         watch(pubkey, began);
         // "You follow nobody" only when a relay said so; silence is not an empty list.
         if (relays.some((relay) => relay.eose)) resolve([]);

@@ -278,9 +278,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       async fetch(filters) {
         // A lookup due after the UI closed must not open a new pool (it would keep the process alive).
         if (closed) return [];
-        const relays = client.relays().map((relay) => relay.url).filter((url) => !stalled.has(url));
-        const { events: found, relays: outcomes } = await pool().query(filters, { relays });
-        for (const outcome of outcomes) if (outcome.timedOut) stalled.add(outcome.url);
+        const { events: found, relays: outcomes } = await pool().query(filters, { relays: stalled.without(client.relays().map((relay) => relay.url)) });
+        stalled.learn(outcomes);
         return found;
       },
       publish: (template) => publishEvent(client, template),

@@ -119,7 +119,7 @@ async function homeOrGlobal(
     return globalFilters(since, limit, until);
   }
   const found = await currentFollows(client).catch(() => undefined);
-  for (const relay of found?.relays ?? []) if (relay.timedOut) stalled.add(relay.url);
+  stalled.learn(found?.relays ?? []);
   const follows = found?.entries.map((entry) => entry.pubkey) ?? [];
   if (follows.length === 0) {
     // No relay answered and nothing cached: the list is unknown, not empty.
