@@ -5,7 +5,7 @@
 import type { Event } from 'nostr-tools';
 import type { QuoteRef } from '../core/quotes.js';
 import { RecentMap } from '../core/recent.js';
-import type { RelayOutcome, RelayPool } from '../net/types.js';
+import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { IDS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 import type { StalledRelays } from './stalled-relays.js';
@@ -48,23 +48,6 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
   let closed = false;
   const notify = () => listeners.forEach((listener) => listener());
 
-  /** The notes with these ids from these relays, each told to `take` as it comes; resolves once every relay has answered or timed out. */
-  const ask = (ids: string[], relays: string[], take: (event: Event) => void) =>
-    new Promise<RelayOutcome[]>((resolve) => {
-      const plan = relays.map((relay) => ({ relay, filters: [{ ids, limit: ids.length }] }));
-      const request = deps.pool.request(
-        plan,
-        {
-          onevent: take,
-          onsettled(outcomes) {
-            queueMicrotask(() => request.close());
-            resolve(outcomes);
-          },
-        },
-        { stream: false, ...(deps.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: deps.eoseTimeoutMs }) },
-      );
-    });
-
   const flush = async () => {
     timer = undefined;
     const batch = [...queue.values()];
@@ -78,14 +61,15 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
       try {
         // Each note is shown as it comes, not when the slowest relay has answered; a relay that
         // stalled this run is not waited for (it would hold "loading" 5 s a batch).
-        const outcomes = await ask(ids, deps.stalled?.without(relays) ?? relays, (event) => {
+        const onevent = (event: Event) => {
           // Only for notes still asked about (one forgotten meanwhile is asked again when shown).
           if (closed || !wanted.has(event.id) || !found.has(event.id) || found.get(event.id)) return;
           found.set(event.id, event);
           deps.store?.putMany([event]);
           notify();
-        });
-        deps.stalled?.learn(outcomes);
+        };
+        const result = await deps.pool.query([{ ids, limit: ids.length }], { relays: deps.stalled?.without(relays) ?? relays, eoseTimeoutMs: deps.eoseTimeoutMs, onevent });
+        deps.stalled?.learn(result.relays);
       } catch {
         // Counted as missing below; a later session asks again.
       }

@@ -17,7 +17,7 @@ import { publishTo } from './publish-to.js';
 import { MAX_DELIVERED_IDS, type RelaySub } from './relay.js';
 import { relaySockets } from './socket.js';
 import { StatusBroadcast } from './status-broadcast.js';
-import type { PoolSubscription, PublishOptions, PublishResult, QueryOptions, QueryResult, RelayPool, RelayRole, RelaySpec, RelayStatus, RequestOptions, RequestPlan, StreamOptions, SubscribeHandlers } from './types.js';
+import type { FetchOptions, PoolSubscription, PublishOptions, PublishResult, QueryOptions, QueryResult, RelayPool, RelayRole, RelaySpec, RelayStatus, RequestPlan, StreamOptions, SubscribeHandlers } from './types.js';
 import { VerifiedEvents } from './verified-events.js';
 import { sharedVerifier } from './verify.js';
 
@@ -100,7 +100,7 @@ class Pool implements RelayPool {
     return conn;
   }
 
-  query(filters: Filter[], opts: QueryOptions = {}): Promise<QueryResult> {
+  query(filters: Filter[], opts: QueryOptions & FetchOptions = {}): Promise<QueryResult> {
     return this.fetch(sameFilters(filters, opts.relays ?? readUrls(this.opts.relays)), opts);
   }
 
@@ -108,13 +108,13 @@ class Pool implements RelayPool {
     return this.request(sameFilters(filters, opts.relays ?? readUrls(this.opts.relays)), handlers, opts);
   }
 
-  fetch(plan: RequestPlan, opts: RequestOptions = {}): Promise<QueryResult> {
+  fetch(plan: RequestPlan, { onevent, ...opts }: FetchOptions = {}): Promise<QueryResult> {
     return new Promise((resolve) => {
       const events: Event[] = [];
       const sub = this.request(
         plan,
         {
-          onevent: (event) => events.push(event),
+          onevent: (event, relay) => (events.push(event), onevent?.(event, relay)),
           onsettled: (relays) => {
             queueMicrotask(() => sub.close());
             resolve({ events, relays });
@@ -203,7 +203,7 @@ class Pool implements RelayPool {
       };
       parts.push(part);
       this.parts.get(conn)!.add(part);
-      part.cancelTimer = this.timers.after(eoseTimeoutMs, () => this.settlePart(part, { timedOut: true }));
+      part.cancelTimer = this.timers.after(eoseTimeoutMs, () => this.settlePart(part, { timedOut: true, stalled: true }));
       conn.open(eoseTimeoutMs).then(
         () => {
           if (closed) return;
@@ -222,14 +222,15 @@ class Pool implements RelayPool {
     return { close, stopWaiting };
   }
 
-  private settlePart(part: Part, how: { eose?: boolean; timedOut?: boolean; error?: string }): void {
+  /** `stalled`: the relay's own timeout, not a caller giving up (an abort, stopWaiting). */
+  private settlePart(part: Part, how: { eose?: boolean; timedOut?: boolean; stalled?: boolean; error?: string }): void {
     if (part.settled) return;
     part.settled = true;
     part.cancelTimer?.();
     part.cancelTimer = undefined;
     if (how.eose) part.outcome.eose = true;
     if (how.timedOut) part.outcome.timedOut = true;
-    if (how.timedOut && (part.conn.status.state === 'connected' || part.conn.status.state === 'eose')) part.conn.setState('stalled');
+    if (how.stalled && (part.conn.status.state === 'connected' || part.conn.status.state === 'eose')) part.conn.setState('stalled');
     if (how.error !== undefined) part.outcome.error = how.error;
     this.opts.onOutcome?.({ ...part.outcome }, part.filters, part.role);
     part.onsettle(how.timedOut === true);
@@ -296,12 +297,11 @@ class Pool implements RelayPool {
 
   async publish(event: Event, opts: PublishOptions = {}): Promise<PublishResult[]> {
     const urls = [...new Set(opts.relays ?? writeUrls(this.opts.relays))];
-    const timeoutMs = opts.timeoutMs ?? this.publishTimeoutMs;
     return Promise.all(
       urls.map(async (url) => {
         const conn = this.connection(url, opts.role ?? 'user');
         this.cancelIdle(conn);
-        const result = await publishTo(conn, event, timeoutMs, { clock: this.clock, timers: this.timers, changed: () => this.statusChanged() });
+        const result = await publishTo(conn, event, opts.timeoutMs ?? this.publishTimeoutMs, { clock: this.clock, timers: this.timers, changed: () => this.statusChanged() });
         this.closeWhenIdle(conn);
         opts.onResult?.(result);
         return result;

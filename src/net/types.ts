@@ -70,6 +70,11 @@ export interface QueryOptions extends RequestOptions {
   relays?: string[];
 }
 
+export interface FetchOptions extends RequestOptions {
+  /** Each event as it arrives, before every relay has answered (the result holds them all too). */
+  onevent?(event: Event, relay: string): void;
+}
+
 export interface StreamOptions extends RequestOptions {
   /** Keep the REQs open after EOSE, reconnect and resubscribe (default true). */
   stream?: boolean;
@@ -146,9 +151,9 @@ export interface RelayPool {
   /** One REQ per relay of the plan, with that relay's filters; streams unless `stream: false`. */
   request(plan: RequestPlan, handlers: SubscribeHandlers, opts?: StreamOptions): PoolSubscription;
   /** The plan answered once: resolves when each relay has sent EOSE, timed out or failed. */
-  fetch(plan: RequestPlan, opts?: RequestOptions): Promise<QueryResult>;
+  fetch(plan: RequestPlan, opts?: FetchOptions): Promise<QueryResult>;
   /** Shorthand: the same filters to the read relays (or `opts.relays`), answered once. */
-  query(filters: Filter[], opts?: QueryOptions): Promise<QueryResult>;
+  query(filters: Filter[], opts?: QueryOptions & FetchOptions): Promise<QueryResult>;
   /** Shorthand: the same filters to the read relays (or `opts.relays`), kept open; reconnects and resubscribes. */
   subscribe(filters: Filter[], handlers: SubscribeHandlers, opts?: QueryOptions): PoolSubscription;
   /** EVENT to every write relay in parallel; one result per relay, never throws. */

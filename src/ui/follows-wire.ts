@@ -9,7 +9,6 @@ import { currentFollows } from '../client/follows.js';
 import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
-import type { RelayOutcome } from '../net/types.js';
 import type { UiServices } from './services.js';
 
 /** How long start-up waits for the relays' follow list before showing what it has. */
@@ -82,21 +81,8 @@ export function wireFollows(
         seen(event);
         resolve(followedPubkeys(event.tags));
       };
-      const ask = (eoseTimeoutMs?: number) =>
-        new Promise<RelayOutcome[]>((answered) => {
-          const plan = urls.map((relay) => ({ relay, filters: [{ kinds: [3], authors: [pubkey], limit: 1 }] }));
-          const request = client.pool().request(
-            plan,
-            {
-              onevent: take,
-              onsettled(relays) {
-                queueMicrotask(() => request.close());
-                answered(relays);
-              },
-            },
-            { stream: false, ...(eoseTimeoutMs ? { eoseTimeoutMs } : {}) },
-          );
-        });
+      const ask = async (eoseTimeoutMs?: number) =>
+        (await client.pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: urls, onevent: take, ...(eoseTimeoutMs ? { eoseTimeoutMs } : {}) })).relays;
       void (async () => {
         let relays = await ask(FOLLOWS_WAIT_MS);
         // Nothing yet and no relay done, but some still working (a slow link, a busy machine): the

@@ -5,7 +5,7 @@
 import type { Event, Filter } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { createQuoteDirectory, MAX_QUOTES } from '../../src/client/quotes.js';
-import type { RelayPool, SubscribeHandlers } from '../../src/net/types.js';
+import type { FetchOptions, RelayPool } from '../../src/net/types.js';
 import { until } from '../helpers/until.js';
 
 const hex = (n: number) => n.toString(16).padStart(64, '0');
@@ -18,14 +18,12 @@ describe('quote directory cap', () => {
     const asked: string[] = [];
     // One relay that has every note but `missing`, answering at once.
     const pool = {
-      request: (plan: { filters: Filter[] }[], handlers: SubscribeHandlers) => {
-        const ids = plan.flatMap((step) => step.filters.flatMap((f) => f.ids ?? []));
+      query: async (filters: Filter[], opts: FetchOptions = {}) => {
+        const ids = filters.flatMap((f) => f.ids ?? []);
         asked.push(...ids);
-        queueMicrotask(() => {
-          for (const id of ids) if (id !== missing) handlers.onevent(note(id), 'wss://relay.example');
-          handlers.onsettled?.([{ url: 'wss://relay.example', eose: true, timedOut: false, events: ids.length }]);
-        });
-        return { close() {}, stopWaiting() {} };
+        const events = ids.filter((id) => id !== missing).map(note);
+        for (const event of events) opts.onevent?.(event, 'wss://relay.example');
+        return { events, relays: [{ url: 'wss://relay.example', eose: true, timedOut: false, events: events.length }] };
       },
     } as unknown as RelayPool;
     const quotes = createQuoteDirectory({ pool, relays: () => ['wss://relay.example'], batchMs: 0 });
