@@ -13,17 +13,18 @@ import { useMentionCompletion } from './hooks/use-mention-completion.js';
 import { useNames } from './hooks/use-names.js';
 import { useRelayHealth } from './hooks/use-relay-health.js';
 import { useShownFeed } from './hooks/use-shown-feed.js';
+import { useStatus } from './hooks/use-status.js';
 import { useUnread } from './hooks/use-unread.js';
 import { hashtagsOf, useSearchPrompt } from './hooks/use-search-prompt.js';
 import { hints } from './keys/bindings.js';
-import { KeyPriority, KeypressProvider, useKeypress } from './keys/keypress.js';
+import { KeypressProvider } from './keys/keypress.js';
 import { currentView, initialNav, navReducer } from './navigation.js';
 import { KeyOffer } from './screens/KeyOffer.js';
 import type { UiServices } from './services.js';
 import { Footer } from './shell/Footer.js';
 import { Header } from './shell/Header.js';
 import { ViewStack } from './shell/ViewStack.js';
-import { NO_KEY, type StatusMessage } from './status.js';
+import { NO_KEY } from './status.js';
 import { viewFooter, viewFooterNames, viewTitle, type ViewContext } from './views.js';
 
 export interface AppProps {
@@ -65,7 +66,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   // Known already when start-up's lookup finished while Ink loaded: the first frame shows the feed.
   const [known] = useState(() => (publicKey ? services.knownFollows?.() : undefined));
   const [nav, navigate] = useReducer(navReducer, initialNav(known?.length === 0 ? 'global' : 'home'));
-  const [status, setStatus] = useState<StatusMessage | undefined>(() => (known?.length === 0 ? NO_FOLLOWS_HINT : undefined));
+  const [status, setStatus] = useStatus(() => (known?.length === 0 ? NO_FOLLOWS_HINT : undefined));
   // A form on top of a view (the profile editor) names its own keys; the view's would mislead.
   const [formHints, setFormHints] = useState<string | undefined>();
   // The lookup failed (no relay answered): Home must not say the user follows nobody.
@@ -77,16 +78,6 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     if (why) setStatus((s) => (why.tone === 'error' ? why : (s ?? why)));
   });
   const { feedView, topSignal, onPublished, onFollowsChanged } = useShownFeed(nav.feed, follows, setFollows, publicKey);
-  // A message over both footer rows (an error to read whole, a copied id) gives the key hints their
-  // row back at the next key. Sees every key first and takes none.
-  useKeypress(
-    () => {
-      setStatus((s) => (s && !s.seen ? { ...s, seen: true } : s));
-      return false;
-    },
-    { priority: KeyPriority.first, paste: true },
-  );
-
   // Warnings from the services (e.g. a damaged cache) land in the footer, never on the frame.
   useEffect(() => services.onNotice?.((text) => setStatus({ text: sanitizeLine(text), tone: 'error' })), [services]);
   useEffect(() => {

@@ -10,6 +10,8 @@ export interface StatusMessage {
    * nevent1…, why a message was not sent: read whole); after it, one row and the key hints back.
    */
   seen?: boolean;
+  /** A question waiting for its key (y/n, which link): messages that come meanwhile wait behind it (src/ui/hooks/use-status.ts). */
+  question?: boolean;
 }
 
 const host = (url: string) => sanitizeLine(url.replace(/^wss?:\/\//, '').replace(/\/$/, ''));

@@ -64,8 +64,9 @@ describe('replies the UI publishes', () => {
     const own = await startRelay();
     const { app, frame, close } = await replied(own, 'count my replies', 'soon gone');
     try {
-      // The reply is on top and selected; its note counts it.
-      await frame((f) => f.includes('▌ soon gone') && /count my replies\n +↩ 1/.test(f));
+      // The reply is on top and selected; its note counts it. Its relays have answered (the composer
+      // closed when it was saved): their message would otherwise come during the delete.
+      await frame((f) => f.includes('▌ soon gone') && /count my replies\n +↩ 1/.test(f) && f.includes(': sent to 1/1 relays'));
       app.stdin.write('d');
       await frame((f) => f.includes('delete? y/n'));
       app.stdin.write('y');

@@ -38,7 +38,7 @@ export function useConfirm(setStatus: (status: StatusMessage) => void): Confirm 
   const ask = useCallback(
     (question: string, onYes: () => void, onNo?: () => void) => {
       pending.current = onNo ? { onYes, onNo } : { onYes };
-      setStatus({ text: question, tone: 'info' });
+      setStatus({ text: question, tone: 'info', question: true });
     },
     [setStatus],
   );

@@ -67,7 +67,7 @@ export function useNoteLinks(deps: { services: UiServices; navigate(action: NavA
   const confirm = useCallback(
     (url: string) => {
       pending.current = { type: 'confirm', url };
-      setStatus({ text: `open ${domainOf(url)}? y/n · ${url}`, tone: 'info' });
+      setStatus({ text: `open ${domainOf(url)}? y/n · ${url}`, tone: 'info', question: true });
     },
     [setStatus],
   );
@@ -108,7 +108,7 @@ export function useNoteLinks(deps: { services: UiServices; navigate(action: NavA
           else if (urls.length === 1) confirm(urls[0]!);
           else {
             pending.current = { type: 'choose', urls };
-            setStatus({ text: `open which link? ${urls.map((url, i) => `${i + 1} ${domainOf(url)}`).join('  ')}`, tone: 'info' });
+            setStatus({ text: `open which link? ${urls.map((url, i) => `${i + 1} ${domainOf(url)}`).join('  ')}`, tone: 'info', question: true });
           }
           return true;
         }
