@@ -12,6 +12,7 @@ import type { RelaySpec } from '../core/relay-spec.js';
 import { ConfigStore } from '../store/config.js';
 import type { Client } from './client.js';
 import { discoveryRelaysFromEnv } from './router.js';
+import { allUrls } from '../core/relay-spec.js';
 
 /** Indexers answer fast or not at all: an import waits this long for them at most. */
 const ADOPT_WAIT_MS = 4_000;
@@ -30,7 +31,7 @@ export interface Adopted {
 
 /** Undefined when there is nowhere to ask (no discovery relays and no `--relay`). */
 export async function adoptPublishedSetup(client: Client, pubkey: string): Promise<Adopted | undefined> {
-  const asked = client.pinnedRelays ? client.relays().map((relay) => relay.url) : discoveryRelaysFromEnv(client.env);
+  const asked = client.pinnedRelays ? allUrls(client.relays()) : discoveryRelaysFromEnv(client.env);
   if (asked.length === 0) return undefined;
   const filters = [
     { kinds: [RELAY_LIST_KIND], authors: [pubkey], limit: 1 },

@@ -9,6 +9,7 @@ import { isPrivateHost } from '../core/relay-list.js';
 import type { Client } from './client.js';
 import type { NewestLookup } from './newest-copy.js';
 import { discoveryRelaysFromEnv } from './router.js';
+import { allUrls } from '../core/relay-spec.js';
 
 /** The newest copy of a list, as the edits of newest-copy.ts look one up. */
 export type ListLookup = NewestLookup;
@@ -21,7 +22,7 @@ export const allowPrivateRelays = (client: Client): boolean => client.relays().s
  * `otherwise` when that is none (the relay being added to an empty list is then the one to ask).
  */
 function lookupRelays(client: Client, otherwise: readonly string[] = []): string[] {
-  const own = client.relays().map((relay) => relay.url);
+  const own = allUrls(client.relays());
   const urls = client.pinnedRelays ? own : [...new Set([...own, ...discoveryRelaysFromEnv(client.env)])];
   return urls.length > 0 ? urls : [...otherwise];
 }

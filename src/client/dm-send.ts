@@ -8,7 +8,7 @@ import { unixNow } from '../core/clock.js';
 import { dmRumor, type Rumor } from '../core/dm.js';
 import { requireNip44, sealAndWrap } from '../core/dm-wrap.js';
 import { ExitCode, failure, noKeyYet, UserError } from '../core/errors.js';
-import { readUrls } from '../core/relay-spec.js';
+import { allUrls, readUrls } from '../core/relay-spec.js';
 import { refuseSecretIn } from '../core/secret-in-text.js';
 import { npub } from '../core/identifiers.js';
 import type { PublishResult } from '../core/publish-result.js';
@@ -60,7 +60,7 @@ async function routes(client: Client, me: string, peers: readonly string[], opts
   const out = new Map<string, { route: WrapRoute; relays: string[] }>();
   const everyone = [...new Set([...peers, me])];
   if (client.pinnedRelays) {
-    const urls = client.relays().map((relay) => relay.url);
+    const urls = allUrls(client.relays());
     for (const key of everyone) out.set(key, { route: 'pinned', relays: urls });
     return out;
   }

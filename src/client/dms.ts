@@ -9,7 +9,7 @@ import { unixNow } from '../core/clock.js';
 import { conversationId, GIFT_WRAP_KIND, peersOf, WRAP_JITTER_SEC, type Rumor } from '../core/dm.js';
 import { requireNip44, unwrap, type DropReason, type Nip44, type Unwrapped } from '../core/dm-wrap.js';
 import { noKeyYet } from '../core/errors.js';
-import { readUrls } from '../core/relay-spec.js';
+import { allUrls, readUrls } from '../core/relay-spec.js';
 import type { RelayOutcome, Subscription } from '../net/types.js';
 import type { Client } from './client.js';
 import { fetchDmRelays } from './dm-relays.js';
@@ -125,7 +125,7 @@ export function createDms(client: Client): Dms {
   const dms: Dms = {
     inboxRelays() {
       inbox ??= (async () => {
-        if (client.pinnedRelays) return client.relays().map((relay) => relay.url);
+        if (client.pinnedRelays) return allUrls(client.relays());
         const own = (await fetchDmRelays(client, [me()])).get(me());
         return own ?? readUrls(client.relays());
       })();

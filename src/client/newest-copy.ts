@@ -9,6 +9,7 @@ import { failure, NO_RELAYS_TO_ASK } from '../core/errors.js';
 import { newestReplaceable } from '../core/events.js';
 import type { RelayOutcome } from '../net/types.js';
 import type { Client } from './client.js';
+import { allUrls } from '../core/relay-spec.js';
 
 export interface NewestLookup {
   /** The newest version found on the relays or in the local copy. */
@@ -22,7 +23,7 @@ export interface NewestLookup {
 /** The newest `kind` of `pubkey` from every relay (read and write) and the local copy (the pool caches what the relays sent). */
 export async function fetchNewest(client: Client, kind: number, pubkey: string, skip?: ReadonlySet<string>): Promise<NewestLookup> {
   // `skip`: relays that already stalled in this run, for reads only (an edit asks every relay).
-  const urls = client.relays().map((relay) => relay.url).filter((url) => !skip?.has(url));
+  const urls = allUrls(client.relays()).filter((url) => !skip?.has(url));
   const { events, relays } = await client.pool().query([{ kinds: [kind], authors: [pubkey], limit: 1 }], { relays: urls });
   const fromRelays = events.filter((event) => event.kind === kind && event.pubkey === pubkey);
   const local = localCopy(client, kind, pubkey);

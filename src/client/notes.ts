@@ -8,6 +8,7 @@ import type { EventRef } from '../core/event-ref.js';
 import { deletionTemplate } from '../core/interactions.js';
 import type { Client } from './client.js';
 import { publishEvent, type Published } from './publish.js';
+import { allUrls } from '../core/relay-spec.js';
 
 export interface Found {
   event: Event;
@@ -25,7 +26,7 @@ export async function findEvent(client: Client, ref: Pick<EventRef, 'id'> & Part
   const cached = events.query([{ ids: [ref.id], limit: 1 }])[0];
   if (cached) return { event: cached, relay: safely(() => events.relaysOf?.([ref.id]).get(ref.id)?.[0], undefined) ?? ref.relays?.[0] ?? '' };
   // A relay that stalled this run is not waited for (src/client/stalled-relays.ts).
-  const relays = client.stalled.without([...new Set([...client.relays().map((relay) => relay.url), ...(ref.relays ?? [])])]);
+  const relays = client.stalled.without([...new Set([...allUrls(client.relays()), ...(ref.relays ?? [])])]);
   const answer = await client.pool().query([{ ids: [ref.id] }], { relays });
   client.stalled.learn(answer.relays);
   const event = answer.events.find((found) => found.id === ref.id);

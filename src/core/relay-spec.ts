@@ -14,3 +14,8 @@ export function readUrls(relays: readonly RelaySpec[]): string[] {
 export function writeUrls(relays: readonly RelaySpec[]): string[] {
   return relays.filter((relay) => relay.write).map((relay) => relay.url);
 }
+
+/** Every relay, read or write: where a newest copy or a single event may be. */
+export function allUrls(relays: readonly RelaySpec[]): string[] {
+  return relays.map((relay) => relay.url);
+}

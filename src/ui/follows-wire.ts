@@ -10,6 +10,7 @@ import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
 import type { UiServices } from './services.js';
+import { allUrls } from '../core/relay-spec.js';
 
 /** How long start-up waits for the relays' follow list before showing what it has. */
 const FOLLOWS_WAIT_MS = 2_500;
@@ -51,7 +52,7 @@ export function wireFollows(
    */
   const watch = (pubkey: string, since: number) => {
     if (deps.closed() || watching) return;
-    const relays = client.relays().map((relay) => relay.url);
+    const relays = allUrls(client.relays());
     watching = client.pool().subscribe([{ kinds: [3], authors: [pubkey], since }], { onevent: (event) => tell(pubkey, event) }, { relays });
   };
 
@@ -71,7 +72,7 @@ export function wireFollows(
     // answers does not hold "you follow nobody" when another has answered, and then counts as
     // stalled for this run (Home, already waiting for it, stops). Editing the list still asks
     // every relay for its whole wait (follows.ts).
-    const urls = client.relays().map((relay) => relay.url);
+    const urls = allUrls(client.relays());
     return new Promise<string[]>((resolve, reject) => {
       let shown = false;
       const take = (event: Event) => {

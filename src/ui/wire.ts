@@ -28,7 +28,7 @@ import { relayConfigFor } from './relay-config-wire.js';
 import type { FeedKind } from './navigation.js';
 import { startupMark } from '../store/startup-trace.js';
 import type { FeedLike, UiServices } from './services.js';
-import { readUrls } from '../core/relay-spec.js';
+import { allUrls, readUrls } from '../core/relay-spec.js';
 import { wireDms } from './dms-wire.js';
 import { wireBookmarks } from './bookmarks-wire.js';
 import { wireFollows } from './follows-wire.js';
@@ -159,7 +159,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   const profiles = createProfileDirectory({ pool: pool(), store: events() });
   startupMark('store-open');
   const nip05 = nip05For(client);
-  const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => client.relays().map((relay) => relay.url), stalled: client.stalled });
+  const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => allUrls(client.relays()), stalled: client.stalled });
   let closed = false;
   const dms = wireDms(client, () => closed);
   /** Told when the relays panel changed the relays: the shown feed is opened again with them. */
@@ -278,7 +278,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       async fetch(filters) {
         // A lookup due after the UI closed must not open a new pool (it would keep the process alive).
         if (closed) return [];
-        const { events: found, relays: outcomes } = await pool().query(filters, { relays: stalled.without(client.relays().map((relay) => relay.url)) });
+        const { events: found, relays: outcomes } = await pool().query(filters, { relays: stalled.without(allUrls(client.relays())) });
         stalled.learn(outcomes);
         return found;
       },

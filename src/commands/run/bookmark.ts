@@ -14,6 +14,7 @@ import { withClient } from '../with-client.js';
 import { cachedNames } from './names.js';
 import { writeNote } from './timeline.js';
 import { unknownList } from './unanswered.js';
+import { allUrls } from '../../core/relay-spec.js';
 
 export async function editBookmarks(ctx: CommandContext, args: BookmarkArgs, action: 'bookmark' | 'unbookmark'): Promise<void> {
   // Bad input is reported before any key, file or socket is touched.
@@ -73,7 +74,7 @@ async function notesById(client: Client, ids: string[]): Promise<Map<string, Eve
   keep(cacheOf(client)?.query(inGroupsOf(ids, IDS_PER_FILTER).map((group) => ({ ids: group }))) ?? []);
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    const relays = client.relays().map((relay) => relay.url);
+    const relays = allUrls(client.relays());
     keep((await client.pool().query(inGroupsOf(missing, IDS_PER_FILTER).map((group) => ({ ids: group })), { relays })).events);
   }
   return found;

@@ -12,6 +12,7 @@ import { parseEventRef } from '../../core/event-ref.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { InteractArgs, Interaction } from '../interact.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
+import { allUrls } from '../../core/relay-spec.js';
 
 const nothingSent: Record<Interaction, string> = {
   like: 'You already like {note}; nothing was sent.',
@@ -43,7 +44,7 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
       batchMs: 0,
       cached: (filters) => cacheOf(client)?.query(filters) ?? [],
       // Every configured relay: the user's own reactions and reposts are on their write relays.
-      fetch: async (filters) => (await client.pool().query(filters, { relays: client.relays().map((relay) => relay.url) })).events,
+      fetch: async (filters) => (await client.pool().query(filters, { relays: allUrls(client.relays()) })).events,
       publish: (template) => publishEvent(client, template),
     });
     // NIP-25/18: the `e` tag names a relay the note was seen on, so others can find it.
