@@ -6,6 +6,7 @@ import { RecentMap } from '../core/recent.js';
 import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { AUTHORS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
+import type { StalledRelays } from './stalled-relays.js';
 
 export interface Profile {
   name?: string;
@@ -37,6 +38,10 @@ export interface ProfileDeps {
   /** How long requests are gathered before one query goes out. */
   batchMs?: number;
   eoseTimeoutMs?: number;
+  /** The relays asked (default: the pool's read relays). */
+  relays?(): string[];
+  /** Relays that stalled this run (src/client/stalled-relays.ts): not waited for; one that stalls here is added. */
+  stalled?: StalledRelays;
 }
 
 /**
@@ -105,7 +110,7 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
   };
 
   /** What ends each request still open (close() ends them all). */
-  const asking = new Set<() => void>();
+  const asking = new Set<AbortController>();
   let notifying = false;
   /** A profile as it arrives; one notice per turn, however many came in it. */
   const arrived = (event: Event) => {
@@ -121,19 +126,27 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
    * One group's profiles, each shown as it arrives: a relay slow to answer, or one that never
    * does, holds no name back until its timeout (a relay whose DNS never answered kept every name
    * off a first start's screen for 5 s); a newer copy from another relay replaces it (newest
-   * wins). Answered once: the request ends when every relay has answered or timed out.
+   * wins). Answered once: the request ends when every relay has answered or timed out, and the
+   * next group waits for that, so a relay that stalled this run is not asked (each group would
+   * wait out its timeout).
    */
-  const ask = (authors: string[]) =>
-    new Promise<void>((resolve) => {
-      const end = () => {
-        asking.delete(end);
-        subscription.close();
-        resolve();
-      };
-      // Queued, as the window's own (src/client/window.ts): it may settle as it is made, before `subscription` is set.
-      const subscription = deps.pool.subscribe([{ kinds: [0], authors }], { onevent: arrived, onsettled: () => queueMicrotask(end) }, { eoseTimeoutMs: deps.eoseTimeoutMs });
-      asking.add(end);
-    });
+  const ask = async (authors: string[]) => {
+    const stop = new AbortController();
+    asking.add(stop);
+    try {
+      const relays = deps.relays?.();
+      const result = await deps.pool.query([{ kinds: [0], authors }], {
+        relays: relays && (deps.stalled?.without(relays) ?? relays),
+        eoseTimeoutMs: deps.eoseTimeoutMs,
+        signal: stop.signal,
+        onevent: arrived,
+      });
+      // Cut short by close(): the relays still asked were not found slow.
+      if (!stop.signal.aborted) deps.stalled?.learn(result.relays);
+    } finally {
+      asking.delete(stop);
+    }
+  };
 
   const flush = async () => {
     timer = undefined;
@@ -181,7 +194,7 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      for (const end of [...asking]) end();
+      for (const stop of [...asking]) stop.abort();
       listeners.clear();
     },
   };

@@ -156,7 +156,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   let publicKey = client.publicKey();
   const pool = () => client.pool();
   const events = () => cacheOf(client);
-  const profiles = createProfileDirectory({ pool: pool(), store: events() });
+  const profiles = createProfileDirectory({ pool: pool(), store: events(), relays: () => readUrls(client.relays()), stalled: client.stalled });
   startupMark('store-open');
   const nip05 = nip05For(client);
   const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => allUrls(client.relays()), stalled: client.stalled });

@@ -1,8 +1,11 @@
 // The UI's client services against the real loopback relay through the real pool:
-// batched profiles (kind 0) and thread fetching (NIP-10).
+// batched profiles (kind 0), which do not wait again for a relay that stalled, and thread
+// fetching (NIP-10).
 import { finalizeEvent, generateSecretKey, getPublicKey, type Event } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProfileDirectory } from '../../src/client/profiles.js';
+import { StalledRelays } from '../../src/client/stalled-relays.js';
+import { AUTHORS_PER_FILTER } from '../../src/core/filter-lists.js';
 import { fetchThread, watchThread } from '../../src/client/thread.js';
 import { replyTemplate } from '../../src/core/interactions.js';
 import { buildThread } from '../../src/core/thread.js';
@@ -38,7 +41,7 @@ describe('client services for the UI, on the real relay', () => {
       sign(bob, { kind: 0, created_at: 100, tags: [], content: 'not json' }),
     );
     const queries: number[] = [];
-    const counting: RelayPool = { ...pool, subscribe: (filters, handlers, opts) => (queries.push(filters.length), pool.subscribe(filters, handlers, opts)) };
+    const counting: RelayPool = { ...pool, query: (filters, opts) => (queries.push(filters.length), pool.query(filters, opts)) };
     const profiles = createProfileDirectory({ pool: counting, batchMs: 5 });
     const arrived = new Promise<void>((resolve) => profiles.onChange(resolve));
     profiles.request([getPublicKey(alice), getPublicKey(bob)]);
@@ -64,6 +67,32 @@ describe('client services for the UI, on the real relay', () => {
       expect(both.status().find((s) => s.url === silent.url)?.state).toBe('connecting');
     } finally {
       profiles.close();
+      await both.close();
+      await silent.stop();
+    }
+  });
+
+  it('learns a relay that stalls on a profile request, and asks later groups of authors without waiting for it', async () => {
+    const erin = generateSecretKey();
+    await relay.seed(sign(erin, { kind: 0, created_at: 300, tags: [], content: JSON.stringify({ name: 'erin' }) }));
+    const silent = await startSilentRelay();
+    const both = createPool({ relays: [relay.url, silent.url].map((url) => ({ url, read: true, write: true })), clock, eoseTimeoutMs: 20_000 });
+    const stalled = new StalledRelays();
+    const relays = () => [relay.url, silent.url];
+    const quick = createProfileDirectory({ pool: both, batchMs: 0, eoseTimeoutMs: 300, relays, stalled });
+    const patient = createProfileDirectory({ pool: both, batchMs: 0, eoseTimeoutMs: 20_000, relays, stalled });
+    try {
+      quick.request([getPublicKey(alice)]);
+      await until(() => stalled.has(silent.url) || undefined, 'the silent relay found stalled');
+      // A screen of authors more than one filter holds: erin is in the second group, asked only
+      // once the first has its answers. The first does not wait 20 s for the relay found stalled.
+      const strangers = Array.from({ length: AUTHORS_PER_FILTER }, () => getPublicKey(generateSecretKey()));
+      patient.request([...strangers, getPublicKey(erin)]);
+      await until(() => patient.get(getPublicKey(erin)), "erin's profile, from the second group");
+      expect(patient.get(getPublicKey(erin))?.name).toBe('erin');
+    } finally {
+      quick.close();
+      patient.close();
       await both.close();
       await silent.stop();
     }

@@ -5,7 +5,7 @@
 import type { Event, Filter } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { createProfileDirectory, MAX_PROFILES } from '../../src/client/profiles.js';
-import type { RelayPool, SubscribeHandlers } from '../../src/net/types.js';
+import type { FetchOptions, RelayPool } from '../../src/net/types.js';
 import { until } from '../helpers/until.js';
 
 const hex = (n: number) => n.toString(16).padStart(64, '0');
@@ -23,14 +23,13 @@ describe('profile directory cap', () => {
   it(`past ${MAX_PROFILES} authors the one asked for longest ago is forgotten, and fetched again when shown again`, async () => {
     const asked: string[] = [];
     const pool = {
-      subscribe: (filters: Filter[], handlers: SubscribeHandlers) => {
+      query: async (filters: Filter[], opts: FetchOptions) => {
         const authors = filters.flatMap((f) => f.authors ?? []);
         asked.push(...authors);
-        queueMicrotask(() => {
-          for (const event of authors.map(profile)) handlers.onevent(event, 'ws://fake');
-          handlers.onsettled?.([]);
-        });
-        return { close() {} };
+        await Promise.resolve();
+        const events = authors.map(profile);
+        for (const event of events) opts.onevent?.(event, 'ws://fake');
+        return { events, relays: [] };
       },
     } as unknown as RelayPool;
     const profiles = createProfileDirectory({ pool, batchMs: 0 });

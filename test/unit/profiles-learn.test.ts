@@ -3,7 +3,7 @@
 import type { Event } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { createProfileDirectory } from '../../src/client/profiles.js';
-import type { RelayPool, SubscribeHandlers } from '../../src/net/types.js';
+import type { FetchOptions, RelayPool } from '../../src/net/types.js';
 import { until } from '../helpers/until.js';
 
 const ME = 'a'.repeat(64);
@@ -21,13 +21,11 @@ describe('profile directory: learn', () => {
   it('takes a newer kind 0 of a known author and says so; an older one changes nothing', async () => {
     let queries = 0;
     const pool = {
-      subscribe: (_filters: unknown, handlers: SubscribeHandlers) => {
+      query: async (_filters: unknown, opts: FetchOptions) => {
         queries++;
-        queueMicrotask(() => {
-          handlers.onevent(kind0('old', 100), 'ws://fake');
-          handlers.onsettled?.([]);
-        });
-        return { close() {} };
+        await Promise.resolve();
+        opts.onevent?.(kind0('old', 100), 'ws://fake');
+        return { events: [kind0('old', 100)], relays: [] };
       },
     } as unknown as RelayPool;
     const profiles = createProfileDirectory({ pool, batchMs: 0 });
