@@ -163,7 +163,7 @@ function checkAfterCrash(db: Db, suspect: boolean): void {
   const holders = db.prepare(`SELECT key FROM meta WHERE key LIKE 'holder:%'`).pluck().all() as string[];
   const dead = holders.filter((key) => !isRunning(Number(key.split(':')[1])));
   if (suspect || dead.length > 0) {
-    const result = db.pragma('quick_check', { simple: true }) as string;
+    const result = quickCheck(db);
     if (result !== 'ok') throw new DamageError(`integrity check: ${result}`);
   }
   const key = `holder:${process.pid}:${++connections}`;
@@ -217,6 +217,15 @@ export function markDamaged(file: string): void {
 
 /** The file is damaged or is not a database we can use. */
 export class DamageError extends Error {}
+
+/**
+ * SQLite's quick_check: 'ok', or its first finding. SQLite heads the first one with the database's
+ * name on a line of its own ("*** in database main ***"), which says nothing to a person.
+ */
+export function quickCheck(db: Db): string {
+  const result = String(db.pragma('quick_check', { simple: true }));
+  return result.split('\n').find((line) => !/^\*\*\* in database /.test(line)) ?? result;
+}
 
 // Damaged, not a database, or a file this user cannot read or write.
 const DAMAGE_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_READONLY', 'SQLITE_IOERR_SHORT_READ']);

@@ -1,6 +1,7 @@
 // `nostr-tui doctor` as a user runs it: the built CLI, its own home, the real
-// relay for a healthy setup and a closed port for a dead one.
+// relay for a healthy setup, a closed port for a dead one, and a damaged cache.
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sanitizeLine } from '../../src/core/sanitize.js';
 import { cliHome } from '../helpers/cli.js';
@@ -80,5 +81,32 @@ describe('nostr-tui doctor', () => {
     expect(result.stdout).toContain(`FIX   relay         ${dead} (read, write)  unreachable: `);
     expect(result.stdout).toContain(`fix: check the URL and your network, or remove it: nostr-tui relay remove ${dead}`);
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('1 thing to fix (see FIX above).');
+  });
+
+  it("a damaged cache: exit 1 with SQLite's finding; the one command its fix names rebuilds it", async () => {
+    const cli = await home([relay.url]);
+    expect((await cli.run(['post', 'before the damage'])).code).toBe(0);
+    // An index given its table's root page: damage quick_check reports the same way every time.
+    const db = new Database(cli.file('data/nostr-tui.db'));
+    const table = db.prepare("SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = 'events'").pluck().get();
+    const index = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'events' AND rootpage > 0 LIMIT 1").pluck().get();
+    db.unsafeMode(true);
+    db.pragma('writable_schema = ON');
+    db.prepare('UPDATE sqlite_schema SET rootpage = ? WHERE name = ?').run(table, index);
+    db.close();
+
+    const result = await cli.run(['doctor']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/\nFIX   database +\S+nostr-tui\.db +[\d.]+ MB, integrity (?!\*\*\*)[^,]+, \d+ unsent in the outbox/);
+    expect(result.stdout).toContain('is damaged (');
+    expect(result.stdout).not.toContain('***');
+    expect(result.stdout).toContain('fix: run any command (e.g. `nostr-tui timeline`): a damaged cache is set aside and rebuilt');
+
+    const timeline = await cli.run(['timeline']);
+    expect(timeline.code).toBe(0);
+    expect(timeline.stderr).toMatch(/could not be read \(integrity check: (?!\*\*\*).*\); moved it to /);
+    const after = await cli.run(['doctor']);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toMatch(/\nok    database +\S+nostr-tui\.db +[\d.]+ MB, integrity ok/);
   });
 });

@@ -12,7 +12,7 @@ import { dnsServersFromEnv } from '../../net/lookup.js';
 import { createPool } from '../../net/pool.js';
 import type { RelaySpec } from '../../net/types.js';
 import { sharedVerifier, type SignatureVerifier } from '../../net/verify.js';
-import { DATABASE_FILE } from '../../store/database.js';
+import { DATABASE_FILE, isDamage, markDamaged, quickCheck } from '../../store/database.js';
 import { SqliteOutbox } from '../../store/outbox.js';
 import { openSqlite } from '../../store/sqlite.js';
 
@@ -133,14 +133,18 @@ export function checkDatabase(dataDir: string, clock: Clock): DatabaseReport {
   let db: Database.Database | undefined;
   try {
     db = openSqlite(file, { readonly: true, fileMustExist: true });
-    const integrity = String(db.pragma('quick_check', { simple: true }));
+    const integrity = quickCheck(db);
     const outboxPending = new SqliteOutbox(db, clock).pending().length;
+    // Marked, as a command that meets damage marks it, so that the next start rebuilds it (it
+    // checks the whole file only then): the fix below takes one command, not two.
+    if (integrity !== 'ok') markDamaged(file);
     const problems: Problem[] =
       integrity === 'ok'
         ? []
-        : [{ what: `the local cache ${file} is damaged (${integrity.split('\n')[0]})`, fix: 'run any command (e.g. `nostr-tui timeline`): a damaged cache is set aside and rebuilt, keeping the outbox' }];
+        : [{ what: `the local cache ${file} is damaged (${integrity})`, fix: 'run any command (e.g. `nostr-tui timeline`): a damaged cache is set aside and rebuilt, keeping the outbox' }];
     return { file, exists: true, bytes, integrity, outboxPending, problems };
   } catch (error) {
+    if (isDamage(error)) markDamaged(file);
     const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     return { file, exists: true, bytes, problems: [{ what: `the local cache ${file} cannot be read (${reason})`, fix: 'run any command (e.g. `nostr-tui timeline`): an unreadable cache is set aside and rebuilt' }] };
   } finally {

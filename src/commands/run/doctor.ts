@@ -88,7 +88,7 @@ export async function doctor(ctx: CommandContext, args: DoctorArgs): Promise<voi
   for (const problem of verifier.problems) out('', '', fixLine(problem));
   if (!database.exists) out('ok', 'database', `${database.file}  not created yet`);
   else {
-    const facts = [database.bytes === undefined ? '' : megabytes(database.bytes), database.integrity ? `integrity ${database.integrity.split('\n')[0]}` : '', database.outboxPending === undefined ? '' : `${database.outboxPending} unsent in the outbox`];
+    const facts = [database.bytes === undefined ? '' : megabytes(database.bytes), database.integrity ? `integrity ${database.integrity}` : '', database.outboxPending === undefined ? '' : `${database.outboxPending} unsent in the outbox`];
     out(mark(database.problems), 'database', `${database.file}  ${facts.filter(Boolean).join(', ')}`);
     for (const problem of database.problems) out('', '', fixLine(problem));
   }
