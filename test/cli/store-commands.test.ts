@@ -17,6 +17,20 @@ function home() {
   return { root, dataDir: path.join(root, 'data'), env: { NOSTR_TUI_HOME: root } };
 }
 
+/** A home whose cache holds 50 notes and one unsent one, then damaged where only a read of the notes meets it. */
+function damagedHome() {
+  const h = home();
+  const store = openStore(h.dataDir, { clock: manualClock() });
+  store.events.putMany(Array.from({ length: 50 }, (_, n) => note(`cached ${n}`, 1_700_000_000 + n)));
+  store.outbox.add(note('unsent', 1_700_000_120));
+  store.close();
+  // The events table and its indexes are the first pages after the schema (2-6).
+  const fd = fs.openSync(path.join(h.dataDir, 'nostr-tui.db'), 'r+');
+  fs.writeSync(fd, Buffer.alloc(5 * 4096, 0xa5), 0, 5 * 4096, 4096);
+  fs.closeSync(fd);
+  return h;
+}
+
 describe('nostr-tui outbox', () => {
   it('says so when nothing is pending', async () => {
     const { env } = home();
@@ -122,6 +136,28 @@ describe('nostr-tui cache', () => {
     expect(clear.stdout).toBe('Cleared 2 cached events. The outbox still holds 1 unsent event.\n');
     const after = JSON.parse((await runCli(['cache', 'stats', '--json'], env)).stdout);
     expect(after).toMatchObject({ events: 0, outboxPending: 1 });
+  });
+
+  it('clear on a damaged cache sets the file aside and starts a new one, keeping the outbox', async () => {
+    const { env } = damagedHome();
+    const clear = await runCli(['cache', 'clear'], env);
+    expect(clear.code).toBe(0);
+    expect(clear.stderr).toMatch(/could not be read \(integrity check: .+\); moved it to \S+nostr-tui\.db\.broken-\S+ and started a new one/);
+    expect(clear.stdout).toBe('Cleared the cache: the damaged file was set aside and a new one started. The outbox still holds 1 unsent event.\n');
+    const after = await runCli(['cache', 'stats', '--json'], env);
+    expect(after).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(after.stdout)).toMatchObject({ events: 0, outboxPending: 1 });
+  });
+
+  it('stats on a damaged cache says so in one line, exit 1, and the next command rebuilds it', async () => {
+    const { env } = damagedHome();
+    const stats = await runCli(['cache', 'stats'], env);
+    expect(stats.code).toBe(1);
+    expect(stats.stderr).toMatch(/^nostr-tui: the local cache \S+nostr-tui\.db is damaged \(.+\); the next start checks it and rebuilds it, keeping the outbox\.\n$/);
+    const next = await runCli(['cache', 'stats', '--json'], env);
+    expect(next.code).toBe(0);
+    expect(next.stderr).toMatch(/moved it to \S+nostr-tui\.db\.broken-/);
+    expect(JSON.parse(next.stdout)).toMatchObject({ events: 0, outboxPending: 1 });
   });
 
   it('takes its size cap from NOSTR_TUI_CACHE_MB, and refuses a bad one with exit 2', async () => {

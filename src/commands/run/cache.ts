@@ -1,7 +1,9 @@
 // The work behind `nostr-tui cache`, loaded when the command runs (its options are in ../cache.ts).
 import { utcMinute } from '../../core/clock.js';
+import { failure } from '../../core/errors.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { cacheCapFromEnv, openStore } from '../../store/open.js';
+import { isDamage, markDamaged } from '../../store/database.js';
+import { cacheCapFromEnv, openStore, type LocalStore } from '../../store/open.js';
 import { writeLine, type CommandContext } from '../context.js';
 
 function open(ctx: CommandContext) {
@@ -13,11 +15,28 @@ function open(ctx: CommandContext) {
   });
 }
 
+/**
+ * Damage met reading the cache (a damaged page is found only when read): marked, so that the next
+ * start checks the whole file and rebuilds it, keeping the outbox; said in one line.
+ */
+function damaged(store: LocalStore, error: unknown): Error {
+  if (!isDamage(error)) return error as Error;
+  markDamaged(store.file);
+  const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return failure(`the local cache ${sanitizeLine(store.file)} is damaged (${sanitizeLine(reason)}); the next start checks it and rebuilds it, keeping the outbox.`);
+}
+
 export function stats(ctx: CommandContext, json: boolean): void {
   const store = open(ctx);
   try {
-    const stats = store.events.stats();
-    const pending = store.outbox.pending().length;
+    let stats: ReturnType<LocalStore['events']['stats']>;
+    let pending: number;
+    try {
+      stats = store.events.stats();
+      pending = store.outbox.pending().length;
+    } catch (error) {
+      throw damaged(store, error);
+    }
     if (json) {
       writeLine(ctx.stdout, JSON.stringify({ file: store.file, ...stats, outboxPending: pending }));
       return;
@@ -36,13 +55,28 @@ export function stats(ctx: CommandContext, json: boolean): void {
 }
 
 export function clear(ctx: CommandContext): void {
-  const store = open(ctx);
+  let store = open(ctx);
   try {
-    const removed = store.events.clear();
+    let removed: number | undefined;
+    try {
+      removed = store.events.clear();
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      // Marked and opened again, the file is checked whole, set aside and replaced by a new one
+      // holding its outbox (the warning says where it went): the cache is cleared either way.
+      markDamaged(store.file);
+      store.close();
+      store = open(ctx);
+      try {
+        store.events.clear();
+      } catch (again) {
+        throw damaged(store, again);
+      }
+    }
     const pending = store.outbox.pending().length;
     writeLine(
       ctx.stdout,
-      `Cleared ${removed.toLocaleString('en-US')} cached event${removed === 1 ? '' : 's'}.` +
+      (removed === undefined ? 'Cleared the cache: the damaged file was set aside and a new one started.' : `Cleared ${removed.toLocaleString('en-US')} cached event${removed === 1 ? '' : 's'}.`) +
         (pending ? ` The outbox still holds ${pending} unsent event${pending === 1 ? '' : 's'}.` : ''),
     );
   } finally {
