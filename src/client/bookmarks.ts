@@ -6,6 +6,7 @@ import { BOOKMARKS_KIND, bookmarkedNotes, isBookmarked, withBookmark, withoutBoo
 import { ownKey, type Client } from './client.js';
 import { fetchNewest, type NewestLookup } from './newest-copy.js';
 import { editOwnList, type ListChange } from './own-list-edit.js';
+import type { PublishHooks } from './publish.js';
 
 export interface CurrentBookmarks extends NewestLookup {
   /** Note ids in list order: the oldest saved first. */
@@ -21,12 +22,12 @@ export async function currentBookmarks(client: Client): Promise<CurrentBookmarks
 }
 
 /** Saves the note (`relay`: one it was seen on, for others to find it). */
-export const bookmark = (client: Client, id: string, relay = ''): Promise<BookmarkChange> => edit(client, id, relay, 'add');
-export const unbookmark = (client: Client, id: string): Promise<BookmarkChange> => edit(client, id, '', 'remove');
+export const bookmark = (client: Client, id: string, relay = '', hooks?: PublishHooks): Promise<BookmarkChange> => edit(client, id, relay, 'add', hooks);
+export const unbookmark = (client: Client, id: string, hooks?: PublishHooks): Promise<BookmarkChange> => edit(client, id, '', 'remove', hooks);
 
-const edit = (client: Client, id: string, relay: string, action: 'add' | 'remove'): Promise<BookmarkChange> =>
+const edit = (client: Client, id: string, relay: string, action: 'add' | 'remove', hooks?: PublishHooks): Promise<BookmarkChange> =>
   editOwnList(client, ownKey(client), { kind: BOOKMARKS_KIND, noun: 'bookmarks' }, (tags) => {
     const saved = isBookmarked(tags, id);
     if (action === 'add') return saved ? { unchanged: 'already-bookmarked' as const } : withBookmark(tags, id, relay);
     return saved ? withoutBookmark(tags, id) : { unchanged: 'not-bookmarked' as const };
-  });
+  }, hooks);

@@ -11,7 +11,7 @@ import { isSecretOf, secretWherePublic } from '../core/identifiers.js';
 import type { PublishResult } from '../net/types.js';
 import { ownKey, type Client } from './client.js';
 import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
-import { publishEvent } from './publish.js';
+import { publishEvent, type PublishHooks } from './publish.js';
 
 /** The newest follow list found on the relays or in the local copy, and which relays answered. */
 export type FollowListLookup = NewestLookup;
@@ -41,10 +41,11 @@ export async function currentFollows(client: Client, pubkey = ownKey(client)): P
   return { ...lookup, entries: lookup.event ? followEntries(lookup.event.tags) : [] };
 }
 
-export const follow = (client: Client, pubkey: string): Promise<FollowChange> => edit(client, pubkey, 'follow');
-export const unfollow = (client: Client, pubkey: string): Promise<FollowChange> => edit(client, pubkey, 'unfollow');
+/** `hooks`: told when the new list is saved, and each relay's answer as it comes. */
+export const follow = (client: Client, pubkey: string, hooks?: PublishHooks): Promise<FollowChange> => edit(client, pubkey, 'follow', hooks);
+export const unfollow = (client: Client, pubkey: string, hooks?: PublishHooks): Promise<FollowChange> => edit(client, pubkey, 'unfollow', hooks);
 
-async function edit(client: Client, target: string, action: 'follow' | 'unfollow'): Promise<FollowChange> {
+async function edit(client: Client, target: string, action: 'follow' | 'unfollow', hooks?: PublishHooks): Promise<FollowChange> {
   const own = ownKey(client);
   const noLookup: FollowListLookup = { relays: [], answered: 0 };
   // The user's own secret must never become a `p` tag (issue 16): refused for the UI's keys as for the CLI.
@@ -62,6 +63,6 @@ async function edit(client: Client, target: string, action: 'follow' | 'unfollow
   if (action === 'unfollow' && !following) return { changed: false, unchanged: 'not-following', results: [], lookup };
 
   const newTags = action === 'follow' ? addFollow(tags, target) : removeFollow(tags, target);
-  const { event, results } = await publishEvent(client, followListTemplate(newTags, unixNow(client.clock), lookup.event));
+  const { event, results } = await publishEvent(client, followListTemplate(newTags, unixNow(client.clock), lookup.event), hooks);
   return { changed: true, event, results, lookup };
 }

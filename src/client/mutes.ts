@@ -12,6 +12,7 @@ import {
 import { ownKey, type Client } from './client.js';
 import { fetchNewest, localCopy, type NewestLookup } from './newest-copy.js';
 import { editOwnList, type ListChange } from './own-list-edit.js';
+import type { PublishHooks } from './publish.js';
 
 export interface CurrentMutes extends NewestLookup {
   entries: MuteEntry[];
@@ -37,10 +38,10 @@ export function localMutes(client: Client): MuteEntry[] {
   }
 }
 
-export const mute = (client: Client, entry: MuteEntry): Promise<MuteChange> => edit(client, entry, 'mute');
-export const unmute = (client: Client, entry: MuteEntry): Promise<MuteChange> => edit(client, entry, 'unmute');
+export const mute = (client: Client, entry: MuteEntry, hooks?: PublishHooks): Promise<MuteChange> => edit(client, entry, 'mute', hooks);
+export const unmute = (client: Client, entry: MuteEntry, hooks?: PublishHooks): Promise<MuteChange> => edit(client, entry, 'unmute', hooks);
 
-async function edit(client: Client, entry: MuteEntry, action: 'mute' | 'unmute'): Promise<MuteChange> {
+async function edit(client: Client, entry: MuteEntry, action: 'mute' | 'unmute', hooks?: PublishHooks): Promise<MuteChange> {
   const own = ownKey(client);
   const noLookup: NewestLookup = { relays: [], answered: 0 };
   if (entry.type === 'pubkey' && isSecretOf(entry.value, own)) throw secretWherePublic();
@@ -50,7 +51,7 @@ async function edit(client: Client, entry: MuteEntry, action: 'mute' | 'unmute')
     const muted = isMutedEntry(tags, entry);
     if (action === 'mute') return muted ? { unchanged: 'already-muted' as const } : addMute(tags, entry);
     return muted ? removeMute(tags, entry) : { unchanged: 'not-muted' as const };
-  });
+  }, hooks);
 }
 
 /**

@@ -7,7 +7,7 @@ import { safely } from '../core/safely.js';
 import type { EventRef } from '../core/event-ref.js';
 import { deletionTemplate } from '../core/interactions.js';
 import type { Client } from './client.js';
-import { publishEvent, type Published } from './publish.js';
+import { publishEvent, type Published, type PublishHooks } from './publish.js';
 import { allUrls } from '../core/relay-spec.js';
 
 export interface Found {
@@ -45,7 +45,7 @@ export interface Deleted extends Published {
  * at once, so the note leaves the user's views. Someone else's event is refused
  * (exit 2): a relay would ignore the request anyway, and it says something untrue.
  */
-export async function deleteOwnEvent(client: Client, ref: EventRef, reason = ''): Promise<Deleted> {
+export async function deleteOwnEvent(client: Client, ref: EventRef, reason = '', hooks?: (target: Event) => PublishHooks | undefined): Promise<Deleted> {
   const me = client.publicKey();
   if (!me) throw noKeyYet();
   if (ref.author && ref.author !== me) throw notYours();
@@ -53,7 +53,7 @@ export async function deleteOwnEvent(client: Client, ref: EventRef, reason = '')
   if (!target) throw failure('could not find that note in the cache or on your relays; nothing was deleted.');
   if (target.pubkey !== me) throw notYours();
   if (target.kind === 5) throw usageError('that is a deletion request; a deletion cannot be deleted (NIP-09).');
-  const published = await publishEvent(client, deletionTemplate([target], unixNow(client.clock), reason));
+  const published = await publishEvent(client, deletionTemplate([target], unixNow(client.clock), reason), hooks?.(target));
   return { ...published, target };
 }
 

@@ -9,7 +9,7 @@ import { nextListVersion } from '../core/events.js';
 import type { PublishResult } from '../net/types.js';
 import type { Client } from './client.js';
 import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
-import { publishEvent } from './publish.js';
+import { publishEvent, type PublishHooks } from './publish.js';
 
 export interface ListChange<Unchanged extends string> {
   changed: boolean;
@@ -25,12 +25,13 @@ export async function editOwnList<Unchanged extends string>(
   own: string,
   list: { kind: number; noun: string },
   change: (tags: string[][]) => string[][] | { unchanged: Unchanged },
+  hooks?: PublishHooks,
 ): Promise<ListChange<Unchanged>> {
   await client.signer();
   const lookup = await fetchNewest(client, list.kind, own);
   requireNewest(lookup, list.noun);
   const next = change(lookup.event?.tags ?? []);
   if (!Array.isArray(next)) return { changed: false, unchanged: next.unchanged, results: [], lookup };
-  const { event, results } = await publishEvent(client, nextListVersion(list.kind, next, unixNow(client.clock), lookup.event));
+  const { event, results } = await publishEvent(client, nextListVersion(list.kind, next, unixNow(client.clock), lookup.event), hooks);
   return { changed: true, event, results, lookup };
 }

@@ -8,7 +8,7 @@ import { checkChanges, profileObject, profileTemplate, type ProfileChanges } fro
 import type { PublishResult } from '../net/types.js';
 import type { Client } from './client.js';
 import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
-import { publishEvent, type OnSaved } from './publish.js';
+import { publishEvent, type PublishHooks } from './publish.js';
 
 export interface ProfileEdit {
   event: VerifiedEvent;
@@ -19,7 +19,8 @@ export interface ProfileEdit {
 /** The newest kind 0 of `pubkey` on the relays (and the local copy). */
 export const fetchProfile = (client: Client, pubkey: string): Promise<NewestLookup> => fetchNewest(client, 0, pubkey);
 
-export async function setProfile(client: Client, changes: ProfileChanges, onSaved?: OnSaved): Promise<ProfileEdit> {
+/** `hooks`: what to tell as it is published, given the newest profile it was made from. */
+export async function setProfile(client: Client, changes: ProfileChanges, hooks?: (lookup: NewestLookup) => PublishHooks | undefined): Promise<ProfileEdit> {
   const own = client.publicKey();
   checkChanges(changes, own);
   if (!own) throw noKeyYet();
@@ -30,6 +31,6 @@ export async function setProfile(client: Client, changes: ProfileChanges, onSave
   if (lookup.event && !profileObject(lookup.event.content)) {
     throw failure('your newest profile on the relays is not a JSON object, so its fields cannot be kept; nothing was changed.');
   }
-  const { event, results } = await publishEvent(client, profileTemplate(changes, unixNow(client.clock), lookup.event), onSaved);
+  const { event, results } = await publishEvent(client, profileTemplate(changes, unixNow(client.clock), lookup.event), hooks?.(lookup));
   return { event, results, lookup };
 }

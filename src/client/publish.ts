@@ -26,7 +26,14 @@ const MOST_PEOPLE = 50;
 /** Told once the signed event is saved in the outbox (safe), before any relay has answered. */
 export type OnSaved = (event: VerifiedEvent) => void;
 
-export async function publishEvent(client: Client, template: EventTemplate, onSaved?: OnSaved): Promise<Published> {
+/** What a caller hears before the slowest relay has answered (a one-shot command prints it as it comes). */
+export interface PublishHooks {
+  onSaved?: OnSaved;
+  /** Each relay's answer as it comes (those refused by their NIP-11 limits are only in the results). */
+  onResult?(result: PublishResult): void;
+}
+
+export async function publishEvent(client: Client, template: EventTemplate, hooks: PublishHooks = {}): Promise<Published> {
   const ownRelays = writeUrls(client.relays());
   if (ownRelays.length === 0) {
     throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay). Nothing was signed.');
@@ -34,7 +41,7 @@ export async function publishEvent(client: Client, template: EventTemplate, onSa
   // The inboxes of the people it tags are looked up once it is saved, while it goes to the user's
   // own relays: saving never waits for other people's relay lists (a slow indexer, or a relay that
   // never answers, held every reply for the lookup's 3 s).
-  return signSaveSend(client, template, ownRelays, onSaved, () => inboxRelays(client, template));
+  return signSaveSend(client, template, ownRelays, hooks, () => inboxRelays(client, template));
 }
 
 /**
@@ -47,7 +54,7 @@ export async function signSaveSend(
   client: Client,
   template: EventTemplate,
   relays: readonly string[],
-  onSaved?: OnSaved,
+  hooks: PublishHooks = {},
   more?: () => Promise<string[]>,
 ): Promise<Published> {
   // Unlock first: no key, a read-only key or a wrong passphrase fails before anything is opened or fetched.
@@ -59,11 +66,12 @@ export async function signSaveSend(
   store.outbox.add(event, fit.relays);
   // The local copy: the user's own notes and lists show without asking a relay.
   store.events.put(event);
-  onSaved?.(event);
+  hooks.onSaved?.(event);
   // Delivered at the first relay's acceptance, not when the slowest has answered: a run ended
   // meanwhile does not send it again, and the UI stops marking it unsent.
   let delivered = false;
   const onResult = (result: PublishResult) => {
+    hooks.onResult?.(result);
     if (!result.ok || delivered) return;
     delivered = true;
     try {

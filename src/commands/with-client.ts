@@ -37,13 +37,31 @@ const LABEL: Record<PublishResult['outcome'], string> = {
 
 /** One line per relay; relay messages are network text, so sanitised. */
 export function writeResults(ctx: CommandContext, results: readonly PublishResult[]): void {
-  const width = Math.max(0, ...results.map((result) => sanitizeLine(result.url).length));
-  for (const result of results) {
+  resultLines(ctx, results.map((result) => result.url)).finish(results);
+}
+
+/**
+ * A relay's line as soon as it answers, so that one that never does (its 8 s timeout) holds back
+ * neither the others nor the news that the event is out; `finish` adds what did not come that way
+ * (relays refused by their NIP-11 limits) and the count. Lines are aligned on `urls`' width.
+ */
+export function resultLines(ctx: CommandContext, urls: readonly string[]) {
+  const width = Math.max(0, ...urls.map((url) => sanitizeLine(url).length));
+  const written = new Set<string>();
+  const line = (result: PublishResult) => {
+    if (written.has(result.url)) return;
+    written.add(result.url);
     const message = sanitizeLine(result.message).slice(0, 200);
     writeLine(ctx.stdout, `  ${sanitizeLine(result.url).padEnd(width)}  ${LABEL[result.outcome] ?? sanitizeLine(String(result.outcome))}${message ? `: ${message}` : ''}`);
-  }
-  const ok = results.filter((result) => result.ok).length;
-  writeLine(ctx.stdout, `Accepted by ${ok} of ${results.length} relay${results.length === 1 ? '' : 's'}.`);
+  };
+  return {
+    line,
+    finish(results: readonly PublishResult[]) {
+      for (const result of results) line(result);
+      const ok = results.filter((result) => result.ok).length;
+      writeLine(ctx.stdout, `Accepted by ${ok} of ${results.length} relay${results.length === 1 ? '' : 's'}.`);
+    },
+  };
 }
 
 /** `{"url","ok","message"}` per relay, raw: JSON escaping keeps it safe and exact. */

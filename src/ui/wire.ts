@@ -269,7 +269,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     profiles,
     quotes,
     openUrl: (url) => openUrl(url),
-    publish: (template, onSaved) => publishEvent(client, template, onSaved),
+    publish: (template, onSaved) => publishEvent(client, template, { onSaved }),
     interactions: createInteractions({
       clock: client.clock,
       me: () => publicKey,
@@ -296,7 +296,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       resolvePublicKey(text, client.publicKey(), () => nip05, (name) =>
         followedNamed(name, { follows, peers: dms.conversations().flatMap((c) => c.peers), pool: pool(), store: events(), relays: readUrls(client.relays()), stalled }),
       ),
-    setProfile: (changes, onSaved) => setProfile(client, changes, onSaved),
+    setProfile: (changes, onSaved) => setProfile(client, changes, () => ({ onSaved })),
     async close() {
       if (closed) return;
       closed = true;

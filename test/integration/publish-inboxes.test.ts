@@ -40,7 +40,7 @@ describe('publishing to the inboxes of the people tagged', () => {
     const client = createClient({ paths: { configDir: home, dataDir: path.join(home, 'data') }, env: { NOSTR_TUI_DISCOVERY_RELAYS: indexer.url }, clock: { now: () => NOW * 1000 } });
     try {
       let savedId: string | undefined;
-      const published = publishEvent(client, { kind: 1, created_at: NOW, tags: [['p', BOB]], content: 'hello bob' }, (event) => (savedId = event.id));
+      const published = publishEvent(client, { kind: 1, created_at: NOW, tags: [['p', BOB]], content: 'hello bob' }, { onSaved: (event) => (savedId = event.id) });
       await indexer.waitFor((r) => r.message[0] === 'REQ');
       // The lookup is unanswered, and the note is already saved and on the user's relay.
       expect(savedId).toBeDefined();

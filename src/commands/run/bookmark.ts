@@ -8,7 +8,7 @@ import { failure, usageError } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { IDS_PER_FILTER, inGroupsOf } from '../../core/filter-lists.js';
 import { writeLine, type CommandContext } from '../context.js';
-import { writeListEdit } from './list-edit.js';
+import { listEditOutput } from './list-edit.js';
 import type { BookmarkArgs } from '../bookmark.js';
 import { withClient } from '../with-client.js';
 import { cachedNames } from './names.js';
@@ -32,13 +32,13 @@ export async function editBookmarks(ctx: CommandContext, args: BookmarkArgs, act
       if (found.event.kind !== 1) throw usageError(`that is not a short note (it is kind ${found.event.kind}); bookmarks hold notes (NIP-51).`);
       relay = found.relay;
     }
-    const change = action === 'bookmark' ? await bookmark(client, ref.id, relay) : await unbookmark(client, ref.id);
     const note = noteEncode(ref.id);
-    writeListEdit(ctx, args.json, change, {
+    const output = listEditOutput(ctx, client, args.json, {
       noun: 'bookmark list',
-      unchanged: () => (change.unchanged === 'already-bookmarked' ? `${note} is already bookmarked; nothing changed.` : `${note} is not bookmarked; nothing changed.`),
+      unchanged: (why) => (why === 'already-bookmarked' ? `${note} is already bookmarked; nothing changed.` : `${note} is not bookmarked; nothing changed.`),
       done: () => `${action === 'bookmark' ? 'Bookmarked' : 'Took off your bookmarks:'} ${note}.`,
     });
+    output.finish(action === 'bookmark' ? await bookmark(client, ref.id, relay, output.hooks) : await unbookmark(client, ref.id, output.hooks));
   }, { retryOutbox: true });
 }
 

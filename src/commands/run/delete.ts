@@ -6,19 +6,20 @@ import { ExitCode } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { DeleteArgs } from '../delete.js';
-import { resultsJson, withClient, writeResults } from '../with-client.js';
+import { resultLines, resultsJson, withClient } from '../with-client.js';
+import { writeUrls } from '../../core/relay-spec.js';
+import type { Event } from 'nostr-tools';
 
 export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise<void> {
   // Bad input is reported before any key, file or socket is touched.
   const ref = parseEventRef(String(args.note ?? ''));
   await withClient(ctx, args, async (client) => {
-    const { event, results, target } = await deleteOwnEvent(client, ref, args.reason ?? '');
-    if (args.json) {
-      writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, deleted: target.id, relays: resultsJson(results) }));
-    } else {
-      writeLine(ctx.stdout, `Asked the relays to delete ${noteEncode(target.id)}.`);
-      writeResults(ctx, results);
-    }
+    // Said once it is saved, each relay's answer as it comes (see post).
+    const lines = args.json ? undefined : resultLines(ctx, writeUrls(client.relays()));
+    const hooks = (target: Event) => lines && { onSaved: () => writeLine(ctx.stdout, `Asked the relays to delete ${noteEncode(target.id)}.`), onResult: lines.line };
+    const { event, results, target } = await deleteOwnEvent(client, ref, args.reason ?? '', hooks);
+    if (lines) lines.finish(results);
+    else writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, deleted: target.id, relays: resultsJson(results) }));
     if (accepted(results).length === 0) {
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted the deletion; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;

@@ -8,7 +8,7 @@ import { npub } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
-import { writeListEdit } from './list-edit.js';
+import { listEditOutput } from './list-edit.js';
 import { withClient } from '../with-client.js';
 import type { FollowArgs } from '../follow.js';
 import { cachedNames, personText } from './names.js';
@@ -28,12 +28,12 @@ export async function editFollows(ctx: CommandContext, args: FollowArgs, action:
   // a NIP-05 address (name@domain) is looked up first (src/client/public-key.ts).
   const target = await resolvePublicKey(args.who ?? '', storedPubkey(ctx.paths.configDir), () => nip05For(ctx));
   await withClient(ctx, args, async (client) => {
-    const change = await (action === 'follow' ? follow : unfollow)(client, target);
-    writeListEdit(ctx, args.json, change, {
+    const output = listEditOutput(ctx, client, args.json, {
       noun: 'follow list',
-      unchanged: () => UNCHANGED_TEXT[change.unchanged!](whoIs(client, target)),
-      done: () => `${action === 'follow' ? 'Now following' : 'No longer following'} ${whoIs(client, target)}; ${followedPubkeys(change.event!.tags).length} in your list.`,
+      unchanged: (why: keyof typeof UNCHANGED_TEXT) => UNCHANGED_TEXT[why](whoIs(client, target)),
+      done: (event) => `${action === 'follow' ? 'Now following' : 'No longer following'} ${whoIs(client, target)}; ${followedPubkeys(event.tags).length} in your list.`,
     });
+    output.finish(await (action === 'follow' ? follow : unfollow)(client, target, output.hooks));
   }, { retryOutbox: true }); // a writing command: earlier unsent events go out too, each to its own relays
 }
 

@@ -11,8 +11,8 @@ import { ExitCode, failure } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { InteractArgs, Interaction } from '../interact.js';
-import { resultsJson, withClient, writeResults } from '../with-client.js';
-import { allUrls } from '../../core/relay-spec.js';
+import { resultLines, resultsJson, withClient } from '../with-client.js';
+import { allUrls, writeUrls } from '../../core/relay-spec.js';
 
 const nothingSent: Record<Interaction, string> = {
   like: 'You already like {note}; nothing was sent.',
@@ -38,6 +38,9 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
     const found = await findEvent(client, ref);
     if (!found) throw failure(`could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was sent.`);
     const target = found.event;
+    const note = noteEncode(target.id);
+    const lines = args.json ? undefined : resultLines(ctx, writeUrls(client.relays()));
+    const hooks = lines && { onSaved: () => writeLine(ctx.stdout, done[action].replace('{note}', note)), onResult: lines.line };
     const interactions = createInteractions({
       clock: client.clock,
       me: () => me,
@@ -45,7 +48,8 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
       cached: (filters) => cacheOf(client)?.query(filters) ?? [],
       // Every configured relay: the user's own reactions and reposts are on their write relays.
       fetch: async (filters) => (await client.pool().query(filters, { relays: allUrls(client.relays()) })).events,
-      publish: (template) => publishEvent(client, template),
+      // Said once it is saved, each relay's answer as it comes (see post).
+      publish: (template) => publishEvent(client, template, hooks),
     });
     // NIP-25/18: the `e` tag names a relay the note was seen on, so others can find it.
     const hint = found.relay;
@@ -54,18 +58,13 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
       : action === 'repost' ? await interactions.repost(target, hint)
       : action === 'unlike' ? await interactions.unlike(target)
       : await interactions.unrepost(target);
-    const note = noteEncode(target.id);
     if (!outcome.event) {
       if (args.json) writeLine(ctx.stdout, JSON.stringify({ note: target.id, unchanged: outcome.unchanged }));
       else writeLine(ctx.stdout, nothingSent[action].replace('{note}', note));
       return;
     }
-    if (args.json) {
-      writeLine(ctx.stdout, JSON.stringify({ note: target.id, event: outcome.event, relays: resultsJson(outcome.results) }));
-    } else {
-      writeLine(ctx.stdout, done[action].replace('{note}', note));
-      writeResults(ctx, outcome.results);
-    }
+    if (lines) lines.finish(outcome.results);
+    else writeLine(ctx.stdout, JSON.stringify({ note: target.id, event: outcome.event, relays: resultsJson(outcome.results) }));
     if (accepted(outcome.results).length === 0) {
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted it; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;

@@ -1,30 +1,47 @@
 // What an edit of one of the user's lists (follow, mute, bookmark list) did, said the same way by
-// every command that makes one: `--json`, or a line for people and each relay's answer. Exit 1
-// when no relay accepted it: it waits in the outbox.
+// every command that makes one: `--json`, or a line for people once the new list is saved and each
+// relay's answer as it comes. Exit 1 when no relay accepted it: it waits in the outbox.
+import type { VerifiedEvent } from 'nostr-tools';
 import type { ListChange } from '../../client/own-list-edit.js';
+import type { PublishHooks } from '../../client/publish.js';
+import { writeUrls } from '../../core/relay-spec.js';
 import { ExitCode } from '../../core/errors.js';
+import type { Client } from '../../client/client.js';
 import { writeLine, type CommandContext } from '../context.js';
-import { resultsJson, writeResults } from '../with-client.js';
+import { resultLines, resultsJson } from '../with-client.js';
 import { warnUnanswered } from './unanswered.js';
 
-/** `noun`: "follow list"; `done` and `unchanged`: the line for people when it changed or did not. */
-export function writeListEdit(ctx: CommandContext, json: boolean | undefined, change: ListChange<string>, say: { noun: string; done(): string; unchanged(): string }): void {
-  warnUnanswered(ctx, change.lookup, say.noun);
-  if (json) {
-    writeLine(ctx.stdout, JSON.stringify({
-      changed: change.changed,
-      ...(change.unchanged ? { reason: change.unchanged } : {}),
-      ...(change.event ? { id: change.event.id, event: change.event } : {}),
-      relays: resultsJson(change.results),
-    }));
-  } else if (!change.changed) {
-    writeLine(ctx.stdout, say.unchanged());
-  } else {
-    writeLine(ctx.stdout, say.done());
-    writeResults(ctx, change.results);
-  }
-  if (change.changed && !change.results.some((result) => result.ok)) {
-    writeLine(ctx.stderr, `nostr-tui: no relay accepted the new ${say.noun}; it is kept in the outbox (\`nostr-tui outbox flush\` sends it again).`);
-    ctx.exitCode = ExitCode.failed;
-  }
+/** `noun`: "follow list"; `done`: the line for people once the new list is saved; `unchanged`: the line when nothing changed. */
+export interface ListEditWords<Unchanged extends string> {
+  noun: string;
+  done(event: VerifiedEvent): string;
+  unchanged(why: Unchanged): string;
+}
+
+/** The hooks to hand the edit (undefined with --json: one object at the end), and what ends the output once it is made. */
+export function listEditOutput<Unchanged extends string>(ctx: CommandContext, client: Client, json: boolean | undefined, say: ListEditWords<Unchanged>) {
+  const lines = json ? undefined : resultLines(ctx, writeUrls(client.relays()));
+  const hooks: PublishHooks | undefined = lines && { onSaved: (event) => writeLine(ctx.stdout, say.done(event)), onResult: lines.line };
+  return {
+    hooks,
+    finish(change: ListChange<Unchanged>): void {
+      warnUnanswered(ctx, change.lookup, say.noun);
+      if (!lines) {
+        writeLine(ctx.stdout, JSON.stringify({
+          changed: change.changed,
+          ...(change.unchanged ? { reason: change.unchanged } : {}),
+          ...(change.event ? { id: change.event.id, event: change.event } : {}),
+          relays: resultsJson(change.results),
+        }));
+      } else if (!change.changed) {
+        writeLine(ctx.stdout, say.unchanged(change.unchanged!));
+      } else {
+        lines.finish(change.results);
+      }
+      if (change.changed && !change.results.some((result) => result.ok)) {
+        writeLine(ctx.stderr, `nostr-tui: no relay accepted the new ${say.noun}; it is kept in the outbox (\`nostr-tui outbox flush\` sends it again).`);
+        ctx.exitCode = ExitCode.failed;
+      }
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { isNip05 } from '../../core/nip05.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
-import { writeListEdit } from './list-edit.js';
+import { listEditOutput } from './list-edit.js';
 import { withClient } from '../with-client.js';
 import type { MuteArgs } from '../mute.js';
 import { unknownList } from './unanswered.js';
@@ -41,12 +41,12 @@ const UNCHANGED = {
 export async function editMutes(ctx: CommandContext, args: MuteArgs, action: 'mute' | 'unmute'): Promise<void> {
   const entry = await entryOf(ctx, args.what ?? '');
   await withClient(ctx, args, async (client) => {
-    const change = await (action === 'mute' ? mute : unmute)(client, entry);
-    writeListEdit(ctx, args.json, change, {
+    const output = listEditOutput(ctx, client, args.json, {
       noun: 'mute list',
-      unchanged: () => UNCHANGED[change.unchanged!](entryText(entry, namesFor(client, [entry]))),
+      unchanged: (why: keyof typeof UNCHANGED) => UNCHANGED[why](entryText(entry, namesFor(client, [entry]))),
       done: () => `${action === 'mute' ? 'Muted' : 'Unmuted'} ${entryText(entry, namesFor(client, [entry]))}.`,
     });
+    output.finish(await (action === 'mute' ? mute : unmute)(client, entry, output.hooks));
   }, { retryOutbox: true });
 }
 

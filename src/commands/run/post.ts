@@ -2,7 +2,7 @@
 import { cacheOf } from '../../client/client.js';
 import { noteEncode } from 'nostr-tools/nip19';
 import { unixNow } from '../../core/clock.js';
-import type { EventTemplate } from 'nostr-tools';
+import type { Event, EventTemplate } from 'nostr-tools';
 import type { Client } from '../../client/client.js';
 import { findEvent } from '../../client/notes.js';
 import { parseEventRef, type EventRef } from '../../core/event-ref.js';
@@ -10,12 +10,13 @@ import { ExitCode, failure, usageError } from '../../core/errors.js';
 import { replyTemplate } from '../../core/interactions.js';
 import { noteTemplate } from '../../core/events.js';
 import { sanitizeLine } from '../../core/sanitize.js';
+import { writeUrls } from '../../core/relay-spec.js';
 import { refuseSecretIn } from '../../core/secret-in-text.js';
 import { accepted, publishEvent } from '../../client/publish.js';
 import { readAllStdin } from '../../store/passphrase.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
-import { resultsJson, withClient, writeResults } from '../with-client.js';
+import { resultLines, resultsJson, withClient } from '../with-client.js';
 import type { PostArgs } from '../post.js';
 
 /** The words of the note; those after `--` (left in `_` by yargs) are taken as they are. */
@@ -47,14 +48,14 @@ export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
     const template = replyTo ? await replyTemplateFor(client, replyTo, text, now, tagging) : noteTemplate(text, now, tagging);
     // NIP-36: the reason as the user wrote it, in one tag.
     if (warning !== undefined) template.tags.push(['content-warning', warning]);
-    const { event, results } = await publishEvent(client, template);
+    // The note's id once it is saved, and each relay's answer as it comes (a relay that never
+    // answers is waited for, 8 s, but holds nothing else back); JSON once all have answered.
+    const lines = args.json ? undefined : resultLines(ctx, writeUrls(client.relays()));
+    const hooks = lines && { onSaved: (saved: Event) => writeLine(ctx.stdout, noteEncode(saved.id)), onResult: lines.line };
+    const { event, results } = await publishEvent(client, template, hooks);
     const ok = accepted(results).length > 0;
-    if (args.json) {
-      writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, relays: resultsJson(results) }));
-    } else {
-      writeLine(ctx.stdout, noteEncode(event.id));
-      writeResults(ctx, results);
-    }
+    if (lines) lines.finish(results);
+    else writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, relays: resultsJson(results) }));
     if (!ok) {
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted the post; it is kept in the outbox (`nostr-tui outbox` lists it, `nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;
