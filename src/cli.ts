@@ -85,14 +85,16 @@ function withoutCamelTwins(message: string): string {
   return `${kept.length === 1 ? 'Unknown argument' : 'Unknown arguments'}: ${kept.join(', ')}`;
 }
 
-function reportError(error: unknown, ctx: CommandContext): number {
+async function reportError(error: unknown, ctx: CommandContext): Promise<number> {
+  const message = error instanceof Error ? error.message : String(error);
+  const known = await ownSecretsIn(message, ctx);
+  const redact = (text: string) => redactSecrets(text, known);
   if (error instanceof UserError) {
-    ctx.stderr.write(`nostr-tui: ${redactSecrets(error.message)}\n`);
+    ctx.stderr.write(`nostr-tui: ${redact(error.message)}\n`);
     return error.exitCode;
   }
-  const message = error instanceof Error ? error.message : String(error);
   ctx.stderr.write(
-    `nostr-tui: unexpected error: ${redactSecrets(message).split('\n')[0]}\n` +
+    `nostr-tui: unexpected error: ${redact(message).split('\n')[0]}\n` +
       `This is a bug; please report it at ${ISSUES_URL} with the command you ran.\n`,
   );
   return ExitCode.failed;
@@ -125,4 +127,17 @@ export async function run(): Promise<void> {
     exitCode: ExitCode.ok,
   };
   process.exitCode = await main(process.argv.slice(2), ctx);
+}
+
+/**
+ * The user's own secret key, where `text` repeats it in hex (yargs names an argument it does not
+ * take): recognised by the public key it derives, so it is never printed back. Only a message with
+ * 64 hex characters in it costs reading the key file (and loading what reads it).
+ */
+async function ownSecretsIn(text: string, ctx: CommandContext): Promise<string[]> {
+  const hexes = text.match(/(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/gi);
+  if (!hexes) return [];
+  const [{ storedPubkey }, { isSecretOf }] = await Promise.all([import('./store/keys.js'), import('./core/identifiers.js')]);
+  const own = storedPubkey(ctx.paths.configDir);
+  return hexes.filter((hex) => isSecretOf(hex.toLowerCase(), own));
 }

@@ -1,10 +1,12 @@
 // An event the user names on the command line: `note1…`, `nevent1…` (NIP-19),
 // either as a `nostr:` URI (NIP-21), or 64 hex characters. Errors never repeat
-// the input (it could be anything pasted).
+// the input (it could be anything pasted). The user's own secret key has the
+// shape of an event id: asked for as one, it would be sent to every relay.
 import { decode } from 'nostr-tools/nip19';
 import { usageError } from './errors.js';
 import { normalizeRelayUrl } from './relay-url.js';
 import { isHex64 } from './event-shape.js';
+import { isSecretOf } from './identifiers.js';
 
 export interface EventRef {
   id: string;
@@ -15,7 +17,17 @@ export interface EventRef {
   kind?: number;
 }
 
-export function parseEventRef(input: string): EventRef {
+/** `ownPubkey`: the user's public key, whose secret is refused where a note's id belongs. */
+export function parseEventRef(input: string, ownPubkey?: string): EventRef {
+  const ref = parseAnyEventRef(input);
+  if (isSecretOf(ref.id, ownPubkey)) throw secretWhereNote();
+  return ref;
+}
+
+export const secretWhereNote = () =>
+  usageError('that is your secret key, not a note: never share it. Give the note1…, nevent1… or hex id of the note.');
+
+function parseAnyEventRef(input: string): EventRef {
   let text = input.trim();
   if (/^nostr:/i.test(text)) text = text.slice(6);
   if (text === text.toUpperCase()) text = text.toLowerCase();

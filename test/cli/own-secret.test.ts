@@ -1,8 +1,9 @@
-// Issue 16 item 2: the user's own secret key typed where a public key or a
+// Issue 16 item 2: the user's own secret key typed where a public key, a note or a
 // relay URL belongs is refused like an nsec, before anything is signed, stored
-// or sent: `follow <own hex secret>` used to publish it in a kind-3 `p` tag.
+// or sent: `follow <own hex secret>` used to publish it in a kind-3 `p` tag, and
+// `like <own hex secret>` asked every relay for an event with that id.
 import fs from 'node:fs';
-import { npubEncode, nsecEncode } from 'nostr-tools/nip19';
+import { neventEncode, noteEncode, npubEncode, nsecEncode } from 'nostr-tools/nip19';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex } from 'nostr-tools/utils';
 import { describe, expect, it, vi } from 'vitest';
@@ -58,6 +59,44 @@ describe('own secret key as a public key', () => {
     const result = await cli.run(['follow', other, '--relay', relay.url]);
     expect(result.stderr).not.toMatch(/secret/);
     expect(result.code).toBe(0);
+  });
+});
+
+const SECRET_WHERE_NOTE =
+  'nostr-tui: that is your secret key, not a note: never share it. Give the note1…, nevent1… or hex id of the note.\n';
+
+describe('own secret key as a note', () => {
+  it('every command that takes a note refuses the own secret (hex, note1, nevent) before asking any relay for it', async () => {
+    const { cli, hex } = await userHome();
+    const before = relay.connections();
+    const commands = [['like'], ['unlike'], ['repost'], ['unrepost'], ['delete'], ['thread'], ['bookmark'], ['unbookmark']];
+    for (const command of commands) {
+      const result = await cli.run([...command, hex, '--relay', relay.url]);
+      expect(result.code, command[0]).toBe(2);
+      expect(result.stderr).toBe(SECRET_WHERE_NOTE);
+    }
+    for (const spelling of [noteEncode(hex), neventEncode({ id: hex, relays: [relay.url] }), `nostr:${hex.toUpperCase()}`]) {
+      const result = await cli.run(['like', spelling, '--relay', relay.url]);
+      expect(result.code, spelling).toBe(2);
+      expect(result.stderr).toBe(SECRET_WHERE_NOTE);
+    }
+    const reply = await cli.run(['post', '--reply', hex, 'hello', '--relay', relay.url]);
+    expect(reply.code).toBe(2);
+    expect(reply.stderr).toBe(SECRET_WHERE_NOTE);
+    // No relay was even connected to, so none was asked for it; nothing was opened or written.
+    expect(relay.connections()).toBe(before);
+    expect(fs.existsSync(cli.file('data'))).toBe(false);
+  });
+});
+
+describe('own secret key in an error', () => {
+  it('an argument no command takes is named, unless it is the own secret in hex: that is never printed back', async () => {
+    const { cli, hex } = await userHome();
+    const result = await cli.run(['relay', 'plan', hex.toUpperCase(), 'extra']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('nostr-tui: Unknown arguments: [redacted secret], extra. Run `nostr-tui --help` for usage.\n');
+    const other = 'ab'.repeat(32);
+    expect((await cli.run(['relay', 'plan', other])).stderr).toContain(`Unknown argument: ${other}.`);
   });
 });
 

@@ -23,4 +23,19 @@ describe('nostrAddress: what / opens instead of searching', () => {
       expect(nostrAddress(text), text).toBeUndefined();
     }
   });
+
+  it("the user's own secret encoded as a note or a person is refused, not opened or searched for (its encoding gives it away)", () => {
+    const secret = generateSecretKey();
+    const hex = Buffer.from(secret).toString('hex');
+    const me = getPublicKey(secret);
+    for (const text of [noteEncode(hex), neventEncode({ id: hex }), `nostr:${noteEncode(hex)}`]) {
+      expect(() => nostrAddress(text, me), text).toThrow('that is your secret key, not a note');
+    }
+    for (const text of [npubEncode(hex), nprofileEncode({ pubkey: hex })]) {
+      expect(() => nostrAddress(text, me), text).toThrow('that is a secret key, not a public key');
+    }
+    // Anyone else's note and person still open.
+    expect(nostrAddress(noteEncode(id), me)).toEqual({ type: 'note', ref: { id, relays: [] } });
+    expect(nostrAddress(npubEncode(pubkey), me)).toEqual({ type: 'profile', pubkey });
+  });
 });

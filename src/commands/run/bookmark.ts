@@ -15,10 +15,11 @@ import { cachedNames } from './names.js';
 import { writeNote } from './timeline.js';
 import { unknownList } from './unanswered.js';
 import { allUrls } from '../../core/relay-spec.js';
+import { storedPubkey } from '../../store/keys.js';
 
 export async function editBookmarks(ctx: CommandContext, args: BookmarkArgs, action: 'bookmark' | 'unbookmark'): Promise<void> {
   // Bad input is reported before any key, file or socket is touched.
-  const ref = parseEventRef(String(args.note ?? ''));
+  const ref = parseEventRef(String(args.note ?? ''), storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
     // A read-only key or a wrong passphrase fails before any relay is asked.
     ownKey(client);

@@ -9,10 +9,11 @@ import type { DeleteArgs } from '../delete.js';
 import { resultLines, resultsJson, withClient } from '../with-client.js';
 import { writeUrls } from '../../core/relay-spec.js';
 import type { Event } from 'nostr-tools';
+import { storedPubkey } from '../../store/keys.js';
 
 export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise<void> {
   // Bad input is reported before any key, file or socket is touched.
-  const ref = parseEventRef(String(args.note ?? ''));
+  const ref = parseEventRef(String(args.note ?? ''), storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
     // Said once it is saved, each relay's answer as it comes (see post).
     const lines = args.json ? undefined : resultLines(ctx, writeUrls(client.relays()));

@@ -13,6 +13,7 @@ import { writeLine, type CommandContext } from '../context.js';
 import type { InteractArgs, Interaction } from '../interact.js';
 import { resultLines, resultsJson, withClient } from '../with-client.js';
 import { allUrls, writeUrls } from '../../core/relay-spec.js';
+import { storedPubkey } from '../../store/keys.js';
 
 const nothingSent: Record<Interaction, string> = {
   like: 'You already like {note}; nothing was sent.',
@@ -30,7 +31,7 @@ const done: Record<Interaction, string> = {
 
 export async function interact(ctx: CommandContext, args: InteractArgs, action: Interaction): Promise<void> {
   // Bad input is reported before any key, file or socket is touched.
-  const ref = parseEventRef(String(args.note ?? ''));
+  const ref = parseEventRef(String(args.note ?? ''), storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
     const me = ownKey(client);
     // A read-only key or a wrong passphrase fails before any relay is asked.

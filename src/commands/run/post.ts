@@ -35,7 +35,7 @@ async function noteText(ctx: CommandContext, words: readonly string[], literal: 
 
 export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
   // Bad input is reported before anything is read, signed or sent.
-  const replyTo = args.reply === undefined ? undefined : parseEventRef(String(args.reply));
+  const replyTo = args.reply === undefined ? undefined : parseEventRef(String(args.reply), storedPubkey(ctx.paths.configDir));
   const warning = args.contentWarning === undefined ? undefined : String(args.contentWarning);
   const text = await noteText(ctx, args.text ?? [], (args._ ?? []).slice(1).map(String));
   if (text.trim() === '') throw usageError('the post is empty: give the text, e.g. `nostr-tui post "hello nostr"`, or `post -` to read it from stdin.');

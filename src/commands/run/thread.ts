@@ -15,13 +15,14 @@ import type { ThreadArgs } from '../thread.js';
 import { withClient } from '../with-client.js';
 import { cachedNames } from './names.js';
 import { writeNote } from './timeline.js';
+import { storedPubkey } from '../../store/keys.js';
 
 /** Replies deeper than this are drawn at this depth: a long back-and-forth stays readable. */
 const MAX_INDENT = 6;
 
 export async function thread(ctx: CommandContext, args: ThreadArgs): Promise<void> {
   // Bad input is reported before any key, file or socket is touched.
-  const ref = parseEventRef(String(args.note ?? ''));
+  const ref = parseEventRef(String(args.note ?? ''), storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
     const mutes = loadMuteSet(client);
     const found = await findEvent(client, ref);

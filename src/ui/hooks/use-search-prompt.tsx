@@ -94,8 +94,8 @@ export function useSearchPrompt(opts: {
     if (!text) return set(undefined);
     set(undefined);
     // A note or a person, as copied from another client, is opened rather than searched for.
-    const address = now.kind === 'search' ? nostrAddress(text) : undefined;
     try {
+      const address = now.kind === 'search' ? nostrAddress(text, opts.services.publicKey()) : undefined;
       if (now.kind === 'message') {
         const { resolvePerson } = opts.services;
         if (!resolvePerson || !opts.services.dms) throw new Error('private messages are not available here');
