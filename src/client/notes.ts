@@ -39,22 +39,32 @@ export interface Deleted extends Published {
   target: Event;
 }
 
+/** Nobody has the note, and the user's own deletion request for it is in the cache: asked before. */
+export interface AlreadyDeleted {
+  alreadyDeleted: string;
+}
+
 /**
  * Publishes a NIP-09 deletion of one of the user's own events (kind 5 with
  * `e` and `k` tags) through the outbox like every write. The cache applies it
  * at once, so the note leaves the user's views. Someone else's event is refused
  * (exit 2): a relay would ignore the request anyway, and it says something untrue.
  */
-export async function deleteOwnEvent(client: Client, ref: EventRef, reason = '', hooks?: (target: Event) => PublishHooks | undefined): Promise<Deleted> {
+export async function deleteOwnEvent(client: Client, ref: EventRef, reason = '', hooks?: (target: Event) => PublishHooks | undefined): Promise<Deleted | AlreadyDeleted> {
   const me = client.publicKey();
   if (!me) throw noKeyYet();
   if (ref.author && ref.author !== me) throw notYours();
   const target = (await findEvent(client, ref))?.event;
+  if (!target && deletedByMe(client, me, ref.id)) return { alreadyDeleted: ref.id };
   if (!target) throw failure('could not find that note in the cache or on your relays; nothing was deleted.');
   if (target.pubkey !== me) throw notYours();
   if (target.kind === 5) throw usageError('that is a deletion request; a deletion cannot be deleted (NIP-09).');
   const published = await publishEvent(client, deletionTemplate([target], unixNow(client.clock), reason), hooks?.(target));
   return { ...published, target };
 }
+
+/** The user's own deletion request (NIP-09 kind 5) naming this id, as the cache keeps it. */
+const deletedByMe = (client: Client, me: string, id: string): boolean =>
+  safely(() => client.store().events.query([{ kinds: [5], authors: [me], '#e': [id], limit: 1 }]).length > 0, false);
 
 const notYours = () => usageError('that note is by someone else: you can only delete your own notes.');

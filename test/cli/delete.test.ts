@@ -33,6 +33,10 @@ describe('delete', () => {
     expect(await relay.find({ ids: [id] })).toEqual([]);
     // Nothing left pending in the outbox: the deletion was accepted.
     expect(JSON.parse((await cli.run(['outbox', '--json'])).stdout)).toEqual([]);
+    // Asked again: already deleted, said so, nothing sent (not "nobody has it", exit 1).
+    const again = await cli.run(['delete', noteEncode(id), '--relay', relay.url]);
+    expect(again).toMatchObject({ code: 0, stderr: '' });
+    expect(again.stdout).toBe(`You already asked the relays to delete ${noteEncode(id)}, and none of them has it; nothing was sent.\n`);
   });
 
   it('finds a note that is only on the relay (not cached), by nevent or hex; prints what it did', async () => {

@@ -1,5 +1,6 @@
 // deleteOwnEvent (behind `nostr-tui delete`) in process against the real relay:
-// the cache drops the note at once and keeps hiding it when a relay sends it again.
+// the cache drops the note at once and keeps hiding it when a relay sends it again; asked
+// again, it says the note is already deleted instead of that nobody has it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +43,9 @@ describe('deleteOwnEvent', () => {
     const { client, pubkey } = setup();
     const { event: note } = await publishEvent(client, noteTemplate('to be deleted', NOW - 10));
     expect(client.store().events.query([{ ids: [note.id] }])).toHaveLength(1);
-    const { event, results, target } = await deleteOwnEvent(client, { id: note.id, relays: [] }, 'oops');
+    const outcome = await deleteOwnEvent(client, { id: note.id, relays: [] }, 'oops');
+    if ('alreadyDeleted' in outcome) throw new Error('the note was there to delete');
+    const { event, results, target } = outcome;
     expect(target.id).toBe(note.id);
     expect(event).toMatchObject({ kind: 5, pubkey, content: 'oops', tags: [['e', note.id], ['k', '1']] });
     expect(results.map((r) => r.ok)).toEqual([true]);
@@ -52,5 +55,10 @@ describe('deleteOwnEvent', () => {
     expect(client.store().events.put(note)).toBe(false);
     expect(await relay.find({ ids: [note.id] })).toEqual([]);
     expect(await findEvent(client, { id: note.id })).toBeUndefined();
+    // Asked again: nobody has it, and the request is known, so nothing more is sent.
+    const before = client.store().outbox.pending().length;
+    expect(await deleteOwnEvent(client, { id: note.id, relays: [] })).toEqual({ alreadyDeleted: note.id });
+    expect(client.store().outbox.pending()).toHaveLength(before);
+    expect(client.store().events.query([{ kinds: [5], authors: [pubkey] }])).toHaveLength(1);
   });
 });

@@ -18,7 +18,14 @@ export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise
     // Said once it is saved, each relay's answer as it comes (see post).
     const lines = args.json ? undefined : resultLines(ctx, writeUrls(client.relays()));
     const hooks = (target: Event) => lines && { onSaved: () => writeLine(ctx.stdout, `Asked the relays to delete ${noteEncode(target.id)}.`), onResult: lines.line };
-    const { event, results, target } = await deleteOwnEvent(client, ref, args.reason ?? '', hooks);
+    const outcome = await deleteOwnEvent(client, ref, args.reason ?? '', hooks);
+    if ('alreadyDeleted' in outcome) {
+      // Asked before (the cache keeps the request): a friendly no-op, as a second like is.
+      if (args.json) writeLine(ctx.stdout, JSON.stringify({ deleted: outcome.alreadyDeleted, unchanged: 'already-deleted' }));
+      else writeLine(ctx.stdout, `You already asked the relays to delete ${noteEncode(outcome.alreadyDeleted)}, and none of them has it; nothing was sent.`);
+      return;
+    }
+    const { event, results, target } = outcome;
     if (lines) lines.finish(results);
     else writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, deleted: target.id, relays: resultsJson(results) }));
     if (accepted(results).length === 0) {
