@@ -10,6 +10,7 @@ import type { Client } from './client.js';
 import type { NewestLookup } from './newest-copy.js';
 import { discoveryRelaysFromEnv } from './router.js';
 import { allUrls } from '../core/relay-spec.js';
+import { queryPastStalled } from './stalled-relays.js';
 
 /** The newest copy of a list, as the edits of newest-copy.ts look one up. */
 export type ListLookup = NewestLookup;
@@ -39,9 +40,7 @@ export async function fetchNewestLists(
   { otherwise, read = false }: { otherwise?: readonly string[]; read?: boolean } = {},
 ): Promise<{ lists: Map<string, Event>; lookup: Omit<ListLookup, 'event'> }> {
   const filter = { kinds: [kind], authors: [...authors] };
-  const asked = read ? client.stalled.without(lookupRelays(client, otherwise)) : lookupRelays(client, otherwise);
-  const { events, relays } = await client.pool().query([filter], { relays: asked });
-  if (read) client.stalled.learn(relays);
+  const { events, relays } = await queryPastStalled(client.pool(), [filter], { relays: lookupRelays(client, otherwise) }, read ? client.stalled : undefined);
   const fromRelays = events.filter((event) => event.kind === kind && authors.includes(event.pubkey));
   const store = client.store();
   store.events.putMany(fromRelays);

@@ -13,6 +13,7 @@ import { allUrls, readUrls } from '../core/relay-spec.js';
 import type { RelayOutcome, Subscription } from '../net/types.js';
 import type { Client } from './client.js';
 import { fetchDmRelays } from './dm-relays.js';
+import { queryPastStalled } from './stalled-relays.js';
 
 export interface DmMessage {
   rumor: Rumor;
@@ -153,8 +154,7 @@ export function createDms(client: Client): Dms {
       if (late.length > 0) {
         void client.pool().query([filter()], { relays: late }).then(async (result) => (await keep(result.events)) && onlate?.()).catch(() => {});
       }
-      const result = await client.pool().query([filter()], { relays: client.stalled.without(relays) });
-      client.stalled.learn(result.relays);
+      const result = await queryPastStalled(client.pool(), [filter()], { relays }, client.stalled);
       await keep(result.events);
       return { relays: result.relays };
     },

@@ -9,6 +9,7 @@ import { deletionTemplate } from '../core/interactions.js';
 import type { Client } from './client.js';
 import { publishEvent, type Published, type PublishHooks } from './publish.js';
 import { allUrls } from '../core/relay-spec.js';
+import { queryPastStalled } from './stalled-relays.js';
 
 export interface Found {
   event: Event;
@@ -25,10 +26,8 @@ export async function findEvent(client: Client, ref: Pick<EventRef, 'id'> & Part
   const events = client.store().events;
   const cached = events.query([{ ids: [ref.id], limit: 1 }])[0];
   if (cached) return { event: cached, relay: safely(() => events.relaysOf?.([ref.id]).get(ref.id)?.[0], undefined) ?? ref.relays?.[0] ?? '' };
-  // A relay that stalled this run is not waited for (src/client/stalled-relays.ts).
-  const relays = client.stalled.without([...new Set([...allUrls(client.relays()), ...(ref.relays ?? [])])]);
-  const answer = await client.pool().query([{ ids: [ref.id] }], { relays });
-  client.stalled.learn(answer.relays);
+  // A relay that stalled this run is not waited for.
+  const answer = await queryPastStalled(client.pool(), [{ ids: [ref.id] }], { relays: [...new Set([...allUrls(client.relays()), ...(ref.relays ?? [])])] }, client.stalled);
   const event = answer.events.find((found) => found.id === ref.id);
   // One id was asked: a relay that delivered an event delivered this one.
   return event && { event, relay: answer.relays.find((outcome) => outcome.events > 0)?.url ?? ref.relays?.[0] ?? '' };

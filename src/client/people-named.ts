@@ -12,7 +12,7 @@ import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { parseProfile, profileName } from './profiles.js';
 import { AUTHORS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
-import type { StalledRelays } from './stalled-relays.js';
+import { queryPastStalled, type StalledRelays } from './stalled-relays.js';
 
 export interface FollowedNamedDeps {
   /** Whom the user follows; undefined when their follow list is not known. */
@@ -57,14 +57,8 @@ export async function followedNamed(name: string, deps: FollowedNamedDeps): Prom
 async function newestProfiles(authors: readonly string[], deps: FollowedNamedDeps): Promise<Map<string, ReturnType<typeof parseProfile>>> {
   // One request with a filter per group, as the feeds ask: not one subscription per group.
   const filters = inGroupsOf(authors, AUTHORS_PER_FILTER).map((group) => ({ kinds: [0], authors: group }));
-  const relays = deps.relays && (deps.stalled?.without(deps.relays) ?? [...deps.relays]);
-  const answered = await deps.pool.query(filters, relays ? { relays } : {}).then(
-    (result) => {
-      deps.stalled?.learn(result.relays);
-      return result.events;
-    },
-    () => [],
-  );
+  const relays = deps.relays && [...deps.relays];
+  const answered = await queryPastStalled(deps.pool, filters, relays ? { relays } : {}, deps.stalled).then((result) => result.events, () => []);
   const cached = deps.store?.query(filters) ?? [];
   const wanted = new Set(authors);
   const profiles = [...cached, ...answered].filter((event) => event.kind === 0 && wanted.has(event.pubkey));

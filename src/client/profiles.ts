@@ -6,7 +6,7 @@ import { RecentMap } from '../core/recent.js';
 import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { AUTHORS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
-import type { StalledRelays } from './stalled-relays.js';
+import { queryPastStalled, type StalledRelays } from './stalled-relays.js';
 
 export interface Profile {
   name?: string;
@@ -135,14 +135,12 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
     asking.add(stop);
     try {
       const relays = deps.relays?.();
-      const result = await deps.pool.query([{ kinds: [0], authors }], {
-        relays: relays && (deps.stalled?.without(relays) ?? relays),
-        eoseTimeoutMs: deps.eoseTimeoutMs,
-        signal: stop.signal,
-        onevent: arrived,
-      });
-      // Cut short by close(): the relays still asked were not found slow.
-      if (!stop.signal.aborted) deps.stalled?.learn(result.relays);
+      await queryPastStalled(
+        deps.pool,
+        [{ kinds: [0], authors }],
+        { ...(relays ? { relays } : {}), eoseTimeoutMs: deps.eoseTimeoutMs, signal: stop.signal, onevent: arrived },
+        deps.stalled,
+      );
     } finally {
       asking.delete(stop);
     }

@@ -8,7 +8,7 @@ import { RecentMap } from '../core/recent.js';
 import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { IDS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
-import type { StalledRelays } from './stalled-relays.js';
+import { queryPastStalled, type StalledRelays } from './stalled-relays.js';
 
 export interface QuoteDirectory {
   /** The note; null when no relay had it; undefined when not asked for or still on its way. */
@@ -68,8 +68,7 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
           deps.store?.putMany([event]);
           notify();
         };
-        const result = await deps.pool.query([{ ids, limit: ids.length }], { relays: deps.stalled?.without(relays) ?? relays, eoseTimeoutMs: deps.eoseTimeoutMs, onevent });
-        deps.stalled?.learn(result.relays);
+        await queryPastStalled(deps.pool, [{ ids, limit: ids.length }], { relays, eoseTimeoutMs: deps.eoseTimeoutMs, onevent }, deps.stalled);
       } catch {
         // Counted as missing below; a later session asks again.
       }

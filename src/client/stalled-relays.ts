@@ -1,7 +1,8 @@
 // Relays that stalled (no EOSE in time) during this run, shared by its requests, so that a dead
 // relay costs one timeout per run: a request opened later does not wait for it, and one already
 // waiting is told and stops (src/client/window.ts).
-import type { RelayOutcome } from '../net/types.js';
+import type { Filter } from 'nostr-tools';
+import type { FetchOptions, QueryOptions, QueryResult, RelayOutcome, RelayPool } from '../net/types.js';
 
 export class StalledRelays extends Set<string> {
   private listeners: Set<(url: string) => void> | undefined;
@@ -28,4 +29,20 @@ export class StalledRelays extends Set<string> {
     (this.listeners ??= new Set()).add(listener);
     return () => void this.listeners?.delete(listener);
   }
+}
+
+/**
+ * `pool.query` that does not wait for the relays in `stalled` (left out of `opts.relays`) and
+ * remembers those that stall on it; without `opts.relays` (the pool's read relays) or `stalled`, a
+ * plain query. One cut short by its caller (`signal`) teaches nothing: its relays were not slow.
+ */
+export async function queryPastStalled(
+  pool: Pick<RelayPool, 'query'>,
+  filters: Filter[],
+  opts: QueryOptions & FetchOptions,
+  stalled: StalledRelays | undefined,
+): Promise<QueryResult> {
+  const result = await pool.query(filters, opts.relays && stalled ? { ...opts, relays: stalled.without(opts.relays) } : opts);
+  if (!opts.signal?.aborted) stalled?.learn(result.relays);
+  return result;
 }

@@ -5,7 +5,7 @@
 import type { Event } from 'nostr-tools';
 import { parentId, rootId } from '../core/thread.js';
 import type { RelayPool } from '../net/types.js';
-import type { StalledRelays } from './stalled-relays.js';
+import { queryPastStalled, type StalledRelays } from './stalled-relays.js';
 import { fetchWindow } from './window.js';
 
 /** Replies asked for per request; more come in further pages. */
@@ -40,12 +40,8 @@ export async function fetchThread(pool: RelayPool, focus: Event, opts: ThreadOpt
     boundary: () => undefined,
   });
   /** The notes with these ids, from the relays that have not stalled. */
-  const byIds = async (wanted: string[]) => {
-    const relays = opts.relays && (opts.stalled?.without(opts.relays) ?? opts.relays);
-    const found = await pool.query([{ ids: wanted }], { eoseTimeoutMs: opts.eoseTimeoutMs, ...(relays ? { relays } : {}) });
-    opts.stalled?.learn(found.relays);
-    return found;
-  };
+  const byIds = (wanted: string[]) =>
+    queryPastStalled(pool, [{ ids: wanted }], { eoseTimeoutMs: opts.eoseTimeoutMs, ...(opts.relays ? { relays: opts.relays } : {}) }, opts.stalled);
   const [first] = await Promise.all([ids.length > 0 ? byIds(ids) : undefined, replies.settled]);
   for (const event of first?.events ?? []) byId.set(event.id, event);
 

@@ -35,6 +35,7 @@ import { wireFollows } from './follows-wire.js';
 import { hashtagFilters } from '../core/hashtags.js';
 import { openSearchFeed } from '../client/search-feed.js';
 import { searchRelaysFor } from '../client/search.js';
+import { queryPastStalled } from '../client/stalled-relays.js';
 import { safely } from '../core/safely.js';
 
 /** How far back a feed starts, and how many notes each relay is asked for. */
@@ -278,9 +279,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       async fetch(filters) {
         // A lookup due after the UI closed must not open a new pool (it would keep the process alive).
         if (closed) return [];
-        const { events: found, relays: outcomes } = await pool().query(filters, { relays: stalled.without(allUrls(client.relays())) });
-        stalled.learn(outcomes);
-        return found;
+        return (await queryPastStalled(pool(), filters, { relays: allUrls(client.relays()) }, stalled)).events;
       },
       publish: (template) => publishEvent(client, template),
     }),
