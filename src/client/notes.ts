@@ -49,7 +49,7 @@ export interface AlreadyDeleted {
  * at once, so the note leaves the user's views. Someone else's event is refused
  * (exit 2): a relay would ignore the request anyway, and it says something untrue.
  */
-export async function deleteOwnEvent(client: Client, ref: EventRef, reason = '', hooks?: (target: Event) => PublishHooks | undefined): Promise<Deleted | AlreadyDeleted> {
+export async function deleteOwnEvent(client: Client, ref: EventRef, reason = '', hooks?: PublishHooks): Promise<Deleted | AlreadyDeleted> {
   const me = client.publicKey();
   if (!me) throw noKeyYet();
   if (ref.author && ref.author !== me) throw notYours();
@@ -58,7 +58,7 @@ export async function deleteOwnEvent(client: Client, ref: EventRef, reason = '',
   if (!target) throw failure('could not find that note in the cache or on your relays; nothing was deleted.');
   if (target.pubkey !== me) throw notYours();
   if (target.kind === 5) throw usageError('that is a deletion request; a deletion cannot be deleted (NIP-09).');
-  const published = await publishEvent(client, deletionTemplate([target], unixNow(client.clock), reason), hooks?.(target));
+  const published = await publishEvent(client, deletionTemplate([target], unixNow(client.clock), reason), hooks);
   return { ...published, target };
 }
 

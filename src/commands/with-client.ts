@@ -1,5 +1,8 @@
 // The client for one command run, closed (sockets, database) however the command ends.
+import type { VerifiedEvent } from 'nostr-tools';
 import { createClient, type Client, type ClientOptions } from '../client/client.js';
+import type { PublishHooks } from '../client/publish.js';
+import { writeUrls } from '../core/relay-spec.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { PublishResult } from '../core/publish-result.js';
 import { writeLine, type CommandContext, type GlobalArgs } from './context.js';
@@ -45,7 +48,7 @@ export function writeResults(ctx: CommandContext, results: readonly PublishResul
  * neither the others nor the news that the event is out; `finish` adds what did not come that way
  * (relays refused by their NIP-11 limits) and the count. Lines are aligned on `urls`' width.
  */
-export function resultLines(ctx: CommandContext, urls: readonly string[]) {
+function resultLines(ctx: CommandContext, urls: readonly string[]) {
   const width = Math.max(0, ...urls.map((url) => sanitizeLine(url).length));
   const written = new Set<string>();
   const line = (result: PublishResult) => {
@@ -60,6 +63,23 @@ export function resultLines(ctx: CommandContext, urls: readonly string[]) {
       for (const result of results) line(result);
       const ok = results.filter((result) => result.ok).length;
       writeLine(ctx.stdout, `Accepted by ${ok} of ${results.length} relay${results.length === 1 ? '' : 's'}.`);
+    },
+  };
+}
+
+/**
+ * How a one-shot write is said: `hooks(header)` print `header` once the event is saved in the
+ * outbox, then each relay's answer as it comes (none with --json); `finish` ends with the count of
+ * relays that took it, or with `json()` on one line once every relay has answered.
+ */
+export function writeOutput(ctx: CommandContext, client: Client, json: boolean | undefined) {
+  const lines = json ? undefined : resultLines(ctx, writeUrls(client.relays()));
+  return {
+    hooks: (header: (event: VerifiedEvent) => string): PublishHooks | undefined =>
+      lines && { onSaved: (event) => writeLine(ctx.stdout, header(event)), onResult: lines.line },
+    finish(results: readonly PublishResult[], asJson: () => unknown): void {
+      if (lines) lines.finish(results);
+      else writeLine(ctx.stdout, JSON.stringify(asJson()));
     },
   };
 }

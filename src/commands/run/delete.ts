@@ -6,9 +6,7 @@ import { ExitCode } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { DeleteArgs } from '../delete.js';
-import { resultLines, resultsJson, withClient } from '../with-client.js';
-import { writeUrls } from '../../core/relay-spec.js';
-import type { Event } from 'nostr-tools';
+import { resultsJson, withClient, writeOutput } from '../with-client.js';
 import { storedPubkey } from '../../store/keys.js';
 
 export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise<void> {
@@ -16,9 +14,8 @@ export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise
   const ref = parseEventRef(String(args.note ?? ''), storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
     // Said once it is saved, each relay's answer as it comes (see post).
-    const lines = args.json ? undefined : resultLines(ctx, writeUrls(client.relays()));
-    const hooks = (target: Event) => lines && { onSaved: () => writeLine(ctx.stdout, `Asked the relays to delete ${noteEncode(target.id)}.`), onResult: lines.line };
-    const outcome = await deleteOwnEvent(client, ref, args.reason ?? '', hooks);
+    const output = writeOutput(ctx, client, args.json);
+    const outcome = await deleteOwnEvent(client, ref, args.reason ?? '', output.hooks(() => `Asked the relays to delete ${noteEncode(ref.id)}.`));
     if ('alreadyDeleted' in outcome) {
       // Asked before (the cache keeps the request): a friendly no-op, as a second like is.
       if (args.json) writeLine(ctx.stdout, JSON.stringify({ deleted: outcome.alreadyDeleted, unchanged: 'already-deleted' }));
@@ -26,8 +23,7 @@ export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise
       return;
     }
     const { event, results, target } = outcome;
-    if (lines) lines.finish(results);
-    else writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, deleted: target.id, relays: resultsJson(results) }));
+    output.finish(results, () => ({ id: event.id, event, deleted: target.id, relays: resultsJson(results) }));
     if (accepted(results).length === 0) {
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted the deletion; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;

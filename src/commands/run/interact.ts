@@ -11,8 +11,8 @@ import { ExitCode, failure } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { InteractArgs, Interaction } from '../interact.js';
-import { resultLines, resultsJson, withClient } from '../with-client.js';
-import { allUrls, writeUrls } from '../../core/relay-spec.js';
+import { resultsJson, withClient, writeOutput } from '../with-client.js';
+import { allUrls } from '../../core/relay-spec.js';
 import { storedPubkey } from '../../store/keys.js';
 
 const nothingSent: Record<Interaction, string> = {
@@ -40,8 +40,7 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
     if (!found) throw failure(`could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was sent.`);
     const target = found.event;
     const note = noteEncode(target.id);
-    const lines = args.json ? undefined : resultLines(ctx, writeUrls(client.relays()));
-    const hooks = lines && { onSaved: () => writeLine(ctx.stdout, done[action].replace('{note}', note)), onResult: lines.line };
+    const output = writeOutput(ctx, client, args.json);
     const interactions = createInteractions({
       clock: client.clock,
       me: () => me,
@@ -50,7 +49,7 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
       // Every configured relay: the user's own reactions and reposts are on their write relays.
       fetch: async (filters) => (await client.pool().query(filters, { relays: allUrls(client.relays()) })).events,
       // Said once it is saved, each relay's answer as it comes (see post).
-      publish: (template) => publishEvent(client, template, hooks),
+      publish: (template) => publishEvent(client, template, output.hooks(() => done[action].replace('{note}', note))),
     });
     // NIP-25/18: the `e` tag names a relay the note was seen on, so others can find it.
     const hint = found.relay;
@@ -64,8 +63,7 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
       else writeLine(ctx.stdout, nothingSent[action].replace('{note}', note));
       return;
     }
-    if (lines) lines.finish(outcome.results);
-    else writeLine(ctx.stdout, JSON.stringify({ note: target.id, event: outcome.event, relays: resultsJson(outcome.results) }));
+    output.finish(outcome.results, () => ({ note: target.id, event: outcome.event, relays: resultsJson(outcome.results) }));
     if (accepted(outcome.results).length === 0) {
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted it; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;

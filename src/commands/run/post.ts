@@ -2,7 +2,7 @@
 import { cacheOf } from '../../client/client.js';
 import { noteEncode } from 'nostr-tools/nip19';
 import { unixNow } from '../../core/clock.js';
-import type { Event, EventTemplate } from 'nostr-tools';
+import type { EventTemplate } from 'nostr-tools';
 import type { Client } from '../../client/client.js';
 import { findEvent } from '../../client/notes.js';
 import { parseEventRef, type EventRef } from '../../core/event-ref.js';
@@ -10,13 +10,12 @@ import { ExitCode, failure, usageError } from '../../core/errors.js';
 import { replyTemplate } from '../../core/interactions.js';
 import { noteTemplate } from '../../core/events.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { writeUrls } from '../../core/relay-spec.js';
 import { refuseSecretIn } from '../../core/secret-in-text.js';
 import { accepted, publishEvent } from '../../client/publish.js';
 import { readAllStdin } from '../../store/passphrase.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
-import { resultLines, resultsJson, withClient } from '../with-client.js';
+import { resultsJson, withClient, writeOutput } from '../with-client.js';
 import type { PostArgs } from '../post.js';
 
 /** The words of the note; those after `--` (left in `_` by yargs) are taken as they are. */
@@ -50,12 +49,10 @@ export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
     if (warning !== undefined) template.tags.push(['content-warning', warning]);
     // The note's id once it is saved, and each relay's answer as it comes (a relay that never
     // answers is waited for, 8 s, but holds nothing else back); JSON once all have answered.
-    const lines = args.json ? undefined : resultLines(ctx, writeUrls(client.relays()));
-    const hooks = lines && { onSaved: (saved: Event) => writeLine(ctx.stdout, noteEncode(saved.id)), onResult: lines.line };
-    const { event, results } = await publishEvent(client, template, hooks);
+    const output = writeOutput(ctx, client, args.json);
+    const { event, results } = await publishEvent(client, template, output.hooks((saved) => noteEncode(saved.id)));
     const ok = accepted(results).length > 0;
-    if (lines) lines.finish(results);
-    else writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, relays: resultsJson(results) }));
+    output.finish(results, () => ({ id: event.id, event, relays: resultsJson(results) }));
     if (!ok) {
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted the post; it is kept in the outbox (`nostr-tui outbox` lists it, `nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;

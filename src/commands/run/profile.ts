@@ -1,8 +1,6 @@
 // The work behind `nostr-tui profile` and `profile set`, loaded when the command runs (options in ../profile.ts).
 import { nip05For, resolvePublicKey } from '../../client/public-key.js';
 import { fetchProfile, setProfile } from '../../client/profile-edit.js';
-import type { NewestLookup } from '../../client/newest-copy.js';
-import { writeUrls } from '../../core/relay-spec.js';
 import { parseProfile } from '../../client/profiles.js';
 import { ExitCode, failure, usageError } from '../../core/errors.js';
 import { npub } from '../../core/identifiers.js';
@@ -11,7 +9,7 @@ import { profileObject, type ProfileChanges } from '../../core/profile-edit.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
-import { resultLines, resultsJson, withClient } from '../with-client.js';
+import { resultsJson, withClient, writeOutput } from '../with-client.js';
 import type { ProfileArgs } from '../profile.js';
 import { warnUnanswered } from './unanswered.js';
 
@@ -69,13 +67,12 @@ export async function setProfileCommand(ctx: CommandContext, args: ProfileArgs):
   }
   await withClient(ctx, args, async (client) => {
     // Said once it is saved, each relay's answer as it comes (see post).
-    const lines = args.json ? undefined : resultLines(ctx, writeUrls(client.relays()));
-    const hooks = (newest: NewestLookup) =>
-      lines && { onSaved: () => writeLine(ctx.stdout, `Profile published${newest.event ? ' (other fields kept from your newest profile)' : ''}.`), onResult: lines.line };
-    const { event, results, lookup } = await setProfile(client, changes, hooks);
+    const output = writeOutput(ctx, client, args.json);
+    const { event, results, lookup } = await setProfile(client, changes, (newest) =>
+      output.hooks(() => `Profile published${newest.event ? ' (other fields kept from your newest profile)' : ''}.`),
+    );
     warnUnanswered(ctx, lookup, 'profile');
-    if (lines) lines.finish(results);
-    else writeLine(ctx.stdout, JSON.stringify({ id: event.id, event, relays: resultsJson(results) }));
+    output.finish(results, () => ({ id: event.id, event, relays: resultsJson(results) }));
     // A new NIP-05 address is only an identity once its domain maps it to this key: say so now rather than let it look verified.
     if (changes.nip05 && !(await nip05For(client).verify(changes.nip05, event.pubkey))) {
       writeLine(ctx.stderr, `nostr-tui: note: ${sanitizeLine(changes.nip05)} does not map to your key yet; clients show it only once https://<domain>/.well-known/nostr.json does.`);
