@@ -87,7 +87,7 @@ function withoutCamelTwins(message: string): string {
 
 async function reportError(error: unknown, ctx: CommandContext): Promise<number> {
   const message = error instanceof Error ? error.message : String(error);
-  const known = await ownSecretsIn(message, ctx);
+  const known = await ownSecretsInMessage(message, ctx);
   const redact = (text: string) => redactSecrets(text, known);
   if (error instanceof UserError) {
     ctx.stderr.write(`nostr-tui: ${redact(error.message)}\n`);
@@ -134,10 +134,8 @@ export async function run(): Promise<void> {
  * take): recognised by the public key it derives, so it is never printed back. Only a message with
  * 64 hex characters in it costs reading the key file (and loading what reads it).
  */
-async function ownSecretsIn(text: string, ctx: CommandContext): Promise<string[]> {
-  const hexes = text.match(/(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/gi);
-  if (!hexes) return [];
-  const [{ storedPubkey }, { isSecretOf }] = await Promise.all([import('./store/keys.js'), import('./core/identifiers.js')]);
-  const own = storedPubkey(ctx.paths.configDir);
-  return hexes.filter((hex) => isSecretOf(hex.toLowerCase(), own));
+async function ownSecretsInMessage(text: string, ctx: CommandContext): Promise<string[]> {
+  if (!/[0-9a-f]{64}/i.test(text)) return [];
+  const [{ storedPubkey }, { ownSecretsIn }] = await Promise.all([import('./store/keys.js'), import('./core/secret-in-text.js')]);
+  return ownSecretsIn(text, storedPubkey(ctx.paths.configDir));
 }

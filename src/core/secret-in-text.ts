@@ -14,9 +14,15 @@ const CANDIDATE = /(?:nsec|ncryptsec)1[023456789acdefghjklmnpqrstuvwxyz]{20,}/gi
 
 const HEX64 = /(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/gi;
 
+/** The secret of `ownPubkey` wherever `text` holds it as 64 hex, as written there (any case). */
+export function ownSecretsIn(text: string, ownPubkey: string | undefined): string[] {
+  if (!ownPubkey) return [];
+  return [...text.matchAll(HEX64)].map(([hex]) => hex).filter((hex) => isSecretOf(hex.toLowerCase(), ownPubkey));
+}
+
 /** True when `text` holds a valid nsec or ncryptsec, or (given `ownPubkey`) the secret of that public key as 64 hex. */
 export function holdsSecretKey(text: string, ownPubkey?: string): boolean {
-  if (ownPubkey) for (const [hex] of text.matchAll(HEX64)) if (isSecretOf(hex.toLowerCase(), ownPubkey)) return true;
+  if (ownSecretsIn(text, ownPubkey).length > 0) return true;
   for (const [word] of text.matchAll(CANDIDATE)) {
     const lower = word.toLowerCase();
     if (lower.startsWith('ncryptsec1')) return true;

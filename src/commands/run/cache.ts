@@ -19,24 +19,22 @@ function open(ctx: CommandContext) {
  * Damage met reading the cache (a damaged page is found only when read): marked, so that the next
  * start checks the whole file and rebuilds it, keeping the outbox; said in one line.
  */
-function damaged(store: LocalStore, error: unknown): Error {
-  if (!isDamage(error)) return error as Error;
-  markDamaged(store.file);
-  const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  return failure(`the local cache ${sanitizeLine(store.file)} is damaged (${sanitizeLine(reason)}); the next start checks it and rebuilds it, keeping the outbox.`);
+function readOrSayDamaged<T>(store: LocalStore, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    markDamaged(store.file);
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw failure(`the local cache ${sanitizeLine(store.file)} is damaged (${sanitizeLine(reason)}); the next start checks it and rebuilds it, keeping the outbox.`);
+  }
 }
 
 export function stats(ctx: CommandContext, json: boolean): void {
   const store = open(ctx);
   try {
-    let stats: ReturnType<LocalStore['events']['stats']>;
-    let pending: number;
-    try {
-      stats = store.events.stats();
-      pending = store.outbox.pending().length;
-    } catch (error) {
-      throw damaged(store, error);
-    }
+    const stats = readOrSayDamaged(store, () => store.events.stats());
+    const pending = readOrSayDamaged(store, () => store.outbox.pending().length);
     if (json) {
       writeLine(ctx.stdout, JSON.stringify({ file: store.file, ...stats, outboxPending: pending }));
       return;
@@ -67,11 +65,7 @@ export function clear(ctx: CommandContext): void {
       markDamaged(store.file);
       store.close();
       store = open(ctx);
-      try {
-        store.events.clear();
-      } catch (again) {
-        throw damaged(store, again);
-      }
+      readOrSayDamaged(store, () => store.events.clear());
     }
     const pending = store.outbox.pending().length;
     writeLine(
