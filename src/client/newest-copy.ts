@@ -40,15 +40,17 @@ export function localCopy(client: Client, kind: number, pubkey: string): Event |
  * Refuses to edit from `lookup` when it may not be the newest: no relay
  * answered, or some did not and none of those that did had a copy (the
  * silent ones may hold a longer one). `noun` names it for people ("follow list");
- * `fix` says what to do when no relay answered.
+ * `fix` says what to do instead (a way around the relays where the caller has one).
  */
-export function requireNewest(lookup: NewestLookup, noun: string, fix = 'Check your connection or relays and try again.'): void {
+export function requireNewest(lookup: NewestLookup, noun: string, fix?: string): void {
   const asked = lookup.relays.length;
   if (asked === 0) throw failure(NO_RELAYS_TO_ASK(noun));
-  if (lookup.answered === 0) throw failure(`no relay answered (${asked} asked), so your current ${noun} is unknown; nothing was changed. ${fix}`);
+  if (lookup.answered === 0) {
+    throw failure(`no relay answered (${asked} asked), so your current ${noun} is unknown; nothing was changed. ${fix ?? 'Check your connection or relays and try again.'}`);
+  }
   if (!lookup.event && lookup.answered < asked) {
     throw failure(
-      `only ${lookup.answered} of ${asked} relays answered and none had your ${noun}; a new one could replace a longer one on the others, so nothing was changed. Try again when they are reachable.`,
+      `only ${lookup.answered} of ${asked} relays answered and none had your ${noun}; a new one could replace a longer one on the others, so nothing was changed. ${fix ?? 'Try again when they are reachable.'}`,
     );
   }
 }

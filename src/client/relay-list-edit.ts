@@ -35,7 +35,7 @@ export async function currentOwnList(client: Client, kind: number, otherwise?: r
   const me = client.publicKey();
   if (!me) throw noKeyYet();
   const lookup = await fetchOwnList(client, kind, me, otherwise);
-  requireNewest(lookup, LIST_NAME[kind] ?? `list (kind ${kind})`, 'Check your connection, or use --local to change only config.json.');
+  requireNewest(lookup, LIST_NAME[kind] ?? `list (kind ${kind})`, 'Try again when they are reachable, or use --local to change only config.json.');
   return lookup;
 }
 

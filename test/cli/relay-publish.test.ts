@@ -105,6 +105,16 @@ describe('relay add/remove publish kind 10002', () => {
     expect(dm.stderr).toMatch(/DM relay list \(kind 10050\) is unknown/);
   });
 
+  it('a relay gone for good: removing it is refused while only the others answered, and the refusal names --local, which removes it', async () => {
+    const me = await home([relay.url, downUrl]);
+    const refused = await me.run(['relay', 'remove', downUrl]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/only 1 of 2 relays answered and none had your relay list \(kind 10002\).*nothing was changed\. Try again when they are reachable, or use --local to change only config\.json\./);
+    expect(me.config().relays.map((r: { url: string }) => r.url)).toEqual([relay.url, downUrl]);
+    expect((await me.run(['relay', 'remove', downUrl, '--local'])).code).toBe(0);
+    expect(me.config().relays.map((r: { url: string }) => r.url)).toEqual([relay.url]);
+  });
+
   it('--dm adds to and removes from the newest kind 10050, keeping other tags; relay list shows it', async () => {
     const me = await home([relay.url]);
     await relay.seed(finalizeEvent({ kind: 10050, created_at: nowSec() - 100, tags: [['relay', 'wss://dm.example'], ['client', 'x']], content: '' }, me.secretKey));
