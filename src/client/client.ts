@@ -22,6 +22,7 @@ import { indexProgressWriter } from './search-progress.js';
 import { dnsServersFromEnv } from '../net/lookup.js';
 import { webClient } from '../net/web-fetch.js';
 import { StalledRelays } from './stalled-relays.js';
+import { StallMemory } from './stall-memory.js';
 
 export interface ClientOptions {
   paths: Paths;
@@ -100,6 +101,7 @@ export function createClient(opts: ClientOptions): Client {
   let unlocked: Signer | undefined;
   let retrying: Promise<unknown> | undefined;
   let retryingLive: { close(): void } | undefined;
+  let stalls: StallMemory | undefined;
   let closed = false;
   const startedAt = opts.clock.now();
   // Every event any request receives is cached with its relays, here and nowhere else.
@@ -123,10 +125,13 @@ export function createClient(opts: ClientOptions): Client {
     pool() {
       if (pool) return pool;
       const late = closed;
+      const memory = (stalls = new StallMemory(safely(() => client.store().relayStalls.load(), new Map()), () => opts.clock.now()));
       pool = createPool({
         relays: client.relays(),
         clock: opts.clock,
         ingest,
+        eoseWait: (url, timeoutMs) => memory.wait(url, timeoutMs),
+        onOutcome: (outcome) => memory.learn(outcome),
         ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
         dnsServers,
         ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
@@ -184,6 +189,8 @@ export function createClient(opts: ClientOptions): Client {
       // closed: a request made after this ends at once instead of opening a new pool.
       await pool?.close();
       ingest.flush();
+      // Best effort, like the cache: a store another process holds only costs the next run a wait.
+      if (stalls?.unsaved().size) safely(() => client.store().relayStalls.save(stalls!.unsaved()), undefined);
       store?.close();
       store = undefined;
     },

@@ -17,6 +17,8 @@ export interface PoolOptions {
   /** Signs NIP-42 AUTH events, only for relays in `relays`. */
   signer?: Signer;
   eoseTimeoutMs?: number;
+  /** How long `url` gets to send EOSE when a request gives each relay `timeoutMs` (the client shortens it for a relay that is down). */
+  eoseWait?(url: string, timeoutMs: number): number;
   publishTimeoutMs?: number;
   /** Asked before answering a relay's AUTH challenge; false declines. */
   onAuthRequested?: (url: string) => boolean | Promise<boolean>;

@@ -65,13 +65,13 @@ class Pool implements RelayPool {
   }
 
   private connection(url: string, role: RelayRole): Connection {
-    let conn = this.connections.get(url);
-    if (conn) {
-      if (!conn.status.roles.includes(role)) conn.status.roles.push(role);
-      return conn;
+    const known = this.connections.get(url);
+    if (known) {
+      if (!known.status.roles.includes(role)) known.status.roles.push(role);
+      return known;
     }
     const inList = this.opts.relays.some((spec) => spec.url === url);
-    conn = new Connection(url, inList, {
+    const conn = new Connection(url, inList, {
       clock: this.clock,
       timers: this.timers,
       WebSocket: this.sockets.WebSocket,
@@ -87,13 +87,12 @@ class Pool implements RelayPool {
     });
     const parts = new Set<Part>();
     this.parts.set(conn, parts);
-    const c = conn;
     conn.wanted = () => [...parts].some((part) => !part.dead);
     conn.onlost = (reason, timedOut) => {
       for (const part of parts) if (!part.settled) this.settlePart(part, { error: reason, timedOut });
     };
     conn.onreopen = () => {
-      for (const part of parts) if (!part.dead) this.resubscribe(c, part);
+      for (const part of parts) if (!part.dead) this.resubscribe(conn, part);
     };
     conn.status.roles.push(role);
     this.connections.set(url, conn);
@@ -203,8 +202,9 @@ class Pool implements RelayPool {
       };
       parts.push(part);
       this.parts.get(conn)!.add(part);
-      part.cancelTimer = this.timers.after(eoseTimeoutMs, () => this.settlePart(part, { timedOut: true, stalled: true }));
-      conn.open(eoseTimeoutMs).then(
+      const wait = this.opts.eoseWait?.(url, eoseTimeoutMs) ?? eoseTimeoutMs;
+      part.cancelTimer = this.timers.after(wait, () => this.settlePart(part, { timedOut: true, stalled: true, waitedMs: wait }));
+      conn.open(wait).then(
         () => {
           if (closed) return;
           part.reqAt = this.clock.now();
@@ -223,13 +223,14 @@ class Pool implements RelayPool {
   }
 
   /** `stalled`: the relay's own timeout, not a caller giving up (an abort, stopWaiting). */
-  private settlePart(part: Part, how: { eose?: boolean; timedOut?: boolean; stalled?: boolean; error?: string }): void {
+  private settlePart(part: Part, how: { eose?: boolean; timedOut?: boolean; stalled?: boolean; waitedMs?: number; error?: string }): void {
     if (part.settled) return;
     part.settled = true;
     part.cancelTimer?.();
     part.cancelTimer = undefined;
     if (how.eose) part.outcome.eose = true;
     if (how.timedOut) part.outcome.timedOut = true;
+    if (how.waitedMs !== undefined) part.outcome.waitedMs = how.waitedMs;
     if (how.stalled && (part.conn.status.state === 'connected' || part.conn.status.state === 'eose')) part.conn.setState('stalled');
     if (how.error !== undefined) part.outcome.error = how.error;
     this.opts.onOutcome?.({ ...part.outcome }, part.filters, part.role);
@@ -328,7 +329,6 @@ class Pool implements RelayPool {
   }
 
   onStatus = (listener: (status: RelayStatus[]) => void): (() => void) => this.broadcast.listen(listener);
-
   private statusChanged = (): void => this.broadcast.changed();
 
   async close(): Promise<void> {

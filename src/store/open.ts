@@ -9,6 +9,7 @@ import { SqliteEventStore } from './events.js';
 import { SqliteOutbox } from './outbox.js';
 import { RelayInfoCache } from './relay-info.js';
 import { NotificationsSeen } from './notifications-seen.js';
+import { RelayStalls } from './relay-stalls.js';
 import { buildSearchIndex, type IndexProgress } from './search-backfill.js';
 
 export interface OpenStoreOptions {
@@ -34,6 +35,8 @@ export interface LocalStore {
   notificationsSeen: NotificationsSeen;
   /** Private messages already read (rumor ids only). */
   dmRead: DmReadMarks;
+  /** When each relay last stalled, for the next run's waits. */
+  relayStalls: RelayStalls;
   /** The database file. */
   file: string;
   close(): void;
@@ -90,6 +93,7 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
     relayInfo: new RelayInfoCache(db, opts.clock),
     notificationsSeen: new NotificationsSeen(db),
     dmRead: new DmReadMarks(db, opts.clock),
+    relayStalls: new RelayStalls(db),
     file,
     close() {
       events.close();

@@ -1,0 +1,67 @@
+// The cross-run memory of relays that stalled (src/client/stall-memory.ts) and its rows in the
+// database (src/store/relay-stalls.ts).
+import { describe, expect, it } from 'vitest';
+import { STALL_REMEMBERED_MS, STALLED_EARLIER_WAIT_MS, StallMemory } from '../../src/client/stall-memory.js';
+import type { RelayOutcome } from '../../src/net/types.js';
+import { openStore } from '../../src/store/open.js';
+import { tempDir } from '../helpers/store.js';
+
+const A = 'wss://a.example';
+const B = 'wss://b.example';
+const FULL = 5_000;
+const outcome = (url: string, how: Partial<RelayOutcome>): RelayOutcome => ({ url, eose: false, timedOut: false, events: 0, ...how });
+
+describe('StallMemory', () => {
+  it('gives a relay that stalled within the hour a short wait, and the whole wait after that', () => {
+    let now = 10_000_000;
+    const memory = new StallMemory(new Map([[A, now - 60_000]]), () => now);
+    expect(memory.wait(A, FULL)).toBe(STALLED_EARLIER_WAIT_MS);
+    expect(memory.wait(B, FULL)).toBe(FULL);
+    // Never longer than the request asked for.
+    expect(memory.wait(A, 500)).toBe(500);
+    now += STALL_REMEMBERED_MS;
+    expect(memory.wait(A, FULL)).toBe(FULL);
+  });
+
+  it('remembers a stall through a whole wait, not a short wait running out nor a caller that stopped waiting', () => {
+    let now = 10_000_000;
+    const memory = new StallMemory(new Map([[A, now - 60_000]]), () => now);
+    memory.learn(outcome(A, { timedOut: true, waitedMs: STALLED_EARLIER_WAIT_MS }));
+    memory.learn(outcome(B, { timedOut: true }));
+    expect([...memory.unsaved()]).toEqual([]);
+    now += STALL_REMEMBERED_MS - 59_000;
+    expect(memory.wait(A, FULL)).toBe(FULL);
+
+    memory.learn(outcome(B, { timedOut: true, waitedMs: FULL }));
+    expect(memory.wait(B, FULL)).toBe(STALLED_EARLIER_WAIT_MS);
+    expect([...memory.unsaved()]).toEqual([[B, now]]);
+  });
+
+  it('forgets a relay once it answers, and writes nothing for relays it never knew', () => {
+    const now = 10_000_000;
+    const memory = new StallMemory(new Map([[A, now - 60_000]]), () => now);
+    memory.learn(outcome(B, { eose: true }));
+    expect([...memory.unsaved()]).toEqual([]);
+    memory.learn(outcome(A, { eose: true }));
+    expect(memory.wait(A, FULL)).toBe(FULL);
+    expect([...memory.unsaved()]).toEqual([[A, undefined]]);
+  });
+});
+
+describe('RelayStalls', () => {
+  it('keeps each stall until the relay is forgotten, across opens of the database', () => {
+    const dir = tempDir();
+    const clock = { now: () => 1_700_000_000_000 };
+    const first = openStore(dir, { clock });
+    first.relayStalls.save(new Map([[A, 1_000], [B, 2_000]]));
+    first.notificationsSeen.mark('f'.repeat(64), 5);
+    first.close();
+    const second = openStore(dir, { clock });
+    expect(second.relayStalls.load()).toEqual(new Map([[A, 1_000], [B, 2_000]]));
+    second.relayStalls.save(new Map([[A, undefined], [B, 3_000]]));
+    expect(second.relayStalls.load()).toEqual(new Map([[B, 3_000]]));
+    // The rest of the meta table is not the stalls'.
+    expect(second.notificationsSeen.get('f'.repeat(64))).toBe(5);
+    second.close();
+  });
+});
