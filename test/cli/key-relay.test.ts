@@ -45,6 +45,7 @@ describe('key', () => {
     const imported = await cli.run(['key', 'import'], { stdin: `${NSEC}\nignored second line\n` });
     expect(imported).toMatchObject({ code: 0, stdout: `${NPUB}\n` });
     expect(imported.stderr).not.toContain(NSEC);
+    expect(imported.stderr).not.toContain('command line');
 
     const shown = await cli.run(['key', 'show']);
     expect(shown.code).toBe(0);
@@ -57,9 +58,15 @@ describe('key', () => {
     expect(secret).toMatchObject({ code: 0, stdout: `${NSEC}\n`, stderr: '' });
   });
 
-  it('import accepts hex as an argument; a different key needs --force', async () => {
+  it('import accepts hex as an argument, and says the shell may have kept it; a different key needs --force', async () => {
     const cli = cliHome();
-    expect((await cli.run(['key', 'import', bytesToHex(SECRET)])).stdout).toBe(`${NPUB}\n`);
+    const imported = await cli.run(['key', 'import', bytesToHex(SECRET)]);
+    expect(imported.stdout).toBe(`${NPUB}\n`);
+    expect(imported.stderr).toContain('the secret key was on the command line, so your shell may have saved it in its history');
+    expect(imported.stderr).not.toContain(bytesToHex(SECRET));
+    // A public key on the command line is no secret.
+    const readOnly = cliHome();
+    expect((await readOnly.run(['key', 'import', NPUB])).stderr).not.toContain('command line');
     const other = nsecEncode(Uint8Array.from({ length: 32 }, (_, i) => 7 + i));
     const refused = await cli.run(['key', 'import', other]);
     expect(refused.code).toBe(1);

@@ -94,6 +94,12 @@ export async function importKey(ctx: CommandContext, args: KeyArgs): Promise<voi
   store.save(key);
   const how = key.secret ? (key.secret.type === 'encrypted' ? 'encrypted' : 'unencrypted') : 'public key only: read-only, nothing can be signed';
   writeLine(ctx.stderr, `Imported (${how}) into ${store.file}`);
+  if (args.key !== undefined && input.type === 'secret') {
+    writeLine(
+      ctx.stderr,
+      'Note: the secret key was on the command line, so your shell may have saved it in its history, and other users could see it in the process list while this ran. Remove it from your history; next time leave it out and `nostr-tui key import` asks for it.',
+    );
+  }
   printPublic(ctx, key.pubkey, args.json === true);
   if (args.adopt !== false) await adopt(ctx, args, key.pubkey);
 }
