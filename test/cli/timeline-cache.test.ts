@@ -1,13 +1,14 @@
 // Issue 10, point 1: the cache never decides what exists. A narrow command
 // fills the cache with a few notes; a wider one must still print everything
 // the relay holds for it (before the fix it printed the 5 cached notes only).
+// With no relay answering, the cache is shown, and the warning says what happened.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Event } from 'nostr-tools';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signed } from '../helpers/fault-relay.js';
+import { signed, startFaultRelay } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { jsonLines, runInProcess } from '../helpers/in-process-cli.js';
 
@@ -38,5 +39,21 @@ describe('timeline with a warm cache', () => {
     const second = await run(dir, ['timeline', '--global', '--json', '--limit', '50', '--since', '2d', '--relay', relay.url]);
     expect(second.code).toBe(0);
     expect(second.ids).toEqual(notes.slice(0, 50).map((e) => e.id));
+  });
+
+  it('no relay answering: the cached notes, exit 0, and a warning that blames no network when a relay refused', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-cache-'));
+    expect((await run(dir, ['timeline', '--global', '--json', '--limit', '5', '--relay', relay.url])).code).toBe(0);
+    const refusing = await startFaultRelay({ onReq: (req) => req.closed('blocked: not today') });
+    try {
+      const result = await runInProcess(['timeline', '--global', '--json', '--limit', '5', '--relay', refusing.url], { home: dir, nowSec: NOW });
+      expect(result.code).toBe(0);
+      expect(jsonLines(result.stdout).map((event) => event.id)).toEqual(notes.slice(0, 5).map((e) => e.id));
+      expect(result.stderr).toContain(`relay ${refusing.url}: failed: closed by relay: blocked: not today`);
+      expect(result.stderr).toContain('nostr-tui: warning: no relay answered (1 asked); showed 5 cached notes.');
+      expect(result.stderr).not.toContain('offline');
+    } finally {
+      await refusing.stop();
+    }
   });
 });

@@ -94,10 +94,11 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
       if (entries.length === 0) {
         throw failure(`no relay answered (${outcomes.length} asked); check your connection or relays (\`nostr-tui relay list\`).`);
       }
-      // Offline, but the cache had something to show: that is a result (exit 0).
+      // No relay answered (the network, or relays that refused: their lines say which), but the
+      // cache had something to show: that is a result (exit 0).
       writeLine(
         ctx.stderr,
-        `nostr-tui: warning: offline: no relay answered (${outcomes.length} asked); showed ${entries.length} cached note${entries.length === 1 ? '' : 's'}. ` +
+        `nostr-tui: warning: no relay answered (${outcomes.length} asked); showed ${entries.length} cached note${entries.length === 1 ? '' : 's'}. ` +
           'Check your connection or relays (`nostr-tui relay list`).',
       );
     }
