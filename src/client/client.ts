@@ -125,13 +125,12 @@ export function createClient(opts: ClientOptions): Client {
     pool() {
       if (pool) return pool;
       const late = closed;
-      const memory = (stalls = new StallMemory(safely(() => client.store().relayStalls.load(), new Map()), () => opts.clock.now()));
+      stalls = new StallMemory(safely(() => client.store().relayStalls.load(), new Map()), () => opts.clock.now());
       pool = createPool({
         relays: client.relays(),
         clock: opts.clock,
         ingest,
-        eoseWait: (url, timeoutMs) => memory.wait(url, timeoutMs),
-        onOutcome: (outcome) => memory.learn(outcome),
+        waits: stalls,
         ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
         dnsServers,
         ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),

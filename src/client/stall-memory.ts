@@ -1,15 +1,16 @@
 // Relays that stalled on a recent run. Each one-shot command is a new process, and a relay that
-// takes the REQ and never answers cost every command its whole EOSE wait (5 s). A relay that
-// stalled through a whole wait within the last hour gets a short one instead, until it answers
-// again: it is still asked every time, and one EOSE makes it an ordinary relay again. An hour
-// after its last stall it gets the whole wait once more, so a relay that was only slow is cut
-// short for an hour at most.
-import type { RelayOutcome } from '../net/types.js';
+// takes the REQ (or the EVENT) and never answers cost every command its whole wait: 5 s for an
+// EOSE, 8 s for an OK. A relay that let a whole wait pass within the last hour gets a short one
+// instead, until it answers again: it is still asked and sent to every time, and one EOSE or OK
+// makes it an ordinary relay again. An hour after its last stall it gets the whole wait once
+// more, so a relay that was only slow is cut short for an hour at most. A post sent there keeps
+// its place in the outbox until a relay accepts it, as with any relay that did not answer.
+import type { RelayWaits } from '../net/pool-options.js';
 
 export const STALLED_EARLIER_WAIT_MS = 2_000;
 export const STALL_REMEMBERED_MS = 3_600_000;
 
-export class StallMemory {
+export class StallMemory implements RelayWaits {
   private readonly changes = new Map<string, number | undefined>();
 
   /** `known`: relay URL -> unix ms of its last stall, as stored. */
@@ -29,17 +30,17 @@ export class StallMemory {
     return at !== undefined && this.now() - at < STALL_REMEMBERED_MS;
   }
 
-  /** Learns from how a relay answered a request (the pool's `onOutcome`). */
-  learn(outcome: RelayOutcome): void {
-    if (outcome.eose) {
-      if (!this.known.delete(outcome.url)) return;
-      this.changes.set(outcome.url, undefined);
-    } else if (outcome.waitedMs !== undefined && outcome.waitedMs > STALLED_EARLIER_WAIT_MS) {
-      // A short wait that ran out says nothing new: the stall it followed keeps its time.
-      const at = this.now();
-      this.known.set(outcome.url, at);
-      this.changes.set(outcome.url, at);
-    }
+  /** It sent an EOSE or an OK: an ordinary relay again. */
+  answered(url: string): void {
+    if (this.known.delete(url)) this.changes.set(url, undefined);
+  }
+
+  /** It let a wait pass without answering; a short one running out says nothing new (the stall it follows keeps its time). */
+  waitedOut(url: string, waitedMs: number): void {
+    if (waitedMs <= STALLED_EARLIER_WAIT_MS) return;
+    const at = this.now();
+    this.known.set(url, at);
+    this.changes.set(url, at);
   }
 
   /** What to store: each relay's new stall time, or undefined for one that answered. */

@@ -24,3 +24,9 @@ export interface Part {
   /** Called once, when the part settles (EOSE, timeout, failure, CLOSED). */
   onsettle(timedOut: boolean): void;
 }
+
+/** A part not asked yet: nothing received, nothing settled. `sub` is the caller's to set. */
+export function newPart(conn: Connection, filters: Filter[], role: RelayRole, dead: boolean, onsettle: Part['onsettle']): Part {
+  const outcome = { url: conn.url, eose: false, timedOut: false, events: 0 };
+  return { conn, filters, role, outcome, settled: false, dead, cancelled: false, authRetried: false, cancelTimer: undefined, reqAt: 0, sub: undefined as unknown as RelaySub, onsettle };
+}

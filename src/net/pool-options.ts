@@ -17,8 +17,8 @@ export interface PoolOptions {
   /** Signs NIP-42 AUTH events, only for relays in `relays`. */
   signer?: Signer;
   eoseTimeoutMs?: number;
-  /** How long `url` gets to send EOSE when a request gives each relay `timeoutMs` (the client shortens it for a relay that is down). */
-  eoseWait?(url: string, timeoutMs: number): number;
+  /** How long each relay gets to answer (the client's memory of relays that are down). */
+  waits?: RelayWaits;
   publishTimeoutMs?: number;
   /** Asked before answering a relay's AUTH challenge; false declines. */
   onAuthRequested?: (url: string) => boolean | Promise<boolean>;
@@ -42,3 +42,12 @@ export const DEFAULT_EOSE_TIMEOUT_MS = 5_000;
 export const DEFAULT_PUBLISH_TIMEOUT_MS = 8_000;
 export const DEFAULT_IDLE_CLOSE_MS = 60_000;
 
+/**
+ * How long a relay gets to answer a request (EOSE) or an event (OK) when relays get `timeoutMs`,
+ * told when it answers one and when it lets a whole wait pass (src/client/stall-memory.ts).
+ */
+export interface RelayWaits {
+  wait(url: string, timeoutMs: number): number;
+  answered(url: string): void;
+  waitedOut(url: string, waitedMs: number): void;
+}

@@ -10,11 +10,11 @@ import { FUTURE_SKEW_SEC } from '../core/timeline.js';
 import { defaultBackoff, type BackoffOptions } from './backoff.js';
 import { Connection } from './connection.js';
 import { Drain } from './drain.js';
-import type { Part } from './part.js';
+import { newPart, type Part } from './part.js';
 import { mergeSteps, sameFilters } from './plan.js';
 import { DEFAULT_EOSE_TIMEOUT_MS, DEFAULT_IDLE_CLOSE_MS, DEFAULT_PUBLISH_TIMEOUT_MS, type PoolOptions } from './pool-options.js';
 import { publishTo } from './publish-to.js';
-import { MAX_DELIVERED_IDS, type RelaySub } from './relay.js';
+import { MAX_DELIVERED_IDS } from './relay.js';
 import { relaySockets } from './socket.js';
 import { StatusBroadcast } from './status-broadcast.js';
 import type { FetchOptions, PoolSubscription, PublishOptions, PublishResult, QueryOptions, QueryResult, RelayPool, RelayRole, RelaySpec, RelayStatus, RequestPlan, StreamOptions, SubscribeHandlers } from './types.js';
@@ -155,23 +155,10 @@ class Pool implements RelayPool {
     for (const { url, filters, role } of mergeSteps(plan)) {
       const conn = this.connection(url, role);
       this.cancelIdle(conn);
-      const part: Part = {
-        conn,
-        filters,
-        role,
-        outcome: { url, eose: false, timedOut: false, events: 0 },
-        settled: false,
-        dead: !stream,
-        cancelled: false,
-        authRetried: false,
-        cancelTimer: undefined,
-        reqAt: 0,
-        sub: undefined as unknown as RelaySub,
-        onsettle: (timedOut) => {
-          if (timedOut || part.outcome.eose) handlers.oneose?.(url, timedOut);
-          reportSettled();
-        },
-      };
+      const part = newPart(conn, filters, role, !stream, (timedOut) => {
+        if (timedOut || part.outcome.eose) handlers.oneose?.(url, timedOut);
+        reportSettled();
+      });
       part.sub = {
         id,
         filters,
@@ -191,6 +178,7 @@ class Pool implements RelayPool {
         oneoseArrived: () => {
           part.cancelTimer?.();
           part.cancelTimer = undefined;
+          this.opts.waits?.answered(url);
           if (!part.settled) conn.status.rttMs = this.clock.now() - part.reqAt;
         },
         oneose: () => {
@@ -202,8 +190,11 @@ class Pool implements RelayPool {
       };
       parts.push(part);
       this.parts.get(conn)!.add(part);
-      const wait = this.opts.eoseWait?.(url, eoseTimeoutMs) ?? eoseTimeoutMs;
-      part.cancelTimer = this.timers.after(wait, () => this.settlePart(part, { timedOut: true, stalled: true, waitedMs: wait }));
+      const wait = this.opts.waits?.wait(url, eoseTimeoutMs) ?? eoseTimeoutMs;
+      part.cancelTimer = this.timers.after(wait, () => {
+        this.opts.waits?.waitedOut(url, wait);
+        this.settlePart(part, { timedOut: true, stalled: true });
+      });
       conn.open(wait).then(
         () => {
           if (closed) return;
@@ -223,14 +214,13 @@ class Pool implements RelayPool {
   }
 
   /** `stalled`: the relay's own timeout, not a caller giving up (an abort, stopWaiting). */
-  private settlePart(part: Part, how: { eose?: boolean; timedOut?: boolean; stalled?: boolean; waitedMs?: number; error?: string }): void {
+  private settlePart(part: Part, how: { eose?: boolean; timedOut?: boolean; stalled?: boolean; error?: string }): void {
     if (part.settled) return;
     part.settled = true;
     part.cancelTimer?.();
     part.cancelTimer = undefined;
     if (how.eose) part.outcome.eose = true;
     if (how.timedOut) part.outcome.timedOut = true;
-    if (how.waitedMs !== undefined) part.outcome.waitedMs = how.waitedMs;
     if (how.stalled && (part.conn.status.state === 'connected' || part.conn.status.state === 'eose')) part.conn.setState('stalled');
     if (how.error !== undefined) part.outcome.error = how.error;
     this.opts.onOutcome?.({ ...part.outcome }, part.filters, part.role);
@@ -302,7 +292,7 @@ class Pool implements RelayPool {
       urls.map(async (url) => {
         const conn = this.connection(url, opts.role ?? 'user');
         this.cancelIdle(conn);
-        const result = await publishTo(conn, event, opts.timeoutMs ?? this.publishTimeoutMs, { clock: this.clock, timers: this.timers, changed: () => this.statusChanged() });
+        const result = await publishTo(conn, event, opts.timeoutMs ?? this.publishTimeoutMs, { clock: this.clock, timers: this.timers, changed: () => this.statusChanged(), waits: this.opts.waits });
         this.closeWhenIdle(conn);
         opts.onResult?.(result);
         return result;

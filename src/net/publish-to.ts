@@ -3,17 +3,21 @@ import type { Event } from 'nostr-tools';
 import type { Clock, Timers } from '../core/clock.js';
 import type { PublishResult } from '../core/publish-result.js';
 import type { Connection } from './connection.js';
+import type { RelayWaits } from './pool-options.js';
 
 export interface PublishDeps {
   clock: Clock;
   timers: Timers;
   /** The relay's status (round-trip time) changed. */
   changed(): void;
+  /** How long the relay gets, and told whether it answered (src/net/pool-options.ts). */
+  waits?: RelayWaits | undefined;
 }
 
 /** One relay, one result; every failure is a result, never a throw. */
-export function publishTo(conn: Connection, event: Event, timeoutMs: number, deps: PublishDeps): Promise<PublishResult> {
+export function publishTo(conn: Connection, event: Event, timeoutMsForAll: number, deps: PublishDeps): Promise<PublishResult> {
   const url = conn.url;
+  const timeoutMs = deps.waits?.wait(url, timeoutMsForAll) ?? timeoutMsForAll;
   return new Promise((resolve) => {
     let connected = false;
     let done = false;
@@ -23,13 +27,14 @@ export function publishTo(conn: Connection, event: Event, timeoutMs: number, dep
       cancelTimer();
       resolve(result);
     };
-    const cancelTimer = deps.timers.after(timeoutMs, () =>
+    const cancelTimer = deps.timers.after(timeoutMs, () => {
+      deps.waits?.waitedOut(url, timeoutMs);
       finish(
         connected
           ? { url, ok: false, outcome: 'timeout', message: `no answer within ${timeoutMs} ms` }
           : { url, ok: false, outcome: 'unreachable', message: `could not connect within ${timeoutMs} ms` },
-      ),
-    );
+      );
+    });
     conn
       .open(timeoutMs)
       .then(async () => {
@@ -42,6 +47,7 @@ export function publishTo(conn: Connection, event: Event, timeoutMs: number, dep
         }
         conn.status.rttMs = deps.clock.now() - sentAt;
         deps.changed();
+        deps.waits?.answered(url);
         finish(
           result.ok
             ? { url, ok: true, outcome: 'accepted', message: result.message }

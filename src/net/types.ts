@@ -85,8 +85,6 @@ export interface RelayOutcome {
   /** The relay answered: sent EOSE (possibly after events). */
   eose: boolean;
   timedOut: boolean;
-  /** Timed out on its own: how long it was given (a caller that stopped waiting leaves this out). */
-  waitedMs?: number;
   /** Could not connect, or the relay CLOSED the subscription. */
   error?: string;
   /** Events it delivered that passed every check. */

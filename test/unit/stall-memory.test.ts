@@ -2,14 +2,12 @@
 // database (src/store/relay-stalls.ts).
 import { describe, expect, it } from 'vitest';
 import { STALL_REMEMBERED_MS, STALLED_EARLIER_WAIT_MS, StallMemory } from '../../src/client/stall-memory.js';
-import type { RelayOutcome } from '../../src/net/types.js';
 import { openStore } from '../../src/store/open.js';
 import { tempDir } from '../helpers/store.js';
 
 const A = 'wss://a.example';
 const B = 'wss://b.example';
 const FULL = 5_000;
-const outcome = (url: string, how: Partial<RelayOutcome>): RelayOutcome => ({ url, eose: false, timedOut: false, events: 0, ...how });
 
 describe('StallMemory', () => {
   it('gives a relay that stalled within the hour a short wait, and the whole wait after that', () => {
@@ -23,16 +21,15 @@ describe('StallMemory', () => {
     expect(memory.wait(A, FULL)).toBe(FULL);
   });
 
-  it('remembers a stall through a whole wait, not a short wait running out nor a caller that stopped waiting', () => {
+  it('remembers a stall through a whole wait, not a short wait running out', () => {
     let now = 10_000_000;
     const memory = new StallMemory(new Map([[A, now - 60_000]]), () => now);
-    memory.learn(outcome(A, { timedOut: true, waitedMs: STALLED_EARLIER_WAIT_MS }));
-    memory.learn(outcome(B, { timedOut: true }));
+    memory.waitedOut(A, STALLED_EARLIER_WAIT_MS);
     expect([...memory.unsaved()]).toEqual([]);
     now += STALL_REMEMBERED_MS - 59_000;
     expect(memory.wait(A, FULL)).toBe(FULL);
 
-    memory.learn(outcome(B, { timedOut: true, waitedMs: FULL }));
+    memory.waitedOut(B, FULL);
     expect(memory.wait(B, FULL)).toBe(STALLED_EARLIER_WAIT_MS);
     expect([...memory.unsaved()]).toEqual([[B, now]]);
   });
@@ -40,9 +37,9 @@ describe('StallMemory', () => {
   it('forgets a relay once it answers, and writes nothing for relays it never knew', () => {
     const now = 10_000_000;
     const memory = new StallMemory(new Map([[A, now - 60_000]]), () => now);
-    memory.learn(outcome(B, { eose: true }));
+    memory.answered(B);
     expect([...memory.unsaved()]).toEqual([]);
-    memory.learn(outcome(A, { eose: true }));
+    memory.answered(A);
     expect(memory.wait(A, FULL)).toBe(FULL);
     expect([...memory.unsaved()]).toEqual([[A, undefined]]);
   });
