@@ -28,9 +28,13 @@ export interface ConfigData {
   relays?: RelaySpec[];
 }
 
+const START_OVER = 'Fix it, or move it away to start over.';
+
 /** A problem with a file the user can fix: names the file (and field). */
-export const fileError = (file: string, problem: string): Error =>
-  usageError(`${sanitizeLine(file)}: ${problem}. Fix it, or move it away to start over.`);
+export const fileError = (file: string, problem: string): Error => usageError(`${sanitizeLine(file)}: ${problem}. ${START_OVER}`);
+
+/** A fileError's message without its advice, for a report that gives its own (doctor). */
+export const fileProblem = (message: string): string => (message.endsWith(`. ${START_OVER}`) ? message.slice(0, -START_OVER.length - 2) : message);
 
 /**
  * The parsed JSON object in `file`, or undefined when there is no file.

@@ -72,6 +72,17 @@ describe('nostr-tui doctor', () => {
     expect(report.problems.map((p: { fix: string }) => p.fix)).toEqual([`chmod 700 '${cli.home}'`, `chmod 600 '${cli.file('keys.json')}'`]);
   });
 
+  it('an unreadable config.json and keys.json: each problem once, with its fix', async () => {
+    const cli = await home([relay.url]);
+    fs.writeFileSync(cli.file('config.json'), '{"relays": [', { mode: 0o600 });
+    fs.writeFileSync(cli.file('keys.json'), '{"pubkey": 5}', { mode: 0o600 });
+    const result = await cli.run(['doctor']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${cli.file('config.json')}: is not valid JSON; fix: fix config.json, or move it away to use the default relays`);
+    expect(result.stdout).toContain(`${cli.file('keys.json')}: field "pubkey" must be 64 lower-case hex characters; fix: fix keys.json, or move it away and import your key again`);
+    expect(result.stdout).not.toContain('start over');
+  });
+
   it('a dead relay: exit 1 naming it, the live one still reachable', async () => {
     const dead = await closedPort();
     const cli = await home([relay.url, dead]);

@@ -8,7 +8,7 @@ import { ExitCode } from '../../core/errors.js';
 import { npub } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { DATABASE_FILE } from '../../store/database.js';
-import { ConfigStore, relaysForRun } from '../../store/config.js';
+import { ConfigStore, fileProblem, relaysForRun } from '../../store/config.js';
 import { KeyStore } from '../../store/keys.js';
 import { writeLine, type CommandContext, type GlobalArgs } from '../context.js';
 import { packageVersion } from '../version.js';
@@ -43,7 +43,7 @@ export async function doctor(ctx: CommandContext, args: DoctorArgs): Promise<voi
   try {
     relays = relaysForRun(new ConfigStore(configDir), args.relay);
   } catch (error) {
-    config.problems.push({ what: (error as Error).message, fix: 'fix config.json, or move it away to use the default relays' });
+    config.problems.push({ what: fileProblem((error as Error).message), fix: 'fix config.json, or move it away to use the default relays' });
   }
   // One after the other: the verifier's timing loop holds the main thread for its whole window
   // (the native checks never yield to the event loop), and a relay's round trip measured
@@ -121,6 +121,6 @@ function checkKey(ctx: CommandContext, paths: PathReport[]): KeyReport {
     return { npub: npub(key.pubkey), secret: key.secret ? key.secret.type : 'none', problems: [] };
   } catch (error) {
     if (keyPath && keyPath.problems.length > 0) return { unreadable: true, problems: [] };
-    return { problems: [{ what: (error as Error).message, fix: 'fix keys.json, or move it away and import your key again' }] };
+    return { problems: [{ what: fileProblem((error as Error).message), fix: 'fix keys.json, or move it away and import your key again' }] };
   }
 }
