@@ -38,6 +38,8 @@ export interface SendOptions {
   toReadRelays?: boolean;
   /** Told with the wraps once every one is saved in the outbox (safe), before any relay has answered. */
   onSaved?(wraps: readonly Pick<SentWrap, 'recipient' | 'event'>[]): void;
+  /** Told of each wrap once every relay it went to has answered (or timed out), in the order they finish. */
+  onSent?(wrap: SentWrap): void;
 }
 
 const INBOXES_PER_PERSON = 3;
@@ -116,7 +118,9 @@ export async function sendDm(client: Client, peers: readonly string[], text: str
     planned.map(async ({ recipient, event, route, relays, refused }) => {
       const results = [...(await client.pool().publish(event, { relays })), ...refused];
       store.outbox.record(event.id, results);
-      return { recipient, event, route, relays, results };
+      const wrap = { recipient, event, route, relays, results };
+      opts.onSent?.(wrap);
+      return wrap;
     }),
   );
   return { rumor, wraps };

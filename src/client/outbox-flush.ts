@@ -47,6 +47,8 @@ export interface FlushOptions {
   backoffAt?: number;
   /** Skip entries never sent yet: their first publish may still be under way (the UI's retry while it runs). */
   attemptedOnly?: boolean;
+  /** Told of each entry as soon as it is done with (sent and answered, or kept), oldest first. */
+  onFlushed?(flushed: FlushedEntry): void;
 }
 
 /**
@@ -58,6 +60,10 @@ export interface FlushOptions {
  */
 export async function flushOutbox(outbox: SqliteOutbox, pool: RelayPool, opts: FlushOptions): Promise<FlushReport> {
   const entries: FlushedEntry[] = [];
+  const done = (flushed: FlushedEntry) => {
+    entries.push(flushed);
+    opts.onFlushed?.(flushed);
+  };
   let attempted = 0;
   for (const entry of outbox.pending()) {
     if (opts.savedBefore !== undefined && entry.savedAt >= opts.savedBefore) continue;
@@ -66,7 +72,7 @@ export async function flushOutbox(outbox: SqliteOutbox, pool: RelayPool, opts: F
     // Where the user meant it to go, never the relays a later command happens to use.
     const relays = relaysToRetry(entry, opts.override ?? entry.relays ?? opts.relays);
     if (relays.length === 0) {
-      entries.push({ entry, results: [], delivered: false });
+      done({ entry, results: [], delivered: false });
       continue;
     }
     attempted++;
@@ -77,7 +83,7 @@ export async function flushOutbox(outbox: SqliteOutbox, pool: RelayPool, opts: F
     });
     outbox.record(entry.event.id, results);
     const delivered = outbox.get(entry.event.id)?.deliveredAt !== undefined;
-    entries.push({ entry, results, delivered });
+    done({ entry, results, delivered });
     if (!delivered && opts.stopAtFirstFailure) break;
   }
   const delivered = entries.filter((e) => e.delivered).length;

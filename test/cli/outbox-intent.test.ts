@@ -9,9 +9,10 @@ import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { openStore } from '../../src/store/open.js';
-import { cliHome } from '../helpers/cli.js';
+import { cliHome, spawnCli } from '../helpers/cli.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { manualClock } from '../helpers/store.js';
+import { until } from '../helpers/until.js';
 
 vi.setConfig({ testTimeout: 90_000 });
 
@@ -94,6 +95,31 @@ describe('the outbox goes where it was meant to, from writing commands only', ()
       expect(silent.connections()).toBe(0);
       expect(silent.events()).toBe(0);
     } finally {
+      await silent.stop();
+    }
+  });
+
+  it('outbox flush says each entry as soon as it is done with: one a relay never answers holds back only itself', async () => {
+    const silent = await startSilentRelay();
+    const { cli, sk, pending } = await homeWithPending([intended.url]);
+    const stuck = finalizeEvent({ kind: 1, created_at: Math.floor(Date.now() / 1000), tags: [], content: 'meant for a silent relay' }, sk);
+    const store = openStore(path.join(cli.home, 'data'), { clock: manualClock(Date.now() - 30_000) });
+    store.outbox.add(stuck, [silent.url]);
+    store.close();
+    const child = spawnCli(['outbox', 'flush'], { NOSTR_TUI_HOME: cli.home, NOSTR_TUI_DISCOVERY_RELAYS: '' });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk));
+    let exited = false;
+    const closed = new Promise((resolve) => child.on('close', resolve)).then(() => (exited = true));
+    try {
+      await until(() => out.includes(`  ${intended.url}  accepted\n`) || undefined, 'the older entry, before the silent relay times out');
+      expect(out.startsWith(`${noteEncode(pending.id)}  delivered\n`)).toBe(true);
+      expect(out).not.toContain(noteEncode(stuck.id));
+      await until(() => silent.events() > 0 || undefined, 'the newer entry sent to the silent relay');
+      expect(exited).toBe(false);
+    } finally {
+      child.kill('SIGINT');
+      await closed;
       await silent.stop();
     }
   });

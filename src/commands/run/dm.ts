@@ -1,7 +1,7 @@
 // The work behind `nostr-tui dm`, loaded when the command runs (its options are in ../dm.ts).
 import type { Conversation, DmMessage, Dms } from '../../client/dms.js';
 import { createDms } from '../../client/dms.js';
-import { sendDm, type WrapRoute } from '../../client/dm-send.js';
+import { sendDm, type SentWrap, type WrapRoute } from '../../client/dm-send.js';
 import { cacheOf, type Client } from '../../client/client.js';
 import { conversationId } from '../../core/dm.js';
 import type { DropReason } from '../../core/dm-wrap.js';
@@ -66,7 +66,13 @@ export async function send(ctx: CommandContext, args: DmArgs): Promise<void> {
   if (text.trim() === '') throw usageError('the message is empty: give the text, e.g. `nostr-tui dm send npub1… "hi"`, or `-` to read it from stdin.');
   refuseSecretIn('message', text, own);
   await withClient(ctx, args, async (client) => {
-    const sent = await sendDm(client, peers, text, { toReadRelays: !!args.toReadRelays });
+    // Each wrap's relays as soon as they have all answered: one that never does holds back only its own.
+    const said = (wrap: SentWrap) => {
+      const who = wrap.recipient === client.publicKey() && !peers.includes(wrap.recipient) ? 'Your copy' : `To ${npub(wrap.recipient)}`;
+      writeLine(ctx.stdout, `${who}: sent to ${ROUTE_TEXT[wrap.route]}`);
+      writeResults(ctx, wrap.results);
+    };
+    const sent = await sendDm(client, peers, text, { toReadRelays: !!args.toReadRelays, ...(args.json ? {} : { onSent: said }) });
     // A group message is delivered when every one of them has it on at least one relay.
     const undelivered = peers.filter((peer) => !sent.wraps.find((wrap) => wrap.recipient === peer)?.results.some((result) => result.ok));
     if (args.json) {
@@ -78,12 +84,6 @@ export async function send(ctx: CommandContext, args: DmArgs): Promise<void> {
           wraps: sent.wraps.map((wrap) => ({ recipient: wrap.recipient, id: wrap.event.id, route: wrap.route, relays: resultsJson(wrap.results) })),
         }),
       );
-    } else {
-      for (const wrap of sent.wraps) {
-        const who = wrap.recipient === client.publicKey() && !peers.includes(wrap.recipient) ? 'Your copy' : `To ${npub(wrap.recipient)}`;
-        writeLine(ctx.stdout, `${who}: sent to ${ROUTE_TEXT[wrap.route]}`);
-        writeResults(ctx, wrap.results);
-      }
     }
     if (undelivered.length > 0) {
       const whose = peers.length === 1 ? 'the recipient' : undelivered.map(npub).join(', ');

@@ -6,7 +6,7 @@ import { isHexKey } from '../../core/identifiers.js';
 import { utcMinute } from '../../core/clock.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Client } from '../../client/client.js';
-import { flushOutbox } from '../../client/outbox-flush.js';
+import { flushOutbox, type FlushedEntry } from '../../client/outbox-flush.js';
 import { isPermanentRejection, type StoredOutboxEntry } from '../../store/outbox.js';
 import { openStore } from '../../store/open.js';
 import { isDamage, markDamaged } from '../../store/database.js';
@@ -104,16 +104,17 @@ const flushWith = (ctx: CommandContext, override: boolean) => async (client: Cli
       .filter((relay) => relay.write)
       .map((relay) => relay.url);
     if (relays.length === 0) throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
-    const report = await flushOutbox(outbox, client.pool(), { relays, ...(override ? { override: relays } : {}) });
-    for (const { entry, results, delivered } of report.entries) {
+    // Each entry as soon as it is done with: a relay that never answers holds back only the entry it is sending.
+    const said = ({ entry, results, delivered }: FlushedEntry) => {
       const id = noteEncode(entry.event.id);
       if (results.length === 0) {
         writeLine(ctx.stdout, `${id}  kept: every write relay refused it for good (see \`nostr-tui outbox\`)`);
-        continue;
+        return;
       }
       writeLine(ctx.stdout, `${id}  ${delivered ? 'delivered' : 'still pending'}`);
       writeResults(ctx, results);
-    }
+    };
+    const report = await flushOutbox(outbox, client.pool(), { relays, ...(override ? { override: relays } : {}), onFlushed: said });
     // Sent again only where it was meant to go (outbox-flush.ts): say so when the user has since left
     // those relays. Only the user's own events: a gift wrap (NIP-59, signed by a one-time key) is
     // meant for its recipient's relays, which are never the user's.
