@@ -22,7 +22,7 @@ import { indexProgressWriter } from './search-progress.js';
 import { dnsServersFromEnv } from '../net/lookup.js';
 import { webClient } from '../net/web-fetch.js';
 import { StalledRelays } from './stalled-relays.js';
-import { StallMemory } from './stall-memory.js';
+import { STALL_REMEMBERED_MS, StallMemory } from './stall-memory.js';
 
 export interface ClientOptions {
   paths: Paths;
@@ -189,7 +189,7 @@ export function createClient(opts: ClientOptions): Client {
       await pool?.close();
       ingest.flush();
       // Best effort, like the cache: a store another process holds only costs the next run a wait.
-      if (stalls?.unsaved().size) safely(() => client.store().relayStalls.save(stalls!.unsaved()), undefined);
+      if (stalls?.unsaved().size) safely(() => client.store().relayStalls.save(stalls!.unsaved(), opts.clock.now() - STALL_REMEMBERED_MS), undefined);
       store?.close();
       store = undefined;
     },

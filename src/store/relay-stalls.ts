@@ -21,8 +21,12 @@ export class RelayStalls {
     return stalls;
   }
 
-  /** Records each stall (a time) and forgets each relay that answered (undefined), in one transaction. */
-  save(changes: ReadonlyMap<string, number | undefined>): void {
+  /**
+   * Records each stall (a time) and forgets each relay that answered (undefined), in one
+   * transaction; stalls from before `forgetBefore` (unix ms) are dropped, so that the rows of
+   * every dead relay ever met (people's own relays included) do not pile up.
+   */
+  save(changes: ReadonlyMap<string, number | undefined>, forgetBefore: number): void {
     const put = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     const forget = this.db.prepare('DELETE FROM meta WHERE key = ?');
     this.db.transaction(() => {
@@ -30,6 +34,7 @@ export class RelayStalls {
         if (at === undefined) forget.run(PREFIX + url);
         else put.run(PREFIX + url, String(at));
       }
+      this.db.prepare('DELETE FROM meta WHERE key >= ? AND key < ? AND CAST(value AS INTEGER) < ?').run(PREFIX, PAST_PREFIX, forgetBefore);
     })();
   }
 }

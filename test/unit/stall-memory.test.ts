@@ -46,17 +46,20 @@ describe('StallMemory', () => {
 });
 
 describe('RelayStalls', () => {
-  it('keeps each stall until the relay is forgotten, across opens of the database', () => {
+  it('keeps each stall until the relay is forgotten or the stall is too old, across opens of the database', () => {
     const dir = tempDir();
     const clock = { now: () => 1_700_000_000_000 };
     const first = openStore(dir, { clock });
-    first.relayStalls.save(new Map([[A, 1_000], [B, 2_000]]));
+    first.relayStalls.save(new Map([[A, 1_000], [B, 2_000]]), 0);
     first.notificationsSeen.mark('f'.repeat(64), 5);
     first.close();
     const second = openStore(dir, { clock });
     expect(second.relayStalls.load()).toEqual(new Map([[A, 1_000], [B, 2_000]]));
-    second.relayStalls.save(new Map([[A, undefined], [B, 3_000]]));
+    second.relayStalls.save(new Map([[A, undefined], [B, 3_000]]), 0);
     expect(second.relayStalls.load()).toEqual(new Map([[B, 3_000]]));
+    // Stalls too old to matter go when anything is saved.
+    second.relayStalls.save(new Map([['wss://c.example', 9_000]]), 5_000);
+    expect(second.relayStalls.load()).toEqual(new Map([['wss://c.example', 9_000]]));
     // The rest of the meta table is not the stalls'.
     expect(second.notificationsSeen.get('f'.repeat(64))).toBe(5);
     second.close();
