@@ -68,7 +68,7 @@ describe('relays panel: the published relay list', () => {
     const { config, frame, addInPanel, press } = open(down);
     const before = config.relays();
     await addInPanel('no relay reachable', 'wss://two.example');
-    const asked = await frame((f) => f.includes('config.json only, publishing no relay list? y/n') && f.includes('nothing changed yet'));
+    const asked = await frame((f) => f.includes('add wss://two.example to config.json only? y/n') && f.includes('nothing changed yet'));
     expect(asked).toMatch(/nothing changed yet: no relay answered \(\d+ asked\), so your current relay list \(kind 10002\) is\s+unknown/);
     expect(config.relays()).toEqual(before);
     press('n');
@@ -76,7 +76,7 @@ describe('relays panel: the published relay list', () => {
     expect(config.relays()).toEqual(before);
 
     await addInPanel(' · Relays', 'wss://two.example');
-    await frame((f) => f.includes('config.json only, publishing no relay list? y/n'));
+    await frame((f) => f.includes('add wss://two.example to config.json only? y/n'));
     press('y');
     // These services run with --relay (test/helpers/real-services.ts): the edit waits for a start without it.
     await frame((f) => f.includes('added wss://two.example: saved; used from the next start without --relay; only config.json changed'));

@@ -22,7 +22,11 @@ type Mode =
   | { type: 'list' }
   | { type: 'adding'; text: string }
   | { type: 'confirmRemove'; url: string }
-  | { type: 'confirmLocal'; what: string; refused: ListUnknownError };
+  | { type: 'confirmLocal'; what: string; url: string; refused: ListUnknownError };
+
+/** What the edit the relays refused would do, for the question whether to do it in config.json alone (your published list unchanged, as the status line above it says). */
+const localQuestion = (what: string, url: string): string =>
+  what === 'added' ? `add ${url} to config.json only` : what === 'removed' ? `remove ${url} from config.json only` : `make ${url} ${what} in config.json only`;
 
 const marksOf = (spec: RelaySpec) => `${spec.read ? 'read' : ''}${spec.read && spec.write ? '+' : ''}${spec.write ? 'write' : ''}` || 'off';
 /** Taken up at once (src/client/client.ts relaysChanged); with `--relay`, this run keeps its relays. */
@@ -65,13 +69,13 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
     setStatus({ text, tone: result.failed ? 'error' : 'ok' });
   };
   /** The list could not be known: the user may still change config.json alone (the command's --local). */
-  const offerLocal = (what: string) => (error: unknown) => {
+  const offerLocal = (what: string, url: string) => (error: unknown) => {
     const refused = error as Partial<ListUnknownError>;
     if (typeof refused.local !== 'function' || typeof refused.why !== 'string') return failed(error);
-    setMode({ type: 'confirmLocal', what, refused: refused as ListUnknownError });
+    setMode({ type: 'confirmLocal', what, url, refused: refused as ListUnknownError });
     setStatus({ text: `nothing changed yet: ${sanitizeLine(refused.why)}`, tone: 'error' });
   };
-  const edit = (what: string, change: () => RelayEditShown | Promise<RelayEditShown>) => {
+  const edit = (what: string, url: string, change: () => RelayEditShown | Promise<RelayEditShown>) => {
     if (!editor) return setStatus({ text: 'the relay list cannot be edited here: use `nostr-tui relay add|remove`', tone: 'error' });
     // Each change is made from the list the last one published: one at a time.
     if (busy.current) return setStatus({ text: 'still publishing your last change to the relay list; try again in a moment', tone: 'info' });
@@ -81,7 +85,7 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
       // Your relay list is looked up (newest copy) and published first: the config changes with it.
       busy.current = true;
       setStatus({ text: 'changing your published relay list (kind 10002), from its newest copy…', tone: 'info' });
-      result.then((shown) => done(what, shown), offerLocal(what)).finally(() => (busy.current = false));
+      result.then((shown) => done(what, shown), offerLocal(what, url)).finally(() => (busy.current = false));
     } catch (error) {
       failed(error);
     }
@@ -94,7 +98,7 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
         if (key.escape) setMode({ type: 'list' });
         else if (key.return) {
           setMode({ type: 'list' });
-          edit('added', () => editor!.set(now.text, { read: true, write: true }));
+          edit('added', now.text, () => editor!.set(now.text, { read: true, write: true }));
         } else {
           // Typing into the field (its text is in a ref): the next key needs no render first.
           if (key.backspace) setMode({ ...now, text: [...now.text].slice(0, -1).join('') });
@@ -106,7 +110,7 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
       if (event.paste) return false;
       if (now.type === 'confirmRemove') {
         setMode({ type: 'list' });
-        if (input === 'y') edit('removed', () => editor!.remove(now.url));
+        if (input === 'y') edit('removed', now.url, () => editor!.remove(now.url));
         else setStatus({ text: 'kept', tone: 'info' });
         return true;
       }
@@ -130,7 +134,7 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
         if (command === 'toggleRead') marks.read = !marks.read;
         else marks.write = !marks.write;
         if (!marks.read && !marks.write) setStatus({ text: 'a relay neither read nor written is removed with d instead', tone: 'info' });
-        else edit(marks.read && marks.write ? 'read+write' : marks.read ? 'read only' : 'write only', () => editor!.set(current.url, marks));
+        else edit(marks.read && marks.write ? 'read+write' : marks.read ? 'read only' : 'write only', current.url, () => editor!.set(current.url, marks));
       } else return false;
       return true;
     },
@@ -165,7 +169,7 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
       : now.type === 'confirmRemove'
         ? { text: `remove ${sanitizeLine(now.url)}? y/n`, bold: true, color: 'yellow' }
         : now.type === 'confirmLocal'
-          ? { text: `${now.what === 'removed' ? 'remove it from' : 'change'} config.json only, publishing no relay list? y/n`, bold: true, color: 'yellow' }
+          ? { text: `${localQuestion(now.what, truncate(sanitizeLine(now.url), Math.max(16, width - 42)))}? y/n`, bold: true, color: 'yellow' }
         : editor?.overridden
           ? { text: 'this run uses --relay; edits change your saved list' }
           : undefined;
