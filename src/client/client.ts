@@ -125,7 +125,8 @@ export function createClient(opts: ClientOptions): Client {
     pool() {
       if (pool) return pool;
       const late = closed;
-      stalls = new StallMemory(safely(() => client.store().relayStalls.load(), new Map()), () => opts.clock.now());
+      // After close the store is not opened again: a closed pool asks no relay anyway.
+      stalls = new StallMemory(late ? new Map() : safely(() => client.store().relayStalls.load(), new Map()), () => opts.clock.now());
       pool = createPool({
         relays: client.relays(),
         clock: opts.clock,
