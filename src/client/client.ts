@@ -10,7 +10,7 @@ import type { RelayPool, RelaySpec } from '../net/types.js';
 import { ConfigStore, relaysForRun } from '../store/config.js';
 import { KeyStore, LocalSigner, decryptSecret, storedPubkey } from '../store/keys.js';
 import { cacheCapFromEnv, openStore, type LocalStore } from '../store/open.js';
-import { askPassphrase, type PromptIO } from '../store/passphrase.js';
+import { askPassphrase, PASSPHRASE_ENV, type PromptIO } from '../store/passphrase.js';
 import type { Paths } from '../store/paths.js';
 import type { Signer } from '../core/signer.js';
 import { cacheIngest } from './ingest.js';
@@ -33,6 +33,12 @@ export interface ClientOptions {
   WebSocket?: typeof WebSocket;
   /** Where a passphrase is asked (without echo) when the key is encrypted. */
   stdin?: PromptIO['stdin'];
+  /**
+   * Whether the terminal may be asked for a passphrase now (default: always). The interactive UI
+   * asks before it draws, and never after: the keys typed then are the UI's, so a passphrase
+   * typed at a prompt under it would be run as keys (`n`, then the rest typed into a note).
+   */
+  mayPrompt?(): boolean;
   /** Passphrase prompts and store warnings. */
   stderr?: NodeJS.WritableStream;
   /** Per-relay limits; the pool's defaults when left out. */
@@ -220,6 +226,9 @@ export function createClient(opts: ClientOptions): Client {
       throw failure('read-only: only a public key is stored, and this needs a secret key to sign. Run `nostr-tui key import` with your nsec.');
     }
     if (key.secret.type === 'plain') return new LocalSigner(key.secret.secretKey);
+    if (opts.mayPrompt?.() === false && !opts.env[PASSPHRASE_ENV]) {
+      throw failure('your key is encrypted and was not unlocked when nostr-tui started; quit and start it again to type the passphrase.');
+    }
     const passphrase = await askPassphrase({ env: opts.env, stdin: opts.stdin ?? process.stdin, stderr }, { prompt: 'Passphrase for your key: ' });
     return new LocalSigner(decryptSecret(key.secret.ncryptsec, passphrase));
   }

@@ -85,6 +85,8 @@ export function encryptSecret(secretKey: Uint8Array, passphrase: string, securit
   return encrypt(secretKey, passphrase, logN, security);
 }
 
+export const WRONG_PASSPHRASE = 'wrong passphrase: the key could not be decrypted. Try again (or check NOSTR_TUI_PASSPHRASE).';
+
 /** Decrypts a NIP-49 ncryptsec; a wrong passphrase is a failure the user can retry (exit 1). */
 export function decryptSecret(ncryptsec: string, passphrase: string): Uint8Array {
   const header = ncryptsecHeader(ncryptsec);
@@ -99,7 +101,7 @@ export function decryptSecret(ncryptsec: string, passphrase: string): Uint8Array
   try {
     return decrypt(ncryptsec, passphrase);
   } catch {
-    throw failure('wrong passphrase: the key could not be decrypted. Try again (or check NOSTR_TUI_PASSPHRASE).');
+    throw failure(WRONG_PASSPHRASE);
   }
 }
 

@@ -21,7 +21,8 @@ import { unixNow } from '../core/clock.js';
 import { globalFilters, HOME_KINDS, homeFilters } from '../core/feed-filters.js';
 import { wireNotifications } from './wire-notifications.js';
 import { derivePublicKey } from '../core/derive-key.js';
-import { KeyStore } from '../store/keys.js';
+import { KeyStore, WRONG_PASSPHRASE } from '../store/keys.js';
+import { PASSPHRASE_ENV } from '../store/passphrase.js';
 import { loadSharedVerifier } from '../net/verify.js';
 import { ConfigStore } from '../store/config.js';
 import { relayConfigFor } from './relay-config-wire.js';
@@ -96,6 +97,7 @@ export async function prepareServices(
   relayOverride?: string[],
 ): Promise<StartedServices> {
   const notices = new NoticeStream(ctx.stderr);
+  let drawing = false;
   const client = createClient({
     paths: ctx.paths,
     env: ctx.env,
@@ -103,18 +105,15 @@ export async function prepareServices(
     ...(relayOverride ? { relayOverride } : {}),
     stdin: ctx.stdin,
     stderr: notices,
+    mayPrompt: () => !drawing,
     // What the user wrote in earlier runs and no relay took yet goes out again, each to its own relays.
     retryOutbox: 'background',
   } as Parameters<typeof createClient>[0]);
   const publicKey = client.publicKey();
   startupMark('key-loaded');
-  if (publicKey) {
-    try {
-      await client.signer();
-    } catch {
-      // A read-only key: the UI reads, and says how to write when asked to.
-    }
-  }
+  if (publicKey) await unlockBeforeDrawing(client, ctx);
+  // From here the terminal is the UI's: no prompt may read it (mayPrompt).
+  drawing = true;
   const wired = createServices(client, (relayOverride?.length ?? 0) > 0);
   const first = wired.openFirstFeedEarly().catch(() => {});
   return {
@@ -125,6 +124,27 @@ export async function prepareServices(
     loadChecks: loadSharedVerifier,
   };
 }
+
+/**
+ * An encrypted key (NIP-49) is unlocked while the terminal is still a plain prompt: three tries,
+ * as a login gives; then, or with a wrong NOSTR_TUI_PASSPHRASE, or on Ctrl-C, the UI does not
+ * start (exit 1). A read-only key reads, and the UI says how to write when asked to.
+ */
+async function unlockBeforeDrawing(client: Client, ctx: { env: NodeJS.ProcessEnv; stderr: NodeJS.WritableStream }): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    try {
+      await client.signer();
+      return;
+    } catch (error) {
+      if (!storedSecretIsEncrypted(client)) return;
+      const wrong = error instanceof Error && error.message === WRONG_PASSPHRASE;
+      if (!wrong || tries === 3 || ctx.env[PASSPHRASE_ENV]) throw error;
+      ctx.stderr.write('Wrong passphrase; try again.\n');
+    }
+  }
+}
+
+const storedSecretIsEncrypted = (client: Client): boolean => safely(() => new KeyStore(client.paths.configDir).load()?.secret?.type === 'encrypted', false);
 
 /**
  * Stands in for stderr: text goes to the real stderr until the UI redirects it
