@@ -3,7 +3,9 @@
 // to do or undo it (undo = a NIP-09 deletion of the user's own reaction or
 // repost, with a `k` tag). A like or repost is never sent twice by accident:
 // while one is on its way the same action is refused, and before sending the
-// relays are asked whether it was already done.
+// relays are asked whether it was already done. One done earlier that only the
+// cache still holds (a relay dropped it, or the user's relays changed) is sent
+// to the relays again as it was signed, never made a second time.
 import type { Event, EventTemplate, Filter } from 'nostr-tools';
 import { getReactedEventPointer } from 'nostr-tools/nip25';
 import { unixNow, type Clock } from '../core/clock.js';
@@ -26,6 +28,8 @@ export interface InteractionOutcome {
   results: PublishResult[];
   /** Why nothing was published: the same action is already on its way, or there is nothing to do. */
   unchanged?: 'busy' | 'already' | 'not-done' | 'not-yours' | 'no-key';
+  /** `event` is the user's own from earlier, which no relay sent back: sent again, not made again. */
+  resent?: true;
 }
 
 export interface Interactions {
@@ -54,6 +58,8 @@ export interface InteractionDeps {
   fetch(filters: Filter[]): Promise<Event[]>;
   /** Sign, outbox, publish (src/client/publish.ts). */
   publish(template: EventTemplate): Promise<{ event: Event; results: PublishResult[] }>;
+  /** Outbox, publish an event the user signed earlier, unchanged (src/client/publish.ts resendEvent). */
+  resend(event: Event): Promise<{ event: Event; results: PublishResult[] }>;
   /** How long `request` gathers note ids into one lookup, ms. */
   batchMs?: number;
 }
@@ -80,6 +86,8 @@ export function createInteractions(deps: InteractionDeps): Interactions {
    * up again if asked again. What the user did (`mine`) is kept: it grows with their actions only.
    */
   const lookups = new RecentMap<string, Promise<void>>(MAX_LOOKUPS);
+  /** The user's reactions and reposts a relay sent back, or that this run sent: none needs sending again. */
+  const onRelays = new Set<string>();
   /** "like:<id>" / "repost:<id>": an action on its way. */
   const busy = new Set<string>();
   /** Notes the user deleted in this run. */
@@ -112,7 +120,9 @@ export function createInteractions(deps: InteractionDeps): Interactions {
     remember(deps.cached(filters), me);
     notify();
     try {
-      remember(await deps.fetch(filters), me);
+      const found = await deps.fetch(filters);
+      for (const event of found) if (event.pubkey === me) onRelays.add(event.id);
+      remember(found, me);
     } catch {
       // The relays could not be asked: what the cache knows stands.
     }
@@ -172,6 +182,18 @@ export function createInteractions(deps: InteractionDeps): Interactions {
   };
 
   const add = (id: string, event: Event) => mine.set(id, [...(mine.get(id) ?? []), event]);
+
+  /**
+   * Asked for something already done: nothing new is signed. When no relay sent it back (only
+   * the cache has it), the newest such event goes to the relays again, as it was signed.
+   */
+  const doneBefore = async (events: Event[]): Promise<InteractionOutcome> => {
+    if (events.some((event) => onRelays.has(event.id))) return { results: [], unchanged: 'already' };
+    const newest = events.reduce((a, b) => (b.created_at > a.created_at ? b : a));
+    const outcome = await deps.resend(newest);
+    onRelays.add(newest.id);
+    return { ...outcome, resent: true };
+  };
   const now = () => unixNow(deps.clock);
 
   /** Deletes the user's own events of the note that `pick` selects (NIP-09, `k` per kind). */
@@ -195,18 +217,22 @@ export function createInteractions(deps: InteractionDeps): Interactions {
     like: (note, relayHint = '') =>
       exclusive(`like:${note.id}`, async () => {
         await loaded(note.id);
-        if (state(note.id).liked) return { results: [], unchanged: 'already' };
+        const likes = (mine.get(note.id) ?? []).filter(isLike);
+        if (likes.length > 0) return doneBefore(likes);
         const outcome = await deps.publish(reactionTemplate(note, now(), relayHint));
         add(note.id, outcome.event);
+        onRelays.add(outcome.event.id);
         return outcome;
       }),
     unlike: (note) => exclusive(`like:${note.id}`, () => undo(note, isLike)),
     repost: (note, relayHint = '') =>
       exclusive(`repost:${note.id}`, async () => {
         await loaded(note.id);
-        if (state(note.id).reposted) return { results: [], unchanged: 'already' };
+        const reposts = (mine.get(note.id) ?? []).filter((e) => REPOST_KINDS.includes(e.kind));
+        if (reposts.length > 0) return doneBefore(reposts);
         const outcome = await deps.publish(repostTemplate(note, now(), relayHint));
         add(note.id, outcome.event);
+        onRelays.add(outcome.event.id);
         return outcome;
       }),
     unrepost: (note) => exclusive(`repost:${note.id}`, () => undo(note, (e) => REPOST_KINDS.includes(e.kind))),

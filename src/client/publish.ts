@@ -59,10 +59,33 @@ export async function signSaveSend(
 ): Promise<Published> {
   // Unlock first: no key, a read-only key or a wrong passphrase fails before anything is opened or fetched.
   const signer = await client.signer();
-  const store = client.store();
   // NIP-11 limits: refused here, before signing, when no write relay would take it; relays that would not are skipped.
-  const fit = await relaysThatTake(template, [...new Set(relays)], store.relayInfo, client.fetch);
-  const event = await signer.signEvent(template);
+  const fit = await relaysThatTake(template, [...new Set(relays)], client.store().relayInfo, client.fetch);
+  return saveSend(client, await signer.signEvent(template), fit, relays, hooks, more);
+}
+
+/**
+ * An event the user signed earlier, sent again as it is (the same id), as `publishEvent` sends a
+ * new one: for an action already done whose event none of the user's relays holds any more (one
+ * dropped it, or the user's relays changed), which doing again must not turn into a second event.
+ */
+export async function resendEvent(client: Client, event: VerifiedEvent, hooks: PublishHooks = {}): Promise<Published> {
+  const ownRelays = writeUrls(client.relays());
+  if (ownRelays.length === 0) throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay). Nothing was sent.');
+  const fit = await relaysThatTake(event, [...new Set(ownRelays)], client.store().relayInfo, client.fetch);
+  return saveSend(client, event, fit, ownRelays, hooks, () => inboxRelays(client, event));
+}
+
+/** Saves `event` in the outbox for the relays that take it, then sends it there (and to `more`), recording each answer. */
+async function saveSend(
+  client: Client,
+  event: VerifiedEvent,
+  fit: LimitCheck,
+  relays: readonly string[],
+  hooks: PublishHooks,
+  more?: () => Promise<string[]>,
+): Promise<Published> {
+  const store = client.store();
   store.outbox.add(event, fit.relays);
   // The local copy: the user's own notes and lists show without asking a relay.
   store.events.put(event);
@@ -88,7 +111,7 @@ export async function signSaveSend(
       const found = (await more?.())?.filter((url) => !asked.has(url)) ?? [];
       if (found.length === 0) return [];
       // Theirs are a reach, not a condition: none of them taking it refuses nothing.
-      const theirFit = await relaysThatTake(template, [...new Set(found)], store.relayInfo, client.fetch).catch(() => undefined);
+      const theirFit = await relaysThatTake(event, [...new Set(found)], store.relayInfo, client.fetch).catch(() => undefined);
       if (!theirFit) return [];
       store.outbox.add(event, theirFit.relays);
       return send(theirFit);
@@ -104,7 +127,7 @@ export async function signSaveSend(
  * see it; at most three per person, relays known to fail left out. Not when
  * `--relay` named the relays for this run.
  */
-async function inboxRelays(client: Client, template: EventTemplate): Promise<string[]> {
+async function inboxRelays(client: Client, template: Pick<EventTemplate, 'kind' | 'tags'>): Promise<string[]> {
   if (client.pinnedRelays || !INBOX_KINDS.has(template.kind)) return [];
   const self = client.publicKey();
   const tagged = [...new Set(template.tags.filter((tag) => tag[0] === 'p' && isHex64(tag[1]) && tag[1] !== self).map((tag) => tag[1]!))];

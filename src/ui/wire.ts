@@ -2,7 +2,7 @@
 // commands use (pool, feeds, publish path, follow-list edits, key store).
 import { Writable } from 'node:stream';
 import { generateSecretKey } from 'nostr-tools/pure';
-import type { Event } from 'nostr-tools';
+import type { Event, VerifiedEvent } from 'nostr-tools';
 import { cacheOf, createClient, type Client } from '../client/client.js';
 import { openFeed, type Feed } from '../client/feed.js';
 import { routeFeed } from '../client/routed-feed.js';
@@ -15,7 +15,7 @@ import { createMuteState } from '../client/mutes.js';
 import { nip05For, resolvePublicKey } from '../client/public-key.js';
 import { followedNamed } from '../client/people-named.js';
 import { setProfile } from '../client/profile-edit.js';
-import { publishEvent } from '../client/publish.js';
+import { publishEvent, resendEvent } from '../client/publish.js';
 import { fetchThread, watchThread } from '../client/thread.js';
 import { unixNow } from '../core/clock.js';
 import { globalFilters, HOME_KINDS, homeFilters } from '../core/feed-filters.js';
@@ -302,6 +302,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
         return (await queryPastStalled(pool(), filters, { relays: allUrls(client.relays()) }, stalled)).events;
       },
       publish: (template) => publishEvent(client, template),
+      resend: (event) => resendEvent(client, event as VerifiedEvent),
     }),
     dms,
     follow: (pubkey) => follow(client, pubkey),

@@ -10,6 +10,8 @@ import { relayForFile } from '../helpers/file-relay.js';
 vi.setConfig({ testTimeout: 60_000 });
 
 const relay = relayForFile();
+/** A second relay: the user's relays after a move. */
+const other = relayForFile();
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 const alice = generateSecretKey();
@@ -68,6 +70,25 @@ describe('like, unlike, repost, unrepost', () => {
     expect(undone.code).toBe(0);
     expect(undone.stdout).toBe(`Asked the relays to delete your repost of ${noteEncode(note.id)}.\n  ${relay.url}  accepted\nAccepted by 1 of 1 relay.\n`);
     expect(await relay.find({ kinds: [6], authors: [pubkey] })).toEqual([]);
+  });
+
+  it('a like only the cache still has (its relay dropped it; the user moved to another relay) is sent again as signed, not made again', async () => {
+    const { cli, pubkey } = await cliUser('nostr-tui-like-again-');
+    const note = finalizeEvent({ kind: 1, created_at: nowSec() - 60, tags: [], content: 'liked long ago' }, alice);
+    await Promise.all([relay.seed(note), other.seed(note)]);
+    const first = JSON.parse((await cli.run(['like', noteEncode(note.id), '--json', '--relay', relay.url])).stdout).event;
+    expect(await other.find({ kinds: [7], authors: [pubkey] })).toEqual([]);
+
+    const again = await cli.run(['like', noteEncode(note.id), '--relay', other.url]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(
+      `You already like ${noteEncode(note.id)}, but none of your relays had your like (one may have dropped it, or your relays changed): sent it to them again.\n` +
+        `  ${other.url}  accepted\nAccepted by 1 of 1 relay.\n`,
+    );
+    // The same signed reaction, not a second one.
+    expect(await other.find({ kinds: [7], authors: [pubkey] })).toEqual([first]);
+    const third = await cli.run(['like', noteEncode(note.id), '--json', '--relay', other.url]);
+    expect(JSON.parse(third.stdout)).toEqual({ note: note.id, unchanged: 'already' });
   });
 
   it('a note nobody has is exit 1, bad input and no key are one line each; nothing is sent', async () => {

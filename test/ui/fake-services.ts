@@ -167,7 +167,7 @@ export function fakeServices(opts: FakeOptions = {}) {
     },
     // The real state keeper over this fake's publish; the user has done nothing yet.
     get interactions() {
-      return (interactions ??= createInteractions({ clock, me: () => publicKey, cached: () => [], fetch: async () => [], publish: (t) => services.publish(t), batchMs: 0 }));
+      return (interactions ??= createInteractions({ clock, me: () => publicKey, cached: () => [], fetch: async () => [], publish: (t) => services.publish(t), resend: async (event) => ({ event, results: [] }), batchMs: 0 }));
     },
     onNotice: (l) => {
       noticeListeners.add(l);

@@ -28,6 +28,9 @@ describe('interactions lookups cap', () => {
       publish: async () => {
         throw new Error('nothing is published here');
       },
+      resend: async () => {
+        throw new Error('nothing is sent again here');
+      },
       batchMs: 0,
     });
     interactions.request([first, kept]);

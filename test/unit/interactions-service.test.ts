@@ -11,23 +11,28 @@ const myKey = generateSecretKey();
 const me = getPublicKey(myKey);
 const target = finalizeEvent({ kind: 1, created_at: NOW - 100, tags: [], content: 'a note' }, generateSecretKey());
 
-function setup(onRelays: Event[] = []) {
+function setup(onRelays: Event[] = [], cached: Event[] = []) {
   const published: Event[] = [];
+  const resent: Event[] = [];
   const fetched: Filter[][] = [];
   let t = NOW * 1000;
   const interactions = createInteractions({
     clock: { now: () => (t += 1000) },
     me: () => me,
-    cached: () => [],
+    cached: () => cached,
     fetch: async (filters) => (fetched.push(filters), onRelays),
     publish: async (template: EventTemplate) => {
       const event = finalizeEvent(template, myKey);
       published.push(event);
       return { event, results: [{ url: 'ws://r', ok: true, outcome: 'accepted' as const, message: '' }] };
     },
+    resend: async (event: Event) => {
+      resent.push(event);
+      return { event, results: [{ url: 'ws://r', ok: true, outcome: 'accepted' as const, message: '' }] };
+    },
     batchMs: 0,
   });
-  return { interactions, published, fetched };
+  return { interactions, published, resent, fetched };
 }
 
 const mine = (t: EventTemplate) => finalizeEvent(t, myKey);
@@ -55,6 +60,27 @@ describe('interactions service', () => {
     expect(await known.interactions.like(target)).toMatchObject({ unchanged: 'already' });
     expect(known.interactions.state(target.id)).toEqual({ liked: true, reposted: false, busy: false });
     expect(known.published).toEqual([]);
+  });
+
+  it('a like or repost only the cache still holds (no relay sent it back) is sent again as it was signed, never made again', async () => {
+    const like = mine({ kind: 7, created_at: NOW - 50, content: '+', tags: [['e', target.id], ['p', target.pubkey]] });
+    const repost = mine({ kind: 6, created_at: NOW - 40, content: JSON.stringify(target), tags: [['e', target.id], ['p', target.pubkey]] });
+    const lost = setup([], [like, repost]);
+    expect(lost.interactions.state(target.id)).toMatchObject({ liked: false });
+    const liked = await lost.interactions.like(target);
+    expect(liked).toMatchObject({ event: like, resent: true });
+    expect(liked.unchanged).toBeUndefined();
+    expect(await lost.interactions.repost(target)).toMatchObject({ event: repost, resent: true });
+    expect(lost.resent).toEqual([like, repost]);
+    expect(lost.published).toEqual([]);
+    // Sent once: asked again, it is there.
+    expect(await lost.interactions.like(target)).toMatchObject({ unchanged: 'already' });
+    expect(lost.resent).toHaveLength(2);
+
+    // A relay still has it: nothing is sent.
+    const kept = setup([like], [like]);
+    expect(await kept.interactions.like(target)).toMatchObject({ unchanged: 'already' });
+    expect(kept.resent).toEqual([]);
   });
 
   it('a "-" reaction, someone else\'s like, or a like of another note (last e tag) is not a like', async () => {

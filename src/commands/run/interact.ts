@@ -2,11 +2,12 @@
 // options are in ../interact.ts). The same service as `l` and `t` in the timeline
 // (src/client/interactions.ts): the relays are asked first whether it was already done, so a
 // script run twice likes once, and an undo deletes the user's own reaction or repost (NIP-09).
+import type { VerifiedEvent } from 'nostr-tools';
 import { noteEncode } from 'nostr-tools/nip19';
 import { cacheOf, ownKey } from '../../client/client.js';
 import { createInteractions, type InteractionOutcome } from '../../client/interactions.js';
 import { findEvent } from '../../client/notes.js';
-import { accepted, publishEvent } from '../../client/publish.js';
+import { accepted, publishEvent, resendEvent } from '../../client/publish.js';
 import { ExitCode, failure } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { writeLine, type CommandContext } from '../context.js';
@@ -21,6 +22,11 @@ const nothingSent: Record<Interaction, string> = {
   repost: 'You already reposted {note}; nothing was sent.',
   unrepost: 'You have not reposted {note} (your relays hold no repost of yours for it); nothing was sent.',
 };
+
+/** A like or repost done earlier that only the cache still had: the same event went to the relays again. */
+const sentAgain = (action: Interaction, note: string): string =>
+  `${nothingSent[action].replace('{note}', note).replace(/; nothing was sent\.$/, '')}, but none of your relays had your ${action} ` +
+  '(one may have dropped it, or your relays changed): sent it to them again.';
 
 const done: Record<Interaction, string> = {
   like: 'Liked {note}.',
@@ -50,6 +56,7 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
       fetch: async (filters) => (await client.pool().query(filters, { relays: allUrls(client.relays()) })).events,
       // Said once it is saved, each relay's answer as it comes (see post).
       publish: (template) => publishEvent(client, template, output.hooks(() => done[action].replace('{note}', note))),
+      resend: (event) => resendEvent(client, event as VerifiedEvent, output.hooks(() => sentAgain(action, note))),
     });
     // NIP-25/18: the `e` tag names a relay the note was seen on, so others can find it.
     const hint = found.relay;
@@ -63,7 +70,7 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
       else writeLine(ctx.stdout, nothingSent[action].replace('{note}', note));
       return;
     }
-    output.finish(outcome.results, () => ({ note: target.id, event: outcome.event, relays: resultsJson(outcome.results) }));
+    output.finish(outcome.results, () => ({ note: target.id, event: outcome.event, relays: resultsJson(outcome.results), ...(outcome.resent ? { resent: true } : {}) }));
     if (accepted(outcome.results).length === 0) {
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted it; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;
