@@ -3,7 +3,7 @@ import type { Event, EventTemplate } from 'nostr-tools';
 import { tagNote, type NoteTagOptions } from './note-tags.js';
 
 /** A short text note (NIP-01 kind 1), with the tags its text calls for (src/core/note-tags.ts). */
-export function noteTemplate(text: string, now: number, opts: Pick<NoteTagOptions, 'authorOf' | 'self'> = {}): EventTemplate {
+export function noteTemplate(text: string, now: number, opts: Pick<NoteTagOptions, 'authorOf' | 'relayOf' | 'self'> = {}): EventTemplate {
   const { content, tags } = tagNote(text, opts);
   return { kind: 1, created_at: now, tags, content };
 }

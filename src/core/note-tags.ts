@@ -20,6 +20,8 @@ export interface NoteTagOptions {
   relayHint?: string | undefined;
   /** The author of a quoted note when a `note1…` does not say it (e.g. from the cache). */
   authorOf?: ((id: string) => string | undefined) | undefined;
+  /** A relay a quoted note was seen on, when a `note1…` names none (e.g. from the cache): the `q` tag's hint (NIP-18). */
+  relayOf?: ((id: string) => string | undefined) | undefined;
 }
 
 export interface TaggedNote {
@@ -141,7 +143,8 @@ export function tagNote(text: string, opts: NoteTagOptions = {}): TaggedNote {
   for (const m of mentions) {
     if (m.type === 'event') {
       const author = authorOf(m);
-      list.add(author ? ['q', m.id, m.relay, author] : ['q', m.id, m.relay]);
+      const relay = m.relay || opts.relayOf?.(m.id) || '';
+      list.add(author ? ['q', m.id, relay, author] : ['q', m.id, relay]);
     } else if (m.type === 'address') {
       list.add(['q', m.address, m.relay]);
     }

@@ -1,7 +1,7 @@
 // `post` writes the tags its text calls for (NIP-27 p, NIP-18 q, NIP-24 t):
 // the built binary against the real relay, the event read back from the relay.
 import { neventEncode, noteEncode, npubEncode, nsecEncode } from 'nostr-tools/nip19';
-import { generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
+import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
 import { describe, expect, it, vi } from 'vitest';
 import { cliUser } from '../helpers/cli.js';
 import { relayForFile } from '../helpers/file-relay.js';
@@ -51,6 +51,23 @@ describe('post: tags from the text', () => {
     ]);
     // What notification queries ask (`#p`) finds it for the quoted author.
     expect((await relay.find({ '#p': [author] })).map((e) => e.id)).toEqual([event.id]);
+  });
+});
+
+describe('post: a quoted note1 seen before', () => {
+  it('its q tag names a relay it was seen on and its author, from the cache (a note1 names neither)', async () => {
+    const { cli } = await userHome();
+    const author = generateSecretKey();
+    const note = finalizeEvent({ kind: 1, created_at: Math.floor(Date.now() / 1000) - 60, tags: [], content: 'worth quoting' }, author);
+    await relay.seed(note);
+    // Read once (here by `thread`), so the cache knows it and where it came from.
+    expect((await cli.run(['thread', noteEncode(note.id), '--relay', relay.url])).code).toBe(0);
+    const result = await cli.run(['post', '--json', '--relay', relay.url, '--', `so true nostr:${noteEncode(note.id)}`]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).event.tags).toEqual([
+      ['p', note.pubkey],
+      ['q', note.id, relay.url, note.pubkey],
+    ]);
   });
 });
 

@@ -63,11 +63,18 @@ describe('tagNote: mentions and quotes (NIP-27, NIP-18)', () => {
     });
   });
 
-  it('the author of a quoted note1 comes from the lookup when given', () => {
+  it('the author of a quoted note1, and a relay it was seen on, come from the lookups when given; an nevent\'s own relay comes first', () => {
     const { tags } = tagNote(`nostr:${noteEncode(noteId)}`, { authorOf: (id) => (id === noteId ? bob : undefined) });
     expect(tags).toEqual([
       ['p', bob],
       ['q', noteId, '', bob],
+    ]);
+    const seenOn = (id: string) => (id === noteId || id === otherId ? 'wss://seen.example' : undefined);
+    const hinted = neventEncode({ id: otherId, relays: ['wss://named.example'] });
+    expect(tagNote(`nostr:${noteEncode(noteId)} nostr:${hinted}`, { authorOf: (id) => (id === noteId ? bob : undefined), relayOf: seenOn }).tags).toEqual([
+      ['p', bob],
+      ['q', noteId, 'wss://seen.example', bob],
+      ['q', otherId, 'wss://named.example'],
     ]);
   });
 

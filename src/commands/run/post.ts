@@ -41,8 +41,12 @@ export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
   // Its content warning's reason is published with it (NIP-36).
   refuseSecretIn('note', [text, warning], storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
-    // A quoted note1 does not name its author; the cache may know it (NIP-18 q tag, and p to tell them).
-    const tagging = { authorOf: (id: string) => cacheOf(client)?.query([{ ids: [id], limit: 1 }])[0]?.pubkey, self: client.publicKey() };
+    // A quoted note1 names neither its author nor a relay; the cache may know both (NIP-18 q tag, and p to tell them).
+    const tagging = {
+      authorOf: (id: string) => cacheOf(client)?.query([{ ids: [id], limit: 1 }])[0]?.pubkey,
+      relayOf: (id: string) => cacheOf(client)?.relaysOf([id]).get(id)?.[0],
+      self: client.publicKey(),
+    };
     const now = unixNow(ctx.clock);
     const template = replyTo ? await replyTemplateFor(client, replyTo, text, now, tagging) : noteTemplate(text, now, tagging);
     // NIP-36: the reason as the user wrote it, in one tag.

@@ -200,8 +200,8 @@ export function useActions(deps: ActionDeps) {
       // The text's mentions, quotes and hashtags become tags (src/core/note-tags.ts), as from `nostr-tui post`.
       // NIP-10: the reply's `e` tags name a relay the note was seen on, so others can find it.
       const hint = replyTo ? (services.relayHint?.(replyTo.id) ?? '') : '';
-      // A quoted note1 does not name its author: the cache may know it, as for `nostr-tui post`.
-      const tagging = { self: services.publicKey(), authorOf: (id: string) => services.authorOf?.(id) };
+      // A quoted note1 names neither its author nor a relay: the cache may know both, as for `nostr-tui post`.
+      const tagging = { self: services.publicKey(), authorOf: (id: string) => services.authorOf?.(id), relayOf: (id: string) => services.relayHint?.(id) };
       const template = replyTo ? replyTemplate(text, replyTo, now, hint, tagging) : noteTemplate(text, now, tagging);
       // NIP-36: the reason as the user typed it, in one tag (as `post --content-warning`).
       if (warning !== undefined) template.tags.push(['content-warning', warning]);
