@@ -11,7 +11,7 @@ import * as nip59 from 'nostr-tools/nip59';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { shortNpub } from '../../src/core/identifiers.js';
-import { cliHome, spawnCli } from '../helpers/cli.js';
+import { cliHome, runningCli } from '../helpers/cli.js';
 import { startFaultRelay } from '../helpers/fault-relay.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { until } from '../helpers/until.js';
@@ -213,20 +213,15 @@ describe('dm send / dm read between two homes', () => {
     const alice = await home('nostr-tui-dm-live-a-');
     const bob = generateSecretKey();
     await relay.seed(finalizeEvent({ kind: 10050, created_at: Math.floor(Date.now() / 1000) - 60, tags: [['relay', silent.url]], content: '' }, bob));
-    const child = spawnCli(['dm', 'send', npubEncode(getPublicKey(bob)), 'are you there?'], { NOSTR_TUI_HOME: alice.cli.home, ...env });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => (out += chunk));
-    let exited = false;
-    const closed = new Promise((resolve) => child.on('close', resolve)).then(() => (exited = true));
+    const run = runningCli(['dm', 'send', npubEncode(getPublicKey(bob)), 'are you there?'], { NOSTR_TUI_HOME: alice.cli.home, ...env });
     try {
-      await until(() => out.includes(`  ${relay.url}  accepted\n`) || undefined, 'the own copy taken, before the silent relay times out');
-      expect(out.startsWith('Your copy: sent to your read relays')).toBe(true);
-      expect(out).not.toContain('To npub');
-      expect(exited).toBe(false);
+      await until(() => run.stdout().includes(`  ${relay.url}  accepted\n`) || undefined, 'the own copy taken, before the silent relay times out');
+      expect(run.stdout().startsWith('Your copy: sent to your read relays')).toBe(true);
+      expect(run.stdout()).not.toContain('To npub');
+      expect(run.exited()).toBe(false);
       await silent.waitFor((r) => r.message[0] === 'EVENT');
     } finally {
-      child.kill('SIGINT');
-      await closed;
+      await run.interrupt();
       await silent.stop();
     }
   });

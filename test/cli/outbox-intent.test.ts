@@ -9,7 +9,7 @@ import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { openStore } from '../../src/store/open.js';
-import { cliHome, spawnCli } from '../helpers/cli.js';
+import { cliHome, runningCli } from '../helpers/cli.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { manualClock } from '../helpers/store.js';
 import { until } from '../helpers/until.js';
@@ -106,20 +106,15 @@ describe('the outbox goes where it was meant to, from writing commands only', ()
     const store = openStore(path.join(cli.home, 'data'), { clock: manualClock(Date.now() - 30_000) });
     store.outbox.add(stuck, [silent.url]);
     store.close();
-    const child = spawnCli(['outbox', 'flush'], { NOSTR_TUI_HOME: cli.home, NOSTR_TUI_DISCOVERY_RELAYS: '' });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => (out += chunk));
-    let exited = false;
-    const closed = new Promise((resolve) => child.on('close', resolve)).then(() => (exited = true));
+    const run = runningCli(['outbox', 'flush'], { NOSTR_TUI_HOME: cli.home, NOSTR_TUI_DISCOVERY_RELAYS: '' });
     try {
-      await until(() => out.includes(`  ${intended.url}  accepted\n`) || undefined, 'the older entry, before the silent relay times out');
-      expect(out.startsWith(`${noteEncode(pending.id)}  delivered\n`)).toBe(true);
-      expect(out).not.toContain(noteEncode(stuck.id));
+      await until(() => run.stdout().includes(`  ${intended.url}  accepted\n`) || undefined, 'the older entry, before the silent relay times out');
+      expect(run.stdout().startsWith(`${noteEncode(pending.id)}  delivered\n`)).toBe(true);
+      expect(run.stdout()).not.toContain(noteEncode(stuck.id));
       await until(() => silent.events() > 0 || undefined, 'the newer entry sent to the silent relay');
-      expect(exited).toBe(false);
+      expect(run.exited()).toBe(false);
     } finally {
-      child.kill('SIGINT');
-      await closed;
+      await run.interrupt();
       await silent.stop();
     }
   });

@@ -5,7 +5,7 @@ import type { Event } from 'nostr-tools';
 import { npubEncode, nsecEncode, noteEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey, verifyEvent } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cliHome, cliUser, spawnCli } from '../helpers/cli.js';
+import { cliHome, cliUser, runningCli } from '../helpers/cli.js';
 import { startFaultRelay } from '../helpers/fault-relay.js';
 import { until } from '../helpers/until.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
@@ -100,21 +100,16 @@ describe('post', () => {
     // Takes the note and never says OK: the post waits its 8 s for it.
     const silent = await startFaultRelay({});
     const { cli } = await userHome();
-    const child = spawnCli(['post', 'one relay silent', ...relayArgs(relayA.url, silent.url)], { NOSTR_TUI_HOME: cli.home });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => (out += chunk));
-    let exited = false;
-    const closed = new Promise((resolve) => child.on('close', resolve)).then(() => (exited = true));
+    const run = runningCli(['post', 'one relay silent', ...relayArgs(relayA.url, silent.url)], { NOSTR_TUI_HOME: cli.home });
     try {
-      await until(() => out.includes(`  ${relayA.url}  accepted\n`) || undefined, "the first relay's answer, before the silent one times out");
-      expect(out).toMatch(/^note1[0-9a-z]+\n {2}ws:\/\//);
-      expect(exited).toBe(false);
+      await until(() => run.stdout().includes(`  ${relayA.url}  accepted\n`) || undefined, "the first relay's answer, before the silent one times out");
+      expect(run.stdout()).toMatch(/^note1[0-9a-z]+\n {2}ws:\/\//);
+      expect(run.exited()).toBe(false);
       // Stopped there (Ctrl-C): a relay took it, so nothing is left to send again.
-      child.kill('SIGINT');
-      await closed;
+      await run.interrupt();
       expect((await cli.run(['outbox'])).stdout).toBe('The outbox is empty: every signed event has reached a relay.\n');
     } finally {
-      child.kill();
+      await run.interrupt();
       await silent.stop();
     }
   });

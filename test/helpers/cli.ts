@@ -42,6 +42,24 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv, opts: CliOption
   return child;
 }
 
+/** A spawned CLI read while it runs: what it printed so far, whether it has exited, and how to stop it (Ctrl-C). */
+export function runningCli(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawnCli(args, env);
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk));
+  let exited = false;
+  const closed = new Promise((resolve) => child.on('close', resolve)).then(() => (exited = true));
+  return {
+    stdout: () => out,
+    exited: () => exited,
+    /** SIGINT, as Ctrl-C sends, and its exit. */
+    async interrupt(): Promise<void> {
+      child.kill('SIGINT');
+      await closed;
+    },
+  };
+}
+
 /** Collects the output of a spawned CLI, byte for byte, until it exits. */
 export function finishedRaw(child: ChildProcess): Promise<RawCliResult> {
   const out: Buffer[] = [];
