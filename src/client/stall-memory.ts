@@ -27,7 +27,8 @@ export class StallMemory implements RelayWaits {
   /** The relay stalled through a whole wait within the last hour, and has not answered since. */
   stalledLately(url: string): boolean {
     const at = this.known.get(url);
-    return at !== undefined && this.now() - at < STALL_REMEMBERED_MS;
+    // A stall "in the future" (the clock was set back since) is not trusted: the relay gets the whole wait.
+    return at !== undefined && this.now() >= at && this.now() - at < STALL_REMEMBERED_MS;
   }
 
   /** It sent an EOSE or an OK: an ordinary relay again. */

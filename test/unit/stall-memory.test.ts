@@ -19,6 +19,8 @@ describe('StallMemory', () => {
     expect(memory.wait(A, 500)).toBe(500);
     now += STALL_REMEMBERED_MS;
     expect(memory.wait(A, FULL)).toBe(FULL);
+    // The clock set back past the stall: it is not trusted.
+    expect(new StallMemory(new Map([[A, now + 60_000]]), () => now).wait(A, FULL)).toBe(FULL);
   });
 
   it('remembers a stall through a whole wait, not a short wait running out', () => {
