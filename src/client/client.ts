@@ -78,6 +78,8 @@ export interface Client {
   readonly fetch: typeof fetch;
   /** Relays that stalled (no EOSE in time) during this run: reads do not wait for them again (src/client/stalled-relays.ts). */
   readonly stalled: StalledRelays;
+  /** This run gave the relay a short wait, as it stalled on a recent run (src/client/stall-memory.ts). */
+  gaveShortWait(url: string): boolean;
   close(): Promise<void>;
 }
 
@@ -185,6 +187,7 @@ export function createClient(opts: ClientOptions): Client {
     },
     fetch: web.fetch,
     stalled: new StalledRelays(),
+    gaveShortWait: (url) => stalls?.gaveShortWait(url) ?? false,
     async close() {
       web.close();
       // Let the retry of earlier outbox entries finish (bounded by the publish timeout), unless it runs in the background.

@@ -12,16 +12,28 @@ export const STALL_REMEMBERED_MS = 3_600_000;
 
 export class StallMemory implements RelayWaits {
   private readonly changes = new Map<string, number | undefined>();
+  /** Relays given a short wait in this run for a stall on an earlier run, for the output to say so. */
+  private readonly shortened = new Set<string>();
+  private readonly startedAt: number;
 
   /** `known`: relay URL -> unix ms of its last stall, as stored. */
   constructor(
     private readonly known: Map<string, number>,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.startedAt = now();
+  }
 
   /** How long `url` gets to answer a request that gives relays `timeoutMs`. */
   wait(url: string, timeoutMs: number): number {
-    return this.stalledLately(url) ? Math.min(timeoutMs, STALLED_EARLIER_WAIT_MS) : timeoutMs;
+    if (!this.stalledLately(url) || timeoutMs <= STALLED_EARLIER_WAIT_MS) return timeoutMs;
+    if (this.known.get(url)! < this.startedAt) this.shortened.add(url);
+    return STALLED_EARLIER_WAIT_MS;
+  }
+
+  /** This run gave `url` a short wait because it stalled on an earlier run (not only on this one). */
+  gaveShortWait(url: string): boolean {
+    return this.shortened.has(url);
   }
 
   /** The relay stalled through a whole wait within the last hour, and has not answered since. */

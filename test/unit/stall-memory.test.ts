@@ -34,6 +34,12 @@ describe('StallMemory', () => {
     memory.waitedOut(B, FULL);
     expect(memory.wait(B, FULL)).toBe(STALLED_EARLIER_WAIT_MS);
     expect([...memory.unsaved()]).toEqual([[B, now]]);
+    // The output says when a wait was cut short for a stall on an earlier run, not on this one.
+    const fresh = new StallMemory(new Map([[A, now - 60_000]]), () => now);
+    fresh.waitedOut(B, FULL);
+    fresh.wait(A, FULL);
+    fresh.wait(B, FULL);
+    expect([fresh.gaveShortWait(A), fresh.gaveShortWait(B)]).toEqual([true, false]);
   });
 
   it('forgets a relay once it answers, and writes nothing for relays it never knew', () => {

@@ -8,6 +8,7 @@ import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
 import { muteSet, sameMuteSet, type MuteSet } from '../../core/mutes.js';
 import { routeFeed } from '../../client/routed-feed.js';
 import type { StalledRelays } from '../../client/stalled-relays.js';
+import { STALLED_EARLIER_WAIT_MS } from '../../client/stall-memory.js';
 import { discoveryRelaysFromEnv, maxRelaysFromEnv } from '../../client/router.js';
 import { unixNow } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
@@ -89,7 +90,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     const print = (event: Event) => (args.json ? writeLine(ctx.stdout, JSON.stringify(event)) : writeNote(ctx, event, names!));
     // Streamed, the newest comes last, where the next ones will follow.
     for (const { event } of args.stream ? [...entries].reverse() : entries) print(event);
-    writeSummary(ctx, outcomes, client.pool().status());
+    writeSummary(ctx, outcomes, client.pool().status(), client.gaveShortWait);
     if (!outcomes.some((o) => o.eose)) {
       if (entries.length === 0) {
         throw failure(`no relay answered (${outcomes.length} asked); check your connection or relays (\`nostr-tui relay list\`).`);
@@ -174,13 +175,14 @@ function repostLine(event: Event): string {
   return target ? `reposted ${noteEncode(target[1]!)}` : 'reposted a note';
 }
 
-export function writeSummary(ctx: CommandContext, outcomes: RelayOutcome[], status: RelayStatus[]): void {
+/** `shortWait`: relays this run waited less for, as they stalled on a recent run (said on their line). */
+export function writeSummary(ctx: CommandContext, outcomes: RelayOutcome[], status: RelayStatus[], shortWait?: (url: string) => boolean): void {
   for (const outcome of outcomes) {
     const counts = status.find((s) => s.url === outcome.url)?.counts;
     const how = outcome.eose
       ? `${outcome.events} event${outcome.events === 1 ? '' : 's'}`
       : outcome.timedOut
-        ? `timed out (${outcome.events} event${outcome.events === 1 ? '' : 's'} before that)`
+        ? `timed out (${outcome.events} event${outcome.events === 1 ? '' : 's'} before that${shortWait?.(outcome.url) ? `; it did not answer on a run in the last hour either, so it got ${STALLED_EARLIER_WAIT_MS / 1000} s` : ''})`
         : `failed: ${sanitizeLine(outcome.error ?? 'no answer')}`;
     const dropped = counts
       ? [
