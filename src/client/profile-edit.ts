@@ -4,16 +4,19 @@
 import type { VerifiedEvent } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { failure, noKeyYet } from '../core/errors.js';
-import { checkChanges, profileObject, profileTemplate, type ProfileChanges } from '../core/profile-edit.js';
+import { changesNothing, checkChanges, profileObject, profileTemplate, type ProfileChanges } from '../core/profile-edit.js';
 import type { PublishResult } from '../net/types.js';
 import type { Client } from './client.js';
 import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
 import { publishEvent, type PublishHooks } from './publish.js';
 
 export interface ProfileEdit {
+  /** The new profile; when `unchanged`, the newest one, which already said it. */
   event: VerifiedEvent;
   results: PublishResult[];
   lookup: NewestLookup;
+  /** The newest profile already had every value asked for: nothing was signed or sent. */
+  unchanged?: true;
 }
 
 /** The newest kind 0 of `pubkey` on the relays (and the local copy). */
@@ -31,6 +34,8 @@ export async function setProfile(client: Client, changes: ProfileChanges, hooks?
   if (lookup.event && !profileObject(lookup.event.content)) {
     throw failure('your newest profile on the relays is not a JSON object, so its fields cannot be kept; nothing was changed.');
   }
+  // Already so: a second identical version would only replace the first (as a second like is not sent).
+  if (lookup.event && changesNothing(changes, lookup.event)) return { event: lookup.event as VerifiedEvent, results: [], lookup, unchanged: true };
   const { event, results } = await publishEvent(client, profileTemplate(changes, unixNow(client.clock), lookup.event), hooks?.(lookup));
   return { event, results, lookup };
 }

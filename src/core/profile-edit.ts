@@ -57,3 +57,9 @@ export function profileTemplate(changes: ProfileChanges, now: number, previous?:
     content: JSON.stringify(mergeProfile(before, changes)),
   };
 }
+
+/** `changes` would leave `previous` as it is: every field already has the value asked for (nothing to publish). */
+export function changesNothing(changes: ProfileChanges, previous: Event): boolean {
+  const before = profileObject(previous.content);
+  return before !== undefined && JSON.stringify(mergeProfile(before, changes)) === JSON.stringify(before);
+}

@@ -274,7 +274,8 @@ export interface UiServices {
   resolvePerson?(text: string, follows?: readonly string[]): Promise<string>;
   /** Publishes the user's profile with these fields changed, from the newest copy on the relays (`e`, as `profile set`). */
   /** Edits the newest copy on the relays; `onSaved` as for `publish`. */
-  setProfile?(changes: ProfileChanges, onSaved?: (event: Event) => void): Promise<PublishOutcome>;
+  /** `unchanged`: the newest profile on the relays already said it; nothing was sent. */
+  setProfile?(changes: ProfileChanges, onSaved?: (event: Event) => void): Promise<PublishOutcome & { unchanged?: true }>;
   /** Search (issue #15): the cache's hits at once, then the search relays' (NIP-50). */
   search?(query: string): SearchFeedLike;
   /** Notes with this hashtag (`#t`), from everyone on the user's relays. */

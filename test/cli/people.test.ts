@@ -45,6 +45,14 @@ describe('profile', () => {
     expect(JSON.parse(stored.content)).toEqual({ name: 'X', about: 'hi', x_unknown: [1, { a: true }], lud16: 'me@ln.example' });
     const json = await me.run(['profile', '--json']);
     expect(json.stdout).toBe(`${JSON.stringify(stored)}\n`);
+
+    // Already so (a name it has, a field it does not have removed): nothing is signed or sent.
+    const again = await me.run(['profile', 'set', '--name', 'X', '--website', '']);
+    expect(again).toMatchObject({ code: 0, stdout: 'Your newest profile already says that; nothing was sent.\n' });
+    const againJson = await me.run(['profile', 'set', '--name', 'X', '--json']);
+    expect(JSON.parse(againJson.stdout)).toEqual({ id: stored.id, unchanged: 'already' });
+    expect(await relay.find({ kinds: [0], authors: [me.pubkey] })).toEqual([stored]);
+    expect(JSON.parse((await me.run(['outbox', '--json'])).stdout)).toEqual([]);
   });
 
   it('shows an address as verified only when the domain maps it to the key', async () => {

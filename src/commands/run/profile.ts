@@ -68,10 +68,14 @@ export async function setProfileCommand(ctx: CommandContext, args: ProfileArgs):
   await withClient(ctx, args, async (client) => {
     // Said once it is saved, each relay's answer as it comes (see post).
     const output = writeOutput(ctx, client, args.json);
-    const { event, results, lookup } = await setProfile(client, changes, (newest) =>
+    const { event, results, lookup, unchanged } = await setProfile(client, changes, (newest) =>
       output.hooks(() => `Profile published${newest.event ? ' (other fields kept from your newest profile)' : ''}.`),
     );
     warnUnanswered(ctx, lookup, 'profile');
+    if (unchanged) {
+      writeLine(ctx.stdout, args.json ? JSON.stringify({ id: event.id, unchanged: 'already' }) : 'Your newest profile already says that; nothing was sent.');
+      return;
+    }
     output.finish(results, () => ({ id: event.id, event, relays: resultsJson(results) }));
     // A new NIP-05 address is only an identity once its domain maps it to this key: say so now rather than let it look verified.
     if (changes.nip05 && !(await nip05For(client).verify(changes.nip05, event.pubkey))) {

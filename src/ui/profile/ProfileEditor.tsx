@@ -48,9 +48,9 @@ export function ProfileEditor(props: { profile: Profile | undefined; width: numb
       props.onDone();
     };
     services.setProfile(changes, saved).then(
-      ({ event, results }) => {
+      ({ event, results, unchanged }) => {
         saved(event);
-        props.setStatus(publishStatus('profile', results));
+        props.setStatus(unchanged ? { text: 'profile: your newest profile already says that (nothing sent)', tone: 'info' } : publishStatus('profile', results));
       },
       (error: unknown) => {
         setSaving(false);
