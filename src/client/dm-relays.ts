@@ -19,13 +19,13 @@ export type ListLookup = NewestLookup;
 export const allowPrivateRelays = (client: Client): boolean => client.relays().some((relay) => isPrivateHost(new URL(relay.url).hostname));
 
 /**
- * Every relay the user has plus the discovery relays (not with `--relay`: then only those);
- * `otherwise` when that is none (the relay being added to an empty list is then the one to ask).
+ * Every relay the user has plus the discovery relays (not with `--relay`: then only those), and
+ * `also`: a relay being added, which the new list will be sent to, so it may hold a newer one.
  */
-function lookupRelays(client: Client, otherwise: readonly string[] = []): string[] {
+function lookupRelays(client: Client, also: readonly string[] = []): string[] {
   const own = allUrls(client.relays());
-  const urls = client.pinnedRelays ? own : [...new Set([...own, ...discoveryRelaysFromEnv(client.env)])];
-  return urls.length > 0 ? urls : [...otherwise];
+  const urls = client.pinnedRelays ? own : [...own, ...discoveryRelaysFromEnv(client.env)];
+  return [...new Set([...urls, ...also])];
 }
 
 /**
@@ -37,10 +37,10 @@ export async function fetchNewestLists(
   client: Client,
   kind: number,
   authors: readonly string[],
-  { otherwise, read = false }: { otherwise?: readonly string[]; read?: boolean } = {},
+  { also, read = false }: { also?: readonly string[]; read?: boolean } = {},
 ): Promise<{ lists: Map<string, Event>; lookup: Omit<ListLookup, 'event'> }> {
   const filter = { kinds: [kind], authors: [...authors] };
-  const { events, relays } = await queryPastStalled(client.pool(), [filter], { relays: lookupRelays(client, otherwise) }, read ? client.stalled : undefined);
+  const { events, relays } = await queryPastStalled(client.pool(), [filter], { relays: lookupRelays(client, also) }, read ? client.stalled : undefined);
   const fromRelays = events.filter((event) => event.kind === kind && authors.includes(event.pubkey));
   const store = client.store();
   store.events.putMany(fromRelays);
@@ -53,9 +53,9 @@ export async function fetchNewestLists(
   return { lists, lookup: { relays, answered: relays.filter((relay) => relay.eose).length } };
 }
 
-/** The newest version of one of the user's own lists (10002, 10050, …); `otherwise`: whom to ask when there is no relay to. */
-export async function fetchOwnList(client: Client, kind: number, pubkey: string, otherwise?: readonly string[]): Promise<ListLookup> {
-  const { lists, lookup } = await fetchNewestLists(client, kind, [pubkey], otherwise ? { otherwise } : {});
+/** The newest version of one of the user's own lists (10002, 10050, …); `also`: a relay being added, asked too. */
+export async function fetchOwnList(client: Client, kind: number, pubkey: string, also?: readonly string[]): Promise<ListLookup> {
+  const { lists, lookup } = await fetchNewestLists(client, kind, [pubkey], also ? { also } : {});
   const event = lists.get(pubkey);
   return { ...lookup, ...(event ? { event } : {}) };
 }

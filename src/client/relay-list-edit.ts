@@ -30,11 +30,11 @@ export interface ListPublish {
 
 const LIST_NAME: Record<number, string> = { [RELAY_LIST_KIND]: 'relay list (kind 10002)', [DM_RELAYS_KIND]: 'DM relay list (kind 10050)' };
 
-/** The newest copy of the user's list of `kind`; throws when it cannot be known. `otherwise`: whom to ask when there is no relay to. */
-export async function currentOwnList(client: Client, kind: number, otherwise?: readonly string[]): Promise<ListLookup> {
+/** The newest copy of the user's list of `kind`; throws when it cannot be known. `also`: a relay being added, asked too. */
+export async function currentOwnList(client: Client, kind: number, also?: readonly string[]): Promise<ListLookup> {
   const me = client.publicKey();
   if (!me) throw noKeyYet();
-  const lookup = await fetchOwnList(client, kind, me, otherwise);
+  const lookup = await fetchOwnList(client, kind, me, also);
   requireNewest(lookup, LIST_NAME[kind] ?? `list (kind ${kind})`, 'Try again when they are reachable, or use --local to change only config.json.');
   return lookup;
 }
@@ -61,7 +61,9 @@ export async function editPublishedRelays(
   ownPubkey?: string,
 ): Promise<{ config: RelayEdit; list: ListPublish }> {
   await client.signer(); // a read-only key or a wrong passphrase fails before any network
-  // A first relay added to an empty list is asked itself: there is no other to.
+  // The relay being added is asked too: the new list goes there, and it may hold a newer one
+  // than the others (the user's own relay, which no other has heard of); an edit from the others'
+  // copy would replace it there.
   const lookup = await currentOwnList(client, RELAY_LIST_KIND, edit.spec ? [edit.url] : []);
   const configEdit = edit.spec ? addRelay(config, edit.url, { read: edit.spec.read, write: edit.spec.write }, ownPubkey) : removeRelay(config, edit.url);
   const after = config.relays();

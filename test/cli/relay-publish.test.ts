@@ -7,7 +7,7 @@ import { nsecEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cliHome } from '../helpers/cli.js';
-import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { closedPort, startRelay, type TestRelay } from '../helpers/relay.js';
 
 vi.setConfig({ testTimeout: 90_000 });
 
@@ -96,13 +96,35 @@ describe('relay add/remove publish kind 10002', () => {
   it('refuses when no relay answered, and leaves config.json as it was', async () => {
     const me = await home([downUrl]);
     const before = fs.readFileSync(me.cli.file('config.json'), 'utf8');
-    const result = await me.run(['relay', 'add', other.url]);
+    const result = await me.run(['relay', 'add', await closedPort()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/no relay answered \(1 asked\), so your current relay list \(kind 10002\) is unknown; nothing was changed/);
+    expect(result.stderr).toMatch(/no relay answered \(2 asked\), so your current relay list \(kind 10002\) is unknown; nothing was changed/);
+    expect(fs.readFileSync(me.cli.file('config.json'), 'utf8')).toBe(before);
+    // The relay being added answers, but the configured one does not, and neither has a list.
+    const partly = await me.run(['relay', 'add', other.url]);
+    expect(partly.code).toBe(1);
+    expect(partly.stderr).toMatch(/only 1 of 2 relays answered and none had your relay list \(kind 10002\)/);
     expect(fs.readFileSync(me.cli.file('config.json'), 'utf8')).toBe(before);
     const dm = await me.run(['relay', 'add', other.url, '--dm']);
     expect(dm.code).toBe(1);
     expect(dm.stderr).toMatch(/DM relay list \(kind 10050\) is unknown/);
+  });
+
+  it('the relay being added is asked too: the list it holds (the user\'s own relay, unknown to the others) is the one edited, not replaced', async () => {
+    const mine = await startRelay();
+    try {
+      const me = await home([relay.url]);
+      await mine.seed(finalizeEvent({ kind: 10002, created_at: nowSec() - 100, tags: [['r', mine.url], ['r', 'wss://elsewhere.example', 'read']], content: '' }, me.secretKey));
+      const added = await me.run(['relay', 'add', mine.url]);
+      expect(added.code).toBe(0);
+      // Already on the list it holds: nothing to publish, and that list stays as it was.
+      const [list] = await mine.find({ kinds: [10002], authors: [me.pubkey] });
+      expect(list!.tags).toEqual([['r', mine.url], ['r', 'wss://elsewhere.example', 'read']]);
+      expect(await relay.find({ kinds: [10002], authors: [me.pubkey] })).toEqual([]);
+      expect(me.config().relays.map((r: { url: string }) => r.url)).toEqual([relay.url, mine.url]);
+    } finally {
+      await mine.stop();
+    }
   });
 
   it('a relay gone for good: removing it is refused while only the others answered, and the refusal names --local, which removes it', async () => {

@@ -65,22 +65,25 @@ describe('relays panel: the published relay list', () => {
 
   it('when no relay answers the lookup, nothing is changed and the panel says why; y changes config.json only', async () => {
     const down = await closedPort();
+    // The relay being added is asked too (it may hold a newer list): one on loopback that is down as well.
+    const two = await closedPort();
     const { config, frame, addInPanel, press } = open(down);
     const before = config.relays();
-    await addInPanel('no relay reachable', 'wss://two.example');
-    const asked = await frame((f) => f.includes('add wss://two.example to config.json only? y/n') && f.includes('nothing changed yet'));
+    await addInPanel('no relay reachable', two);
+    const asked = await frame((f) => f.includes(`add ${two} to config.json only? y/n`) && f.includes('nothing changed yet'));
     expect(asked).toMatch(/nothing changed yet: no relay answered \(\d+ asked\), so your current relay list \(kind 10002\) is\s+unknown/);
     expect(config.relays()).toEqual(before);
     press('n');
     await frame((f) => !f.includes('y/n'));
     expect(config.relays()).toEqual(before);
 
-    await addInPanel(' · Relays', 'wss://two.example');
-    await frame((f) => f.includes('add wss://two.example to config.json only? y/n'));
+    await addInPanel(' · Relays', two);
+    await frame((f) => f.includes(`add ${two} to config.json only? y/n`));
     press('y');
     // These services run with --relay (test/helpers/real-services.ts): the edit waits for a start without it.
-    await frame((f) => f.includes('added wss://two.example: saved; used from the next start without --relay; only config.json changed'));
-    expect(config.relays()).toEqual([...before, { url: 'wss://two.example', read: true, write: true }]);
+    // The footer wraps where the URL's length puts it.
+    await frame((f) => f.replace(/\s+/g, ' ').includes(`added ${two}: saved; used from the next start without --relay; only config.json changed`));
+    expect(config.relays()).toEqual([...before, { url: two, read: true, write: true }]);
   });
 
   it('a bad URL is refused at once, before any lookup, with the command\'s sentence', async () => {
