@@ -76,6 +76,7 @@ function targetOf(event: Event): string | undefined {
 }
 
 const isLike = (event: Event) => event.kind === 7 && event.content !== '-';
+const isRepost = (event: Event) => REPOST_KINDS.includes(event.kind);
 
 export function createInteractions(deps: InteractionDeps): Interactions {
   /** Per note: the user's reactions and reposts of it that are known (not deleted). */
@@ -162,7 +163,7 @@ export function createInteractions(deps: InteractionDeps): Interactions {
     const known = mine.get(id) ?? [];
     return {
       liked: known.some(isLike),
-      reposted: known.some((e) => REPOST_KINDS.includes(e.kind)),
+      reposted: known.some(isRepost),
       busy: busy.has(`like:${id}`) || busy.has(`repost:${id}`),
     };
   };
@@ -196,6 +197,17 @@ export function createInteractions(deps: InteractionDeps): Interactions {
   };
   const now = () => unixNow(deps.clock);
 
+  /** A like or repost (`done` picks the user's own of that kind): sent once, or, done before, as `doneBefore` says. */
+  const once = (note: Event, done: (event: Event) => boolean, template: () => EventTemplate) => async (): Promise<InteractionOutcome> => {
+    await loaded(note.id);
+    const earlier = (mine.get(note.id) ?? []).filter(done);
+    if (earlier.length > 0) return doneBefore(earlier);
+    const outcome = await deps.publish(template());
+    add(note.id, outcome.event);
+    onRelays.add(outcome.event.id);
+    return outcome;
+  };
+
   /** Deletes the user's own events of the note that `pick` selects (NIP-09, `k` per kind). */
   const undo = async (note: Event, pick: (event: Event) => boolean): Promise<InteractionOutcome> => {
     await loaded(note.id);
@@ -214,28 +226,10 @@ export function createInteractions(deps: InteractionDeps): Interactions {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    like: (note, relayHint = '') =>
-      exclusive(`like:${note.id}`, async () => {
-        await loaded(note.id);
-        const likes = (mine.get(note.id) ?? []).filter(isLike);
-        if (likes.length > 0) return doneBefore(likes);
-        const outcome = await deps.publish(reactionTemplate(note, now(), relayHint));
-        add(note.id, outcome.event);
-        onRelays.add(outcome.event.id);
-        return outcome;
-      }),
+    like: (note, relayHint = '') => exclusive(`like:${note.id}`, once(note, isLike, () => reactionTemplate(note, now(), relayHint))),
     unlike: (note) => exclusive(`like:${note.id}`, () => undo(note, isLike)),
-    repost: (note, relayHint = '') =>
-      exclusive(`repost:${note.id}`, async () => {
-        await loaded(note.id);
-        const reposts = (mine.get(note.id) ?? []).filter((e) => REPOST_KINDS.includes(e.kind));
-        if (reposts.length > 0) return doneBefore(reposts);
-        const outcome = await deps.publish(repostTemplate(note, now(), relayHint));
-        add(note.id, outcome.event);
-        onRelays.add(outcome.event.id);
-        return outcome;
-      }),
-    unrepost: (note) => exclusive(`repost:${note.id}`, () => undo(note, (e) => REPOST_KINDS.includes(e.kind))),
+    repost: (note, relayHint = '') => exclusive(`repost:${note.id}`, once(note, isRepost, () => repostTemplate(note, now(), relayHint))),
+    unrepost: (note) => exclusive(`repost:${note.id}`, () => undo(note, isRepost)),
     deleteNote: (note) =>
       exclusive(`delete:${note.id}`, async () => {
         if (note.pubkey !== deps.me()) return { results: [], unchanged: 'not-yours' };

@@ -33,11 +33,15 @@ export interface PublishHooks {
   onResult?(result: PublishResult): void;
 }
 
+/** The user's write relays; with none, a failure ending with `nothing` ("Nothing was signed."). */
+function ownWriteRelays(client: Client, nothing: string): string[] {
+  const relays = writeUrls(client.relays());
+  if (relays.length === 0) throw failure(`no write relays: add one with \`nostr-tui relay add wss://…\` (or pass --relay). ${nothing}`);
+  return relays;
+}
+
 export async function publishEvent(client: Client, template: EventTemplate, hooks: PublishHooks = {}): Promise<Published> {
-  const ownRelays = writeUrls(client.relays());
-  if (ownRelays.length === 0) {
-    throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay). Nothing was signed.');
-  }
+  const ownRelays = ownWriteRelays(client, 'Nothing was signed.');
   // The inboxes of the people it tags are looked up once it is saved, while it goes to the user's
   // own relays: saving never waits for other people's relay lists (a slow indexer, or a relay that
   // never answers, held every reply for the lookup's 3 s).
@@ -70,8 +74,7 @@ export async function signSaveSend(
  * dropped it, or the user's relays changed), which doing again must not turn into a second event.
  */
 export async function resendEvent(client: Client, event: VerifiedEvent, hooks: PublishHooks = {}): Promise<Published> {
-  const ownRelays = writeUrls(client.relays());
-  if (ownRelays.length === 0) throw failure('no write relays: add one with `nostr-tui relay add wss://…` (or pass --relay). Nothing was sent.');
+  const ownRelays = ownWriteRelays(client, 'Nothing was sent.');
   const fit = await relaysThatTake(event, [...new Set(ownRelays)], client.store().relayInfo, client.fetch);
   return saveSend(client, event, fit, ownRelays, hooks, () => inboxRelays(client, event));
 }

@@ -37,7 +37,7 @@ export class StallMemory implements RelayWaits {
   }
 
   /** The relay stalled through a whole wait within the last hour, and has not answered since. */
-  stalledLately(url: string): boolean {
+  private stalledLately(url: string): boolean {
     const at = this.known.get(url);
     // A stall "in the future" (the clock was set back since) is not trusted: the relay gets the whole wait.
     return at !== undefined && this.now() >= at && this.now() - at < STALL_REMEMBERED_MS;

@@ -25,7 +25,7 @@ const nothingSent: Record<Interaction, string> = {
 
 /** A like or repost done earlier that only the cache still had: the same event went to the relays again. */
 const sentAgain = (action: Interaction, note: string): string =>
-  `${nothingSent[action].replace('{note}', note).replace(/; nothing was sent\.$/, '')}, but none of your relays had your ${action} ` +
+  `You already ${action === 'repost' ? 'reposted' : 'like'} ${note}, but none of your relays had your ${action} ` +
   '(one may have dropped it, or your relays changed): sent it to them again.';
 
 const done: Record<Interaction, string> = {
