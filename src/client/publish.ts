@@ -96,15 +96,18 @@ async function saveSend(
   // Delivered at the first relay's acceptance, not when the slowest has answered: a run ended
   // meanwhile does not send it again, and the UI stops marking it unsent.
   let delivered = false;
+  // Recorded before it is told: once a line says "accepted", Ctrl-C (which ends a one-shot command
+  // at once, even mid-commit) can no longer leave the event pending for a relay that took it.
   const onResult = (result: PublishResult) => {
-    hooks.onResult?.(result);
-    if (!result.ok || delivered) return;
-    delivered = true;
-    try {
-      store.outbox.record(event.id, [result]);
-    } catch {
-      // Recorded with the rest below (or, the store gone, sent again by a later run: never lost).
+    if (result.ok && !delivered) {
+      delivered = true;
+      try {
+        store.outbox.record(event.id, [result]);
+      } catch {
+        // Recorded with the rest below (or, the store gone, sent again by a later run: never lost).
+      }
     }
+    hooks.onResult?.(result);
   };
   const send = async (to: LimitCheck) => [...(await client.pool().publish(event, { relays: to.relays, onResult })), ...to.refused];
   const asked = new Set(relays);
