@@ -1,5 +1,7 @@
 // The cross-run memory of relays that stalled (src/client/stall-memory.ts) and its rows in the
 // database (src/store/relay-stalls.ts).
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { STALL_REMEMBERED_MS, STALLED_EARLIER_WAIT_MS, StallMemory } from '../../src/client/stall-memory.js';
 import { openStore } from '../../src/store/open.js';
@@ -71,5 +73,14 @@ describe('RelayStalls', () => {
     // The rest of the meta table is not the stalls'.
     expect(second.notificationsSeen.get('f'.repeat(64))).toBe(5);
     second.close();
+
+    // Rows that are not a time (a damaged or hand-edited file) are left out, not trusted.
+    const db = new Database(path.join(dir, 'nostr-tui.db'));
+    const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    for (const [url, value] of [['wss://nan.example', 'soon'], ['wss://neg.example', '-5'], ['wss://huge.example', '1e400'], ['wss://frac.example', '1.5']]) put.run(`relay-stalled:${url}`, value);
+    db.close();
+    const third = openStore(dir, { clock });
+    expect(third.relayStalls.load()).toEqual(new Map([['wss://c.example', 9_000]]));
+    third.close();
   });
 });
