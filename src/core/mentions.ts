@@ -55,3 +55,13 @@ export function renderMentions(content: string, nameOf: (pubkey: string) => stri
   }
   return out + content.slice(cursor);
 }
+
+/** The people a note's text mentions (`nostr:npub1…`, `nostr:nprofile1…`), whom renderMentions shows as `@name`. */
+export function mentionedPeople(content: string): string[] {
+  if (!content.includes('nostr:')) return [];
+  const people: string[] = [];
+  for (const block of parseContent(content)) {
+    if (block.type === 'reference' && 'pubkey' in block.pointer && isHex64(block.pointer.pubkey)) people.push(block.pointer.pubkey);
+  }
+  return people;
+}

@@ -1,5 +1,6 @@
-// Issue #13: `timeline` and `following` print people by the names the cache holds
-// (`Alice (npub1abcd…wxyz)`) and `nostr:` mentions as @name; --json stays byte-exact.
+// Issue #13: `timeline` and `following` print people by name (`Alice (npub1abcd…wxyz)`) and
+// `nostr:` mentions as @name; --json stays byte-exact. Names come from the cache, and for people
+// it has none for, from the relays (which the cache then keeps).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,5 +97,53 @@ describe('names in text output', () => {
       { npub: npubEncode(pk(carol)), pubkey: pk(carol), relay: 'wss://carol.example', petname: 'cc' },
       { npub: npubEncode(pk(dave)), pubkey: pk(dave) },
     ]);
+  });
+});
+
+describe('names the cache does not have', () => {
+  let relay: TestRelay;
+  let home: string;
+  const daveProfile = sign(dave, NOW - 3_000, JSON.stringify({ name: 'Dave' }), 0);
+  beforeAll(async () => {
+    relay = await startRelay();
+    await relay.seed(follows, quoted, bobNote, carolNote, daveProfile);
+    home = homeWithCache();
+  });
+  afterAll(async () => {
+    await relay.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('are asked of the relays, for the authors and the people mentioned; the next run has them from the cache', async () => {
+    const result = await runInProcess(['timeline', '--relay', relay.url, '--since', '1h'], { home, nowSec: NOW });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContain(`  hi @Carol and @Dave, see [${shortNoteRef(quoted.id)}]`);
+    expect(lines).toContain(`Dave (${shortNpub(pk(dave))}) · 10 minutes ago`);
+    // The relay's copy was stored: another run, against a relay without it, still names Dave.
+    const other = await startRelay();
+    try {
+      await other.seed(follows);
+      const list = await runCli(['following', '--relay', other.url], { NOSTR_TUI_HOME: home });
+      expect(list.stdout.split('\n')).toContain(`Dave (${shortNpub(pk(dave))})`);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('are not asked for with --json, whose output is the events alone', async () => {
+    const fresh = homeWithCache();
+    try {
+      const result = await runInProcess(['timeline', '--json', '--relay', relay.url, '--since', '1h'], { home: fresh, nowSec: NOW });
+      expect(result.stdout).toBe([carolNote, bobNote, quoted].map((event) => JSON.stringify(event) + '\n').join(''));
+      const store = openStore(path.join(fresh, 'data'), { clock: manualClock(NOW * 1000) });
+      try {
+        expect(store.events.query([{ kinds: [0], authors: [pk(dave)] }])).toEqual([]);
+      } finally {
+        store.close();
+      }
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });

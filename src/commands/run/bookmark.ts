@@ -11,7 +11,8 @@ import { writeLine, type CommandContext } from '../context.js';
 import { listEditOutput } from './list-edit.js';
 import type { BookmarkArgs } from '../bookmark.js';
 import { withClient } from '../with-client.js';
-import { cachedNames } from './names.js';
+import { namesFor } from './names.js';
+import { mentionedPeople } from '../../core/mentions.js';
 import { writeNote } from './timeline.js';
 import { unknownList } from './unanswered.js';
 import { allUrls } from '../../core/relay-spec.js';
@@ -58,7 +59,7 @@ export async function listBookmarks(ctx: CommandContext, args: BookmarkArgs): Pr
       for (const id of ids) writeLine(ctx.stdout, JSON.stringify({ id, event: notes.get(id) ?? null }));
       return;
     }
-    const names = cachedNames(cacheOf(client), [...notes.values()].map((event) => event.pubkey));
+    const names = await namesFor(ctx, client, args, [...notes.values()].flatMap((event) => [event.pubkey, ...mentionedPeople(event.content)]));
     for (const id of ids) {
       const event = notes.get(id);
       if (event) writeNote(ctx, event, names);

@@ -2,7 +2,7 @@
 import type { Conversation, DmMessage, Dms } from '../../client/dms.js';
 import { createDms } from '../../client/dms.js';
 import { sendDm, type SentWrap, type WrapRoute } from '../../client/dm-send.js';
-import { cacheOf, type Client } from '../../client/client.js';
+import { type Client } from '../../client/client.js';
 import { conversationId } from '../../core/dm.js';
 import type { DropReason } from '../../core/dm-wrap.js';
 import { ExitCode, usageError } from '../../core/errors.js';
@@ -13,7 +13,7 @@ import { refuseSecretIn } from '../../core/secret-in-text.js';
 import { readAllStdin } from '../../store/passphrase.js';
 import { storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
-import { cachedNames } from './names.js';
+import { namesFor } from './names.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { DmArgs } from '../dm.js';
 import { ago } from '../../core/ago.js';
@@ -108,9 +108,9 @@ async function loadInbox(ctx: CommandContext, client: Client): Promise<Dms> {
   return dms;
 }
 
-/** People by the names the cache knows (`Alice (npub1…)`), as in `timeline`. */
-const namesFor = (client: Client, pubkeys: readonly string[]) => {
-  const names = cachedNames(cacheOf(client), pubkeys);
+/** People by name (`Alice (npub1…)`), as in `timeline`. */
+const peopleNames = async (ctx: CommandContext, client: Client, args: DmArgs, pubkeys: readonly string[]) => {
+  const names = await namesFor(ctx, client, args, pubkeys);
   return { label: names.label, list: (peers: readonly string[]) => peers.map(names.label).join(', ') };
 };
 
@@ -122,7 +122,7 @@ export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
       return;
     }
     if (conversations.length === 0) writeLine(ctx.stdout, 'No private messages yet: `nostr-tui dm send <npub> <text>` starts a conversation.');
-    const names = namesFor(client, conversations.flatMap((c) => c.peers));
+    const names = await peopleNames(ctx, client, args, conversations.flatMap((c) => c.peers));
     for (const c of conversations) {
       const unread = c.unread > 0 ? `  ${c.unread} unread` : '';
       writeLine(ctx.stdout, `${names.list(c.peers)}  ${ago(c.lastAt, ctx.clock.now())}  ${c.count} message${c.count === 1 ? '' : 's'}${unread}`);
@@ -139,7 +139,7 @@ export async function read(ctx: CommandContext, args: DmArgs): Promise<void> {
     const dms = await loadInbox(ctx, client);
     let messages: DmMessage[] = dms.thread(conversationId(who));
     if (args.limit !== undefined) messages = messages.slice(-args.limit);
-    const names = namesFor(client, args.json ? [] : who);
+    const names = await peopleNames(ctx, client, args, args.json ? [] : who);
     for (const message of messages) {
       if (args.json) writeLine(ctx.stdout, JSON.stringify({ rumor: message.rumor, from: message.from, mine: message.mine }));
       else {

@@ -11,7 +11,7 @@ import { writeLine, type CommandContext } from '../context.js';
 import { listEditOutput } from './list-edit.js';
 import { withClient } from '../with-client.js';
 import type { FollowArgs } from '../follow.js';
-import { cachedNames, personText } from './names.js';
+import { cachedNames, namesFor, personText } from './names.js';
 import { unknownList } from './unanswered.js';
 
 /** The person followed or unfollowed, as `following` names them. */
@@ -52,8 +52,8 @@ export async function following(ctx: CommandContext, args: FollowArgs): Promise<
       writeLine(ctx.stdout, 'You follow nobody yet: `nostr-tui follow <npub>` adds someone.');
       return;
     }
-    // Names from the cache (issue #13): `Alice (npub1abcd…wxyz)`; the full npub when no name is known (--json has every key).
-    const names = cachedNames(cacheOf(client), current.entries.map((entry) => entry.pubkey));
+    // Names (issue #13): `Alice (npub1abcd…wxyz)`; the full npub when no name is known (--json has every key).
+    const names = await namesFor(ctx, client, args, current.entries.map((entry) => entry.pubkey));
     for (const entry of current.entries) {
       const who = personText(names, entry.pubkey);
       const extra = [entry.petname && sanitizeLine(entry.petname), entry.relay && sanitizeLine(entry.relay)].filter(Boolean).join('  ');

@@ -12,8 +12,8 @@ import { listEditOutput } from './list-edit.js';
 import { withClient } from '../with-client.js';
 import type { MuteArgs } from '../mute.js';
 import { unknownList } from './unanswered.js';
-import { cachedNames, personText, type CachedNames } from './names.js';
-import { cacheOf, type Client } from '../../client/client.js';
+import { cachedNames, namesFor, personText, type CachedNames } from './names.js';
+import { cacheOf } from '../../client/client.js';
 
 /** A key (any spelling) or NIP-05 address is a person; `#tag` a hashtag; anything else a word. */
 async function entryOf(ctx: CommandContext, what: string): Promise<MuteEntry> {
@@ -29,8 +29,7 @@ async function entryOf(ctx: CommandContext, what: string): Promise<MuteEntry> {
 const entryText = (entry: MuteEntry, names: CachedNames): string =>
   entry.type === 'pubkey' ? personText(names, entry.value) : entry.type === 'hashtag' ? `#${sanitizeLine(entry.value)}` : `"${sanitizeLine(entry.value)}"`;
 
-const namesFor = (client: Client, entries: readonly MuteEntry[]): CachedNames =>
-  cachedNames(cacheOf(client), entries.filter((entry) => entry.type === 'pubkey').map((entry) => entry.value));
+const mutedPeople = (entries: readonly MuteEntry[]): string[] => entries.filter((entry) => entry.type === 'pubkey').map((entry) => entry.value);
 
 const UNCHANGED = {
   self: () => 'That is your own key; nothing to change.',
@@ -43,8 +42,8 @@ export async function editMutes(ctx: CommandContext, args: MuteArgs, action: 'mu
   await withClient(ctx, args, async (client) => {
     const output = listEditOutput(ctx, client, args.json, {
       noun: 'mute list',
-      unchanged: (why: keyof typeof UNCHANGED) => UNCHANGED[why](entryText(entry, namesFor(client, [entry]))),
-      done: () => `${action === 'mute' ? 'Muted' : 'Unmuted'} ${entryText(entry, namesFor(client, [entry]))}.`,
+      unchanged: (why: keyof typeof UNCHANGED) => UNCHANGED[why](entryText(entry, cachedNames(cacheOf(client), mutedPeople([entry])))),
+      done: () => `${action === 'mute' ? 'Muted' : 'Unmuted'} ${entryText(entry, cachedNames(cacheOf(client), mutedPeople([entry])))}.`,
     });
     output.finish(await (action === 'mute' ? mute : unmute)(client, entry, output.hooks));
   }, { retryOutbox: true });
@@ -59,7 +58,7 @@ export async function listMutes(ctx: CommandContext, args: MuteArgs): Promise<vo
     }
     if (args.json) return writeLine(ctx.stdout, JSON.stringify(current.entries));
     if (current.entries.length === 0) return writeLine(ctx.stdout, 'You muted nothing: `nostr-tui mute <npub|name@domain|#hashtag|word>` adds something.');
-    const names = namesFor(client, current.entries);
+    const names = await namesFor(ctx, client, args, mutedPeople(current.entries));
     for (const entry of current.entries) writeLine(ctx.stdout, entryText(entry, names));
   });
 }

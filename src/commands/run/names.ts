@@ -1,9 +1,15 @@
 // People by name in the text output of one-shot commands (issue #13): `Alice (npub1abcd…wxyz)`,
 // from the kind-0 profiles the local cache holds (the interactive UI stores every profile it
-// shows). No relay is asked: text output costs no more network than before, and --json, which
-// never shows names, stays byte-exact.
+// shows) and, for people it has no name for, from the relays (`namesFor`): a new user's first
+// `timeline` printed every author as an npub while the relays held their names. --json, which
+// never shows names, asks for none and stays byte-exact.
 import type { Event } from 'nostr-tools';
+import { cacheOf, type Client } from '../../client/client.js';
 import { parseProfile, profileName } from '../../client/profiles.js';
+import { discoveryRelaysFromEnv } from '../../client/router.js';
+import { queryPastStalled } from '../../client/stalled-relays.js';
+import { readUrls } from '../../core/relay-spec.js';
+import type { CommandContext, GlobalArgs } from '../context.js';
 import { isHex64 } from '../../core/event-shape.js';
 import { newestByAuthor } from '../../core/events.js';
 import { npub, shortNpub } from '../../core/identifiers.js';
@@ -19,19 +25,23 @@ export interface CachedNames {
   label(pubkey: string): string;
 }
 
-/** Names from the cache for these people; others are looked up (once each) when asked for. */
-export function cachedNames(store: Pick<EventStore, 'query'> | undefined, pubkeys: Iterable<string> = []): CachedNames {
+/**
+ * Names from the cache for these people; others are looked up (once each) when asked for.
+ * `fetched`: profiles just received from the relays, which the cache may not have written yet
+ * (the newest of both is used).
+ */
+export function cachedNames(store: Pick<EventStore, 'query'> | undefined, pubkeys: Iterable<string> = [], fetched: readonly Event[] = []): CachedNames {
   const names = new Map<string, string | undefined>();
   const load = (keys: string[]) => {
     const wanted = keys.filter((pk) => isHex64(pk) && !names.has(pk));
     for (const pk of wanted) names.set(pk, undefined);
-    if (!store) return;
     for (const authors of inGroupsOf(wanted, AUTHORS_PER_FILTER)) {
-      let events: Event[];
+      const group = new Set(authors);
+      const events = fetched.filter((event) => event.kind === 0 && group.has(event.pubkey));
       try {
-        events = store.query([{ kinds: [0], authors }]);
+        if (store) events.push(...store.query([{ kinds: [0], authors }]));
       } catch {
-        return; // the cache is a nicety here: keys are shown instead
+        // the cache is a nicety here: what the relays sent, or keys, are shown instead
       }
       for (const [pk, newest] of newestByAuthor(events)) {
         const raw = profileName(parseProfile(newest));
@@ -56,3 +66,36 @@ export function cachedNames(store: Pick<EventStore, 'query'> | undefined, pubkey
 
 /** A person in a list or a result line: `Alice (npub1abcd…wxyz)`, or the whole npub (to copy) when no name is known. */
 export const personText = (names: CachedNames, pubkey: string): string => (names.nameOf(pubkey) ? names.label(pubkey) : npub(pubkey));
+
+/** A name is a nicety: a relay slow to send profiles holds the output back at most this long. */
+export const NAMES_WAIT_MS = 3_000;
+
+/**
+ * Names for text output: the cache's, and for the people it has no name for, the profiles
+ * (kind 0) the relays hold: the user's read relays, `seenOn` (where these people's notes came
+ * from, which their profiles are usually on too) and the discovery relays, which keep everyone's
+ * (unless --relay named this run's relays). A relay that stalled this run is not waited for.
+ */
+export async function namesFor(
+  ctx: Pick<CommandContext, 'env'>,
+  client: Client,
+  args: GlobalArgs,
+  pubkeys: Iterable<string>,
+  seenOn: Iterable<string> = [],
+): Promise<CachedNames> {
+  const store = cacheOf(client);
+  const people = [...new Set(pubkeys)].filter(isHex64);
+  const cached = cachedNames(store, people);
+  const missing = people.filter((pubkey) => !cached.nameOf(pubkey));
+  if (missing.length === 0) return cached;
+  const indexers = args.relay?.length ? [] : discoveryRelaysFromEnv(ctx.env);
+  const relays = [...new Set([...readUrls(client.relays()), ...(args.relay?.length ? [] : seenOn), ...indexers])];
+  let fetched: Event[] = [];
+  try {
+    const filters = inGroupsOf(missing, AUTHORS_PER_FILTER).map((authors) => ({ kinds: [0], authors }));
+    fetched = (await queryPastStalled(client.pool(), filters, { relays, eoseTimeoutMs: NAMES_WAIT_MS }, client.stalled)).events;
+  } catch {
+    // No names from the relays: keys are shown, as before.
+  }
+  return cachedNames(store, people, fetched);
+}

@@ -5,7 +5,7 @@ import { cacheOf } from '../../client/client.js';
 import { createNotifications, lookUpNotes } from '../../client/notifications.js';
 import { unixNow, utcMinute } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
-import { renderMentions } from '../../core/mentions.js';
+import { mentionedPeople, renderMentions } from '../../core/mentions.js';
 import { groupNotifications } from '../../core/notifications.js';
 import { describeGroup, groupBody, groupWarning } from '../../core/notifications-text.js';
 import { shortNpub } from '../../core/identifiers.js';
@@ -15,7 +15,7 @@ import { parseSince } from '../../core/since.js';
 import { wrapText } from '../../core/text-layout.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { withClient } from '../with-client.js';
-import { cachedNames } from './names.js';
+import { namesFor } from './names.js';
 import { NOTIFICATIONS_LIMIT, NOTIFICATIONS_SINCE, type NotificationsArgs } from '../notifications.js';
 import type { Event } from 'nostr-tools';
 import type { Notification } from '../../core/notifications.js';
@@ -40,8 +40,8 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
     await service.deletionsChecked;
     const list = service.list().slice(0, limit);
     if (!args.stream) service.close();
-    // People by the names the cache knows, `Alice (npub1…)` as in `timeline`; in a note's text, `@Alice`.
-    const names = cachedNames(store, list.map((n) => n.actor));
+    // People by name, `Alice (npub1…)` as in `timeline`; in a note's text, `@Alice`. JSON shows no names.
+    const names = args.json ? undefined : await namesFor(ctx, client, args, list.flatMap((n) => [n.actor, ...mentionedPeople(n.event.content)]));
     /** Newest first; the groups of the text output too. With --stream, the newest comes last, where the next ones follow. */
     const print = async (shown: Notification[]) => {
       const notes = await lookUpNotes(deps, shown.flatMap((n) => (n.target ? [n.target] : []))).catch(() => new Map<string, Event>());
@@ -53,10 +53,10 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
         }
         return;
       }
-      const nameOf = (pubkey: string) => names.nameOf(pubkey) ?? shortNpub(pubkey);
+      const nameOf = (pubkey: string) => names!.nameOf(pubkey) ?? shortNpub(pubkey);
       const groups = groupNotifications(shown);
       for (const group of args.stream ? groups.reverse() : groups) {
-        writeLine(ctx.stdout, describeGroup(group, names.label, (id) => notes.get(id), nameOf));
+        writeLine(ctx.stdout, describeGroup(group, names!.label, (id) => notes.get(id), nameOf));
         const body = sanitize(renderMentions(groupBody(group), nameOf)).trim();
         // NIP-36: the text was asked for, and is marked as its author marked it.
         const warning = groupWarning(group);

@@ -12,7 +12,8 @@ import { writeLine, type CommandContext } from '../context.js';
 import { DEFAULT_SEARCH_LIMIT, type SearchArgs } from '../search.js';
 import { withClient } from '../with-client.js';
 import { writeNote, writeSummary } from './timeline.js';
-import { cachedNames } from './names.js';
+import { cachedNames, namesFor } from './names.js';
+import { mentionedPeople } from '../../core/mentions.js';
 import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
 import { muteSet } from '../../core/mutes.js';
 import { refuseSecretIn } from '../../core/secret-in-text.js';
@@ -53,8 +54,11 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
     const mutes = relays.length ? await loadMuteSet(client) : muteSet(localMutes(client));
     const hidden = { ...req, hide: (event: Event) => isMutedEvent(event, mutes) };
     const result = await search({ me: client.publicKey(), relays, ...(store ? { store } : {}), ...(relays.length ? { pool: client.pool() } : {}) }, hidden);
-    // Names from the cache for the text output, as `timeline` prints them.
-    const names = cachedNames(args.json ? undefined : store, args.json ? [] : result.events.map((event) => event.pubkey));
+    // Names for the text output of notes, as `timeline` prints them (a profile prints its own).
+    const names =
+      args.json || args.people
+        ? cachedNames(undefined)
+        : await namesFor(ctx, client, args, result.events.flatMap((event) => [event.pubkey, ...mentionedPeople(event.content)]));
     for (const event of result.events) {
       // The event as it was signed: JSON.stringify of the fields we received, untouched.
       if (args.json) writeLine(ctx.stdout, JSON.stringify(event));

@@ -2,7 +2,6 @@
 // The same lookup as the timeline's thread view: the note (cache, then relays and the nevent's
 // hints), then its parents up to the root and the replies (src/client/thread.ts), laid out by
 // src/core/thread.ts. Muted people's replies are left out, as everywhere; the note asked for is not.
-import { cacheOf } from '../../client/client.js';
 import { isMutedEvent, loadMuteSet } from '../../client/mutes.js';
 import { findEvent } from '../../client/notes.js';
 import { fetchThread } from '../../client/thread.js';
@@ -10,10 +9,11 @@ import { failure } from '../../core/errors.js';
 import { readUrls } from '../../core/relay-spec.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { buildThread } from '../../core/thread.js';
+import { mentionedPeople } from '../../core/mentions.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { ThreadArgs } from '../thread.js';
 import { withClient } from '../with-client.js';
-import { cachedNames } from './names.js';
+import { namesFor } from './names.js';
 import { writeNote } from './timeline.js';
 import { storedPubkey } from '../../store/keys.js';
 
@@ -35,7 +35,7 @@ export async function thread(ctx: CommandContext, args: ThreadArgs): Promise<voi
       for (const row of rows) writeLine(ctx.stdout, JSON.stringify({ depth: row.depth, focus: row.focus, event: row.event }));
       return;
     }
-    const names = cachedNames(cacheOf(client), rows.map((row) => row.event.pubkey));
+    const names = await namesFor(ctx, client, args, rows.flatMap((row) => [row.event.pubkey, ...mentionedPeople(row.event.content)]));
     for (const row of rows) writeNote(ctx, row.event, names, { indent: '  '.repeat(Math.min(row.depth, MAX_INDENT)), marker: row.focus ? '▶ ' : '' });
   });
 }

@@ -13,8 +13,8 @@ import { discoveryRelaysFromEnv, maxRelaysFromEnv } from '../../client/router.js
 import { unixNow } from '../../core/clock.js';
 import { failure, usageError } from '../../core/errors.js';
 import { globalFilters, homeFilters } from '../../core/feed-filters.js';
-import { renderMentions } from '../../core/mentions.js';
-import { cachedNames, type CachedNames } from './names.js';
+import { mentionedPeople, renderMentions } from '../../core/mentions.js';
+import { namesFor, type CachedNames } from './names.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { wrapText } from '../../core/text-layout.js';
 import { parseSince } from '../../core/since.js';
@@ -84,8 +84,10 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     const entries = feed.timeline.slice(0, limit);
     if (!args.stream) feed.close();
 
-    // People by name from the cache in text output (issue #13); JSON shows no names.
-    const names = args.json ? undefined : cachedNames(cacheOf(client), entries.map(({ event }) => event.pubkey));
+    // People by name in text output (issue #13): the cache's names, the relays' for the rest; JSON shows no names.
+    const names = args.json
+      ? undefined
+      : await namesFor(ctx, client, args, entries.flatMap(({ event }) => [event.pubkey, ...mentionedPeople(event.content)]), entries.flatMap((entry) => entry.seenOn));
     // The event as it was signed: JSON.stringify of the fields we received, untouched.
     const print = (event: Event) => (args.json ? writeLine(ctx.stdout, JSON.stringify(event)) : writeNote(ctx, event, names!));
     // Streamed, the newest comes last, where the next ones will follow.
