@@ -10,6 +10,7 @@ import { addFollow, followEntries, isFollowing, removeFollow, type FollowEntry }
 import { isSecretOf, secretWherePublic } from '../core/identifiers.js';
 import type { PublishResult } from '../net/types.js';
 import { ownKey, type Client } from './client.js';
+import { oneEditAtATime } from './edit-lease.js';
 import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
 import { publishEvent, type PublishHooks } from './publish.js';
 
@@ -54,15 +55,17 @@ async function edit(client: Client, target: string, action: 'follow' | 'unfollow
   // Unlock first: a read-only key or a wrong passphrase should fail before any network.
   await client.signer();
 
-  const lookup = await fetchFollowList(client, own);
-  requireNewest(lookup, 'follow list');
+  return oneEditAtATime(client, 3, async (releasing) => {
+    const lookup = await fetchFollowList(client, own);
+    requireNewest(lookup, 'follow list');
 
-  const tags = lookup.event?.tags ?? [];
-  const following = isFollowing(tags, target);
-  if (action === 'follow' && following) return { changed: false, unchanged: 'already-following', results: [], lookup };
-  if (action === 'unfollow' && !following) return { changed: false, unchanged: 'not-following', results: [], lookup };
+    const tags = lookup.event?.tags ?? [];
+    const following = isFollowing(tags, target);
+    if (action === 'follow' && following) return { changed: false, unchanged: 'already-following', results: [], lookup };
+    if (action === 'unfollow' && !following) return { changed: false, unchanged: 'not-following', results: [], lookup };
 
-  const newTags = action === 'follow' ? addFollow(tags, target) : removeFollow(tags, target);
-  const { event, results } = await publishEvent(client, followListTemplate(newTags, unixNow(client.clock), lookup.event), hooks);
-  return { changed: true, event, results, lookup };
+    const newTags = action === 'follow' ? addFollow(tags, target) : removeFollow(tags, target);
+    const { event, results } = await publishEvent(client, followListTemplate(newTags, unixNow(client.clock), lookup.event), releasing(hooks));
+    return { changed: true, event, results, lookup };
+  });
 }

@@ -8,6 +8,7 @@ import { unixNow } from '../core/clock.js';
 import { nextListVersion } from '../core/events.js';
 import type { PublishResult } from '../net/types.js';
 import type { Client } from './client.js';
+import { oneEditAtATime } from './edit-lease.js';
 import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
 import { publishEvent, type PublishHooks } from './publish.js';
 
@@ -28,10 +29,12 @@ export async function editOwnList<Unchanged extends string>(
   hooks?: PublishHooks,
 ): Promise<ListChange<Unchanged>> {
   await client.signer();
-  const lookup = await fetchNewest(client, list.kind, own);
-  requireNewest(lookup, list.noun);
-  const next = change(lookup.event?.tags ?? []);
-  if (!Array.isArray(next)) return { changed: false, unchanged: next.unchanged, results: [], lookup };
-  const { event, results } = await publishEvent(client, nextListVersion(list.kind, next, unixNow(client.clock), lookup.event), hooks);
-  return { changed: true, event, results, lookup };
+  return oneEditAtATime(client, list.kind, async (releasing) => {
+    const lookup = await fetchNewest(client, list.kind, own);
+    requireNewest(lookup, list.noun);
+    const next = change(lookup.event?.tags ?? []);
+    if (!Array.isArray(next)) return { changed: false, unchanged: next.unchanged, results: [], lookup };
+    const { event, results } = await publishEvent(client, nextListVersion(list.kind, next, unixNow(client.clock), lookup.event), releasing(hooks));
+    return { changed: true, event, results, lookup };
+  });
 }

@@ -7,6 +7,7 @@ import { failure, noKeyYet } from '../core/errors.js';
 import { changesNothing, checkChanges, profileObject, profileTemplate, type ProfileChanges } from '../core/profile-edit.js';
 import type { PublishResult } from '../net/types.js';
 import type { Client } from './client.js';
+import { oneEditAtATime } from './edit-lease.js';
 import { fetchNewest, requireNewest, type NewestLookup } from './newest-copy.js';
 import { publishEvent, type PublishHooks } from './publish.js';
 
@@ -29,13 +30,15 @@ export async function setProfile(client: Client, changes: ProfileChanges, hooks?
   if (!own) throw noKeyYet();
   // Unlock first: a read-only key or a wrong passphrase should fail before any network.
   await client.signer();
-  const lookup = await fetchProfile(client, own);
-  requireNewest(lookup, 'profile');
-  if (lookup.event && !profileObject(lookup.event.content)) {
-    throw failure('your newest profile on the relays is not a JSON object, so its fields cannot be kept; nothing was changed.');
-  }
-  // Already so: a second identical version would only replace the first (as a second like is not sent).
-  if (lookup.event && changesNothing(changes, lookup.event)) return { event: lookup.event as VerifiedEvent, results: [], lookup, unchanged: true };
-  const { event, results } = await publishEvent(client, profileTemplate(changes, unixNow(client.clock), lookup.event), hooks?.(lookup));
-  return { event, results, lookup };
+  return oneEditAtATime(client, 0, async (releasing): Promise<ProfileEdit> => {
+    const lookup = await fetchProfile(client, own);
+    requireNewest(lookup, 'profile');
+    if (lookup.event && !profileObject(lookup.event.content)) {
+      throw failure('your newest profile on the relays is not a JSON object, so its fields cannot be kept; nothing was changed.');
+    }
+    // Already so: a second identical version would only replace the first (as a second like is not sent).
+    if (lookup.event && changesNothing(changes, lookup.event)) return { event: lookup.event as VerifiedEvent, results: [], lookup, unchanged: true };
+    const { event, results } = await publishEvent(client, profileTemplate(changes, unixNow(client.clock), lookup.event), releasing(hooks?.(lookup)));
+    return { event, results, lookup };
+  });
 }

@@ -17,7 +17,8 @@ import type { ConfigStore } from '../store/config.js';
 import type { Client } from './client.js';
 import { fetchOwnList, type ListLookup } from './dm-relays.js';
 import { requireNewest } from './newest-copy.js';
-import { signSaveSend, type Published } from './publish.js';
+import { oneEditAtATime } from './edit-lease.js';
+import { signSaveSend, type Published, type PublishHooks } from './publish.js';
 import { addRelay, removeRelay, type RelayEdit } from './relay-list.js';
 
 export interface ListPublish {
@@ -40,9 +41,9 @@ export async function currentOwnList(client: Client, kind: number, also?: readon
 }
 
 /** Through the outbox like every write; a list goes to the relays of the list just made, too. */
-async function publishTo(client: Client, template: EventTemplate, relays: readonly string[]): Promise<Published> {
+async function publishTo(client: Client, template: EventTemplate, relays: readonly string[], hooks?: PublishHooks): Promise<Published> {
   if (relays.length === 0) throw failure('no write relays to publish your list to: add one with `nostr-tui relay add wss://…`. Nothing was signed.');
-  return signSaveSend(client, template, relays);
+  return signSaveSend(client, template, relays, hooks);
 }
 
 function template(kind: number, tags: string[][], client: Client, previous: ListLookup['event']): EventTemplate {
@@ -64,24 +65,28 @@ export async function editPublishedRelays(
   // The relay being added is asked too: the new list goes there, and it may hold a newer one
   // than the others (the user's own relay, which no other has heard of); an edit from the others'
   // copy would replace it there.
-  const lookup = await currentOwnList(client, RELAY_LIST_KIND, edit.spec ? [edit.url] : []);
-  const configEdit = edit.spec ? addRelay(config, edit.url, { read: edit.spec.read, write: edit.spec.write }, ownPubkey) : removeRelay(config, edit.url);
-  const after = config.relays();
-  // No list anywhere yet: the first one is the configured relays.
-  const tags = lookup.event ? editRelayListTags(lookup.event.tags, configEdit.url, edit.spec) : relayListTags(after);
-  if (lookup.event && sameTags(tags, lookup.event.tags)) return { config: configEdit, list: { changed: false, results: [], lookup } };
-  const { event, results } = await publishTo(client, template(RELAY_LIST_KIND, tags, client, lookup.event), writeUrls(after));
-  return { config: configEdit, list: { changed: true, event, results, lookup } };
+  return oneEditAtATime(client, RELAY_LIST_KIND, async (releasing) => {
+    const lookup = await currentOwnList(client, RELAY_LIST_KIND, edit.spec ? [edit.url] : []);
+    const configEdit = edit.spec ? addRelay(config, edit.url, { read: edit.spec.read, write: edit.spec.write }, ownPubkey) : removeRelay(config, edit.url);
+    const after = config.relays();
+    // No list anywhere yet: the first one is the configured relays.
+    const tags = lookup.event ? editRelayListTags(lookup.event.tags, configEdit.url, edit.spec) : relayListTags(after);
+    if (lookup.event && sameTags(tags, lookup.event.tags)) return { config: configEdit, list: { changed: false, results: [], lookup } };
+    const { event, results } = await publishTo(client, template(RELAY_LIST_KIND, tags, client, lookup.event), writeUrls(after), releasing());
+    return { config: configEdit, list: { changed: true, event, results, lookup } };
+  });
 }
 
 /** `relay add/remove --dm`: the user's kind 10050, edited from its newest copy and published to their write relays. */
 export async function editDmRelays(client: Client, url: string, action: 'add' | 'remove'): Promise<ListPublish> {
   await client.signer();
-  const lookup = await currentOwnList(client, DM_RELAYS_KIND);
-  const before = lookup.event?.tags ?? [];
-  const tags = editDmRelayTags(before, url, action);
-  // Already so: nothing to publish (an added relay already listed keeps its place).
-  if (namesDmRelay(lookup.event, url) === (action === 'add')) return { changed: false, results: [], lookup };
-  const { event, results } = await publishTo(client, template(DM_RELAYS_KIND, tags, client, lookup.event), writeUrls(client.relays()));
-  return { changed: true, event, results, lookup };
+  return oneEditAtATime(client, DM_RELAYS_KIND, async (releasing) => {
+    const lookup = await currentOwnList(client, DM_RELAYS_KIND);
+    const before = lookup.event?.tags ?? [];
+    const tags = editDmRelayTags(before, url, action);
+    // Already so: nothing to publish (an added relay already listed keeps its place).
+    if (namesDmRelay(lookup.event, url) === (action === 'add')) return { changed: false, results: [], lookup };
+    const { event, results } = await publishTo(client, template(DM_RELAYS_KIND, tags, client, lookup.event), writeUrls(client.relays()), releasing());
+    return { changed: true, event, results, lookup };
+  });
 }

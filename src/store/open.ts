@@ -10,6 +10,7 @@ import { SqliteOutbox } from './outbox.js';
 import { RelayInfoCache } from './relay-info.js';
 import { NotificationsSeen } from './notifications-seen.js';
 import { RelayStalls } from './relay-stalls.js';
+import { EditLeases } from './edit-leases.js';
 import { buildSearchIndex, type IndexProgress } from './search-backfill.js';
 
 export interface OpenStoreOptions {
@@ -37,6 +38,8 @@ export interface LocalStore {
   dmRead: DmReadMarks;
   /** When each relay last stalled, for the next run's waits. */
   relayStalls: RelayStalls;
+  /** Which process is editing which of the user's lists (one at a time). */
+  editLeases: EditLeases;
   /** The database file. */
   file: string;
   close(): void;
@@ -94,6 +97,7 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
     notificationsSeen: new NotificationsSeen(db),
     dmRead: new DmReadMarks(db, opts.clock),
     relayStalls: new RelayStalls(db),
+    editLeases: new EditLeases(db),
     file,
     close() {
       events.close();

@@ -214,6 +214,16 @@ describe('follow', () => {
     expect(list!.tags).toEqual([['p', x], ['p', y]]);
   });
 
+  it('three started at once (three processes) are all kept: each waits for the one before to save its list', async () => {
+    const { cli, pubkey } = await userHome();
+    const people = [someone(), someone(), someone()];
+    const results = await Promise.all(people.map((who) => cli.run(['follow', who, ...relayArgs(relayA.url)])));
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    const lists = await relayA.find({ kinds: [3], authors: [pubkey] });
+    const newest = lists.sort((a, b) => b.created_at - a.created_at)[0]!;
+    expect(newest.tags.map((tag) => tag[1]).sort()).toEqual([...people].sort());
+  });
+
   it('unfollow removes only that person', async () => {
     const { cli, secretKey, pubkey } = await userHome();
     const [x, y] = [someone(), someone()];
