@@ -34,7 +34,7 @@ export interface FollowChange {
 }
 
 /** The newest kind 3 of `pubkey` from every relay (read and write) and the local copy (the pool caches what the relays sent). */
-export const fetchFollowList = (client: Client, pubkey: string): Promise<FollowListLookup> => fetchNewest(client, 3, pubkey);
+export const fetchFollowList = (client: Client, pubkey: string, forEdit = false): Promise<FollowListLookup> => fetchNewest(client, 3, pubkey, { forEdit });
 
 /** The user's follow list as the relays have it now. */
 export async function currentFollows(client: Client, pubkey = ownKey(client)): Promise<CurrentFollows> {
@@ -56,7 +56,7 @@ async function edit(client: Client, target: string, action: 'follow' | 'unfollow
   await client.signer();
 
   return oneEditAtATime(client, 3, async (releasing) => {
-    const lookup = await fetchFollowList(client, own);
+    const lookup = await fetchFollowList(client, own, true);
     requireNewest(lookup, 'follow list');
 
     const tags = lookup.event?.tags ?? [];

@@ -22,7 +22,7 @@ export type MuteChange = ListChange<'self' | 'already-muted' | 'not-muted'>;
 
 /** The user's mute list as the relays have it now (the local copy when newer). */
 export async function currentMutes(client: Client, pubkey = ownKey(client), skip?: ReadonlySet<string>): Promise<CurrentMutes> {
-  const lookup = await fetchNewest(client, MUTE_LIST_KIND, pubkey, skip);
+  const lookup = await fetchNewest(client, MUTE_LIST_KIND, pubkey, skip ? { skip } : {});
   return { ...lookup, entries: lookup.event ? muteEntries(lookup.event.tags) : [] };
 }
 

@@ -10,6 +10,7 @@ import { newestReplaceable } from '../core/events.js';
 import type { RelayOutcome } from '../net/types.js';
 import type { Client } from './client.js';
 import { allUrls } from '../core/relay-spec.js';
+import { discoveryRelaysFromEnv } from './router.js';
 
 export interface NewestLookup {
   /** The newest version found on the relays or in the local copy. */
@@ -20,12 +21,26 @@ export interface NewestLookup {
   answered: number;
 }
 
-/** The newest `kind` of `pubkey` from every relay (read and write) and the local copy (the pool caches what the relays sent). */
-export async function fetchNewest(client: Client, kind: number, pubkey: string, skip?: ReadonlySet<string>): Promise<NewestLookup> {
-  // `skip`: relays that already stalled in this run, for reads only (an edit asks every relay).
+/** A discovery relay slow to answer holds an edit back at most this long. */
+const INDEXERS_WAIT_MS = 3_000;
+
+/**
+ * The newest `kind` of `pubkey` from every relay (read and write) and the local copy (the pool
+ * caches what the relays sent). `skip`: relays that already stalled in this run, for reads only
+ * (an edit asks every relay). `forEdit`: the discovery relays are asked too (not with --relay),
+ * which keep everyone's lists: on a new machine whose relays never had the list, an edit from
+ * nothing would replace the real one wherever it lands. They are not among `relays`: one that is
+ * down refuses no edit.
+ */
+export async function fetchNewest(client: Client, kind: number, pubkey: string, { skip, forEdit = false }: { skip?: ReadonlySet<string>; forEdit?: boolean } = {}): Promise<NewestLookup> {
   const urls = allUrls(client.relays()).filter((url) => !skip?.has(url));
-  const { events, relays } = await client.pool().query([{ kinds: [kind], authors: [pubkey], limit: 1 }], { relays: urls });
-  const fromRelays = events.filter((event) => event.kind === kind && event.pubkey === pubkey);
+  const filters = [{ kinds: [kind], authors: [pubkey], limit: 1 }];
+  const indexers = forEdit && !client.pinnedRelays ? discoveryRelaysFromEnv(client.env).filter((url) => !urls.includes(url)) : [];
+  const [{ events, relays }, fromIndexers] = await Promise.all([
+    client.pool().query(filters, { relays: urls }),
+    indexers.length === 0 ? [] : client.pool().query(filters, { relays: indexers, eoseTimeoutMs: INDEXERS_WAIT_MS }).then((result) => result.events, () => []),
+  ]);
+  const fromRelays = [...events, ...fromIndexers].filter((event) => event.kind === kind && event.pubkey === pubkey);
   const local = localCopy(client, kind, pubkey);
   const event = newestReplaceable(local ? [...fromRelays, local] : fromRelays);
   return { ...(event ? { event } : {}), relays, answered: relays.filter((relay) => relay.eose).length };

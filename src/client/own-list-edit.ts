@@ -30,7 +30,7 @@ export async function editOwnList<Unchanged extends string>(
 ): Promise<ListChange<Unchanged>> {
   await client.signer();
   return oneEditAtATime(client, list.kind, async (releasing) => {
-    const lookup = await fetchNewest(client, list.kind, own);
+    const lookup = await fetchNewest(client, list.kind, own, { forEdit: true });
     requireNewest(lookup, list.noun);
     const next = change(lookup.event?.tags ?? []);
     if (!Array.isArray(next)) return { changed: false, unchanged: next.unchanged, results: [], lookup };

@@ -21,7 +21,7 @@ export interface ProfileEdit {
 }
 
 /** The newest kind 0 of `pubkey` on the relays (and the local copy). */
-export const fetchProfile = (client: Client, pubkey: string): Promise<NewestLookup> => fetchNewest(client, 0, pubkey);
+export const fetchProfile = (client: Client, pubkey: string, forEdit = false): Promise<NewestLookup> => fetchNewest(client, 0, pubkey, { forEdit });
 
 /** `hooks`: what to tell as it is published, given the newest profile it was made from. */
 export async function setProfile(client: Client, changes: ProfileChanges, hooks?: (lookup: NewestLookup) => PublishHooks | undefined): Promise<ProfileEdit> {
@@ -31,7 +31,7 @@ export async function setProfile(client: Client, changes: ProfileChanges, hooks?
   // Unlock first: a read-only key or a wrong passphrase should fail before any network.
   await client.signer();
   return oneEditAtATime(client, 0, async (releasing): Promise<ProfileEdit> => {
-    const lookup = await fetchProfile(client, own);
+    const lookup = await fetchProfile(client, own, true);
     requireNewest(lookup, 'profile');
     if (lookup.event && !profileObject(lookup.event.content)) {
       throw failure('your newest profile on the relays is not a JSON object, so its fields cannot be kept; nothing was changed.');
