@@ -67,6 +67,30 @@ describe('nostr-tui timeline', () => {
     expect(result.stderr).toBe(`relay ${one.url}: 2 events\nrelay ${two.url}: 2 events\n`);
   });
 
+  it('a repost shows the note it carries when that note’s signature holds, else only which note it names', async () => {
+    const relay = await startRelay();
+    try {
+      const carried = sign(dave, NOW - 600, 'dave: worth a repost');
+      const repost = sign(carol, NOW - 60, JSON.stringify(carried), 6, [['e', carried.id, relay.url], ['p', carried.pubkey]]);
+      const forged = sign(bob, NOW - 30, JSON.stringify({ ...carried, content: 'dave never wrote this' }), 6, [['e', carried.id, relay.url], ['p', carried.pubkey]]);
+      await relay.seed(follows, repost, forged);
+      const result = await run(home(true), ['timeline', '--relay', relay.url, '--since', '1h']);
+      expect(result.code).toBe(0);
+      expect(result.stdout.split('\n')).toEqual([
+        `${shortNpub(getPublicKey(bob))} · 30 seconds ago · repost`,
+        expect.stringMatching(/^ {2}reposted note1[02-9ac-hj-np-z]{58}$/),
+        '',
+        `${shortNpub(getPublicKey(carol))} · 1 minute ago · repost`,
+        `  ↻ ${shortNpub(getPublicKey(dave))} · 10 minutes ago`,
+        '  dave: worth a repost',
+        '',
+        '',
+      ]);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('--json prints each event as received, one per line; --limit keeps the newest', async () => {
     const result = await run(home(true), ['timeline', '--json', '--limit', '2', '--since', '1h', '--relay', one.url, '--relay', two.url]);
     expect(result.code).toBe(0);

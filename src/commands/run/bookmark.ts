@@ -12,8 +12,7 @@ import { listEditOutput } from './list-edit.js';
 import type { BookmarkArgs } from '../bookmark.js';
 import { withClient } from '../with-client.js';
 import { namesFor } from './names.js';
-import { mentionedPeople } from '../../core/mentions.js';
-import { writeNote } from './timeline.js';
+import { peopleIn, writeNote } from './timeline.js';
 import { unknownList } from './unanswered.js';
 import { allUrls } from '../../core/relay-spec.js';
 import { storedPubkey } from '../../store/keys.js';
@@ -59,7 +58,7 @@ export async function listBookmarks(ctx: CommandContext, args: BookmarkArgs): Pr
       for (const id of ids) writeLine(ctx.stdout, JSON.stringify({ id, event: notes.get(id) ?? null }));
       return;
     }
-    const names = await namesFor(ctx, client, args, [...notes.values()].flatMap((event) => [event.pubkey, ...mentionedPeople(event.content)]));
+    const names = await namesFor(ctx, client, args, [...notes.values()].flatMap(peopleIn));
     for (const id of ids) {
       const event = notes.get(id);
       if (event) writeNote(ctx, event, names);

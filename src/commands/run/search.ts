@@ -11,9 +11,8 @@ import { parseSince } from '../../core/since.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { DEFAULT_SEARCH_LIMIT, type SearchArgs } from '../search.js';
 import { withClient } from '../with-client.js';
-import { writeNote, writeSummary } from './timeline.js';
+import { peopleIn, writeNote, writeSummary } from './timeline.js';
 import { cachedNames, namesFor } from './names.js';
-import { mentionedPeople } from '../../core/mentions.js';
 import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
 import { muteSet } from '../../core/mutes.js';
 import { refuseSecretIn } from '../../core/secret-in-text.js';
@@ -58,7 +57,7 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
     const names =
       args.json || args.people
         ? cachedNames(undefined)
-        : await namesFor(ctx, client, args, result.events.flatMap((event) => [event.pubkey, ...mentionedPeople(event.content)]));
+        : await namesFor(ctx, client, args, result.events.flatMap(peopleIn));
     for (const event of result.events) {
       // The event as it was signed: JSON.stringify of the fields we received, untouched.
       if (args.json) writeLine(ctx.stdout, JSON.stringify(event));

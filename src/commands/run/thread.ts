@@ -9,12 +9,11 @@ import { failure } from '../../core/errors.js';
 import { readUrls } from '../../core/relay-spec.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { buildThread } from '../../core/thread.js';
-import { mentionedPeople } from '../../core/mentions.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { ThreadArgs } from '../thread.js';
 import { withClient } from '../with-client.js';
 import { namesFor } from './names.js';
-import { writeNote } from './timeline.js';
+import { peopleIn, writeNote } from './timeline.js';
 import { storedPubkey } from '../../store/keys.js';
 
 /** Replies deeper than this are drawn at this depth: a long back-and-forth stays readable. */
@@ -35,7 +34,7 @@ export async function thread(ctx: CommandContext, args: ThreadArgs): Promise<voi
       for (const row of rows) writeLine(ctx.stdout, JSON.stringify({ depth: row.depth, focus: row.focus, event: row.event }));
       return;
     }
-    const names = await namesFor(ctx, client, args, rows.flatMap((row) => [row.event.pubkey, ...mentionedPeople(row.event.content)]));
+    const names = await namesFor(ctx, client, args, rows.flatMap((row) => peopleIn(row.event)));
     for (const row of rows) writeNote(ctx, row.event, names, { indent: '  '.repeat(Math.min(row.depth, MAX_INDENT)), marker: row.focus ? '▶ ' : '' });
   });
 }

@@ -28,6 +28,7 @@ import { ago } from '../../core/ago.js';
 import { storedPubkey } from '../../store/keys.js';
 import { contentWarning, warningText } from '../../core/content-warning.js';
 import { streamNewNotes } from './stream-notes.js';
+import { repostedNote } from '../../core/reposts.js';
 
 export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise<void> {
   const limit = args.limit ?? DEFAULT_LIMIT;
@@ -87,7 +88,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     // People by name in text output (issue #13): the cache's names, the relays' for the rest; JSON shows no names.
     const names = args.json
       ? undefined
-      : await namesFor(ctx, client, args, entries.flatMap(({ event }) => [event.pubkey, ...mentionedPeople(event.content)]), entries.flatMap((entry) => entry.seenOn));
+      : await namesFor(ctx, client, args, entries.flatMap(({ event }) => peopleIn(event)), entries.flatMap((entry) => entry.seenOn));
     // The event as it was signed: JSON.stringify of the fields we received, untouched.
     const print = (event: Event) => (args.json ? writeLine(ctx.stdout, JSON.stringify(event)) : writeNote(ctx, event, names!));
     // Streamed, the newest comes last, where the next ones will follow.
@@ -137,15 +138,26 @@ async function homeOrGlobal(
 }
 
 
+/** Whom writeNote names for `event`: its author and the people its text mentions, and for a repost those of the note it carries. */
+export function peopleIn(event: Event): string[] {
+  const inner = repostedNote(event);
+  const note = inner ?? event;
+  return [event.pubkey, ...(inner ? [inner.pubkey] : []), ...mentionedPeople(note.content)];
+}
+
 /** `indent`: a thread's depth (`nostr-tui thread`); `marker`: before the author of the note asked for. */
 export function writeNote(ctx: CommandContext, event: Event, names: CachedNames, { indent = '', marker = '' } = {}): void {
   const when = ago(event.created_at, ctx.clock.now());
-  const repost = event.kind === 6;
+  const repost = event.kind === 6 || event.kind === 16;
   writeLine(ctx.stdout, `${indent}${marker}${names.label(event.pubkey)} · ${when}${repost ? ' · repost' : ''}`);
+  // A repost shows the note it carries, as its author signed it (checked), else only which note it names.
+  const inner = repost ? repostedNote(event) : undefined;
+  if (inner) writeLine(ctx.stdout, `${indent}  ↻ ${names.label(inner.pubkey)} · ${ago(inner.created_at, ctx.clock.now())}`);
+  const note = inner ?? event;
   // `nostr:npub1…`/`nostr:nprofile1…` as @name (NIP-27), notes as short references, then sanitised.
-  const body = repost ? repostLine(event) : sanitize(renderMentions(event.content, names.nameOf));
+  const body = repost && !inner ? repostLine(event) : sanitize(renderMentions(note.content, names.nameOf));
   // NIP-36: printed because it was asked for, but marked as its author marked it.
-  const warning = repost ? undefined : contentWarning(event);
+  const warning = repost && !inner ? undefined : contentWarning(note);
   if (warning !== undefined) writeLine(ctx.stdout, `${indent}  ${warningText(warning)}`);
   // In a terminal, lines are wrapped to its width so no note can run past the edge (issue #6);
   // piped output keeps each line whole for scripts.

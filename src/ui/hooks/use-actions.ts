@@ -6,7 +6,7 @@ import { holdsSecretKey, SECRET_IN_TEXT } from '../../core/secret-in-text.js';
 import { replyTemplate } from '../../core/interactions.js';
 import type { UiServices } from '../services.js';
 import type { NavAction } from '../navigation.js';
-import { targetNote } from '../notes/note-layout.js';
+import { targetNote } from '../../core/reposts.js';
 import type { NoteRow } from '../notes/note-source.js';
 import { errorStatus, NO_KEY, publishStatus, type StatusMessage } from '../status.js';
 import type { NoteCommand } from './use-list-keys.js';

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Event } from 'nostr-tools';
 import { formatCounts, withOwn } from '../../core/notifications-counts.js';
 import { useServices } from '../context.js';
-import { targetNote } from '../notes/note-layout.js';
+import { targetNote } from '../../core/reposts.js';
 import type { NoteSource } from '../notes/note-source.js';
 import { useMutes } from './use-mutes.js';
 

@@ -2,7 +2,7 @@
 // about the notes in view) and `⚑` on one they bookmarked; for a repost, those of its original.
 import { useCallback, useEffect, useState } from 'react';
 import { useServices } from '../context.js';
-import { targetNote } from '../notes/note-layout.js';
+import { targetNote } from '../../core/reposts.js';
 import type { NoteSource } from '../notes/note-source.js';
 
 /** The mark to show after the header of the note at `index` ('' for none). */

@@ -5,7 +5,7 @@ import type { Event } from 'nostr-tools';
 import { useEffect, useState } from 'react';
 import { EMPTY_MUTES, isEmptyMuteSet, isMuted, type MuteSet } from '../../core/mutes.js';
 import { useServices } from '../context.js';
-import { repostedNote } from '../notes/note-layout.js';
+import { repostedNote } from '../../core/reposts.js';
 import type { TimelineEntryLike, TimelineViewLike } from '../services.js';
 
 export function useMutes(): MuteSet {

@@ -13,7 +13,7 @@ import { sanitize } from '../../core/sanitize.js';
 import { useScreenSize } from '../context.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
 import type { NavAction } from '../navigation.js';
-import { targetNote } from '../notes/note-layout.js';
+import { targetNote } from '../../core/reposts.js';
 import type { NoteRow } from '../notes/note-source.js';
 import type { UiServices } from '../services.js';
 import { errorStatus, type StatusMessage } from '../status.js';

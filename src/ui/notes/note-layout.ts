@@ -3,12 +3,12 @@
 // from the network passes through sanitize/sanitizeLine here.
 import { format } from 'date-fns';
 import type { Event } from 'nostr-tools';
-import { getRepostedEvent } from 'nostr-tools/nip18';
 import { contentWarning, warningText } from '../../core/content-warning.js';
 import { findLinks } from '../../core/links.js';
 import { renderMentions, shortKey, shortNoteRef } from '../../core/mentions.js';
 import { quoteRefs, type QuoteRef } from '../../core/quotes.js';
 import { sanitize, sanitizeLine } from '../../core/sanitize.js';
+import { repostedNote } from '../../core/reposts.js';
 import { repliedTo } from '../../core/thread.js';
 import { truncate, wrapText } from '../../core/text-layout.js';
 import { isHex64 } from '../../core/event-shape.js';
@@ -63,26 +63,6 @@ export function displayName(pubkey: string, raw: string | undefined): string {
   return name ? truncate(name, 32) : shortKey(pubkey);
 }
 
-const reposts = new Map<string, Event | null>();
-
-/** The note inside a NIP-18 repost (signature checked), cached by repost id. */
-export function repostedNote(repost: Event): Event | undefined {
-  if (repost.kind !== 6 && repost.kind !== 16) return undefined;
-  let inner = reposts.get(repost.id);
-  if (inner === undefined) {
-    try {
-      inner = getRepostedEvent(repost) ?? null;
-    } catch {
-      inner = null;
-    }
-    if (reposts.size > 5000) reposts.clear();
-    reposts.set(repost.id, inner);
-  }
-  return inner ?? undefined;
-}
-
-/** The note an action (reply, like, open, profile) applies to: the original of a repost. */
-export const targetNote = (event: Event): Event => repostedNote(event) ?? event;
 
 export function layoutNote(event: Event, opts: LayoutOptions): NoteLine[] {
   const { width } = opts;
