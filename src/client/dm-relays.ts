@@ -7,7 +7,7 @@ import { DM_RELAYS_KIND, parseDmRelays } from '../core/dm.js';
 import { newestReplaceable } from '../core/events.js';
 import { isPrivateHost } from '../core/relay-list.js';
 import type { Client } from './client.js';
-import type { NewestLookup } from './newest-copy.js';
+import { droppedOversize, oversizeSoFar, type NewestLookup } from './newest-copy.js';
 import { discoveryRelaysFromEnv } from './router.js';
 import { allUrls } from '../core/relay-spec.js';
 import { queryPastStalled } from './stalled-relays.js';
@@ -40,7 +40,9 @@ export async function fetchNewestLists(
   { also, read = false }: { also?: readonly string[]; read?: boolean } = {},
 ): Promise<{ lists: Map<string, Event>; lookup: Omit<ListLookup, 'event'> }> {
   const filter = { kinds: [kind], authors: [...authors] };
-  const { events, relays } = await queryPastStalled(client.pool(), [filter], { relays: lookupRelays(client, also) }, read ? client.stalled : undefined);
+  const urls = lookupRelays(client, also);
+  const before = read ? undefined : oversizeSoFar(client);
+  const { events, relays } = await queryPastStalled(client.pool(), [filter], { relays: urls }, read ? client.stalled : undefined);
   const fromRelays = events.filter((event) => event.kind === kind && authors.includes(event.pubkey));
   const store = client.store();
   store.events.putMany(fromRelays);
@@ -50,7 +52,8 @@ export async function fetchNewestLists(
     const newest = newestReplaceable(all.filter((event) => event.pubkey === author));
     if (newest) lists.set(author, newest);
   }
-  return { lists, lookup: { relays, answered: relays.filter((relay) => relay.eose).length } };
+  const unreadable = before ? droppedOversize(client, before, urls) : [];
+  return { lists, lookup: { relays, answered: relays.filter((relay) => relay.eose).length, ...(unreadable.length ? { unreadable } : {}) } };
 }
 
 /** The newest version of one of the user's own lists (10002, 10050, …); `also`: a relay being added, asked too. */

@@ -10,6 +10,7 @@ import { newestReplaceable } from '../core/events.js';
 import type { RelayOutcome } from '../net/types.js';
 import type { Client } from './client.js';
 import { allUrls } from '../core/relay-spec.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import { discoveryRelaysFromEnv } from './router.js';
 
 export interface NewestLookup {
@@ -19,6 +20,23 @@ export interface NewestLookup {
   relays: RelayOutcome[];
   /** How many of them answered. */
   answered: number;
+  /**
+   * Relays that sent an event too big to read while it was looked up for an edit (over the
+   * message or tag limits of src/core/relay-message.ts): it may be the newest copy, so the edit is
+   * refused rather than made from an older one or from nothing.
+   */
+  unreadable?: string[];
+}
+
+/** The events each relay sent that were too big to read, so far (the pool's counts): before a lookup for an edit, for droppedOversize. */
+export function oversizeSoFar(client: Client): Map<string, number> {
+  return new Map(client.pool().status().map((status) => [status.url, status.counts.oversize]));
+}
+
+/** Of `urls`, the relays that dropped an event too big to read since `before`. */
+export function droppedOversize(client: Client, before: Map<string, number>, urls: readonly string[]): string[] {
+  const now = oversizeSoFar(client);
+  return urls.filter((url) => (now.get(url) ?? 0) > (before.get(url) ?? 0));
 }
 
 /** A discovery relay slow to answer holds an edit back at most this long. */
@@ -36,6 +54,7 @@ export async function fetchNewest(client: Client, kind: number, pubkey: string, 
   const urls = allUrls(client.relays()).filter((url) => !skip?.has(url));
   const filters = [{ kinds: [kind], authors: [pubkey], limit: 1 }];
   const indexers = forEdit && !client.pinnedRelays ? discoveryRelaysFromEnv(client.env).filter((url) => !urls.includes(url)) : [];
+  const before = forEdit ? oversizeSoFar(client) : undefined;
   const [{ events, relays }, fromIndexers] = await Promise.all([
     client.pool().query(filters, { relays: urls }),
     indexers.length === 0 ? [] : client.pool().query(filters, { relays: indexers, eoseTimeoutMs: INDEXERS_WAIT_MS }).then((result) => result.events, () => []),
@@ -43,7 +62,8 @@ export async function fetchNewest(client: Client, kind: number, pubkey: string, 
   const fromRelays = [...events, ...fromIndexers].filter((event) => event.kind === kind && event.pubkey === pubkey);
   const local = localCopy(client, kind, pubkey);
   const event = newestReplaceable(local ? [...fromRelays, local] : fromRelays);
-  return { ...(event ? { event } : {}), relays, answered: relays.filter((relay) => relay.eose).length };
+  const unreadable = before ? droppedOversize(client, before, [...urls, ...indexers]) : [];
+  return { ...(event ? { event } : {}), relays, answered: relays.filter((relay) => relay.eose).length, ...(unreadable.length ? { unreadable } : {}) };
 }
 
 /** The local copy alone (the cache's newest `kind` by `pubkey`), at once; throws when the cache cannot be read. */
@@ -60,6 +80,10 @@ export function localCopy(client: Client, kind: number, pubkey: string): Event |
 export function requireNewest(lookup: NewestLookup, noun: string, fix?: string): void {
   const asked = lookup.relays.length;
   if (asked === 0) throw failure(NO_RELAYS_TO_ASK(noun));
+  if (lookup.unreadable?.length) {
+    const where = lookup.unreadable.map(sanitizeLine).join(', ');
+    throw failure(`${where} sent an event too big to read (over 512 KiB or 10,000 tags), which may be your newest ${noun}; nothing was changed, so as not to replace it with an older one.`);
+  }
   if (lookup.answered === 0) {
     throw failure(`no relay answered (${asked} asked), so your current ${noun} is unknown; nothing was changed. ${fix ?? 'Check your connection or relays and try again.'}`);
   }

@@ -10,6 +10,12 @@ export interface RelayMessageLimits {
   maxLength: number;
   /** Most tags one event may carry. */
   maxTags: number;
+  /**
+   * Most tags a list may carry (isListKind): a follow list names everyone followed, thousands for
+   * some people, and one dropped as too big was an edit's "no list yet" (a list of one replaced it).
+   * maxLength still bounds it (a `p` tag is at least 72 characters: ~7,000 fit in 512 KiB).
+   */
+  maxListTags: number;
   /** Most strings one tag may carry. */
   maxTagValues: number;
 }
@@ -17,8 +23,12 @@ export interface RelayMessageLimits {
 export const defaultLimits: RelayMessageLimits = {
   maxLength: 512 * 1024,
   maxTags: 2_000,
+  maxListTags: 10_000,
   maxTagValues: 100,
 };
+
+/** NIP-02 follow lists (kind 3) and the replaceable and addressable lists of NIP-51 and NIP-65. */
+export const isListKind = (kind: number): boolean => kind === 3 || (kind >= 10_000 && kind < 20_000) || (kind >= 30_000 && kind < 40_000);
 
 export type RelayMessage =
   | { type: 'EVENT'; subId: string; event: Event }
@@ -99,7 +109,7 @@ export function parseEvent(value: unknown, limits: RelayMessageLimits = defaultL
   if (!Number.isSafeInteger(created_at) || (created_at as number) < 0) return malformed('event created_at is not a unix time');
   if (!isString(content)) return malformed('event content is not a string');
   if (!Array.isArray(tags)) return malformed('event tags is not an array');
-  if (tags.length > limits.maxTags) return { type: 'oversize', reason: `event with ${tags.length} tags` };
+  if (tags.length > (isListKind(kind as number) ? limits.maxListTags : limits.maxTags)) return { type: 'oversize', reason: `event with ${tags.length} tags` };
   for (const tag of tags) {
     if (!Array.isArray(tag)) return malformed('event tag is not an array');
     if (tag.length > limits.maxTagValues) return { type: 'oversize', reason: `tag with ${tag.length} values` };

@@ -47,6 +47,7 @@ describe('parseEvent, field by field', () => {
     ['a tag holding null', { tags: [['p', null]] }, malformed('event tag holds a non-string')],
     ['too many tags', { tags: Array.from({ length: defaultLimits.maxTags + 1 }, () => ['t', 'x']) }, oversize(`event with ${defaultLimits.maxTags + 1} tags`)],
     ['a tag too long', { tags: [Array.from({ length: defaultLimits.maxTagValues + 1 }, () => 'x')] }, oversize(`tag with ${defaultLimits.maxTagValues + 1} values`)],
+    ['a list with too many tags', { kind: 3, tags: Array.from({ length: defaultLimits.maxListTags + 1 }, () => ['p', 'x']) }, oversize(`event with ${defaultLimits.maxListTags + 1} tags`)],
   ];
   it.each(cases)('%s', (_name, change, expected) => {
     expect(parseEvent({ ...event, ...change })).toEqual(expected);
@@ -62,6 +63,8 @@ describe('parseEvent, field by field', () => {
       { tags: [] },
       { tags: [[]] },
       { tags: Array.from({ length: defaultLimits.maxTags }, () => ['t', 'x']) },
+      // A follow list of someone who follows thousands, and the other lists (NIP-51, NIP-65).
+      ...[3, 10_000, 10_002, 19_999, 30_000, 39_999].map((kind) => ({ kind, tags: Array.from({ length: defaultLimits.maxListTags }, () => ['p', 'x']) })),
       { tags: [Array.from({ length: defaultLimits.maxTagValues }, () => 'x')] },
       { id: '0123456789abcdef'.repeat(4), pubkey: 'fedcba9876543210'.repeat(4), sig: '0123456789abcdef'.repeat(8) },
     ]) {
@@ -135,7 +138,7 @@ describe('parseRelayMessage, message by message', () => {
     expect(notice(100)).toHaveLength(100);
     expect(parseRelayMessage(notice(100), limits)).toEqual({ type: 'NOTICE', message: 'x'.repeat(87) });
     expect(parseRelayMessage(notice(101), limits)).toEqual(oversize('message of 101 characters'));
-    expect(defaultLimits).toEqual({ maxLength: 512 * 1024, maxTags: 2_000, maxTagValues: 100 });
+    expect(defaultLimits).toEqual({ maxLength: 512 * 1024, maxTags: 2_000, maxListTags: 10_000, maxTagValues: 100 });
   });
 
   it('optional trailing fields default to empty, and COUNT 0 is a count', () => {
