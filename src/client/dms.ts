@@ -13,7 +13,7 @@ import { allUrls, readUrls } from '../core/relay-spec.js';
 import type { RelayOutcome, Subscription } from '../net/types.js';
 import type { Client } from './client.js';
 import { fetchDmRelays } from './dm-relays.js';
-import { queryPastStalled } from './stalled-relays.js';
+import { fetchWindow } from './window.js';
 
 export interface DmMessage {
   rumor: Rumor;
@@ -35,7 +35,7 @@ export interface Conversation {
   unread: number;
 }
 
-/** Wraps asked for per relay; wraps are small, and a busy inbox pages back with `until` some day. */
+/** Wraps asked for per request; a relay that sends a full page (or caps its answers lower) is paged back with `until`. */
 const WRAPS_LIMIT = 1_000;
 
 export interface Dms {
@@ -154,9 +154,23 @@ export function createDms(client: Client): Dms {
       if (late.length > 0) {
         void client.pool().query([filter()], { relays: late }).then(async (result) => (await keep(result.events)) && onlate?.()).catch(() => {});
       }
-      const result = await queryPastStalled(client.pool(), [filter()], { relays }, client.stalled);
-      await keep(result.events);
-      return { relays: result.relays };
+      // Each relay is paged until it has sent every wrap: one that caps its answers (500 is common)
+      // hid every conversation older than its newest 500 wraps (src/client/window.ts).
+      const wraps: Event[] = [];
+      const inbox = fetchWindow({
+        pool: client.pool(),
+        filters: [filter()],
+        relays: relays.filter((url) => !client.stalled.has(url)),
+        stalled: client.stalled,
+        stream: false,
+        onevent: (wrap) => wraps.push(wrap),
+        onseen: () => {},
+        boundary: () => undefined,
+      });
+      const outcomes = await inbox.settled;
+      inbox.close();
+      await keep(wraps);
+      return { relays: outcomes };
     },
     messages: () => all(),
     conversations() {
