@@ -6,7 +6,8 @@
 // `↩ 1` never leads to a thread with no reply in it (NIP-51 mutes).
 import type { Event } from 'nostr-tools';
 import { parse as parseThread } from 'nostr-tools/nip10';
-import { compactAmount, reactionTarget, repostTarget, ZAP_RECEIPT_KIND, zapSats, zapSender } from './notifications.js';
+import { compactAmount, reactionTarget, repostTarget, zapSender } from './notifications.js';
+import { ZAP_RECEIPT_KIND, zapSats } from './zap-receipt.js';
 import { isHex64 } from './event-shape.js';
 import { EMPTY_MUTES, isEmptyMuteSet, isMuted, type MuteSet } from './mutes.js';
 

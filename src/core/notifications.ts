@@ -7,14 +7,13 @@
 import type { Event, Filter } from 'nostr-tools';
 import { parse as parseThread } from 'nostr-tools/nip10';
 import { getReactedEventPointer } from 'nostr-tools/nip25';
-import { getSatoshisAmountFromBolt11 } from 'nostr-tools/nip57';
 import { isHex64 } from './event-shape.js';
+import { ZAP_RECEIPT_KIND, zapRequestOf, zapSats } from './zap-receipt.js';
 
 export type NotificationType = 'reply' | 'mention' | 'quote' | 'repost' | 'reaction' | 'zap';
 
 /** The kinds a notification can be (what the `#p` query for the user asks for). */
 export const NOTIFICATION_KINDS = [1, 6, 16, 7, 9735];
-export const ZAP_RECEIPT_KIND = 9735;
 
 export interface Notification {
   type: NotificationType;
@@ -42,40 +41,12 @@ export function repostTarget(event: Event): string | undefined {
   return tagsOf(event, 'e')[0]?.[1];
 }
 
-/** The zap request (kind 9734) inside a receipt's `description` tag, when it parses (NIP-57). */
-function zapRequestOf(receipt: Event): { pubkey?: string; content?: string } {
-  const description = receipt.tags.find((t) => t[0] === 'description')?.[1];
-  if (!description || description.length > 64 * 1024) return {};
-  try {
-    const request = JSON.parse(description) as unknown;
-    if (!request || typeof request !== 'object') return {};
-    const { pubkey, content, kind } = request as Record<string, unknown>;
-    if (kind !== 9734) return {};
-    return { ...(isHex64(pubkey) ? { pubkey } : {}), ...(typeof content === 'string' ? { content } : {}) };
-  } catch {
-    return {};
-  }
-}
-
 /**
- * The amount of a zap receipt in sats, from its bolt11 invoice: BOLT-11 puts it in
- * the human-readable part (`lnbc2500u1…` = 2500 µBTC = 250,000 sats), read by
- * nostr-tools' nip57 decoder. 0 when there is no readable invoice.
+ * Who sent a zap: the zap request's author (NIP-57; the pool checked its signature and that it
+ * matches the receipt), else the receipt's `P` tag, else the receipt's signer (the wallet).
  */
-export function zapSats(receipt: Event): number {
-  const bolt11 = receipt.tags.find((t) => t[0] === 'bolt11')?.[1];
-  if (typeof bolt11 !== 'string' || bolt11.length > 8192) return 0;
-  try {
-    const sats = getSatoshisAmountFromBolt11(bolt11.toLowerCase());
-    return Number.isFinite(sats) && sats > 0 ? Math.floor(sats) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Who sent a zap: the zap request's author (NIP-57), else the receipt's `P` tag, else the receipt's signer (the wallet). */
 export function zapSender(receipt: Event): string {
-  return zapRequestOf(receipt).pubkey ?? tagsOf(receipt, 'P')[0]?.[1] ?? receipt.pubkey;
+  return zapRequestOf(receipt)?.pubkey ?? tagsOf(receipt, 'P')[0]?.[1] ?? receipt.pubkey;
 }
 
 /**
@@ -99,7 +70,7 @@ export function classify(event: Event, me: string): Notification | undefined {
     }
     case ZAP_RECEIPT_KIND: {
       const target = tagsOf(event, 'e')[0]?.[1];
-      const comment = zapRequestOf(event).content;
+      const comment = zapRequestOf(event)?.content;
       const actor = zapSender(event);
       if (actor === me) return undefined;
       return { type: 'zap', event, actor, sats: zapSats(event), ...(target ? { target } : {}), ...(comment ? { text: comment } : {}) };

@@ -4,6 +4,7 @@
 // check instead of starting their own (and skip even the id hash).
 import type { Event } from 'nostr-tools';
 import { RecentMap } from '../core/recent.js';
+import { ZAP_RECEIPT_KIND, zapRequestToCheck } from '../core/zap-receipt.js';
 import type { SignatureVerifier } from './verify.js';
 
 /** The event to hand on (the first valid copy of its id), or why this copy was dropped. */
@@ -73,7 +74,7 @@ export class VerifiedEvents {
 
   private own(event: Event, wanted: (event: Event) => boolean): Verdict | Promise<Verdict> {
     if (!wanted(event)) return 'offFilter';
-    const result = this.verifier.verify(event);
+    const result = this.check(event);
     if (!(result instanceof Promise)) return this.settle(event, result) ?? 'invalid';
     const pending = result.then(
       (ok) => this.settle(event, ok),
@@ -81,6 +82,20 @@ export class VerifiedEvents {
     );
     if (!this.checking.has(event.id)) this.checking.set(event.id, { event, result: pending });
     return pending.then((verified) => verified ?? 'invalid');
+  }
+
+  /**
+   * The event's id and signature; for a zap receipt, also the zap request it carries (NIP-57):
+   * anyone can sign a receipt naming anyone as the sender, for any amount, so one whose request
+   * is not signed, or not for the same person, note and amount, is no zap (src/core/zap-receipt.ts).
+   */
+  private check(event: Event): boolean | Promise<boolean> {
+    const own = this.verifier.verify(event);
+    if (event.kind !== ZAP_RECEIPT_KIND) return own;
+    const request = zapRequestToCheck(event);
+    if (!request) return false;
+    const both = (ok: boolean) => ok && this.verifier.verify(request);
+    return own instanceof Promise ? own.then(both) : both(own);
   }
 
   private settle(event: Event, ok: boolean): Event | null {

@@ -8,9 +8,9 @@ import {
   groupNotifications,
   namesList,
   unreadCount,
-  zapSats,
   type Notification,
 } from '../../src/core/notifications.js';
+import { zapSats } from '../../src/core/zap-receipt.js';
 import { formatCounts, NoteCounter, withOwn } from '../../src/core/notifications-counts.js';
 import { muteSet } from '../../src/core/mutes.js';
 
