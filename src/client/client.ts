@@ -70,6 +70,12 @@ export interface Client {
   pool(): RelayPool;
   /** The user's signer; asks for the passphrase once when the key is encrypted. Fails with no key or a read-only key. */
   signer(): Promise<Signer>;
+  /**
+   * The signer when it is at hand without asking anything (the key stored plain, already unlocked,
+   * or NOSTR_TUI_PASSPHRASE set), else undefined: for reads the key only adds to (the private
+   * items of the user's lists), which must never prompt.
+   */
+  signerAtHand(): Promise<Signer | undefined>;
   /** Hex public key, or undefined when no key is stored. */
   publicKey(): string | undefined;
   /** Opened on first use. */
@@ -169,6 +175,16 @@ export function createClient(opts: ClientOptions): Client {
       // A failed unlock (wrong passphrase) may be retried by the caller.
       signer.catch(() => (signer = undefined));
       return signer;
+    },
+    async signerAtHand() {
+      if (unlocked) return unlocked;
+      try {
+        const secret = keys.load()?.secret;
+        if (!secret || (secret.type !== 'plain' && !opts.env[PASSPHRASE_ENV])) return undefined;
+        return await client.signer();
+      } catch {
+        return undefined;
+      }
     },
     publicKey() {
       return keys.load()?.pubkey;

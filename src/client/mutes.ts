@@ -2,12 +2,15 @@
 // the newest copy on the relays, like the follow list (src/client/newest-copy.ts):
 // never rebuilt from a partial view. Only public tags are changed; the
 // encrypted private part (`content`) and every other tag are kept exactly.
+// What it hides includes the private part (other clients mute there, some by
+// default), read with the user's key when it is at hand without asking.
 import type { Event } from 'nostr-tools';
 import { getRepostedEvent } from 'nostr-tools/nip18';
 import { isSecretOf, secretWherePublic } from '../core/identifiers.js';
 import { refuseSecretIn } from '../core/secret-in-text.js';
 import {
-  addMute, EMPTY_MUTES, isEmptyMuteSet, isMuted, isMutedEntry, MUTE_LIST_KIND, muteEntries, muteSet, removeMute, type MuteEntry, type MuteSet,
+  addMute, EMPTY_MUTES, isEmptyMuteSet, isMuted, isMutedEntry, isNip04Ciphertext, MUTE_LIST_KIND, muteEntries, muteSet, privateMuteEntries, removeMute, sameMuteSet,
+  type MuteEntry, type MuteSet,
 } from '../core/mutes.js';
 import { ownKey, type Client } from './client.js';
 import { fetchNewest, localCopy, type NewestLookup } from './newest-copy.js';
@@ -15,15 +18,49 @@ import { editOwnList, type ListChange } from './own-list-edit.js';
 import type { PublishHooks } from './publish.js';
 
 export interface CurrentMutes extends NewestLookup {
+  /** The public entries, which `mute` and `unmute` edit. */
   entries: MuteEntry[];
+  /** The private part's entries (NIP-51), read when the key is at hand; none otherwise. */
+  privateEntries: MuteEntry[];
 }
 
-export type MuteChange = ListChange<'self' | 'already-muted' | 'not-muted'>;
+/**
+ * The entries of the private part of the user's mute list `event` (NIP-44, or NIP-04 from older
+ * clients, encrypted to the user's own key): none when there is none, when the key is not at
+ * hand (an encrypted key is never asked for just to read), or when it cannot be read.
+ */
+export async function privateMutes(client: Client, event: Event | undefined): Promise<MuteEntry[]> {
+  if (!event?.content) return [];
+  try {
+    const signer = await client.signerAtHand();
+    const crypto = isNip04Ciphertext(event.content) ? signer?.nip04 : signer?.nip44;
+    const plaintext = await crypto?.decrypt(event.pubkey, event.content);
+    return plaintext === undefined ? [] : privateMuteEntries(plaintext);
+  } catch {
+    return [];
+  }
+}
+
+/** Everything a mute list hides: its public entries and, when they can be read, its private ones. */
+const hiddenBy = async (client: Client, event: Event | undefined): Promise<MuteEntry[]> =>
+  event ? [...muteEntries(event.tags), ...(await privateMutes(client, event))] : [];
+
+export type MuteChange = ListChange<'self' | 'already-muted' | 'not-muted' | 'muted-privately'>;
 
 /** The user's mute list as the relays have it now (the local copy when newer). */
 export async function currentMutes(client: Client, pubkey = ownKey(client), skip?: ReadonlySet<string>): Promise<CurrentMutes> {
   const lookup = await fetchNewest(client, MUTE_LIST_KIND, pubkey, skip ? { skip } : {});
-  return { ...lookup, entries: lookup.event ? muteEntries(lookup.event.tags) : [] };
+  return { ...lookup, entries: lookup.event ? muteEntries(lookup.event.tags) : [], privateEntries: await privateMutes(client, lookup.event) };
+}
+
+/** What the local copy hides (its private part too, when the key is at hand): at once, without the relays. */
+export async function localMuteSet(client: Client): Promise<MuteSet> {
+  try {
+    const pubkey = client.publicKey();
+    return muteSet(pubkey ? await hiddenBy(client, localCopy(client, MUTE_LIST_KIND, pubkey)) : []);
+  } catch {
+    return EMPTY_MUTES;
+  }
 }
 
 /** The local copy only, at once (the UI's first frame, an offline search); empty without one or without a readable key. */
@@ -47,10 +84,14 @@ async function edit(client: Client, entry: MuteEntry, action: 'mute' | 'unmute',
   if (entry.type === 'pubkey' && isSecretOf(entry.value, own)) throw secretWherePublic();
   if (entry.type !== 'pubkey') refuseSecretIn('mute', entry.value, own);
   if (action === 'mute' && entry.type === 'pubkey' && entry.value === own) return { changed: false, unchanged: 'self', results: [], lookup: noLookup };
-  return editOwnList(client, own, { kind: MUTE_LIST_KIND, noun: 'mute list' }, (tags) => {
+  return editOwnList(client, own, { kind: MUTE_LIST_KIND, noun: 'mute list' }, async (tags, newest) => {
     const muted = isMutedEntry(tags, entry);
-    if (action === 'mute') return muted ? { unchanged: 'already-muted' as const } : addMute(tags, entry);
-    return muted ? removeMute(tags, entry) : { unchanged: 'not-muted' as const };
+    if (muted) return action === 'mute' ? { unchanged: 'already-muted' as const } : removeMute(tags, entry);
+    // Muted in the private part (by another client): a public copy would tell everyone, and that
+    // part is left as it is, so it cannot be unmuted here either.
+    const privately = (await privateMutes(client, newest)).some((one) => one.type === entry.type && one.value === entry.value);
+    if (privately) return { unchanged: 'muted-privately' as const };
+    return action === 'mute' ? addMute(tags, entry) : { unchanged: 'not-muted' as const };
   }, hooks);
 }
 
@@ -61,9 +102,10 @@ async function edit(client: Client, entry: MuteEntry, action: 'mute' | 'unmute',
 export async function loadMuteSet(client: Client, skip?: ReadonlySet<string>): Promise<MuteSet> {
   if (!client.publicKey()) return EMPTY_MUTES;
   try {
-    return muteSet((await currentMutes(client, undefined, skip)).entries);
+    const found = await currentMutes(client, undefined, skip);
+    return muteSet([...found.entries, ...found.privateEntries]);
   } catch {
-    return muteSet(localMutes(client));
+    return localMuteSet(client);
   }
 }
 
@@ -92,19 +134,27 @@ export interface MuteState {
 export function createMuteState(client: Client): MuteState {
   let set = muteSet(localMutes(client));
   const listeners = new Set<() => void>();
-  const replace = (entries: MuteEntry[]) => {
-    set = muteSet(entries);
+  const replaceSet = (next: MuteSet) => {
+    set = next;
     for (const listener of listeners) listener();
   };
+  const replace = (entries: MuteEntry[]) => replaceSet(muteSet(entries));
   if (client.publicKey()) {
+    // The local copy's private part as soon as it is read, unless the relays' newest came first.
+    let answered = false;
+    void localMuteSet(client).then((local) => !answered && !sameMuteSet(local, set) && replaceSet(local));
     currentMutes(client).then(
-      (found) => found.answered > 0 && replace(found.entries),
+      (found) => {
+        if (found.answered === 0) return;
+        answered = true;
+        replace([...found.entries, ...found.privateEntries]);
+      },
       () => {},
     );
   }
-  const after = (change: MuteChange): MuteChange => {
+  const after = async (change: MuteChange): Promise<MuteChange> => {
     // The edit is in the outbox and the local copy even when no relay took it yet: it applies now.
-    if (change.event) replace(muteEntries(change.event.tags));
+    if (change.event) replace(await hiddenBy(client, change.event));
     return change;
   };
   return {

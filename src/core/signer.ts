@@ -14,4 +14,11 @@ export interface Signer {
     encrypt(peer: string, plaintext: string): Promise<string>;
     decrypt(peer: string, ciphertext: string): Promise<string>;
   };
+  /**
+   * NIP-04, only to read what other clients still encrypt with it (the private items of a NIP-51
+   * list, which NIP-51 says to read in either form); nostr-tui never writes it.
+   */
+  nip04?: {
+    decrypt(peer: string, ciphertext: string): Promise<string>;
+  };
 }

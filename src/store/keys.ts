@@ -6,6 +6,7 @@
 import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { bech32 } from '@scure/base';
 import { decrypt, encrypt } from 'nostr-tools/nip49';
+import * as nip04 from 'nostr-tools/nip04';
 import * as nip44 from 'nostr-tools/nip44';
 import { finalizeEvent } from 'nostr-tools/pure';
 import { bytesToHex, hexToBytes } from 'nostr-tools/utils';
@@ -73,6 +74,11 @@ export class LocalSigner implements Signer {
   readonly nip44 = {
     encrypt: async (peer: string, plaintext: string): Promise<string> => nip44.v2.encrypt(plaintext, nip44.v2.utils.getConversationKey(this.#secretKey, peer)),
     decrypt: async (peer: string, ciphertext: string): Promise<string> => nip44.v2.decrypt(ciphertext, nip44.v2.utils.getConversationKey(this.#secretKey, peer)),
+  };
+
+  /** NIP-04, to read the private items other clients put in a NIP-51 list with it. */
+  readonly nip04 = {
+    decrypt: async (peer: string, ciphertext: string): Promise<string> => nip04.decrypt(this.#secretKey, peer, ciphertext),
   };
 
   /** Keeps the secret out of console.log / util.inspect output. */

@@ -185,7 +185,7 @@ export interface DmsLike {
 export interface MutesLike {
   current(): MuteSet;
   onChange(listener: () => void): () => void;
-  mute(entry: MuteEntry): Promise<{ results: PublishResult[]; unchanged?: 'self' | 'already-muted' | 'not-muted' }>;
+  mute(entry: MuteEntry): Promise<{ results: PublishResult[]; unchanged?: 'self' | 'already-muted' | 'not-muted' | 'muted-privately' }>;
 }
 
 /** Which notes are on the user's bookmark list, for the `⚑` after a note's header (src/ui/bookmarks-wire.ts). */

@@ -2,6 +2,8 @@
 // `timeline` hiding muted content: the CLI in process, against a real relay and
 // a local NIP-05 server (NOSTR_TUI_NIP05_BASE_URL, honoured with NODE_ENV=test).
 import { nip19 } from 'nostr-tools';
+import * as nip04 from 'nostr-tools/nip04';
+import * as nip44 from 'nostr-tools/nip44';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { shortNpub } from '../../src/core/identifiers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,5 +169,39 @@ describe('mutes', () => {
     const label = `Spammer (${shortNpub(getPublicKey(spammer))})`;
     expect((await me.run(['mutes'])).stdout).toBe(`${label}\n#politics\n#spam\n`);
     expect((await me.run(['unmute', 'spam@spam.example'])).stdout).toMatch(new RegExp(`^Unmuted ${label.replace(/[()…]/g, '.')}\\.\n`));
+  });
+  it('the private part of the list (NIP-44, or NIP-04 from older clients) hides too, and is never made public', async () => {
+    for (const encryption of ['nip44', 'nip04'] as const) {
+      const me = user();
+      const [quiet, loud] = [generateSecretKey(), generateSecretKey()];
+      const hidden = JSON.stringify([['p', getPublicKey(quiet)], ['word', 'spoiler']]);
+      const content =
+        encryption === 'nip44'
+          ? nip44.v2.encrypt(hidden, nip44.v2.utils.getConversationKey(me.secretKey, me.pubkey))
+          : nip04.encrypt(me.secretKey, me.pubkey, hidden);
+      const list = signed(me.secretKey, { kind: 10000, created_at: NOW - 500, content, tags: [['p', getPublicKey(loud)]] });
+      await relay.seed(
+        list,
+        signed(quiet, { created_at: NOW - 30, content: `quiet, ${encryption}` }),
+        signed(loud, { created_at: NOW - 20, content: `loud, ${encryption}` }),
+        signed(generateSecretKey(), { created_at: NOW - 10, content: `the spoiler, ${encryption}` }),
+        signed(generateSecretKey(), { created_at: NOW - 5, content: `fine, ${encryption}` }),
+      );
+      const timeline = await me.run(['timeline', '--global', '--json', '--since', '1h']);
+      expect(jsonLines(timeline.stdout).map((e) => e.content).filter((c) => String(c).endsWith(encryption))).toEqual([`fine, ${encryption}`]);
+      expect(JSON.parse((await me.run(['mutes', '--json'])).stdout)).toEqual([
+        { type: 'pubkey', value: getPublicKey(loud) },
+        { type: 'pubkey', value: getPublicKey(quiet), private: true },
+        { type: 'word', value: 'spoiler', private: true },
+      ]);
+      expect((await me.run(['mutes'])).stdout).toBe(`${nip19.npubEncode(getPublicKey(loud))}\n${nip19.npubEncode(getPublicKey(quiet))}  (private)\n"spoiler"  (private)\n`);
+      // Muting again must not copy a private entry into the public tags, where everyone reads it.
+      const again = await me.run(['mute', nip19.npubEncode(getPublicKey(quiet))]);
+      expect(again).toMatchObject({ code: 0, stdout: `${nip19.npubEncode(getPublicKey(quiet))} is already muted, in the private part of your mute list; nothing changed.\n` });
+      const unmute = await me.run(['unmute', 'spoiler']);
+      expect(unmute.code).toBe(1);
+      expect(unmute.stdout).toMatch(/^"spoiler" is muted in the private part of your mute list, which nostr-tui leaves as another client wrote it; unmute them there\. Nothing changed\.\n/);
+      expect(await relay.find({ kinds: [10000], authors: [me.pubkey] })).toEqual([list]);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The work behind `nostr-tui mute`, `unmute` and `mutes` (options in ../mute.ts).
 import { currentMutes, mute, unmute } from '../../client/mutes.js';
 import { nip05For, resolvePublicKey } from '../../client/public-key.js';
-import { failure, usageError } from '../../core/errors.js';
+import { ExitCode, failure, usageError } from '../../core/errors.js';
 import { isHexKey } from '../../core/identifiers.js';
 import { muteTermOf, type MuteEntry } from '../../core/mutes.js';
 import { isNip05 } from '../../core/nip05.js';
@@ -35,6 +35,11 @@ const UNCHANGED = {
   self: () => 'That is your own key; nothing to change.',
   'already-muted': (what: string) => `${what} is already muted; nothing changed.`,
   'not-muted': (what: string) => `${what} is not muted; nothing changed.`,
+  // Another client muted them in the list's encrypted part, which nostr-tui reads but never changes.
+  'muted-privately': (what: string, action: 'mute' | 'unmute') =>
+    action === 'mute'
+      ? `${what} is already muted, in the private part of your mute list; nothing changed.`
+      : `${what} is muted in the private part of your mute list, which nostr-tui leaves as another client wrote it; unmute them there. Nothing changed.`,
 } as const;
 
 export async function editMutes(ctx: CommandContext, args: MuteArgs, action: 'mute' | 'unmute'): Promise<void> {
@@ -42,10 +47,13 @@ export async function editMutes(ctx: CommandContext, args: MuteArgs, action: 'mu
   await withClient(ctx, args, async (client) => {
     const output = listEditOutput(ctx, client, args.json, {
       noun: 'mute list',
-      unchanged: (why: keyof typeof UNCHANGED) => UNCHANGED[why](entryText(entry, cachedNames(cacheOf(client), mutedPeople([entry])))),
+      unchanged: (why: keyof typeof UNCHANGED) => UNCHANGED[why](entryText(entry, cachedNames(cacheOf(client), mutedPeople([entry]))), action),
       done: () => `${action === 'mute' ? 'Muted' : 'Unmuted'} ${entryText(entry, cachedNames(cacheOf(client), mutedPeople([entry])))}.`,
     });
-    output.finish(await (action === 'mute' ? mute : unmute)(client, entry, output.hooks));
+    const change = await (action === 'mute' ? mute : unmute)(client, entry, output.hooks);
+    output.finish(change);
+    // Asked to unmute someone who stays muted: not done.
+    if (action === 'unmute' && change.unchanged === 'muted-privately') ctx.exitCode = ExitCode.failed;
   }, { retryOutbox: true });
 }
 
@@ -56,9 +64,16 @@ export async function listMutes(ctx: CommandContext, args: MuteArgs): Promise<vo
       if (!current.event) throw failure(unknownList(current.relays.length, 'mute list'));
       writeLine(ctx.stderr, 'nostr-tui: note: no relay answered; this is the local copy of your mute list.');
     }
-    if (args.json) return writeLine(ctx.stdout, JSON.stringify(current.entries));
-    if (current.entries.length === 0) return writeLine(ctx.stdout, 'You muted nothing: `nostr-tui mute <npub|name@domain|#hashtag|word>` adds something.');
-    const names = await namesFor(ctx, client, args, mutedPeople(current.entries));
+    // The private part's entries too (NIP-51; put there by other clients), marked as such.
+    const isPublic = new Set(current.entries.map((entry) => `${entry.type}:${entry.value}`));
+    const privately = current.privateEntries.filter((entry) => !isPublic.has(`${entry.type}:${entry.value}`));
+    if (current.event?.content && privately.length === 0 && !(await client.signerAtHand())) {
+      writeLine(ctx.stderr, 'nostr-tui: note: your mute list also has a private part, which is read with your key: set NOSTR_TUI_PASSPHRASE to list it too.');
+    }
+    if (args.json) return writeLine(ctx.stdout, JSON.stringify([...current.entries, ...privately.map((entry) => ({ ...entry, private: true }))]));
+    if (current.entries.length + privately.length === 0) return writeLine(ctx.stdout, 'You muted nothing: `nostr-tui mute <npub|name@domain|#hashtag|word>` adds something.');
+    const names = await namesFor(ctx, client, args, mutedPeople([...current.entries, ...privately]));
     for (const entry of current.entries) writeLine(ctx.stdout, entryText(entry, names));
+    for (const entry of privately) writeLine(ctx.stdout, `${entryText(entry, names)}  (private)`);
   });
 }

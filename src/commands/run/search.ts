@@ -13,8 +13,7 @@ import { DEFAULT_SEARCH_LIMIT, type SearchArgs } from '../search.js';
 import { withClient } from '../with-client.js';
 import { peopleIn, writeNote, writeSummary } from './timeline.js';
 import { cachedNames, namesFor } from './names.js';
-import { isMutedEvent, loadMuteSet, localMutes } from '../../client/mutes.js';
-import { muteSet } from '../../core/mutes.js';
+import { isMutedEvent, loadMuteSet, localMuteSet } from '../../client/mutes.js';
 import { refuseSecretIn } from '../../core/secret-in-text.js';
 import { storedPubkey } from '../../store/keys.js';
 
@@ -50,7 +49,7 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
     const relays = args.local ? [] : searchRelaysFor(client);
     const store = cacheOf(client);
     // Muted people, hashtags and words (NIP-51) are never returned: the list from the relays, or the cached copy offline.
-    const mutes = relays.length ? await loadMuteSet(client) : muteSet(localMutes(client));
+    const mutes = relays.length ? await loadMuteSet(client) : await localMuteSet(client);
     const hidden = { ...req, hide: (event: Event) => isMutedEvent(event, mutes) };
     const result = await search({ me: client.publicKey(), relays, ...(store ? { store } : {}), ...(relays.length ? { pool: client.pool() } : {}) }, hidden);
     // Names for the text output of notes, as `timeline` prints them (a profile prints its own).

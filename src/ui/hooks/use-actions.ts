@@ -109,7 +109,7 @@ export function useActions(deps: ActionDeps) {
         setStatus({ text: `${what}: reading your mute list from every relay…`, tone: 'info' });
         mutes.mute({ type: 'pubkey', value: pubkey }).then(
           ({ results, unchanged }) =>
-            setStatus(unchanged ? { text: unchanged === 'self' ? 'that is you' : `${name} is already muted`, tone: 'info' } : publishStatus(what, results)),
+            setStatus(unchanged ? { text: unchanged === 'self' ? 'that is you' : `${name} is already muted${unchanged === 'muted-privately' ? ' (privately)' : ''}`, tone: 'info' } : publishStatus(what, results)),
           (error: unknown) => setStatus(errorStatus(what, error)),
         );
       });
