@@ -9,12 +9,13 @@ import { getRepostedEvent } from 'nostr-tools/nip18';
 import { isSecretOf, secretWherePublic } from '../core/identifiers.js';
 import { refuseSecretIn } from '../core/secret-in-text.js';
 import {
-  addMute, EMPTY_MUTES, isEmptyMuteSet, isMuted, isMutedEntry, isNip04Ciphertext, MUTE_LIST_KIND, muteEntries, muteSet, privateMuteEntries, removeMute, sameMuteSet,
+  addMute, EMPTY_MUTES, isEmptyMuteSet, isMuted, isMutedEntry, MUTE_LIST_KIND, muteEntries, muteSet, removeMute, sameMuteSet,
   type MuteEntry, type MuteSet,
 } from '../core/mutes.js';
 import { ownKey, type Client } from './client.js';
 import { fetchNewest, localCopy, type NewestLookup } from './newest-copy.js';
 import { editOwnList, type ListChange } from './own-list-edit.js';
+import { privateItems } from './private-items.js';
 import type { PublishHooks } from './publish.js';
 
 export interface CurrentMutes extends NewestLookup {
@@ -29,17 +30,7 @@ export interface CurrentMutes extends NewestLookup {
  * clients, encrypted to the user's own key): none when there is none, when the key is not at
  * hand (an encrypted key is never asked for just to read), or when it cannot be read.
  */
-export async function privateMutes(client: Client, event: Event | undefined): Promise<MuteEntry[]> {
-  if (!event?.content) return [];
-  try {
-    const signer = await client.signerAtHand();
-    const crypto = isNip04Ciphertext(event.content) ? signer?.nip04 : signer?.nip44;
-    const plaintext = await crypto?.decrypt(event.pubkey, event.content);
-    return plaintext === undefined ? [] : privateMuteEntries(plaintext);
-  } catch {
-    return [];
-  }
-}
+export const privateMutes = async (client: Client, event: Event | undefined): Promise<MuteEntry[]> => muteEntries(await privateItems(client, event));
 
 /** Everything a mute list hides: its public entries and, when they can be read, its private ones. */
 const hiddenBy = async (client: Client, event: Event | undefined): Promise<MuteEntry[]> =>

@@ -73,24 +73,6 @@ export interface MuteSet {
 
 export const EMPTY_MUTES: MuteSet = { pubkeys: new Set(), hashtags: new Set(), words: [] };
 
-/**
- * The entries of a list's private part, once decrypted: NIP-51 puts there a JSON array of tags,
- * the same tags as the public ones. Nothing when the text is not such an array.
- */
-export function privateMuteEntries(plaintext: string): MuteEntry[] {
-  let tags: unknown;
-  try {
-    tags = JSON.parse(plaintext);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(tags)) return [];
-  return muteEntries(tags.filter((tag): tag is string[] => Array.isArray(tag) && tag.every((value) => typeof value === 'string')));
-}
-
-/** NIP-51: the private part is NIP-44 (current) or NIP-04 (older clients; its ciphertext ends in `?iv=…`). */
-export const isNip04Ciphertext = (content: string): boolean => /\?iv=[A-Za-z0-9+/=]+$/.test(content);
-
 export function muteSet(entries: readonly MuteEntry[]): MuteSet {
   const of = (type: MuteKind) => entries.filter((entry) => entry.type === type).map((entry) => entry.value);
   return { pubkeys: new Set(of('pubkey')), hashtags: new Set(of('hashtag')), words: of('word') };

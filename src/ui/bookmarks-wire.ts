@@ -2,7 +2,7 @@
 // saved notes in every list. After an edit that changed the list, an open Bookmarks view reads it
 // again (onBookmarksChanged).
 import type { Event, Filter } from 'nostr-tools';
-import { bookmark, currentBookmarks, unbookmark, type BookmarkChange } from '../client/bookmarks.js';
+import { bookmark, currentBookmarks, privateBookmarks, unbookmark, type BookmarkChange } from '../client/bookmarks.js';
 import { openBookmarksFeed } from '../client/bookmarks-feed.js';
 import type { Client } from '../client/client.js';
 import type { Feed } from '../client/feed.js';
@@ -50,6 +50,12 @@ function savedNotes(client: Client): { notes: SavedNotesLike; learn(list: Event 
     newest = list.created_at;
     ids = new Set(bookmarkedNotes(list.tags));
     listeners.forEach((listener) => listener());
+    // The private part's notes once read (the key at hand), unless a newer list came meanwhile.
+    void privateBookmarks(client, list).then((privately) => {
+      if (privately.length === 0 || list.created_at !== newest) return;
+      ids = new Set([...ids, ...privately]);
+      listeners.forEach((listener) => listener());
+    });
   };
   const ask = (me: string) => {
     asked = true;

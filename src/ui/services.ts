@@ -80,7 +80,7 @@ export interface PublishOutcome {
 /** A bookmarks edit: the per-relay results, or why nothing needed publishing. */
 export interface BookmarkOutcome {
   results: PublishResult[];
-  unchanged?: 'already-bookmarked' | 'not-bookmarked';
+  unchanged?: 'already-bookmarked' | 'not-bookmarked' | 'bookmarked-privately';
 }
 
 /** A follow-list edit: the per-relay results, or why nothing needed publishing. */

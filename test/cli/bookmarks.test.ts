@@ -2,6 +2,7 @@
 // 10003, edited from its newest copy: other tags and the encrypted private part kept exactly,
 // new notes appended at the end, listed the most recently saved first.
 import { neventEncode, noteEncode, nsecEncode } from 'nostr-tools/nip19';
+import * as nip44 from 'nostr-tools/nip44';
 import { finalizeEvent, generateSecretKey, type Event } from 'nostr-tools/pure';
 import { describe, expect, it, vi } from 'vitest';
 import { cliUser } from '../helpers/cli.js';
@@ -76,6 +77,29 @@ describe('bookmarks', () => {
       expect(bad.stderr.split('\n').filter(Boolean)).toHaveLength(1);
       expect(bad.stderr).not.toContain(arg);
     }
+  });
+
+  it('notes saved in the private part (by another client) are listed, marked, and never made public', async () => {
+    const { cli, pubkey, secretKey } = await cliUser('nostr-tui-bookmarks-private-');
+    const open = note('saved in the open', 90);
+    const quiet = note('saved privately', 80);
+    await relay.seed(open, quiet);
+    const content = nip44.v2.encrypt(JSON.stringify([['e', quiet.id]]), nip44.v2.utils.getConversationKey(secretKey, pubkey));
+    const list = finalizeEvent({ kind: 10003, created_at: now - 70, tags: [['e', open.id]], content }, secretKey);
+    await relay.seed(list);
+    const json = await cli.run(['bookmarks', '--json', '--relay', relay.url]);
+    expect(json.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+      { id: open.id, event: JSON.parse(JSON.stringify(open)) },
+      { id: quiet.id, event: JSON.parse(JSON.stringify(quiet)), private: true },
+    ]);
+    const text = await cli.run(['bookmarks', '--relay', relay.url]);
+    expect(text.stdout).toMatch(/\n\(private\) [^\n]* · 1 minute ago\n {2}saved privately\n/);
+    const again = await cli.run(['bookmark', quiet.id, '--relay', relay.url]);
+    expect(again).toMatchObject({ code: 0, stdout: `${noteEncode(quiet.id)} is already bookmarked, in the private part of your bookmarks; nothing changed.\n` });
+    const off = await cli.run(['unbookmark', quiet.id, '--relay', relay.url]);
+    expect(off.code).toBe(1);
+    expect(off.stdout).toBe(`${noteEncode(quiet.id)} is saved in the private part of your bookmarks, which nostr-tui leaves as another client wrote it; take it off there. Nothing changed.\n`);
+    expect((await relay.find({ kinds: [10003], authors: [pubkey] })).map((event) => event.id)).toEqual([list.id]);
   });
 
   it('with nothing saved says how to save one', async () => {

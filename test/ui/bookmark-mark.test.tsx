@@ -3,6 +3,7 @@
 // Over the real services and relay, at 80x24.
 import { render } from 'ink-testing-library';
 import type { Event } from 'nostr-tools';
+import * as nip44 from 'nostr-tools/nip44';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
@@ -81,5 +82,18 @@ describe('⚑ on bookmarked notes', () => {
     const again = start(now, newer);
     const shown = await again.frame((f) => headerOf(f, 'saved on this device').endsWith(' ⚑') && f.includes('saved on another device'));
     expect(headerOf(shown, 'saved on another device')).not.toContain('⚑');
+  });
+  it('marks the notes saved in the private part too; b on one says so and publishes nothing', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    // The newest note: selected at the start.
+    const quiet = finalizeEvent({ kind: 1, created_at: now - 5, tags: [], content: 'saved privately elsewhere' }, alice);
+    const content = nip44.v2.encrypt(JSON.stringify([['e', quiet.id]]), nip44.v2.utils.getConversationKey(me, getPublicKey(me)));
+    const list = finalizeEvent({ kind: 10003, created_at: now - 100, tags: [], content }, me);
+    await relay.seed(quiet, list);
+    const { app, frame } = start(now);
+    await frame((f) => headerOf(f, 'saved privately elsewhere').endsWith(' ⚑'));
+    app.stdin.write('b');
+    await frame((f) => f.includes('already bookmarked, privately'));
+    expect((await relay.find({ kinds: [10003], authors: [getPublicKey(me)] })).map((event) => event.id)).toEqual([list.id]);
   });
 });

@@ -4,7 +4,7 @@ import { openBookmarksFeed } from '../../src/client/bookmarks-feed.js';
 import type { CurrentBookmarks } from '../../src/client/bookmarks.js';
 
 const clock = { now: () => 1_700_000_000_000 };
-const unanswered: CurrentBookmarks = { notes: [], relays: [{ url: 'wss://a.example', eose: false, timedOut: true, events: 0 }], answered: 0 };
+const unanswered: CurrentBookmarks = { notes: [], privateNotes: [], relays: [{ url: 'wss://a.example', eose: false, timedOut: true, events: 0 }], answered: 0 };
 
 describe('openBookmarksFeed', () => {
   it('says it is reading, then that no relay answered; it opens no feed for an empty list', async () => {

@@ -4,7 +4,7 @@ import { noteEncode } from 'nostr-tools/nip19';
 import { bookmark, currentBookmarks, unbookmark } from '../../client/bookmarks.js';
 import { cacheOf, ownKey, type Client } from '../../client/client.js';
 import { findEvent } from '../../client/notes.js';
-import { failure, usageError } from '../../core/errors.js';
+import { ExitCode, failure, usageError } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { IDS_PER_FILTER, inGroupsOf } from '../../core/filter-lists.js';
 import { writeLine, type CommandContext } from '../context.js';
@@ -16,6 +16,16 @@ import { peopleIn, writeNote } from './timeline.js';
 import { unknownList } from './unanswered.js';
 import { allUrls } from '../../core/relay-spec.js';
 import { storedPubkey } from '../../store/keys.js';
+
+const UNCHANGED = {
+  'already-bookmarked': (note: string) => `${note} is already bookmarked; nothing changed.`,
+  'not-bookmarked': (note: string) => `${note} is not bookmarked; nothing changed.`,
+  // Another client saved it in the list's encrypted part, which nostr-tui reads but never changes.
+  'bookmarked-privately': (note: string, action: 'bookmark' | 'unbookmark') =>
+    action === 'bookmark'
+      ? `${note} is already bookmarked, in the private part of your bookmarks; nothing changed.`
+      : `${note} is saved in the private part of your bookmarks, which nostr-tui leaves as another client wrote it; take it off there. Nothing changed.`,
+} as const;
 
 export async function editBookmarks(ctx: CommandContext, args: BookmarkArgs, action: 'bookmark' | 'unbookmark'): Promise<void> {
   // Bad input is reported before any key, file or socket is touched.
@@ -36,10 +46,13 @@ export async function editBookmarks(ctx: CommandContext, args: BookmarkArgs, act
     const note = noteEncode(ref.id);
     const output = listEditOutput(ctx, client, args.json, {
       noun: 'bookmark list',
-      unchanged: (why) => (why === 'already-bookmarked' ? `${note} is already bookmarked; nothing changed.` : `${note} is not bookmarked; nothing changed.`),
+      unchanged: (why: keyof typeof UNCHANGED) => UNCHANGED[why](note, action),
       done: () => `${action === 'bookmark' ? 'Bookmarked' : 'Took off your bookmarks:'} ${note}.`,
     });
-    output.finish(action === 'bookmark' ? await bookmark(client, ref.id, relay, output.hooks) : await unbookmark(client, ref.id, output.hooks));
+    const change = action === 'bookmark' ? await bookmark(client, ref.id, relay, output.hooks) : await unbookmark(client, ref.id, output.hooks);
+    output.finish(change);
+    // Asked to take off a note that stays saved: not done.
+    if (action === 'unbookmark' && change.unchanged === 'bookmarked-privately') ctx.exitCode = ExitCode.failed;
   }, { retryOutbox: true });
 }
 
@@ -50,19 +63,21 @@ export async function listBookmarks(ctx: CommandContext, args: BookmarkArgs): Pr
       if (!current.event) throw failure(unknownList(current.relays.length, 'bookmarks'));
       writeLine(ctx.stderr, 'nostr-tui: note: no relay answered; this is the local copy of your bookmarks.');
     }
-    // The most recently saved first (NIP-51 lists grow at the end).
-    const ids = [...current.notes].reverse();
+    // The most recently saved first (NIP-51 lists grow at the end), the public ones, then the private part's.
+    const privately = new Set(current.privateNotes);
+    const ids = [...current.notes.filter((id) => !privately.has(id)).reverse(), ...[...current.privateNotes].reverse()];
     if (ids.length === 0 && !args.json) return writeLine(ctx.stdout, 'You bookmarked nothing: `nostr-tui bookmark <note>` saves one (b in the timeline).');
     const notes = await notesById(client, ids);
     if (args.json) {
-      for (const id of ids) writeLine(ctx.stdout, JSON.stringify({ id, event: notes.get(id) ?? null }));
+      for (const id of ids) writeLine(ctx.stdout, JSON.stringify({ id, event: notes.get(id) ?? null, ...(privately.has(id) ? { private: true } : {}) }));
       return;
     }
     const names = await namesFor(ctx, client, args, [...notes.values()].flatMap(peopleIn));
     for (const id of ids) {
       const event = notes.get(id);
-      if (event) writeNote(ctx, event, names);
-      else writeLine(ctx.stdout, `${noteEncode(id)} · not found on your relays\n`);
+      const marker = privately.has(id) ? '(private) ' : '';
+      if (event) writeNote(ctx, event, names, { marker });
+      else writeLine(ctx.stdout, `${marker}${noteEncode(id)} · not found on your relays\n`);
     }
   });
 }

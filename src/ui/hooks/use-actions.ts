@@ -128,6 +128,8 @@ export function useActions(deps: ActionDeps) {
       bookmark(note, relay).then(
         ({ results, unchanged }) => {
           if (!unchanged) return setStatus(publishStatus('bookmark', results));
+          // Saved privately by another client: nostr-tui leaves that part as it is.
+          if (unchanged === 'bookmarked-privately') return setStatus({ text: 'already bookmarked, privately (another client can take it off)', tone: 'info' });
           confirm.ask('already bookmarked: take it off your bookmarks? y/n', () => {
             setStatus({ text: 'unbookmark: sending…', tone: 'info' });
             unbookmark(note.id).then(
