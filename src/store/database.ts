@@ -139,16 +139,21 @@ export function configureConnection(db: Db): void {
 }
 
 function migrate(db: Db): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    throw new DamageError(`it was written by a newer nostr-tui (schema ${version})`);
-  }
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
+  const schema = (): number => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) throw new DamageError(`it was written by a newer nostr-tui (schema ${version})`);
+    return version;
+  };
+  if (schema() === MIGRATIONS.length) return;
+  // Two processes opening a new file at once (`follow a & follow b`) both found it empty and both
+  // created its tables: the second failed ("table events already exists"). The write lock is
+  // taken first (IMMEDIATE, waited for), and the version read again under it.
+  db.transaction(() => {
+    for (let v = schema(); v < MIGRATIONS.length; v++) {
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+    }
+  }).immediate();
 }
 
 /**

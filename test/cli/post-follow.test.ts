@@ -218,7 +218,7 @@ describe('follow', () => {
     const { cli, pubkey } = await userHome();
     const people = [someone(), someone(), someone()];
     const results = await Promise.all(people.map((who) => cli.run(['follow', who, ...relayArgs(relayA.url)])));
-    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(results.map((r) => [r.code, r.stderr])).toEqual([[0, ''], [0, ''], [0, '']]);
     const lists = await relayA.find({ kinds: [3], authors: [pubkey] });
     const newest = lists.sort((a, b) => b.created_at - a.created_at)[0]!;
     expect(newest.tags.map((tag) => tag[1]).sort()).toEqual([...people].sort());
