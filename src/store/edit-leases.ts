@@ -67,12 +67,18 @@ export class EditLeases {
       .immediate();
   }
 
-  /** Gives the lease back, if `token` still holds it. */
+  /**
+   * Gives the lease back, if `token` still holds it. The write lock is taken first (IMMEDIATE): a
+   * read that became a write after another connection wrote would fail at once, and the lease
+   * would hold the next edit until its time.
+   */
   release(name: string, token: string): void {
     const key = PREFIX + name;
-    this.db.transaction(() => {
-      const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-      if (parseHolder(row?.value)?.token === token) this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
-    })();
+    this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+        if (parseHolder(row?.value)?.token === token) this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+      })
+      .immediate();
   }
 }
