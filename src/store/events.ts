@@ -226,9 +226,11 @@ export class SqliteEventStore implements EventStore {
     const seqs = this.stmt(`SELECT seq FROM events WHERE pubkey != ? ORDER BY created_at ASC, id DESC LIMIT ?`)
       .pluck()
       .all(own, excess) as number[];
+    // IMMEDIATE: each removal reads the event, then deletes; begun as a read, the transaction
+    // would fail at once if another connection wrote in between.
     this.db.transaction(() => {
       for (const seq of seqs) this.remove(seq);
-    })();
+    }).immediate();
     return seqs.length;
   }
 

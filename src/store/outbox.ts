@@ -147,6 +147,8 @@ export class SqliteOutbox implements Outbox {
     );
     const deliver = this.db.prepare(`UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL`);
     const now = this.clock.now();
+    // IMMEDIATE: this reads, then writes; begun as a read, it would fail at once (no wait) if
+    // another connection (the UI's writer thread, another command) wrote in between.
     this.db.transaction(() => {
       if (this.db.prepare(`SELECT 1 FROM outbox WHERE id = ?`).get(id) === undefined) return;
       for (const result of results) {
@@ -160,7 +162,7 @@ export class SqliteOutbox implements Outbox {
         const row = failedAttempt.get(id) as { attempts: number } | undefined;
         if (row) backOff.run(now + retryDelayMs(row.attempts), id);
       }
-    })();
+    }).immediate();
     this.changed();
   }
 
