@@ -223,11 +223,8 @@ export class SqliteEventStore implements EventStore {
     const perEvent = used / count;
     const excess = Math.ceil((used - targetBytes) / perEvent);
     const own = this.ownPubkey ?? '';
-    const seqs = this.stmt(`SELECT seq FROM events WHERE pubkey != ? ORDER BY created_at ASC, id DESC LIMIT ?`)
-      .pluck()
-      .all(own, excess) as number[];
-    // IMMEDIATE: each removal reads the event, then deletes; begun as a read, the transaction
-    // would fail at once if another connection wrote in between.
+    const seqs = this.stmt(`SELECT seq FROM events WHERE pubkey != ? ORDER BY created_at ASC, id DESC LIMIT ?`).pluck().all(own, excess) as number[];
+    // IMMEDIATE: a removal reads, then deletes; begun as a read it fails at once after another's write.
     this.db.transaction(() => {
       for (const seq of seqs) this.remove(seq);
     }).immediate();
