@@ -7,7 +7,7 @@ import { DM_RELAYS_KIND, parseDmRelays } from '../core/dm.js';
 import { newestReplaceable } from '../core/events.js';
 import { isPrivateHost } from '../core/relay-list.js';
 import type { Client } from './client.js';
-import { droppedOversize, oversizeSoFar, type NewestLookup } from './newest-copy.js';
+import { droppedOversize, INDEXERS_WAIT_MS, oversizeSoFar, type NewestLookup } from './newest-copy.js';
 import { discoveryRelaysFromEnv } from './router.js';
 import { allUrls } from '../core/relay-spec.js';
 import { queryPastStalled } from './stalled-relays.js';
@@ -19,14 +19,18 @@ export type ListLookup = NewestLookup;
 export const allowPrivateRelays = (client: Client): boolean => client.relays().some((relay) => isPrivateHost(new URL(relay.url).hostname));
 
 /**
- * Every relay the user has plus the discovery relays (not with `--relay`: then only those), and
- * `also`: a relay being added, which the new list will be sent to, so it may hold a newer one.
+ * Where a list is looked for: every relay the user has, and `also` (a relay being added, which the
+ * new list will be sent to, so it may hold a newer one), which must answer for an edit to go
+ * ahead; and the discovery relays (not with `--relay`), which keep everyone's lists but are only
+ * more places to find a newer copy: one that is down refuses nothing, and one slow to answer holds
+ * the lookup back 3 s at most.
  */
-function lookupRelays(client: Client, also: readonly string[] = []): string[] {
-  const own = allUrls(client.relays());
-  const urls = client.pinnedRelays ? own : [...own, ...discoveryRelaysFromEnv(client.env)];
-  return [...new Set([...urls, ...also])];
+function lookupRelays(client: Client, also: readonly string[] = []): { own: string[]; indexers: string[] } {
+  const own = [...new Set([...allUrls(client.relays()), ...also])];
+  const indexers = client.pinnedRelays ? [] : discoveryRelaysFromEnv(client.env).filter((url) => !own.includes(url));
+  return { own, indexers };
 }
+
 
 /**
  * The newest event of a replaceable `kind` by each of `authors`, from the relays and the cache.
@@ -40,10 +44,16 @@ export async function fetchNewestLists(
   { also, read = false }: { also?: readonly string[]; read?: boolean } = {},
 ): Promise<{ lists: Map<string, Event>; lookup: Omit<ListLookup, 'event'> }> {
   const filter = { kinds: [kind], authors: [...authors] };
-  const urls = lookupRelays(client, also);
+  const { own, indexers } = lookupRelays(client, also);
   const before = read ? undefined : oversizeSoFar(client);
-  const { events, relays } = await queryPastStalled(client.pool(), [filter], { relays: urls }, read ? client.stalled : undefined);
-  const fromRelays = events.filter((event) => event.kind === kind && authors.includes(event.pubkey));
+  const stalled = read ? client.stalled : undefined;
+  const [{ events, relays }, fromIndexers] = await Promise.all([
+    queryPastStalled(client.pool(), [filter], { relays: own }, stalled),
+    indexers.length === 0
+      ? []
+      : queryPastStalled(client.pool(), [filter], { relays: indexers, eoseTimeoutMs: INDEXERS_WAIT_MS }, stalled).then((result) => result.events, () => []),
+  ]);
+  const fromRelays = [...events, ...fromIndexers].filter((event) => event.kind === kind && authors.includes(event.pubkey));
   const store = client.store();
   store.events.putMany(fromRelays);
   const all = [...fromRelays, ...store.events.query([filter])];
@@ -52,7 +62,7 @@ export async function fetchNewestLists(
     const newest = newestReplaceable(all.filter((event) => event.pubkey === author));
     if (newest) lists.set(author, newest);
   }
-  const unreadable = before ? droppedOversize(client, before, urls) : [];
+  const unreadable = before ? droppedOversize(client, before, [...own, ...indexers]) : [];
   return { lists, lookup: { relays, answered: relays.filter((relay) => relay.eose).length, ...(unreadable.length ? { unreadable } : {}) } };
 }
 

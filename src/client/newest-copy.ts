@@ -40,7 +40,7 @@ export function droppedOversize(client: Client, before: Map<string, number>, url
 }
 
 /** A discovery relay slow to answer holds an edit back at most this long. */
-const INDEXERS_WAIT_MS = 3_000;
+export const INDEXERS_WAIT_MS = 3_000;
 
 /**
  * The newest `kind` of `pubkey` from every relay (read and write) and the local copy (the pool

@@ -74,6 +74,25 @@ describe('relay add/remove publish kind 10002', () => {
     expect(list!.tags).toEqual([['r', relay.url], ['r', other.url, 'read']]);
   });
 
+  it('a discovery relay that is down refuses nothing; one that holds a newer list is edited from', async () => {
+    const me = await home([relay.url]);
+    const withIndexer = (url: string) => (args: string[]) => me.cli.run(args, { env: { NOSTR_TUI_DISCOVERY_RELAYS: url } });
+    const first = await withIndexer(downUrl)(['relay', 'add', other.url]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect((await relay.find({ kinds: [10002], authors: [me.pubkey] }))[0]!.tags).toEqual([['r', relay.url], ['r', other.url]]);
+    // A newer list another client sent only to an indexer (here: the other relay, as one).
+    const indexer = await startRelay();
+    try {
+      await indexer.seed(finalizeEvent({ kind: 10002, created_at: nowSec() + 5, tags: [['r', relay.url], ['r', other.url], ['r', 'wss://kept.example', 'write']], content: '' }, me.secretKey));
+      expect((await withIndexer(indexer.url)(['relay', 'remove', other.url])).code).toBe(0);
+      const lists = (await relay.find({ kinds: [10002], authors: [me.pubkey] })).sort((a, b) => b.created_at - a.created_at);
+      expect(lists[0]!.tags).toEqual([['r', relay.url], ['r', 'wss://kept.example', 'write']]);
+    } finally {
+      await indexer.stop();
+    }
+  });
+
   it('with no relays at all (discovery off), the relay being added is asked and takes the first list; edits from the newest copy say to add one', async () => {
     const me = await home([]);
     const follow = await me.run(['follow', getPublicKey(generateSecretKey())]);
