@@ -31,7 +31,6 @@ function lookupRelays(client: Client, also: readonly string[] = []): { own: stri
   return { own, indexers };
 }
 
-
 /**
  * The newest event of a replaceable `kind` by each of `authors`, from the relays and the cache.
  * `read`: only to read it (not to edit it from its newest copy), so relays that stalled this run
