@@ -8,7 +8,7 @@ import { newestReplaceable } from '../core/events.js';
 import { isPrivateHost } from '../core/relay-list.js';
 import type { Client } from './client.js';
 import { droppedOversize, INDEXERS_WAIT_MS, oversizeSoFar, type NewestLookup } from './newest-copy.js';
-import { discoveryRelaysFromEnv } from './router.js';
+import { discoveryRelaysFor } from './router.js';
 import { allUrls } from '../core/relay-spec.js';
 import { queryPastStalled } from './stalled-relays.js';
 
@@ -27,7 +27,7 @@ export const allowPrivateRelays = (client: Client): boolean => client.relays().s
  */
 function lookupRelays(client: Client, also: readonly string[] = []): { own: string[]; indexers: string[] } {
   const own = [...new Set([...allUrls(client.relays()), ...also])];
-  const indexers = client.pinnedRelays ? [] : discoveryRelaysFromEnv(client.env).filter((url) => !own.includes(url));
+  const indexers = discoveryRelaysFor(client).filter((url) => !own.includes(url));
   return { own, indexers };
 }
 

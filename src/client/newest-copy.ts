@@ -11,7 +11,7 @@ import type { RelayOutcome } from '../net/types.js';
 import type { Client } from './client.js';
 import { allUrls } from '../core/relay-spec.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { discoveryRelaysFromEnv } from './router.js';
+import { discoveryRelaysFor } from './router.js';
 
 export interface NewestLookup {
   /** The newest version found on the relays or in the local copy. */
@@ -45,23 +45,24 @@ export const INDEXERS_WAIT_MS = 3_000;
 /**
  * The newest `kind` of `pubkey` from every relay (read and write) and the local copy (the pool
  * caches what the relays sent). `skip`: relays that already stalled in this run, for reads only
- * (an edit asks every relay). `forEdit`: the discovery relays are asked too (not with --relay),
- * which keep everyone's lists: on a new machine whose relays never had the list, an edit from
- * nothing would replace the real one wherever it lands. They are not among `relays`: one that is
- * down refuses no edit.
+ * (an edit asks every relay). The discovery relays (not with --relay) keep everyone's lists: on
+ * a new machine whose relays never had the list, an edit from nothing would replace the real one
+ * wherever it lands, and a read would show none. `forEdit`: they are asked alongside the others;
+ * a read asks them only when nothing else had a copy (no wait in the usual case). They are not
+ * among `relays`: one that is down refuses no edit.
  */
 export async function fetchNewest(client: Client, kind: number, pubkey: string, { skip, forEdit = false }: { skip?: ReadonlySet<string>; forEdit?: boolean } = {}): Promise<NewestLookup> {
   const urls = allUrls(client.relays()).filter((url) => !skip?.has(url));
   const filters = [{ kinds: [kind], authors: [pubkey], limit: 1 }];
-  const indexers = forEdit && !client.pinnedRelays ? discoveryRelaysFromEnv(client.env).filter((url) => !urls.includes(url)) : [];
+  const indexers = discoveryRelaysFor(client).filter((url) => !urls.includes(url) && !skip?.has(url));
+  const fromIndexers = (): Promise<Event[]> =>
+    indexers.length === 0 ? Promise.resolve([]) : client.pool().query(filters, { relays: indexers, eoseTimeoutMs: INDEXERS_WAIT_MS }).then((result) => result.events, () => []);
   const before = forEdit ? oversizeSoFar(client) : undefined;
-  const [{ events, relays }, fromIndexers] = await Promise.all([
-    client.pool().query(filters, { relays: urls }),
-    indexers.length === 0 ? [] : client.pool().query(filters, { relays: indexers, eoseTimeoutMs: INDEXERS_WAIT_MS }).then((result) => result.events, () => []),
-  ]);
-  const fromRelays = [...events, ...fromIndexers].filter((event) => event.kind === kind && event.pubkey === pubkey);
+  const [{ events, relays }, alongside] = await Promise.all([client.pool().query(filters, { relays: urls }), forEdit ? fromIndexers() : []]);
+  const theirs = (found: Event[]) => found.filter((event) => event.kind === kind && event.pubkey === pubkey);
   const local = localCopy(client, kind, pubkey);
-  const event = newestReplaceable(local ? [...fromRelays, local] : fromRelays);
+  let event = newestReplaceable([...theirs([...events, ...alongside]), ...(local ? [local] : [])]);
+  if (!event && !forEdit) event = newestReplaceable(theirs(await fromIndexers()));
   const unreadable = before ? droppedOversize(client, before, [...urls, ...indexers]) : [];
   return { ...(event ? { event } : {}), relays, answered: relays.filter((relay) => relay.eose).length, ...(unreadable.length ? { unreadable } : {}) };
 }

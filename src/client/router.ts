@@ -92,6 +92,9 @@ export function maxRelaysFromEnv(env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+/** The discovery relays this run may ask: none when --relay named the relays for it. */
+export const discoveryRelaysFor = (client: Pick<Client, 'pinnedRelays' | 'env'>): string[] => (client.pinnedRelays ? [] : discoveryRelaysFromEnv(client.env));
+
 /** `NOSTR_TUI_DISCOVERY_RELAYS`: comma-separated indexer URLs, or the defaults; empty turns discovery off. */
 export function discoveryRelaysFromEnv(env: NodeJS.ProcessEnv): string[] {
   const raw = env.NOSTR_TUI_DISCOVERY_RELAYS;

@@ -6,6 +6,8 @@
 import type { Event } from 'nostr-tools';
 import { cacheOf, type Client } from '../client/client.js';
 import { currentFollows } from '../client/follows.js';
+import { INDEXERS_WAIT_MS } from '../client/newest-copy.js';
+import { discoveryRelaysFor } from '../client/router.js';
 import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
@@ -90,6 +92,12 @@ export function wireFollows(
         // list is unknown, not empty, so they get the pool's whole wait before anything is concluded.
         if (!shown && !relays.some((relay) => relay.eose) && relays.some((relay) => relay.timedOut)) relays = await ask();
         client.stalled.learn(relays);
+        // None of the user's relays has a list: the discovery relays may (a new machine whose relays
+        // never had it), asked only then, so the usual start waits for nothing more.
+        const indexers = discoveryRelaysFor(client).filter((url) => !urls.includes(url));
+        if (!shown && indexers.length > 0 && relays.some((relay) => relay.eose)) {
+          await client.pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: indexers, onevent: take, eoseTimeoutMs: INDEXERS_WAIT_MS }).catch(() => undefined);
+        }
         watch(pubkey, began);
         // "You follow nobody" only when a relay said so; silence is not an empty list.
         if (relays.some((relay) => relay.eose)) resolve([]);

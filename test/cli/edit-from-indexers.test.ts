@@ -49,6 +49,19 @@ describe('editing a list the indexers hold', () => {
     expect((await newestList(relay, pubkey))?.tags).toEqual([['p', x], ['p', y], ['p', z]]);
   });
 
+  it('following and Home read the indexer’s copy when the user’s relays have none', async () => {
+    const { run, secretKey } = await newMachine(indexer.url);
+    const [x, y] = [someone(), someone()];
+    await indexer.seed(finalizeEvent({ kind: 3, created_at: nowSec() - 60, tags: [['p', x], ['p', y]], content: '' }, secretKey));
+    const following = await run(['following', '--json']);
+    expect(JSON.parse(following.stdout).map((entry: { pubkey: string }) => entry.pubkey)).toEqual([x, y]);
+    await relay.seed(finalizeEvent({ kind: 1, created_at: nowSec() - 30, tags: [], content: 'from someone not followed' }, generateSecretKey()));
+    const timeline = await run(['timeline', '--json']);
+    // Home, not Global: the note of someone not followed is not shown, and nothing says "you follow no one".
+    expect(timeline.stderr).not.toContain('you follow no one');
+    expect(timeline.stdout).toBe('');
+  });
+
   it('an indexer that is down refuses nothing', async () => {
     const { run, pubkey } = await newMachine(downUrl);
     const x = someone();

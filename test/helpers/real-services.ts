@@ -30,6 +30,8 @@ export function realServices(opts: {
   prefix?: string;
   retryOutbox?: 'background';
   configured?: boolean;
+  /** Discovery relays (indexers) on loopback; none by default. */
+  discovery?: string[];
 }): RealServices {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), opts.prefix ?? 'nostr-tui-real-services-'));
   new KeyStore(home).save({ pubkey: opts.pubkey, ...(opts.secretKey ? { secret: { type: 'plain' as const, secretKey: opts.secretKey } } : {}) });
@@ -37,7 +39,7 @@ export function realServices(opts: {
   const client = createClient({
     paths: resolvePaths({ NOSTR_TUI_HOME: home }),
     // No discovery relays (public indexers by default): tests talk to 127.0.0.1 only.
-    env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: '' },
+    env: { NOSTR_TUI_HOME: home, NOSTR_TUI_DISCOVERY_RELAYS: (opts.discovery ?? []).join(',') },
     clock: { now: () => opts.nowSec * 1000 },
     ...(opts.configured ? {} : { relayOverride: opts.relays }),
     // The app's own setting (src/ui/wire.ts): the outbox retried while it runs.

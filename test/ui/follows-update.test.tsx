@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { startFaultRelay, type FaultRelay, type FaultReq } from '../helpers/fault-relay.js';
 import { relayForFile } from '../helpers/file-relay.js';
+import { startRelay } from '../helpers/relay.js';
 import { realServices, type RealServices } from '../helpers/real-services.js';
 import { waitForFrame } from './frames.js';
 
@@ -125,5 +126,30 @@ describe('a newer follow list on the relays than in the cache', () => {
     await frame((f) => f.includes('1 new post · g to show'));
     app.stdin.write('g');
     await frame((f) => f.includes('bob, only on the newer list') && f.includes('alice, on the older list'));
+  });
+});
+
+describe('no follow list on the user’s relays (a new machine)', () => {
+  it('opens Home from the copy a discovery relay holds, not Global', async () => {
+    const [me, alice, stranger] = [generateSecretKey(), generateSecretKey(), generateSecretKey()];
+    const now = Math.floor(Date.now() / 1000);
+    const indexer = await startRelay();
+    try {
+      await indexer.seed(followList(me, now - 100, [alice]));
+      await relay.seed(
+        finalizeEvent({ kind: 1, created_at: now - 300, tags: [], content: 'alice, followed on the old machine' }, alice),
+        finalizeEvent({ kind: 1, created_at: now - 200, tags: [], content: 'a stranger, not followed' }, stranger),
+      );
+      run = realServices({ pubkey: getPublicKey(me), secretKey: me, relays: [relay.url], nowSec: now, prefix: 'nostr-tui-follows-indexer-', discovery: [indexer.url], configured: true });
+      const app = render(<App services={run.services} size={{ columns: 80, rows: 24 }} color={false} />);
+      unmount = app.unmount;
+      const shown = await waitForFrame(app.lastFrame, (f) => f.includes('alice, followed on the old machine'), 15_000);
+      expect(shown).toContain('Home');
+      expect(shown).not.toContain('a stranger, not followed');
+    } finally {
+      unmount?.();
+      unmount = undefined;
+      await indexer.stop();
+    }
   });
 });

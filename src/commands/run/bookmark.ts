@@ -72,7 +72,7 @@ export async function listBookmarks(ctx: CommandContext, args: BookmarkArgs): Pr
       for (const id of ids) writeLine(ctx.stdout, JSON.stringify({ id, event: notes.get(id) ?? null, ...(privately.has(id) ? { private: true } : {}) }));
       return;
     }
-    const names = await namesFor(ctx, client, args, [...notes.values()].flatMap(peopleIn));
+    const names = await namesFor(client, [...notes.values()].flatMap(peopleIn));
     for (const id of ids) {
       const event = notes.get(id);
       const marker = privately.has(id) ? '(private) ' : '';

@@ -109,8 +109,8 @@ async function loadInbox(ctx: CommandContext, client: Client): Promise<Dms> {
 }
 
 /** People by name (`Alice (npub1…)`), as in `timeline`. */
-const peopleNames = async (ctx: CommandContext, client: Client, args: DmArgs, pubkeys: readonly string[]) => {
-  const names = await namesFor(ctx, client, args, pubkeys);
+const peopleNames = async (client: Client, pubkeys: readonly string[]) => {
+  const names = await namesFor(client, pubkeys);
   return { label: names.label, list: (peers: readonly string[]) => peers.map(names.label).join(', ') };
 };
 
@@ -122,7 +122,7 @@ export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
       return;
     }
     if (conversations.length === 0) writeLine(ctx.stdout, 'No private messages yet: `nostr-tui dm send <npub> <text>` starts a conversation.');
-    const names = await peopleNames(ctx, client, args, conversations.flatMap((c) => c.peers));
+    const names = await peopleNames(client, conversations.flatMap((c) => c.peers));
     for (const c of conversations) {
       const unread = c.unread > 0 ? `  ${c.unread} unread` : '';
       writeLine(ctx.stdout, `${names.list(c.peers)}  ${ago(c.lastAt, ctx.clock.now())}  ${c.count} message${c.count === 1 ? '' : 's'}${unread}`);
@@ -139,7 +139,7 @@ export async function read(ctx: CommandContext, args: DmArgs): Promise<void> {
     const dms = await loadInbox(ctx, client);
     let messages: DmMessage[] = dms.thread(conversationId(who));
     if (args.limit !== undefined) messages = messages.slice(-args.limit);
-    const names = await peopleNames(ctx, client, args, args.json ? [] : who);
+    const names = await peopleNames(client, args.json ? [] : who);
     for (const message of messages) {
       if (args.json) writeLine(ctx.stdout, JSON.stringify({ rumor: message.rumor, from: message.from, mine: message.mine }));
       else {

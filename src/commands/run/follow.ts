@@ -53,7 +53,7 @@ export async function following(ctx: CommandContext, args: FollowArgs): Promise<
       return;
     }
     // Names (issue #13): `Alice (npub1abcd…wxyz)`; the full npub when no name is known (--json has every key).
-    const names = await namesFor(ctx, client, args, current.entries.map((entry) => entry.pubkey));
+    const names = await namesFor(client, current.entries.map((entry) => entry.pubkey));
     for (const entry of current.entries) {
       const who = personText(names, entry.pubkey);
       const extra = [entry.petname && sanitizeLine(entry.petname), entry.relay && sanitizeLine(entry.relay)].filter(Boolean).join('  ');

@@ -72,7 +72,7 @@ export async function listMutes(ctx: CommandContext, args: MuteArgs): Promise<vo
     }
     if (args.json) return writeLine(ctx.stdout, JSON.stringify([...current.entries, ...privately.map((entry) => ({ ...entry, private: true }))]));
     if (current.entries.length + privately.length === 0) return writeLine(ctx.stdout, 'You muted nothing: `nostr-tui mute <npub|name@domain|#hashtag|word>` adds something.');
-    const names = await namesFor(ctx, client, args, mutedPeople([...current.entries, ...privately]));
+    const names = await namesFor(client, mutedPeople([...current.entries, ...privately]));
     for (const entry of current.entries) writeLine(ctx.stdout, entryText(entry, names));
     for (const entry of privately) writeLine(ctx.stdout, `${entryText(entry, names)}  (private)`);
   });

@@ -6,10 +6,9 @@
 import type { Event } from 'nostr-tools';
 import { cacheOf, type Client } from '../../client/client.js';
 import { parseProfile, profileName } from '../../client/profiles.js';
-import { discoveryRelaysFromEnv } from '../../client/router.js';
+import { discoveryRelaysFor } from '../../client/router.js';
 import { queryPastStalled } from '../../client/stalled-relays.js';
 import { readUrls } from '../../core/relay-spec.js';
-import type { CommandContext, GlobalArgs } from '../context.js';
 import { isHex64 } from '../../core/event-shape.js';
 import { newestByAuthor } from '../../core/events.js';
 import { npub, shortNpub } from '../../core/identifiers.js';
@@ -76,20 +75,14 @@ export const NAMES_WAIT_MS = 3_000;
  * from, which their profiles are usually on too) and the discovery relays, which keep everyone's
  * (unless --relay named this run's relays). A relay that stalled this run is not waited for.
  */
-export async function namesFor(
-  ctx: Pick<CommandContext, 'env'>,
-  client: Client,
-  args: GlobalArgs,
-  pubkeys: Iterable<string>,
-  seenOn: Iterable<string> = [],
-): Promise<CachedNames> {
+export async function namesFor(client: Client, pubkeys: Iterable<string>, seenOn: Iterable<string> = []): Promise<CachedNames> {
   const store = cacheOf(client);
   const people = [...new Set(pubkeys)].filter(isHex64);
   const cached = cachedNames(store, people);
   const missing = people.filter((pubkey) => !cached.nameOf(pubkey));
   if (missing.length === 0) return cached;
-  const indexers = args.relay?.length ? [] : discoveryRelaysFromEnv(ctx.env);
-  const relays = [...new Set([...readUrls(client.relays()), ...(args.relay?.length ? [] : seenOn), ...indexers])];
+  const indexers = discoveryRelaysFor(client);
+  const relays = [...new Set([...readUrls(client.relays()), ...(client.pinnedRelays ? [] : seenOn), ...indexers])];
   let fetched: Event[] = [];
   try {
     const filters = inGroupsOf(missing, AUTHORS_PER_FILTER).map((authors) => ({ kinds: [0], authors }));

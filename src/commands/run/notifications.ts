@@ -41,7 +41,7 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
     const list = service.list().slice(0, limit);
     if (!args.stream) service.close();
     // People by name, `Alice (npub1…)` as in `timeline`; in a note's text, `@Alice`. JSON shows no names.
-    const names = args.json ? undefined : await namesFor(ctx, client, args, list.flatMap((n) => [n.actor, ...mentionedPeople(n.event.content)]));
+    const names = args.json ? undefined : await namesFor(client, list.flatMap((n) => [n.actor, ...mentionedPeople(n.event.content)]));
     /** Newest first; the groups of the text output too. With --stream, the newest comes last, where the next ones follow. */
     const print = async (shown: Notification[]) => {
       const notes = await lookUpNotes(deps, shown.flatMap((n) => (n.target ? [n.target] : []))).catch(() => new Map<string, Event>());

@@ -56,7 +56,7 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
     const names =
       args.json || args.people
         ? cachedNames(undefined)
-        : await namesFor(ctx, client, args, result.events.flatMap(peopleIn));
+        : await namesFor(client, result.events.flatMap(peopleIn));
     for (const event of result.events) {
       // The event as it was signed: JSON.stringify of the fields we received, untouched.
       if (args.json) writeLine(ctx.stdout, JSON.stringify(event));

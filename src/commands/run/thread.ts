@@ -34,7 +34,7 @@ export async function thread(ctx: CommandContext, args: ThreadArgs): Promise<voi
       for (const row of rows) writeLine(ctx.stdout, JSON.stringify({ depth: row.depth, focus: row.focus, event: row.event }));
       return;
     }
-    const names = await namesFor(ctx, client, args, rows.flatMap((row) => peopleIn(row.event)));
+    const names = await namesFor(client, rows.flatMap((row) => peopleIn(row.event)));
     for (const row of rows) writeNote(ctx, row.event, names, { indent: '  '.repeat(Math.min(row.depth, MAX_INDENT)), marker: row.focus ? '▶ ' : '' });
   });
 }

@@ -88,7 +88,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     // People by name in text output (issue #13): the cache's names, the relays' for the rest; JSON shows no names.
     const names = args.json
       ? undefined
-      : await namesFor(ctx, client, args, entries.flatMap(({ event }) => peopleIn(event)), entries.flatMap((entry) => entry.seenOn));
+      : await namesFor(client, entries.flatMap(({ event }) => peopleIn(event)), entries.flatMap((entry) => entry.seenOn));
     // The event as it was signed: JSON.stringify of the fields we received, untouched.
     const print = (event: Event) => (args.json ? writeLine(ctx.stdout, JSON.stringify(event)) : writeNote(ctx, event, names!));
     // Streamed, the newest comes last, where the next ones will follow.
