@@ -34,7 +34,7 @@ export interface FollowChange {
 }
 
 /** The newest kind 3 of `pubkey` from every relay (read and write) and the local copy (the pool caches what the relays sent). */
-export const fetchFollowList = (client: Client, pubkey: string, forEdit = false): Promise<FollowListLookup> => fetchNewest(client, 3, pubkey, { forEdit });
+export const fetchFollowList = (client: Client, pubkey: string, forEdit = false): Promise<FollowListLookup> => fetchNewest(client, 3, pubkey, { forEdit, orIndexers: true });
 
 /** The user's follow list as the relays have it now. */
 export async function currentFollows(client: Client, pubkey = ownKey(client)): Promise<CurrentFollows> {

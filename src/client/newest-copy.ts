@@ -48,10 +48,16 @@ export const INDEXERS_WAIT_MS = 3_000;
  * (an edit asks every relay). The discovery relays (not with --relay) keep everyone's lists: on
  * a new machine whose relays never had the list, an edit from nothing would replace the real one
  * wherever it lands, and a read would show none. `forEdit`: they are asked alongside the others;
- * a read asks them only when nothing else had a copy (no wait in the usual case). They are not
- * among `relays`: one that is down refuses no edit.
+ * `orIndexers`: a read asks them when nothing else had a copy (a read made on every run, such as
+ * the mute list's, does not: most people have none, and each run would wait for them). They are
+ * not among `relays`: one that is down refuses no edit.
  */
-export async function fetchNewest(client: Client, kind: number, pubkey: string, { skip, forEdit = false }: { skip?: ReadonlySet<string>; forEdit?: boolean } = {}): Promise<NewestLookup> {
+export async function fetchNewest(
+  client: Client,
+  kind: number,
+  pubkey: string,
+  { skip, forEdit = false, orIndexers = false }: { skip?: ReadonlySet<string>; forEdit?: boolean; orIndexers?: boolean } = {},
+): Promise<NewestLookup> {
   const urls = allUrls(client.relays()).filter((url) => !skip?.has(url));
   const filters = [{ kinds: [kind], authors: [pubkey], limit: 1 }];
   const indexers = discoveryRelaysFor(client).filter((url) => !urls.includes(url) && !skip?.has(url));
@@ -62,7 +68,7 @@ export async function fetchNewest(client: Client, kind: number, pubkey: string, 
   const theirs = (found: Event[]) => found.filter((event) => event.kind === kind && event.pubkey === pubkey);
   const local = localCopy(client, kind, pubkey);
   let event = newestReplaceable([...theirs([...events, ...alongside]), ...(local ? [local] : [])]);
-  if (!event && !forEdit) event = newestReplaceable(theirs(await fromIndexers()));
+  if (!event && !forEdit && orIndexers) event = newestReplaceable(theirs(await fromIndexers()));
   const unreadable = before ? droppedOversize(client, before, [...urls, ...indexers]) : [];
   return { ...(event ? { event } : {}), relays, answered: relays.filter((relay) => relay.eose).length, ...(unreadable.length ? { unreadable } : {}) };
 }

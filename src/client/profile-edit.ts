@@ -21,7 +21,7 @@ export interface ProfileEdit {
 }
 
 /** The newest kind 0 of `pubkey` on the relays (and the local copy). */
-export const fetchProfile = (client: Client, pubkey: string, forEdit = false): Promise<NewestLookup> => fetchNewest(client, 0, pubkey, { forEdit });
+export const fetchProfile = (client: Client, pubkey: string, forEdit = false): Promise<NewestLookup> => fetchNewest(client, 0, pubkey, { forEdit, orIndexers: true });
 
 /** `hooks`: what to tell as it is published, given the newest profile it was made from. */
 export async function setProfile(client: Client, changes: ProfileChanges, hooks?: (lookup: NewestLookup) => PublishHooks | undefined): Promise<ProfileEdit> {
