@@ -182,7 +182,8 @@ function checkAfterCrash(db: Db, suspect: boolean): void {
 
 let connections = 0;
 
-function isRunning(pid: number): boolean {
+/** Whether process `pid` on this machine is still running. */
+export function isRunning(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

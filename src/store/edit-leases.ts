@@ -7,7 +7,7 @@
 // and process, so a lease left by a process that died is taken over at once; one left by a
 // process that is still running ends at its time.
 import os from 'node:os';
-import type { Db } from './database.js';
+import { isRunning, type Db } from './database.js';
 
 const PREFIX = 'edit-lease:';
 
@@ -17,16 +17,6 @@ interface Holder {
   token: string;
   /** Unix ms after which the lease is anyone's. */
   until: number;
-}
-
-/** Whether `pid` on this machine is still running (EPERM: it runs, as another user). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function parseHolder(value: string | undefined): Holder | undefined {
@@ -45,7 +35,7 @@ export class EditLeases {
     private readonly db: Db,
     private readonly host = os.hostname(),
     private readonly pid = process.pid,
-    private readonly isRunning = running,
+    private readonly running = isRunning,
   ) {}
 
   /**
@@ -58,7 +48,7 @@ export class EditLeases {
       .transaction(() => {
         const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
         const holder = parseHolder(row?.value);
-        const held = holder && holder.token !== token && holder.until > now && (holder.host !== this.host || this.isRunning(holder.pid));
+        const held = holder && holder.token !== token && holder.until > now && (holder.host !== this.host || this.running(holder.pid));
         if (held) return false;
         const value: Holder = { host: this.host, pid: this.pid, token, until };
         this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, JSON.stringify(value));

@@ -6,7 +6,6 @@
 import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { bech32 } from '@scure/base';
 import { decrypt, encrypt } from 'nostr-tools/nip49';
-import * as nip04 from 'nostr-tools/nip04';
 import * as nip44 from 'nostr-tools/nip44';
 import { finalizeEvent } from 'nostr-tools/pure';
 import { bytesToHex, hexToBytes } from 'nostr-tools/utils';
@@ -76,9 +75,12 @@ export class LocalSigner implements Signer {
     decrypt: async (peer: string, ciphertext: string): Promise<string> => nip44.v2.decrypt(ciphertext, nip44.v2.utils.getConversationKey(this.#secretKey, peer)),
   };
 
-  /** NIP-04, to read the private items other clients put in a NIP-51 list with it. */
+  /**
+   * NIP-04, to read the private items other clients put in a NIP-51 list with it. Loaded when
+   * first needed: its AES module cost every start ~8 ms (first-frame's start-up trace).
+   */
   readonly nip04 = {
-    decrypt: async (peer: string, ciphertext: string): Promise<string> => nip04.decrypt(this.#secretKey, peer, ciphertext),
+    decrypt: async (peer: string, ciphertext: string): Promise<string> => (await import('nostr-tools/nip04')).decrypt(this.#secretKey, peer, ciphertext),
   };
 
   /** Keeps the secret out of console.log / util.inspect output. */
