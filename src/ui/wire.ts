@@ -30,6 +30,7 @@ import type { FeedKind } from './navigation.js';
 import { startupMark } from '../store/startup-trace.js';
 import type { FeedLike, UiServices } from './services.js';
 import { allUrls, readUrls } from '../core/relay-spec.js';
+import { discoveryRelaysFor } from '../client/router.js';
 import { wireDms } from './dms-wire.js';
 import { wireBookmarks } from './bookmarks-wire.js';
 import { wireFollows } from './follows-wire.js';
@@ -177,7 +178,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   let publicKey = client.publicKey();
   const pool = () => client.pool();
   const events = () => cacheOf(client);
-  const profiles = createProfileDirectory({ pool: pool(), store: events(), relays: () => readUrls(client.relays()), stalled: client.stalled });
+  // Names as `timeline` finds them: the read relays, and the discovery relays, which keep everyone's profile.
+  const profiles = createProfileDirectory({ pool: pool(), store: events(), relays: () => [...new Set([...readUrls(client.relays()), ...discoveryRelaysFor(client)])], stalled: client.stalled });
   startupMark('store-open');
   const nip05 = nip05For(client);
   const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => allUrls(client.relays()), stalled: client.stalled });
