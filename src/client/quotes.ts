@@ -4,6 +4,7 @@
 // missing for the session so the screen says so instead of waiting.
 import type { Event } from 'nostr-tools';
 import type { QuoteRef } from '../core/quotes.js';
+import { hintsToFollow } from '../core/relay-list.js';
 import { RecentMap } from '../core/recent.js';
 import type { RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
@@ -55,8 +56,9 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
     for (const refs of inGroupsOf(batch, IDS_PER_FILTER)) {
       if (closed) break;
       const ids = refs.map((ref) => ref.id);
-      const hinted = [...new Set(refs.flatMap((ref) => ref.relays))].slice(0, MAX_HINTED_RELAYS);
-      const relays = [...new Set([...deps.relays(), ...hinted])];
+      const mine = deps.relays();
+      const hinted = hintsToFollow(mine, [...new Set(refs.flatMap((ref) => ref.relays))]).slice(0, MAX_HINTED_RELAYS);
+      const relays = [...new Set([...mine, ...hinted])];
       const wanted = new Set(ids);
       try {
         // Each note is shown as it comes, not when the slowest relay has answered; a relay that

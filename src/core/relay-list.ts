@@ -55,6 +55,24 @@ export function relayListTags(relays: readonly RelaySpec[]): string[][] {
 }
 
 /** Loopback, private, link-local and shared address space, and names that only resolve locally. */
+const isPrivateUrl = (url: string): boolean => {
+  try {
+    return isPrivateHost(new URL(url).hostname);
+  } catch {
+    return true;
+  }
+};
+
+/**
+ * Of the relay hints in other people's events (a quote's nevent or q tag), those the client may
+ * connect to on its own, as a note scrolls by: none in the user's own network (a router, a
+ * service on this machine) unless the user's relays are there too (a home relay, a test network),
+ * the rule for people's relay lists.
+ */
+export function hintsToFollow(userRelays: readonly string[], hints: readonly string[]): string[] {
+  return userRelays.some(isPrivateUrl) ? [...hints] : hints.filter((url) => !isPrivateUrl(url));
+}
+
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryStats } from '../../src/core/delivery.js';
 import { planFilters, planOutbox } from '../../src/core/outbox-plan.js';
-import { acceptRelayUrl, isPrivateHost, parseRelayList, relayListTags } from '../../src/core/relay-list.js';
+import { acceptRelayUrl, hintsToFollow, isPrivateHost, parseRelayList, relayListTags } from '../../src/core/relay-list.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -62,6 +62,12 @@ describe('relay lists from other people (NIP-65)', () => {
     expect(acceptRelayUrl('ws://127.0.0.1:7777', { allowPrivate: true })).toBe('ws://127.0.0.1:7777');
     expect(isPrivateHost('172.32.0.1')).toBe(false);
     expect(isPrivateHost('8.8.8.8')).toBe(false);
+  });
+
+  it('a quote’s relay hints lead into the user’s own network only when the user’s relays are there too', () => {
+    const hints = ['wss://relay.example', 'ws://127.0.0.1:6379', 'ws://192.168.1.1', 'ws://router', 'ws://[::1]:8080', 'not a url'];
+    expect(hintsToFollow(['wss://mine.example'], hints)).toEqual(['wss://relay.example']);
+    expect(hintsToFollow(['wss://mine.example', 'ws://127.0.0.1:7777'], hints)).toEqual(hints);
   });
 
   it('writes the user’s own list with markers only where a relay is not both', () => {
