@@ -15,6 +15,7 @@ import type { Clock } from '../core/clock.js';
 import { failure } from '../core/errors.js';
 import { nip05Text, nip05Url, parseNip05, pubkeyInNostrJson, type Nip05Address } from '../core/nip05.js';
 import { ensurePrivateDir, writePrivateFile } from '../store/safe-file.js';
+import { isPrivateHost } from '../core/relay-list.js';
 import { readCapped } from './capped-body.js';
 import { dnsServersFromEnv } from '../net/lookup.js';
 import { webClient } from '../net/web-fetch.js';
@@ -103,6 +104,10 @@ export function createNip05Resolver(opts: Nip05Options): Nip05Resolver {
     async verify(text, pubkey) {
       const address = parseNip05(text);
       if (!address) return false;
+      // Checked on its own as a profile is shown: an address someone wrote must not make the client
+      // send requests into the user's network (`x@192.168.1.1`, `x@printer.local`). One the user
+      // types (`follow x@…`, resolve) is theirs to ask for.
+      if (!base && isPrivateHost(address.domain)) return false;
       const answer = await lookUp(address);
       return answer.ok && answer.pubkey === pubkey;
     },

@@ -61,6 +61,27 @@ describe('NIP-05 addresses (pure)', () => {
   });
 });
 
+describe('NIP-05 addresses in other people’s profiles', () => {
+  it('are never checked on the user’s own network (a profile must not make the client send requests there)', async () => {
+    const asked: string[] = [];
+    const nip05 = createNip05Resolver({
+      clock: manualClock(),
+      env: {},
+      fetch: (async (url: string | URL | Request) => {
+        asked.push(String(url));
+        throw new Error('no network in this test');
+      }) as typeof fetch,
+    });
+    for (const address of ['x@192.168.1.1', 'x@10.0.0.2', 'x@127.0.0.1', 'x@printer.local', 'x@box.internal', 'x@169.254.169.254']) {
+      expect(await nip05.verify(address, alice), address).toBe(false);
+    }
+    expect(asked).toEqual([]);
+    // A public domain is asked (here the request fails: not verified).
+    expect(await nip05.verify('alice@example.com', alice)).toBe(false);
+    expect(asked).toEqual(['https://example.com/.well-known/nostr.json?name=alice']);
+  });
+});
+
 describe('NIP-05 over HTTP (local server)', () => {
   it('verifies an address only when the server maps it to that key', async () => {
     const nip05 = resolver();
