@@ -7,7 +7,7 @@
 import type { Event } from 'nostr-tools';
 import { parse as parseThread } from 'nostr-tools/nip10';
 import { compactAmount, reactionTarget, repostTarget, zapSender } from './notifications.js';
-import { ZAP_RECEIPT_KIND, zapSats } from './zap-receipt.js';
+import { ZAP_RECEIPT_KIND, zapRequestToCheck, zapSats } from './zap-receipt.js';
 import { isHex64 } from './event-shape.js';
 import { EMPTY_MUTES, isEmptyMuteSet, isMuted, type MuteSet } from './mutes.js';
 
@@ -56,7 +56,8 @@ export function countedFor(event: Event): { note: string; as: 'reply' | 'repost'
       return note ? { note, as: 'reaction' } : undefined;
     }
     case ZAP_RECEIPT_KIND: {
-      const note = event.tags.find((t) => t[0] === 'e' && isHex64(t[1]))?.[1];
+      // One that does not agree with its zap request is no zap (a receipt cached before the pool checked them).
+      const note = zapRequestToCheck(event) && event.tags.find((t) => t[0] === 'e' && isHex64(t[1]))?.[1];
       return note ? { note, as: 'zap' } : undefined;
     }
     default:

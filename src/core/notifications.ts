@@ -8,7 +8,7 @@ import type { Event, Filter } from 'nostr-tools';
 import { parse as parseThread } from 'nostr-tools/nip10';
 import { getReactedEventPointer } from 'nostr-tools/nip25';
 import { isHex64 } from './event-shape.js';
-import { ZAP_RECEIPT_KIND, zapRequestOf, zapSats } from './zap-receipt.js';
+import { ZAP_RECEIPT_KIND, zapRequestOf, zapRequestToCheck, zapSats } from './zap-receipt.js';
 
 export type NotificationType = 'reply' | 'mention' | 'quote' | 'repost' | 'reaction' | 'zap';
 
@@ -69,6 +69,8 @@ export function classify(event: Event, me: string): Notification | undefined {
       return { type: 'repost', event, actor: event.pubkey, ...(target ? { target } : {}) };
     }
     case ZAP_RECEIPT_KIND: {
+      // One that does not agree with its zap request is no zap (a receipt cached before the pool checked them).
+      if (!zapRequestToCheck(event)) return undefined;
       const target = tagsOf(event, 'e')[0]?.[1];
       const comment = zapRequestOf(event)?.content;
       const actor = zapSender(event);

@@ -11,7 +11,7 @@ import {
   type Notification,
 } from '../../src/core/notifications.js';
 import { zapSats } from '../../src/core/zap-receipt.js';
-import { formatCounts, NoteCounter, withOwn } from '../../src/core/notifications-counts.js';
+import { countedFor, formatCounts, NoteCounter, withOwn } from '../../src/core/notifications-counts.js';
 import { muteSet } from '../../src/core/mutes.js';
 
 const person = () => {
@@ -32,8 +32,9 @@ const BOLT11_2500U =
 /** 21u = 2,100 sats (BOLT-11: amount and multiplier in the human-readable part; the data part is not read). */
 const BOLT11_21U = `lnbc21u1p${'q'.repeat(60)}`;
 
+/** A receipt and the zap request in it agreeing (NIP-57); the request names no amount, so any invoice goes. */
 function zapReceipt(from: ReturnType<typeof person>, note: Event | undefined, bolt11: string, comment = '', at = 1000): Event {
-  const request = from.sign(9734, [['p', me.pk], ...(note ? [['e', note.id]] : []), ['amount', '2100000']], comment, at);
+  const request = from.sign(9734, [['p', me.pk], ...(note ? [['e', note.id]] : [])], comment, at);
   return wallet.sign(9735, [['p', me.pk], ...(note ? [['e', note.id]] : []), ['P', from.pk], ['bolt11', bolt11], ['description', JSON.stringify(request)]], '', at);
 }
 
@@ -73,9 +74,17 @@ describe('classify', () => {
     expect(n?.type).toBe('mention');
   });
 
-  it('a zap receipt with a broken description or invoice still counts, as 0 sats from its P tag', () => {
-    const receipt = wallet.sign(9735, [['p', me.pk], ['e', mine.id], ['P', alice.pk], ['bolt11', 'lnbc-garbage'], ['description', '{not json']], '');
-    expect(classify(receipt, me.pk)).toMatchObject({ type: 'zap', actor: alice.pk, sats: 0 });
+  it('a zap receipt that does not agree with a zap request in it is no zap (NIP-57 Appendix F), also from the cache', () => {
+    const broken = wallet.sign(9735, [['p', me.pk], ['e', mine.id], ['P', alice.pk], ['bolt11', 'lnbc-garbage'], ['description', '{not json']], '');
+    const request = alice.sign(9734, [['p', me.pk], ['e', mine.id], ['amount', '2100000']], '');
+    const otherAmount = wallet.sign(9735, [['p', me.pk], ['e', mine.id], ['bolt11', BOLT11_2500U], ['description', JSON.stringify(request)]], '');
+    const otherNote = wallet.sign(9735, [['p', me.pk], ['e', 'ab'.repeat(32)], ['bolt11', BOLT11_21U], ['description', JSON.stringify(request)]], '');
+    for (const receipt of [broken, otherAmount, otherNote]) {
+      expect(classify(receipt, me.pk)).toBeUndefined();
+      expect(countedFor(receipt)).toBeUndefined();
+    }
+    const agreeing = wallet.sign(9735, [['p', me.pk], ['e', mine.id], ['bolt11', BOLT11_21U], ['description', JSON.stringify(request)]], '');
+    expect(classify(agreeing, me.pk)).toMatchObject({ type: 'zap', actor: alice.pk, sats: 2100 });
     expect(zapSats(zapReceipt(alice, mine, BOLT11_21U))).toBe(2100);
   });
 });
