@@ -62,13 +62,22 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
 
 /** yargs' parse error as one line for a person: what is wrong, and where to read what the command takes. */
 export function parseFailure(message: string, argv: readonly string[]): string {
-  const missing = /^Not enough non-option arguments: got (\d+), need at least (\d+)/.exec(message);
-  if (!missing) return `${withoutCamelTwins(message)}. Run \`nostr-tui --help\` for usage.`;
   // The command's own words (`follow`, `dm send`), never what was typed after them: that may be a key.
   const words: string[] = [];
   for (const word of argv) {
-    if (words.length === 2 || !/^[a-z][a-z0-9-]{0,15}$/.test(word)) break;
+    if (words.length === 2 || !/^[a-z][a-z0-9-]{0,15}$/.test(word) || /^n(sec|cryptsec)1/.test(word)) break;
     words.push(word);
+  }
+  // `key new`: yargs says only "Did you mean show?".
+  const suggested = /^Did you mean ([a-z][a-z0-9-]*)\?$/.exec(message);
+  if (suggested && words.length > 0) {
+    const parent = ['nostr-tui', ...words.slice(0, -1)].join(' ');
+    return `\`${['nostr-tui', ...words].join(' ')}\` is not a command; did you mean \`${parent} ${suggested[1]}\`? Run \`${parent} --help\` for usage.`;
+  }
+  const missing = /^Not enough non-option arguments: got (\d+), need at least (\d+)/.exec(message);
+  if (!missing) {
+    const text = withoutCamelTwins(message);
+    return `${/[.?!]$/.test(text) ? text : `${text}.`} Run \`nostr-tui --help\` for usage.`;
   }
   const command = ['nostr-tui', ...words].join(' ');
   const more = Number(missing[2]) - Number(missing[1]);

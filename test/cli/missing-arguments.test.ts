@@ -33,4 +33,11 @@ describe('too few arguments', () => {
     expect(parseFailure('Unknown arguments: help-me, helpMe', ['key', 'import', '--help-me'])).toBe('Unknown argument: help-me. Run `nostr-tui --help` for usage.');
     expect(parseFailure('Unknown arguments: helpMe, x', ['x', '--helpMe'])).toBe('Unknown arguments: helpMe, x. Run `nostr-tui --help` for usage.');
   });
+
+  it("a mistyped command is named with yargs' suggestion in full, and a sentence ends once", () => {
+    expect(parseFailure('Did you mean show?', ['key', 'new'])).toBe('`nostr-tui key new` is not a command; did you mean `nostr-tui key show`? Run `nostr-tui key --help` for usage.');
+    expect(parseFailure('Did you mean add?', ['relay', 'ad', 'wss://x.example'])).toBe('`nostr-tui relay ad` is not a command; did you mean `nostr-tui relay add`? Run `nostr-tui relay --help` for usage.');
+    expect(parseFailure('Did you mean show?', ['nsec1qqqqqqq'])).toBe('Did you mean show? Run `nostr-tui --help` for usage.');
+    expect(parseFailure('Invalid values.', ['x'])).toBe('Invalid values. Run `nostr-tui --help` for usage.');
+  });
 });
