@@ -68,11 +68,12 @@ export function parseFailure(message: string, argv: readonly string[]): string {
     if (words.length === 2 || !/^[a-z][a-z0-9-]{0,15}$/.test(word) || /^n(sec|cryptsec)1/.test(word)) break;
     words.push(word);
   }
-  // `key new`: yargs says only "Did you mean show?".
+  // `key new`: yargs says only "Did you mean show?". It suggests only among a command's own (the
+  // top level has a default command), so the typo is the second word, when it was taken as one.
   const suggested = /^Did you mean ([a-z][a-z0-9-]*)\?$/.exec(message);
-  if (suggested && words.length > 0) {
-    const parent = ['nostr-tui', ...words.slice(0, -1)].join(' ');
-    return `\`${['nostr-tui', ...words].join(' ')}\` is not a command; did you mean \`${parent} ${suggested[1]}\`? Run \`${parent} --help\` for usage.`;
+  if (suggested && words.length === 2) {
+    const parent = `nostr-tui ${words[0]}`;
+    return `\`${parent} ${words[1]}\` is not a command; did you mean \`${parent} ${suggested[1]}\`? Run \`${parent} --help\` for usage.`;
   }
   const missing = /^Not enough non-option arguments: got (\d+), need at least (\d+)/.exec(message);
   if (!missing) {

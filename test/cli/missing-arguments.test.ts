@@ -37,7 +37,9 @@ describe('too few arguments', () => {
   it("a mistyped command is named with yargs' suggestion in full, and a sentence ends once", () => {
     expect(parseFailure('Did you mean show?', ['key', 'new'])).toBe('`nostr-tui key new` is not a command; did you mean `nostr-tui key show`? Run `nostr-tui key --help` for usage.');
     expect(parseFailure('Did you mean add?', ['relay', 'ad', 'wss://x.example'])).toBe('`nostr-tui relay ad` is not a command; did you mean `nostr-tui relay add`? Run `nostr-tui relay --help` for usage.');
-    expect(parseFailure('Did you mean show?', ['nsec1qqqqqqq'])).toBe('Did you mean show? Run `nostr-tui --help` for usage.');
+    // A typo not taken as a word (too long, or like a secret key) is not repeated.
+    expect(parseFailure('Did you mean show?', ['key', 'nsec1qqqqqqq'])).toBe('Did you mean show? Run `nostr-tui --help` for usage.');
+    expect(parseFailure('Did you mean show?', ['key', 'averyverylongmistypedword'])).toBe('Did you mean show? Run `nostr-tui --help` for usage.');
     expect(parseFailure('Invalid values.', ['x'])).toBe('Invalid values. Run `nostr-tui --help` for usage.');
   });
 });
