@@ -7,7 +7,7 @@ import { DM_RELAYS_KIND, parseDmRelays } from '../core/dm.js';
 import { newestReplaceable } from '../core/events.js';
 import { isPrivateHost } from '../core/relay-list.js';
 import type { Client } from './client.js';
-import { droppedOversize, INDEXERS_WAIT_MS, oversizeSoFar, type NewestLookup } from './newest-copy.js';
+import { askIndexers, lookupOutcome, oversizeSoFar, type NewestLookup } from './newest-copy.js';
 import { discoveryRelaysFor } from './router.js';
 import { allUrls } from '../core/relay-spec.js';
 import { queryPastStalled } from './stalled-relays.js';
@@ -27,8 +27,7 @@ export const allowPrivateRelays = (client: Client): boolean => client.relays().s
  */
 function lookupRelays(client: Client, also: readonly string[] = []): { own: string[]; indexers: string[] } {
   const own = [...new Set([...allUrls(client.relays()), ...also])];
-  const indexers = discoveryRelaysFor(client).filter((url) => !own.includes(url));
-  return { own, indexers };
+  return { own, indexers: discoveryRelaysFor(client, own) };
 }
 
 /**
@@ -48,9 +47,7 @@ export async function fetchNewestLists(
   const stalled = read ? client.stalled : undefined;
   const [{ events, relays }, fromIndexers] = await Promise.all([
     queryPastStalled(client.pool(), [filter], { relays: own }, stalled),
-    indexers.length === 0
-      ? []
-      : queryPastStalled(client.pool(), [filter], { relays: indexers, eoseTimeoutMs: INDEXERS_WAIT_MS }, stalled).then((result) => result.events, () => []),
+    askIndexers(client, [filter], indexers, { stalled }),
   ]);
   const fromRelays = [...events, ...fromIndexers].filter((event) => event.kind === kind && authors.includes(event.pubkey));
   const store = client.store();
@@ -61,8 +58,7 @@ export async function fetchNewestLists(
     const newest = newestReplaceable(all.filter((event) => event.pubkey === author));
     if (newest) lists.set(author, newest);
   }
-  const unreadable = before ? droppedOversize(client, before, [...own, ...indexers]) : [];
-  return { lists, lookup: { relays, answered: relays.filter((relay) => relay.eose).length, ...(unreadable.length ? { unreadable } : {}) } };
+  return { lists, lookup: lookupOutcome(client, relays, before, [...own, ...indexers]) };
 }
 
 /** The newest version of one of the user's own lists (10002, 10050, …); `also`: a relay being added, asked too. */

@@ -4,7 +4,7 @@
 // newest (the local copy counts too), change what the user asked, publish. If
 // the relays could not be asked, stop: an event rebuilt from a partial view
 // would replace the real one everywhere it lands.
-import type { Event } from 'nostr-tools';
+import type { Event, Filter } from 'nostr-tools';
 import { failure, NO_RELAYS_TO_ASK } from '../core/errors.js';
 import { newestReplaceable } from '../core/events.js';
 import type { RelayOutcome } from '../net/types.js';
@@ -12,6 +12,7 @@ import type { Client } from './client.js';
 import { allUrls } from '../core/relay-spec.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { discoveryRelaysFor } from './router.js';
+import { queryPastStalled, type StalledRelays } from './stalled-relays.js';
 
 export interface NewestLookup {
   /** The newest version found on the relays or in the local copy. */
@@ -34,13 +35,35 @@ export function oversizeSoFar(client: Client): Map<string, number> {
 }
 
 /** Of `urls`, the relays that dropped an event too big to read since `before`. */
-export function droppedOversize(client: Client, before: Map<string, number>, urls: readonly string[]): string[] {
+function droppedOversize(client: Client, before: Map<string, number>, urls: readonly string[]): string[] {
   const now = oversizeSoFar(client);
   return urls.filter((url) => (now.get(url) ?? 0) > (before.get(url) ?? 0));
 }
 
 /** A discovery relay slow to answer holds an edit back at most this long. */
-export const INDEXERS_WAIT_MS = 3_000;
+const INDEXERS_WAIT_MS = 3_000;
+
+/**
+ * What the discovery relays hold for `filters`: more places to find a newer copy, not relays that
+ * must answer, so each gets INDEXERS_WAIT_MS at most and a failure is only nothing found.
+ * `onevent`: each event as it comes.
+ */
+export function askIndexers(
+  client: Pick<Client, 'pool'>,
+  filters: Filter[],
+  indexers: readonly string[],
+  { stalled, onevent }: { stalled?: StalledRelays | undefined; onevent?: (event: Event) => void } = {},
+): Promise<Event[]> {
+  if (indexers.length === 0) return Promise.resolve([]);
+  const opts = { relays: [...indexers], eoseTimeoutMs: INDEXERS_WAIT_MS, ...(onevent ? { onevent } : {}) };
+  return queryPastStalled(client.pool(), filters, opts, stalled).then((result) => result.events, () => []);
+}
+
+/** A lookup's outcome: the relays that had to answer, and those of `asked` that sent something too big to read since `before`. */
+export function lookupOutcome(client: Client, relays: RelayOutcome[], before: Map<string, number> | undefined, asked: readonly string[]): Omit<NewestLookup, 'event'> {
+  const unreadable = before ? droppedOversize(client, before, asked) : [];
+  return { relays, answered: relays.filter((relay) => relay.eose).length, ...(unreadable.length ? { unreadable } : {}) };
+}
 
 /**
  * The newest `kind` of `pubkey` from every relay (read and write) and the local copy (the pool
@@ -60,17 +83,15 @@ export async function fetchNewest(
 ): Promise<NewestLookup> {
   const urls = allUrls(client.relays()).filter((url) => !skip?.has(url));
   const filters = [{ kinds: [kind], authors: [pubkey], limit: 1 }];
-  const indexers = discoveryRelaysFor(client).filter((url) => !urls.includes(url) && !skip?.has(url));
-  const fromIndexers = (): Promise<Event[]> =>
-    indexers.length === 0 ? Promise.resolve([]) : client.pool().query(filters, { relays: indexers, eoseTimeoutMs: INDEXERS_WAIT_MS }).then((result) => result.events, () => []);
+  const indexers = discoveryRelaysFor(client, urls).filter((url) => !skip?.has(url));
+  const fromIndexers = () => askIndexers(client, filters, indexers);
   const before = forEdit ? oversizeSoFar(client) : undefined;
   const [{ events, relays }, alongside] = await Promise.all([client.pool().query(filters, { relays: urls }), forEdit ? fromIndexers() : []]);
   const theirs = (found: Event[]) => found.filter((event) => event.kind === kind && event.pubkey === pubkey);
   const local = localCopy(client, kind, pubkey);
   let event = newestReplaceable([...theirs([...events, ...alongside]), ...(local ? [local] : [])]);
   if (!event && !forEdit && orIndexers) event = newestReplaceable(theirs(await fromIndexers()));
-  const unreadable = before ? droppedOversize(client, before, [...urls, ...indexers]) : [];
-  return { ...(event ? { event } : {}), relays, answered: relays.filter((relay) => relay.eose).length, ...(unreadable.length ? { unreadable } : {}) };
+  return { ...(event ? { event } : {}), ...lookupOutcome(client, relays, before, [...urls, ...indexers]) };
 }
 
 /** The local copy alone (the cache's newest `kind` by `pubkey`), at once; throws when the cache cannot be read. */

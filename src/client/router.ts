@@ -92,8 +92,9 @@ export function maxRelaysFromEnv(env: NodeJS.ProcessEnv): number {
   return n;
 }
 
-/** The discovery relays this run may ask: none when --relay named the relays for it. */
-export const discoveryRelaysFor = (client: Pick<Client, 'pinnedRelays' | 'env'>): string[] => (client.pinnedRelays ? [] : discoveryRelaysFromEnv(client.env));
+/** The discovery relays this run may ask, but those in `besides`: none when --relay named the relays for it. */
+export const discoveryRelaysFor = (client: Pick<Client, 'pinnedRelays' | 'env'>, besides: readonly string[] = []): string[] =>
+  client.pinnedRelays ? [] : discoveryRelaysFromEnv(client.env).filter((url) => !besides.includes(url));
 
 /** `NOSTR_TUI_DISCOVERY_RELAYS`: comma-separated indexer URLs, or the defaults; empty turns discovery off. */
 export function discoveryRelaysFromEnv(env: NodeJS.ProcessEnv): string[] {

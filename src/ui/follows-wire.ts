@@ -6,7 +6,7 @@
 import type { Event } from 'nostr-tools';
 import { cacheOf, type Client } from '../client/client.js';
 import { currentFollows } from '../client/follows.js';
-import { INDEXERS_WAIT_MS } from '../client/newest-copy.js';
+import { askIndexers } from '../client/newest-copy.js';
 import { discoveryRelaysFor } from '../client/router.js';
 import { unixNow } from '../core/clock.js';
 import { newestReplaceable } from '../core/events.js';
@@ -94,9 +94,8 @@ export function wireFollows(
         client.stalled.learn(relays);
         // None of the user's relays has a list: the discovery relays may (a new machine whose relays
         // never had it), asked only then, so the usual start waits for nothing more.
-        const indexers = discoveryRelaysFor(client).filter((url) => !urls.includes(url));
-        if (!shown && indexers.length > 0 && relays.some((relay) => relay.eose)) {
-          await client.pool().query([{ kinds: [3], authors: [pubkey], limit: 1 }], { relays: indexers, onevent: take, eoseTimeoutMs: INDEXERS_WAIT_MS }).catch(() => undefined);
+        if (!shown && relays.some((relay) => relay.eose)) {
+          await askIndexers(client, [{ kinds: [3], authors: [pubkey], limit: 1 }], discoveryRelaysFor(client, urls), { onevent: take });
         }
         watch(pubkey, began);
         // "You follow nobody" only when a relay said so; silence is not an empty list.
