@@ -48,8 +48,14 @@ export async function adoptPublishedSetup(client: Client, pubkey: string): Promi
   // The list is signed by the user's own key: a home relay on a private network is theirs to name.
   const specs = list ? parseRelayList(list.tags, { allowPrivate: true }) : undefined;
   const config = new ConfigStore(client.paths.configDir);
-  const configured = specs !== undefined && specs.length > 0 && !config.hasOwnRelays();
-  if (configured) config.setRelays(specs);
+  let configured = false;
+  if (specs !== undefined && specs.length > 0) {
+    // Only where the user has set no relays of their own, looked at under the config's lock.
+    config.editRelays((_, own) => {
+      configured = !own;
+      return own ? undefined : specs;
+    });
+  }
   return {
     asked,
     answered: relays.filter((relay) => relay.eose).length,

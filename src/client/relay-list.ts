@@ -19,21 +19,30 @@ export interface RelayEdit {
 export function addRelay(store: ConfigStore, input: string, marks: { read: boolean; write: boolean }, ownPubkey?: string): RelayEdit {
   const url = normalizeRelayUrl(input, ownPubkey);
   const spec: RelaySpec = { url, ...marks };
-  const relays = store.relays();
-  const existing = relays.find((relay) => relay.url === url);
-  if (existing && existing.read === spec.read && existing.write === spec.write) return { url, change: 'unchanged', spec: existing };
-  if (!existing && relays.length >= MAX_RELAYS) {
-    throw usageError(`you already have ${relays.length} relays, the most nostr-tui keeps (${MAX_RELAYS}); remove some with \`nostr-tui relay remove <url>\` first.`);
-  }
-  store.setRelays(existing ? relays.map((relay) => (relay.url === url ? spec : relay)) : [...relays, spec]);
-  return { url, change: existing ? 'updated' : 'added', spec };
+  let edit: RelayEdit = { url, change: 'unchanged', spec };
+  store.editRelays((relays) => {
+    const existing = relays.find((relay) => relay.url === url);
+    if (existing && existing.read === spec.read && existing.write === spec.write) {
+      edit = { url, change: 'unchanged', spec: existing };
+      return undefined;
+    }
+    if (!existing && relays.length >= MAX_RELAYS) {
+      throw usageError(`you already have ${relays.length} relays, the most nostr-tui keeps (${MAX_RELAYS}); remove some with \`nostr-tui relay remove <url>\` first.`);
+    }
+    edit = { url, change: existing ? 'updated' : 'added', spec };
+    return existing ? relays.map((relay) => (relay.url === url ? spec : relay)) : [...relays, spec];
+  });
+  return edit;
 }
 
 /** Removes a relay; 'unchanged' when it is not listed. */
 export function removeRelay(store: ConfigStore, input: string): RelayEdit {
   const url = normalizeRelayUrl(input);
-  const relays = store.relays();
-  if (!relays.some((relay) => relay.url === url)) return { url, change: 'unchanged' };
-  store.setRelays(relays.filter((relay) => relay.url !== url));
-  return { url, change: 'removed' };
+  let change: RelayEdit['change'] = 'unchanged';
+  store.editRelays((relays) => {
+    if (!relays.some((relay) => relay.url === url)) return undefined;
+    change = 'removed';
+    return relays.filter((relay) => relay.url !== url);
+  });
+  return { url, change };
 }

@@ -7,6 +7,7 @@ import { usageError } from '../core/errors.js';
 import { normalizeRelayUrl, uniqueRelayUrls } from '../core/relay-url.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { RelaySpec } from '../core/relay-spec.js';
+import { withFileLock } from './file-lock.js';
 import { checkPrivateDir, ensurePrivateDir, writePrivateFile, type DirCheck } from './safe-file.js';
 
 /** Used until the user sets their own relays: well-known public relays. */
@@ -115,13 +116,27 @@ export class ConfigStore {
     return this.read().relays !== undefined;
   }
 
-  setRelays(relays: readonly RelaySpec[]): void {
+  /**
+   * Replaces the relays with what `change` makes of those in the file now (undefined leaves them),
+   * one change at a time across processes (file-lock.ts): a change read from an earlier look at
+   * the file would drop what another process wrote since.
+   */
+  editRelays(change: (relays: RelaySpec[], own: boolean) => readonly RelaySpec[] | undefined): void {
     this.read(); // never overwrite a file we could not read
     ensurePrivateDir(this.#dir, this.#check);
-    // Fields this version does not know are kept as they were.
-    const data = readJsonObject(this.file) ?? {};
-    data.relays = relays.map(({ url, read, write }) => ({ url, read, write }));
-    writePrivateFile(this.file, `${JSON.stringify(data, undefined, '\t')}\n`);
+    withFileLock(this.file, () => {
+      const own = this.read().relays;
+      const next = change((own ?? DEFAULT_RELAYS).map((relay) => ({ ...relay })), own !== undefined);
+      if (!next) return;
+      // Fields this version does not know are kept as they were.
+      const data = readJsonObject(this.file) ?? {};
+      data.relays = next.map(({ url, read, write }) => ({ url, read, write }));
+      writePrivateFile(this.file, `${JSON.stringify(data, undefined, '\t')}\n`);
+    });
+  }
+
+  setRelays(relays: readonly RelaySpec[]): void {
+    this.editRelays(() => relays);
   }
 }
 

@@ -8,6 +8,7 @@ import { failure, UserError } from '../core/errors.js';
 import { ensurePrivateDir } from './safe-file.js';
 import { MIGRATIONS } from './migrations.js';
 import { openSqlite } from './sqlite.js';
+import { isRunning } from './process-alive.js';
 
 export type Db = Database.Database;
 
@@ -182,17 +183,6 @@ function checkAfterCrash(db: Db, suspect: boolean): void {
 
 let connections = 0;
 
-/** Whether process `pid` on this machine is still running. */
-export function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is just not ours to signal.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Marks a clean shutdown and lets SQLite refresh its query-planner statistics. */
 export function closeDatabase(db: Db): void {

@@ -7,7 +7,8 @@
 // and process, so a lease left by a process that died is taken over at once; one left by a
 // process that is still running ends at its time.
 import os from 'node:os';
-import { isRunning, type Db } from './database.js';
+import type { Db } from './database.js';
+import { isRunning } from './process-alive.js';
 
 const PREFIX = 'edit-lease:';
 

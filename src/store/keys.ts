@@ -16,6 +16,7 @@ import { derivePublicKey } from '../core/derive-key.js';
 import { isHex64 } from '../core/event-shape.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { fileError, readJsonObject } from './config.js';
+import { withFileLock } from './file-lock.js';
 import { checkPrivateDir, ensurePrivateDir, writePrivateFile, type DirCheck } from './safe-file.js';
 import type { Signer } from '../core/signer.js';
 
@@ -132,6 +133,14 @@ function ncryptsecHeader(ncryptsec: string): { version: number; logN: number } |
   }
 }
 
+/** keys.json's fields for `key`. */
+function keyFileData(key: StoredKey): Record<string, string> {
+  const data: Record<string, string> = { pubkey: key.pubkey };
+  if (key.secret?.type === 'plain') data.secretKey = bytesToHex(key.secret.secretKey);
+  if (key.secret?.type === 'encrypted') data.ncryptsec = key.secret.ncryptsec;
+  return data;
+}
+
 export class KeyStore {
   readonly file: string;
   readonly #dir: string;
@@ -156,13 +165,29 @@ export class KeyStore {
     return key;
   }
 
-  save(key: StoredKey): void {
+  /**
+   * Writes `key`. With `over`, only while keys.json still holds that key (undefined: none), as
+   * checked under the file's lock (file-lock.ts): a key another command stored since this one
+   * looked is never replaced unseen (four `key generate` at once each printed a new npub, and
+   * only one of those keys was kept).
+   */
+  save(key: StoredKey, expect?: { over: StoredKey | undefined }): void {
     ensurePrivateDir(this.#dir, this.#check);
-    const data: Record<string, string> = { pubkey: key.pubkey };
-    if (key.secret?.type === 'plain') data.secretKey = bytesToHex(key.secret.secretKey);
-    if (key.secret?.type === 'encrypted') data.ncryptsec = key.secret.ncryptsec;
-    // A new 0600 file of ours renamed into place; a link at keys.json is refused, never followed.
-    writePrivateFile(this.file, `${JSON.stringify(data, undefined, '\t')}\n`);
+    const data = keyFileData(key);
+    withFileLock(this.file, () => {
+      if (expect) {
+        const now = readJsonObject(this.file);
+        const was = expect.over ? keyFileData(expect.over) : undefined;
+        if (now?.pubkey !== was?.pubkey || now?.secretKey !== was?.secretKey || now?.ncryptsec !== was?.ncryptsec) {
+          throw failure(
+            `${sanitizeLine(this.file)} changed while this command ran (another nostr-tui ${now ? 'stored a key' : 'removed the key'}); ` +
+              'nothing was written. Run `nostr-tui key show` to see what is stored, then run the command again.',
+          );
+        }
+      }
+      // A new 0600 file of ours renamed into place; a link at keys.json is refused, never followed.
+      writePrivateFile(this.file, `${JSON.stringify(data, undefined, '\t')}\n`);
+    });
   }
 
   #validate(data: Record<string, unknown>): StoredKey {

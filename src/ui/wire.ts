@@ -230,7 +230,8 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     async createKey() {
       const secretKey = generateSecretKey();
       const pubkey = derivePublicKey(secretKey);
-      keyStore.save({ pubkey, secret: { type: 'plain', secretKey } });
+      // Only where there is still no key: one a command stored meanwhile is never replaced.
+      keyStore.save({ pubkey, secret: { type: 'plain', secretKey } }, { over: undefined });
       publicKey = pubkey;
       return pubkey;
     },

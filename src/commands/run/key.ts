@@ -41,9 +41,9 @@ export async function generate(ctx: CommandContext, args: KeyArgs): Promise<void
   if (args.encrypt) {
     const passphrase = await askPassphrase(io(ctx), { prompt: 'New passphrase: ', confirm: true, minLength: MIN_PASSPHRASE });
     // Never stored or shown in plain: NIP-49 "known not to have been handled insecurely".
-    store.save({ pubkey, secret: { type: 'encrypted', ncryptsec: encryptSecret(secretKey, passphrase, KeySecurity.secure) } });
+    store.save({ pubkey, secret: { type: 'encrypted', ncryptsec: encryptSecret(secretKey, passphrase, KeySecurity.secure) } }, { over: existing });
   } else {
-    store.save({ pubkey, secret: { type: 'plain', secretKey } });
+    store.save({ pubkey, secret: { type: 'plain', secretKey } }, { over: existing });
   }
   writeLine(ctx.stderr, `Created a new key${args.encrypt ? ', encrypted with your passphrase,' : ''} in ${store.file}`);
   printPublic(ctx, pubkey, args.json === true);
@@ -91,7 +91,7 @@ export async function importKey(ctx: CommandContext, args: KeyArgs): Promise<voi
   if (existing?.secret && !key.secret) {
     throw failure(`the stored key already has its secret; importing its npub would make it read-only. Nothing was changed.`);
   }
-  store.save(key);
+  store.save(key, { over: existing });
   const how = key.secret ? (key.secret.type === 'encrypted' ? 'encrypted' : 'unencrypted') : 'public key only: read-only, nothing can be signed';
   writeLine(ctx.stderr, `Imported (${how}) into ${store.file}`);
   if (args.key !== undefined && input.type === 'secret') {
@@ -141,7 +141,7 @@ export async function encryptStored(ctx: CommandContext, args: KeyArgs = {}): Pr
   const passphrase = await askPassphrase(io(ctx), { prompt: 'New passphrase: ', confirm: true, ...(args.force ? {} : { minLength: MIN_PASSPHRASE }) });
   // It sat on disk in plain: NIP-49 "known to have been handled insecurely".
   const ncryptsec = encryptSecret(key.secret.secretKey, passphrase, KeySecurity.insecure);
-  store.save({ pubkey: key.pubkey, secret: { type: 'encrypted', ncryptsec } });
+  store.save({ pubkey: key.pubkey, secret: { type: 'encrypted', ncryptsec } }, { over: key });
   writeLine(ctx.stdout, `Encrypted the secret key in ${store.file}; the unencrypted copy is gone from it. You will be asked for the passphrase when signing.`);
 }
 
@@ -154,6 +154,6 @@ export async function decryptStored(ctx: CommandContext): Promise<void> {
     return;
   }
   const secretKey = decryptSecret(key.secret.ncryptsec, await askPassphrase(io(ctx)));
-  store.save({ pubkey: key.pubkey, secret: { type: 'plain', secretKey } });
+  store.save({ pubkey: key.pubkey, secret: { type: 'plain', secretKey } }, { over: key });
   writeLine(ctx.stdout, `Stored the secret key unencrypted in ${store.file} (mode 0600).`);
 }
