@@ -282,14 +282,14 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       openSearchFeed({ clock: client.clock, me: client.publicKey(), pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) }, { text: query, limit: FEED_LIMIT }),
     openHashtagFeed: (tag) => feed(hashtagFilters([tag], since(), FEED_LIMIT)),
     // A relay that stalled this run is not waited for: the thread shows when the others have answered.
-    fetchThread: (event: Event) => fetchThread(pool(), event, { relays: readUrls(client.relays()), stalled }),
+    fetchThread: (event: Event) => fetchThread(pool(), event, { relays: readUrls(client.relays()), stalled, store: events(), clock: client.clock }),
     unsent: () => safely(() => new Map(client.store().outbox.pending().map((entry) => [entry.event.id, entry.results])), new Map()),
     onUnsentChange: (listener: () => void) => safely(() => client.store().outbox.onChange(listener), () => {}),
     relayHint: (id: string) => safely(() => events()?.relaysOf?.([id]).get(id)?.[0], undefined),
     ...wireBookmarks(client, feed),
     authorOf: (id: string) => safely(() => events()?.query([{ ids: [id], limit: 1 }])[0]?.pubkey, undefined),
     // From a minute back: what arrived while the thread was being fetched is not missed.
-    watchThread: (event: Event, onreply: (reply: Event) => void) => watchThread(pool(), event, unixNow(client.clock) - 60, onreply),
+    watchThread: (event: Event, onreply: (reply: Event) => void) => watchThread(pool(), event, unixNow(client.clock) - 60, onreply, client.clock),
     profiles,
     quotes,
     openUrl: (url) => openUrl(url),

@@ -2,6 +2,7 @@
 // The same lookup as the timeline's thread view: the note (cache, then relays and the nevent's
 // hints), then its parents up to the root and the replies (src/client/thread.ts), laid out by
 // src/core/thread.ts. Muted people's replies are left out, as everywhere; the note asked for is not.
+import { cacheOf } from '../../client/client.js';
 import { isMutedEvent, loadMuteSet } from '../../client/mutes.js';
 import { findEvent } from '../../client/notes.js';
 import { fetchThread } from '../../client/thread.js';
@@ -26,7 +27,12 @@ export async function thread(ctx: CommandContext, args: ThreadArgs): Promise<voi
     const mutes = loadMuteSet(client);
     const found = await findEvent(client, ref);
     if (!found) throw failure('could not find that note in the cache or on your relays (an nevent1… with relay hints helps).');
-    const events = await fetchThread(client.pool(), found.event, { relays: readUrls(client.relays()), stalled: client.stalled });
+    const events = await fetchThread(client.pool(), found.event, {
+      relays: readUrls(client.relays()),
+      stalled: client.stalled,
+      store: cacheOf(client),
+      clock: ctx.clock,
+    });
     const muted = await mutes;
     const shown = events.filter((event) => event.id === found.event.id || !isMutedEvent(event, muted));
     const rows = buildThread(found.event.id, shown);
