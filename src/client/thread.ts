@@ -2,6 +2,7 @@
 // parents up to the root, and the replies. Replies tag the root (NIP-10 marked
 // tags), so one query for "#e = root" finds most of them; the parents are
 // fetched by id, a level at a time, for the ones the replies query missed.
+// The cache paints first (cachedThread); the relays complete it, never cut it.
 // What its author withdrew leaves the thread: a reply deleted by a request on
 // another relay, or known only to the cache (NIP-09), and one expired (NIP-40).
 import type { Event, Filter } from 'nostr-tools';
@@ -11,7 +12,7 @@ import { isExpired } from '../core/expiration.js';
 import { IDS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 import { safely } from '../core/safely.js';
 import { parentId, rootId } from '../core/thread.js';
-import type { RelayPool } from '../net/types.js';
+import type { RelayOutcome, RelayPool } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import { queryPastStalled, type StalledRelays } from './stalled-relays.js';
 import { fetchWindow } from './window.js';
@@ -27,10 +28,17 @@ export interface ThreadOptions {
   relays?: string[];
   /** Relays that stalled this run (src/client/stalled-relays.ts): not waited for; one that stalls here is added. */
   stalled?: StalledRelays;
-  /** The cache: the deletion requests it keeps count. */
+  /** The cache: what it holds of the thread is there from the start, and the deletion requests it keeps count. */
   store?: EventStore | undefined;
   /** NIP-40 expirations are judged by it (the system clock when left out). */
   clock?: Clock;
+}
+
+export interface ThreadResult {
+  /** The focus, and the thread's other notes but those withdrawn by their authors (deleted, expired). */
+  events: Event[];
+  /** How each relay asked for the replies answered (in the order given): which did not. */
+  relays: RelayOutcome[];
 }
 
 /** The ids NIP-10 tags point up to (the root and the parent), and the ones replies point at. */
@@ -49,9 +57,27 @@ function missingParents(byId: Map<string, Event>, focus: Event): string[] {
   return [...chain].filter((id) => !byId.has(id));
 }
 
-/** The focus, and the thread's other notes but those withdrawn by their authors (deleted, expired). */
-export async function fetchThread(pool: RelayPool, focus: Event, opts: ThreadOptions = {}): Promise<Event[]> {
+/**
+ * What the cache holds of a note's thread, at once and without a relay: its parents up to the
+ * root and the replies. The cache left out what it knows deleted or expired.
+ */
+export function cachedThread(store: EventStore | undefined, focus: Event): Event[] {
   const byId = new Map<string, Event>([[focus.id, focus]]);
+  if (!store) return [focus];
+  const ask = (filters: Filter[]) => safely(() => store.query(filters), []);
+  const up = upwards(focus);
+  for (const event of ask([...(up.length > 0 ? [{ ids: up }] : []), { kinds: [1], '#e': repliesTo(focus) }])) byId.set(event.id, event);
+  for (let round = 0; round < MAX_PARENT_ROUNDS; round++) {
+    const wanted = missingParents(byId, focus);
+    const found = wanted.length > 0 ? ask([{ ids: wanted }]) : [];
+    if (found.length === 0) break;
+    for (const event of found) byId.set(event.id, event);
+  }
+  return [...byId.values()];
+}
+
+export async function fetchThread(pool: RelayPool, focus: Event, opts: ThreadOptions = {}): Promise<ThreadResult> {
+  const byId = new Map<string, Event>(cachedThread(opts.store, focus).map((event) => [event.id, event]));
   const ids = upwards(focus);
   // The replies are paged from each relay until it has sent them all: a relay that
   // caps its answers (100, 500…) must not cut a long thread silently (src/client/window.ts).
@@ -84,7 +110,8 @@ export async function fetchThread(pool: RelayPool, focus: Event, opts: ThreadOpt
   const deleted = deletedKeys(await deletionRequests(pool, [...byId.values()], answered, opts));
   const now = unixNow(opts.clock ?? systemClock);
   // The note asked for is shown whatever became of it, as with mutes: the reader named it.
-  return [...byId.values()].filter((event) => event.id === focus.id || (!deleted.has(`${event.id}:${event.pubkey}`) && !isExpired(event, now)));
+  const kept = [...byId.values()].filter((event) => event.id === focus.id || (!deleted.has(`${event.id}:${event.pubkey}`) && !isExpired(event, now)));
+  return { events: kept, relays: outcomes };
 }
 
 /**

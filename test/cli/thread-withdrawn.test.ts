@@ -1,5 +1,6 @@
 // `nostr-tui thread` on several real relays, as a reader meets them: a reply its author deleted
-// (NIP-09) while another relay still holds it, a reply past its expiration (NIP-40).
+// (NIP-09) while another relay still holds it, a reply past its expiration (NIP-40), a thread the
+// cache holds when no relay answers, and relays that answer only in part.
 import { noteEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, type Event } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -61,6 +62,38 @@ describe('thread', () => {
     expect(again.code).toBe(0);
     const ids = again.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { event: Event }).event.id);
     expect(ids).toEqual([root.id, kept.id, nested.id]);
+  });
+
+  it('with no relay answering, prints the thread the cache holds and says so on one line (exit 0)', async () => {
+    const { cli } = await cliUser('nostr-tui-thread-offline-');
+    const warm = await cli.run(['thread', root.id, '--relay', r3.url, '--relay', r2.url]);
+    expect(warm.code).toBe(0);
+    const dead = await closedPort();
+    const offline = await cli.run(['thread', root.id, '--relay', dead]);
+    expect(texts(offline.stdout)).toEqual(['ROOT what should we build?', 'BREP a terminal client', 'NESTED yes, a terminal one']);
+    expect(offline.stderr).toBe(
+      'nostr-tui: warning: no relay answered (1 asked); showed the 3 cached notes of this thread. Check your connection or relays (`nostr-tui relay list`).\n',
+    );
+    expect(offline.code).toBe(0);
+    // Asked for a reply, the cache gives its root above it and its replies below.
+    const fromReply = await cli.run(['thread', noteEncode(kept.id), '--json', '--relay', dead]);
+    expect(fromReply.code).toBe(0);
+    const rows = fromReply.stdout.trim().split('\n').map((line) => JSON.parse(line) as { depth: number; focus: boolean; event: Event });
+    expect(rows.map((row) => [row.event.content, row.depth, row.focus])).toEqual([
+      ['ROOT what should we build?', 0, false],
+      ['BREP a terminal client', 1, true],
+      ['NESTED yes, a terminal one', 2, false],
+    ]);
+    expect(fromReply.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('names the relays that did not answer when others did', async () => {
+    const { cli } = await cliUser('nostr-tui-thread-partial-');
+    const dead = await closedPort();
+    const result = await cli.run(['thread', root.id, '--relay', r3.url, '--relay', dead]);
+    expect(texts(result.stdout)).toContain('BREP a terminal client');
+    expect(result.stderr).toBe(`nostr-tui: note: ${dead} did not answer; the thread is as the other relays and the cache have it.\n`);
+    expect(result.code).toBe(0);
   });
 
   it('a note nobody has, with no relay answering, is exit 1', async () => {
