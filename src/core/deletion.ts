@@ -44,3 +44,14 @@ export function repostedKey(event: Pick<Event, 'kind' | 'tags' | 'content'>): st
   }
   return author ? `${id}:${author}` : undefined;
 }
+
+/**
+ * What these deletion requests delete, as "id:pubkey" (match `${event.id}:${event.pubkey}`): a
+ * request counts only for its own author's events (NIP-09), so one naming someone else's note,
+ * whatever a relay sent with it, hides nothing.
+ */
+export function deletedKeys(requests: Iterable<Event>): Set<string> {
+  const keys = new Set<string>();
+  for (const request of requests) for (const id of deletedIds(request)) keys.add(`${id}:${request.pubkey}`);
+  return keys;
+}

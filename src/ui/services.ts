@@ -13,6 +13,7 @@ import type { NoteCounts } from '../core/notifications-counts.js';
 import type { MuteEntry, MuteSet } from '../core/mutes.js';
 import type { ProfileChanges } from '../core/profile-edit.js';
 import type { SearchSources } from '../client/search-feed.js';
+import type { ThreadResult } from '../client/thread.js';
 
 export interface TimelineEntryLike {
   event: Event;
@@ -229,7 +230,10 @@ export interface UiServices {
   openFeed(kind: FeedKind, follows: readonly string[]): FeedLike;
   /** One author's recent notes, for the profile screen. */
   openAuthorFeed(pubkey: string): FeedLike;
-  fetchThread(event: Event): Promise<Event[]>;
+  /** The thread from the cache and the relays, and how each relay answered (src/client/thread.ts). */
+  fetchThread(event: Event): Promise<ThreadResult>;
+  /** What the cache holds of the thread, drawn at once, before the relays answer. */
+  cachedThread?(event: Event): Event[];
   /** A relay that delivered this event (the cache records them), for the relay hint of a reply, like or repost. */
   relayHint?(id: string): string | undefined;
   /** Saves the note to the user's bookmarks (NIP-51), from the list's newest copy; `unbookmark` takes it off. */

@@ -16,7 +16,7 @@ import { nip05For, resolvePublicKey } from '../client/public-key.js';
 import { followedNamed } from '../client/people-named.js';
 import { setProfile } from '../client/profile-edit.js';
 import { publishEvent, resendEvent } from '../client/publish.js';
-import { fetchThread, watchThread } from '../client/thread.js';
+import { cachedThread, fetchThread, watchThread } from '../client/thread.js';
 import { unixNow } from '../core/clock.js';
 import { globalFilters, HOME_KINDS, homeFilters } from '../core/feed-filters.js';
 import { wireNotifications } from './wire-notifications.js';
@@ -282,14 +282,15 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       openSearchFeed({ clock: client.clock, me: client.publicKey(), pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) }, { text: query, limit: FEED_LIMIT }),
     openHashtagFeed: (tag) => feed(hashtagFilters([tag], since(), FEED_LIMIT)),
     // A relay that stalled this run is not waited for: the thread shows when the others have answered.
-    fetchThread: (event: Event) => fetchThread(pool(), event, { relays: readUrls(client.relays()), stalled }),
+    fetchThread: (event: Event) => fetchThread(pool(), event, { relays: readUrls(client.relays()), stalled, store: events(), clock: client.clock }),
+    cachedThread: (event: Event) => cachedThread(events(), event),
     unsent: () => safely(() => new Map(client.store().outbox.pending().map((entry) => [entry.event.id, entry.results])), new Map()),
     onUnsentChange: (listener: () => void) => safely(() => client.store().outbox.onChange(listener), () => {}),
     relayHint: (id: string) => safely(() => events()?.relaysOf?.([id]).get(id)?.[0], undefined),
     ...wireBookmarks(client, feed),
     authorOf: (id: string) => safely(() => events()?.query([{ ids: [id], limit: 1 }])[0]?.pubkey, undefined),
     // From a minute back: what arrived while the thread was being fetched is not missed.
-    watchThread: (event: Event, onreply: (reply: Event) => void) => watchThread(pool(), event, unixNow(client.clock) - 60, onreply),
+    watchThread: (event: Event, onreply: (reply: Event) => void) => watchThread(pool(), event, unixNow(client.clock) - 60, onreply, client.clock),
     profiles,
     quotes,
     openUrl: (url) => openUrl(url),

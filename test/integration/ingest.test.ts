@@ -40,7 +40,7 @@ describe('the pool caches every event it receives, with its relays', () => {
     const global = services.openFeed('global', []);
     await global.settled;
     // Neither the thread lookup nor the profile directory writes to the cache itself.
-    expect((await services.fetchThread(note)).map((e) => e.id)).toContain(reply.id);
+    expect((await services.fetchThread(note)).events.map((e) => e.id)).toContain(reply.id);
     services.profiles.request([getPublicKey(alice)]);
     await until(() => services.profiles.get(getPublicKey(alice)), "alice's profile");
     await until(() => services.relayHint!(reply.id), 'the reply cached with its relay');

@@ -28,7 +28,7 @@ describe('a thread longer than a relay’s cap', () => {
 
   it('fetches all of its replies', async () => {
     const pool = createPool({ relays: [{ url: capped.url, read: true, write: false }] });
-    const events = await fetchThread(pool, replies[20]!);
+    const { events } = await fetchThread(pool, replies[20]!);
     expect(buildThread(replies[20]!.id, events).map((r) => r.event.content)).toEqual(['root', ...replies.map((r) => r.content)]);
     await pool.close();
   });
@@ -41,7 +41,7 @@ describe('a thread longer than a relay’s cap', () => {
     const relays = [capped.url, silent.url];
     const pool = createPool({ relays: relays.map((url) => ({ url, read: true, write: false })), clock: timers, timers, eoseTimeoutMs: 5_000 });
     try {
-      const events = await fetchThread(pool, replies[20]!, { relays, stalled: new StalledRelays().add(silent.url) });
+      const { events } = await fetchThread(pool, replies[20]!, { relays, stalled: new StalledRelays().add(silent.url) });
       expect(buildThread(replies[20]!.id, events).map((r) => r.event.content)).toEqual(['root', ...replies.map((r) => r.content)]);
     } finally {
       await pool.close();
@@ -55,7 +55,7 @@ describe('a thread longer than a relay’s cap', () => {
     const pool = createPool({ relays: relays.map((url) => ({ url, read: true, write: false })), eoseTimeoutMs: 300 });
     try {
       const stalled = new StalledRelays();
-      const events = await fetchThread(pool, replies[20]!, { relays, stalled });
+      const { events } = await fetchThread(pool, replies[20]!, { relays, stalled });
       expect(events).toHaveLength(36);
       expect([...stalled]).toEqual([silent.url]);
     } finally {

@@ -1,7 +1,7 @@
 // The UI's client services against the real loopback relay through the real pool:
 // batched profiles (kind 0), which do not wait again for a relay that stalled, and thread
 // fetching (NIP-10).
-import { finalizeEvent, generateSecretKey, getPublicKey, type Event } from 'nostr-tools/pure';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProfileDirectory } from '../../src/client/profiles.js';
 import { StalledRelays } from '../../src/client/stalled-relays.js';
@@ -105,7 +105,7 @@ describe('client services for the UI, on the real relay', () => {
     const sibling = sign(carol, replyTemplate('sibling', root, 1003) as never);
     const unrelated = sign(carol, { kind: 1, created_at: 1004, tags: [], content: 'unrelated' });
     await relay.seed(root, first, second, sibling, unrelated);
-    const events = await fetchThread(pool, second);
+    const { events } = await fetchThread(pool, second);
     const rows = buildThread(second.id, events).map((r) => `${'  '.repeat(r.depth)}${r.event.content}`);
     expect(rows).toEqual(['root', '  first', '    second', '  sibling']);
   });
@@ -116,7 +116,7 @@ describe('client services for the UI, on the real relay', () => {
     const middle = sign(bob, { kind: 1, created_at: 2001, tags: [['e', root.id]], content: 'middle' });
     const leaf = sign(carol, { kind: 1, created_at: 2002, tags: [['e', root.id], ['e', middle.id]], content: 'leaf' });
     await relay.seed(root, middle, leaf);
-    const events: Event[] = await fetchThread(pool, leaf);
+    const { events } = await fetchThread(pool, leaf);
     expect(buildThread(leaf.id, events).map((r) => `${'  '.repeat(r.depth)}${r.event.content}`)).toEqual(['old root', '  middle', '    leaf']);
   });
 

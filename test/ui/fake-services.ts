@@ -7,7 +7,7 @@ import { parseProfile, type Profile } from '../../src/client/profiles.js';
 import { muteSet, type MuteEntry } from '../../src/core/mutes.js';
 import type { ProfileChanges } from '../../src/core/profile-edit.js';
 import type { Clock } from '../../src/core/clock.js';
-import type { PublishResult, RelaySpec, RelayStatus } from '../../src/net/types.js';
+import type { PublishResult, RelayOutcome, RelaySpec, RelayStatus } from '../../src/net/types.js';
 import type { FeedKind } from '../../src/ui/navigation.js';
 import type { FeedLike, TimelineEntryLike, TimelineLike, UiServices } from '../../src/ui/services.js';
 
@@ -77,6 +77,10 @@ export interface FakeOptions {
   authorNotes?: Record<string, Event[]>;
   profiles?: Record<string, Partial<Profile>>;
   thread?: Event[];
+  /** How the relays answered the thread (default: the one fake relay did). */
+  threadRelays?: RelayOutcome[];
+  /** The thread as the cache holds it (default: none offered). */
+  cachedThread?: Event[];
   relays?: RelaySpec[];
   status?: RelayStatus[];
   publishResults?: (event: Event) => PublishResult[];
@@ -198,7 +202,11 @@ export function fakeServices(opts: FakeOptions = {}) {
       return (feeds[kind] ??= new MemoryFeed());
     },
     openAuthorFeed: (pubkey) => new MemoryFeed(opts.authorNotes?.[pubkey] ?? []),
-    fetchThread: async (event) => opts.thread ?? [event],
+    fetchThread: async (event) => {
+      const events = opts.thread ?? [event];
+      return { events, relays: opts.threadRelays ?? relays.map((r) => ({ url: r.url, eose: true, timedOut: false, events: events.length })) };
+    },
+    ...(opts.cachedThread ? { cachedThread: () => opts.cachedThread! } : {}),
     // The cache holds what the feeds have shown.
     authorOf: (id) => Object.values(feeds).flatMap((feed) => [...(feed?.timeline.view() ?? [])]).find((entry) => entry.event.id === id)?.event.pubkey,
     watchThread(_event, onreply) {

@@ -178,7 +178,7 @@ describe('deleting in a thread', () => {
     const { event: mine } = await fake.services.publish({ kind: 1, created_at: now - 300, content: 'my reply here', tags: [['e', root.id, '', 'root', alice.pubkey], ['p', alice.pubkey]] });
     fake.published.length = 0;
     const thread = [root, mine];
-    const app = render(<App services={{ ...fake.services, fetchThread: async () => thread }} size={{ columns: 100, rows: 30 }} color={false} />);
+    const app = render(<App services={{ ...fake.services, fetchThread: async () => ({ events: thread, relays: [{ url: 'ws://fake', eose: true, timedOut: false, events: 2 }] }) }} size={{ columns: 100, rows: 30 }} color={false} />);
     unmount = app.unmount;
     const frame = (check: (f: string) => boolean | void) => waitForFrame(app.lastFrame, check);
     home.push(root);

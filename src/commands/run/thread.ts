@@ -2,6 +2,9 @@
 // The same lookup as the timeline's thread view: the note (cache, then relays and the nevent's
 // hints), then its parents up to the root and the replies (src/client/thread.ts), laid out by
 // src/core/thread.ts. Muted people's replies are left out, as everywhere; the note asked for is not.
+// The cache's part of the thread is printed with what the relays add; relays that did not answer
+// are named on stderr, as `profile` does, and when none did the thread is the cache's (exit 0).
+import { cacheOf } from '../../client/client.js';
 import { isMutedEvent, loadMuteSet } from '../../client/mutes.js';
 import { findEvent } from '../../client/notes.js';
 import { fetchThread } from '../../client/thread.js';
@@ -15,6 +18,8 @@ import { withClient } from '../with-client.js';
 import { namesFor } from './names.js';
 import { peopleIn, writeNote } from './timeline.js';
 import { storedPubkey } from '../../store/keys.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import type { RelayOutcome } from '../../net/types.js';
 
 /** Replies deeper than this are drawn at this depth: a long back-and-forth stays readable. */
 const MAX_INDENT = 6;
@@ -26,15 +31,37 @@ export async function thread(ctx: CommandContext, args: ThreadArgs): Promise<voi
     const mutes = loadMuteSet(client);
     const found = await findEvent(client, ref);
     if (!found) throw failure('could not find that note in the cache or on your relays (an nevent1… with relay hints helps).');
-    const events = await fetchThread(client.pool(), found.event, { relays: readUrls(client.relays()), stalled: client.stalled });
+    const fetched = await fetchThread(client.pool(), found.event, {
+      relays: readUrls(client.relays()),
+      stalled: client.stalled,
+      store: cacheOf(client),
+      clock: ctx.clock,
+    });
+    const events = fetched.events;
     const muted = await mutes;
     const shown = events.filter((event) => event.id === found.event.id || !isMutedEvent(event, muted));
     const rows = buildThread(found.event.id, shown);
     if (args.json) {
       for (const row of rows) writeLine(ctx.stdout, JSON.stringify({ depth: row.depth, focus: row.focus, event: row.event }));
-      return;
+    } else {
+      const names = await namesFor(client, rows.flatMap((row) => peopleIn(row.event)));
+      for (const row of rows) writeNote(ctx, row.event, names, { indent: '  '.repeat(Math.min(row.depth, MAX_INDENT)), marker: row.focus ? '▶ ' : '' });
     }
-    const names = await namesFor(client, rows.flatMap((row) => peopleIn(row.event)));
-    for (const row of rows) writeNote(ctx, row.event, names, { indent: '  '.repeat(Math.min(row.depth, MAX_INDENT)), marker: row.focus ? '▶ ' : '' });
+    warnSilentRelays(ctx, fetched.relays, rows.length);
   });
+}
+
+/** After the thread: the relays that did not answer, or that none did (then it is the cache's). */
+function warnSilentRelays(ctx: CommandContext, relays: RelayOutcome[], shown: number): void {
+  const silent = relays.filter((relay) => !relay.eose).map((relay) => sanitizeLine(relay.url));
+  if (relays.length > 0 && silent.length === 0) return;
+  if (silent.length < relays.length) {
+    writeLine(ctx.stderr, `nostr-tui: note: ${silent.join(', ')} did not answer; the thread is as the other relays and the cache have it.`);
+    return;
+  }
+  writeLine(
+    ctx.stderr,
+    `nostr-tui: warning: no relay answered (${relays.length} asked); showed the ${shown === 1 ? 'cached note' : `${shown} cached notes`} of this thread. ` +
+      'Check your connection or relays (`nostr-tui relay list`).',
+  );
 }

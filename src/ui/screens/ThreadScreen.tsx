@@ -8,11 +8,16 @@ import { useLayouter, useNoteList } from '../hooks/use-note-list.js';
 import { isMutedNote, useMutes } from '../hooks/use-mutes.js';
 import { NoteList } from '../notes/NoteList.js';
 import { rowsSource, type NoteRow } from '../notes/note-source.js';
+import type { ThreadResult } from '../../client/thread.js';
 
-/** The thread of a note (NIP-10): root, parents and replies, indented, the opened note selected. */
+/**
+ * The thread of a note (NIP-10): root, parents and replies, indented, the opened note selected.
+ * What the cache holds of it is drawn at once; the relays' answer completes it.
+ */
 export function ThreadScreen(props: { event: Event; rows: number; active: boolean; perform(command: NoteCommand, row: NoteRow): void }) {
   const services = useServices();
-  const [events, setEvents] = useState<Event[] | undefined>();
+  const cached = useMemo(() => services.cachedThread?.(props.event) ?? [props.event], [services, props.event]);
+  const [fetched, setFetched] = useState<ThreadResult | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     let live = true;
@@ -20,16 +25,14 @@ export function ThreadScreen(props: { event: Event; rows: number; active: boolea
     services.fetchThread(props.event).then(
       (found) => {
         if (!live) return;
-        setEvents(found);
+        setFetched(found);
         // Then replies stream in while the thread is open; ones already shown are skipped.
         stop = services.watchThread?.(props.event, (reply) => {
-          if (live) setEvents((known = []) => (known.some((e) => e.id === reply.id) ? known : [...known, reply]));
+          if (live) setFetched((known) => (!known || known.events.some((e) => e.id === reply.id) ? known : { ...known, events: [...known.events, reply] }));
         });
       },
       (e: unknown) => {
-        if (!live) return;
-        setError(sanitizeLine(e instanceof Error ? e.message : String(e)));
-        setEvents([props.event]);
+        if (live) setError(sanitizeLine(e instanceof Error ? e.message : String(e)));
       },
     );
     return () => {
@@ -37,8 +40,21 @@ export function ThreadScreen(props: { event: Event; rows: number; active: boolea
       stop?.();
     };
   }, [services, props.event]);
-  const banner = events === undefined ? 'fetching the thread…' : error ? `could not fetch the thread: ${error}` : `${events.length} ${events.length === 1 ? 'note' : 'notes'} in this thread`;
-  return <ThreadList key={events ? 'loaded' : 'loading'} {...props} events={events ?? [props.event]} banner={banner} />;
+  const events = fetched?.events ?? cached;
+  const count = `${events.length} ${events.length === 1 ? 'note' : 'notes'}`;
+  const banner = error
+    ? `could not fetch the thread: ${error}`
+    : !fetched
+      ? cached.length > 1
+        ? `fetching the thread… (${count} in the cache)`
+        : 'fetching the thread…'
+      : fetched.relays.some((relay) => relay.eose)
+        ? `${count} in this thread`
+        : `no relay answered: ${events.length} cached ${events.length === 1 ? 'note' : 'notes'} in this thread`;
+  // Drawn anew from the top when the relays bring a note above it (the root the cache lacked); else
+  // the reader keeps their place while the replies come in.
+  const top = useMemo(() => buildThread(props.event.id, events)[0]?.event.id, [props.event.id, events]);
+  return <ThreadList key={top ?? ''} {...props} events={events} banner={banner} />;
 }
 
 function ThreadList(props: { event: Event; events: Event[]; banner: string; rows: number; active: boolean; perform(command: NoteCommand, row: NoteRow): void }) {
