@@ -98,6 +98,18 @@ describe('own secret key in an error', () => {
     const other = 'ab'.repeat(32);
     expect((await cli.run(['relay', 'plan', other])).stderr).toContain(`Unknown argument: ${other}.`);
   });
+
+  it('outbox drop <own secret> (hex or note1) is refused like delete, never named back as a note1…', async () => {
+    const { cli, hex } = await userHome();
+    for (const spelling of [hex, noteEncode(hex)]) {
+      const result = await cli.run(['outbox', 'drop', spelling, '--yes']);
+      expect(result.code, spelling).toBe(2);
+      expect(result.stderr).toBe(SECRET_WHERE_NOTE);
+    }
+    // An id not in the outbox is still named, so the refusal above is not a silence that hides everything.
+    const other = 'ab'.repeat(32);
+    expect((await cli.run(['outbox', 'drop', other, '--yes'])).stderr).toContain(noteEncode(other));
+  });
 });
 
 describe('secret keys in relay URLs', () => {
