@@ -22,7 +22,7 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
       await openTimeline(ctx, relays.length > 0 ? relays : undefined);
       return ctx.exitCode;
     } catch (error) {
-      return reportError(error, ctx);
+      return reportError(error, ctx, argv);
     }
   }
   // Loaded only for a command: the interactive start never evaluates it.
@@ -56,7 +56,7 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
     await parser.parseAsync();
     return ctx.exitCode;
   } catch (error) {
-    return reportError(error, ctx);
+    return reportError(error, ctx, argv);
   }
 }
 
@@ -95,9 +95,9 @@ function withoutCamelTwins(message: string): string {
   return `${kept.length === 1 ? 'Unknown argument' : 'Unknown arguments'}: ${kept.join(', ')}`;
 }
 
-async function reportError(error: unknown, ctx: CommandContext): Promise<number> {
+async function reportError(error: unknown, ctx: CommandContext, argv: readonly string[]): Promise<number> {
   const message = error instanceof Error ? error.message : String(error);
-  const known = await ownSecretsInMessage(message, ctx);
+  const known = await ownSecretsInMessage(message, argv, ctx);
   const redact = (text: string) => redactSecrets(text, known);
   if (error instanceof UserError) {
     ctx.stderr.write(`nostr-tui: ${redact(error.message)}\n`);
@@ -140,12 +140,17 @@ export async function run(): Promise<void> {
 }
 
 /**
- * The user's own secret key, where `text` repeats it in hex (yargs names an argument it does not
- * take): recognised by the public key it derives, so it is never printed back. Only a message with
- * 64 hex characters in it costs reading the key file (and loading what reads it).
+ * What `text` shows of the user's own secret key: the key in hex (yargs names an argument it does
+ * not take), a piece of it (a message that quotes a bad value cut short), or a note1… made from it.
+ * The secret is recognised in the message or in what was typed (`argv`, the NOSTR_TUI_ variables)
+ * by the public key it derives, so none of it is printed back. Only a message or input with 64 hex
+ * characters or a NIP-19 word in it costs reading the key file (and loading what reads it).
  */
-async function ownSecretsInMessage(text: string, ctx: CommandContext): Promise<string[]> {
-  if (!/[0-9a-f]{64}/i.test(text)) return [];
-  const [{ storedPubkey }, { ownSecretsIn }] = await Promise.all([import('./store/keys.js'), import('./core/secret-in-text.js')]);
-  return ownSecretsIn(text, storedPubkey(ctx.paths.configDir));
+async function ownSecretsInMessage(text: string, argv: readonly string[], ctx: CommandContext): Promise<string[]> {
+  const typed = [text, ...argv, ...Object.entries(ctx.env).flatMap(([name, value]) => (name.startsWith('NOSTR_TUI_') && value ? [value] : []))].join('\n');
+  if (!/[0-9a-f]{64}|(note|npub|nevent|nprofile|naddr)1/i.test(typed)) return [];
+  const [{ storedPubkey }, { ownSecretsTyped, secretTracesIn }] = await Promise.all([import('./store/keys.js'), import('./core/secret-traces.js')]);
+  const secrets = ownSecretsTyped(typed, storedPubkey(ctx.paths.configDir));
+  // The longest first: a piece is replaced only where the whole was not.
+  return [...secrets, ...secretTracesIn(text, secrets)].sort((a, b) => b.length - a.length);
 }

@@ -110,6 +110,26 @@ describe('own secret key in an error', () => {
     const other = 'ab'.repeat(32);
     expect((await cli.run(['outbox', 'drop', other, '--yes'])).stderr).toContain(noteEncode(other));
   });
+
+  it('an error that quotes a value cut short, or re-encoded, shows no piece of the own secret', async () => {
+    const { cli, hex, env } = await userHome();
+    const since = (flag: string) => `nostr-tui: ${flag} "[redacted secret]" is not understood; use a duration like 30m, 2h, 1d, 2w or a unix time in seconds\n`;
+    const cases: [string[], string, NodeJS.ProcessEnv?][] = [
+      [['timeline', '--since', hex], since('--since')],
+      [['timeline', '--until', hex.toUpperCase()], since('--until')],
+      [['notifications', `--since=${hex}`], since('--since')],
+      [['search', 'cats', '--since', hex], since('--since')],
+      [['timeline'], 'nostr-tui: NOSTR_TUI_MAX_RELAYS must be a whole number from 1 to 200, like 20 (it is "[redacted secret]")\n', { NOSTR_TUI_MAX_RELAYS: hex }],
+    ];
+    for (const [argv, stderr, extra] of cases) {
+      const result = await cli.run([...argv, '--relay', relay.url], { env: { ...env, ...extra } });
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr).toBe(stderr);
+    }
+    // Someone else's 64 hex is not a secret of yours: quoted as it was (cut short).
+    const other = 'ab'.repeat(32);
+    expect((await cli.run(['timeline', '--since', other, '--relay', relay.url])).stderr).toContain(`"${other.slice(0, 40)}"`);
+  });
 });
 
 describe('secret keys in relay URLs', () => {
