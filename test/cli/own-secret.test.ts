@@ -8,6 +8,7 @@ import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex } from 'nostr-tools/utils';
 import { describe, expect, it, vi } from 'vitest';
 import { cliHome } from '../helpers/cli.js';
+import { startFaultRelay } from '../helpers/fault-relay.js';
 import { relayForFile } from '../helpers/file-relay.js';
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -141,6 +142,25 @@ describe('secret keys in relay URLs', () => {
       expect(result.code, url).toBe(2);
       expect(result.stderr).toBe(SECRET_IN_URL);
       expect(fs.existsSync(cli.file('config.json'))).toBe(false);
+    }
+  });
+
+  it('a relay hint in an nevent holding the own secret hex is never connected to (the same hint without it is)', async () => {
+    const { cli, hex } = await userHome();
+    // Only a probe of whether the hint is followed: it answers every request with nothing.
+    const hinted = await startFaultRelay({ onReq: (req) => req.eose() });
+    try {
+      const id = 'cd'.repeat(32);
+      const withSecret = neventEncode({ id, relays: [`${hinted.url}/?s=${hex}`] });
+      const refused = await cli.run(['thread', withSecret, '--relay', relay.url]);
+      expect(refused.code).toBe(1); // not found: the user's relay was asked, the hint was not
+      expect(refused.stderr).toBe('nostr-tui: could not find that note in the cache or on your relays (an nevent1… with relay hints helps).\n');
+      expect(hinted.accepted()).toBe(0);
+      expect(hinted.httpRequests()).toBe(0);
+      await cli.run(['thread', neventEncode({ id, relays: [`${hinted.url}/?s=x`] }), '--relay', relay.url]);
+      expect(hinted.accepted()).toBeGreaterThan(0);
+    } finally {
+      await hinted.stop();
     }
   });
 
