@@ -34,6 +34,8 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
       type: 'string',
       array: true,
       global: true,
+      // `post hi --relay $EMPTY`: without this the flag was dropped and the note went everywhere.
+      requiresArg: true,
       describe: 'Use this relay (ws:// or wss://) instead of the configured ones, for this run only; repeatable',
     })
     // `--relay a "text"`: an array option must not swallow the words after its value
@@ -47,8 +49,10 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
     .wrap(Math.min(100, ctx.stdout.columns ?? 80))
     .exitProcess(false)
     .fail((message, error) => {
-      // yargs reports its own parse errors as `message`; handler errors arrive as `error`.
-      throw error ?? usageError(parseFailure(message, argv));
+      // yargs reports its own parse errors as `message` (some, like a missing option value, as a
+      // YError); handler errors arrive as `error`.
+      if (error && error.name !== 'YError') throw error;
+      throw usageError(parseFailure(message ?? error?.message ?? '', argv));
     });
   for (const factory of commands) parser = parser.command(factory(ctx));
   parser = withCompletion(parser);
@@ -75,6 +79,8 @@ export function parseFailure(message: string, argv: readonly string[]): string {
     const parent = `nostr-tui ${words[0]}`;
     return `\`${parent} ${words[1]}\` is not a command; did you mean \`${parent} ${suggested[1]}\`? Run \`${parent} --help\` for usage.`;
   }
+  const noValue = /^Not enough arguments following: ([a-z-]+)$/.exec(message);
+  if (noValue) return `--${noValue[1]} needs ${OPTION_VALUE[noValue[1]!] ?? 'a value'}; nothing was done.`;
   const missing = /^Not enough non-option arguments: got (\d+), need at least (\d+)/.exec(message);
   if (!missing) {
     const text = withoutCamelTwins(message);
@@ -84,6 +90,25 @@ export function parseFailure(message: string, argv: readonly string[]): string {
   const more = Number(missing[2]) - Number(missing[1]);
   return `\`${command}\` needs ${more} more argument${more === 1 ? '' : 's'}: see \`${command} --help\`.`;
 }
+
+/**
+ * What an option given with no value (`--relay` last, `--relay $EMPTY`) needed. yargs refuses it
+ * (requiresArg) instead of dropping it: `post hi --relay` sent the note to every relay.
+ */
+const OPTION_VALUE: Record<string, string> = {
+  relay: 'a relay URL, like `--relay wss://nos.lol`',
+  reply: 'the note to reply to: note1…, nevent1… or its hex id',
+  reason: 'the reason as text (`--reason ""` for none)',
+  since: 'a time: 30m, 2h, 1d, 2w or a unix time',
+  until: 'a time: 30m, 2h, 1d, 2w or a unix time',
+  limit: 'a number',
+  tag: 'a hashtag, like `--tag nostr`',
+  author: 'a person: npub1…, nprofile1… or hex',
+  kind: 'an event kind, like `--kind 1`',
+  ...Object.fromEntries(
+    ['name', 'display-name', 'about', 'picture', 'banner', 'website', 'nip05', 'lud16'].map((field) => [field, `its new value (\`--${field} ""\` removes it)`]),
+  ),
+};
 
 /** yargs names an unknown `--help-me` twice, as `help-me, helpMe`: once is enough. */
 function withoutCamelTwins(message: string): string {
