@@ -136,22 +136,28 @@ async function reportError(error: unknown, ctx: CommandContext, argv: readonly s
 }
 
 /**
- * A reader that stopped reading (`nostr-tui outbox --json | head -c10`):
- * exit quietly, as other command-line tools do, instead of a stack trace.
+ * A reader that stopped reading (`nostr-tui outbox --json | head -c10`): exit quietly, as other
+ * command-line tools do. Output that cannot be written (a full disk, `> /dev/full`): one line on
+ * stderr and exit 1, never a stack trace. Nothing is lost by stopping: what was signed is in the outbox.
  */
-function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+function exitOnOutputError(stream: NodeJS.WriteStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-    throw error;
+    // A stderr that cannot be written cannot say so either.
+    if (stream !== process.stderr) process.stderr.write(`nostr-tui: cannot write the output (${writeFailure(error)})\n`);
+    process.exit(ExitCode.failed);
   });
 }
+
+/** `ENOSPC: no space left on device, write` -> `ENOSPC: no space left on device`. */
+const writeFailure = (error: NodeJS.ErrnoException): string => error.message.split('\n')[0]!.replace(/, write$/, '');
 
 /** Real process wiring; only the bin shim gets here. */
 export async function run(): Promise<void> {
   startupMark('cli-loaded');
   limitHeapGrowth();
-  exitQuietlyOnClosedPipe(process.stdout);
-  exitQuietlyOnClosedPipe(process.stderr);
+  exitOnOutputError(process.stdout);
+  exitOnOutputError(process.stderr);
   const ctx: CommandContext = {
     stdout: process.stdout,
     stderr: process.stderr,
