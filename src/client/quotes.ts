@@ -25,6 +25,8 @@ export interface QuoteDeps {
   store?: EventStore | undefined;
   /** The user's relays, asked with the hints. */
   relays(): string[];
+  /** The user's public key: a hint holding its secret is never connected to. */
+  ownPubkey?: string | undefined;
   batchMs?: number;
   eoseTimeoutMs?: number;
   /** Relays that stalled this run (src/client/stalled-relays.ts): not waited for; one that stalls here is added. */
@@ -57,7 +59,7 @@ export function createQuoteDirectory(deps: QuoteDeps): QuoteDirectory {
       if (closed) break;
       const ids = refs.map((ref) => ref.id);
       const mine = deps.relays();
-      const hinted = hintsToFollow(mine, [...new Set(refs.flatMap((ref) => ref.relays))]).slice(0, MAX_HINTED_RELAYS);
+      const hinted = hintsToFollow(mine, [...new Set(refs.flatMap((ref) => ref.relays))], deps.ownPubkey).slice(0, MAX_HINTED_RELAYS);
       const relays = [...new Set([...mine, ...hinted])];
       const wanted = new Set(ids);
       try {

@@ -18,7 +18,7 @@ export const deleteCommand: CommandFactory = (ctx) => ({
   builder: (yargs: Argv) =>
     yargs
       .positional('note', { type: 'string', describe: 'note1…, nevent1…, nostr: URI or hex event id' })
-      .option('reason', { type: 'string', describe: 'Why, as the content of the deletion request' })
+      .option('reason', { type: 'string', requiresArg: true, describe: 'Why, as the content of the deletion request' })
       .option('json', { type: 'boolean', describe: 'Print {"id","event","deleted","relays":[{"url","ok","message"}]}' }),
   handler: async (args) => (await run()).deleteNote(ctx, args as DeleteArgs),
 });

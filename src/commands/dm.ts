@@ -44,7 +44,7 @@ export const dmCommand: CommandFactory = (ctx) => ({
         builder: (y) =>
           y
             .positional('who', { type: 'string', array: true, describe: 'npub1…, nprofile1…, hex or name@domain; several for a group' })
-            .option('limit', { type: 'number', describe: 'Only the newest N messages' })
+            .option('limit', { type: 'number', requiresArg: true, describe: 'Only the newest N messages' })
             .option('json', { type: 'boolean', describe: 'One JSON line per message: {"rumor","from","mine"}' }),
         handler: async (args) => (await run()).read(ctx, args as DmArgs),
       })

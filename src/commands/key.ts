@@ -39,7 +39,7 @@ export const keyCommand: CommandFactory = (ctx) => ({
         builder: (y) =>
           y
             .positional('key', { type: 'string', describe: 'The key; leave it out to keep it out of your shell history' })
-            .option('force', { type: 'boolean', describe: 'Replace a different stored key' })
+            .option('force', { type: 'boolean', describe: 'Replace a different stored key, or an encrypted one with its unencrypted copy' })
             .option('encrypt', { type: 'boolean', describe: 'Store it encrypted with a passphrase (NIP-49)' })
             .option('adopt', {
               type: 'boolean',

@@ -24,8 +24,8 @@ export const notificationsCommand: CommandFactory = (ctx) => ({
   builder: (yargs: Argv) =>
     yargs
       .option('json', { type: 'boolean', describe: 'One line per event: {"type","actor","sats"?,"event","note"} (the event exactly as received, the note it is about or null)' })
-      .option('limit', { type: 'number', describe: `How many events, newest first (default ${NOTIFICATIONS_LIMIT})` })
-      .option('since', { type: 'string', describe: `How far back: 30m, 2h, 1d, 2w or a unix time (default ${NOTIFICATIONS_SINCE})` })
+      .option('limit', { type: 'number', requiresArg: true, describe: `How many events, newest first (default ${NOTIFICATIONS_LIMIT})` })
+      .option('since', { type: 'string', requiresArg: true, describe: `How far back: 30m, 2h, 1d, 2w or a unix time (default ${NOTIFICATIONS_SINCE})` })
       .option('stream', { type: 'boolean', describe: 'Then keep printing new ones as they arrive (oldest first, the newest last), until Ctrl-C' }),
   handler: async (args) => (await run()).notifications(ctx, args as NotificationsArgs),
 });

@@ -27,7 +27,7 @@ export const postCommand: CommandFactory = (ctx) => ({
       .parserConfiguration({ 'unknown-options-as-args': true, 'greedy-arrays': false })
       .positional('text', { type: 'string', array: true, describe: 'The note; quote it, or give - to read stdin' })
       .option('content-warning', { type: 'string', describe: 'Mark it sensitive, with this reason ("" for none): readers see the warning first (NIP-36)' })
-      .option('reply', { type: 'string', describe: "Reply to this note (note1…, nevent1… or hex id): tagged as its thread's reply (NIP-10)" })
+      .option('reply', { type: 'string', requiresArg: true, describe: "Reply to this note (note1…, nevent1… or hex id): tagged as its thread's reply (NIP-10)" })
       .option('json', { type: 'boolean', describe: 'Print {"id","event","relays":[{"url","ok","message"}]}' }),
   handler: async (args) => (await run()).post(ctx, args as PostArgs),
 });

@@ -21,7 +21,7 @@ export interface ProfileArgs extends GlobalArgs {
   lud16?: string;
 }
 
-const field = (describe: string) => ({ type: 'string' as const, describe: `${describe} ("" removes it)` });
+const field = (describe: string) => ({ type: 'string' as const, requiresArg: true, describe: `${describe} ("" removes it)` });
 
 export const profileCommand: CommandFactory = (ctx) => ({
   command: 'profile',

@@ -28,11 +28,11 @@ export const searchCommand: CommandFactory = (ctx) => ({
     yargs
       .positional('query', { type: 'string', array: true, describe: 'Words to find (all of them); word* for a prefix' })
       .option('json', { type: 'boolean', describe: 'One signed event per line, exactly as received' })
-      .option('limit', { type: 'number', describe: `How many results, newest first (default ${DEFAULT_SEARCH_LIMIT})` })
-      .option('since', { type: 'string', describe: 'Only newer than this: 30m, 2h, 1d, 2w or a unix time' })
-      .option('until', { type: 'string', describe: 'Only up to this time: 30m, 2h, 1d, 2w ago or a unix time' })
-      .option('author', { type: 'string', array: true, describe: 'Only by this person: npub1…, nprofile1… or hex (repeatable)' })
-      .option('kind', { type: 'number', array: true, describe: 'Only these event kinds (repeatable; default 1 and 30023)' })
+      .option('limit', { type: 'number', requiresArg: true, describe: `How many results, newest first (default ${DEFAULT_SEARCH_LIMIT})` })
+      .option('since', { type: 'string', requiresArg: true, describe: 'Only newer than this: 30m, 2h, 1d, 2w or a unix time' })
+      .option('until', { type: 'string', requiresArg: true, describe: 'Only up to this time: 30m, 2h, 1d, 2w ago or a unix time' })
+      .option('author', { type: 'string', requiresArg: true, array: true, describe: 'Only by this person: npub1…, nprofile1… or hex (repeatable)' })
+      .option('kind', { type: 'number', requiresArg: true, array: true, describe: 'Only these event kinds (repeatable; default 1 and 30023)' })
       .option('local', { type: 'boolean', describe: 'Search the local cache only; ask no relay' })
       .option('people', { type: 'boolean', describe: 'Find profiles by name, display name or NIP-05 instead of notes' }),
   handler: async (args) => (await run()).searchCommandRun(ctx, args as SearchArgs),

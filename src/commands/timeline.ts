@@ -29,11 +29,11 @@ export const timelineCommand: CommandFactory = (ctx) => ({
   builder: (yargs: Argv) =>
     yargs
       .option('json', { type: 'boolean', describe: 'One signed event per line, exactly as received' })
-      .option('limit', { type: 'number', describe: `How many notes, newest first, any count (default ${DEFAULT_LIMIT})` })
-      .option('since', { type: 'string', describe: `How far back: 30m, 2h, 1d, 2w or a unix time (default ${DEFAULT_SINCE} before --until or now)` })
-      .option('until', { type: 'string', describe: 'Only notes up to this time: 30m, 2h, 1d, 2w ago or a unix time (default now)' })
+      .option('limit', { type: 'number', requiresArg: true, describe: `How many notes, newest first, any count (default ${DEFAULT_LIMIT})` })
+      .option('since', { type: 'string', requiresArg: true, describe: `How far back: 30m, 2h, 1d, 2w or a unix time (default ${DEFAULT_SINCE} before --until or now)` })
+      .option('until', { type: 'string', requiresArg: true, describe: 'Only notes up to this time: 30m, 2h, 1d, 2w ago or a unix time (default now)' })
       .option('global', { type: 'boolean', describe: 'Everyone on your relays, not only the people you follow' })
-      .option('tag', { type: 'string', array: true, describe: 'Notes with this hashtag (repeatable: any of them), from everyone' })
+      .option('tag', { type: 'string', requiresArg: true, array: true, describe: 'Notes with this hashtag (repeatable: any of them), from everyone' })
       .option('stream', { type: 'boolean', describe: 'Then keep printing notes as they arrive (oldest first, the newest last), until Ctrl-C' }),
   handler: async (args) => (await run()).timeline(ctx, args as TimelineArgs),
 });

@@ -17,9 +17,12 @@ export interface EventRef {
   kind?: number;
 }
 
-/** `ownPubkey`: the user's public key, whose secret is refused where a note's id belongs. */
+/**
+ * `ownPubkey`: the user's public key, whose secret is refused where a note's id belongs, and
+ * dropped from the hints (a hint is connected to: its URL would reach DNS and the relay).
+ */
 export function parseEventRef(input: string, ownPubkey?: string): EventRef {
-  const ref = parseAnyEventRef(input);
+  const ref = readEventRef(input, ownPubkey);
   if (isSecretOf(ref.id, ownPubkey)) throw secretWhereNote();
   return ref;
 }
@@ -27,7 +30,8 @@ export function parseEventRef(input: string, ownPubkey?: string): EventRef {
 export const secretWhereNote = () =>
   usageError('that is your secret key, not a note: never share it. Give the note1…, nevent1… or hex id of the note.');
 
-function parseAnyEventRef(input: string): EventRef {
+/** As parseEventRef, but an id that is the user's secret is the caller's to refuse; hints holding it are dropped all the same. */
+export function readEventRef(input: string, ownPubkey?: string): EventRef {
   let text = input.trim();
   if (/^nostr:/i.test(text)) text = text.slice(6);
   if (text === text.toUpperCase()) text = text.toLowerCase();
@@ -44,9 +48,9 @@ function parseAnyEventRef(input: string): EventRef {
     const relays: string[] = [];
     for (const relay of decoded.data.relays ?? []) {
       try {
-        relays.push(normalizeRelayUrl(relay));
+        relays.push(normalizeRelayUrl(relay, ownPubkey));
       } catch {
-        // A hint that is not a relay URL is ignored.
+        // A hint that is not a relay URL, or that holds a secret key, is ignored.
       }
     }
     return {

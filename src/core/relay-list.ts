@@ -8,6 +8,7 @@
 // (a list must not make the client probe the user's LAN), unless the caller
 // allows that because the user's own relays live there.
 import type { RelaySpec } from './relay-spec.js';
+import { containsSecret } from './identifiers.js';
 import { parseRelayUrl } from './relay-url.js';
 
 export const RELAY_LIST_KIND = 10002;
@@ -69,8 +70,10 @@ const isPrivateUrl = (url: string): boolean => {
  * service on this machine) unless the user's relays are there too (a home relay, a test network),
  * the rule for people's relay lists.
  */
-export function hintsToFollow(userRelays: readonly string[], hints: readonly string[]): string[] {
-  return userRelays.some(isPrivateUrl) ? [...hints] : hints.filter((url) => !isPrivateUrl(url));
+export function hintsToFollow(userRelays: readonly string[], hints: readonly string[], ownPubkey?: string): string[] {
+  // Nor one holding the user's own secret (a relay URL with one is refused wherever it is typed).
+  const safe = hints.filter((url) => !containsSecret(url, ownPubkey));
+  return userRelays.some(isPrivateUrl) ? safe : safe.filter((url) => !isPrivateUrl(url));
 }
 
 export function isPrivateHost(hostname: string): boolean {

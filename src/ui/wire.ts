@@ -182,7 +182,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   const profiles = createProfileDirectory({ pool: pool(), store: events(), relays: () => [...new Set([...readUrls(client.relays()), ...discoveryRelaysFor(client)])], stalled: client.stalled });
   startupMark('store-open');
   const nip05 = nip05For(client);
-  const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => allUrls(client.relays()), stalled: client.stalled });
+  const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => allUrls(client.relays()), ownPubkey: client.publicKey(), stalled: client.stalled });
   let closed = false;
   const dms = wireDms(client, () => closed);
   /** Told when the relays panel changed the relays: the shown feed is opened again with them. */

@@ -128,6 +128,25 @@ describe('key', () => {
     expect((await cli.run(['key', 'show', '--secret'], { env: PASS })).stdout).toBe(`${NSEC}\n`);
   });
 
+  it('importing the stored key unencrypted over its encrypted copy is refused without --force (--encrypt keeps it encrypted)', SCRYPT_RUNS, async () => {
+    const cli = cliHome();
+    expect((await cli.run(['key', 'import', '--encrypt', '--no-adopt'], { stdin: NSEC, env: PASS })).code).toBe(0);
+    const encrypted = fs.readFileSync(cli.file('keys.json'), 'utf8');
+    // No passphrase in the environment: none is asked either.
+    const plain = await cli.run(['key', 'import', '--no-adopt'], { stdin: NSEC });
+    expect(plain).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        'nostr-tui: the stored key is encrypted with a passphrase; importing it unencrypted would remove that protection. Add --encrypt to keep it encrypted (or --force to store it unencrypted). Nothing was changed.\n',
+    });
+    expect(fs.readFileSync(cli.file('keys.json'), 'utf8')).toBe(encrypted);
+    expect((await cli.run(['key', 'import', '--encrypt', '--no-adopt'], { stdin: NSEC, env: PASS })).code).toBe(0);
+    expect(fs.readFileSync(cli.file('keys.json'), 'utf8')).not.toContain(bytesToHex(SECRET));
+    expect((await cli.run(['key', 'import', '--force', '--no-adopt'], { stdin: NSEC })).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(cli.file('keys.json'), 'utf8'))).toEqual({ pubkey: PUBKEY, secretKey: bytesToHex(SECRET) });
+  });
+
   it('import of an ncryptsec checks the passphrase and keeps it encrypted (NIP-49 test vector)', SCRYPT_RUNS, async () => {
     const cli = cliHome();
     const ncryptsec =

@@ -8,6 +8,7 @@ import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { bytesToHex } from 'nostr-tools/utils';
 import { describe, expect, it, vi } from 'vitest';
 import { cliHome } from '../helpers/cli.js';
+import { startFaultRelay } from '../helpers/fault-relay.js';
 import { relayForFile } from '../helpers/file-relay.js';
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -98,6 +99,38 @@ describe('own secret key in an error', () => {
     const other = 'ab'.repeat(32);
     expect((await cli.run(['relay', 'plan', other])).stderr).toContain(`Unknown argument: ${other}.`);
   });
+
+  it('outbox drop <own secret> (hex or note1) is refused like delete, never named back as a note1…', async () => {
+    const { cli, hex } = await userHome();
+    for (const spelling of [hex, noteEncode(hex)]) {
+      const result = await cli.run(['outbox', 'drop', spelling, '--yes']);
+      expect(result.code, spelling).toBe(2);
+      expect(result.stderr).toBe(SECRET_WHERE_NOTE);
+    }
+    // An id not in the outbox is still named, so the refusal above is not a silence that hides everything.
+    const other = 'ab'.repeat(32);
+    expect((await cli.run(['outbox', 'drop', other, '--yes'])).stderr).toContain(noteEncode(other));
+  });
+
+  it('an error that quotes a value cut short, or re-encoded, shows no piece of the own secret', async () => {
+    const { cli, hex, env } = await userHome();
+    const since = (flag: string) => `nostr-tui: ${flag} "[redacted secret]" is not understood; use a duration like 30m, 2h, 1d, 2w or a unix time in seconds\n`;
+    const cases: [string[], string, NodeJS.ProcessEnv?][] = [
+      [['timeline', '--since', hex], since('--since')],
+      [['timeline', '--until', hex.toUpperCase()], since('--until')],
+      [['notifications', `--since=${hex}`], since('--since')],
+      [['search', 'cats', '--since', hex], since('--since')],
+      [['timeline'], 'nostr-tui: NOSTR_TUI_MAX_RELAYS must be a whole number from 1 to 200, like 20 (it is "[redacted secret]")\n', { NOSTR_TUI_MAX_RELAYS: hex }],
+    ];
+    for (const [argv, stderr, extra] of cases) {
+      const result = await cli.run([...argv, '--relay', relay.url], { env: { ...env, ...extra } });
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr).toBe(stderr);
+    }
+    // Someone else's 64 hex is not a secret of yours: quoted as it was (cut short).
+    const other = 'ab'.repeat(32);
+    expect((await cli.run(['timeline', '--since', other, '--relay', relay.url])).stderr).toContain(`"${other.slice(0, 40)}"`);
+  });
 });
 
 describe('secret keys in relay URLs', () => {
@@ -109,6 +142,25 @@ describe('secret keys in relay URLs', () => {
       expect(result.code, url).toBe(2);
       expect(result.stderr).toBe(SECRET_IN_URL);
       expect(fs.existsSync(cli.file('config.json'))).toBe(false);
+    }
+  });
+
+  it('a relay hint in an nevent holding the own secret hex is never connected to (the same hint without it is)', async () => {
+    const { cli, hex } = await userHome();
+    // Only a probe of whether the hint is followed: it answers every request with nothing.
+    const hinted = await startFaultRelay({ onReq: (req) => req.eose() });
+    try {
+      const id = 'cd'.repeat(32);
+      const withSecret = neventEncode({ id, relays: [`${hinted.url}/?s=${hex}`] });
+      const refused = await cli.run(['thread', withSecret, '--relay', relay.url]);
+      expect(refused.code).toBe(1); // not found: the user's relay was asked, the hint was not
+      expect(refused.stderr).toBe('nostr-tui: could not find that note in the cache or on your relays (an nevent1… with relay hints helps).\n');
+      expect(hinted.accepted()).toBe(0);
+      expect(hinted.httpRequests()).toBe(0);
+      await cli.run(['thread', neventEncode({ id, relays: [`${hinted.url}/?s=x`] }), '--relay', relay.url]);
+      expect(hinted.accepted()).toBeGreaterThan(0);
+    } finally {
+      await hinted.stop();
     }
   });
 

@@ -1,9 +1,9 @@
 // A secret key pasted by mistake into text that leaves the machine is refused before anything is
 // signed or asked: a search (search relays would see it), a hashtag, a mute word (the list is
-// published), a profile field, a private message, a note. Any nsec, and the user's own secret as
-// 64 hex. Exit 2, one line that never repeats the key.
+// published), a profile field, a private message, a note (a relay hint in it too), a deletion's
+// reason. Any nsec, and the user's own secret as 64 hex. Exit 2, one line that never repeats the key.
 import fs from 'node:fs';
-import { nsecEncode, npubEncode } from 'nostr-tools/nip19';
+import { neventEncode, nprofileEncode, nsecEncode, npubEncode } from 'nostr-tools/nip19';
 import { bytesToHex } from 'nostr-tools/utils';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,10 @@ describe('a secret key in text that would leave the machine', () => {
     ['your own secret as hex, posted', ['post', `backup ${myHex}`], SECRET_IN.note],
     ['your own secret as hex, as a hashtag', ['timeline', '--tag', myHex], SECRET_IN.hashtag],
     ['your own secret as hex, in a profile', ['profile', 'set', '--name', myHex], SECRET_IN.profile],
+    ['a deletion reason', ['delete', 'cd'.repeat(32), '--reason', `oops ${nsec}`], SECRET_IN.deletion],
+    ['your own secret as hex, in a deletion reason', ['delete', 'cd'.repeat(32), `--reason=${myHex}`], SECRET_IN.deletion],
+    ['an nsec in a quoted note’s relay hint', ['post', `see nostr:${neventEncode({ id: 'cd'.repeat(32), relays: [`wss://r.example/${nsec}`] })}`], SECRET_IN.note],
+    ['your own secret as hex in a person’s relay hint', ['post', `hi nostr:${nprofileEncode({ pubkey: someonesHex, relays: [`wss://r.example/?k=${myHex}`] })}`], SECRET_IN.note],
   ])('%s: refused, exit 2, the key never repeated', async (_what, argv, line) => {
     const result = await run(argv);
     expect(result).toMatchObject({ code: 2, stdout: '', stderr: `nostr-tui: ${line}\n` });

@@ -36,6 +36,9 @@ describe('nostrAddress: what / opens instead of searching', () => {
     }
     // Anyone else's note and person still open.
     expect(nostrAddress(noteEncode(id), me)).toEqual({ type: 'note', ref: { id, relays: [] } });
+    // A note opens, but a hint holding the secret (or any nsec) is not followed.
+    const hints = [`wss://r.example/?s=${hex}`, `wss://r.example/${nsecEncode(secret)}`, 'wss://kept.example'];
+    expect(nostrAddress(neventEncode({ id, relays: hints }), me)).toEqual({ type: 'note', ref: { id, relays: ['wss://kept.example'] } });
     expect(nostrAddress(npubEncode(pubkey), me)).toEqual({ type: 'profile', pubkey });
   });
 });

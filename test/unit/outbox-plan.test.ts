@@ -1,5 +1,7 @@
 // The outbox planner (NIP-65), the delivery scores it learns from, and the
 // rules for relay URLs taken from other people's lists.
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { bytesToHex } from 'nostr-tools/utils';
 import { describe, expect, it } from 'vitest';
 import { DeliveryStats } from '../../src/core/delivery.js';
 import { planFilters, planOutbox } from '../../src/core/outbox-plan.js';
@@ -68,6 +70,13 @@ describe('relay lists from other people (NIP-65)', () => {
     const hints = ['wss://relay.example', 'ws://127.0.0.1:6379', 'ws://192.168.1.1', 'ws://router', 'ws://[::1]:8080', 'not a url'];
     expect(hintsToFollow(['wss://mine.example'], hints)).toEqual(['wss://relay.example']);
     expect(hintsToFollow(['wss://mine.example', 'ws://127.0.0.1:7777'], hints)).toEqual(hints);
+  });
+
+  it('never follows a quote hint holding the user’s own secret key (as 64 hex)', () => {
+    const secret = generateSecretKey();
+    const hint = `wss://relay.example/?k=${bytesToHex(secret).toUpperCase()}`;
+    expect(hintsToFollow([MINE], [hint, 'wss://other.example'], getPublicKey(secret))).toEqual(['wss://other.example']);
+    expect(hintsToFollow([MINE], [hint], getPublicKey(generateSecretKey()))).toEqual([hint]);
   });
 
   it('writes the user’s own list with markers only where a relay is not both', () => {

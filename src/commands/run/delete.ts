@@ -4,6 +4,7 @@ import { deleteOwnEvent } from '../../client/notes.js';
 import { accepted } from '../../client/publish.js';
 import { ExitCode } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
+import { refuseSecretIn } from '../../core/secret-in-text.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { DeleteArgs } from '../delete.js';
 import { resultsJson, withClient, writeOutput } from '../with-client.js';
@@ -11,7 +12,10 @@ import { storedPubkey } from '../../store/keys.js';
 
 export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise<void> {
   // Bad input is reported before any key, file or socket is touched.
-  const ref = parseEventRef(String(args.note ?? ''), storedPubkey(ctx.paths.configDir));
+  const own = storedPubkey(ctx.paths.configDir);
+  const ref = parseEventRef(String(args.note ?? ''), own);
+  // The reason is the request's content, public like a note (NIP-09).
+  refuseSecretIn('deletion', [args.reason], own);
   await withClient(ctx, args, async (client) => {
     // Said once it is saved, each relay's answer as it comes (see post).
     const output = writeOutput(ctx, client, args.json);

@@ -88,6 +88,12 @@ export async function importKey(ctx: CommandContext, args: KeyArgs): Promise<voi
   if (existing && existing.pubkey !== key.pubkey && !args.force) {
     throw failure(`a different key is already stored (${npub(existing.pubkey)}); add --force to replace it. Nothing was changed.`);
   }
+  if (existing?.secret?.type === 'encrypted' && key.secret?.type === 'plain' && !args.force) {
+    // The same key, typed in plain: storing it so would quietly undo `key encrypt`.
+    throw failure(
+      'the stored key is encrypted with a passphrase; importing it unencrypted would remove that protection. Add --encrypt to keep it encrypted (or --force to store it unencrypted). Nothing was changed.',
+    );
+  }
   if (existing?.secret && !key.secret) {
     throw failure(`the stored key already has its secret; importing its npub would make it read-only. Nothing was changed.`);
   }

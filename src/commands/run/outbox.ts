@@ -2,7 +2,9 @@
 import { decode, noteEncode } from 'nostr-tools/nip19';
 import { createInterface } from 'node:readline';
 import { ExitCode, failure, usageError } from '../../core/errors.js';
-import { isHexKey } from '../../core/identifiers.js';
+import { isHexKey, isSecretOf } from '../../core/identifiers.js';
+import { secretWhereNote } from '../../core/event-ref.js';
+import { storedPubkey } from '../../store/keys.js';
 import { utcMinute } from '../../core/clock.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { Client } from '../../client/client.js';
@@ -141,8 +143,17 @@ const flushWith = (ctx: CommandContext, override: boolean) => async (client: Cli
     }
 };
 
-/** An event id as `outbox` lists it (note1…), a nevent, or 64 hex characters. */
-function parseEventId(input: string): string {
+/**
+ * An event id as `outbox` lists it (note1…), a nevent, or 64 hex characters. The user's own secret
+ * key has the shape of an id: refused as `delete` refuses it, never named back (as a note1… either).
+ */
+function parseEventId(input: string, ownPubkey: string | undefined): string {
+  const id = parseAnyEventId(input);
+  if (isSecretOf(id, ownPubkey)) throw secretWhereNote();
+  return id;
+}
+
+function parseAnyEventId(input: string): string {
   const text = input.trim().replace(/^nostr:/i, '');
   if (isHexKey(text.toLowerCase())) return text.toLowerCase();
   try {
@@ -177,7 +188,7 @@ function askLine(ctx: CommandContext, question: string): Promise<string> {
  * without one, --yes is required (a script must say it means it).
  */
 export async function drop(ctx: CommandContext, args: OutboxArgs): Promise<void> {
-  const id = parseEventId(args.id ?? '');
+  const id = parseEventId(args.id ?? '', storedPubkey(ctx.paths.configDir));
   if (!args.yes && !ctx.stdin.isTTY) {
     throw usageError('outbox drop removes the event for good; not in a terminal, add --yes to confirm. Nothing was dropped.');
   }
