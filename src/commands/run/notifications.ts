@@ -1,5 +1,6 @@
 // The work behind `nostr-tui notifications` (options in ../notifications.ts):
 import { cacheOf } from '../../client/client.js';
+import { isMutedEvent, loadMuteSet, openHiding } from '../../client/mutes.js';
 // the same service as the Notifications view, answered once. Reading them here
 // does not mark them seen: the view's unread count is the interactive user's.
 import { createNotifications, lookUpNotes } from '../../client/notifications.js';
@@ -34,7 +35,10 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
     const store = cacheOf(client);
     const deps = { pool: client.pool(), clock: ctx.clock, store, me, readRelays, noteRelays: writeUrls(client.relays()) };
-    const service = createNotifications(deps, { since, limit });
+    // Muted people, hashtags and words (NIP-51, the private part too) notify nobody, as in the
+    // Notifications view: left out before --limit counts, and from what --stream prints.
+    const mutes = loadMuteSet(client, client.stalled);
+    const service = await openHiding(client, mutes, (muted) => createNotifications(deps, { since, limit, hide: (event) => isMutedEvent(event, muted) }));
     const outcomes = await service.feed.settled;
     // What was deleted (NIP-09) but may still be cached is left out.
     await service.deletionsChecked;
