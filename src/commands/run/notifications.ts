@@ -22,6 +22,7 @@ import type { Event } from 'nostr-tools';
 import type { Notification } from '../../core/notifications.js';
 import { warningText } from '../../core/content-warning.js';
 import { untilStopped } from './stream-notes.js';
+import { warnSilent } from './unanswered.js';
 
 export async function notifications(ctx: CommandContext, args: NotificationsArgs): Promise<void> {
   const limit = args.limit ?? NOTIFICATIONS_LIMIT;
@@ -69,9 +70,15 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
       }
     };
     await print(list);
-    if (!outcomes.some((o) => o.eose) && list.length === 0) {
-      throw failure(`no relay answered (${outcomes.length} asked); check your connection or relays (\`nostr-tui relay list\`).`);
+    if (!outcomes.some((o) => o.eose)) {
+      const why = `no relay answered (${outcomes.length} asked)`;
+      const fix = 'check your connection or relays (`nostr-tui relay list`)';
+      if (list.length === 0) throw failure(`${why}; ${fix}.`);
+      // The cache had something to show: a result (exit 0), said to be only that, as `timeline` does.
+      const shown = `${list.length} cached notification${list.length === 1 ? '' : 's'}`;
+      writeLine(ctx.stderr, `nostr-tui: warning: ${why}; showed ${shown}. ${fix[0]!.toUpperCase()}${fix.slice(1)}.`);
     }
+    warnSilent(ctx, outcomes, 'showing what the others and the cache hold');
     // Said on stderr, so stdout stays empty for a script: silence would leave a person wondering.
     if (list.length === 0 && !args.json) {
       const hint = args.since === undefined ? ' (`--since 4w` looks further back)' : '';

@@ -1,15 +1,26 @@
-// An edit made from the newest copy that some relays did not answer for
-// (src/client/newest-copy.ts): said on stderr, so the user knows which were silent.
+// Relays that did not answer (down, refused, stalled) while others did: said on stderr, one
+// line, so the user knows what they see came from fewer relays than asked. A read or an edit
+// made from the newest copy (src/client/newest-copy.ts) says so, as a one-shot feed does.
 import type { NewestLookup } from '../../client/newest-copy.js';
 import { sanitizeLine } from '../../core/sanitize.js';
+import type { RelayOutcome } from '../../net/types.js';
 import { writeLine, type CommandContext } from '../context.js';
 
-/** `noun` names what was looked up ("follow list"). */
-export function warnUnanswered(ctx: CommandContext, lookup: Pick<NewestLookup, 'relays' | 'answered'>, noun: string): void {
-  if (lookup.answered > 0 && lookup.answered < lookup.relays.length) {
-    const silent = lookup.relays.filter((relay) => !relay.eose).map((relay) => sanitizeLine(relay.url));
-    writeLine(ctx.stderr, `nostr-tui: note: ${silent.join(', ')} did not answer; the newest ${noun} from the others was used.`);
-  }
+/** When some relays answered (EOSE) and some did not: `nostr-tui: note: <those> did not answer; <rest>.` */
+export function warnSilent(ctx: CommandContext, relays: readonly RelayOutcome[], rest: string): void {
+  const silent = relays.filter((relay) => !relay.eose).map((relay) => sanitizeLine(relay.url));
+  if (silent.length > 0 && silent.length < relays.length) writeLine(ctx.stderr, `nostr-tui: note: ${silent.join(', ')} did not answer; ${rest}.`);
+}
+
+/** `noun` names what was looked up ("follow list"); `read`: it was shown rather than edited. */
+export function warnUnanswered(ctx: CommandContext, lookup: Pick<NewestLookup, 'relays'>, noun: string, read = false): void {
+  warnSilent(ctx, lookup.relays, read ? `this is the newest copy of your ${noun} the others have` : `the newest ${noun} from the others was used`);
+}
+
+/** A list shown as the relays have it (`following`, `mutes`, `bookmarks`): a note when it is the local copy (no relay answered) or when some relays did not answer. */
+export function warnListRead(ctx: CommandContext, lookup: Pick<NewestLookup, 'relays' | 'answered'>, noun: string): void {
+  if (lookup.answered === 0) writeLine(ctx.stderr, `nostr-tui: note: no relay answered; this is the local copy of your ${noun}.`);
+  else warnUnanswered(ctx, lookup, noun, true);
 }
 
 /** A list shown as the relays have it, when none answered and there is no local copy: why, for people. */
