@@ -100,6 +100,22 @@ export async function loadMuteSet(client: Client, skip?: ReadonlySet<string>): P
   }
 }
 
+/**
+ * Something that hides muted events (a feed), opened at once with the local copy's list and, when
+ * `newest` (the relays' list, loadMuteSet, asked alongside) hides something else, opened again
+ * with it: no round trip waits for the list, and what is shown is hidden by the newest one.
+ */
+export async function openHiding<T extends { close(): void }>(client: Client, newest: Promise<MuteSet>, open: (mutes: MuteSet) => T): Promise<T> {
+  const local = await localMuteSet(client);
+  let opened = open(local);
+  const mutes = await newest;
+  if (!sameMuteSet(mutes, local)) {
+    opened.close();
+    opened = open(mutes);
+  }
+  return opened;
+}
+
 /** isMuted with a repost's inner note read from its content (NIP-18) when it carries one. */
 export function isMutedEvent(event: Event, set: MuteSet): boolean {
   if (isEmptyMuteSet(set)) return false;

@@ -22,9 +22,9 @@ export interface NewestLookup {
   /** How many of them answered. */
   answered: number;
   /**
-   * Relays that sent an event too big to read while it was looked up for an edit (over the
-   * message or tag limits of src/core/relay-message.ts): it may be the newest copy, so the edit is
-   * refused rather than made from an older one or from nothing.
+   * Relays that sent an event too big to read while it was looked up (over the message or tag
+   * limits of src/core/relay-message.ts): it may be the newest copy, so an edit is refused rather
+   * than made from an older one or from nothing, and a read says what it shows may be older.
    */
   unreadable?: string[];
 }
@@ -85,7 +85,8 @@ export async function fetchNewest(
   const filters = [{ kinds: [kind], authors: [pubkey], limit: 1 }];
   const indexers = discoveryRelaysFor(client, urls).filter((url) => !skip?.has(url));
   const fromIndexers = () => askIndexers(client, filters, indexers);
-  const before = forEdit ? oversizeSoFar(client) : undefined;
+  // Reads too: a list shown from an older copy must say that a newer one may have been unreadable.
+  const before = oversizeSoFar(client);
   const [{ events, relays }, alongside] = await Promise.all([client.pool().query(filters, { relays: urls }), forEdit ? fromIndexers() : []]);
   const theirs = (found: Event[]) => found.filter((event) => event.kind === kind && event.pubkey === pubkey);
   const local = localCopy(client, kind, pubkey);

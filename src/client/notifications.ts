@@ -96,11 +96,12 @@ export interface NotificationsService {
 /** How long new notifications gather before their deletion requests are asked for, ms. */
 const DELETION_CHECK_MS = 2_000;
 
-export function createNotifications(deps: NotificationsDeps, window: { since: number; limit: number }): NotificationsService {
+/** `hide`: events that notify nobody (the one-shot command's mutes; the UI hides them as it draws). */
+export function createNotifications(deps: NotificationsDeps, window: { since: number; limit: number; hide?: (event: Event) => boolean }): NotificationsService {
   const feed = openFeed(
     { pool: deps.pool, clock: deps.clock, store: deps.store, ...(deps.stalled ? { stalled: deps.stalled } : {}) },
     notificationFilters(deps.me, window.since, window.limit),
-    { relays: deps.readRelays },
+    { relays: deps.readRelays, ...(window.hide ? { hide: window.hide } : {}) },
   );
   const listeners = new Set<() => void>();
   const notify = () => {

@@ -10,7 +10,7 @@ import { FUTURE_SKEW_SEC } from '../core/timeline.js';
 import { defaultBackoff, type BackoffOptions } from './backoff.js';
 import { Connection } from './connection.js';
 import { Drain } from './drain.js';
-import { newPart, type Part } from './part.js';
+import { newPart, noteDepth, resubscribeFilters, type Part } from './part.js';
 import { mergeSteps, sameFilters } from './plan.js';
 import { DEFAULT_EOSE_TIMEOUT_MS, DEFAULT_IDLE_CLOSE_MS, DEFAULT_PUBLISH_TIMEOUT_MS, type PoolOptions } from './pool-options.js';
 import { publishTo } from './publish-to.js';
@@ -165,11 +165,13 @@ class Pool implements RelayPool {
         delivered,
         onevent: (event) => {
           part.outcome.events++;
+          noteDepth(part, event, this.latest());
           this.opts.ingest?.event(event, url);
           handlers.onevent(event, url);
         },
         onseen: (eventId, event) => {
           part.outcome.events++;
+          noteDepth(part, event, this.latest());
           this.opts.ingest?.seen(eventId, url);
           handlers.onseen?.(eventId, url, event);
         },
@@ -275,16 +277,15 @@ class Pool implements RelayPool {
     handlers.onclosed?.(part.conn.url, reason);
   }
 
-  /** After a reconnect: the same REQ again, from the newest event this relay delivered (NIP-01 `since`). */
+  /** After a reconnect: the window again, as deep as the relay's first answer reached (resubscribeFilters). */
   private resubscribe(conn: Connection, part: Part): void {
-    // Never past now + skew, whatever recorded `newest` (issue #16 item 3).
-    const cap = Math.floor(this.clock.now() / 1000) + FUTURE_SKEW_SEC;
-    const newest = part.sub.newest === undefined ? undefined : Math.min(part.sub.newest, cap);
-    part.sub.filters =
-      newest === undefined ? part.filters : part.filters.map((f) => ({ ...f, since: Math.max(f.since ?? 0, newest) }));
+    part.sub.filters = resubscribeFilters(part);
     part.reqAt = this.clock.now();
     conn.relay.req(part.sub);
   }
+
+  /** Unix seconds: now plus the skew allowed; an event dated later is held back (issue #16 item 3). */
+  private latest = (): number => Math.floor(this.clock.now() / 1000) + FUTURE_SKEW_SEC;
 
   async publish(event: Event, opts: PublishOptions = {}): Promise<PublishResult[]> {
     const urls = [...new Set(opts.relays ?? writeUrls(this.opts.relays))];

@@ -13,8 +13,6 @@ export interface RelaySub {
   filters: Filter[];
   /** Ids already handed on by this subscription, shared by all its relays. */
   readonly delivered: RecentSet<string>;
-  /** Newest created_at this relay delivered on it, future-dated events aside: where a resubscription starts. */
-  newest?: number;
   onevent(event: Event): void;
   /** A copy of an event already handed on, with that event while the pool still remembers it. */
   onseen(id: string, event: Event | undefined): void;

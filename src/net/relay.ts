@@ -13,7 +13,6 @@ import type { Event, EventTemplate } from 'nostr-tools';
 import { AbstractRelay } from 'nostr-tools/abstract-relay';
 import { matchFilters } from 'nostr-tools/filter';
 import { defaultLimits, isDropped, parseRelayMessage, type RelayMessageLimits } from '../core/relay-message.js';
-import { FUTURE_SKEW_SEC } from '../core/timeline.js';
 import type { Timers } from '../core/clock.js';
 import type { Drainable } from './drain.js';
 import { Fifo } from './fifo.js';
@@ -306,9 +305,6 @@ export class PoolRelay extends AbstractRelay implements Drainable {
   private deliver(sub: RelaySub, event: Event | undefined, id: string): void {
     if (!this.subs.has(sub.id)) return;
     const seen = event ?? this.deps.verified.get(id);
-    // A note dated ten years ahead must not make the next REQ ask only for what comes after it.
-    const current = seen && seen.created_at <= this.deps.now() + FUTURE_SKEW_SEC;
-    if (seen && current && (sub.newest === undefined || seen.created_at > sub.newest)) sub.newest = seen.created_at;
     if (!event || !sub.delivered.add(id)) {
       this.deps.counts.duplicates++;
       sub.onseen(id, seen);

@@ -1,6 +1,7 @@
 // A follow list naming thousands of people is read and kept whole by an edit; one too big to read
 // (a relay's message over the limits) refuses the edit rather than start from nothing: a `follow`
 // that found "no list" published a list of one over the real one.
+import { npubEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cliUser } from '../helpers/cli.js';
@@ -54,6 +55,45 @@ describe('a follow list of thousands', () => {
         `nostr-tui: ${oversized.url} sent an event too big to read (over 512 KiB or 10,000 tags), which may be your newest follow list; nothing was changed, so as not to replace it with an older one.\n`,
       );
       expect(published).toEqual([]);
+    } finally {
+      await oversized.stop();
+    }
+  });
+
+  it('following, mutes and bookmarks say a relay sent a list too big to read, show the rest, exit 1', async () => {
+    const { cli, secretKey } = await cliUser('nostr-tui-big-follows-');
+    const friend = someone();
+    const old = nowSec() - 3_600;
+    await relay.seed(
+      finalizeEvent({ kind: 3, created_at: old, tags: [['p', friend]], content: '' }, secretKey),
+      finalizeEvent({ kind: 10000, created_at: old, tags: [['word', 'spoiler']], content: '' }, secretKey),
+      finalizeEvent({ kind: 10003, created_at: old, tags: [], content: '' }, secretKey),
+    );
+    // A newer copy of each list, over 512 KiB (made before any relay is asked: the real relay runs in this process).
+    const tags = Array.from({ length: 7_000 }, () => ['p', someone(), 'wss://some-relay.example.com/']);
+    const huge = new Map([3, 10000, 10003].map((kind) => [kind, finalizeEvent({ kind, created_at: nowSec() - 60, tags, content: '' }, secretKey)]));
+    const oversized = await startFaultRelay({
+      onReq: (req) => {
+        const event = huge.get(req.filters[0]?.kinds?.[0] ?? 0);
+        if (event) req.event(event);
+        req.eose();
+      },
+    });
+    try {
+      const cases: Array<[string, string, string]> = [
+        ['following', 'follow list', JSON.stringify([{ npub: npubEncode(friend), pubkey: friend }])],
+        ['mutes', 'mute list', JSON.stringify([{ type: 'word', value: 'spoiler' }])],
+        ['bookmarks', 'bookmarks', ''],
+      ];
+      for (const [command, noun, stdout] of cases) {
+        const result = await cli.run([command, '--json', '--relay', oversized.url, '--relay', relay.url]);
+        expect({ command, code: result.code, stdout: result.stdout.trim(), stderr: result.stderr }).toEqual({
+          command,
+          code: 1,
+          stdout,
+          stderr: `nostr-tui: warning: ${oversized.url} sent an event too big to read (over 512 KiB or 10,000 tags), which may be a newer ${noun}; what is shown may not be the newest.\n`,
+        });
+      }
     } finally {
       await oversized.stop();
     }

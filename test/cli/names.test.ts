@@ -100,6 +100,31 @@ describe('names in text output', () => {
   });
 });
 
+describe('the user', () => {
+  let relay: TestRelay;
+  const me = generateSecretKey();
+  const mine = sign(me, NOW - 60, `my note, to nostr:${npubEncode(pk(me))}`);
+  beforeAll(async () => {
+    relay = await startRelay();
+    await relay.seed(sign(me, NOW - 86_400, '', 3, [['p', pk(bob)]]), mine);
+  });
+  afterAll(async () => relay.stop());
+
+  it('is `you` (as in the UI) until their profile has a name, never only an npub; then by that name', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-names-you-'));
+    try {
+      new KeyStore(dir).save({ pubkey: pk(me) });
+      const before = await runInProcess(['timeline', '--relay', relay.url, '--since', '1h'], { home: dir, nowSec: NOW });
+      expect(before.stdout.split('\n').slice(0, 2)).toEqual(['you · 1 minute ago', '  my note, to @you']);
+      await relay.seed(sign(me, NOW - 30, JSON.stringify({ name: 'Me' }), 0));
+      const after = await runInProcess(['timeline', '--relay', relay.url, '--since', '1h'], { home: dir, nowSec: NOW });
+      expect(after.stdout.split('\n').slice(0, 2)).toEqual([`Me (${shortNpub(pk(me))}) · 1 minute ago`, '  my note, to @Me']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('names the cache does not have', () => {
   let relay: TestRelay;
   let home: string;

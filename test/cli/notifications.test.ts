@@ -47,7 +47,8 @@ describe('nostr-tui notifications (built binary)', () => {
     const lines = result.stdout.split('\n');
     const at = lines.indexOf(`@ Dave (${shortNpub(getPublicKey(dave))}) mentioned you`);
     expect(at).toBeGreaterThanOrEqual(0);
-    expect(lines[at + 1]).toBe(`  hi @${shortNpub(scene.me.pk)} and @Dave`);
+    // The user is `you` until their profile has a name (as in the UI).
+    expect(lines[at + 1]).toBe('  hi @you and @Dave');
     // Without a cached name, the short npub.
     expect(lines).toContain(`↩ ${shortNpub(scene.carol.pk)} replied to "first words of my note, and then some m…"`);
   });

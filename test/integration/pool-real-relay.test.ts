@@ -1,6 +1,6 @@
 // The real-relay halves of behaviours first proven against the fault relay
 // (pool-faults.test.ts): an id is verified once however many relays send it, and a
-// stream that lost its connection resubscribes from the newest event that relay sent.
+// stream that lost its connection asks again as deep as its first answer reached.
 // (NIP-42 AUTH stays fault-relay only: @nostr-relay/core does not ask for it.)
 import type { Event } from 'nostr-tools';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
@@ -71,32 +71,38 @@ describe('pool behaviours on real relays', () => {
     expect((await window.settled).map((o) => o.events)).toEqual([10, 10, 10]);
   });
 
-  it('after a dropped connection the stream resubscribes from the newest event the relay sent', async () => {
+  it('after a dropped connection the stream asks again as deep as its first answer reached: a note stored meanwhile but dated earlier arrives', async () => {
     const bob = generateSecretKey();
     const relay = relays[0]!;
-    const first = signed(bob, { created_at: NOW - 50, content: 'first' });
-    const newest = signed(bob, { created_at: NOW - 20, content: 'newest' });
-    const whileAway = signed(bob, { created_at: NOW - 5, content: 'published while we were away' });
-    await relay.seed(first, newest);
+    const note = (ago: number, content: string) => signed(bob, { created_at: NOW - ago, content });
+    const [a, b, c] = [note(300, 'a'), note(200, 'b'), note(100, 'c')];
+    await relay.seed(a, b, c);
     const timers = new ManualTimers(NOW * 1000);
     pool = createPool({ relays: [spec(relay.url)], backoff: { baseMs: 1_000, maxMs: 60_000, random: () => 0.5 }, clock: timers, timers });
     const got: Event[] = [];
-    const sub = pool.subscribe([{ authors: [getPublicKey(bob)], since: NOW - 100 }], { onevent: (e) => got.push(e) });
-    await until(() => got.length === 2 && pool!.status()[0]!.state === 'eose', 'the first two events and EOSE');
+    // The first answer: the newest two (c, b), so the window reaches back to b.
+    const sub = pool.subscribe([{ authors: [getPublicKey(bob)], since: NOW - 86_400, limit: 2 }], { onevent: (e) => got.push(e) });
+    await until(() => got.length === 2 && pool!.status()[0]!.state === 'eose', 'the first answer');
+    const live = note(50, 'live');
+    await relay.seed(live);
+    await until(() => got.length === 3, 'a live note');
 
     relay.dropAll();
     await until(() => pool!.status()[0]!.state === 'error', 'the drop noticed');
-    await relay.seed(whileAway);
+    // Stored while we were away: one dated before the newest note we had (backdated, a clock
+    // behind, a client that published late), one now, and one dated below the window's depth.
+    const [backdated, fresh, deep] = [note(150, 'backdated, stored while away'), note(10, 'fresh, stored while away'), note(250, 'deep')];
+    await relay.seed(backdated, fresh, deep);
     timers.advance(750); // the first backoff delay with random 0.5
-    await until(() => got.length === 3, 'the event published while away');
-    expect(got.map((e) => e.content)).toEqual(['newest', 'first', 'published while we were away']);
-    // Resubscribed with since = the newest event's time: the relay sent `newest` again (a
-    // duplicate), but not `first`, which a REQ from the original since would have resent.
-    // A live marker after it: one socket keeps order, so any resent `first` came before it.
-    const marker = signed(bob, { created_at: NOW - 1, content: 'marker' });
+    await until(() => got.length === 5, 'the two notes stored while away');
+    // A live marker after them: one socket keeps order, so anything else resent came before it.
+    const marker = note(1, 'marker');
     await relay.seed(marker);
-    await until(() => got.length === 4, 'the live marker');
-    expect(pool.status()[0]!.counts).toMatchObject({ received: 4, duplicates: 1 });
+    await until(() => got.length === 6, 'the live marker');
+    // Nothing the first answer left out (a, deep: below b) came: those are found by paging down.
+    expect(got.map((e) => e.content)).toEqual(['c', 'b', 'live', 'fresh, stored while away', 'backdated, stored while away', 'marker']);
+    // c, b and live came again, duplicates dropped by id.
+    expect(pool.status()[0]!.counts).toMatchObject({ received: 6, duplicates: 3 });
     sub.close();
   });
 });

@@ -13,8 +13,9 @@ import type { BookmarkArgs } from '../bookmark.js';
 import { withClient } from '../with-client.js';
 import { namesFor } from './names.js';
 import { peopleIn, writeNote } from './timeline.js';
-import { unknownList } from './unanswered.js';
+import { unknownList, warnListRead } from './unanswered.js';
 import { allUrls } from '../../core/relay-spec.js';
+import { queryPastStalled } from '../../client/stalled-relays.js';
 import { storedPubkey } from '../../store/keys.js';
 
 const UNCHANGED = {
@@ -59,10 +60,9 @@ export async function editBookmarks(ctx: CommandContext, args: BookmarkArgs, act
 export async function listBookmarks(ctx: CommandContext, args: BookmarkArgs): Promise<void> {
   await withClient(ctx, args, async (client) => {
     const current = await currentBookmarks(client);
-    if (current.answered === 0) {
-      if (!current.event) throw failure(unknownList(current.relays.length, 'bookmarks'));
-      writeLine(ctx.stderr, 'nostr-tui: note: no relay answered; this is the local copy of your bookmarks.');
-    }
+    if (current.answered === 0 && !current.event) throw failure(unknownList(current.relays.length, 'bookmarks'));
+    warnListRead(ctx, current, 'bookmarks');
+    client.stalled.learn(current.relays);
     // The most recently saved first (NIP-51 lists grow at the end), the public ones, then the private part's.
     const privately = new Set(current.privateNotes);
     const ids = [...current.notes.filter((id) => !privately.has(id)).reverse(), ...[...current.privateNotes].reverse()];
@@ -91,7 +91,8 @@ async function notesById(client: Client, ids: string[]): Promise<Map<string, Eve
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     const relays = allUrls(client.relays());
-    keep((await client.pool().query(inGroupsOf(missing, IDS_PER_FILTER).map((group) => ({ ids: group })), { relays })).events);
+    // A relay that stalled on the list is not waited for again (one timeout per command).
+    keep((await queryPastStalled(client.pool(), inGroupsOf(missing, IDS_PER_FILTER).map((group) => ({ ids: group })), { relays }, client.stalled)).events);
   }
   return found;
 }

@@ -12,7 +12,7 @@ import { listEditOutput } from './list-edit.js';
 import { withClient } from '../with-client.js';
 import type { FollowArgs } from '../follow.js';
 import { cachedNames, namesFor, personText } from './names.js';
-import { unknownList } from './unanswered.js';
+import { unknownList, warnListRead } from './unanswered.js';
 
 /** The person followed or unfollowed, as `following` names them. */
 const whoIs = (client: Client, pubkey: string): string => personText(cachedNames(cacheOf(client), [pubkey]), pubkey);
@@ -40,10 +40,10 @@ export async function editFollows(ctx: CommandContext, args: FollowArgs, action:
 export async function following(ctx: CommandContext, args: FollowArgs): Promise<void> {
   await withClient(ctx, args, async (client) => {
     const current = await currentFollows(client);
-    if (current.answered === 0) {
-      if (!current.event) throw failure(unknownList(current.relays.length, 'follow list'));
-      writeLine(ctx.stderr, 'nostr-tui: note: no relay answered; this is the local copy of your follow list.');
-    }
+    if (current.answered === 0 && !current.event) throw failure(unknownList(current.relays.length, 'follow list'));
+    warnListRead(ctx, current, 'follow list');
+    // A relay that stalled on the list is not waited for again for names.
+    client.stalled.learn(current.relays);
     if (args.json) {
       writeLine(ctx.stdout, JSON.stringify(current.entries.map((entry) => ({ npub: npub(entry.pubkey), ...entry }))));
       return;

@@ -11,7 +11,7 @@ import { writeLine, type CommandContext } from '../context.js';
 import { listEditOutput } from './list-edit.js';
 import { withClient } from '../with-client.js';
 import type { MuteArgs } from '../mute.js';
-import { unknownList } from './unanswered.js';
+import { unknownList, warnListRead } from './unanswered.js';
 import { cachedNames, namesFor, personText, type CachedNames } from './names.js';
 import { cacheOf } from '../../client/client.js';
 
@@ -60,10 +60,10 @@ export async function editMutes(ctx: CommandContext, args: MuteArgs, action: 'mu
 export async function listMutes(ctx: CommandContext, args: MuteArgs): Promise<void> {
   await withClient(ctx, args, async (client) => {
     const current = await currentMutes(client);
-    if (current.answered === 0) {
-      if (!current.event) throw failure(unknownList(current.relays.length, 'mute list'));
-      writeLine(ctx.stderr, 'nostr-tui: note: no relay answered; this is the local copy of your mute list.');
-    }
+    if (current.answered === 0 && !current.event) throw failure(unknownList(current.relays.length, 'mute list'));
+    warnListRead(ctx, current, 'mute list');
+    // A relay that stalled on the list is not waited for again for names.
+    client.stalled.learn(current.relays);
     // The private part's entries too (NIP-51; put there by other clients), marked as such.
     const isPublic = new Set(current.entries.map((entry) => `${entry.type}:${entry.value}`));
     const privately = current.privateEntries.filter((entry) => !isPublic.has(`${entry.type}:${entry.value}`));

@@ -63,6 +63,18 @@ export function cachedNames(store: Pick<EventStore, 'query'> | undefined, pubkey
   };
 }
 
+/** What the user is called when their profile has no name yet, as in the UI: never only an npub. */
+export const YOU = 'you';
+
+/** `names`, with the user (`me`) as `you` where no name is known for them. */
+export function namingYou(names: CachedNames, me: string | undefined): CachedNames {
+  if (!me) return names;
+  return {
+    nameOf: (pubkey) => names.nameOf(pubkey) ?? (pubkey === me ? YOU : undefined),
+    label: (pubkey) => (pubkey === me && !names.nameOf(pubkey) ? YOU : names.label(pubkey)),
+  };
+}
+
 /** A person in a list or a result line: `Alice (npub1abcd…wxyz)`, or the whole npub (to copy) when no name is known. */
 export const personText = (names: CachedNames, pubkey: string): string => (names.nameOf(pubkey) ? names.label(pubkey) : npub(pubkey));
 
@@ -70,7 +82,7 @@ export const personText = (names: CachedNames, pubkey: string): string => (names
 export const NAMES_WAIT_MS = 3_000;
 
 /**
- * Names for text output: the cache's, and for the people it has no name for, the profiles
+ * Names for text output (the user as `you` until their profile has a name): the cache's, and for the people it has no name for, the profiles
  * (kind 0) the relays hold: the user's read relays, `seenOn` (where these people's notes came
  * from, which their profiles are usually on too) and the discovery relays, which keep everyone's
  * (unless --relay named this run's relays). A relay that stalled this run is not waited for.
@@ -78,9 +90,10 @@ export const NAMES_WAIT_MS = 3_000;
 export async function namesFor(client: Client, pubkeys: Iterable<string>, seenOn: Iterable<string> = []): Promise<CachedNames> {
   const store = cacheOf(client);
   const people = [...new Set(pubkeys)].filter(isHex64);
+  const me = client.publicKey();
   const cached = cachedNames(store, people);
   const missing = people.filter((pubkey) => !cached.nameOf(pubkey));
-  if (missing.length === 0) return cached;
+  if (missing.length === 0) return namingYou(cached, me);
   const indexers = discoveryRelaysFor(client);
   const relays = [...new Set([...readUrls(client.relays()), ...(client.pinnedRelays ? [] : seenOn), ...indexers])];
   let fetched: Event[] = [];
@@ -90,5 +103,5 @@ export async function namesFor(client: Client, pubkeys: Iterable<string>, seenOn
   } catch {
     // No names from the relays: keys are shown, as before.
   }
-  return cachedNames(store, people, fetched);
+  return namingYou(cachedNames(store, people, fetched), me);
 }

@@ -1,5 +1,6 @@
 // The work behind `nostr-tui notifications` (options in ../notifications.ts):
 import { cacheOf } from '../../client/client.js';
+import { isMutedEvent, loadMuteSet, openHiding } from '../../client/mutes.js';
 // the same service as the Notifications view, answered once. Reading them here
 // does not mark them seen: the view's unread count is the interactive user's.
 import { createNotifications, lookUpNotes } from '../../client/notifications.js';
@@ -21,6 +22,7 @@ import type { Event } from 'nostr-tools';
 import type { Notification } from '../../core/notifications.js';
 import { warningText } from '../../core/content-warning.js';
 import { untilStopped } from './stream-notes.js';
+import { warnSilent } from './unanswered.js';
 
 export async function notifications(ctx: CommandContext, args: NotificationsArgs): Promise<void> {
   const limit = args.limit ?? NOTIFICATIONS_LIMIT;
@@ -34,7 +36,10 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
     if (readRelays.length === 0) throw failure('no read relays: add one with `nostr-tui relay add wss://…` (or pass --relay).');
     const store = cacheOf(client);
     const deps = { pool: client.pool(), clock: ctx.clock, store, me, readRelays, noteRelays: writeUrls(client.relays()) };
-    const service = createNotifications(deps, { since, limit });
+    // Muted people, hashtags and words (NIP-51, the private part too) notify nobody, as in the
+    // Notifications view: left out before --limit counts, and from what --stream prints.
+    const mutes = loadMuteSet(client, client.stalled);
+    const service = await openHiding(client, mutes, (muted) => createNotifications(deps, { since, limit, hide: (event) => isMutedEvent(event, muted) }));
     const outcomes = await service.feed.settled;
     // What was deleted (NIP-09) but may still be cached is left out.
     await service.deletionsChecked;
@@ -65,9 +70,15 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
       }
     };
     await print(list);
-    if (!outcomes.some((o) => o.eose) && list.length === 0) {
-      throw failure(`no relay answered (${outcomes.length} asked); check your connection or relays (\`nostr-tui relay list\`).`);
+    if (!outcomes.some((o) => o.eose)) {
+      const why = `no relay answered (${outcomes.length} asked)`;
+      const fix = 'check your connection or relays (`nostr-tui relay list`)';
+      if (list.length === 0) throw failure(`${why}; ${fix}.`);
+      // The cache had something to show: a result (exit 0), said to be only that, as `timeline` does.
+      const shown = `${list.length} cached notification${list.length === 1 ? '' : 's'}`;
+      writeLine(ctx.stderr, `nostr-tui: warning: ${why}; showed ${shown}. ${fix[0]!.toUpperCase()}${fix.slice(1)}.`);
     }
+    warnSilent(ctx, outcomes, 'showing what the others and the cache hold');
     // Said on stderr, so stdout stays empty for a script: silence would leave a person wondering.
     if (list.length === 0 && !args.json) {
       const hint = args.since === undefined ? ' (`--since 4w` looks further back)' : '';

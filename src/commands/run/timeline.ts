@@ -4,8 +4,8 @@ import { noteEncode } from 'nostr-tools/nip19';
 import { cacheOf, type Client } from '../../client/client.js';
 import { openFeed } from '../../client/feed.js';
 import { currentFollows } from '../../client/follows.js';
-import { isMutedEvent, loadMuteSet, localMuteSet } from '../../client/mutes.js';
-import { sameMuteSet, type MuteSet } from '../../core/mutes.js';
+import { isMutedEvent, loadMuteSet, openHiding } from '../../client/mutes.js';
+import type { MuteSet } from '../../core/mutes.js';
 import { routeFeed } from '../../client/routed-feed.js';
 import type { StalledRelays } from '../../client/stalled-relays.js';
 import { STALLED_EARLIER_WAIT_MS } from '../../client/stall-memory.js';
@@ -68,13 +68,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
         relays: readRelays.map((r) => r.url),
         hide: (event) => isMutedEvent(event, mutes),
       });
-    const local = await localMuteSet(client);
-    let feed = open(local);
-    const mutes = await mutesFor;
-    if (!sameMuteSet(mutes, local)) {
-      feed.close();
-      feed = open(mutes);
-    }
+    const feed = await openHiding(client, mutesFor, open);
     // Each followed author also where they write (NIP-65), unless --relay named the relays for this run.
     const authors = args.global || tags.length || args.relay?.length ? [] : [...new Set(filters.flatMap((filter) => filter.authors ?? []))];
     const routed =
