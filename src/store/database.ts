@@ -34,8 +34,8 @@ export interface OpenedDatabase {
 export function openDatabase(dataDir: string, opts: OpenDatabaseOptions): OpenedDatabase {
   const file = path.join(dataDir, DATABASE_FILE);
   try {
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    // Holds unsent drafts: a link, another user's or a writable-by-others directory is refused.
+    // Holds unsent drafts: made 0700 whatever the umask; a link, another user's or a
+    // writable-by-others directory is refused.
     ensurePrivateDir(dataDir);
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -87,7 +87,13 @@ const holderKeys = new WeakMap<Db, string>();
 function createPrivate(file: string): boolean {
   let created = true;
   try {
-    fs.closeSync(fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600));
+    const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
+    try {
+      // The umask may have taken the owner's bits too (umask 0377 gave a file no one could open).
+      if (process.platform !== 'win32') fs.fchmodSync(fd, 0o600);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     created = false;

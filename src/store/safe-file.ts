@@ -126,19 +126,34 @@ export function checkPrivateDir(dir: string, opts: DirCheck = {}): boolean {
 }
 
 /**
- * The directory, checked (see checkPrivateDir), or created 0700 when missing.
+ * The directory, checked (see checkPrivateDir), or created 0700 (its parents too) when missing.
  * Only a directory created here is chmodded (the umask may have narrowed it).
  */
 export function ensurePrivateDir(dir: string, opts: DirCheck = {}): void {
   if (checkPrivateDir(dir, opts)) return;
-  const parent = path.dirname(dir);
-  if (parent !== dir) fs.mkdirSync(parent, { recursive: true, mode: 0o700 });
-  try {
-    fs.mkdirSync(dir, { mode: 0o700 });
-    if (POSIX) fs.chmodSync(dir, 0o700);
-  } catch (error) {
-    // Another process made it meanwhile: then it is checked like any existing one.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
+  makeDirs(dir);
   checkPrivateDir(dir, opts);
+}
+
+/**
+ * Creates `dir` and its missing parents one at a time, each chmodded to 0700 at once: under umask
+ * 0177 a directory made 0700 is 0600, which not even its owner can enter (the data directory was,
+ * and every command that needs the cache failed for good), and the next level could not be made in it.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; !fs.existsSync(at); at = path.dirname(at)) {
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const at of missing) {
+    try {
+      fs.mkdirSync(at, { mode: 0o700 });
+    } catch (error) {
+      // Another process made it meanwhile (or a link is there): then it is checked like any existing one.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      continue;
+    }
+    if (POSIX) fs.chmodSync(at, 0o700);
+  }
 }
