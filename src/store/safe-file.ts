@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { failure } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { privateDirState, type GetUid } from './private-dir.js';
+import { privateDirState, processUid, type GetUid } from './private-dir.js';
 
 export type { GetUid } from './private-dir.js';
 export { processUid } from './private-dir.js';
@@ -38,6 +38,44 @@ function refuseLink(file: string): void {
     );
   }
   if (!stat.isFile()) throw failure(`${shown(file)} is not a regular file; move it away and run the command again. Nothing was written.`);
+}
+
+const quote = (p: string): string => `'${shown(p).replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The text of `file`, a regular file of this user's, read without following a link at it; undefined
+ * when there is none. A link, or another user's file, is refused with the command that fixes it:
+ * keys.json through a link was read and its key used for signing, though it is never written so.
+ */
+export function readPrivateFile(file: string, opts: DirCheck = {}): string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP') {
+      const fix = fs.existsSync(file)
+        ? `Replace it with the file it points to (\`mv "$(readlink -f ${quote(file)})" ${quote(file)}\`) or remove it (\`rm ${quote(file)}\`)`
+        : `Remove it (\`rm ${quote(file)}\`)`;
+      throw failure(`${shown(file)} is a symbolic link; nostr-tui never reads or writes it through a link. ${fix}, and run the command again.`);
+    }
+    throw failure(`${shown(file)} cannot be read (${code ?? 'error'}).`);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw failure(`${shown(file)} is not a regular file; move it away and run the command again.`);
+    const uid = (opts.getuid ?? processUid)();
+    if (POSIX && uid !== undefined && stat.uid !== uid) {
+      throw failure(
+        `${shown(file)} belongs to another user (uid ${stat.uid}), who could read or replace it; ` +
+          `run \`sudo chown ${uid} ${quote(file)}\` if it is yours, or move it away.`,
+      );
+    }
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**
