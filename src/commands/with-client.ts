@@ -11,8 +11,9 @@ export async function withClient<T>(
   ctx: CommandContext,
   args: GlobalArgs,
   run: (client: Client) => Promise<T>,
-  options: Pick<ClientOptions, 'retryOutbox'> = {},
+  options: Pick<ClientOptions, 'retryOutbox'> & { openCache?: boolean } = {},
 ): Promise<T> {
+  const { openCache, ...clientOptions } = options;
   const client = createClient({
     paths: ctx.paths,
     env: ctx.env,
@@ -20,11 +21,15 @@ export async function withClient<T>(
     stdin: ctx.stdin,
     stderr: ctx.stderr,
     ...(args.relay?.length ? { relayOverride: args.relay } : {}),
-    ...options,
+    ...clientOptions,
   });
   try {
     // A bad --relay URL is bad input: report it before any key, file or socket is touched.
     client.relays();
+    // A read that goes on without the cache when it cannot be opened (cacheOf) hid why, and then
+    // said what was not so ("no relay answered, so whom you follow is unknown", and showed everyone):
+    // `openCache` opens it first, so that its problem is the one line said.
+    if (openCache) client.store();
     return await run(client);
   } finally {
     await client.close();

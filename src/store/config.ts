@@ -37,18 +37,22 @@ export const fileError = (file: string, problem: string): Error => usageError(`$
 /** A fileError's message without its advice, for a report that gives its own (doctor). */
 export const fileProblem = (message: string): string => (message.endsWith(`. ${START_OVER}`) ? message.slice(0, -START_OVER.length - 2) : message);
 
-/**
- * The parsed JSON object in `file`, or undefined when there is no file.
- * Not JSON, or not an object: an error naming the file.
- */
-export function readJsonObject(file: string): Record<string, unknown> | undefined {
-  let text: string;
+function readText(file: string): string | undefined {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw fileError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+/**
+ * The parsed JSON object in `file` (its text as `read` gives it), or undefined when there is no
+ * file. Not JSON, or not an object: an error naming the file.
+ */
+export function readJsonObject(file: string, read: (file: string) => string | undefined = readText): Record<string, unknown> | undefined {
+  const text = read(file);
+  if (text === undefined) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(text);

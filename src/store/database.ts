@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { Clock } from '../core/clock.js';
 import { failure, UserError } from '../core/errors.js';
 import { ensurePrivateDir } from './safe-file.js';
+import { firstLine as describe, moveAside, putBack, rememberUnread, restoreOutbox, salvageOutbox } from './aside.js';
+import { cacheFiles, refuseCacheLinks } from './cache-files.js';
 import { MIGRATIONS } from './migrations.js';
 import { openSqlite } from './sqlite.js';
 import { isRunning } from './process-alive.js';
@@ -34,13 +36,15 @@ export interface OpenedDatabase {
 export function openDatabase(dataDir: string, opts: OpenDatabaseOptions): OpenedDatabase {
   const file = path.join(dataDir, DATABASE_FILE);
   try {
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    // Holds unsent drafts: a link, another user's or a writable-by-others directory is refused.
+    // Holds unsent drafts: made 0700 whatever the umask; a link, another user's or a
+    // writable-by-others directory is refused.
     ensurePrivateDir(dataDir);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw failure(`cannot create the data directory ${dataDir}: ${describe(error)}. Check its permissions or set NOSTR_TUI_HOME.`);
   }
+  // Before SQLite follows one: a link is named, and the database is never set aside for it.
+  refuseCacheLinks(file);
   try {
     return { db: openChecked(file), file };
   } catch (error) {
@@ -48,14 +52,21 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions): Opened
     const reason = describe(error);
     const salvaged = salvageOutbox(file);
     let aside: string;
-    let db: Db;
     try {
       aside = moveAside(file, opts.clock);
-      db = openChecked(file);
     } catch (again) {
       throw cannotOpen(file, dataDir, again);
     }
+    let db: Db;
+    try {
+      db = openChecked(file);
+    } catch (again) {
+      // A new file cannot be opened either: the old one was not the problem. It is put back.
+      putBack(aside, file);
+      throw cannotOpen(file, dataDir, again);
+    }
     restoreOutbox(db, salvaged.rows);
+    if (salvaged.error) rememberUnread(db, aside, salvaged.error);
     opts.onWarning?.(
       `the local cache ${file} could not be read (${reason}); moved it to ${aside} and started a new one` +
         (salvaged.rows.length ? `, keeping ${salvaged.rows.length} unsent post(s) from the outbox` : '') +
@@ -87,13 +98,19 @@ const holderKeys = new WeakMap<Db, string>();
 function createPrivate(file: string): boolean {
   let created = true;
   try {
-    fs.closeSync(fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600));
+    const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
+    try {
+      // The umask may have taken the owner's bits too (umask 0377 gave a file no one could open).
+      if (process.platform !== 'win32') fs.fchmodSync(fd, 0o600);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     created = false;
   }
   if (process.platform === 'win32') return created;
-  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+  for (const name of cacheFiles(file)) {
     try {
       const stat = fs.lstatSync(name);
       if (stat.isFile() && (stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) fs.chmodSync(name, 0o600);
@@ -230,56 +247,4 @@ export function isDamage(error: unknown): boolean {
   if (error instanceof DamageError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (DAMAGE_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'));
-}
-
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!;
-}
-
-function moveAside(file: string, clock: Clock): string {
-  const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
-  const aside = `${file}.broken-${stamp}`;
-  fs.renameSync(file, aside);
-  for (const suffix of ['-wal', '-shm']) {
-    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
-  }
-  return aside;
-}
-
-interface OutboxRow {
-  id: string;
-  json: string;
-  saved_at: number;
-  relays?: string | null;
-}
-
-/** Best effort: reads undelivered outbox rows from a damaged file; `error` when they could not be read. */
-function salvageOutbox(file: string): { rows: OutboxRow[]; error?: string } {
-  let db: Db | undefined;
-  try {
-    db = openSqlite(file, { readonly: true, fileMustExist: true });
-    // SELECT *: a file from before the relays column still gives its rows.
-    return { rows: db.prepare(`SELECT * FROM outbox WHERE delivered_at IS NULL`).all() as OutboxRow[] };
-  } catch (error) {
-    return { rows: [], error: describe(error) };
-  } finally {
-    db?.close();
-  }
-}
-
-function restoreOutbox(db: Db, rows: OutboxRow[]): void {
-  const insert = db.prepare(`INSERT OR IGNORE INTO outbox (id, json, saved_at, relays) VALUES (?, ?, ?, ?)`);
-  db.transaction(() => {
-    for (const row of rows) if (isIntact(row)) insert.run(row.id, row.json, row.saved_at, typeof row.relays === 'string' ? row.relays : null);
-  })();
-}
-
-/** A row read from a damaged file is kept only if its JSON still names its own id. */
-function isIntact(row: OutboxRow): boolean {
-  try {
-    return (JSON.parse(row.json) as { id?: unknown }).id === row.id;
-  } catch {
-    return false;
-  }
 }

@@ -63,6 +63,9 @@ function tryTake(lock: string, token: string, now: () => number): boolean {
     return false;
   }
   try {
+    // Readable by its owner whatever the umask: under umask 0777 the lock could not be read back, so
+    // it was never removed and the next change waited for it to go stale.
+    if (process.platform !== 'win32') fs.fchmodSync(fd, 0o600);
     const holder: Holder = { host: os.hostname(), pid: process.pid, token, at: now() };
     fs.writeSync(fd, JSON.stringify(holder));
   } finally {

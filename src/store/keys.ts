@@ -17,7 +17,7 @@ import { isHex64 } from '../core/event-shape.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { fileError, readJsonObject } from './config.js';
 import { withFileLock } from './file-lock.js';
-import { checkPrivateDir, ensurePrivateDir, writePrivateFile, type DirCheck } from './safe-file.js';
+import { checkPrivateDir, ensurePrivateDir, readPrivateFile, writePrivateFile, type DirCheck } from './safe-file.js';
 import type { Signer } from '../core/signer.js';
 
 export type StoredSecret = { type: 'plain'; secretKey: Uint8Array } | { type: 'encrypted'; ncryptsec: string };
@@ -154,11 +154,13 @@ export class KeyStore {
 
   /**
    * The stored key, or undefined when there is none. Refuses a secret others
-   * can read, and a directory another user owns or can write to.
+   * can read, a keys.json that is a link or another user's, and a directory
+   * another user owns or can write to.
    */
   load(): StoredKey | undefined {
     checkPrivateDir(this.#dir, this.#check);
-    const data = readJsonObject(this.file);
+    // Never through a link, nor another user's file: refused as doctor and a write refuse them.
+    const data = readJsonObject(this.file, (file) => readPrivateFile(file, this.#check));
     if (!data) return undefined;
     const key = this.#validate(data);
     if (key.secret) this.#checkPrivate();
@@ -176,7 +178,7 @@ export class KeyStore {
     const data = keyFileData(key);
     withFileLock(this.file, () => {
       if (expect) {
-        const now = readJsonObject(this.file);
+        const now = readJsonObject(this.file, (file) => readPrivateFile(file, this.#check));
         const was = expect.over ? keyFileData(expect.over) : undefined;
         if (now?.pubkey !== was?.pubkey || now?.secretKey !== was?.secretKey || now?.ncryptsec !== was?.ncryptsec) {
           throw failure(

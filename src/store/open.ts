@@ -2,6 +2,7 @@
 import type { Clock } from '../core/clock.js';
 import { usageError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { asideOutboxes, type AsideReport } from './aside.js';
 import { closeDatabase, markDamaged, openDatabase } from './database.js';
 import { SqliteDelivery } from './delivery.js';
 import { DmReadMarks } from './dm-read.js';
@@ -42,6 +43,8 @@ export interface LocalStore {
   editLeases: EditLeases;
   /** The database file. */
   file: string;
+  /** Databases set aside whose outbox could not be read, tried again (src/store/aside.ts). */
+  setAside(): AsideReport;
   close(): void;
 }
 
@@ -99,6 +102,7 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
     relayStalls: new RelayStalls(db),
     editLeases: new EditLeases(db),
     file,
+    setAside: () => asideOutboxes(db, file),
     close() {
       events.close();
       outbox.close();

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { failure } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { privateDirState, type GetUid } from './private-dir.js';
+import { privateDirState, processUid, type GetUid } from './private-dir.js';
 
 export type { GetUid } from './private-dir.js';
 export { processUid } from './private-dir.js';
@@ -38,6 +38,44 @@ function refuseLink(file: string): void {
     );
   }
   if (!stat.isFile()) throw failure(`${shown(file)} is not a regular file; move it away and run the command again. Nothing was written.`);
+}
+
+const quote = (p: string): string => `'${shown(p).replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The text of `file`, a regular file of this user's, read without following a link at it; undefined
+ * when there is none. A link, or another user's file, is refused with the command that fixes it:
+ * keys.json through a link was read and its key used for signing, though it is never written so.
+ */
+export function readPrivateFile(file: string, opts: DirCheck = {}): string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP') {
+      const fix = fs.existsSync(file)
+        ? `Replace it with the file it points to (\`mv "$(readlink -f ${quote(file)})" ${quote(file)}\`) or remove it (\`rm ${quote(file)}\`)`
+        : `Remove it (\`rm ${quote(file)}\`)`;
+      throw failure(`${shown(file)} is a symbolic link; nostr-tui never reads or writes it through a link. ${fix}, and run the command again.`);
+    }
+    throw failure(`${shown(file)} cannot be read (${code ?? 'error'}).`);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw failure(`${shown(file)} is not a regular file; move it away and run the command again.`);
+    const uid = (opts.getuid ?? processUid)();
+    if (POSIX && uid !== undefined && stat.uid !== uid) {
+      throw failure(
+        `${shown(file)} belongs to another user (uid ${stat.uid}), who could read or replace it; ` +
+          `run \`sudo chown ${uid} ${quote(file)}\` if it is yours, or move it away.`,
+      );
+    }
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**
@@ -126,19 +164,34 @@ export function checkPrivateDir(dir: string, opts: DirCheck = {}): boolean {
 }
 
 /**
- * The directory, checked (see checkPrivateDir), or created 0700 when missing.
+ * The directory, checked (see checkPrivateDir), or created 0700 (its parents too) when missing.
  * Only a directory created here is chmodded (the umask may have narrowed it).
  */
 export function ensurePrivateDir(dir: string, opts: DirCheck = {}): void {
   if (checkPrivateDir(dir, opts)) return;
-  const parent = path.dirname(dir);
-  if (parent !== dir) fs.mkdirSync(parent, { recursive: true, mode: 0o700 });
-  try {
-    fs.mkdirSync(dir, { mode: 0o700 });
-    if (POSIX) fs.chmodSync(dir, 0o700);
-  } catch (error) {
-    // Another process made it meanwhile: then it is checked like any existing one.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
+  makeDirs(dir);
   checkPrivateDir(dir, opts);
+}
+
+/**
+ * Creates `dir` and its missing parents one at a time, each chmodded to 0700 at once: under umask
+ * 0177 a directory made 0700 is 0600, which not even its owner can enter (the data directory was,
+ * and every command that needs the cache failed for good), and the next level could not be made in it.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; !fs.existsSync(at); at = path.dirname(at)) {
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const at of missing) {
+    try {
+      fs.mkdirSync(at, { mode: 0o700 });
+    } catch (error) {
+      // Another process made it meanwhile (or a link is there): then it is checked like any existing one.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      continue;
+    }
+    if (POSIX) fs.chmodSync(at, 0o700);
+  }
 }

@@ -60,13 +60,49 @@ describe('key files and other users', () => {
     const result = await cli.run(['key', 'generate', '--force']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `nostr-tui: ${cli.file('keys.json')} is a symbolic link; nostr-tui never writes through a link. ` +
-        `Remove it (\`rm '${cli.file('keys.json')}'\`) and run the command again; nothing was written.\n`,
+      `nostr-tui: ${cli.file('keys.json')} is a symbolic link; nostr-tui never reads or writes it through a link. ` +
+        `Replace it with the file it points to (\`mv "$(readlink -f '${cli.file('keys.json')}')" '${cli.file('keys.json')}'\`) ` +
+        `or remove it (\`rm '${cli.file('keys.json')}'\`), and run the command again.\n`,
     );
     expect(result.stdout).toBe('');
     expect(fs.readFileSync(loot, 'utf8')).toBe(theirs);
     expect(fs.statSync(loot).uid).toBe(owner);
     expect(fs.statSync(loot).mode & 0o777).toBe(0o666);
+  });
+
+  it('keys.json a symlink to a valid key file elsewhere is never read: key show and post refuse it', async () => {
+    const cli = cliHome();
+    expect((await cli.run(['key', 'generate'])).code).toBe(0);
+    const elsewhere = path.join(fs.mkdtempSync(path.join(shared, 'elsewhere-')), 'keys.json');
+    fs.renameSync(cli.file('keys.json'), elsewhere);
+    fs.symlinkSync(elsewhere, cli.file('keys.json'));
+    const refused =
+      `nostr-tui: ${cli.file('keys.json')} is a symbolic link; nostr-tui never reads or writes it through a link. ` +
+      `Replace it with the file it points to (\`mv "$(readlink -f '${cli.file('keys.json')}')" '${cli.file('keys.json')}'\`) ` +
+      `or remove it (\`rm '${cli.file('keys.json')}'\`), and run the command again.\n`;
+    for (const args of [['key', 'show'], ['post', 'signed with a linked key', '--relay', 'ws://127.0.0.1:1']]) {
+      const result = await cli.run(args);
+      expect([args[0], result.code, result.stdout, result.stderr]).toEqual([args[0], 1, '', refused]);
+    }
+    // Nothing was signed, so nothing waits in an outbox.
+    expect(fs.existsSync(cli.file('data'))).toBe(false);
+  });
+
+  // Only root can give a file to another user.
+  it.skipIf(!ROOT)('a keys.json owned by nobody is refused by every command that reads it, with the chown', async () => {
+    const cli = cliHome();
+    expect((await cli.run(['key', 'generate'])).code).toBe(0);
+    fs.chownSync(cli.file('keys.json'), NOBODY, NOBODY);
+    for (const args of [['key', 'show'], ['post', 'hi', '--relay', 'ws://127.0.0.1:1'], ['key', 'generate', '--force']]) {
+      const result = await cli.run(args);
+      expect([args.join(' '), result.code, result.stderr]).toEqual([
+        args.join(' '),
+        1,
+        `nostr-tui: ${cli.file('keys.json')} belongs to another user (uid ${NOBODY}), who could read or replace it; ` +
+          `run \`sudo chown 0 '${cli.file('keys.json')}'\` if it is yours, or move it away.\n`,
+      ]);
+    }
+    expect(fs.statSync(cli.file('keys.json')).uid).toBe(NOBODY);
   });
 
   it(ROOT ? 'nobody running the CLI in a 0777 home owned by root is refused, the home left as it was' : 'a 0777 home is refused, the home left as it was', async () => {

@@ -68,6 +68,30 @@ describe('keys.json through a symlink', () => {
     expect(fs.existsSync(target)).toBe(false);
   });
 
+  it('key load with keys.json a symlink to a valid key file is refused, never read; the target is unchanged', () => {
+    const home = tempDir();
+    const target = path.join(tempDir(), 'keys.json');
+    new KeyStore(path.dirname(target), ownCheck).save(key());
+    const before = fs.readFileSync(target, 'utf8');
+    fs.symlinkSync(target, path.join(home, 'keys.json'));
+    const error = userError(() => new KeyStore(home, ownCheck).load());
+    expect(error.message).toMatch(/keys\.json is a symbolic link; nostr-tui never reads or writes it through a link\. Replace it with the file it points to \(`mv /);
+    expect(error.message.split('\n')).toHaveLength(1);
+    expect(fs.readFileSync(target, 'utf8')).toBe(before);
+  });
+
+  it.skipIf(!ROOT)("key load of a keys.json that is nobody's (in a directory of ours) is refused with the chown", () => {
+    const home = tempDir();
+    const store = new KeyStore(home);
+    store.save(key());
+    fs.chownSync(path.join(home, 'keys.json'), NOBODY, NOBODY);
+    const error = userError(() => store.load());
+    expect(error.message).toBe(
+      `${path.join(home, 'keys.json')} belongs to another user (uid ${NOBODY}), who could read or replace it; ` +
+        `run \`sudo chown 0 '${path.join(home, 'keys.json')}'\` if it is yours, or move it away.`,
+    );
+  });
+
   it('replacing a keys.json owned by another user gives a new file of ours, mode 0600 (never chowned back)', () => {
     const home = tempDir();
     const file = path.join(home, 'keys.json');

@@ -128,7 +128,7 @@ export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
       writeLine(ctx.stdout, `${names.list(c.peers)}  ${ago(c.lastAt, ctx.clock.now())}  ${c.count} message${c.count === 1 ? '' : 's'}${unread}`);
       writeLine(ctx.stdout, `  ${c.last.mine ? 'you: ' : ''}${sanitizeLine(c.last.rumor.content).slice(0, 70)}`);
     }
-  });
+  }, { openCache: true });
 }
 
 export async function read(ctx: CommandContext, args: DmArgs): Promise<void> {
@@ -150,5 +150,5 @@ export async function read(ctx: CommandContext, args: DmArgs): Promise<void> {
     if (messages.length === 0 && !args.json) writeLine(ctx.stdout, `No messages with ${names.list(who)} yet.`);
     // Shown is read.
     dms.markRead(messages.map((message) => message.rumor.id));
-  });
+  }, { openCache: true });
 }

@@ -12,6 +12,7 @@ import { dnsServersFromEnv } from '../../net/lookup.js';
 import { createPool } from '../../net/pool.js';
 import type { RelaySpec } from '../../net/types.js';
 import { sharedVerifier, type SignatureVerifier } from '../../net/verify.js';
+import { cacheFiles } from '../../store/cache-files.js';
 import { DATABASE_FILE, isDamage, markDamaged, quickCheck } from '../../store/database.js';
 import { SqliteOutbox } from '../../store/outbox.js';
 import { openSqlite } from '../../store/sqlite.js';
@@ -33,14 +34,21 @@ export interface PathReport {
   problems: Problem[];
 }
 
-type PathKind = 'private dir' | 'secret file' | 'file';
+type PathKind = 'private dir' | 'secret file' | 'cache file' | 'file';
 
 const quote = (p: string): string => `'${p.replace(/'/g, `'\\''`)}'`;
 
+/** What is never read or written through a link, by kind. */
+const NO_LINK: Partial<Record<PathKind, string>> = {
+  'secret file': 'the key is never read or written through one',
+  'cache file': 'the local cache and its unsent posts are never kept through one',
+};
+
 /**
  * Mode, owner and link state of one path. A private directory must be 0700, a
- * secret file 0600 and never a link (keys are never written through one); a
- * file must not be writable by others; all must belong to the user.
+ * secret file and a cache file 0600 and never a link (keys are never written
+ * through one, nor the outbox); a file must not be writable by others; all
+ * must belong to the user.
  */
 export function checkPath(label: string, file: string, kind: PathKind): PathReport {
   let stat: fs.Stats;
@@ -52,21 +60,26 @@ export function checkPath(label: string, file: string, kind: PathKind): PathRepo
   const problems: Problem[] = [];
   const symlink = stat.isSymbolicLink();
   if (symlink) {
-    if (kind === 'secret file') {
-      problems.push({ what: `${file} is a symbolic link; the key is never read or written through one`, fix: `replace the link with the file it points to: mv "$(readlink -f ${quote(file)})" ${quote(file)}` });
-    }
-    try {
-      stat = fs.statSync(file);
-    } catch {
+    const target = fs.statSync(file, { throwIfNoEntry: false });
+    const never = NO_LINK[kind];
+    if (never) {
+      const fix = target ? `replace the link with the file it points to: mv "$(readlink -f ${quote(file)})" ${quote(file)}` : `rm ${quote(file)}`;
+      problems.push({ what: `${file} is a symbolic link; ${never}`, fix });
+    } else if (!target) {
       problems.push({ what: `${file} is a link to nothing`, fix: `rm ${quote(file)}` });
-      return { label, path: file, exists: true, symlink, problems };
     }
+    // A link to nothing has no mode or owner to show.
+    if (!target) return { label, path: file, exists: true, symlink, problems };
+    stat = target;
   }
   const mode = stat.mode & 0o777;
   const report: PathReport = { label, path: file, exists: true, mode: mode.toString(8).padStart(3, '0'), uid: stat.uid, symlink, problems };
   if (process.platform === 'win32') return report;
   if (kind === 'private dir' && (mode & 0o077) !== 0) {
     problems.push({ what: `${file} is open to other users (mode ${report.mode}, should be 700)`, fix: `chmod 700 ${quote(file)}` });
+  }
+  if (kind === 'cache file' && (mode & 0o077) !== 0) {
+    problems.push({ what: `${file} holds unsent posts and is open to other users (mode ${report.mode}, should be 600)`, fix: `chmod 600 ${quote(file)}` });
   }
   if (kind === 'secret file' && (mode & 0o077) !== 0) {
     const how = (mode & 0o044) !== 0 ? 'readable by other users' : 'open to other users';
@@ -122,12 +135,18 @@ export interface DatabaseReport {
   bytes?: number;
   integrity?: string;
   outboxPending?: number;
+  /** Why it was not opened (the problem is on its file's line). */
+  notOpened?: string;
   problems: Problem[];
 }
 
 /** Size, SQLite's quick_check and the outbox count, on a read-only connection. */
 export function checkDatabase(dataDir: string, clock: Clock): DatabaseReport {
   const file = path.join(dataDir, DATABASE_FILE);
+  // Never through a link: nor does any command open it so (cache-files.ts), and its fix is not a rebuild.
+  if (cacheFiles(file).some((name) => fs.lstatSync(name, { throwIfNoEntry: false })?.isSymbolicLink())) {
+    return { file, exists: true, notOpened: 'not opened: a symbolic link (see above)', problems: [] };
+  }
   if (!fs.existsSync(file)) return { file, exists: false, problems: [] };
   const bytes = [file, `${file}-wal`].reduce((sum, f) => sum + (fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0), 0);
   let db: Database.Database | undefined;

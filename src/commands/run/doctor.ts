@@ -7,6 +7,7 @@ import os from 'node:os';
 import { ExitCode } from '../../core/errors.js';
 import { npub } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
+import { cacheFiles } from '../../store/cache-files.js';
 import { DATABASE_FILE } from '../../store/database.js';
 import { ConfigStore, fileProblem, relaysForRun } from '../../store/config.js';
 import { KeyStore } from '../../store/keys.js';
@@ -34,7 +35,7 @@ export async function doctor(ctx: CommandContext, args: DoctorArgs): Promise<voi
     checkPath('config.json', path.join(configDir, 'config.json'), 'file'),
     checkPath('keys.json', path.join(configDir, 'keys.json'), 'secret file'),
     checkPath('data dir', dataDir, 'private dir'),
-    ...[db, `${db}-wal`, `${db}-shm`].map((file) => checkPath(path.basename(file), file, 'file')).filter((report) => report.exists),
+    ...cacheFiles(db).map((file) => checkPath(path.basename(file), file, 'cache file')).filter((report) => report.exists),
   ];
   const key = checkKey(ctx, paths);
 
@@ -77,7 +78,7 @@ export async function doctor(ctx: CommandContext, args: DoctorArgs): Promise<voi
   const mark = (list: Problem[]) => (list.length ? 'FIX' : 'ok');
   writeLine(ctx.stdout, `nostr-tui ${report.version}, Node ${report.node} (${report.platform}), user ${os.userInfo().username}`);
   for (const p of paths) {
-    const state = !p.exists ? 'not created yet' : `mode ${p.mode}, owner uid ${p.uid}${p.symlink ? ', a symbolic link' : ''}`;
+    const state = !p.exists ? 'not created yet' : p.mode === undefined ? 'a symbolic link to nothing' : `mode ${p.mode}, owner uid ${p.uid}${p.symlink ? ', a symbolic link' : ''}`;
     out(mark(p.problems), p.label, `${p.path}  ${state}`);
     for (const problem of p.problems) out('', '', fixLine(problem));
   }
@@ -88,7 +89,7 @@ export async function doctor(ctx: CommandContext, args: DoctorArgs): Promise<voi
   for (const problem of verifier.problems) out('', '', fixLine(problem));
   if (!database.exists) out('ok', 'database', `${database.file}  not created yet`);
   else {
-    const facts = [database.bytes === undefined ? '' : megabytes(database.bytes), database.integrity ? `integrity ${database.integrity}` : '', database.outboxPending === undefined ? '' : `${database.outboxPending} unsent in the outbox`];
+    const facts = [database.notOpened ?? '', database.bytes === undefined ? '' : megabytes(database.bytes), database.integrity ? `integrity ${database.integrity}` : '', database.outboxPending === undefined ? '' : `${database.outboxPending} unsent in the outbox`];
     out(mark(database.problems), 'database', `${database.file}  ${facts.filter(Boolean).join(', ')}`);
     for (const problem of database.problems) out('', '', fixLine(problem));
   }

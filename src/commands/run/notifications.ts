@@ -97,5 +97,5 @@ export async function notifications(ctx: CommandContext, args: NotificationsArgs
       await printing;
       service.close();
     }
-  });
+  }, { openCache: true });
 }

@@ -44,15 +44,17 @@ export function list(ctx: CommandContext, json: boolean): void {
   let warned = false;
   const store = openLocalStore(ctx, () => (warned = true));
   try {
+    const aside = asideOutboxes(ctx, store);
     const pending = readPending(store);
+    // The database was replaced, now or earlier, and what the old one held is unknown: never claim all was delivered.
+    const doubt = warned || aside.unread.length > 0;
     if (json) {
       writeLine(ctx.stdout, `[${pending.map(entryJson).join(',')}]`);
-      if (warned) ctx.exitCode = ExitCode.failed;
+      if (doubt) ctx.exitCode = ExitCode.failed;
       return;
     }
-    if (pending.length === 0 && warned) {
-      // The database was replaced: what the old one held is unknown, so never claim all was delivered.
-      writeLine(ctx.stdout, 'The outbox of the new local database is empty; see the warning above: unsent events may be in the file kept aside.');
+    if (pending.length === 0 && doubt) {
+      writeLine(ctx.stdout, 'The outbox of the local database is empty, but unsent events may be in a file set aside (see above), which is kept.');
       ctx.exitCode = ExitCode.failed;
       return;
     }
@@ -60,6 +62,7 @@ export function list(ctx: CommandContext, json: boolean): void {
       writeLine(ctx.stdout, 'The outbox is empty: every signed event has reached a relay.');
       return;
     }
+    if (doubt) ctx.exitCode = ExitCode.failed;
     writeLine(ctx.stdout, `${pending.length} unsent event${pending.length === 1 ? '' : 's'} in the outbox:`);
     for (const entry of pending) writeEntry(ctx, entry);
     writeLine(ctx.stdout);
@@ -67,6 +70,25 @@ export function list(ctx: CommandContext, json: boolean): void {
   } finally {
     store.close();
   }
+}
+
+/**
+ * Databases set aside whose outbox could not be read are read again (src/store/aside.ts): what
+ * comes back is said, and each that still cannot be read is named on stderr.
+ */
+function asideOutboxes(ctx: CommandContext, store: ReturnType<typeof openLocalStore>) {
+  const report = store.setAside();
+  for (const { file, count } of report.carried) {
+    writeLine(ctx.stderr, `nostr-tui: read the outbox of ${sanitizeLine(file)}, set aside earlier: ${count} unsent event${count === 1 ? '' : 's'} carried over.`);
+  }
+  for (const { file, reason } of report.unread) {
+    writeLine(
+      ctx.stderr,
+      `nostr-tui: unsent events may be in ${sanitizeLine(file)}, set aside earlier: its outbox cannot be read (${sanitizeLine(reason)}). ` +
+        'It is kept, and read again by each `nostr-tui outbox`.',
+    );
+  }
+  return report;
 }
 
 /** The saved event is embedded as its exact bytes. */

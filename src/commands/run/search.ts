@@ -79,7 +79,7 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
       // Offline, or no search relay answered: the cache's results are still results (exit 0).
       writeLine(ctx.stderr, `nostr-tui: warning: no search relay answered (${result.outcomes.length} asked); showed local results only.`);
     }
-  });
+  }, { openCache: true });
 }
 
 function writeProfile(ctx: CommandContext, event: Event): void {

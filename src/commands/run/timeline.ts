@@ -104,7 +104,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
       await streamNewNotes(ctx, feed, print);
       feed.close();
     }
-  });
+  }, { openCache: true });
 }
 
 /** The people the user follows; everyone (with a note on stderr) when there is no key or no follow list. */
