@@ -78,8 +78,14 @@ export function useComposer(opts: {
   stayOpen?: boolean;
   /** Alt-W marks the draft with a content warning (public notes, not private messages); told each change. */
   onWarning?(warning: string | undefined): void;
+  /**
+   * Where the drafts live, when they must outlast the component (a chat's screen is gone once the
+   * user goes back, its draft is not); by default the composer's own.
+   */
+  drafts?: Map<string, ComposerState>;
 }): ComposerControl {
-  const drafts = useRef(new Map<string, ComposerState>()).current;
+  const own = useRef(new Map<string, ComposerState>()).current;
+  const drafts = opts.drafts ?? own;
   // By draft, like the drafts: a reply's warning never turns up on the new note.
   const warnings = useRef(new Map<string, string>()).current;
   const target = useRef<Target | undefined>(undefined);
