@@ -3,7 +3,7 @@
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
-import { ComposerView, composerHeight } from './composer/Composer.js';
+import { ComposerView, composerHeight, composerLinesIn } from './composer/Composer.js';
 import type { ComposerState } from './composer/composer-state.js';
 import { useComposer } from './composer/use-composer.js';
 import { ScreenSizeProvider, ServicesProvider, ThemeProvider, useScreenSize, useServices, type ScreenSize } from './context.js';
@@ -119,7 +119,9 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const mention = useMentionCompletion({
     active: composer.open && !composer.sending && !composer.asking, draft: composer.draft, getDraft: composer.getDraft, edit: composer.edit, follows, replyTo: composer.replyTo,
   });
-  const composerRows = composer.open ? composerHeight(composer.draft, columns, composer.asking) : 0;
+  // What is left once the header, footer, prompt and one row of the view are drawn.
+  const composerMax = composerLinesIn(rows - HEADER_ROWS - FOOTER_ROWS - 1 - (prompt.isOpen ? 1 : 0), !!composer.asking);
+  const composerRows = composer.open ? composerHeight(composer.draft, columns, composer.asking, composerMax) : 0;
   const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows - (prompt.isOpen ? 1 : 0));
   const ctx: ViewContext = {
     rows: bodyRows, active: false, feed: nav.feed, feedView, perform, topSignal, follows, followsUnknown, hasKey: !!publicKey,
@@ -147,7 +149,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
       <Header name={name} title={offerKey ? 'Welcome' : viewTitle(top, ctx)} health={health} unread={unread} />
       {offerKey ? <KeyOffer rows={bodyRows} onDone={keyDone} /> : <ViewStack stack={nav.stack} feed={nav.feed} ctx={ctx} active={!composer.open && !prompt.isOpen} />}
       {prompt.element}
-      {composer.open ? <ComposerView draft={composer.draft} title={replyTitle + mention.hint} width={columns} sending={composer.sending} warning={composer.warning} asking={composer.asking} /> : null}
+      {composer.open ? <ComposerView draft={composer.draft} title={replyTitle + mention.hint} width={columns} sending={composer.sending} warning={composer.warning} asking={composer.asking} maxLines={composerMax} /> : null}
       {/* A standing relay problem outranks a passing hint, not a result. */}
       <Footer status={status?.tone === 'info' && health.problem ? health.problem : (status ?? health.problem)} hints={footerKeys} />
     </Box>

@@ -8,7 +8,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { sanitize } from '../../core/sanitize.js';
 import { padToWidth, textWidth, wrapText } from '../../core/text-layout.js';
-import { ComposerView, composerHeight } from '../composer/Composer.js';
+import { ComposerView, composerHeight, composerLinesIn } from '../composer/Composer.js';
 import type { ComposerState } from '../composer/composer-state.js';
 import { useComposer } from '../composer/use-composer.js';
 import { useColor, useScreenSize, useServices } from '../context.js';
@@ -126,7 +126,9 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
   );
 
   const width = Math.max(10, columns - 2);
-  const composerRows = composer.open ? composerHeight(composer.draft, columns) : 0;
+  // At least one row stays for the messages.
+  const composerMax = composerLinesIn(props.rows - 1);
+  const composerRows = composer.open ? composerHeight(composer.draft, columns, undefined, composerMax) : 0;
   const listRows = Math.max(1, props.rows - composerRows);
   const lines = chatLines(messages, width, now, props.nameOf).slice(-listRows);
   const empty = !dms ? 'private messages are not available here' : (dms.problem() ?? 'no messages yet: write below and press Enter');
@@ -141,7 +143,7 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
           </SafeText>
         ))}
       </Box>
-      {composer.open ? <ComposerView draft={composer.draft} title={title} width={columns} sending={composer.sending} /> : <Text> </Text>}
+      {composer.open ? <ComposerView draft={composer.draft} title={title} width={columns} sending={composer.sending} maxLines={composerMax} /> : <Text> </Text>}
     </Box>
   );
 }

@@ -88,7 +88,7 @@ export function ProfileScreen(props: {
   if (editing && props.setStatus) {
     return (
       <Box flexDirection="column" height={props.rows}>
-        <ProfileEditor profile={profile} width={columns} setStatus={props.setStatus} onDone={() => setEditing(false)} />
+        <ProfileEditor profile={profile} width={columns} rows={props.rows} setStatus={props.setStatus} onDone={() => setEditing(false)} />
       </Box>
     );
   }
