@@ -33,7 +33,9 @@ export function layoutGroup(group: NotificationGroup, opts: NotificationLayoutOp
   const header = truncate(summary, Math.max(1, opts.width - when.length)) + when;
   // NIP-36: a reply or mention with a content warning shows the warning; its thread (Enter) shows it.
   const warning = groupWarning(group);
-  const body = warning !== undefined ? `${warningText(warning)} · Enter shows it` : sanitize(renderMentions(groupBody(group), opts.nameOf)).trim();
+  // A quote's reference to the note it quotes leaves the text, as in the feeds: the summary names that note.
+  const quoted = group.type === 'quote' ? group.target : undefined;
+  const body = warning !== undefined ? `${warningText(warning)} · Enter shows it` : sanitize(renderMentions(groupBody(group), opts.nameOf, (id) => id === quoted)).trim();
   const lines = body ? wrapText(body, opts.width, NOTIFICATION_BODY_LINES) : [];
   return [{ text: header, style: 'header' }, ...lines.map((text) => ({ text, style: 'body' as const }))];
 }
