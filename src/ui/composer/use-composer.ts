@@ -6,6 +6,8 @@
 // its reason is asked on a line of its own and published as the user typed it.
 import type { Key } from 'ink';
 import type { Event } from 'nostr-tools';
+import { noteEncode } from 'nostr-tools/nip19';
+import { isHex64 } from '../../core/event-shape.js';
 import { useCallback, useRef, useState } from 'react';
 import { commandFor, type Command } from '../keys/bindings.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
@@ -95,13 +97,22 @@ export function useComposer(opts: {
   const latest = useRef(opts);
   latest.current = opts;
 
-  /** Every non-empty draft, told after each change, so unsent drafts survive a quit. */
+  /**
+   * Every non-empty draft, told after each change, so unsent drafts survive a quit; a reply's says
+   * which note it answers (`post --reply` takes that id), a marked one its warning.
+   */
   const reportDrafts = useCallback(
     () =>
       latest.current.onDrafts?.(
         [...drafts]
           .filter(([, d]) => d.text.trim())
-          .map(([key, d]) => (warnings.has(key) ? `${d.text}\n(content warning: ${warnings.get(key) || 'no reason given'})` : d.text)),
+          .map(([key, d]) =>
+            [
+              d.text,
+              ...(key !== 'new' && isHex64(key) ? [`(a reply to ${noteEncode(key)})`] : []),
+              ...(warnings.has(key) ? [`(content warning: ${warnings.get(key) || 'no reason given'})`] : []),
+            ].join('\n'),
+          ),
       ),
     [drafts, warnings],
   );
