@@ -11,7 +11,7 @@ import { isHex64 } from '../../core/event-shape.js';
 import { useCallback, useRef, useState } from 'react';
 import { commandFor, type Command } from '../keys/bindings.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
-import { composerReducer, emptyDraft, type ComposerAction, type ComposerState } from './composer-state.js';
+import { composerReducer, emptyDraft, withQuote, type ComposerAction, type ComposerState } from './composer-state.js';
 
 /** Which draft: 'new' for a new note, else the id of the event replied to. */
 export const draftKey = (replyTo?: Event): string => replyTo?.id ?? 'new';
@@ -148,8 +148,7 @@ export function useComposer(opts: {
       const key = draftKey();
       const draft = drafts.get(key) ?? emptyDraft;
       if (!draft.text.includes(reference)) {
-        const mine = draft.text.trimEnd();
-        drafts.set(key, { text: `${mine}\n\n${reference}`, cursor: mine.length });
+        drafts.set(key, withQuote(draft, reference));
         reportDrafts();
       }
       bump();
