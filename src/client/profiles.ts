@@ -25,6 +25,11 @@ export interface ProfileDirectory {
   get(pubkey: string): Profile | undefined;
   /** Ask for these authors' profiles; unknown ones are fetched in the next batch. */
   request(pubkeys: Iterable<string>): void;
+  /**
+   * Ask the relays again for these authors, known or not (a profile opened: it may have changed
+   * since it was first asked for this session); what is known stays shown until a newer one comes.
+   */
+  refresh(pubkeys: Iterable<string>): void;
   /** A kind-0 obtained elsewhere (the user's own, just published): kept when newer than the one known. */
   learn(event: Event): void;
   /** Called when profiles arrived (once for all that came in one turn). */
@@ -160,26 +165,36 @@ export function createProfileDirectory(deps: ProfileDeps): ProfileDirectory {
     }
   };
 
+  const request = (pubkeys: Iterable<string>) => {
+    if (closed) return;
+    const unknown = new Set<string>();
+    for (const pk of pubkeys) {
+      // Asked again (still on screen): moved to the end of the line, so not the one forgotten.
+      if (!profiles.touch(pk)) unknown.add(pk);
+    }
+    const fresh = [...unknown];
+    if (fresh.length === 0) return;
+    for (const pk of fresh) profiles.set(pk, undefined);
+    if (deps.store) {
+      try {
+        if (accept(deps.store.query([{ kinds: [0], authors: fresh }]))) queueMicrotask(notify);
+      } catch {
+        // The cache is a speed-up; the relays are asked anyway.
+      }
+    }
+    for (const pk of fresh) queue.add(pk);
+    timer ??= setTimeout(() => void flush(), deps.batchMs ?? 50);
+  };
+
   return {
     get: (pubkey) => profiles.get(pubkey),
-    request(pubkeys) {
+    request,
+    refresh(pubkeys) {
+      const authors = [...pubkeys];
+      request(authors);
       if (closed) return;
-      const unknown = new Set<string>();
-      for (const pk of pubkeys) {
-        // Asked again (still on screen): moved to the end of the line, so not the one forgotten.
-        if (!profiles.touch(pk)) unknown.add(pk);
-      }
-      const fresh = [...unknown];
-      if (fresh.length === 0) return;
-      for (const pk of fresh) profiles.set(pk, undefined);
-      if (deps.store) {
-        try {
-          if (accept(deps.store.query([{ kinds: [0], authors: fresh }]))) queueMicrotask(notify);
-        } catch {
-          // The cache is a speed-up; the relays are asked anyway.
-        }
-      }
-      for (const pk of fresh) queue.add(pk);
+      // The known ones too: the newest on the relays replaces the one shown (accept keeps the newest).
+      for (const pk of authors) queue.add(pk);
       timer ??= setTimeout(() => void flush(), deps.batchMs ?? 50);
     },
     learn(event) {

@@ -3,7 +3,8 @@
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
-import { ComposerView, composerHeight } from './composer/Composer.js';
+import { ComposerView, composerHeight, composerLinesIn } from './composer/Composer.js';
+import type { ComposerState } from './composer/composer-state.js';
 import { useComposer } from './composer/use-composer.js';
 import { ScreenSizeProvider, ServicesProvider, ThemeProvider, useScreenSize, useServices, type ScreenSize } from './context.js';
 import { useActions } from './hooks/use-actions.js';
@@ -90,6 +91,13 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
     draftsBy.set(source, drafts);
     onDrafts?.([...draftsBy.values()].flat());
   };
+  // Each chat's drafts, by its peers: its screen goes when the user goes back, the draft stays.
+  const chatDrafts = useRef(new Map<string, Map<string, ComposerState>>()).current;
+  const draftsOfChat = (source: string) => {
+    const found = chatDrafts.get(source) ?? new Map<string, ComposerState>();
+    chatDrafts.set(source, found);
+    return found;
+  };
   // The composer reads `send` when Enter is pressed, long after this render.
   const composer = useComposer({
     send: (text, replyTo, warning) => actions.send(text, replyTo, warning),
@@ -111,11 +119,13 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const mention = useMentionCompletion({
     active: composer.open && !composer.sending && !composer.asking, draft: composer.draft, getDraft: composer.getDraft, edit: composer.edit, follows, replyTo: composer.replyTo,
   });
-  const composerRows = composer.open ? composerHeight(composer.draft, columns, composer.asking) : 0;
+  // What is left once the header, footer, prompt and one row of the view are drawn.
+  const composerMax = composerLinesIn(rows - HEADER_ROWS - FOOTER_ROWS - 1 - (prompt.isOpen ? 1 : 0), !!composer.asking);
+  const composerRows = composer.open ? composerHeight(composer.draft, columns, composer.asking, composerMax) : 0;
   const bodyRows = Math.max(1, rows - HEADER_ROWS - FOOTER_ROWS - composerRows - (prompt.isOpen ? 1 : 0));
   const ctx: ViewContext = {
     rows: bodyRows, active: false, feed: nav.feed, feedView, perform, topSignal, follows, followsUnknown, hasKey: !!publicKey,
-    nameOf: names.nameOf, setStatus, openChat, reportDrafts, setFormHints,
+    nameOf: names.nameOf, setStatus, openChat, reportDrafts, chatDrafts: draftsOfChat, setFormHints,
     newMessage: () => (publicKey ? prompt.open('message') : setStatus({ text: NO_KEY, tone: 'error' })), ...(health.problem ? { relayProblem: health.problem.text } : {}),
   };
   const top = currentView(nav);
@@ -139,7 +149,7 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
       <Header name={name} title={offerKey ? 'Welcome' : viewTitle(top, ctx)} health={health} unread={unread} />
       {offerKey ? <KeyOffer rows={bodyRows} onDone={keyDone} /> : <ViewStack stack={nav.stack} feed={nav.feed} ctx={ctx} active={!composer.open && !prompt.isOpen} />}
       {prompt.element}
-      {composer.open ? <ComposerView draft={composer.draft} title={replyTitle + mention.hint} width={columns} sending={composer.sending} warning={composer.warning} asking={composer.asking} /> : null}
+      {composer.open ? <ComposerView draft={composer.draft} title={replyTitle + mention.hint} width={columns} sending={composer.sending} warning={composer.warning} asking={composer.asking} maxLines={composerMax} /> : null}
       {/* A standing relay problem outranks a passing hint, not a result. */}
       <Footer status={status?.tone === 'info' && health.problem ? health.problem : (status ?? health.problem)} hints={footerKeys} />
     </Box>

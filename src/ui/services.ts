@@ -61,6 +61,8 @@ export interface BookmarksFeedLike extends FeedLike {
 export interface ProfilesLike {
   get(pubkey: string): Profile | undefined;
   request(pubkeys: Iterable<string>): void;
+  /** Asks the relays again, known or not (a profile opened); the known one stays shown meanwhile. */
+  refresh?(pubkeys: Iterable<string>): void;
   /** The user's own kind-0, just published: shown at once. */
   learn(event: Event): void;
   onChange(listener: () => void): () => void;

@@ -2,6 +2,7 @@
 // lists, and what an empty list says. The shell asks this table instead of
 // switching on the view type in several places.
 import type { ReactElement } from 'react';
+import type { ComposerState } from './composer/composer-state.js';
 import type { Command } from './keys/bindings.js';
 import type { FeedView } from './hooks/use-feed.js';
 import type { NoteCommand } from './hooks/use-list-keys.js';
@@ -39,6 +40,8 @@ export interface ViewContext {
   openChat?(peers: string[]): void;
   /** Asks whom to write to, then opens that conversation (the Messages view's `n`). */
   newMessage?(): void;
+  /** One chat's drafts (`source`: its peers), kept while the app runs, so leaving the chat loses none. */
+  chatDrafts?(source: string): Map<string, ComposerState>;
   /** Unsent drafts of one composer (`source`), printed on quit with the others. */
   reportDrafts?(source: string, drafts: string[]): void;
   /** The footer's keys while a form is open on the view (undefined: the view's own again). */
@@ -95,7 +98,7 @@ export const views: Registry = {
     footer: ['down', 'addRelay', 'removeRelay', 'toggleRead', 'toggleWrite', 'back', 'quitNow'],
   },
   chat: {
-    render: (view, ctx) => <ChatScreen peers={view.peers} rows={ctx.rows} active={ctx.active} nameOf={ctx.nameOf} setStatus={ctx.setStatus} onDrafts={ctx.reportDrafts} />,
+    render: (view, ctx) => <ChatScreen peers={view.peers} rows={ctx.rows} active={ctx.active} nameOf={ctx.nameOf} setStatus={ctx.setStatus} onDrafts={ctx.reportDrafts} drafts={ctx.chatDrafts?.(view.peers.join(','))} />,
     title: (view, ctx) => `Chat: ${view.peers.map(ctx.nameOf).join(', ')}`,
     // Esc closes the composer, then goes back: one Esc in the footer.
     footer: ['send', 'newline', 'back'],

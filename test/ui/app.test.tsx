@@ -74,6 +74,37 @@ describe('the timeline screen at 80x24', () => {
     expect(top).not.toContain('new posts');
   });
 
+  it('a note arriving between the top note and the one read does not push it down; g shows it', async () => {
+    const notes = Array.from({ length: 6 }, (_, i) => carol.note(`note ${i}`, now - 600 - i * 60));
+    const feed = new MemoryFeed(notes);
+    const { frame, press } = start({ follows: [carol.pubkey], feeds: { home: feed }, profiles: names });
+    await frame((f) => f.includes('note 0'));
+    press('g');
+    press('j');
+    press('j');
+    const reading = await frame((f) => f.includes('▌ note 2'));
+    const row = reading.split('\n').indexOf('▌ note 2');
+    expect(row).toBe(9);
+    // Older than the top note, newer than the one read.
+    feed.push(alice.note('in between', now - 630));
+    const after = await frame((f) => f.includes('in between'));
+    const lines = after.split('\n');
+    expect(lines.indexOf('▌ note 2')).toBe(row);
+    // The top note gave way: the arrival and note 1 are above the one read, as they are in the feed.
+    expect(lines.slice(1, 10)).toEqual(['', '  alice · 10m', '  in between', '', '  Carol ✨ · 11m', '  note 1', '', '▌ Carol ✨ · 12m', '▌ note 2']);
+    // Moving on does not make the window jump; up goes through what is above.
+    press('j');
+    const next = await frame((f) => f.includes('▌ note 3'));
+    expect(next.split('\n').indexOf('  note 2')).toBe(row);
+    press('k');
+    press('k');
+    press('k');
+    await frame((f) => f.includes('▌ in between'));
+    press('g');
+    const top = await frame((f) => f.includes('▌ note 0'));
+    expect(top.split('\n').indexOf('▌ note 0')).toBe(3);
+  });
+
   it('takes keys that arrive together (auto-repeat, a busy moment) one by one', async () => {
     const many = Array.from({ length: 30 }, (_, i) => carol.note(`note ${i}`, now - 1000 - i * 60));
     const { frame, press } = start({ follows: [carol.pubkey], feeds: { home: new MemoryFeed(many) }, profiles: names });

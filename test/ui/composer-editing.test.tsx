@@ -1,6 +1,7 @@
 // The composer's editing keys as readline has them, grapheme-correct (issue #11, point 2),
 // and one draft per target (point 5): through the reducer, then through the whole App.
 import { render } from 'ink-testing-library';
+import { noteEncode } from 'nostr-tools/nip19';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { composerReducer, type ComposerAction, type ComposerState } from '../../src/ui/composer/composer-state.js';
@@ -66,7 +67,7 @@ function start() {
   const app = render(<App services={fake.services} size={{ columns: 80, rows: 24 }} color={false} onDrafts={(d) => (drafts = d)} />);
   unmount = app.unmount;
   const frame = (check: (f: string) => boolean | void) => waitForFrame(app.lastFrame, check);
-  return { ...fake, frame, press: (k: string) => app.stdin.write(k), drafts: () => drafts };
+  return { ...fake, frame, press: (k: string) => app.stdin.write(k), drafts: () => drafts, hello };
 }
 
 /** The composer's text (cursor as ▏), from a frame. */
@@ -103,7 +104,7 @@ describe('composer editing (whole App, keys as the terminal sends them)', () => 
   });
 
   it('keeps one draft per target: a new-note draft never shows in a reply, each reply keeps its own', async () => {
-    const { frame, press, published, drafts } = start();
+    const { frame, press, published, drafts, hello } = start();
     await frame((f) => f.includes('hello world'));
     press('n');
     await frame((f) => composerText(f) === '▏');
@@ -130,6 +131,7 @@ describe('composer editing (whole App, keys as the terminal sends them)', () => 
     press('n');
     await frame((f) => f.includes('── New note') && composerText(f) === 'for my followers▏');
     expect(published).toHaveLength(0);
-    expect([...drafts()].sort()).toEqual(['for my followers', 'to alice']);
+    // A reply's draft says which note it answers, so it can be sent later (`post --reply`).
+    expect([...drafts()].sort()).toEqual(['for my followers', `to alice\n(a reply to ${noteEncode(hello.id)})`]);
   });
 });

@@ -294,6 +294,36 @@ describe('Messages (M) and the chat, on the real relay', () => {
     expect(typed).toContain('── To ');
   });
 
+  it("a chat's draft kept with Esc is there when the chat is opened again, and only in that chat", async () => {
+    const dave = getPublicKey(generateSecretKey());
+    const erin = getPublicKey(generateSecretKey());
+    const { frame, press, chatWith, drafts } = start();
+    await frame((f) => f.includes(' · Global'));
+    press('M');
+    await frame((f) => f.includes(' · Messages'));
+    await chatWith(dave);
+    press('chat draft one');
+    await frame((f) => f.includes('chat draft one▏'));
+    press(keys.escape); // closes the composer, the draft kept
+    await frame((f) => f.includes(`Chat: ${shortNpub(dave)}`) && !f.includes('── To '));
+    press(keys.escape); // back to Messages: the chat's screen is gone
+    await frame((f) => f.includes(' · Messages') && !f.includes('Chat:'));
+    // Another chat starts empty.
+    await chatWith(erin);
+    const other = await frame((f) => f.includes(`── To ${shortNpub(erin)}`) && f.includes('▏'));
+    expect(other).not.toContain('chat draft one');
+    press(keys.escape);
+    press(keys.escape);
+    await frame((f) => f.includes(' · Messages') && !f.includes('Chat:'));
+    await chatWith(dave);
+    const again = await frame((f) => f.includes(`── To ${shortNpub(dave)}`) && f.includes('chat draft one▏'));
+    expect(again).toContain('chat draft one▏');
+    // Still known to the app for the quit's printout, once.
+    press('!');
+    await frame((f) => f.includes('chat draft one!▏'));
+    expect(drafts.at(-1)).toEqual(['chat draft one!']);
+  });
+
   it('read marks outlast the run; no plaintext in the home', async () => {
     const { frame, press } = start();
     await frame((f) => f.includes(' · Global'));

@@ -142,3 +142,47 @@ describe('the unread count and the counts under notes leave out muted people', (
     }
   });
 });
+
+describe('a notification line the reader has, updated live', () => {
+  it('a new like of a note already listed updates its line in place (another line selected); g moves it up; the banner counts notifications', async () => {
+    const relay = await startRelay();
+    let real: RealServices | undefined;
+    let unmount: (() => void) | undefined;
+    try {
+      await relay.seed(profile(scene.me, 'dana'), profile(scene.alice, 'alice'), profile(scene.bob, 'bob'), profile(scene.carol, 'carol'), scene.note, ...scene.notifications);
+      real = realServices({ pubkey: scene.me.pk, relays: [relay.url], nowSec: NOW, prefix: 'nostr-tui-notify-live-' });
+      const app = render(<App services={real.services} size={{ columns: 80, rows: 30 }} color={false} />);
+      unmount = app.unmount;
+      const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 10_000);
+      await frame((f) => f.includes('Notifications 6'));
+      app.stdin.write(keys.tab.repeat(3));
+      await frame((f) => f.includes(' · Notifications') && f.includes('♥ bob and alice liked'));
+      // On the reply, two lines above the likes.
+      app.stdin.write('jj');
+      const before = await frame((f) => f.includes('▌ • ↩ carol replied'));
+      const likes = before.split('\n').findIndex((l) => l.includes('liked: "first words'));
+
+      const erin = person();
+      await relay.seed(profile(erin, 'erin'), erin.sign(7, [['e', scene.note.id], ['p', scene.me.pk], ['k', '1']], '+', NOW - 5));
+      const after = await frame((f) => /erin, bob and alice liked|\w+…\w+, bob and alice liked/.test(f));
+      const lines = after.split('\n');
+      expect(lines.findIndex((l) => /, bob and alice liked: "first words/.test(l))).toBe(likes);
+      expect(lines.find((l) => l.startsWith('▌ '))).toMatch(/^▌ • ↩ carol replied/);
+      expect(after).not.toContain('new post');
+
+      // A notification new to the view waits above, counted as what it is.
+      await relay.seed(erin.sign(1, [['p', scene.me.pk]], 'hello dana', NOW - 2));
+      const waiting = await frame((f) => f.includes('1 new notification · g to show'));
+      expect(waiting).not.toContain('hello dana');
+      app.stdin.write('g');
+      const top = await frame((f) => f.includes('hello dana') && !f.includes('new notification'));
+      const order = top.split('\n').filter((l) => /^(▌ |  )• /.test(l));
+      expect(order[0]).toMatch(/mentioned you|hello dana|erin/);
+      expect(order[1]).toMatch(/, bob and alice liked/);
+    } finally {
+      unmount?.();
+      await real?.close();
+      await relay.stop();
+    }
+  });
+});

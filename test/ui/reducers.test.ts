@@ -118,6 +118,23 @@ describe('list window', () => {
     expect(shown(top, src, 5)).toMatchObject({ selected: 'new1', newCount: 0 });
   });
 
+  it('keeps the selected item on its row when items arrive between the top and it: the top gives way, cut if need be', () => {
+    const list = keys(8);
+    const height = (k: string) => (k === 'x' ? 2 : 3);
+    const src: ListSource = { get length() { return list.length; }, keyAt: (i) => list[i]!, indexOf: (k) => list.indexOf(k), heightAt: (i) => height(list[i]!) };
+    const reading = run(src, 13, 'settle', 'down', 'down'); // n0, n1 above: n2 begins on row 6
+    expect(resolveWindow(reading, src, 13)).toMatchObject({ top: 0, selected: 2, offset: 0 });
+    list.splice(1, 0, 'x'); // two rows, between n0 and n1
+    const w = resolveWindow(reading, src, 13);
+    // n0 (3 rows) loses two rows, one still shows: 1 + x 2 + n1 3 = the 6 rows above n2, as before.
+    expect(w).toMatchObject({ top: 0, selected: 3, offset: 2, newCount: 0 });
+    expect(w.visible.map((i) => list[i])).toEqual(['n0', 'x', 'n1', 'n2', 'n3']);
+    // Down keeps the cut; up onto the cut note shows it whole again.
+    expect(resolveWindow(listReducer(reading, 'down', src, 13), src, 13)).toMatchObject({ top: 0, selected: 4, offset: 2 });
+    const up = ['up', 'up', 'up'].reduce<ListState>((st, a) => listReducer(st, a as ListAction, src, 13), reading);
+    expect(resolveWindow(up, src, 13)).toMatchObject({ top: 0, selected: 0, offset: 0 });
+  });
+
   it('stays where the reader was when the notes under the cursor are removed (deleted or expired)', () => {
     const list = keys(10);
     const src: ListSource = {

@@ -76,6 +76,32 @@ describe('the composer publishes the tags its text calls for', () => {
     expect(again.split('nostr:nevent1')).toHaveLength(2);
   });
 
+  it('" on a second note while a quote is drafted: both references at the end, the cursor after the words', async () => {
+    const hello = alice.note('hello world', now - 300);
+    const other = bob.note('another thought', now - 600);
+    const { frame, press, published } = start({ feeds: { home: new MemoryFeed([hello, other]) } });
+    await frame((f) => f.includes('another thought'));
+    press('"');
+    await frame((f) => f.includes('── New note') && f.includes('nostr:nevent1'));
+    press('both of these');
+    await frame((f) => f.includes('both of these▏'));
+    press(keys.escape);
+    await frame((f) => !f.includes('── New note'));
+    press('j');
+    press('"');
+    const again = await frame((f) => f.includes('── New note') && f.split('nostr:nevent1').length === 3);
+    // The cursor where the words end, not after the first reference.
+    expect(again).toContain('both of these▏');
+    press('!');
+    await frame((f) => f.includes('both of these!▏'));
+    press(keys.enter);
+    await frame((f) => f.includes('post: sent to 1/1 relays'));
+    const [words, references] = published[0]!.content.split('\n\n');
+    expect(words).toBe('both of these!');
+    expect(references!.split('\n').map((line) => (nip19.decode(line.slice('nostr:'.length)).data as { id: string }).id)).toEqual([hello.id, other.id]);
+    expect(published[0]!.tags.filter((tag) => tag[0] === 'q').map((tag) => tag[1])).toEqual([hello.id, other.id]);
+  });
+
   it('a reply: NIP-10 root tag, the author and the thread p tags without the user, then hashtags', async () => {
     const home = new MemoryFeed();
     const { frame, press, published, services } = start({ feeds: { home } });

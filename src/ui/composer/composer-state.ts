@@ -139,3 +139,22 @@ function atColumn(text: string, from: number, to: number, column: number): numbe
   }
   return at;
 }
+
+/** A line that is only a note reference (`"` puts them there, NIP-18 / NIP-21). */
+const REFERENCE_LINE = /^nostr:(?:nevent1|note1)[02-9ac-hj-np-z]+$/;
+
+/**
+ * The draft with `reference` quoted: the references at its end (one a line, after an empty one)
+ * gain it, and the cursor goes to the end of the words above them, where the comment goes. A
+ * second note quoted into a draft once put its reference after the first and the cursor there.
+ */
+export function withQuote(draft: ComposerState, reference: string): ComposerState {
+  const lines = draft.text.split('\n');
+  const references: string[] = [];
+  while (lines.length > 0 && (REFERENCE_LINE.test(lines.at(-1)!.trim()) || !lines.at(-1)!.trim())) {
+    const line = lines.pop()!.trim();
+    if (line) references.unshift(line);
+  }
+  const words = lines.join('\n').trimEnd();
+  return { text: `${words}\n\n${[...references, reference].join('\n')}`, cursor: words.length };
+}

@@ -6,10 +6,12 @@
 // its reason is asked on a line of its own and published as the user typed it.
 import type { Key } from 'ink';
 import type { Event } from 'nostr-tools';
+import { noteEncode } from 'nostr-tools/nip19';
+import { isHex64 } from '../../core/event-shape.js';
 import { useCallback, useRef, useState } from 'react';
 import { commandFor, type Command } from '../keys/bindings.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
-import { composerReducer, emptyDraft, type ComposerAction, type ComposerState } from './composer-state.js';
+import { composerReducer, emptyDraft, withQuote, type ComposerAction, type ComposerState } from './composer-state.js';
 
 /** Which draft: 'new' for a new note, else the id of the event replied to. */
 export const draftKey = (replyTo?: Event): string => replyTo?.id ?? 'new';
@@ -78,8 +80,14 @@ export function useComposer(opts: {
   stayOpen?: boolean;
   /** Alt-W marks the draft with a content warning (public notes, not private messages); told each change. */
   onWarning?(warning: string | undefined): void;
+  /**
+   * Where the drafts live, when they must outlast the component (a chat's screen is gone once the
+   * user goes back, its draft is not); by default the composer's own.
+   */
+  drafts?: Map<string, ComposerState>;
 }): ComposerControl {
-  const drafts = useRef(new Map<string, ComposerState>()).current;
+  const own = useRef(new Map<string, ComposerState>()).current;
+  const drafts = opts.drafts ?? own;
   // By draft, like the drafts: a reply's warning never turns up on the new note.
   const warnings = useRef(new Map<string, string>()).current;
   const target = useRef<Target | undefined>(undefined);
@@ -89,13 +97,22 @@ export function useComposer(opts: {
   const latest = useRef(opts);
   latest.current = opts;
 
-  /** Every non-empty draft, told after each change, so unsent drafts survive a quit. */
+  /**
+   * Every non-empty draft, told after each change, so unsent drafts survive a quit; a reply's says
+   * which note it answers (`post --reply` takes that id), a marked one its warning.
+   */
   const reportDrafts = useCallback(
     () =>
       latest.current.onDrafts?.(
         [...drafts]
           .filter(([, d]) => d.text.trim())
-          .map(([key, d]) => (warnings.has(key) ? `${d.text}\n(content warning: ${warnings.get(key) || 'no reason given'})` : d.text)),
+          .map(([key, d]) =>
+            [
+              d.text,
+              ...(key !== 'new' && isHex64(key) ? [`(a reply to ${noteEncode(key)})`] : []),
+              ...(warnings.has(key) ? [`(content warning: ${warnings.get(key) || 'no reason given'})`] : []),
+            ].join('\n'),
+          ),
       ),
     [drafts, warnings],
   );
@@ -131,8 +148,7 @@ export function useComposer(opts: {
       const key = draftKey();
       const draft = drafts.get(key) ?? emptyDraft;
       if (!draft.text.includes(reference)) {
-        const mine = draft.text.trimEnd();
-        drafts.set(key, { text: `${mine}\n\n${reference}`, cursor: mine.length });
+        drafts.set(key, withQuote(draft, reference));
         reportDrafts();
       }
       bump();

@@ -27,8 +27,18 @@ export interface ListState {
   seenKey?: string;
   /** Following the top while the first results stream in, until the user moves or the feed settles. */
   pinned: boolean;
-  /** Rows of the selected item scrolled past: a note taller than the screen is read a row at a time. */
+  /**
+   * Rows of the top item scrolled past: a note taller than the screen is read a row at a time (it
+   * is then the selected one), and the top note gives way to notes arriving under it (`anchor`).
+   */
   offset?: number;
+  /**
+   * Where the selected item was when the user last moved: how many items were above it in the
+   * window and on which row it began. Items arriving between the window's top and the selected one
+   * (a note older than the top, newer than the one read) make the window's top give way, so the
+   * selected item stays on its row.
+   */
+  anchor?: { between: number; row: number };
 }
 
 export type ListAction = 'down' | 'up' | 'pageDown' | 'pageUp' | 'top' | 'bottom' | 'settle';
@@ -72,20 +82,38 @@ export function resolveWindow(state: ListState, source: ListSource, rows: number
   const top = found(state.topKey, 0);
   const selected = found(state.selectedKey, top);
   const newCount = state.seenKey === undefined ? 0 : Math.max(0, place(state.seenKey));
+  const { anchor } = state;
+  if (anchor && selected - top > anchor.between) {
+    // Rows above the selected item, from it upwards, until its row is reached: the top item is cut there.
+    let start = selected;
+    let used = 0;
+    while (start > top && used < anchor.row) used += source.heightAt(--start);
+    return windowAt(source, rows, start, selected, newCount, Math.max(0, used - anchor.row));
+  }
   return windowAt(source, rows, top, selected, newCount, state.offset ?? 0);
+}
+
+/** Rows from the window's first row to the selected item's first. */
+function rowAbove(source: ListSource, w: ListWindow): number {
+  let row = -w.offset;
+  for (let i = w.top; i < w.selected; i++) row += source.heightAt(i);
+  return Math.max(0, row);
 }
 
 function windowAt(source: ListSource, rows: number, top: number, selected: number, newCount: number, offset = 0): ListWindow {
   const room = itemRows(rows, newCount);
+  const asked = top;
+  // A selected item taller than the room is always the top one (it fits nowhere else); another top
+  // item is cut only where it was asked (it gave way to arrivals), and keeps a row at least.
+  const cut = (at: number) =>
+    at === selected ? Math.max(0, Math.min(offset, source.heightAt(at) - room)) : at === asked ? Math.max(0, Math.min(offset, source.heightAt(at) - 1)) : 0;
   if (selected < top) top = selected;
-  let fill = fillFrom(source, top, room);
+  let fill = fillFrom(source, top, room, cut(top));
   if (selected > fill.visible[fill.visible.length - 1]!) {
     top = fitEndingAt(source, selected, room);
-    fill = fillFrom(source, top, room);
+    fill = fillFrom(source, top, room, cut(top));
   }
-  // A selected item taller than the room is always the top one (it fits nowhere else).
-  const scrolled = selected === top ? Math.max(0, Math.min(offset, source.heightAt(top) - room)) : 0;
-  if (scrolled > 0) fill = fillFrom(source, top, room, scrolled);
+  const scrolled = cut(top);
   const { visible, used } = fill;
   const next = visible[visible.length - 1]! + 1;
   return { top, selected, visible, newCount, offset: scrolled, ...(next < source.length && used < room ? { clipped: next } : {}) };
@@ -117,6 +145,15 @@ function fitEndingAt(source: ListSource, end: number, rows: number): number {
 
 export function listReducer(state: ListState, action: ListAction, source: ListSource, rows: number): ListState {
   if (source.length === 0) return action === 'settle' ? { ...state, pinned: false } : state;
+  const next = moved(state, action, source, rows);
+  if (next === state || next.pinned) return next;
+  // Where the selected item is now, so arrivals under the top do not move it (resolveWindow).
+  const { anchor: _, ...plain } = next;
+  const w = resolveWindow(plain, source, rows);
+  return { ...plain, anchor: { between: w.selected - w.top, row: rowAbove(source, w) } };
+}
+
+function moved(state: ListState, action: ListAction, source: ListSource, rows: number): ListState {
   const w = resolveWindow(state, source, rows);
   const room = itemRows(rows, w.newCount);
   const last = source.length - 1;
@@ -140,13 +177,16 @@ export function listReducer(state: ListState, action: ListAction, source: ListSo
     case 'down': {
       if (below > 0) return at(w.top, w.selected, w.offset + 1);
       const selected = Math.min(last, w.selected + 1);
-      return at(selected > lastVisible ? fitEndingAt(source, selected, room) : w.top, selected);
+      // A top note cut where it gave way to arrivals stays cut: the window does not jump.
+      return selected > lastVisible ? at(fitEndingAt(source, selected, room), selected) : at(w.top, selected, w.top === w.selected ? 0 : w.offset);
     }
     case 'up': {
-      if (w.offset > 0) return at(w.top, w.selected, w.offset - 1);
+      if (w.offset > 0 && w.selected === w.top) return at(w.top, w.selected, w.offset - 1);
       const selected = Math.max(0, w.selected - 1);
       if (selected === w.selected) return at(w.top, selected);
-      return at(Math.min(w.top, selected), selected, selected < w.top ? endOf(selected) : 0);
+      if (selected < w.top) return at(selected, selected, endOf(selected));
+      // Onto a top note that gave way to arrivals: it is shown whole again.
+      return at(w.top, selected, selected > w.top ? w.offset : 0);
     }
     case 'pageDown': {
       // Within a tall item, a screen at a time, one row kept for context.
@@ -156,7 +196,7 @@ export function listReducer(state: ListState, action: ListAction, source: ListSo
       return at(top, top);
     }
     case 'pageUp': {
-      if (w.offset > 0) return at(w.top, w.selected, Math.max(0, w.offset - Math.max(1, room - 1)));
+      if (w.offset > 0 && w.selected === w.top) return at(w.top, w.selected, Math.max(0, w.offset - Math.max(1, room - 1)));
       if (w.top === 0) return at(0, 0);
       const top = fitEndingAt(source, w.top - 1, room);
       return at(top, top);

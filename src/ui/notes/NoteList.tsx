@@ -17,7 +17,11 @@ const MAX_INDENT_DEPTH = 8;
  * The visible window of a note list, exactly `rows` rows tall: a banner row
  * ("N new posts", or a title), then the notes in the window, the selected one marked.
  */
-export function NoteList(props: { source: NoteSource; window: ListWindow; rows: number; empty: string; banner?: string; footer?: string }) {
+export function NoteList(props: {
+  source: NoteSource; window: ListWindow; rows: number; empty: string; banner?: string; footer?: string;
+  /** What the banner calls what waits above ("3 new posts"), one and many. */
+  newWord?: readonly [string, string];
+}) {
   const { source, window, rows, empty } = props;
   const color = useColor();
   const drawn = window.clipped === undefined ? window.visible : [...window.visible, window.clipped];
@@ -28,9 +32,10 @@ export function NoteList(props: { source: NoteSource; window: ListWindow; rows: 
   const lines: ReactElement[] = [];
   // The first row is always the banner's, so "N new posts" appearing moves nothing.
   if (window.newCount > 0) {
+    const [one, many] = props.newWord ?? ['post', 'posts'];
     lines.push(
       <Text key="new" color={color('cyan')} bold wrap="truncate">
-        {`  ── ${window.newCount} new ${window.newCount === 1 ? 'post' : 'posts'} · g to show ──`}
+        {`  ── ${window.newCount} new ${window.newCount === 1 ? one : many} · g to show ──`}
       </Text>,
     );
   } else {

@@ -19,7 +19,17 @@ import { FORM_FIELDS, formChanges, formReducer, initialForm, type FormState } fr
 const LABEL = 14;
 const CURSOR = '▏';
 
-export function ProfileEditor(props: { profile: Profile | undefined; width: number; setStatus(status: StatusMessage): void; onDone(): void }) {
+/**
+ * The fields shown in `rows` rows under the title: all when they fit, else a window that keeps the
+ * selected one in view (a short terminal scrolls the form instead of drawing it over itself).
+ */
+export function shownFields(selected: number, rows: number): { start: number; end: number } {
+  const room = Math.max(1, Math.min(FORM_FIELDS.length, rows));
+  const start = Math.max(0, Math.min(selected - Math.floor((room - 1) / 2), FORM_FIELDS.length - room));
+  return { start, end: start + room };
+}
+
+export function ProfileEditor(props: { profile: Profile | undefined; width: number; rows: number; setStatus(status: StatusMessage): void; onDone(): void }) {
   const services = useServices();
   const color = useColor();
   const [state, dispatch] = useReducer(formReducer, props.profile, initialForm);
@@ -81,10 +91,14 @@ export function ProfileEditor(props: { profile: Profile | undefined; width: numb
   );
 
   const width = Math.max(10, props.width - LABEL - 4);
+  // The title takes a row when there are two or more.
+  const titled = props.rows >= 2;
+  const { start, end } = shownFields(state.selected, props.rows - (titled ? 1 : 0));
   return (
     <Box flexDirection="column">
-      <Text color={color('cyan')} wrap="truncate">{`  ── Edit your profile ${saving ? '(sending…) ' : ''}──`}</Text>
-      {FORM_FIELDS.map(({ field, label }, i) => {
+      {titled ? <Text color={color('cyan')} wrap="truncate">{`  ── Edit your profile ${saving ? '(sending…) ' : ''}──`}</Text> : null}
+      {FORM_FIELDS.slice(start, end).map(({ field, label }, shown) => {
+        const i = start + shown;
         const value = state.values[field];
         const selected = i === state.selected;
         // A long value shows up to the cursor, then what of the rest fits (in columns: CJK and emoji are two).

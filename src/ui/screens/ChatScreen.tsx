@@ -2,12 +2,14 @@
 // right, a composer at the bottom with the note composer's editing keys. What
 // is on screen is marked read; new messages arrive live. The composer stays
 // open after a send; Esc closes it (the draft is kept), Enter, r or n opens it
-// again, Esc again goes back.
+// again, Esc again goes back. The draft lives with the app, not this screen: going
+// back and opening the chat again finds it.
 import { Box, Text } from 'ink';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { sanitize } from '../../core/sanitize.js';
 import { padToWidth, textWidth, wrapText } from '../../core/text-layout.js';
-import { ComposerView, composerHeight } from '../composer/Composer.js';
+import { ComposerView, composerHeight, composerLinesIn } from '../composer/Composer.js';
+import type { ComposerState } from '../composer/composer-state.js';
 import { useComposer } from '../composer/use-composer.js';
 import { useColor, useScreenSize, useServices } from '../context.js';
 import { useDmsVersion } from '../hooks/use-dms.js';
@@ -40,7 +42,10 @@ export function chatLines(messages: readonly DmLike[], width: number, now: numbe
   return lines;
 }
 
-export function ChatScreen(props: { peers: string[]; rows: number; active: boolean; nameOf(pubkey: string): string; setStatus(status: StatusMessage): void; onDrafts?: ((source: string, drafts: string[]) => void) | undefined }) {
+export function ChatScreen(props: { peers: string[]; rows: number; active: boolean; nameOf(pubkey: string): string; setStatus(status: StatusMessage): void; onDrafts?: ((source: string, drafts: string[]) => void) | undefined;
+  /** This chat's drafts, kept by the app while it runs. */
+  drafts?: Map<string, ComposerState> | undefined;
+}) {
   const services = useServices();
   const { dms } = services;
   const { columns } = useScreenSize();
@@ -91,6 +96,7 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
     onDrafts: (drafts) => latest.current.onDrafts?.(`chat:${latest.current.peers.join(',')}`, drafts),
     disabled: !props.active || asking,
     stayOpen: true,
+    ...(props.drafts ? { drafts: props.drafts } : {}),
   });
   // The composer is open when the chat opens.
   const opened = useRef(false);
@@ -120,7 +126,9 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
   );
 
   const width = Math.max(10, columns - 2);
-  const composerRows = composer.open ? composerHeight(composer.draft, columns) : 0;
+  // At least one row stays for the messages.
+  const composerMax = composerLinesIn(props.rows - 1);
+  const composerRows = composer.open ? composerHeight(composer.draft, columns, undefined, composerMax) : 0;
   const listRows = Math.max(1, props.rows - composerRows);
   const lines = chatLines(messages, width, now, props.nameOf).slice(-listRows);
   const empty = !dms ? 'private messages are not available here' : (dms.problem() ?? 'no messages yet: write below and press Enter');
@@ -135,7 +143,7 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
           </SafeText>
         ))}
       </Box>
-      {composer.open ? <ComposerView draft={composer.draft} title={title} width={columns} sending={composer.sending} /> : <Text> </Text>}
+      {composer.open ? <ComposerView draft={composer.draft} title={title} width={columns} sending={composer.sending} maxLines={composerMax} /> : <Text> </Text>}
     </Box>
   );
 }

@@ -2,7 +2,7 @@
 // tags the user, classified and grouped (src/core/notifications.ts), newest
 // first. While it is shown, what it shows counts as seen (the header's unread
 // count), remembered across restarts by the notifications service.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { classify, groupNotifications, type Notification } from '../../core/notifications.js';
 import { useScreenSize, useServices } from '../context.js';
 import type { FeedView } from '../hooks/use-feed.js';
@@ -13,7 +13,8 @@ import { useNow } from '../hooks/use-now.js';
 import { NoteList } from '../notes/NoteList.js';
 import type { NoteRow } from '../notes/note-source.js';
 import type { NoteLine } from '../notes/note-layout.js';
-import { groupsSource, layoutGroup } from './notification-source.js';
+import { groupsSource, keepPlaces, layoutGroup } from './notification-source.js';
+import type { ListAction } from '../list/list-state.js';
 import type { NotificationGroup } from '../../core/notifications.js';
 import { isMutedNote, useMutes } from '../hooks/use-mutes.js';
 
@@ -43,7 +44,7 @@ export function NotificationsScreen({ view, rows, active, perform, empty }: Noti
   const entries = timeline?.view();
   // Muted people, hashtags and words (NIP-51) notify nobody either.
   const mutes = useMutes();
-  const groups = useMemo(() => {
+  const byTime = useMemo(() => {
     if (!entries || !me) return [];
     const found: Notification[] = [];
     for (let i = 0; i < entries.length; i++) {
@@ -54,6 +55,11 @@ export function NotificationsScreen({ view, rows, active, perform, empty }: Noti
     }
     return groupNotifications(found);
   }, [entries, view.version, me, mutes]);
+  // Once the relays have answered, a group listed keeps its line until `g` (src/ui/screens/notification-source.ts);
+  // `g` is a jump to the top made in the render that places the groups again (useNoteList's topSignal).
+  const [topSignal, setTopSignal] = useState(0);
+  const placed = useMemo(() => new Map<string, number>(), [topSignal, view.settled]);
+  const groups = useMemo(() => (view.settled ? keepPlaces(byTime, placed) : byTime), [byTime, placed, view.settled]);
 
   const noteOf = useMemo(() => (id: string) => notifications?.note(id) ?? timeline?.get?.(id), [notifications, timeline, serviceVersion]);
   const layout = useMemo(() => {
@@ -71,8 +77,9 @@ export function NotificationsScreen({ view, rows, active, perform, empty }: Noti
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [columns, minute, names, noteOf, seenAt]);
   const source = useMemo(() => groupsSource(groups, layout, noteOf), [groups, layout, noteOf]);
-  const { window, dispatch } = useNoteList(source, rows, view.settled);
-  useListKeys(source, window, dispatch, perform, active);
+  const { window, dispatch } = useNoteList(source, rows, view.settled, undefined, topSignal);
+  const move = useCallback((action: ListAction) => (action === 'top' ? setTopSignal((n) => n + 1) : dispatch(action)), [dispatch]);
+  useListKeys(source, window, move, perform, active);
 
   // Names and notes for what is in view.
   const visibleKey = window.visible.map((i) => groups[i]?.key).join(',');
@@ -84,10 +91,10 @@ export function NotificationsScreen({ view, rows, active, perform, empty }: Noti
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [visibleKey, notifications]);
   // What is on screen has been seen: the newest notification shown moves the mark.
-  const newest = groups[0]?.created_at;
+  const newest = byTime[0]?.created_at;
   useEffect(() => {
     if (active && newest !== undefined) notifications?.markSeen(newest);
   }, [active, newest, notifications]);
 
-  return <NoteList source={source} window={window} rows={rows} empty={view.settled ? empty : 'loading…'} />;
+  return <NoteList source={source} window={window} rows={rows} empty={view.settled ? empty : 'loading…'} newWord={['notification', 'notifications']} />;
 }

@@ -59,7 +59,13 @@ export function ProfileScreen(props: {
   const names = useNames();
   const { columns } = useScreenSize();
   const view = useFeed(() => services.openAuthorFeed(props.pubkey), [services, props.pubkey]);
-  useEffect(() => services.profiles.request([props.pubkey]), [services, props.pubkey]);
+  // Each time it opens: the profile may have changed on the relays since it was first asked for
+  // this run (the cached one is drawn meanwhile).
+  useEffect(() => {
+    const { profiles } = services;
+    if (profiles.refresh) profiles.refresh([props.pubkey]);
+    else profiles.request([props.pubkey]);
+  }, [services, props.pubkey]);
   const profile = services.profiles.get(props.pubkey);
   const own = props.pubkey === services.publicKey();
   const [editing, setEditing] = useState(false);
@@ -88,7 +94,7 @@ export function ProfileScreen(props: {
   if (editing && props.setStatus) {
     return (
       <Box flexDirection="column" height={props.rows}>
-        <ProfileEditor profile={profile} width={columns} setStatus={props.setStatus} onDone={() => setEditing(false)} />
+        <ProfileEditor profile={profile} width={columns} rows={props.rows} setStatus={props.setStatus} onDone={() => setEditing(false)} />
       </Box>
     );
   }

@@ -33,7 +33,9 @@ export function layoutGroup(group: NotificationGroup, opts: NotificationLayoutOp
   const header = truncate(summary, Math.max(1, opts.width - when.length)) + when;
   // NIP-36: a reply or mention with a content warning shows the warning; its thread (Enter) shows it.
   const warning = groupWarning(group);
-  const body = warning !== undefined ? `${warningText(warning)} · Enter shows it` : sanitize(renderMentions(groupBody(group), opts.nameOf)).trim();
+  // A quote's reference to the note it quotes leaves the text, as in the feeds: the summary names that note.
+  const quoted = group.type === 'quote' ? group.target : undefined;
+  const body = warning !== undefined ? `${warningText(warning)} · Enter shows it` : sanitize(renderMentions(groupBody(group), opts.nameOf, (id) => id === quoted)).trim();
   const lines = body ? wrapText(body, opts.width, NOTIFICATION_BODY_LINES) : [];
   return [{ text: header, style: 'header' }, ...lines.map((text) => ({ text, style: 'body' as const }))];
 }
@@ -58,4 +60,24 @@ export function groupsSource(groups: readonly NotificationGroup[], layout: (grou
     rowAt,
     linesAt: (i) => layout(groups[i]!),
   };
+}
+
+/**
+ * The groups in the order the reader has them: a group keeps the place it had when it was first
+ * shown (`placed`: its key -> the time it was placed by), so a new like of a note already listed
+ * updates that line where it is, instead of moving it above the reader's window (where it was
+ * hidden until `g`); `g` places every group by its newest member again (a fresh `placed`).
+ * Groups new to the view are placed by their own time, so they come above as new ones do.
+ */
+export function keepPlaces(groups: readonly NotificationGroup[], placed: Map<string, number>): NotificationGroup[] {
+  const at = (group: NotificationGroup) => {
+    let time = placed.get(group.key);
+    if (time === undefined) placed.set(group.key, (time = group.created_at));
+    return time;
+  };
+  // Stable: groups placed at the same time keep the order groupNotifications gave them.
+  return groups
+    .map((group, i) => ({ group, i, time: at(group) }))
+    .sort((a, b) => b.time - a.time || a.i - b.i)
+    .map(({ group }) => group);
 }
