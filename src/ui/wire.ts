@@ -210,7 +210,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       });
     }
     if (kind === 'home' || kind === 'messages') return emptyFeed();
-    return feed(globalFilters(since(), FEED_LIMIT));
+    return feed(globalFilters(since(), FEED_LIMIT, undefined, publicKey));
   };
   // Notifications (in Mentions' place) and counts on notes: src/ui/wire-notifications.ts.
   const notifying = wireNotifications({ client, publicKey: () => publicKey, events, window: () => ({ since: since(), limit: FEED_LIMIT }) });

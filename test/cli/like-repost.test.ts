@@ -91,6 +91,41 @@ describe('like, unlike, repost, unrepost', () => {
     expect(JSON.parse(third.stdout)).toEqual({ note: note.id, unchanged: 'already' });
   });
 
+  it('after unlike / unrepost on a relay that keeps deleted events (NIP-09 allows it), like / repost sends a new one', async () => {
+    const { cli, pubkey } = await cliUser('nostr-tui-like-kept-');
+    const note = finalizeEvent({ kind: 1, created_at: nowSec() - 60, tags: [], content: 'like me twice' }, alice);
+    await relay.seed(note);
+    const keepsDeleted = async (action: string, kind: number) => {
+      const done = JSON.parse((await cli.run([action, note.id, '--json', '--relay', relay.url])).stdout).event;
+      const undone = JSON.parse((await cli.run([`un${action}`, note.id, '--json', '--relay', relay.url])).stdout).event;
+      expect(undone).toMatchObject({ kind: 5, tags: [['e', done.id], ['k', String(kind)]] });
+      // The relay keeps the request and the event it names, as many relays do.
+      await relay.keepDeletion(undone);
+      await relay.seed(done);
+      expect(await relay.find({ kinds: [kind], authors: [pubkey] })).toEqual([done]);
+      return done;
+    };
+    for (const [action, kind] of [['like', 7], ['repost', 6]] as const) {
+      const first = await keepsDeleted(action, kind);
+      const again = await cli.run([action, note.id, '--json', '--relay', relay.url]);
+      expect(again.code, action).toBe(0);
+      const second = JSON.parse(again.stdout).event;
+      expect(second, action).toMatchObject({ kind, pubkey });
+      expect(second.id).not.toBe(first.id);
+      // Only the live one is undone: the deleted one is not named again.
+      const undo = await cli.run([`un${action}`, note.id, '--json', '--relay', relay.url]);
+      expect(JSON.parse(undo.stdout).event.tags, action).toEqual([['e', second.id], ['k', String(kind)]]);
+      const none = await cli.run([`un${action}`, note.id, '--json', '--relay', relay.url]);
+      expect(JSON.parse(none.stdout), action).toEqual({ note: note.id, unchanged: 'not-done' });
+    }
+    // The repost undone that the relay still holds is not in Global (where "↻ you reposted" showed it).
+    const global = await cli.run(['timeline', '--global', '--json', '--since', '1h', '--relay', relay.url]);
+    expect(global.code).toBe(0);
+    const shown = global.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    expect(shown.filter((event) => event.pubkey === pubkey)).toEqual([]);
+    expect(shown.map((event) => event.id)).toContain(note.id);
+  });
+
   it('a note nobody has is exit 1, bad input and no key are one line each; nothing is sent', async () => {
     const { cli, pubkey } = await cliUser('nostr-tui-like-missing-');
     const missing = await cli.run(['like', 'ab'.repeat(32), '--relay', relay.url]);
