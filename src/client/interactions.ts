@@ -33,6 +33,8 @@ export interface InteractionOutcome {
   unchanged?: 'busy' | 'already' | 'not-done' | 'not-yours' | 'no-key';
   /** `event` is the user's own from earlier, which no relay sent back: sent again, not made again. */
   resent?: true;
+  /** A note deleted while still in the outbox was taken out of it (src/client/notes.ts deleteEvent). */
+  withdrawn?: 'unsent' | 'maybe-sent';
 }
 
 export interface Interactions {
@@ -63,6 +65,11 @@ export interface InteractionDeps {
   publish(template: EventTemplate): Promise<{ event: Event; results: PublishResult[] }>;
   /** Outbox, publish an event the user signed earlier, unchanged (src/client/publish.ts resendEvent). */
   resend(event: Event): Promise<{ event: Event; results: PublishResult[] }>;
+  /**
+   * Deletes one of the user's notes (src/client/notes.ts deleteEvent: a note still in the outbox is
+   * taken out of it); without it, a deletion request is published.
+   */
+  deleteNote?(note: Event): Promise<InteractionOutcome & { event: Event }>;
   /** How long `request` gathers note ids into one lookup, ms. */
   batchMs?: number;
 }
@@ -263,7 +270,7 @@ export function createInteractions(deps: InteractionDeps): Interactions {
     deleteNote: (note) =>
       exclusive(`delete:${note.id}`, async () => {
         if (note.pubkey !== deps.me()) return { results: [], unchanged: 'not-yours' };
-        const outcome = await deps.publish(deletionTemplate([note], now()));
+        const outcome = await (deps.deleteNote?.(note) ?? deps.publish(deletionTemplate([note], now())));
         gone.add(note.id);
         return outcome;
       }),

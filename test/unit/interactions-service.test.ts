@@ -154,4 +154,27 @@ describe('interactions service', () => {
       expect(published.map((event) => event.kind)).toEqual([7, 5]);
     }
   });
+
+  it('deleteNote goes through the delete of notes when given (a note still in the outbox is taken out), and says so', async () => {
+    const own = mine({ kind: 1, created_at: NOW - 3, content: 'regret', tags: [] });
+    const kept = mine({ kind: 5, created_at: NOW, content: '', tags: [['e', own.id], ['k', '1']] });
+    const deleted: Event[] = [];
+    const interactions = createInteractions({
+      clock: { now: () => NOW * 1000 },
+      me: () => me,
+      cached: () => [],
+      fetch: async () => [],
+      publish: async () => {
+        throw new Error('the delete of notes decides what is sent');
+      },
+      resend: async () => {
+        throw new Error('nothing to resend');
+      },
+      deleteNote: async (note) => (deleted.push(note), { event: kept, results: [], withdrawn: 'unsent' }),
+      batchMs: 0,
+    });
+    expect(await interactions.deleteNote(own)).toEqual({ event: kept, results: [], withdrawn: 'unsent' });
+    expect(deleted).toEqual([own]);
+    expect(interactions.deleted(own.id)).toBe(true);
+  });
 });
