@@ -11,6 +11,9 @@ import { publishEvent, type Published, type PublishHooks } from './publish.js';
 import { allUrls } from '../core/relay-spec.js';
 import { queryPastStalled } from './stalled-relays.js';
 import { mayBeOnARelay } from '../store/outbox.js';
+import { repostedNote } from '../core/reposts.js';
+import { publicRelayHint } from '../core/note-tags.js';
+import { isHex64 } from '../core/event-shape.js';
 
 export interface Found {
   event: Event;
@@ -32,6 +35,23 @@ export async function findEvent(client: Client, ref: Pick<EventRef, 'id'> & Part
   const event = answer.events.find((found) => found.id === ref.id);
   // One id was asked: a relay that delivered an event delivered this one.
   return event && { event, relay: answer.relays.find((outcome) => outcome.events > 0)?.url ?? ref.relays?.[0] ?? '' };
+}
+
+/**
+ * The note a repost (NIP-18 kind 6/16) carries, which `l` and `t` act on in the timeline
+ * (src/core/reposts.ts targetNote): from its content, signature checked, else looked up by its
+ * `e` tag. Its relay hint: one the cache saw it on, else the repost's own hint when it is fit to
+ * sign (src/core/note-tags.ts publicRelayHint). Undefined when nobody has it.
+ */
+export async function noteInRepost(client: Client, repost: Event): Promise<Found | undefined> {
+  const tag = repost.tags.find((t) => t[0] === 'e');
+  const claimed = publicRelayHint(tag?.[2]);
+  const inner = repostedNote(repost);
+  if (inner) {
+    const seen = safely(() => client.store().events.relaysOf?.([inner.id]).get(inner.id)?.[0], undefined);
+    return { event: inner, relay: seen ?? claimed };
+  }
+  return isHex64(tag?.[1]) ? findEvent(client, { id: tag[1], relays: claimed ? [claimed] : [] }) : undefined;
 }
 
 export interface Deleted extends Published {

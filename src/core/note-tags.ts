@@ -189,9 +189,13 @@ function replyTags(parent: Event, relayHint: string, relayOf: NoteTagOptions['re
  * saw the root on; else none.
  */
 function rootHint(claimed: readonly string[] | undefined, rootId: string, relayOf: NoteTagOptions['relayOf']): string {
-  const hint = firstRelay(claimed?.slice(0, 1));
-  if (hint && !isPrivateHost(new URL(hint).hostname)) return hint;
-  return relayOf?.(rootId) ?? '';
+  return publicRelayHint(claimed?.[0]) || (relayOf?.(rootId) ?? '');
+}
+
+/** A relay hint someone else wrote, fit for a tag we sign: a ws(s) URL, normalised, not on a private network; else ''. */
+export function publicRelayHint(claimed: string | undefined): string {
+  const hint = firstRelay(claimed === undefined ? [] : [claimed]);
+  return hint && !isPrivateHost(new URL(hint).hostname) ? hint : '';
 }
 
 /**

@@ -126,6 +126,34 @@ describe('like, unlike, repost, unrepost', () => {
     expect(shown.map((event) => event.id)).toContain(note.id);
   });
 
+  it('like / repost of a repost act on the note it carries, as l and t do in the timeline, and say so', async () => {
+    const { cli } = await cliUser('nostr-tui-like-a-repost-');
+    const bob = generateSecretKey();
+    const note = finalizeEvent({ kind: 1, created_at: nowSec() - 90, tags: [], content: 'reposted by bob' }, alice);
+    const shared = finalizeEvent({ kind: 6, created_at: nowSec() - 80, tags: [['e', note.id, relay.url], ['p', note.pubkey]], content: JSON.stringify(note) }, bob);
+    // A repost with no copy of the note (NIP-70 protected, or a client that leaves it out): found by its e tag.
+    const bare = finalizeEvent({ kind: 6, created_at: nowSec() - 70, tags: [['e', note.id, 'ws://192.168.1.1:6379'], ['p', note.pubkey]], content: '' }, bob);
+    await relay.seed(note, shared, bare);
+    const liked = await cli.run(['like', noteEncode(shared.id), '--relay', relay.url]);
+    expect(liked.code).toBe(0);
+    expect(liked.stdout.split('\n').slice(0, 2)).toEqual([
+      `${noteEncode(shared.id)} is a repost: this acts on the note it carries, ${noteEncode(note.id)}.`,
+      `Liked ${noteEncode(note.id)}.`,
+    ]);
+    const reposted = JSON.parse((await cli.run(['repost', bare.id, '--json', '--relay', relay.url])).stdout);
+    expect(reposted).toMatchObject({ note: note.id, repost: bare.id, event: { kind: 6 } });
+    expect(reposted.event.tags).toEqual([['e', note.id, relay.url], ['p', note.pubkey]]);
+    expect(JSON.parse(reposted.event.content).id).toBe(note.id);
+    const again = JSON.parse((await cli.run(['like', bare.id, '--json', '--relay', relay.url])).stdout);
+    expect(again).toEqual({ note: note.id, repost: bare.id, unchanged: 'already' });
+    // A repost whose note nobody has: nothing is sent (the repost itself is not liked instead).
+    const lost = finalizeEvent({ kind: 6, created_at: nowSec() - 60, tags: [['e', 'ab'.repeat(32)]], content: '' }, bob);
+    await relay.seed(lost);
+    const missing = await cli.run(['like', lost.id, '--relay', relay.url]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('nostr-tui: that is a repost, and the note it carries is in neither the cache nor your relays; nothing was sent.\n');
+  });
+
   it('a note nobody has is exit 1, bad input and no key are one line each; nothing is sent', async () => {
     const { cli, pubkey } = await cliUser('nostr-tui-like-missing-');
     const missing = await cli.run(['like', 'ab'.repeat(32), '--relay', relay.url]);
