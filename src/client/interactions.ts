@@ -5,11 +5,14 @@
 // while one is on its way the same action is refused, and before sending the
 // relays are asked whether it was already done. One done earlier that only the
 // cache still holds (a relay dropped it, or the user's relays changed) is sent
-// to the relays again as it was signed, never made a second time.
+// to the relays again as it was signed, never made a second time. One the user
+// deleted counts as undone, though a relay may still send it (NIP-09 lets relays
+// keep deleted events): the user's kind 5s naming it are looked for too.
 import type { Event, EventTemplate, Filter } from 'nostr-tools';
 import { getReactedEventPointer } from 'nostr-tools/nip25';
 import { unixNow, type Clock } from '../core/clock.js';
 import { deletionTemplate, reactionTemplate, repostTemplate } from '../core/interactions.js';
+import { DELETION_KIND, deletedIds } from '../core/deletion.js';
 import type { PublishResult } from '../net/types.js';
 import { isHex64 } from '../core/event-shape.js';
 import { RecentMap } from '../core/recent.js';
@@ -30,6 +33,8 @@ export interface InteractionOutcome {
   unchanged?: 'busy' | 'already' | 'not-done' | 'not-yours' | 'no-key';
   /** `event` is the user's own from earlier, which no relay sent back: sent again, not made again. */
   resent?: true;
+  /** A note deleted while still in the outbox was taken out of it (src/client/notes.ts deleteEvent). */
+  withdrawn?: 'unsent' | 'maybe-sent';
 }
 
 export interface Interactions {
@@ -60,6 +65,11 @@ export interface InteractionDeps {
   publish(template: EventTemplate): Promise<{ event: Event; results: PublishResult[] }>;
   /** Outbox, publish an event the user signed earlier, unchanged (src/client/publish.ts resendEvent). */
   resend(event: Event): Promise<{ event: Event; results: PublishResult[] }>;
+  /**
+   * Deletes one of the user's notes (src/client/notes.ts deleteEvent: a note still in the outbox is
+   * taken out of it); without it, a deletion request is published.
+   */
+  deleteNote?(note: Event): Promise<InteractionOutcome & { event: Event }>;
   /** How long `request` gathers note ids into one lookup, ms. */
   batchMs?: number;
 }
@@ -79,8 +89,10 @@ const isLike = (event: Event) => event.kind === 7 && event.content !== '-';
 const isRepost = (event: Event) => REPOST_KINDS.includes(event.kind);
 
 export function createInteractions(deps: InteractionDeps): Interactions {
-  /** Per note: the user's reactions and reposts of it that are known (not deleted). */
+  /** Per note: the user's reactions and reposts of it that are known (deleted ones are in `withdrawn`). */
   const mine = new Map<string, Event[]>();
+  /** The user's reactions and reposts a deletion request of theirs names (NIP-09): undone, whatever a relay still sends. */
+  const withdrawn = new Set<string>();
   /**
    * Per note: the lookup under way or done; the notes asked about longest ago are forgotten past
    * MAX_LOOKUPS (issue #16 item 5: one per note that scrolled through a long session) and looked
@@ -113,16 +125,35 @@ export function createInteractions(deps: InteractionDeps): Interactions {
     }
   };
 
+  /**
+   * Which of the user's `events` a deletion request of theirs names, in the cache or on the relays:
+   * a relay that keeps deleted events sends back a like undone long ago, and the cache keeps the
+   * request made here. A relay that could not be asked leaves what the cache says.
+   */
+  const learnWithdrawn = async (events: Event[], me: string): Promise<void> => {
+    const ids = [...new Set(events.map((event) => event.id))];
+    if (ids.length === 0) return;
+    const filters: Filter[] = [{ kinds: [DELETION_KIND], authors: [me], '#e': ids }];
+    const requests = [...deps.cached(filters), ...(await deps.fetch(filters).catch((): Event[] => []))];
+    const named = new Set(ids);
+    for (const request of requests) {
+      if (request.pubkey !== me) continue;
+      for (const id of deletedIds(request)) if (named.has(id)) withdrawn.add(id);
+    }
+  };
+
   const lookUp = async (ids: string[]): Promise<void> => {
     const me = deps.me();
     if (!me || ids.length === 0) return;
     const filters: Filter[] = [{ kinds: [7, ...REPOST_KINDS], authors: [me], '#e': ids }];
     // The cache paints first; the relays decide (a like made on another device).
-    remember(deps.cached(filters), me);
+    const cached = deps.cached(filters);
+    remember(cached, me);
     notify();
     try {
-      const found = await deps.fetch(filters);
-      for (const event of found) if (event.pubkey === me) onRelays.add(event.id);
+      const found = (await deps.fetch(filters)).filter((event) => event.pubkey === me);
+      await learnWithdrawn([...cached, ...found], me);
+      for (const event of found) onRelays.add(event.id);
       remember(found, me);
     } catch {
       // The relays could not be asked: what the cache knows stands.
@@ -159,8 +190,11 @@ export function createInteractions(deps: InteractionDeps): Interactions {
     return lookups.get(id) ?? Promise.resolve();
   };
 
+  /** The user's reactions and reposts of the note, without those they deleted. */
+  const live = (id: string): Event[] => (mine.get(id) ?? []).filter((event) => !withdrawn.has(event.id));
+
   const state = (id: string): NoteInteractions => {
-    const known = mine.get(id) ?? [];
+    const known = live(id);
     return {
       liked: known.some(isLike),
       reposted: known.some(isRepost),
@@ -198,11 +232,14 @@ export function createInteractions(deps: InteractionDeps): Interactions {
   const now = () => unixNow(deps.clock);
 
   /** A like or repost (`done` picks the user's own of that kind): sent once, or, done before, as `doneBefore` says. */
-  const once = (note: Event, done: (event: Event) => boolean, template: () => EventTemplate) => async (): Promise<InteractionOutcome> => {
+  const once = (note: Event, done: (event: Event) => boolean, template: (at: number) => EventTemplate) => async (): Promise<InteractionOutcome> => {
     await loaded(note.id);
-    const earlier = (mine.get(note.id) ?? []).filter(done);
+    const earlier = live(note.id).filter(done);
     if (earlier.length > 0) return doneBefore(earlier);
-    const outcome = await deps.publish(template());
+    // Dated after the one the user deleted: liked again within the same second, the same
+    // template would give the deleted event's id, which relays that honour the deletion refuse.
+    const undone = (mine.get(note.id) ?? []).filter((event) => done(event) && withdrawn.has(event.id));
+    const outcome = await deps.publish(template(Math.max(now(), ...undone.map((event) => event.created_at + 1))));
     add(note.id, outcome.event);
     onRelays.add(outcome.event.id);
     return outcome;
@@ -211,11 +248,11 @@ export function createInteractions(deps: InteractionDeps): Interactions {
   /** Deletes the user's own events of the note that `pick` selects (NIP-09, `k` per kind). */
   const undo = async (note: Event, pick: (event: Event) => boolean): Promise<InteractionOutcome> => {
     await loaded(note.id);
-    const targets = (mine.get(note.id) ?? []).filter(pick);
+    const targets = live(note.id).filter(pick);
     if (targets.length === 0) return { results: [], unchanged: 'not-done' };
     const outcome = await deps.publish(deletionTemplate(targets, now()));
-    // Saved in the outbox: from now on it is undone, whatever the relays said.
-    mine.set(note.id, (mine.get(note.id) ?? []).filter((e) => !targets.includes(e)));
+    // Saved in the outbox: from now on it is undone, whatever the relays said or send later.
+    for (const target of targets) withdrawn.add(target.id);
     return outcome;
   };
 
@@ -226,14 +263,14 @@ export function createInteractions(deps: InteractionDeps): Interactions {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    like: (note, relayHint = '') => exclusive(`like:${note.id}`, once(note, isLike, () => reactionTemplate(note, now(), relayHint))),
+    like: (note, relayHint = '') => exclusive(`like:${note.id}`, once(note, isLike, (at) => reactionTemplate(note, at, relayHint))),
     unlike: (note) => exclusive(`like:${note.id}`, () => undo(note, isLike)),
-    repost: (note, relayHint = '') => exclusive(`repost:${note.id}`, once(note, isRepost, () => repostTemplate(note, now(), relayHint))),
+    repost: (note, relayHint = '') => exclusive(`repost:${note.id}`, once(note, isRepost, (at) => repostTemplate(note, at, relayHint))),
     unrepost: (note) => exclusive(`repost:${note.id}`, () => undo(note, isRepost)),
     deleteNote: (note) =>
       exclusive(`delete:${note.id}`, async () => {
         if (note.pubkey !== deps.me()) return { results: [], unchanged: 'not-yours' };
-        const outcome = await deps.publish(deletionTemplate([note], now()));
+        const outcome = await (deps.deleteNote?.(note) ?? deps.publish(deletionTemplate([note], now())));
         gone.add(note.id);
         return outcome;
       }),

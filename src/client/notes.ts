@@ -10,6 +10,10 @@ import type { Client } from './client.js';
 import { publishEvent, type Published, type PublishHooks } from './publish.js';
 import { allUrls } from '../core/relay-spec.js';
 import { queryPastStalled } from './stalled-relays.js';
+import { mayBeOnARelay } from '../store/outbox.js';
+import { repostedNote } from '../core/reposts.js';
+import { publicRelayHint } from '../core/note-tags.js';
+import { isHex64 } from '../core/event-shape.js';
 
 export interface Found {
   event: Event;
@@ -33,9 +37,33 @@ export async function findEvent(client: Client, ref: Pick<EventRef, 'id'> & Part
   return event && { event, relay: answer.relays.find((outcome) => outcome.events > 0)?.url ?? ref.relays?.[0] ?? '' };
 }
 
+/**
+ * The note a repost (NIP-18 kind 6/16) carries, which `l` and `t` act on in the timeline
+ * (src/core/reposts.ts targetNote): from its content, signature checked, else looked up by its
+ * `e` tag. Its relay hint: one the cache saw it on, else the repost's own hint when it is fit to
+ * sign (src/core/note-tags.ts publicRelayHint). Undefined when nobody has it.
+ */
+export async function noteInRepost(client: Client, repost: Event): Promise<Found | undefined> {
+  const tag = repost.tags.find((t) => t[0] === 'e');
+  const claimed = publicRelayHint(tag?.[2]);
+  const inner = repostedNote(repost);
+  if (inner) {
+    const seen = safely(() => client.store().events.relaysOf?.([inner.id]).get(inner.id)?.[0], undefined);
+    return { event: inner, relay: seen ?? claimed };
+  }
+  return isHex64(tag?.[1]) ? findEvent(client, { id: tag[1], relays: claimed ? [claimed] : [] }) : undefined;
+}
+
 export interface Deleted extends Published {
   /** The note deleted. */
   target: Event;
+  /**
+   * The note was still in the outbox (no relay had accepted it) and was taken out, so it is never
+   * sent: 'unsent' when no relay can hold it (the deletion request was signed and applied here
+   * only, `results` is empty), 'maybe-sent' when a relay may have received it without answering
+   * (the deletion request went out too).
+   */
+  withdrawn?: 'unsent' | 'maybe-sent';
 }
 
 /** Nobody has the note, and the user's own deletion request for it is in the cache: asked before. */
@@ -58,8 +86,27 @@ export async function deleteOwnEvent(client: Client, ref: EventRef, reason = '',
   if (!target) throw failure('could not find that note in the cache or on your relays; nothing was deleted.');
   if (target.pubkey !== me) throw notYours();
   if (target.kind === 5) throw usageError('that is a deletion request; a deletion cannot be deleted (NIP-09).');
-  const published = await publishEvent(client, deletionTemplate([target], unixNow(client.clock), reason), hooks);
-  return { ...published, target };
+  return deleteEvent(client, target, reason, hooks);
+}
+
+/**
+ * The NIP-09 deletion of `target` (the user's own, found), through the outbox. A note still in the
+ * outbox is taken out first, so no later retry sends it; when no relay can hold it, the request is
+ * only signed and applied to the cache (the note leaves every view), as there is nothing to delete
+ * anywhere else and sending it would only announce the note's id.
+ */
+export async function deleteEvent(client: Client, target: Event, reason = '', hooks?: PublishHooks): Promise<Deleted> {
+  const template = deletionTemplate([target], unixNow(client.clock), reason);
+  // Unlocked before the note leaves the outbox: a wrong passphrase changes nothing.
+  const signer = await client.signer();
+  const unsent = client.store().outbox.withdraw(target.id);
+  if (unsent && !mayBeOnARelay(unsent)) {
+    const event = await signer.signEvent(template);
+    client.store().events.put(event);
+    return { event, results: [], target, withdrawn: 'unsent' };
+  }
+  const published = await publishEvent(client, template, hooks);
+  return { ...published, target, ...(unsent ? { withdrawn: 'maybe-sent' as const } : {}) };
 }
 
 /** The user's own deletion request (NIP-09 kind 5) naming this id, as the cache keeps it. */

@@ -69,6 +69,10 @@ export async function flushOutbox(outbox: SqliteOutbox, pool: RelayPool, opts: F
     if (opts.savedBefore !== undefined && entry.savedAt >= opts.savedBefore) continue;
     if (opts.backoffAt !== undefined && entry.nextTryAt !== undefined && entry.nextTryAt > opts.backoffAt) continue;
     if (opts.attemptedOnly && entry.results.length === 0) continue;
+    // Taken out meanwhile (the note deleted before any relay had it, or dropped) or delivered by
+    // another run: the list read at the start is not sent from blindly.
+    const current = outbox.get(entry.event.id);
+    if (!current || current.deliveredAt !== undefined) continue;
     // Where the user meant it to go, never the relays a later command happens to use.
     const relays = relaysToRetry(entry, opts.override ?? entry.relays ?? opts.relays);
     if (relays.length === 0) {

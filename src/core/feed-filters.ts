@@ -26,9 +26,14 @@ export function mentionFilters(pubkey: string, since: number, limit: number, unt
   return [{ kinds: [...FEED_KINDS], '#p': [pubkey], since, ...upTo(until), limit }];
 }
 
-/** Everything recent the relays carry. */
-export function globalFilters(since: number, limit: number, until?: number): Filter[] {
-  return [{ kinds: [...FEED_KINDS], since, ...upTo(until), limit }];
+/**
+ * Everything recent the relays carry, and the user's own deletion requests of the window (NIP-09;
+ * few, so without a limit, taken in one answer): a repost of theirs undone, which a relay may still
+ * keep, leaves Global as it leaves Home.
+ */
+export function globalFilters(since: number, limit: number, until?: number, me?: string): Filter[] {
+  const own: Filter[] = me === undefined ? [] : [{ kinds: [DELETION_KIND], authors: [me], since, ...upTo(until) }];
+  return [{ kinds: [...FEED_KINDS], since, ...upTo(until), limit }, ...own];
 }
 
 /** `until` (NIP-01, inclusive) only when one is given. */

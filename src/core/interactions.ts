@@ -41,11 +41,16 @@ export function reactionTemplate(target: Event, now: number, relayHint = '', con
 /**
  * A repost (NIP-18): kind 6 for a kind-1 note, kind 16 ("generic repost", with
  * a k tag) for anything else. The content is the reposted event as JSON; the e
- * tag MUST carry a relay where it can be fetched.
+ * tag MUST carry a relay where it can be fetched. A replaceable or addressable
+ * event is also named by its coordinates in an `a` tag, as NIP-18 asks. A
+ * protected event (NIP-70 `["-"]`: only its author may publish it) is not copied
+ * in: NIP-18 says such reposts SHOULD have empty content.
  */
 export function repostTemplate(target: Event, now: number, relayHint: string): EventTemplate {
+  const d = addressOf(target);
   const tags = [
     ['e', target.id, relayHint],
+    ...(d === null ? [] : [['a', `${target.kind}:${target.pubkey}:${d}`, relayHint]]),
     ['p', target.pubkey],
   ];
   if (target.kind !== 1) tags.push(['k', String(target.kind)]);
@@ -54,9 +59,12 @@ export function repostTemplate(target: Event, now: number, relayHint: string): E
     kind: target.kind === 1 ? 6 : 16,
     created_at: now,
     tags,
-    content: JSON.stringify({ id, pubkey, created_at, kind, tags: targetTags, content, sig }),
+    content: isProtected(target) ? '' : JSON.stringify({ id, pubkey, created_at, kind, tags: targetTags, content, sig }),
   };
 }
+
+/** NIP-70: a `["-"]` tag marks an event only its author may publish. */
+const isProtected = (event: Event): boolean => event.tags.some((tag) => tag[0] === '-');
 
 /**
  * A deletion request (NIP-09): kind 5 with an `e` tag per event and a `k` tag

@@ -10,6 +10,7 @@ import { parse as parseThread } from 'nostr-tools/nip10';
 import { decode } from 'nostr-tools/nip19';
 import { normalizeRelayUrl } from './relay-url.js';
 import { isHex64 } from './event-shape.js';
+import { isPrivateHost } from './relay-list.js';
 
 export interface NoteTagOptions {
   /** The user's public key: never tagged as one of the thread's people. */
@@ -126,7 +127,7 @@ export function tagNote(text: string, opts: NoteTagOptions = {}): TaggedNote {
   const list = new TagList();
   const { replyTo, self } = opts;
   if (replyTo) {
-    for (const tag of replyTags(replyTo, opts.relayHint ?? '')) list.add(tag);
+    for (const tag of replyTags(replyTo, opts.relayHint ?? '', opts.relayOf)) list.add(tag);
     for (const pubkey of threadPubkeys(replyTo)) if (pubkey !== self) list.add(['p', pubkey]);
   }
   for (const m of mentions) if (m.type === 'profile') list.add(m.relay ? ['p', m.pubkey, m.relay] : ['p', m.pubkey]);
@@ -170,15 +171,31 @@ export function hashtags(text: string): string[] {
  * NIP-10 marked `e` tags: the thread's root gets "root", the note answered
  * "reply"; a reply to a root note carries only the "root" tag.
  */
-function replyTags(parent: Event, relayHint: string): string[][] {
+function replyTags(parent: Event, relayHint: string, relayOf: NoteTagOptions['relayOf']): string[][] {
   const { root } = parseThread(parent);
   if (root && root.id !== parent.id) {
     return [
-      ['e', root.id, root.relays?.[0] ?? '', 'root', root.author ?? ''],
+      ['e', root.id, rootHint(root.relays, root.id, relayOf), 'root', root.author ?? ''],
       ['e', parent.id, relayHint, 'reply', parent.pubkey],
     ];
   }
   return [['e', parent.id, relayHint, 'root', parent.pubkey]];
+}
+
+/**
+ * The root's relay hint, which the parent's author wrote and we would sign: a ws(s) URL,
+ * normalised as mentions' hints are, and not on a private network (a hint others' clients would
+ * follow into their own LAN, as src/core/relay-list.ts hintsToFollow refuses to); else a relay we
+ * saw the root on; else none.
+ */
+function rootHint(claimed: readonly string[] | undefined, rootId: string, relayOf: NoteTagOptions['relayOf']): string {
+  return publicRelayHint(claimed?.[0]) || (relayOf?.(rootId) ?? '');
+}
+
+/** A relay hint someone else wrote, fit for a tag we sign: a ws(s) URL, normalised, not on a private network; else ''. */
+export function publicRelayHint(claimed: string | undefined): string {
+  const hint = firstRelay(claimed === undefined ? [] : [claimed]);
+  return hint && !isPrivateHost(new URL(hint).hostname) ? hint : '';
 }
 
 /**

@@ -6,6 +6,7 @@ import { usageError } from './errors.js';
 import { replaceableCreatedAt } from './events.js';
 import { parseNip05 } from './nip05.js';
 import { refuseSecretIn } from './secret-in-text.js';
+import { jsonMembers } from './json-members.js';
 
 /** The fields `profile set` edits, by their kind-0 names. */
 export const PROFILE_FIELDS = ['name', 'display_name', 'about', 'picture', 'banner', 'website', 'nip05', 'lud16'] as const;
@@ -47,14 +48,31 @@ export function mergeProfile(previous: Record<string, unknown>, changes: Profile
   return merged;
 }
 
+/**
+ * `mergeProfile` on the previous content's text: the fields not changed keep their JSON exactly as
+ * written (a number past 2^53, `1.0`, a nested object), where parsing and serialising would round
+ * or respell them. A key written twice counts once, with its last value at its first place, as
+ * JSON.parse reads it. Content that is not a JSON object keeps nothing.
+ */
+export function mergeProfileText(previous: string | undefined, changes: ProfileChanges): string {
+  const members = new Map<string, string>();
+  for (const member of (previous === undefined ? undefined : jsonMembers(previous)) ?? []) members.set(member.key, member.text);
+  for (const field of PROFILE_FIELDS) {
+    const value = changes[field];
+    if (value === undefined) continue;
+    if (value === '') members.delete(field);
+    else members.set(field, `${JSON.stringify(field)}:${JSON.stringify(value)}`);
+  }
+  return `{${[...members.values()].join(',')}}`;
+}
+
 /** The kind-0 template replacing `previous` (which may be missing: a first profile). */
 export function profileTemplate(changes: ProfileChanges, now: number, previous?: Event): EventTemplate {
-  const before = previous ? (profileObject(previous.content) ?? {}) : {};
   return {
     kind: 0,
     created_at: replaceableCreatedAt(now, previous),
     tags: (previous?.tags ?? []).map((tag) => [...tag]),
-    content: JSON.stringify(mergeProfile(before, changes)),
+    content: mergeProfileText(previous?.content, changes),
   };
 }
 

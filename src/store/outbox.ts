@@ -48,6 +48,20 @@ export function isDelivered(result: Pick<PublishResult, 'ok' | 'message'>): bool
   return result.ok || result.message.trimStart().toLowerCase().startsWith('duplicate:');
 }
 
+/**
+ * Whether a relay may hold this unsent entry though none accepted it: one it was meant for has no
+ * answer recorded (a run ended mid-send), or took the EVENT and then said nothing (timed out, or
+ * closed the connection or was closed before its OK). Refusals (OK false) and connections that never
+ * opened leave nothing on a relay.
+ */
+export function mayBeOnARelay(entry: Pick<OutboxEntry, 'results' | 'relays'>): boolean {
+  const answered = new Map(entry.results.map((result) => [result.url, result]));
+  if ((entry.relays ?? []).some((url) => !answered.has(url)) || answered.size === 0) return true;
+  return entry.results.some(
+    (result) => result.outcome === 'timeout' || (result.outcome === 'unreachable' && (result.message === CLOSED || result.message === 'pool closed')),
+  );
+}
+
 /** The relays among `relays` worth sending this entry to again. */
 export function relaysToRetry(entry: OutboxEntry, relays: readonly string[]): string[] {
   const permanent = new Set(entry.results.filter(isPermanentRejection).map((result) => result.url));
@@ -189,6 +203,22 @@ export class SqliteOutbox implements Outbox {
     })();
     if (dropped) this.changed();
     return dropped;
+  }
+
+  /**
+   * Takes out an entry no relay has accepted yet (its author deleted it: it must never be sent);
+   * the entry as it was, or undefined when there was none pending.
+   */
+  withdraw(id: string): StoredOutboxEntry | undefined {
+    const entry = this.db.transaction(() => {
+      const found = this.get(id);
+      if (!found || found.deliveredAt !== undefined) return undefined;
+      this.db.prepare(`DELETE FROM outbox_results WHERE id = ?`).run(id);
+      this.db.prepare(`DELETE FROM outbox WHERE id = ?`).run(id);
+      return found;
+    }).immediate();
+    if (entry) this.changed();
+    return entry;
   }
 
   /** Forgets entries delivered before `beforeMs`; pending ones are never forgotten. */

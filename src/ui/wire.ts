@@ -17,6 +17,7 @@ import { followedNamed } from '../client/people-named.js';
 import { setProfile } from '../client/profile-edit.js';
 import { publishEvent, resendEvent } from '../client/publish.js';
 import { cachedThread, fetchThread, watchThread } from '../client/thread.js';
+import { deleteEvent } from '../client/notes.js';
 import { unixNow } from '../core/clock.js';
 import { globalFilters, HOME_KINDS, homeFilters } from '../core/feed-filters.js';
 import { wireNotifications } from './wire-notifications.js';
@@ -210,7 +211,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       });
     }
     if (kind === 'home' || kind === 'messages') return emptyFeed();
-    return feed(globalFilters(since(), FEED_LIMIT));
+    return feed(globalFilters(since(), FEED_LIMIT, undefined, publicKey));
   };
   // Notifications (in Mentions' place) and counts on notes: src/ui/wire-notifications.ts.
   const notifying = wireNotifications({ client, publicKey: () => publicKey, events, window: () => ({ since: since(), limit: FEED_LIMIT }) });
@@ -307,6 +308,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       },
       publish: (template) => publishEvent(client, template),
       resend: (event) => resendEvent(client, event as VerifiedEvent),
+      deleteNote: (note) => deleteEvent(client, note),
     }),
     dms,
     follow: (pubkey) => follow(client, pubkey),

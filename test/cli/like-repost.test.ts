@@ -91,6 +91,69 @@ describe('like, unlike, repost, unrepost', () => {
     expect(JSON.parse(third.stdout)).toEqual({ note: note.id, unchanged: 'already' });
   });
 
+  it('after unlike / unrepost on a relay that keeps deleted events (NIP-09 allows it), like / repost sends a new one', async () => {
+    const { cli, pubkey } = await cliUser('nostr-tui-like-kept-');
+    const note = finalizeEvent({ kind: 1, created_at: nowSec() - 60, tags: [], content: 'like me twice' }, alice);
+    await relay.seed(note);
+    const keepsDeleted = async (action: string, kind: number) => {
+      const done = JSON.parse((await cli.run([action, note.id, '--json', '--relay', relay.url])).stdout).event;
+      const undone = JSON.parse((await cli.run([`un${action}`, note.id, '--json', '--relay', relay.url])).stdout).event;
+      expect(undone).toMatchObject({ kind: 5, tags: [['e', done.id], ['k', String(kind)]] });
+      // The relay keeps the request and the event it names, as many relays do.
+      await relay.keepDeletion(undone);
+      await relay.seed(done);
+      expect(await relay.find({ kinds: [kind], authors: [pubkey] })).toEqual([done]);
+      return done;
+    };
+    for (const [action, kind] of [['like', 7], ['repost', 6]] as const) {
+      const first = await keepsDeleted(action, kind);
+      const again = await cli.run([action, note.id, '--json', '--relay', relay.url]);
+      expect(again.code, action).toBe(0);
+      const second = JSON.parse(again.stdout).event;
+      expect(second, action).toMatchObject({ kind, pubkey });
+      expect(second.id).not.toBe(first.id);
+      // Only the live one is undone: the deleted one is not named again.
+      const undo = await cli.run([`un${action}`, note.id, '--json', '--relay', relay.url]);
+      expect(JSON.parse(undo.stdout).event.tags, action).toEqual([['e', second.id], ['k', String(kind)]]);
+      const none = await cli.run([`un${action}`, note.id, '--json', '--relay', relay.url]);
+      expect(JSON.parse(none.stdout), action).toEqual({ note: note.id, unchanged: 'not-done' });
+    }
+    // The repost undone that the relay still holds is not in Global (where "↻ you reposted" showed it).
+    const global = await cli.run(['timeline', '--global', '--json', '--since', '1h', '--relay', relay.url]);
+    expect(global.code).toBe(0);
+    const shown = global.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    expect(shown.filter((event) => event.pubkey === pubkey)).toEqual([]);
+    expect(shown.map((event) => event.id)).toContain(note.id);
+  });
+
+  it('like / repost of a repost act on the note it carries, as l and t do in the timeline, and say so', async () => {
+    const { cli } = await cliUser('nostr-tui-like-a-repost-');
+    const bob = generateSecretKey();
+    const note = finalizeEvent({ kind: 1, created_at: nowSec() - 90, tags: [], content: 'reposted by bob' }, alice);
+    const shared = finalizeEvent({ kind: 6, created_at: nowSec() - 80, tags: [['e', note.id, relay.url], ['p', note.pubkey]], content: JSON.stringify(note) }, bob);
+    // A repost with no copy of the note (NIP-70 protected, or a client that leaves it out): found by its e tag.
+    const bare = finalizeEvent({ kind: 6, created_at: nowSec() - 70, tags: [['e', note.id, 'ws://192.168.1.1:6379'], ['p', note.pubkey]], content: '' }, bob);
+    await relay.seed(note, shared, bare);
+    const liked = await cli.run(['like', noteEncode(shared.id), '--relay', relay.url]);
+    expect(liked.code).toBe(0);
+    expect(liked.stdout.split('\n').slice(0, 2)).toEqual([
+      `${noteEncode(shared.id)} is a repost: this acts on the note it carries, ${noteEncode(note.id)}.`,
+      `Liked ${noteEncode(note.id)}.`,
+    ]);
+    const reposted = JSON.parse((await cli.run(['repost', bare.id, '--json', '--relay', relay.url])).stdout);
+    expect(reposted).toMatchObject({ note: note.id, repost: bare.id, event: { kind: 6 } });
+    expect(reposted.event.tags).toEqual([['e', note.id, relay.url], ['p', note.pubkey]]);
+    expect(JSON.parse(reposted.event.content).id).toBe(note.id);
+    const again = JSON.parse((await cli.run(['like', bare.id, '--json', '--relay', relay.url])).stdout);
+    expect(again).toEqual({ note: note.id, repost: bare.id, unchanged: 'already' });
+    // A repost whose note nobody has: nothing is sent (the repost itself is not liked instead).
+    const lost = finalizeEvent({ kind: 6, created_at: nowSec() - 60, tags: [['e', 'ab'.repeat(32)]], content: '' }, bob);
+    await relay.seed(lost);
+    const missing = await cli.run(['like', lost.id, '--relay', relay.url]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('nostr-tui: that is a repost, and the note it carries is in neither the cache nor your relays; nothing was sent.\n');
+  });
+
   it('a note nobody has is exit 1, bad input and no key are one line each; nothing is sent', async () => {
     const { cli, pubkey } = await cliUser('nostr-tui-like-missing-');
     const missing = await cli.run(['like', 'ab'.repeat(32), '--relay', relay.url]);

@@ -71,4 +71,29 @@ describe('repostTemplate (NIP-18)', () => {
     expect(inner?.id).toBe(root.id);
     expect(verifyEvent(inner!)).toBe(true);
   });
+
+  it('a repost of a NIP-70 protected event (["-"]) carries no copy of it (NIP-18: empty content)', () => {
+    const secret = sign(aliceKey, { kind: 1, created_at: 100, tags: [['-']], content: 'members only' });
+    const repost = repostTemplate(secret, 300, 'wss://r.example');
+    expect(repost).toEqual({ kind: 6, created_at: 300, content: '', tags: [['e', secret.id, 'wss://r.example'], ['p', secret.pubkey]] });
+    const article = sign(aliceKey, { kind: 30023, created_at: 100, tags: [['d', 'x'], ['-']], content: 'members only' });
+    expect(repostTemplate(article, 300, '').content).toBe('');
+  });
+
+  it('a generic repost (kind 16) of an addressable or replaceable event names it by its coordinates in an a tag', () => {
+    const article = sign(aliceKey, { kind: 30023, created_at: 100, tags: [['d', 'my-article'], ['title', 'T']], content: 'long' });
+    const repost = repostTemplate(article, 300, 'wss://r.example');
+    expect(repost.kind).toBe(16);
+    expect(repost.tags).toEqual([
+      ['e', article.id, 'wss://r.example'],
+      ['a', `30023:${article.pubkey}:my-article`, 'wss://r.example'],
+      ['p', article.pubkey],
+      ['k', '30023'],
+    ]);
+    expect(JSON.parse(repost.content).id).toBe(article.id);
+    const profile = sign(aliceKey, { kind: 0, created_at: 100, tags: [], content: '{}' });
+    expect(repostTemplate(profile, 300, '').tags).toContainEqual(['a', `0:${profile.pubkey}:`, '']);
+    // A note is no address: no a tag.
+    expect(repostTemplate(root, 300, '').tags.filter((t) => t[0] === 'a')).toEqual([]);
+  });
 });

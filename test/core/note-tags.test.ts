@@ -152,6 +152,23 @@ describe('replies (NIP-10) with tags from the text', () => {
     ]);
   });
 
+  it("the root's relay hint, copied from the parent, is a normalised ws(s) URL off private networks; else where the root was seen; else none", () => {
+    const author = getPublicKey(generateSecretKey());
+    const parentWith = (hint: string) =>
+      sign({ kind: 1, created_at: 200, tags: [['e', root.id, hint, 'root', 'zz'], ['p', author]], content: 'answer' });
+    const rootTag = (hint: string, relayOf?: (id: string) => string | undefined) =>
+      replyTemplate('hi', parentWith(hint), 300, 'wss://seen.example', { relayOf }).tags.find((t) => t[3] === 'root');
+    // The audit's parent: not a relay URL, a private address, a control sequence.
+    expect(rootTag('http://192.168.1.1:6379/\u001b[31m')).toEqual(['e', root.id, '', 'root', '']);
+    for (const hint of ['ws://192.168.1.1:6379', 'wss://localhost', 'ws://10.0.0.2', 'ws://[::1]:7777', 'ws://printer.local']) {
+      expect(rootTag(hint), hint).toEqual(['e', root.id, '', 'root', '']);
+    }
+    expect(rootTag('WSS://Relay.Example.com/')).toEqual(['e', root.id, 'wss://relay.example.com', 'root', '']);
+    // No usable hint: a relay the root was seen on (the cache), when one is known.
+    expect(rootTag('ws://192.168.1.1', (id) => (id === root.id ? 'wss://cache.example' : undefined))?.[2]).toBe('wss://cache.example');
+    expect(rootTag('wss://relay.example.com', () => 'wss://cache.example')?.[2]).toBe('wss://relay.example.com');
+  });
+
   it('noteTemplate carries the tags and the rewritten content', () => {
     expect(noteTemplate(`gm ${npubEncode(alice)} #GM`, 5)).toEqual({
       kind: 1,

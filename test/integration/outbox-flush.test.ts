@@ -29,6 +29,21 @@ describe('outbox flush', () => {
     await relay?.stop();
   });
 
+  it('an entry withdrawn while the flush runs (its note deleted before any relay had it) is not sent', async () => {
+    const store = openTempStore();
+    const notes = [note('first', 1_700_000_100), note('regret', 1_700_000_101)];
+    for (const event of notes) store.outbox.add(event);
+    // Once the first is sent, the other is deleted (src/client/notes.ts deleteEvent takes it out).
+    const report = await flushOutbox(store.outbox, pool([relay.url]), {
+      relays: [relay.url],
+      onFlushed: ({ entry }) => notes.forEach((event) => event.id !== entry.event.id && store.outbox.withdraw(event.id)),
+    });
+    const sent = report.entries.map(({ entry }) => entry.event.id);
+    expect(sent).toHaveLength(1);
+    expect((await relay.find({ ids: notes.map((event) => event.id) })).map((event) => event.id)).toEqual(sent);
+    store.close();
+  });
+
   it('delivers pending events, oldest first, and marks them delivered', async () => {
     const store = openTempStore();
     const first = note('first', 1_700_000_000);

@@ -4,6 +4,7 @@
 import type { EventTemplate, Filter } from 'nostr-tools';
 import { finalizeEvent, generateSecretKey, getPublicKey, type Event } from 'nostr-tools/pure';
 import { describe, expect, it } from 'vitest';
+import { matchFilters } from 'nostr-tools/filter';
 import { createInteractions } from '../../src/client/interactions.js';
 
 const NOW = 1_700_000_000;
@@ -114,5 +115,66 @@ describe('interactions service', () => {
     const own = mine({ kind: 1, created_at: NOW - 3, content: 'mine', tags: [] });
     expect((await interactions.deleteNote(own)).event).toMatchObject({ kind: 5, tags: [['e', own.id], ['k', '1']] });
     expect(published).toHaveLength(1);
+  });
+
+  it('a like or repost the user deleted is undone though a relay still sends it (NIP-09 lets relays keep them): liked again, a new reaction is sent', async () => {
+    const like = mine({ kind: 7, created_at: NOW - 50, content: '+', tags: [['e', target.id], ['p', target.pubkey]] });
+    const repost = mine({ kind: 6, created_at: NOW - 49, content: JSON.stringify(target), tags: [['e', target.id], ['p', target.pubkey]] });
+    const unliked = mine({ kind: 5, created_at: NOW - 40, content: '', tags: [['e', like.id], ['k', '7']] });
+    // Someone else's request naming the user's repost changes nothing (NIP-09: only the author's own).
+    const forged = finalizeEvent({ kind: 5, created_at: NOW - 40, content: '', tags: [['e', repost.id]] }, generateSecretKey());
+    for (const where of ['relays', 'cache'] as const) {
+      const relay: Event[] = [like, repost, forged, ...(where === 'relays' ? [unliked] : [])];
+      const cache: Event[] = where === 'cache' ? [unliked] : [];
+      const published: Event[] = [];
+      const interactions = createInteractions({
+        clock: { now: () => NOW * 1000 },
+        me: () => me,
+        cached: (filters: Filter[]) => cache.filter((event) => matchFilters(filters, event)),
+        fetch: async (filters: Filter[]) => relay.filter((event) => matchFilters(filters, event)),
+        publish: async (template: EventTemplate) => {
+          const event = mine(template);
+          published.push(event);
+          return { event, results: [] };
+        },
+        resend: async () => {
+          throw new Error('nothing deleted is sent again');
+        },
+        batchMs: 0,
+      });
+      expect(await interactions.unlike(target), where).toMatchObject({ unchanged: 'not-done' });
+      expect(interactions.state(target.id), where).toEqual({ liked: false, reposted: true, busy: false });
+      const again = await interactions.like(target);
+      expect(again.event, where).toMatchObject({ kind: 7, content: '+' });
+      expect(again.event!.id).not.toBe(like.id);
+      expect(interactions.state(target.id).liked).toBe(true);
+      // Undone here: a relay sending the repost back later does not bring it back.
+      expect((await interactions.unrepost(target)).event).toMatchObject({ kind: 5, tags: [['e', repost.id], ['k', '6']] });
+      expect(await interactions.unrepost(target)).toMatchObject({ unchanged: 'not-done' });
+      expect(published.map((event) => event.kind)).toEqual([7, 5]);
+    }
+  });
+
+  it('deleteNote goes through the delete of notes when given (a note still in the outbox is taken out), and says so', async () => {
+    const own = mine({ kind: 1, created_at: NOW - 3, content: 'regret', tags: [] });
+    const kept = mine({ kind: 5, created_at: NOW, content: '', tags: [['e', own.id], ['k', '1']] });
+    const deleted: Event[] = [];
+    const interactions = createInteractions({
+      clock: { now: () => NOW * 1000 },
+      me: () => me,
+      cached: () => [],
+      fetch: async () => [],
+      publish: async () => {
+        throw new Error('the delete of notes decides what is sent');
+      },
+      resend: async () => {
+        throw new Error('nothing to resend');
+      },
+      deleteNote: async (note) => (deleted.push(note), { event: kept, results: [], withdrawn: 'unsent' }),
+      batchMs: 0,
+    });
+    expect(await interactions.deleteNote(own)).toEqual({ event: kept, results: [], withdrawn: 'unsent' });
+    expect(deleted).toEqual([own]);
+    expect(interactions.deleted(own.id)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PublishResult } from '../../src/net/types.js';
-import { isPermanentRejection, relaysToRetry } from '../../src/store/outbox.js';
+import { isPermanentRejection, mayBeOnARelay, relaysToRetry } from '../../src/store/outbox.js';
 import { openStore } from '../../src/store/open.js';
 import { manualClock, openTempStore, tempDir } from '../helpers/store.js';
 
@@ -151,6 +151,34 @@ describe('outbox', () => {
       'wss://c.example',
       'wss://new.example',
     ]);
+  });
+
+  it('withdraws an entry still pending (its author deleted it), never a delivered one', () => {
+    const { outbox } = open();
+    const pending = note('regret');
+    const sent = note('sent');
+    outbox.add(pending, [A]);
+    outbox.add(sent, [A]);
+    outbox.record(pending.id, [result(A, 'unreachable', 'ECONNREFUSED')]);
+    outbox.record(sent.id, [result(A, 'accepted')]);
+    expect(outbox.withdraw(pending.id)).toMatchObject({ event: pending, relays: [A], results: [result(A, 'unreachable', 'ECONNREFUSED')] });
+    expect(outbox.get(pending.id)).toBeUndefined();
+    expect(outbox.pending()).toEqual([]);
+    expect(outbox.withdraw(pending.id)).toBeUndefined();
+    expect(outbox.withdraw(sent.id)).toBeUndefined();
+    expect(outbox.get(sent.id)?.deliveredAt).toBeDefined();
+  });
+
+  it('tells whether a relay may hold an entry none accepted', () => {
+    // Refused, or never connected: no relay has it.
+    expect(mayBeOnARelay({ relays: [A, B], results: [result(A, 'rejected', 'blocked: no'), result(B, 'unreachable', 'ECONNREFUSED')] })).toBe(false);
+    // Never attempted (a run ended between the save and the send), or one relay not yet answered.
+    expect(mayBeOnARelay({ relays: [A], results: [] })).toBe(true);
+    expect(mayBeOnARelay({ results: [] })).toBe(true);
+    expect(mayBeOnARelay({ relays: [A, B], results: [result(A, 'rejected', 'blocked: no')] })).toBe(true);
+    // Sent, then no OK: timed out, or the connection closed before it.
+    expect(mayBeOnARelay({ relays: [A], results: [result(A, 'timeout', 'no answer within 8000 ms')] })).toBe(true);
+    expect(mayBeOnARelay({ relays: [A], results: [result(A, 'unreachable', 'connection closed')] })).toBe(true);
   });
 
   it('classifies NIP-01 OK reasons', () => {

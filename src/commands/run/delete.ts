@@ -26,8 +26,17 @@ export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise
       else writeLine(ctx.stdout, `You already asked the relays to delete ${noteEncode(outcome.alreadyDeleted)}, and none of them has it; nothing was sent.`);
       return;
     }
-    const { event, results, target } = outcome;
-    output.finish(results, () => ({ id: event.id, event, deleted: target.id, relays: resultsJson(results) }));
+    const { event, results, target, withdrawn } = outcome;
+    if (withdrawn === 'unsent') {
+      // Still in the outbox and on no relay: taken out, and there is nothing to ask any relay.
+      if (args.json) writeLine(ctx.stdout, JSON.stringify({ deleted: target.id, withdrawn }));
+      else writeLine(ctx.stdout, `Took ${noteEncode(target.id)} out of the outbox before any relay had it: it will never be sent, so no relay needs asking to delete it.`);
+      return;
+    }
+    output.finish(results, () => ({ id: event.id, event, deleted: target.id, relays: resultsJson(results), ...(withdrawn ? { withdrawn } : {}) }));
+    if (withdrawn && !args.json) {
+      writeLine(ctx.stdout, `It was still in the outbox: taken out, so it is never sent again (a relay may have received it without answering, hence the request).`);
+    }
     if (accepted(results).length === 0) {
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted the deletion; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;

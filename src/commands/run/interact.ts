@@ -6,7 +6,7 @@ import type { VerifiedEvent } from 'nostr-tools';
 import { noteEncode } from 'nostr-tools/nip19';
 import { cacheOf, ownKey } from '../../client/client.js';
 import { createInteractions, type InteractionOutcome } from '../../client/interactions.js';
-import { findEvent } from '../../client/notes.js';
+import { findEvent, noteInRepost } from '../../client/notes.js';
 import { accepted, publishEvent, resendEvent } from '../../client/publish.js';
 import { ExitCode, failure } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
@@ -42,10 +42,15 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
     const me = ownKey(client);
     // A read-only key or a wrong passphrase fails before any relay is asked.
     await client.signer();
-    const found = await findEvent(client, ref);
-    if (!found) throw failure(`could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was sent.`);
+    const named = await findEvent(client, ref);
+    if (!named) throw failure(`could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was sent.`);
+    // A repost stands for the note it carries, as `l` and `t` on a repost in the timeline.
+    const repost = named.event.kind === 6 || named.event.kind === 16 ? named.event : undefined;
+    const found = repost ? await noteInRepost(client, repost) : named;
+    if (!found) throw failure(`that is a repost, and the note it carries is in neither the cache nor your relays; nothing was sent.`);
     const target = found.event;
     const note = noteEncode(target.id);
+    if (repost && !args.json) writeLine(ctx.stdout, `${noteEncode(repost.id)} is a repost: this acts on the note it carries, ${note}.`);
     const output = writeOutput(ctx, client, args.json);
     const interactions = createInteractions({
       clock: client.clock,
@@ -66,11 +71,17 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
       : action === 'unlike' ? await interactions.unlike(target)
       : await interactions.unrepost(target);
     if (!outcome.event) {
-      if (args.json) writeLine(ctx.stdout, JSON.stringify({ note: target.id, unchanged: outcome.unchanged }));
+      if (args.json) writeLine(ctx.stdout, JSON.stringify({ note: target.id, ...(repost ? { repost: repost.id } : {}), unchanged: outcome.unchanged }));
       else writeLine(ctx.stdout, nothingSent[action].replace('{note}', note));
       return;
     }
-    output.finish(outcome.results, () => ({ note: target.id, event: outcome.event, relays: resultsJson(outcome.results), ...(outcome.resent ? { resent: true } : {}) }));
+    output.finish(outcome.results, () => ({
+      note: target.id,
+      ...(repost ? { repost: repost.id } : {}),
+      event: outcome.event,
+      relays: resultsJson(outcome.results),
+      ...(outcome.resent ? { resent: true } : {}),
+    }));
     if (accepted(outcome.results).length === 0) {
       writeLine(ctx.stderr, 'nostr-tui: no relay accepted it; it is kept in the outbox (`nostr-tui outbox flush` sends it again).');
       ctx.exitCode = ExitCode.failed;

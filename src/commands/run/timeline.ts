@@ -56,7 +56,7 @@ export async function timeline(ctx: CommandContext, args: TimelineArgs): Promise
     const filters = tags.length
       ? hashtagFilters(tags, since, limit, until)
       : args.global
-        ? globalFilters(since, limit, until)
+        ? globalFilters(since, limit, until, client.publicKey())
         : await homeOrGlobal(ctx, client, { since, limit, until, stalled });
     // Muted people, hashtags and words are left out, as in the UI, before they are counted: the
     // relays and the cache are paged until --limit notes are shown or there are no more. The notes
@@ -125,7 +125,7 @@ async function homeOrGlobal(
     const unknown = !found || (!found.event && found.answered === 0);
     const why = unknown ? 'no relay answered, so whom you follow is unknown' : 'you follow no one yet (`nostr-tui follow <npub>`)';
     writeLine(ctx.stderr, `nostr-tui: ${why}: showing everyone on your relays.`);
-    return globalFilters(since, limit, until);
+    return globalFilters(since, limit, until, client.publicKey());
   }
   // The user's own notes and reposts are part of Home.
   return homeFilters([...follows, client.publicKey()!], since, limit, until);

@@ -47,6 +47,8 @@ export function useInteract(interactions: Interactions | undefined, deps: Intera
           const outcome = await action();
           if (outcome.unchanged) return setStatus({ text: unchangedText(what, outcome.unchanged), tone: 'info' });
           if (outcome.event) onPublished(outcome.event);
+          // Deleted while still in the outbox, on no relay: nothing to send (src/client/notes.ts deleteEvent).
+          if (outcome.withdrawn === 'unsent') return setStatus({ text: `${what}: taken out of the outbox before any relay had it (nothing sent)`, tone: 'ok' });
           setStatus(publishStatus(what, outcome.results));
         } catch (error) {
           setStatus(errorStatus(what, error));
