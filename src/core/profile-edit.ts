@@ -6,7 +6,7 @@ import { usageError } from './errors.js';
 import { replaceableCreatedAt } from './events.js';
 import { parseNip05 } from './nip05.js';
 import { refuseSecretIn } from './secret-in-text.js';
-import { jsonMembers } from './json-members.js';
+import { parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
 
 /** The fields `profile set` edits, by their kind-0 names. */
 export const PROFILE_FIELDS = ['name', 'display_name', 'about', 'picture', 'banner', 'website', 'nip05', 'lud16'] as const;
@@ -49,21 +49,21 @@ export function mergeProfile(previous: Record<string, unknown>, changes: Profile
 }
 
 /**
- * `mergeProfile` on the previous content's text: the fields not changed keep their JSON exactly as
- * written (a number past 2^53, `1.0`, a nested object), where parsing and serialising would round
- * or respell them. A key written twice counts once, with its last value at its first place, as
- * JSON.parse reads it. Content that is not a JSON object keeps nothing.
+ * `mergeProfile` on the previous content's text, its numbers read as written (lossless-json): the
+ * fields not changed keep their values exactly, where JSON.parse then JSON.stringify rounded a
+ * number past 2^53 (`12345678901234567890123` -> `1.2345678901234568e+22`) and respelt `1.0` as `1`.
+ * A key written twice counts once with its last value, as JSON.parse reads it. Content that is not
+ * a JSON object keeps nothing.
  */
 export function mergeProfileText(previous: string | undefined, changes: ProfileChanges): string {
-  const members = new Map<string, string>();
-  for (const member of (previous === undefined ? undefined : jsonMembers(previous)) ?? []) members.set(member.key, member.text);
-  for (const field of PROFILE_FIELDS) {
-    const value = changes[field];
-    if (value === undefined) continue;
-    if (value === '') members.delete(field);
-    else members.set(field, `${JSON.stringify(field)}:${JSON.stringify(value)}`);
+  let before: Record<string, unknown> = {};
+  try {
+    const parsed = previous === undefined ? undefined : parseLossless(previous, undefined, { onDuplicateKey: ({ newValue }) => newValue });
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && !('isLosslessNumber' in parsed)) before = parsed as Record<string, unknown>;
+  } catch {
+    // Not JSON: nothing to keep, as before.
   }
-  return `{${[...members.values()].join(',')}}`;
+  return stringifyLossless(mergeProfile(before, changes)) ?? '{}';
 }
 
 /** The kind-0 template replacing `previous` (which may be missing: a first profile). */
