@@ -44,9 +44,11 @@ export const RESUBSCRIBE_EXTRA = 500;
  */
 export function noteDepth(part: Part, event: Event | undefined, latest: number): void {
   if (part.settled || !event || event.created_at > latest) return;
+  // What the pool delivers matches one of the part's filters: with one filter, that one (no check on the hot path).
+  const one = part.filters.length === 1;
   part.filters.forEach((filter, i) => {
     const oldest = part.oldest[i];
-    if ((oldest === undefined || event.created_at < oldest) && matchFilter(filter, event)) part.oldest[i] = event.created_at;
+    if ((oldest === undefined || event.created_at < oldest) && (one || matchFilter(filter, event))) part.oldest[i] = event.created_at;
   });
 }
 
