@@ -45,8 +45,9 @@ export async function adoptPublishedSetup(client: Client, pubkey: string): Promi
   const own = events.filter((event) => event.pubkey === pubkey);
   const list = newestReplaceable(own.filter((event) => event.kind === RELAY_LIST_KIND));
   const follows = newestReplaceable(own.filter((event) => event.kind === 3));
-  // The list is signed by the user's own key: a home relay on a private network is theirs to name.
-  const specs = list ? parseRelayList(list.tags, { allowPrivate: true }) : undefined;
+  // The list is signed by the user's own key: a home relay on a private network is theirs to name
+  // (but not a URL holding their secret, which config.json would keep and the pool refuse).
+  const specs = list ? parseRelayList(list.tags, { allowPrivate: true, ownPubkey: pubkey }) : undefined;
   const config = new ConfigStore(client.paths.configDir);
   let configured = false;
   if (specs !== undefined && specs.length > 0) {

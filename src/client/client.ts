@@ -4,6 +4,7 @@
 import type { EventTemplate } from 'nostr-tools';
 import type { Clock } from '../core/clock.js';
 import { failure, noKeyYet } from '../core/errors.js';
+import { containsSecret } from '../core/identifiers.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { createPool } from '../net/pool.js';
 import type { RelayPool, RelaySpec } from '../net/types.js';
@@ -107,7 +108,10 @@ export function createClient(opts: ClientOptions): Client {
   const stderr = opts.stderr ?? process.stderr;
   // Bad input is said before anything is asked of the network.
   const dnsServers = dnsServersFromEnv(opts.env);
-  const web = webClient(dnsServers);
+  // A URL holding the user's secret, whoever named it (a relay list, a hint), is never connected
+  // to or asked for; the key file is read only for a URL with 64 hex characters in a row.
+  const secretInUrl = (url: string) => containsSecret(url, /[0-9a-f]{64}/i.test(url) ? storedPubkey(opts.paths.configDir) : undefined);
+  const web = webClient(dnsServers, secretInUrl);
   let relays: RelaySpec[] | undefined;
   let pool: RelayPool | undefined;
   let store: LocalStore | undefined;
@@ -148,6 +152,7 @@ export function createClient(opts: ClientOptions): Client {
         waits: stalls,
         ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
         dnsServers,
+        secretInUrl,
         ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
         ...(opts.publishTimeoutMs === undefined ? {} : { publishTimeoutMs: opts.publishTimeoutMs }),
         // NIP-42 AUTH signs with the key only once it is unlocked: a relay must

@@ -5,6 +5,7 @@
 import type { Event } from 'nostr-tools';
 import { DM_RELAYS_KIND, parseDmRelays } from '../core/dm.js';
 import { newestReplaceable } from '../core/events.js';
+import { safely } from '../core/safely.js';
 import { isPrivateHost } from '../core/relay-list.js';
 import type { Client } from './client.js';
 import { askIndexers, lookupOutcome, oversizeSoFar, type NewestLookup } from './newest-copy.js';
@@ -71,7 +72,7 @@ export async function fetchOwnList(client: Client, kind: number, pubkey: string,
 /** Each person's DM relays (their kind 10050); people without a list are absent. */
 export async function fetchDmRelays(client: Client, pubkeys: readonly string[]): Promise<Map<string, string[]>> {
   const { lists } = await fetchNewestLists(client, DM_RELAYS_KIND, pubkeys, { read: true });
-  const rules = { allowPrivate: allowPrivateRelays(client) };
+  const rules = { allowPrivate: allowPrivateRelays(client), ownPubkey: safely(() => client.publicKey(), undefined) };
   const out = new Map<string, string[]>();
   for (const [pubkey, event] of lists) {
     const urls = parseDmRelays(event.tags, rules);

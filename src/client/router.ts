@@ -6,6 +6,7 @@ import { usageError } from '../core/errors.js';
 import { isPrivateHost } from '../core/relay-list.js';
 import { readUrls } from '../core/relay-spec.js';
 import { normalizeRelayUrl } from '../core/relay-url.js';
+import { safely } from '../core/safely.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Client } from './client.js';
 import { DEFAULT_DISCOVERY_RELAYS, fetchRelayLists, readRelaysOf, type RelayListDeps } from './relay-lists.js';
@@ -44,7 +45,8 @@ export function createRouter(client: Client, env: NodeJS.ProcessEnv): Router {
     store: safeEvents(client),
     userRelays,
     discoveryRelays,
-    rules: { allowPrivate },
+    // A URL holding the user's secret is left out of the plan (the pool would refuse it anyway).
+    rules: { allowPrivate, ownPubkey: safely(() => client.publicKey(), undefined) },
     eoseTimeoutMs: LISTS_WAIT_MS,
     ...(skip ? { skip } : {}),
   });

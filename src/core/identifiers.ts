@@ -6,6 +6,7 @@ import { decode, npubEncode } from 'nostr-tools/nip19';
 import { derivePublicKey } from './derive-key.js';
 import { usageError } from './errors.js';
 import { isHex64 } from './event-shape.js';
+import { RecentMap } from './recent.js';
 
 /** NIP-19 keeps bech32 strings under 5,000 characters; nothing longer is worth decoding. */
 const MAX_INPUT = 5_000;
@@ -83,14 +84,21 @@ function parseAnyPublicKey(input: string, forms: string): string {
  */
 export function containsSecret(text: string, ownPubkey?: string): boolean {
   if (/n(sec|cryptsec)1/i.test(text)) return true;
-  if (!ownPubkey) return false;
-  // Every 64-character window of every hex run (bounded: a URL is at most 2,000 characters).
-  for (const run of text.match(/[0-9a-f]{64,}/gi) ?? []) {
-    const lower = run.toLowerCase();
-    for (let i = 0; i + 64 <= lower.length; i++) if (isSecretOf(lower.slice(i, i + 64), ownPubkey)) return true;
-  }
-  return false;
+  const runs = ownPubkey ? text.match(/[0-9a-f]{64,}/gi) : null;
+  if (!runs) return false;
+  // A derivation per window (~0.5 ms): a URL in a list parsed again and again, or met by the
+  // pool and the list parser both, is looked at once.
+  return secretVerdicts.remember(`${ownPubkey} ${text}`, () =>
+    // Every 64-character window of every hex run (bounded: a URL is at most 2,000 characters).
+    runs.some((run) => {
+      const lower = run.toLowerCase();
+      for (let i = 0; i + 64 <= lower.length; i++) if (isSecretOf(lower.slice(i, i + 64), ownPubkey)) return true;
+      return false;
+    }),
+  );
 }
+
+const secretVerdicts = new RecentMap<string, boolean>(2_000);
 
 /**
  * A key to store: nsec or hex (secret), ncryptsec (NIP-49, stays encrypted), or

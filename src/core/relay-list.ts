@@ -19,6 +19,11 @@ const MAX_URL_LENGTH = 300;
 export interface RelayListRules {
   /** The user's own relays are on loopback or a private network (a home relay, a test network). */
   allowPrivate?: boolean;
+  /**
+   * The user's public key: a URL holding their secret in hex is left out (connecting would send
+   * it to DNS and to the relay), as one holding any nsec always is.
+   */
+  ownPubkey?: string | undefined;
 }
 
 /** The relays a kind-10002 event lists, each once, at most MAX_RELAYS_PER_LIST, unsafe ones left out. */
@@ -42,7 +47,7 @@ export function parseRelayList(tags: readonly (readonly string[])[], rules: Rela
 /** The normalised URL when a relay named by someone else may be connected to, else undefined. */
 export function acceptRelayUrl(input: string, rules: RelayListRules = {}): string | undefined {
   if (input.length > MAX_URL_LENGTH) return undefined;
-  const parsed = parseRelayUrl(input);
+  const parsed = parseRelayUrl(input, rules.ownPubkey);
   if ('error' in parsed) return undefined;
   if (!rules.allowPrivate && isPrivateHost(new URL(parsed.url).hostname)) return undefined;
   return parsed.url;

@@ -54,10 +54,11 @@ export function uniqueRelayUrls(inputs: readonly string[], ownPubkey?: string): 
 /**
  * For relay URLs that come from the network (relay lists, hints): an error
  * value instead of a usage error, so one bad entry never stops a request.
+ * `ownPubkey` as for normalizeRelayUrl.
  */
-export function parseRelayUrl(input: string): { url: string } | { error: string } {
+export function parseRelayUrl(input: string, ownPubkey?: string): { url: string } | { error: string } {
   try {
-    return { url: normalizeRelayUrl(input) };
+    return { url: normalizeRelayUrl(input, ownPubkey) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

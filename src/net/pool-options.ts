@@ -36,6 +36,12 @@ export interface PoolOptions {
   idleCloseMs?: number;
   /** DNS servers for relays' names in place of the system's, or `['system']` (src/net/lookup.ts). */
   dnsServers?: readonly string[];
+  /**
+   * True when a URL holds a secret key, whatever named it (a relay list, a hint): no connection
+   * is made to it, nor a status or result kept that would show it. Asked before each new connection.
+   * Defaults to an nsec or ncryptsec anywhere; the client adds the user's own secret in hex.
+   */
+  secretInUrl?: (url: string) => boolean;
 }
 
 export const DEFAULT_EOSE_TIMEOUT_MS = 5_000;

@@ -3,6 +3,7 @@
 // AbstractRelay (src/net/relay.ts) with a hardened message path.
 import type { Event, Filter } from 'nostr-tools';
 import { systemClock, systemTimers, type Cancel, type Clock, type Timers } from '../core/clock.js';
+import { containsSecret } from '../core/identifiers.js';
 import { defaultLimits, type RelayMessageLimits } from '../core/relay-message.js';
 import { RecentSet } from '../core/recent.js';
 import { readUrls, writeUrls } from '../core/relay-spec.js';
@@ -44,6 +45,7 @@ class Pool implements RelayPool {
   private readonly idleTimers = new Map<Connection, Cancel>();
   private readonly broadcast: StatusBroadcast;
   private readonly drain = new Drain();
+  private readonly secretInUrl: (url: string) => boolean;
   private closed = false;
 
   constructor(private readonly opts: PoolOptions) {
@@ -57,6 +59,7 @@ class Pool implements RelayPool {
     this.limits = { ...defaultLimits, ...opts.limits };
     this.idleCloseMs = opts.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
     this.broadcast = new StatusBroadcast(this.timers, () => this.status());
+    this.secretInUrl = opts.secretInUrl ?? ((url) => containsSecret(url));
     for (const spec of opts.relays) this.connection(spec.url, 'user');
   }
 
@@ -64,12 +67,14 @@ class Pool implements RelayPool {
     return this.verified.verifierName;
   }
 
-  private connection(url: string, role: RelayRole): Connection {
+  /** Undefined for a URL holding a secret key: never connected to, so never sent to DNS or a relay. */
+  private connection(url: string, role: RelayRole): Connection | undefined {
     const known = this.connections.get(url);
     if (known) {
       if (!known.status.roles.includes(role)) known.status.roles.push(role);
       return known;
     }
+    if (this.secretInUrl(url)) return undefined;
     const inList = this.opts.relays.some((spec) => spec.url === url);
     const conn = new Connection(url, inList, {
       clock: this.clock,
@@ -154,6 +159,7 @@ class Pool implements RelayPool {
 
     for (const { url, filters, role } of mergeSteps(plan)) {
       const conn = this.connection(url, role);
+      if (!conn) continue;
       this.cancelIdle(conn);
       const part = newPart(conn, filters, role, !stream, (timedOut) => {
         if (timedOut || part.outcome.eose) handlers.oneose?.(url, timedOut);
@@ -288,10 +294,9 @@ class Pool implements RelayPool {
   private latest = (): number => Math.floor(this.clock.now() / 1000) + FUTURE_SKEW_SEC;
 
   async publish(event: Event, opts: PublishOptions = {}): Promise<PublishResult[]> {
-    const urls = [...new Set(opts.relays ?? writeUrls(this.opts.relays))];
+    const conns = [...new Set(opts.relays ?? writeUrls(this.opts.relays))].flatMap((url) => this.connection(url, opts.role ?? 'user') ?? []);
     return Promise.all(
-      urls.map(async (url) => {
-        const conn = this.connection(url, opts.role ?? 'user');
+      conns.map(async (conn) => {
         this.cancelIdle(conn);
         const result = await publishTo(conn, event, opts.timeoutMs ?? this.publishTimeoutMs, { clock: this.clock, timers: this.timers, changed: () => this.statusChanged(), waits: this.opts.waits });
         this.closeWhenIdle(conn);
@@ -306,7 +311,7 @@ class Pool implements RelayPool {
     if (this.closed) return;
     this.opts.relays = relays.map((spec) => ({ ...spec }));
     const listed = new Set(relays.map((spec) => spec.url));
-    for (const url of listed) this.connection(url, 'user').inList = true;
+    for (const conn of [...listed].flatMap((url) => this.connection(url, 'user') ?? [])) conn.inList = true;
     for (const conn of [...this.connections.values()].filter((c) => !listed.has(c.url))) {
       conn.inList = false;
       conn.status.roles = conn.status.roles.filter((role) => role !== 'user');

@@ -19,11 +19,16 @@ export interface WebClient {
 /** Statuses whose Response may not have a body (the Fetch standard). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
-export function webClient(dnsServers: readonly string[] = []): WebClient {
+/**
+ * `secretInUrl`: true for a URL holding a secret key (a relay's NIP-11 address from someone's
+ * list), which is never asked for: its host name would go to DNS, its path to the server.
+ */
+export function webClient(dnsServers: readonly string[] = [], secretInUrl?: (url: string) => boolean): WebClient {
   const closing = new AbortController();
 
   const get = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input);
+    if (secretInUrl?.(url.href)) return Promise.reject(new TypeError('that URL holds a secret key: not asked for'));
     const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
     if (!client) return Promise.reject(new TypeError(`not an http(s) URL: ${url.protocol}`));
     if ((init.method ?? 'GET').toUpperCase() !== 'GET') return Promise.reject(new TypeError('only GET is supported'));

@@ -1,9 +1,11 @@
 // The outbox planner (NIP-65), the delivery scores it learns from, and the
 // rules for relay URLs taken from other people's lists.
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { nsecEncode } from 'nostr-tools/nip19';
 import { bytesToHex } from 'nostr-tools/utils';
 import { describe, expect, it } from 'vitest';
 import { DeliveryStats } from '../../src/core/delivery.js';
+import { parseDmRelays } from '../../src/core/dm.js';
 import { planFilters, planOutbox } from '../../src/core/outbox-plan.js';
 import { acceptRelayUrl, hintsToFollow, isPrivateHost, parseRelayList, relayListTags } from '../../src/core/relay-list.js';
 
@@ -77,6 +79,19 @@ describe('relay lists from other people (NIP-65)', () => {
     const hint = `wss://relay.example/?k=${bytesToHex(secret).toUpperCase()}`;
     expect(hintsToFollow([MINE], [hint, 'wss://other.example'], getPublicKey(secret))).toEqual(['wss://other.example']);
     expect(hintsToFollow([MINE], [hint], getPublicKey(generateSecretKey()))).toEqual([hint]);
+  });
+
+  it('leaves out a relay list’s (NIP-65) or DM relay list’s (NIP-17) URL holding the user’s own secret key as hex', () => {
+    const secret = generateSecretKey();
+    const me = getPublicKey(secret);
+    const trap = `wss://relay.example/?k=${bytesToHex(secret)}`;
+    const inHost = `wss://${bytesToHex(secret).toUpperCase()}.example`;
+    const tags = [['r', trap], ['r', inHost, 'read'], ['r', 'wss://other.example']];
+    expect(parseRelayList(tags, { ownPubkey: me })).toEqual([{ url: 'wss://other.example', read: true, write: true }]);
+    expect(parseDmRelays(tags.map(([, url]) => ['relay', url!]), { ownPubkey: me })).toEqual(['wss://other.example']);
+    // Someone else's 64 hex is only a path, and any nsec is a secret whoever's it is.
+    expect(parseRelayList(tags, { ownPubkey: getPublicKey(generateSecretKey()) })).toHaveLength(3);
+    expect(acceptRelayUrl(`wss://relay.example/${nsecEncode(generateSecretKey())}`)).toBeUndefined();
   });
 
   it('writes the user’s own list with markers only where a relay is not both', () => {
