@@ -79,24 +79,35 @@ function parseAnyPublicKey(input: string, forms: string): string {
 }
 
 /**
- * True when `text` (a relay URL, say) carries a secret: an nsec or ncryptsec
- * anywhere, or the user's own secret as 64 hex characters anywhere in it.
+ * True when `text` (a relay URL, say) carries a secret: an nsec or ncryptsec anywhere, or the
+ * user's own secret as 64 hex characters in it.
  */
 export function containsSecret(text: string, ownPubkey?: string): boolean {
   if (/n(sec|cryptsec)1/i.test(text)) return true;
-  const runs = ownPubkey ? text.match(/[0-9a-f]{64,}/gi) : null;
-  if (!runs) return false;
-  // A derivation per window (~0.5 ms): a URL in a list parsed again and again, or met by the
-  // pool and the list parser both, is looked at once.
-  return secretVerdicts.remember(`${ownPubkey} ${text}`, () =>
-    // Every 64-character window of every hex run (bounded: a URL is at most 2,000 characters).
-    runs.some((run) => {
-      const lower = run.toLowerCase();
-      for (let i = 0; i + 64 <= lower.length; i++) if (isSecretOf(lower.slice(i, i + 64), ownPubkey)) return true;
-      return false;
-    }),
-  );
+  if (!ownPubkey) return false;
+  const windows = hexWindows(text);
+  if (windows.length === 0) return false;
+  return secretVerdicts.remember(`${ownPubkey} ${text}`, () => windows.some((hex) => isSecretOf(hex, ownPubkey)));
 }
+
+/**
+ * Where a pasted key can be: the 64-character windows of the text's hex runs, the first
+ * MAX_WINDOWS of them. Each costs a derivation (~0.5 ms), and these URLs come from other people
+ * too (relay lists, quote hints): every window of a 2,000-character run was a second of the
+ * main thread per URL. A key pasted by mistake is a run of 64, or nearly.
+ */
+function hexWindows(text: string): string[] {
+  const windows: string[] = [];
+  for (const [run] of text.matchAll(/[0-9a-f]{64,}/gi)) {
+    const lower = run.toLowerCase();
+    for (let i = 0; i + 64 <= lower.length && windows.length < MAX_WINDOWS; i++) windows.push(lower.slice(i, i + 64));
+    if (windows.length >= MAX_WINDOWS) break;
+  }
+  return windows;
+}
+
+/** 64-character windows looked at in one text: a run of 64 holds one, one with a few digits around it a few. */
+const MAX_WINDOWS = 8;
 
 const secretVerdicts = new RecentMap<string, boolean>(2_000);
 

@@ -43,6 +43,13 @@ describe('secrets in relay URLs', () => {
     expect(containsSecret(`wss://r.example/${own}`, own)).toBe(false);
     expect(normalizeRelayUrl(`wss://r.example/${own}`, own)).toBe(`wss://r.example/${own}`);
   });
+
+  it('looks at the first eight 64-character windows of hex in a URL: a pasted key, not every window of a hostile one', () => {
+    // A relay list or a quote hint from someone else can hold 2,000 hex characters, and each
+    // window costs a key derivation: all of them held the main thread a second per URL.
+    expect(containsSecret(`wss://r.example/${'0'.repeat(7)}${hex}`, own)).toBe(true);
+    expect(containsSecret(`wss://r.example/${'0'.repeat(8)}${hex}`, own)).toBe(false);
+  });
 });
 
 describe('the follow service (the UI follows through it)', () => {
