@@ -22,8 +22,10 @@ export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise
     const outcome = await deleteOwnEvent(client, ref, args.reason ?? '', output.hooks(() => `Asked the relays to delete ${noteEncode(ref.id)}.`));
     if ('alreadyDeleted' in outcome) {
       // Asked before (the cache keeps the request): a friendly no-op, as a second like is.
+      const asked = outcome.noRelayAnswered;
       if (args.json) writeLine(ctx.stdout, JSON.stringify({ deleted: outcome.alreadyDeleted, unchanged: 'already-deleted' }));
-      else writeLine(ctx.stdout, `You already asked the relays to delete ${noteEncode(outcome.alreadyDeleted)}, and none of them has it; nothing was sent.`);
+      else writeLine(ctx.stdout, `You already asked the relays to delete ${noteEncode(outcome.alreadyDeleted)}${asked ? '' : ', and none of them has it'}; nothing was sent.`);
+      if (asked) writeLine(ctx.stderr, `nostr-tui: note: no relay answered (${asked} asked), so whether one still has it is not known.`);
       return;
     }
     const { event, results, target, withdrawn } = outcome;
