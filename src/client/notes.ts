@@ -10,7 +10,7 @@ import type { Client } from './client.js';
 import { publishEvent, type Published, type PublishHooks } from './publish.js';
 import { allUrls } from '../core/relay-spec.js';
 import { queryPastStalled } from './stalled-relays.js';
-import { mayBeOnARelay } from '../store/outbox.js';
+import { mayBeOnARelay, type Withdrawn } from '../store/outbox.js';
 import { repostedNote } from '../core/reposts.js';
 import { publicRelayHint } from '../core/note-tags.js';
 import { isHex64 } from '../core/event-shape.js';
@@ -113,12 +113,14 @@ export interface Deleted extends Published {
    * only, `results` is empty), 'maybe-sent' when a relay may have received it without answering
    * (the deletion request went out too).
    */
-  withdrawn?: 'unsent' | 'maybe-sent';
+  withdrawn?: Withdrawn;
 }
 
 /** Nobody has the note, and the user's own deletion request for it is in the cache: asked before. */
 export interface AlreadyDeleted {
   alreadyDeleted: string;
+  /** The note was taken out of the outbox before any relay had it: its deletion request was never sent either. */
+  withdrawn?: 'unsent';
   /** How many relays were asked when none answered: whether one still has the note is not known. */
   noRelayAnswered?: number;
 }
@@ -136,6 +138,7 @@ export async function deleteOwnEvent(client: Client, ref: EventRef, reason = '',
   const lookup = await lookUpEvent(client, ref);
   const target = lookup.found?.event;
   if (!target && deletedByMe(client, me, ref.id)) {
+    if (client.store().outbox.withdrawn(ref.id) === 'unsent') return { alreadyDeleted: ref.id, withdrawn: 'unsent' };
     return { alreadyDeleted: ref.id, ...(noRelayAnswered(lookup) ? { noRelayAnswered: lookup.asked.length } : {}) };
   }
   if (!target) throw noteNotFound(lookup, { then: 'nothing was deleted' });
