@@ -10,10 +10,11 @@ import type { Client } from './client.js';
 import { publishEvent, type Published, type PublishHooks } from './publish.js';
 import { allUrls } from '../core/relay-spec.js';
 import { queryPastStalled } from './stalled-relays.js';
-import { mayBeOnARelay } from '../store/outbox.js';
+import { mayBeOnARelay, type Withdrawn } from '../store/outbox.js';
 import { repostedNote } from '../core/reposts.js';
 import { publicRelayHint } from '../core/note-tags.js';
 import { isHex64 } from '../core/event-shape.js';
+import { sanitizeLine } from '../core/sanitize.js';
 
 export interface Found {
   event: Event;
@@ -21,37 +22,86 @@ export interface Found {
   relay: string;
 }
 
+/** A look-up by id: what was found, the relays asked and those that did not answer. */
+export interface Lookup {
+  found?: Found;
+  /** The relays meant to be asked (configured and the ref's hints); none when the cache had it. */
+  asked: string[];
+  /** Those of `asked` that did not answer (down, refusing, silent, or stalled earlier this run). */
+  silent: string[];
+}
+
 /**
  * The event with this id: from the cache when it holds it, else from every
  * configured relay (read and write: the user's own notes are on the write
- * relays) and the ref's relay hints. Undefined when nobody has it.
+ * relays) and the ref's relay hints, with which of them answered: "nobody has it"
+ * is only true of the relays that did.
  */
-export async function findEvent(client: Client, ref: Pick<EventRef, 'id'> & Partial<EventRef>): Promise<Found | undefined> {
+export async function lookUpEvent(client: Client, ref: Pick<EventRef, 'id'> & Partial<EventRef>): Promise<Lookup> {
   const events = client.store().events;
   const cached = events.query([{ ids: [ref.id], limit: 1 }])[0];
-  if (cached) return { event: cached, relay: safely(() => events.relaysOf?.([ref.id]).get(ref.id)?.[0], undefined) ?? ref.relays?.[0] ?? '' };
+  if (cached) {
+    const relay = safely(() => events.relaysOf?.([ref.id]).get(ref.id)?.[0], undefined) ?? ref.relays?.[0] ?? '';
+    return { found: { event: cached, relay }, asked: [], silent: [] };
+  }
+  const asked = [...new Set([...allUrls(client.relays()), ...(ref.relays ?? [])])];
   // A relay that stalled this run is not waited for.
-  const answer = await queryPastStalled(client.pool(), [{ ids: [ref.id] }], { relays: [...new Set([...allUrls(client.relays()), ...(ref.relays ?? [])])] }, client.stalled);
+  const answer = await queryPastStalled(client.pool(), [{ ids: [ref.id] }], { relays: asked }, client.stalled);
+  const answered = new Set(answer.relays.filter((outcome) => outcome.eose).map((outcome) => outcome.url));
+  const silent = asked.filter((url) => !answered.has(url));
   const event = answer.events.find((found) => found.id === ref.id);
   // One id was asked: a relay that delivered an event delivered this one.
-  return event && { event, relay: answer.relays.find((outcome) => outcome.events > 0)?.url ?? ref.relays?.[0] ?? '' };
+  const relay = answer.relays.find((outcome) => outcome.events > 0)?.url ?? ref.relays?.[0] ?? '';
+  return event ? { found: { event, relay }, asked, silent } : { asked, silent };
+}
+
+/** The event with this id (see lookUpEvent); undefined when nobody has it or no relay answered. */
+export async function findEvent(client: Client, ref: Pick<EventRef, 'id'> & Partial<EventRef>): Promise<Found | undefined> {
+  return (await lookUpEvent(client, ref)).found;
+}
+
+/** No relay asked answered: what the cache lacks may be on any of them. */
+export const noRelayAnswered = (lookup: Lookup): boolean => lookup.asked.length > 0 && lookup.silent.length === lookup.asked.length;
+
+/**
+ * The failure (exit 1) for a note a look-up did not find, saying which it was: no relay answered
+ * (then nobody can say it does not exist), or those that answered do not have it (naming those
+ * that did not). `what`: the note ("that note"); `missing`: the sentence for the second case, when
+ * not "could not find <what> in the cache or on your relays"; `hint`: an nevent's relay hints
+ * would help; `then`: what was not done ("nothing was sent").
+ */
+export function noteNotFound(lookup: Lookup, opts: { what?: string; missing?: string; hint?: boolean; then?: string } = {}): Error {
+  const what = opts.what ?? 'that note';
+  const then = opts.then ? `; ${opts.then}` : '';
+  if (noRelayAnswered(lookup)) {
+    return failure(
+      `could not look up ${what}: no relay answered (${lookup.asked.length} asked) and the cache does not have it${then}. ` +
+        'Check your connection or relays (`nostr-tui relay list`).',
+    );
+  }
+  const asides = [
+    ...(lookup.silent.length > 0 ? [`${lookup.silent.map(sanitizeLine).join(', ')} did not answer`] : []),
+    ...(opts.hint ? ['an nevent1… with relay hints helps'] : []),
+  ];
+  const sentence = opts.missing ?? `could not find ${what} in the cache or on your relays`;
+  return failure(`${sentence}${asides.length > 0 ? ` (${asides.join('; ')})` : ''}${then}.`);
 }
 
 /**
  * The note a repost (NIP-18 kind 6/16) carries, which `l` and `t` act on in the timeline
  * (src/core/reposts.ts targetNote): from its content, signature checked, else looked up by its
  * `e` tag. Its relay hint: one the cache saw it on, else the repost's own hint when it is fit to
- * sign (src/core/note-tags.ts publicRelayHint). Undefined when nobody has it.
+ * sign (src/core/note-tags.ts publicRelayHint). As lookUpEvent: nothing found when nobody has it.
  */
-export async function noteInRepost(client: Client, repost: Event): Promise<Found | undefined> {
+export async function noteInRepost(client: Client, repost: Event): Promise<Lookup> {
   const tag = repost.tags.find((t) => t[0] === 'e');
   const claimed = publicRelayHint(tag?.[2]);
   const inner = repostedNote(repost);
   if (inner) {
     const seen = safely(() => client.store().events.relaysOf?.([inner.id]).get(inner.id)?.[0], undefined);
-    return { event: inner, relay: seen ?? claimed };
+    return { found: { event: inner, relay: seen ?? claimed }, asked: [], silent: [] };
   }
-  return isHex64(tag?.[1]) ? findEvent(client, { id: tag[1], relays: claimed ? [claimed] : [] }) : undefined;
+  return isHex64(tag?.[1]) ? lookUpEvent(client, { id: tag[1], relays: claimed ? [claimed] : [] }) : { asked: [], silent: [] };
 }
 
 export interface Deleted extends Published {
@@ -63,12 +113,16 @@ export interface Deleted extends Published {
    * only, `results` is empty), 'maybe-sent' when a relay may have received it without answering
    * (the deletion request went out too).
    */
-  withdrawn?: 'unsent' | 'maybe-sent';
+  withdrawn?: Withdrawn;
 }
 
 /** Nobody has the note, and the user's own deletion request for it is in the cache: asked before. */
 export interface AlreadyDeleted {
   alreadyDeleted: string;
+  /** The note was taken out of the outbox before any relay had it: its deletion request was never sent either. */
+  withdrawn?: 'unsent';
+  /** How many relays were asked when none answered: whether one still has the note is not known. */
+  noRelayAnswered?: number;
 }
 
 /**
@@ -81,9 +135,13 @@ export async function deleteOwnEvent(client: Client, ref: EventRef, reason = '',
   const me = client.publicKey();
   if (!me) throw noKeyYet();
   if (ref.author && ref.author !== me) throw notYours();
-  const target = (await findEvent(client, ref))?.event;
-  if (!target && deletedByMe(client, me, ref.id)) return { alreadyDeleted: ref.id };
-  if (!target) throw failure('could not find that note in the cache or on your relays; nothing was deleted.');
+  const lookup = await lookUpEvent(client, ref);
+  const target = lookup.found?.event;
+  if (!target && deletedByMe(client, me, ref.id)) {
+    if (client.store().outbox.withdrawn(ref.id) === 'unsent') return { alreadyDeleted: ref.id, withdrawn: 'unsent' };
+    return { alreadyDeleted: ref.id, ...(noRelayAnswered(lookup) ? { noRelayAnswered: lookup.asked.length } : {}) };
+  }
+  if (!target) throw noteNotFound(lookup, { then: 'nothing was deleted' });
   if (target.pubkey !== me) throw notYours();
   if (target.kind === 5) throw usageError('that is a deletion request; a deletion cannot be deleted (NIP-09).');
   return deleteEvent(client, target, reason, hooks);

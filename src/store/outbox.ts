@@ -17,6 +17,13 @@ export interface StoredOutboxEntry extends OutboxEntry {
   nextTryAt?: number;
 }
 
+/**
+ * An entry taken out unsent (`withdraw`): 'unsent' when no relay can hold it, 'maybe-sent' when one
+ * may have received it without answering (mayBeOnARelay). Kept in meta under this prefix and its id.
+ */
+export type Withdrawn = 'unsent' | 'maybe-sent';
+const WITHDRAWN = 'outbox-withdrawn:';
+
 /** Back-off between background retries of one event: 1 min, doubling, at most a day. */
 const FIRST_RETRY_MS = 60_000;
 const MAX_RETRY_MS = 86_400_000;
@@ -207,7 +214,8 @@ export class SqliteOutbox implements Outbox {
 
   /**
    * Takes out an entry no relay has accepted yet (its author deleted it: it must never be sent);
-   * the entry as it was, or undefined when there was none pending.
+   * the entry as it was, or undefined when there was none pending. What became of it is kept
+   * (`withdrawn`): once it is gone, nothing else tells a note never sent from one sent and deleted.
    */
   withdraw(id: string): StoredOutboxEntry | undefined {
     const entry = this.db.transaction(() => {
@@ -215,10 +223,18 @@ export class SqliteOutbox implements Outbox {
       if (!found || found.deliveredAt !== undefined) return undefined;
       this.db.prepare(`DELETE FROM outbox_results WHERE id = ?`).run(id);
       this.db.prepare(`DELETE FROM outbox WHERE id = ?`).run(id);
+      const how: Withdrawn = mayBeOnARelay(found) ? 'maybe-sent' : 'unsent';
+      this.db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`).run(WITHDRAWN + id, how);
       return found;
     }).immediate();
     if (entry) this.changed();
     return entry;
+  }
+
+  /** How this event left the outbox by `withdraw`, or undefined when it did not. */
+  withdrawn(id: string): Withdrawn | undefined {
+    const how = this.db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck().get(WITHDRAWN + id);
+    return how === 'unsent' || how === 'maybe-sent' ? how : undefined;
   }
 
   /** Forgets entries delivered before `beforeMs`; pending ones are never forgotten. */

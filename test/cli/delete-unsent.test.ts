@@ -35,6 +35,18 @@ describe('delete a note still in the outbox', () => {
     // The note is gone from the user's own views too.
     const own = await cli.run(['timeline', '--global', '--json', '--relay', dead]);
     expect(own.stdout).toBe('');
+
+    // Deleted again: it says what happened (no relay was ever asked), sends nothing, exit 0; a
+    // reachable relay or none, the same.
+    for (const to of [relay.url, dead]) {
+      const again = await cli.run(['delete', id, '--relay', to]);
+      expect(again, to).toMatchObject({ code: 0, stderr: '' });
+      expect(again.stdout, to).toBe(
+        `You already took ${noteEncode(id)} out of the outbox before any relay had it: it was never sent, so no relay needs asking to delete it; nothing was sent.\n`,
+      );
+    }
+    expect(await relay.find({ authors: [pubkey] })).toEqual([]);
+    expect(JSON.parse((await cli.run(['outbox', '--json'])).stdout)).toEqual([]);
   });
 
   it('--json says what happened: {"deleted","withdrawn":"unsent"}', async () => {
@@ -44,12 +56,17 @@ describe('delete a note still in the outbox', () => {
     const deleted = await cli.run(['delete', noteEncode(id), '--json', '--relay', dead]);
     expect(deleted.code).toBe(0);
     expect(JSON.parse(deleted.stdout)).toEqual({ deleted: id, withdrawn: 'unsent' });
+    const again = await cli.run(['delete', id, '--json', '--relay', dead]);
+    expect(again).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(again.stdout)).toEqual({ deleted: id, unchanged: 'already-deleted', withdrawn: 'unsent' });
   });
 
   it('a relay took the note and closed the connection before its OK: the note leaves the outbox, the deletion request goes out', async () => {
     const { cli } = await cliUser('nostr-tui-delete-maybe-sent-');
     const fault = await startFaultRelay({
       onEvent: (event, conn) => (event.kind === 1 ? conn.drop() : conn.send(['OK', event.id, true, ''])),
+      // Holds nothing: every request is answered at once, empty.
+      onReq: (req) => req.eose(),
     });
     try {
       const posted = await cli.run(['post', '--json', '--relay', fault.url, 'did it arrive?']);
@@ -64,6 +81,10 @@ describe('delete a note still in the outbox', () => {
       // The note went out once (with the post), never again.
       const notes = fault.received.filter((r) => r.message[0] === 'EVENT' && (r.message[1] as Event).kind === 1);
       expect(notes).toHaveLength(1);
+      // Deleted again: the request went out the first time, and that is what it says.
+      const again = await cli.run(['delete', id, '--relay', fault.url]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/^You already asked the relays to delete note1\w+, and none of them has it; nothing was sent\.\n$/);
     } finally {
       await fault.stop();
     }

@@ -37,6 +37,11 @@ describe('delete', () => {
     const again = await cli.run(['delete', noteEncode(id), '--relay', relay.url]);
     expect(again).toMatchObject({ code: 0, stderr: '' });
     expect(again.stdout).toBe(`You already asked the relays to delete ${noteEncode(id)}, and none of them has it; nothing was sent.\n`);
+    // Asked again while no relay answers: not "none of them has it", which no relay said.
+    const offline = await cli.run(['delete', noteEncode(id), '--relay', 'ws://127.0.0.1:1']);
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toBe(`You already asked the relays to delete ${noteEncode(id)}; nothing was sent.\n`);
+    expect(offline.stderr).toBe('nostr-tui: note: no relay answered (1 asked), so whether one still has it is not known.\n');
   });
 
   it('finds a note that is only on the relay (not cached), by nevent or hex; prints what it did', async () => {

@@ -107,8 +107,8 @@ describe('Messages (M) and the chat, on the real relay', () => {
 
     press('hi alice, all good');
     await frame((f) => f.includes('hi alice, all good▏'));
-    // An unsent chat draft is known to the app, so a quit would print it.
-    expect(drafts.at(-1)).toEqual(['hi alice, all good']);
+    // An unsent chat draft is known to the app, so a quit would print it, with whom it was for.
+    expect(drafts.at(-1)).toEqual([`hi alice, all good\n(a private message to alice (${nip19.npubEncode(ALICE)}))`]);
     press(keys.enter);
     const sent = await frame((f) => f.includes('message: sent to their DM relays') && f.includes('hi alice, all good') && !f.includes('all good▏'));
     // The user's own message is on the right.
@@ -321,7 +321,8 @@ describe('Messages (M) and the chat, on the real relay', () => {
     // Still known to the app for the quit's printout, once.
     press('!');
     await frame((f) => f.includes('chat draft one!▏'));
-    expect(drafts.at(-1)).toEqual(['chat draft one!']);
+    // No profile names Dave: his npub, which `dm send` takes.
+    expect(drafts.at(-1)).toEqual([`chat draft one!\n(a private message to ${nip19.npubEncode(dave)})`]);
   });
 
   it('read marks outlast the run; no plaintext in the home', async () => {

@@ -167,6 +167,14 @@ describe('outbox', () => {
     expect(outbox.withdraw(pending.id)).toBeUndefined();
     expect(outbox.withdraw(sent.id)).toBeUndefined();
     expect(outbox.get(sent.id)?.deliveredAt).toBeDefined();
+    // What became of each is kept once it is gone: never sent anywhere, or never withdrawn.
+    expect(outbox.withdrawn(pending.id)).toBe('unsent');
+    expect(outbox.withdrawn(sent.id)).toBeUndefined();
+    const timedOut = note('did it arrive?');
+    outbox.add(timedOut, [A]);
+    outbox.record(timedOut.id, [result(A, 'timeout')]);
+    outbox.withdraw(timedOut.id);
+    expect(outbox.withdrawn(timedOut.id)).toBe('maybe-sent');
   });
 
   it('tells whether a relay may hold an entry none accepted', () => {

@@ -3,7 +3,7 @@ import type { Event } from 'nostr-tools';
 import { noteEncode } from 'nostr-tools/nip19';
 import { bookmark, currentBookmarks, unbookmark } from '../../client/bookmarks.js';
 import { cacheOf, ownKey, type Client } from '../../client/client.js';
-import { findEvent } from '../../client/notes.js';
+import { lookUpEvent, noteNotFound } from '../../client/notes.js';
 import { ExitCode, failure, usageError } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { IDS_PER_FILTER, inGroupsOf } from '../../core/filter-lists.js';
@@ -38,8 +38,9 @@ export async function editBookmarks(ctx: CommandContext, args: BookmarkArgs, act
     let relay = '';
     if (action === 'bookmark') {
       // Only a note that exists is saved, with a relay it was seen on (NIP-51 `e` tag).
-      const found = await findEvent(client, ref);
-      if (!found) throw failure('could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was saved.');
+      const lookup = await lookUpEvent(client, ref);
+      const found = lookup.found;
+      if (!found) throw noteNotFound(lookup, { hint: true, then: 'nothing was saved' });
       // NIP-51 bookmarks name notes with `e` tags; a like, a zap or a profile is not one.
       if (found.event.kind !== 1) throw usageError(`that is not a short note (it is kind ${found.event.kind}); bookmarks hold notes (NIP-51).`);
       relay = found.relay;

@@ -20,10 +20,19 @@ export async function deleteNote(ctx: CommandContext, args: DeleteArgs): Promise
     // Said once it is saved, each relay's answer as it comes (see post).
     const output = writeOutput(ctx, client, args.json);
     const outcome = await deleteOwnEvent(client, ref, args.reason ?? '', output.hooks(() => `Asked the relays to delete ${noteEncode(ref.id)}.`));
+    if ('alreadyDeleted' in outcome && outcome.withdrawn) {
+      // Taken out of the outbox unsent by an earlier delete: no relay was ever asked, nor needs to be.
+      const note = noteEncode(outcome.alreadyDeleted);
+      if (args.json) writeLine(ctx.stdout, JSON.stringify({ deleted: outcome.alreadyDeleted, unchanged: 'already-deleted', withdrawn: outcome.withdrawn }));
+      else writeLine(ctx.stdout, `You already took ${note} out of the outbox before any relay had it: it was never sent, so no relay needs asking to delete it; nothing was sent.`);
+      return;
+    }
     if ('alreadyDeleted' in outcome) {
       // Asked before (the cache keeps the request): a friendly no-op, as a second like is.
+      const asked = outcome.noRelayAnswered;
       if (args.json) writeLine(ctx.stdout, JSON.stringify({ deleted: outcome.alreadyDeleted, unchanged: 'already-deleted' }));
-      else writeLine(ctx.stdout, `You already asked the relays to delete ${noteEncode(outcome.alreadyDeleted)}, and none of them has it; nothing was sent.`);
+      else writeLine(ctx.stdout, `You already asked the relays to delete ${noteEncode(outcome.alreadyDeleted)}${asked ? '' : ', and none of them has it'}; nothing was sent.`);
+      if (asked) writeLine(ctx.stderr, `nostr-tui: note: no relay answered (${asked} asked), so whether one still has it is not known.`);
       return;
     }
     const { event, results, target, withdrawn } = outcome;

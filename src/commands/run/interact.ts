@@ -6,9 +6,9 @@ import type { VerifiedEvent } from 'nostr-tools';
 import { noteEncode } from 'nostr-tools/nip19';
 import { cacheOf, ownKey } from '../../client/client.js';
 import { createInteractions, type InteractionOutcome } from '../../client/interactions.js';
-import { findEvent, noteInRepost } from '../../client/notes.js';
+import { lookUpEvent, noteInRepost, noteNotFound } from '../../client/notes.js';
 import { accepted, publishEvent, resendEvent } from '../../client/publish.js';
-import { ExitCode, failure } from '../../core/errors.js';
+import { ExitCode } from '../../core/errors.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { InteractArgs, Interaction } from '../interact.js';
@@ -42,12 +42,17 @@ export async function interact(ctx: CommandContext, args: InteractArgs, action: 
     const me = ownKey(client);
     // A read-only key or a wrong passphrase fails before any relay is asked.
     await client.signer();
-    const named = await findEvent(client, ref);
-    if (!named) throw failure(`could not find that note in the cache or on your relays (an nevent1… with relay hints helps); nothing was sent.`);
+    const lookup = await lookUpEvent(client, ref);
+    const named = lookup.found;
+    if (!named) throw noteNotFound(lookup, { hint: true, then: 'nothing was sent' });
     // A repost stands for the note it carries, as `l` and `t` on a repost in the timeline.
     const repost = named.event.kind === 6 || named.event.kind === 16 ? named.event : undefined;
-    const found = repost ? await noteInRepost(client, repost) : named;
-    if (!found) throw failure(`that is a repost, and the note it carries is in neither the cache nor your relays; nothing was sent.`);
+    const carried = repost ? await noteInRepost(client, repost) : lookup;
+    const found = carried.found;
+    if (!found) {
+      const missing = 'that is a repost, and the note it carries is in neither the cache nor your relays';
+      throw noteNotFound(carried, { what: 'the note that repost carries', missing, then: 'nothing was sent' });
+    }
     const target = found.event;
     const note = noteEncode(target.id);
     if (repost && !args.json) writeLine(ctx.stdout, `${noteEncode(repost.id)} is a repost: this acts on the note it carries, ${note}.`);

@@ -4,9 +4,9 @@ import { noteEncode } from 'nostr-tools/nip19';
 import { unixNow } from '../../core/clock.js';
 import type { EventTemplate } from 'nostr-tools';
 import type { Client } from '../../client/client.js';
-import { findEvent } from '../../client/notes.js';
+import { lookUpEvent, noteNotFound } from '../../client/notes.js';
 import { parseEventRef, type EventRef } from '../../core/event-ref.js';
-import { ExitCode, failure, usageError } from '../../core/errors.js';
+import { ExitCode, usageError } from '../../core/errors.js';
 import { replyTemplate } from '../../core/interactions.js';
 import { noteTemplate } from '../../core/events.js';
 import { sanitizeLine } from '../../core/sanitize.js';
@@ -70,8 +70,9 @@ export async function post(ctx: CommandContext, args: PostArgs): Promise<void> {
  * from the cache or the relays (with the nevent's hints). The `e` tags name a relay it was seen on.
  */
 async function replyTemplateFor(client: Client, ref: EventRef, text: string, now: number, tagging: Parameters<typeof noteTemplate>[2]): Promise<EventTemplate> {
-  const found = await findEvent(client, ref);
-  if (!found) throw failure('could not find the note to reply to in the cache or on your relays (an nevent1… with relay hints helps); nothing was posted.');
+  const lookup = await lookUpEvent(client, ref);
+  const found = lookup.found;
+  if (!found) throw noteNotFound(lookup, { what: 'the note to reply to', hint: true, then: 'nothing was posted' });
   const parent = found.event;
   if (parent.kind !== 1) throw usageError(`that is not a short note (it is kind ${parent.kind}); \`post --reply\` answers kind-1 notes (NIP-10).`);
   return replyTemplate(text, parent, now, found.relay, tagging);

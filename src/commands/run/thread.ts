@@ -6,9 +6,8 @@
 // are named on stderr, as `profile` does, and when none did the thread is the cache's (exit 0).
 import { cacheOf } from '../../client/client.js';
 import { isMutedEvent, loadMuteSet } from '../../client/mutes.js';
-import { findEvent } from '../../client/notes.js';
+import { lookUpEvent, noteNotFound } from '../../client/notes.js';
 import { fetchThread } from '../../client/thread.js';
-import { failure } from '../../core/errors.js';
 import { readUrls } from '../../core/relay-spec.js';
 import { parseEventRef } from '../../core/event-ref.js';
 import { buildThread } from '../../core/thread.js';
@@ -29,8 +28,9 @@ export async function thread(ctx: CommandContext, args: ThreadArgs): Promise<voi
   const ref = parseEventRef(String(args.note ?? ''), storedPubkey(ctx.paths.configDir));
   await withClient(ctx, args, async (client) => {
     const mutes = loadMuteSet(client);
-    const found = await findEvent(client, ref);
-    if (!found) throw failure('could not find that note in the cache or on your relays (an nevent1… with relay hints helps).');
+    const lookup = await lookUpEvent(client, ref);
+    const found = lookup.found;
+    if (!found) throw noteNotFound(lookup, { hint: true });
     const fetched = await fetchThread(client.pool(), found.event, {
       relays: readUrls(client.relays()),
       stalled: client.stalled,

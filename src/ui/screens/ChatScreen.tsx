@@ -6,7 +6,10 @@
 // back and opening the chat again finds it.
 import { Box, Text } from 'ink';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { sanitize } from '../../core/sanitize.js';
+import { npubEncode } from 'nostr-tools/nip19';
+import { isHex64 } from '../../core/event-shape.js';
+import { shortKey } from '../../core/mentions.js';
+import { sanitize, sanitizeLine } from '../../core/sanitize.js';
 import { padToWidth, textWidth, wrapText } from '../../core/text-layout.js';
 import { ComposerView, composerHeight, composerLinesIn } from '../composer/Composer.js';
 import type { ComposerState } from '../composer/composer-state.js';
@@ -40,6 +43,20 @@ export function chatLines(messages: readonly DmLike[], width: number, now: numbe
     for (const line of body) lines.push({ text: message.mine ? right(line) : line, mine: message.mine, meta: false });
   }
   return lines;
+}
+
+/**
+ * The line printed under an unsent chat draft on quit: whom it was for, by the full npubs
+ * `nostr-tui dm send` takes (a name alone cannot be sent to), with each one's name when a profile
+ * gives one (from the network: sanitised).
+ */
+export function privateMessageTo(peers: readonly string[], nameOf: (pubkey: string) => string): string {
+  const who = peers.map((pubkey) => {
+    const name = sanitizeLine(nameOf(pubkey)).trim();
+    const npub = isHex64(pubkey) ? npubEncode(pubkey) : shortKey(pubkey);
+    return name && name !== shortKey(pubkey) ? `${name} (${npub})` : npub;
+  });
+  return `(a private message to ${who.join(', ')})`;
 }
 
 export function ChatScreen(props: { peers: string[]; rows: number; active: boolean; nameOf(pubkey: string): string; setStatus(status: StatusMessage): void; onDrafts?: ((source: string, drafts: string[]) => void) | undefined;
@@ -93,7 +110,11 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
         })().catch(() => resolve(false));
       }),
     onEmpty: () => latest.current.setStatus({ text: 'nothing to send: type a message, or Esc to close the composer', tone: 'info' }),
-    onDrafts: (drafts) => latest.current.onDrafts?.(`chat:${latest.current.peers.join(',')}`, drafts),
+    // Printed on quit with whom it was for, so `dm send` can send it.
+    onDrafts: (drafts) => {
+      const { peers, nameOf, onDrafts } = latest.current;
+      onDrafts?.(`chat:${peers.join(',')}`, drafts.map((draft) => `${draft}\n${privateMessageTo(peers, nameOf)}`));
+    },
     disabled: !props.active || asking,
     stayOpen: true,
     ...(props.drafts ? { drafts: props.drafts } : {}),
