@@ -6,7 +6,7 @@
 // `↩ 1` never leads to a thread with no reply in it (NIP-51 mutes).
 import type { Event } from 'nostr-tools';
 import { parse as parseThread } from 'nostr-tools/nip10';
-import { compactAmount, reactionTarget, repostTarget, zapSender } from './notifications.js';
+import { compactAmount, reactionTarget, repostTarget } from './notifications.js';
 import { ZAP_RECEIPT_KIND, zapRequestToCheck, zapSats } from './zap-receipt.js';
 import { isHex64 } from './event-shape.js';
 import { EMPTY_MUTES, isEmptyMuteSet, isMuted, type MuteSet } from './mutes.js';
@@ -34,12 +34,12 @@ interface Tally {
   replies: Map<string, Event>;
   reposters: Set<string>;
   reactors: Set<string>;
-  /** Receipt id -> sats and who zapped (the zap request's author, NIP-57). */
-  zaps: Map<string, { sats: number; sender: string }>;
+  /** Receipt id -> sats and the zap request (NIP-57): its author zapped, with its comment. */
+  zaps: Map<string, { sats: number; request: Event }>;
 }
 
 /** What an event counts as, and for which note. */
-export function countedFor(event: Event): { note: string; as: 'reply' | 'repost' | 'reaction' | 'zap' } | undefined {
+export function countedFor(event: Event): { note: string; as: 'reply' | 'repost' | 'reaction' | 'zap'; request?: Event } | undefined {
   switch (event.kind) {
     case 1: {
       const { reply, root } = parseThread(event);
@@ -57,8 +57,9 @@ export function countedFor(event: Event): { note: string; as: 'reply' | 'repost'
     }
     case ZAP_RECEIPT_KIND: {
       // One that does not agree with its zap request is no zap (a receipt cached before the pool checked them).
-      const note = zapRequestToCheck(event) && event.tags.find((t) => t[0] === 'e' && isHex64(t[1]))?.[1];
-      return note ? { note, as: 'zap' } : undefined;
+      const request = zapRequestToCheck(event);
+      const note = request && event.tags.find((t) => t[0] === 'e' && isHex64(t[1]))?.[1];
+      return note ? { note, as: 'zap', request } : undefined;
     }
     default:
       return undefined;
@@ -93,7 +94,7 @@ export class NoteCounter {
         tally.reactors.add(event.pubkey);
         break;
       case 'zap':
-        tally.zaps.set(event.id, { sats: zapSats(event), sender: zapSender(event) });
+        tally.zaps.set(event.id, { sats: zapSats(event), request: counted.request! });
         break;
     }
     return counted.note;
@@ -127,7 +128,8 @@ export class NoteCounter {
       return n;
     };
     let sats = 0;
-    for (const zap of tally.zaps.values()) if (!people.has(zap.sender)) sats += zap.sats;
+    // A zap is muted by its request: who sent it, or a muted word in its comment (not the wallet that signed the receipt).
+    for (const zap of tally.zaps.values()) if (!isMuted(zap.request, mutes)) sats += zap.sats;
     let replies = tally.replies.size;
     if (!isEmptyMuteSet(mutes)) for (const reply of tally.replies.values()) if (isMuted(reply, mutes)) replies--;
     return {

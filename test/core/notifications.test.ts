@@ -171,6 +171,10 @@ describe('counts on notes', () => {
     expect(counter.get(mine.id, mutes)).toEqual({ replies: 1, reposts: 0, reactions: 1, zapSats: 2100, liked: false, reposted: false });
     // Unmuted, they count again: nothing was thrown away.
     expect(counter.get(mine.id, muteSet([]))).toMatchObject({ replies: 3, reposts: 1, reactions: 2, zapSats: 4200 });
+    // A zap's comment is its sender's text: a muted word in it hides the zap's sats too.
+    counter.add(zapReceipt(bob, mine, BOLT11_21U, 'SPAMCOIN to the moon', 1002), tracked);
+    expect(counter.get(mine.id, mutes).zapSats).toBe(2100);
+    expect(counter.get(mine.id).zapSats).toBe(6300);
   });
 
   it('writes amounts compactly', () => {
