@@ -186,3 +186,26 @@ describe('a notification line the reader has, updated live', () => {
     }
   });
 });
+
+describe('the counts under a note leave out what its author deleted', () => {
+  it('a reply whose author deleted it on another relay is not counted (as the thread does not show it)', async () => {
+    const [r1, r2] = await Promise.all([startRelay(), startRelay()]);
+    let real: RealServices | undefined;
+    let unmount: (() => void) | undefined;
+    try {
+      await r1.seed(profile(scene.me, 'dana'), scene.note, ...scene.notifications);
+      // Carol deleted her reply (NIP-09): the request is on r2, while r1 still holds the reply.
+      await r2.keepDeletion(scene.carol.sign(5, [['e', scene.reply.id], ['k', '1']], '', NOW - 50));
+      real = realServices({ pubkey: scene.me.pk, relays: [r1.url, r2.url], nowSec: NOW, prefix: 'nostr-tui-counts-deleted-' });
+      const app = render(<App services={real.services} size={{ columns: 80, rows: 30 }} color={false} />);
+      unmount = app.unmount;
+      // r1 sends the reply before the repost and the likes (newest first): this line is the settled count.
+      const frame = await waitForFrame(app.lastFrame, (f) => f.split('\n').includes('  ↻ 1  ♥ 2  ⚡ 2.1k'), 10_000);
+      expect(frame).not.toContain('↩');
+    } finally {
+      unmount?.();
+      await real?.close();
+      await Promise.all([r1.stop(), r2.stop()]);
+    }
+  });
+});
