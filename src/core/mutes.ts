@@ -4,6 +4,7 @@
 // they were), and whether an event is muted.
 import type { Event } from 'nostr-tools';
 import { isHexKey } from './identifiers.js';
+import { ZAP_RECEIPT_KIND, zapRequestToCheck } from './zap-receipt.js';
 
 type Tags = readonly (readonly string[])[];
 
@@ -97,11 +98,18 @@ const HASHTAG = /(?:^|[^\p{L}\p{N}_&#])#([\p{L}\p{N}_]+)/gu;
  * True when the event is muted: its author, a hashtag it carries (`t` tag or
  * `#tag` in the text) or a word in its text is on the list. A repost is muted
  * when the reposter or the reposted note is (`inner`, when it could be read).
+ * A zap receipt is signed by the recipient's wallet: it is muted when the zap
+ * request inside it is, by its sender or its comment (NIP-57), provided the
+ * request agrees with the receipt (one that does not is no zap at all).
  */
 export function isMuted(event: Pick<Event, 'pubkey' | 'tags' | 'content' | 'kind'>, set: MuteSet, inner?: Pick<Event, 'pubkey' | 'tags' | 'content' | 'kind'>): boolean {
   if (isEmptyMuteSet(set)) return false;
   if (set.pubkeys.has(event.pubkey)) return true;
   if (inner && isMuted(inner, set)) return true;
+  if (event.kind === ZAP_RECEIPT_KIND) {
+    const request = zapRequestToCheck(event);
+    return request !== undefined && isMuted(request, set);
+  }
   // A repost's own content is the reposted note's JSON: its text is judged through `inner`.
   if (event.kind === 6 || event.kind === 16) return false;
   if (set.hashtags.size > 0) {

@@ -13,14 +13,14 @@ export const ZAP_REQUEST_KIND = 9734;
 /** A zap request is a small event; a description larger than this is not one. */
 const MAX_DESCRIPTION = 64 * 1024;
 
-const firstValue = (event: Event, name: string): string | undefined => event.tags.find((tag) => tag[0] === name)?.[1];
+const firstValue = (event: Pick<Event, 'tags'>, name: string): string | undefined => event.tags.find((tag) => tag[0] === name)?.[1];
 
 /**
  * The amount of a zap receipt in sats, from its bolt11 invoice: BOLT-11 puts it in
  * the human-readable part (`lnbc2500u1…` = 2500 µBTC = 250,000 sats), read by
  * nostr-tools' nip57 decoder. 0 when there is no readable invoice.
  */
-export function zapSats(receipt: Event): number {
+export function zapSats(receipt: Pick<Event, 'tags'>): number {
   const bolt11 = firstValue(receipt, 'bolt11');
   if (typeof bolt11 !== 'string' || bolt11.length > 8192) return 0;
   try {
@@ -32,7 +32,7 @@ export function zapSats(receipt: Event): number {
 }
 
 /** The kind-9734 event in the receipt's `description` tag, when it is one (its signature unchecked). */
-export function zapRequestOf(receipt: Event): Event | undefined {
+export function zapRequestOf(receipt: Pick<Event, 'tags'>): Event | undefined {
   const description = firstValue(receipt, 'description');
   if (!description || description.length > MAX_DESCRIPTION) return undefined;
   let parsed: unknown;
@@ -50,7 +50,7 @@ export function zapRequestOf(receipt: Event): Event | undefined {
  * (`p`), the same note (`e`) when the receipt names one, and, when the request says how much
  * (`amount`, millisats), an invoice for that amount. Undefined: not a zap.
  */
-export function zapRequestToCheck(receipt: Event): Event | undefined {
+export function zapRequestToCheck(receipt: Pick<Event, 'tags'>): Event | undefined {
   const request = zapRequestOf(receipt);
   if (!request) return undefined;
   const recipient = firstValue(receipt, 'p');

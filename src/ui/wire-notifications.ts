@@ -6,6 +6,7 @@ import type { Event, Filter } from 'nostr-tools';
 import type { Client } from '../client/client.js';
 import { createCounts, type Counts } from '../client/counts.js';
 import { createNotifications, type NotificationsService } from '../client/notifications.js';
+import { queryPastStalled } from '../client/stalled-relays.js';
 import { readUrls, writeUrls } from '../core/relay-spec.js';
 import type { EventStore } from '../store/types.js';
 import type { FeedLike, NotificationsLike } from './services.js';
@@ -61,6 +62,10 @@ export function wireNotifications(deps: {
     cached: (filters: Filter[]) => (closed ? [] : (deps.events()?.query(filters) ?? [])),
     subscribe: (filters: Filter[], onevent: (event: Event) => void) =>
       closed ? { close() {} } : client.pool().subscribe(filters, { onevent: (event) => onevent(event) }, { relays: readUrls(client.relays()) }),
+    // The deletion requests of what was counted, from the same relays (a stalled one is not waited for).
+    query: async (filters: Filter[]) =>
+      closed ? [] : (await queryPastStalled(client.pool(), filters, { relays: readUrls(client.relays()) }, client.stalled)).events,
+    clock: client.clock,
   });
   return {
     notifications: {

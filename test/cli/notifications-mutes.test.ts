@@ -1,6 +1,7 @@
 // `nostr-tui notifications` hides what the mute list hides (NIP-51), as the Notifications view
 // does: people (public and private part), hashtags and words. They were printed ("↩ dave replied
-// to…"), in --json and --stream --json too, so a desktop notifier alerted on muted people.
+// to…"), in --json and --stream --json too, so a desktop notifier alerted on muted people. A zap
+// is judged by the zap request inside its receipt (its sender and comment), not by the wallet that signed it.
 import type { Event } from 'nostr-tools';
 import * as nip44 from 'nostr-tools/nip44';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
@@ -31,9 +32,18 @@ describe('notifications and the mute list', () => {
       },
       secretKey,
     );
+    // A zap receipt is signed by the wallet; the zap request inside it says who zapped, and with what comment (NIP-57).
+    const wallet = generateSecretKey();
+    const zap = (sk: Uint8Array, comment: string, at: number) => {
+      const request = finalizeEvent({ kind: 9734, created_at: at, tags: [['p', pubkey], ['e', mine.id], ['amount', '2100000']], content: comment }, sk);
+      const tags = [['p', pubkey], ['e', mine.id], ['P', request.pubkey], ['bolt11', `lnbc21u1p${'q'.repeat(60)}`], ['description', JSON.stringify(request)]];
+      return finalizeEvent({ kind: 9735, created_at: at, tags, content: '' }, wallet);
+    };
     await relay.seed(
       mine,
       muteList,
+      zap(dave, 'from dave, muted', now - 450),
+      zap(gina, 'a spoiler in a zap', now - 350),
       reply(dave, 'dave replied', now - 500),
       reply(erin, 'erin, muted privately', now - 400),
       reply(frank, 'about the match', now - 300, [['t', 'Football']]),
@@ -50,7 +60,7 @@ describe('notifications and the mute list', () => {
     const text = await cli.run(['notifications', '--relay', relay.url]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('gina replied');
-    expect(text.stdout).not.toMatch(/dave|erin|match|SPOILER/);
+    expect(text.stdout).not.toMatch(/dave|erin|match|SPOILER|spoiler|zapped/);
 
     // --limit counts what is shown: the one notification not muted, however many muted ones are newer.
     await relay.seed(reply(dave, 'dave again', now - 100));

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMute, isMuted, muteEntries, muteSet, muteTermOf, removeMute, sameMuteSet } from '../../src/core/mutes.js';
 import { mergeProfile, profileTemplate } from '../../src/core/profile-edit.js';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -53,6 +54,22 @@ describe('isMuted', () => {
     expect(isMuted(repost, set, note(A, 'x'))).toBe(true);
     expect(isMuted(note(B, '{"content":"airdrop"}', [], 6), set, note(B, 'fine'))).toBe(false);
     expect(isMuted(note(A, '', [], 6), set)).toBe(true);
+  });
+
+  it('judges a zap receipt by the zap request inside it (NIP-57): its sender and comment, not the wallet that signed it', () => {
+    const [sender, wallet] = [generateSecretKey(), generateSecretKey()];
+    const to = 'd'.repeat(64);
+    const receipt = (comment: string, recipient = to) => {
+      const request = finalizeEvent({ kind: 9734, created_at: 1000, tags: [['p', recipient]], content: comment }, sender);
+      return finalizeEvent({ kind: 9735, created_at: 1000, tags: [['p', to], ['P', request.pubkey], ['description', JSON.stringify(request)]], content: '' }, wallet);
+    };
+    const bySender = muteSet([{ type: 'pubkey', value: getPublicKey(sender) }]);
+    expect(isMuted(receipt('thanks'), bySender)).toBe(true);
+    expect(isMuted(receipt('free airdrop'), set)).toBe(true);
+    expect(isMuted(receipt('see #Politics'), set)).toBe(true);
+    expect(isMuted(receipt('thanks'), set)).toBe(false);
+    // A request that does not agree with its receipt (another recipient) is no zap: it says nothing of who sent it.
+    expect(isMuted(receipt('thanks', 'e'.repeat(64)), bySender)).toBe(false);
   });
 
   it('an empty list hides nothing', () => {

@@ -171,6 +171,51 @@ describe('counts on notes', () => {
     expect(counter.get(mine.id, mutes)).toEqual({ replies: 1, reposts: 0, reactions: 1, zapSats: 2100, liked: false, reposted: false });
     // Unmuted, they count again: nothing was thrown away.
     expect(counter.get(mine.id, muteSet([]))).toMatchObject({ replies: 3, reposts: 1, reactions: 2, zapSats: 4200 });
+    // A zap's comment is its sender's text: a muted word in it hides the zap's sats too.
+    counter.add(zapReceipt(bob, mine, BOLT11_21U, 'SPAMCOIN to the moon', 1002), tracked);
+    expect(counter.get(mine.id, mutes).zapSats).toBe(2100);
+    expect(counter.get(mine.id).zapSats).toBe(6300);
+  });
+
+  it('leaves out what its author withdrew: deleted by a request of their own (NIP-09, before or after it came), or expired (NIP-40)', () => {
+    const counter = new NoteCounter(me.pk);
+    const tracked = new Set([mine.id]);
+    const del = (who: ReturnType<typeof person>, ...targets: Event[]) => who.sign(5, targets.map((t) => ['e', t.id]));
+    const reply = alice.sign(1, [['e', mine.id, '', 'root']], 'second thoughts');
+    const kept = bob.sign(1, [['e', mine.id, '', 'root']], 'kept');
+    const like = alice.sign(7, [['e', mine.id]], '+');
+    const again = alice.sign(7, [['e', mine.id]], '🔥', 1001);
+    const bobLike = bob.sign(7, [['e', mine.id]], '+');
+    const repost = carol.sign(6, [['e', mine.id]], '');
+    const expiring = carol.sign(1, [['e', mine.id, '', 'root'], ['expiration', '1500']], 'for a while');
+    const expired = carol.sign(1, [['e', mine.id, '', 'root'], ['expiration', '900']], 'gone already');
+    for (const e of [reply, kept, like, again, bobLike, repost, expiring, expired]) counter.add(e, tracked, 1000);
+    expect(counter.get(mine.id, undefined, 1000)).toMatchObject({ replies: 3, reposts: 1, reactions: 2 });
+
+    // Someone else's request for Alice's reply changes nothing; hers takes it out.
+    expect(counter.withdraw(del(bob, reply))).toEqual([]);
+    expect(counter.withdraw(del(alice, reply))).toEqual([mine.id]);
+    // A person's likes count once: one of Alice's two withdrawn, she still likes it; both, she does not.
+    counter.withdraw(del(alice, like));
+    expect(counter.get(mine.id, undefined, 1000)).toMatchObject({ replies: 2, reactions: 2 });
+    counter.withdraw(del(alice, again));
+    counter.withdraw(del(carol, repost));
+    expect(counter.get(mine.id, undefined, 1000)).toMatchObject({ replies: 2, reposts: 0, reactions: 1 });
+    // Withdrawn, it never counts again (another relay sends it); a request that came first keeps it out.
+    counter.add(reply, tracked, 1000);
+    const late = bob.sign(7, [['e', mine.id]], '🤙');
+    counter.withdraw(del(bob, late));
+    counter.add(late, tracked, 1000);
+    expect(counter.get(mine.id, undefined, 1000)).toMatchObject({ replies: 2, reactions: 1 });
+    // An expiration passes while the note is shown: the reply stops counting then.
+    expect(counter.get(mine.id, undefined, 1500).replies).toBe(1);
+    expect(counter.get(mine.id, undefined, 1000).replies).toBe(1);
+    // The user's own like withdrawn: neither counted nor marked.
+    const myLike = me.sign(7, [['e', mine.id]], '+');
+    counter.add(myLike, tracked, 1000);
+    expect(counter.get(mine.id, undefined, 1000)).toMatchObject({ reactions: 2, liked: true });
+    counter.withdraw(del(me, myLike));
+    expect(counter.get(mine.id, undefined, 1000)).toMatchObject({ reactions: 1, liked: false });
   });
 
   it('writes amounts compactly', () => {

@@ -143,6 +143,31 @@ describe('the unread count and the counts under notes leave out muted people', (
   });
 });
 
+describe('a zap from a muted person (NIP-57: the sender is the zap request\'s author, not the wallet that signed the receipt)', () => {
+  it('with carol muted, her zap is neither listed, nor unread, nor counted', async () => {
+    const relay = await startRelay();
+    let real: RealServices | undefined;
+    let unmount: (() => void) | undefined;
+    try {
+      const muteList = scene.me.sign(10000, [['p', scene.carol.pk]], '', NOW - 4000);
+      await relay.seed(profile(scene.me, 'dana'), profile(scene.alice, 'alice'), profile(scene.bob, 'bob'), muteList, scene.note, ...scene.notifications);
+      real = realServices({ pubkey: scene.me.pk, relays: [relay.url], nowSec: NOW, prefix: 'nostr-tui-notify-muted-zap-' });
+      const app = render(<App services={real.services} size={{ columns: 80, rows: 30 }} color={false} />);
+      unmount = app.unmount;
+      // Six notifications; carol's reply and zap are muted: two likes, the repost and the quote remain.
+      const frame = await waitForFrame(app.lastFrame, (f) => f.includes('Notifications 4') && f.split('\n').includes('  ↻ 1  ♥ 2'), 10_000);
+      expect(frame.split('\n')[0]).toMatch(/^ dana · Global +Notifications 4  relays 1\/1$/);
+      app.stdin.write(keys.tab.repeat(3));
+      const list = await waitForFrame(app.lastFrame, (f) => f.includes(' · Notifications') && f.includes('bob and alice liked'), 10_000);
+      expect(list).not.toMatch(/zapped|thanks!/);
+    } finally {
+      unmount?.();
+      await real?.close();
+      await relay.stop();
+    }
+  });
+});
+
 describe('a notification line the reader has, updated live', () => {
   it('a new like of a note already listed updates its line in place (another line selected); g moves it up; the banner counts notifications', async () => {
     const relay = await startRelay();
@@ -183,6 +208,29 @@ describe('a notification line the reader has, updated live', () => {
       unmount?.();
       await real?.close();
       await relay.stop();
+    }
+  });
+});
+
+describe('the counts under a note leave out what its author deleted', () => {
+  it('a reply whose author deleted it on another relay is not counted (as the thread does not show it)', async () => {
+    const [r1, r2] = await Promise.all([startRelay(), startRelay()]);
+    let real: RealServices | undefined;
+    let unmount: (() => void) | undefined;
+    try {
+      await r1.seed(profile(scene.me, 'dana'), scene.note, ...scene.notifications);
+      // Carol deleted her reply (NIP-09): the request is on r2, while r1 still holds the reply.
+      await r2.keepDeletion(scene.carol.sign(5, [['e', scene.reply.id], ['k', '1']], '', NOW - 50));
+      real = realServices({ pubkey: scene.me.pk, relays: [r1.url, r2.url], nowSec: NOW, prefix: 'nostr-tui-counts-deleted-' });
+      const app = render(<App services={real.services} size={{ columns: 80, rows: 30 }} color={false} />);
+      unmount = app.unmount;
+      // r1 sends the reply before the repost and the likes (newest first): this line is the settled count.
+      const frame = await waitForFrame(app.lastFrame, (f) => f.split('\n').includes('  ↻ 1  ♥ 2  ⚡ 2.1k'), 10_000);
+      expect(frame).not.toContain('↩');
+    } finally {
+      unmount?.();
+      await real?.close();
+      await Promise.all([r1.stop(), r2.stop()]);
     }
   });
 });

@@ -1,5 +1,5 @@
 // A reply the user deletes stops counting under its note at once (NIP-09): the parent's `↩ 1`
-// stayed until the next start. Only the user's own deletion request does this here.
+// stayed until the next start. Only a request by the reply's own author does this (NIP-09).
 import type { Event, Filter } from 'nostr-tools';
 import { describe, expect, it } from 'vitest';
 import { createCounts } from '../../src/client/counts.js';
