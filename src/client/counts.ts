@@ -10,7 +10,7 @@
 // of what was counted: at once from the cache, and from the relays in batches.
 import type { Event, Filter } from 'nostr-tools';
 import { COUNTED_KINDS, NoteCounter, type NoteCounts } from '../core/notifications-counts.js';
-import { DELETION_KIND } from '../core/deletion.js';
+import { DELETION_KIND, deletionRequestFilters } from '../core/deletion.js';
 import { systemClock, unixNow, type Clock } from '../core/clock.js';
 import { isHex64 } from '../core/event-shape.js';
 import { RecentMap } from '../core/recent.js';
@@ -61,15 +61,6 @@ export const MAX_COUNTED_NOTES = 2_000;
  */
 const CHECKED_PER_QUERY = 10 * IDS_PER_FILTER;
 
-/** Filters for the deletion requests that could withdraw these events: by their authors, naming them (NIP-09). */
-function deletionFilters(events: readonly Event[]): Filter[] {
-  return inGroupsOf(events, IDS_PER_FILTER).map((group) => ({
-    kinds: [DELETION_KIND],
-    authors: [...new Set(group.map((event) => event.pubkey))],
-    '#e': group.map((event) => event.id),
-  }));
-}
-
 export function createCounts(deps: CountsDeps): Counts {
   const counter = new NoteCounter(deps.me());
   const tracked = new RecentMap<string, true>(MAX_COUNTED_NOTES, (note) => counter.forget(note));
@@ -117,7 +108,7 @@ export function createCounts(deps: CountsDeps): Counts {
     if (closed || checking || unchecked.length === 0) return;
     const events = unchecked.slice(0, CHECKED_PER_QUERY);
     unchecked = unchecked.slice(CHECKED_PER_QUERY);
-    const filters = deletionFilters(events);
+    const filters = deletionRequestFilters(events);
     checking = true;
     try {
       withdraw(fromCache(filters));

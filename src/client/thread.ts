@@ -7,9 +7,8 @@
 // another relay, or known only to the cache (NIP-09), and one expired (NIP-40).
 import type { Event, Filter } from 'nostr-tools';
 import { systemClock, unixNow, type Clock } from '../core/clock.js';
-import { DELETION_KIND, deletedKeys } from '../core/deletion.js';
+import { deletedKeys, deletionRequestFilters } from '../core/deletion.js';
 import { isExpired } from '../core/expiration.js';
-import { IDS_PER_FILTER, inGroupsOf } from '../core/filter-lists.js';
 import { safely } from '../core/safely.js';
 import { parentId, rootId } from '../core/thread.js';
 import type { RelayOutcome, RelayPool } from '../net/types.js';
@@ -120,11 +119,7 @@ export async function fetchThread(pool: RelayPool, focus: Event, opts: ThreadOpt
  * have heard of the request another relay keeps). Whose request counts is decided by deletedKeys.
  */
 async function deletionRequests(pool: RelayPool, events: Event[], relays: string[], opts: ThreadOptions): Promise<Event[]> {
-  const filters: Filter[] = inGroupsOf(events, IDS_PER_FILTER).map((group) => ({
-    kinds: [DELETION_KIND],
-    authors: [...new Set(group.map((event) => event.pubkey))],
-    '#e': group.map((event) => event.id),
-  }));
+  const filters = deletionRequestFilters(events);
   const cached = opts.store ? safely(() => opts.store!.query(filters), []) : [];
   if (relays.length === 0) return cached;
   const asked = await queryPastStalled(pool, filters, { eoseTimeoutMs: opts.eoseTimeoutMs, relays }, opts.stalled);

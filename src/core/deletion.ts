@@ -2,8 +2,9 @@
 // `e` tag (an id) or `a` tag (an address, every version up to the request's
 // time). Only events by the same pubkey are affected; a request naming
 // someone else's event, or another deletion request, has no effect.
-import type { Event } from 'nostr-tools';
+import type { Event, Filter } from 'nostr-tools';
 import { isHex64, parseAddress, type Address } from './event-shape.js';
+import { IDS_PER_FILTER, inGroupsOf } from './filter-lists.js';
 
 export const DELETION_KIND = 5;
 
@@ -54,4 +55,16 @@ export function deletedKeys(requests: Iterable<Event>): Set<string> {
   const keys = new Set<string>();
   for (const request of requests) for (const id of deletedIds(request)) keys.add(`${id}:${request.pubkey}`);
   return keys;
+}
+
+/**
+ * The filters for the deletion requests that may withdraw `events`: kind 5 by their authors,
+ * naming them (`#e`), in groups a relay takes. Whose request counts is deletedKeys' to decide.
+ */
+export function deletionRequestFilters(events: readonly Event[]): Filter[] {
+  return inGroupsOf(events, IDS_PER_FILTER).map((group) => ({
+    kinds: [DELETION_KIND],
+    authors: [...new Set(group.map((event) => event.pubkey))],
+    '#e': group.map((event) => event.id),
+  }));
 }
