@@ -17,6 +17,7 @@ import { startRelay, type TestRelay } from '../helpers/relay.js';
 import { notificationScene, person } from '../helpers/notification-events.js';
 import { realServices, type RealServices } from '../helpers/real-services.js';
 import { keys, waitForFrame } from './frames.js';
+import { until } from '../helpers/until.js';
 
 const NOW = 1_700_000_000;
 const scene = notificationScene(NOW);
@@ -176,12 +177,25 @@ describe('a notification line the reader has, updated live', () => {
     try {
       await relay.seed(profile(scene.me, 'dana'), profile(scene.alice, 'alice'), profile(scene.bob, 'bob'), profile(scene.carol, 'carol'), scene.note, ...scene.notifications);
       real = realServices({ pubkey: scene.me.pk, relays: [relay.url], nowSec: NOW, prefix: 'nostr-tui-notify-live-' });
+      // Lines keep their places once the relays have answered (before, the order is still coming
+      // in): the view's feed is caught as it opens, so the test waits for that, not for a frame.
+      const feeds: Array<ReturnType<typeof real.services.openFeed>> = [];
+      const openFeed = real.services.openFeed.bind(real.services);
+      real.services.openFeed = (kind, follows) => {
+        const feed = openFeed(kind, follows);
+        if (kind === 'notifications') feeds.push(feed);
+        return feed;
+      };
       const app = render(<App services={real.services} size={{ columns: 80, rows: 30 }} color={false} />);
       unmount = app.unmount;
       const frame = (check: (f: string) => boolean) => waitForFrame(app.lastFrame, check, 10_000);
       await frame((f) => f.includes('Notifications 6'));
       app.stdin.write(keys.tab.repeat(3));
       await frame((f) => f.includes(' · Notifications') && f.includes('♥ bob and alice liked'));
+      await until(() => feeds.length > 0, 'the Notifications feed to open');
+      await feeds.at(-1)!.settled;
+      // React takes the settled state in its next render: a turn of the loop, before any relay message.
+      await new Promise((resolve) => setImmediate(resolve));
       // On the reply, two lines above the likes.
       app.stdin.write('jj');
       const before = await frame((f) => f.includes('▌ • ↩ carol replied'));
