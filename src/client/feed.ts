@@ -8,7 +8,7 @@ import { unixNow, type Clock } from '../core/clock.js';
 import { boundaryOf, RelayCoverage } from '../core/coverage.js';
 import { DELETION_KIND } from '../core/deletion.js';
 import { Timeline } from '../core/timeline.js';
-import type { RelayOutcome, RelayPool, RequestPlan, SubscribeHandlers } from '../net/types.js';
+import type { RelayOutcome, RelayPool, RelayRole, RequestPlan, SubscribeHandlers } from '../net/types.js';
 import type { EventStore } from '../store/types.js';
 import type { StalledRelays } from './stalled-relays.js';
 import { allWindows, fetchWindow } from './window.js';
@@ -137,11 +137,12 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
   let settle: (outcomes: RelayOutcome[]) => void = () => {};
   const settled = new Promise<RelayOutcome[]>((resolve) => (settle = resolve));
 
-  const windowOf = (asked: Filter[], stream: boolean, relays = opts.relays, watch?: RouteWatcher) =>
+  const windowOf = (asked: Filter[], stream: boolean, relays = opts.relays, watch?: RouteWatcher, role?: RelayRole) =>
     fetchWindow({
       pool: deps.pool,
       filters: asked,
       relays,
+      role,
       eoseTimeoutMs: opts.eoseTimeoutMs,
       stream,
       stalled: deps.stalled,
@@ -169,8 +170,8 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
 
   /** Filters asked so far (Home grows with follows), for older windows. */
   const asked = [...filters];
-  /** What each routed relay was asked (the outbox model): older windows ask there too. */
-  const routed = new Map<string, Filter[]>();
+  /** What each routed relay was asked and why (the outbox model): older windows ask there too. */
+  const routed = new Map<string, { filters: Filter[]; role: RelayRole | undefined }>();
   /** The last window's covered depth: the next one starts there, not at the oldest note shown (which may lie below a gap). */
   let lastWindow = start;
   let older: Promise<OlderNotes> | undefined;
@@ -182,8 +183,8 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
     const below = (list: Filter[]) => list.map(({ since: _since, ...filter }) => ({ ...filter, until }));
     const window = below(asked);
     const before = timeline.size;
-    if (cached([...window, ...[...routed.values()].flatMap(below)])) changed();
-    const routedWindows = [...routed].map(([relay, list]) => windowOf(below(list), false, [relay]));
+    if (cached([...window, ...[...routed.values()].flatMap((step) => below(step.filters))])) changed();
+    const routedWindows = [...routed].map(([relay, step]) => windowOf(below(step.filters), false, [relay], undefined, step.role));
     const fetch = allWindows([...(window.length > 0 ? [windowOf(window, false)] : []), ...routedWindows]);
     lastWindow = fetch;
     extensions.push(fetch);
@@ -220,11 +221,12 @@ export function openFeed(deps: FeedDeps, filters: Filter[], opts: FeedOptions = 
       if (closed || plan.length === 0) return Promise.resolve([]);
       // Each relay of the plan is one more window with its own filters (the outbox model, NIP-65).
       for (const step of plan) {
-        const known = routed.get(step.relay) ?? [];
+        const known = routed.get(step.relay)?.filters ?? [];
         const fresh = step.filters.filter((f) => !known.some((k) => JSON.stringify(k) === JSON.stringify(f)));
-        routed.set(step.relay, [...known, ...fresh]);
+        routed.set(step.relay, { filters: [...known, ...fresh], role: routed.get(step.relay)?.role ?? step.role });
       }
-      const windows = plan.map((step) => windowOf(step.filters, true, [step.relay], watch));
+      // Each keeps why it is asked: the relays panel says "outbox (not in your list)".
+      const windows = plan.map((step) => windowOf(step.filters, true, [step.relay], watch, step.role));
       extensions.push(...windows);
       return Promise.all(windows.map((w) => w.settled)).then((outcomes) => {
         const all = outcomes.flat();

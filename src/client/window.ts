@@ -8,7 +8,7 @@
 import type { Event, Filter } from 'nostr-tools';
 import { RelayCoverage } from '../core/coverage.js';
 import { RecentSet } from '../core/recent.js';
-import type { RelayOutcome, RelayPool } from '../net/types.js';
+import type { RelayOutcome, RelayPool, RelayRole } from '../net/types.js';
 import { MAX_VERIFIED } from '../net/verified-events.js';
 import type { StalledRelays } from './stalled-relays.js';
 
@@ -23,6 +23,8 @@ export interface WindowOptions {
   filters: Filter[];
   /** Relays to ask; the pool's read relays when left out. */
   relays?: string[] | undefined;
+  /** Why they are asked (an author's outbox…), kept by every REQ of the window; 'user' when left out. */
+  role?: RelayRole | undefined;
   eoseTimeoutMs?: number | undefined;
   /** Keep the first REQ open after the window is answered (live events). */
   stream: boolean;
@@ -55,7 +57,8 @@ export interface WindowFetch {
 
 export function fetchWindow(opts: WindowOptions): WindowFetch {
   const { pool, filters } = opts;
-  const timeout = opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs };
+  // Every REQ of the window, its pages too, carries the timeout and the reason the relays are asked.
+  const timeout = { ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }), ...(opts.role ? { role: opts.role } : {}) };
   const coverage = new Map<string, RelayCoverage>();
   const coverageOf = (url: string) => {
     let found = coverage.get(url);

@@ -2,9 +2,9 @@
 import type { Filter } from 'nostr-tools';
 import type { RelayRole, RequestPlan } from './types.js';
 
-/** The same filters for each relay. */
-export function sameFilters(filters: Filter[], relays: readonly string[]): RequestPlan {
-  return relays.map((relay) => ({ relay, filters }));
+/** The same filters for each relay, each asked for the same reason ('user' when left out). */
+export function sameFilters(filters: Filter[], relays: readonly string[], role?: RelayRole): RequestPlan {
+  return relays.map((relay) => ({ relay, filters, ...(role ? { role } : {}) }));
 }
 
 /** One step per relay: a relay named twice gets the filters of both in its one REQ. */

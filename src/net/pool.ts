@@ -105,11 +105,11 @@ class Pool implements RelayPool {
   }
 
   query(filters: Filter[], opts: QueryOptions & FetchOptions = {}): Promise<QueryResult> {
-    return this.fetch(sameFilters(filters, opts.relays ?? readUrls(this.opts.relays)), opts);
+    return this.fetch(sameFilters(filters, opts.relays ?? readUrls(this.opts.relays), opts.role), opts);
   }
 
   subscribe(filters: Filter[], handlers: SubscribeHandlers, opts: QueryOptions & StreamOptions = {}): PoolSubscription {
-    return this.request(sameFilters(filters, opts.relays ?? readUrls(this.opts.relays)), handlers, opts);
+    return this.request(sameFilters(filters, opts.relays ?? readUrls(this.opts.relays), opts.role), handlers, opts);
   }
 
   fetch(plan: RequestPlan, { onevent, ...opts }: FetchOptions = {}): Promise<QueryResult> {

@@ -68,6 +68,8 @@ export interface RequestOptions {
 export interface QueryOptions extends RequestOptions {
   /** Relays to ask; defaults to the pool's read relays. */
   relays?: string[];
+  /** Why these relays are asked (the relays panel says so); 'user' when left out. */
+  role?: RelayRole;
 }
 
 export interface FetchOptions extends RequestOptions {

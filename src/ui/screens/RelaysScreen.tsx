@@ -3,6 +3,7 @@ import { SafeText } from '../SafeText.js';
 import { useEffect, useRef, useState } from 'react';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { truncate } from '../../core/text-layout.js';
+import { blockWindow } from '../list/block-window.js';
 import type { RelaySpec, RelayStatus } from '../../net/types.js';
 import { useColor, useScreenSize, useServices } from '../context.js';
 import { commandFor } from '../keys/bindings.js';
@@ -28,6 +29,28 @@ type Mode =
 const localQuestion = (what: string, url: string): string =>
   what === 'added' ? `add ${url} to config.json only` : what === 'removed' ? `remove ${url} from config.json only` : `make ${url} ${what} in config.json only`;
 
+interface Line {
+  text: string;
+  color?: string;
+  bold?: boolean;
+  inverse?: boolean;
+}
+
+/**
+ * The relays that fit in `rows`, the selected one always among them (the window moves only when
+ * it leaves), and a last line saying how many more are above and below.
+ */
+function scrolled(blocks: Line[][], selected: number, lastTop: { current: number }, rows: number): Line[] {
+  const all = blocks.flat();
+  if (all.length <= rows) return (lastTop.current = 0), all;
+  // Too few rows to say more: the selected relay alone.
+  if (rows < 2) return (lastTop.current = selected), (blocks[selected] ?? []).slice(0, rows);
+  const { top, end } = blockWindow(blocks.map((block) => block.length), selected, lastTop.current, Math.max(1, rows - 1));
+  lastTop.current = top;
+  const more = [top > 0 ? `↑ ${top} more above` : '', end < blocks.length ? `↓ ${blocks.length - end} more below` : ''].filter(Boolean);
+  return [...blocks.slice(top, end).flat().slice(0, Math.max(1, rows - 1)), { text: more.join(' · '), color: 'gray' }];
+}
+
 const marksOf = (spec: RelaySpec) => `${spec.read ? 'read' : ''}${spec.read && spec.write ? '+' : ''}${spec.write ? 'write' : ''}` || 'off';
 /** Taken up at once (src/client/client.ts relaysChanged); with `--relay`, this run keeps its relays. */
 const SAVED = 'saved; in use now';
@@ -48,6 +71,8 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
   const [configured, setConfigured] = useState(() => editor?.list() ?? services.relays());
   const [selected, setSelected] = useState(0);
   const busy = useRef(false);
+  /** The first relay drawn when they do not all fit: kept from draw to draw so the list moves only as the selection needs. */
+  const lastTop = useRef(0);
   // The mode is a ref too: `a` and the URL typed in the same read go to the URL field.
   const mode = useRef<Mode>({ type: 'list' });
   const [, redraw] = useState(0);
@@ -142,8 +167,9 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
   );
 
   const width = columns - 4;
-  const lines: { text: string; color?: string; bold?: boolean; inverse?: boolean }[] = [];
-  urls.forEach((url, i) => {
+  // One block of lines per relay: its line, then what it sent, its error and its notice.
+  const blocks: Line[][] = urls.map((url, i) => {
+    const lines: Line[] = [];
     const s = byUrl.get(url);
     const spec = configured.find((r) => r.url === url);
     const state = s?.state ?? 'idle';
@@ -159,8 +185,9 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
       if (s.error) lines.push({ text: `  error: ${sanitizeLine(s.error)}`, color: 'red' });
       if (s.notice) lines.push({ text: `  notice: ${sanitizeLine(s.notice)}` });
     }
+    return lines;
   });
-  if (urls.length === 0) lines.push({ text: 'No relays configured: press a to add one (e.g. wss://relay.damus.io)' });
+  if (urls.length === 0) blocks.push([{ text: 'No relays configured: press a to add one (e.g. wss://relay.damus.io)' }]);
   // What the panel asks, under the list and always on screen.
   const now = mode.current;
   const ask =
@@ -173,10 +200,8 @@ export function RelaysScreen({ rows, active = true, setStatus }: { rows: number;
         : editor?.overridden
           ? { text: 'this run uses --relay; edits change your saved list' }
           : undefined;
-  if (ask) {
-    lines.splice(Math.max(0, rows - 2));
-    lines.push({ text: '' }, ask);
-  }
+  const lines = scrolled(blocks, at, lastTop, Math.max(0, rows - (ask ? 2 : 0)));
+  if (ask) lines.push({ text: '' }, ask);
   return (
     <Box flexDirection="column" height={rows} overflow="hidden">
       {lines.slice(0, rows).map((line, i) => (
