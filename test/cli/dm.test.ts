@@ -226,3 +226,15 @@ describe('dm send / dm read between two homes', () => {
     }
   });
 });
+
+describe('what dm send and dm list say', () => {
+  it('your copy goes to your DM relays, and says so', async () => {
+    const alice = await home('nostr-tui-dm-own-');
+    const bob = await home('nostr-tui-dm-own-b-');
+    for (const who of [alice, bob]) expect((await who.run(['relay', 'add', inbox.url, '--dm'])).code).toBe(0);
+    const sent = await alice.run(['dm', 'send', bob.npub, 'hi']);
+    expect(sent.code).toBe(0);
+    expect(sent.stdout).toContain(`To ${bob.npub}: sent to their DM relays (kind 10050)\n`);
+    expect(sent.stdout).toContain('Your copy: sent to your DM relays (kind 10050)\n');
+  });
+});

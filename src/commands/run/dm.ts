@@ -68,8 +68,9 @@ export async function send(ctx: CommandContext, args: DmArgs): Promise<void> {
   await withClient(ctx, args, async (client) => {
     // Each wrap's relays as soon as they have all answered: one that never does holds back only its own.
     const said = (wrap: SentWrap) => {
-      const who = wrap.recipient === client.publicKey() && !peers.includes(wrap.recipient) ? 'Your copy' : `To ${npub(wrap.recipient)}`;
-      writeLine(ctx.stdout, `${who}: sent to ${ROUTE_TEXT[wrap.route]}`);
+      const own = wrap.recipient === client.publicKey();
+      const who = own && !peers.includes(wrap.recipient) ? 'Your copy' : `To ${npub(wrap.recipient)}`;
+      writeLine(ctx.stdout, `${who}: sent to ${own && wrap.route === 'dm-relays' ? 'your DM relays (kind 10050)' : ROUTE_TEXT[wrap.route]}`);
       writeResults(ctx, wrap.results);
     };
     const sent = await sendDm(client, peers, text, { toReadRelays: !!args.toReadRelays, ...(args.json ? {} : { onSent: said }) });
