@@ -13,7 +13,7 @@ import { refuseSecretIn } from '../core/secret-in-text.js';
 import { npub } from '../core/identifiers.js';
 import type { PublishResult } from '../core/publish-result.js';
 import type { Client } from './client.js';
-import { fetchDmRelays } from './dm-relays.js';
+import { lookupDmRelays } from './dm-relays.js';
 import { relaysThatTake } from './relay-info.js';
 import { createRouter } from './router.js';
 
@@ -70,9 +70,17 @@ async function routes(client: Client, me: string, peers: readonly string[], opts
   // never answers then costs one wait, not two. They are needed before the user is asked about
   // read relays (with none, there is nothing to offer).
   const others = peers.filter((peer) => peer !== me);
-  const [dmRelays, inboxes] = await Promise.all([fetchDmRelays(client, everyone), createRouter(client, client.env).inboxes(others, INBOXES_PER_PERSON)]);
+  const [lookup, inboxes] = await Promise.all([lookupDmRelays(client, everyone), createRouter(client, client.env).inboxes(others, INBOXES_PER_PERSON)]);
+  const dmRelays = lookup.relays;
   const missing = others.filter((peer) => !dmRelays.has(peer));
   const unreachable = missing.filter((peer) => (inboxes.get(peer) ?? []).length === 0);
+  if (unreachable.length > 0 && lookup.answered === 0) {
+    // Nothing known (no relay answered, nothing cached) is not "they published nothing".
+    throw failure(
+      `${lookup.asked === 0 ? 'none of your relays could be asked' : `none of your relays answered (${lookup.asked} asked)`}, so where ${unreachable.map(npub).join(', ')} receive${unreachable.length === 1 ? 's' : ''} private messages is unknown; nothing was sent. ` +
+        'Check your relays (`nostr-tui doctor`) and try again, or name one they read with --relay <url>.',
+    );
+  }
   if (unreachable.length > 0) {
     throw failure(`${unreachable.map(npub).join(', ')} published neither a DM relay list (kind 10050) nor read relays (NIP-65); nothing was sent.`);
   }

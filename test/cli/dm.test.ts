@@ -228,6 +228,21 @@ describe('dm send / dm read between two homes', () => {
 });
 
 describe('what dm send and dm list say', () => {
+  it('no relay answered the lookup: says where to send is unknown (not that they published nothing); exit 1, nothing kept', async () => {
+    const alice = await home('nostr-tui-dm-dead-');
+    const gone = await startRelay();
+    await gone.stop();
+    fs.writeFileSync(alice.cli.file('config.json'), JSON.stringify({ relays: [{ url: gone.url, read: true, write: true }] }));
+    const bob = npubEncode(getPublicKey(generateSecretKey()));
+    const sent = await alice.run(['dm', 'send', bob, 'anyone there?']);
+    expect(sent.stderr).toBe(
+      `nostr-tui: none of your relays answered (1 asked), so where ${bob} receives private messages is unknown; nothing was sent. ` +
+        'Check your relays (`nostr-tui doctor`) and try again, or name one they read with --relay <url>.\n',
+    );
+    expect(sent.code).toBe(1);
+    expect(JSON.parse((await alice.run(['outbox', '--json'])).stdout)).toEqual([]);
+  });
+
   it('your copy goes to your DM relays, and says so', async () => {
     const alice = await home('nostr-tui-dm-own-');
     const bob = await home('nostr-tui-dm-own-b-');
