@@ -252,4 +252,20 @@ describe('what dm send and dm list say', () => {
     expect(sent.stdout).toContain(`To ${bob.npub}: sent to their DM relays (kind 10050)\n`);
     expect(sent.stdout).toContain('Your copy: sent to your DM relays (kind 10050)\n');
   });
+
+  it('dm list: the last message cut by width at a whole character, ending in …', async () => {
+    const bob = await home('nostr-tui-dm-preview-');
+    await relay.seed(wrapFor(bob.pubkey, 'x' + '👍🏽'.repeat(40), Math.floor(Date.now() / 1000) - 120));
+    const listed = await bob.run(['dm', 'list']);
+    expect(listed.code).toBe(0);
+    // 69 columns: x and 34 two-column emoji, then the mark.
+    expect(listed.stdout).toMatch(new RegExp(`^npub1\\S+  .+ ago  1 message  1 unread\\n  x${'👍🏽'.repeat(34)}…\\n$`, 'u'));
+    expect(listed.stdout).not.toContain('\uFFFD');
+  });
 });
+
+/** A kind-14 message to `to` dated `createdAt`, sealed and wrapped (NIP-59) as any client may. */
+function wrapFor(to: string, content: string, createdAt: number, from = generateSecretKey()) {
+  const rumor = nip59.createRumor({ kind: 14, content, created_at: createdAt, tags: [['p', to]] }, from);
+  return nip59.createWrap(nip59.createSeal(rumor, from, to), to);
+}

@@ -17,6 +17,10 @@ import { namesFor } from './names.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { DmArgs } from '../dm.js';
 import { ago } from '../../core/ago.js';
+import { truncate } from '../../core/text-layout.js';
+
+/** Columns of the last message shown under each conversation; a longer one ends in `…`. */
+const PREVIEW_WIDTH = 70;
 
 const ROUTE_TEXT: Record<WrapRoute, string> = {
   'dm-relays': 'their DM relays (kind 10050)',
@@ -127,7 +131,7 @@ export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
     for (const c of conversations) {
       const unread = c.unread > 0 ? `  ${c.unread} unread` : '';
       writeLine(ctx.stdout, `${names.list(c.peers)}  ${ago(c.lastAt, ctx.clock.now())}  ${c.count} message${c.count === 1 ? '' : 's'}${unread}`);
-      writeLine(ctx.stdout, `  ${c.last.mine ? 'you: ' : ''}${sanitizeLine(c.last.rumor.content).slice(0, 70)}`);
+      writeLine(ctx.stdout, `  ${c.last.mine ? 'you: ' : ''}${truncate(sanitizeLine(c.last.rumor.content), PREVIEW_WIDTH)}`);
     }
   }, { openCache: true });
 }
