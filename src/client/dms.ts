@@ -7,7 +7,7 @@
 import type { Event, Filter } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { conversationId, GIFT_WRAP_KIND, peersOf, WRAP_JITTER_SEC, type Rumor } from '../core/dm.js';
-import { byWritten } from '../core/dm-order.js';
+import { byWritten, isDue } from '../core/dm-order.js';
 import { requireNip44, unwrap, type DropReason, type Nip44, type Unwrapped } from '../core/dm-wrap.js';
 import { noKeyYet } from '../core/errors.js';
 import { allUrls, readUrls } from '../core/relay-spec.js';
@@ -52,8 +52,13 @@ export interface Dms {
    * later is taken, and `onlate` told.
    */
   load(onlate?: () => void): Promise<{ relays: RelayOutcome[] }>;
-  /** Every message, oldest first (those of one second in the order they arrived). */
+  /**
+   * Every message, oldest first (those of one second in the order they arrived); those dated more
+   * than FUTURE_SKEW_SEC ahead are held back until then.
+   */
   messages(): DmMessage[];
+  /** How many messages are held back, dated too far ahead. */
+  heldBack(): number;
   conversations(): Conversation[];
   /** One conversation's messages, oldest first (as messages()). */
   thread(id: string): DmMessage[];
@@ -132,7 +137,11 @@ export function createDms(client: Client): Dms {
     }
   }
 
-  const all = (): DmMessage[] => (sorted ??= [...messages.values()].sort(byWritten));
+  const all = (): DmMessage[] => {
+    sorted ??= [...messages.values()].sort(byWritten);
+    const now = unixNow(client.clock);
+    return sorted.filter((message) => isDue(message, now));
+  };
 
   const dms: Dms = {
     inboxRelays() {
@@ -191,6 +200,7 @@ export function createDms(client: Client): Dms {
       return { relays: outcomes };
     },
     messages: () => all(),
+    heldBack: () => messages.size - all().length,
     conversations() {
       const byId = new Map<string, DmMessage[]>();
       for (const message of all()) {

@@ -262,6 +262,16 @@ describe('what dm send and dm list say', () => {
     expect(listed.stdout).toMatch(new RegExp(`^npub1\\S+  .+ ago  1 message  1 unread\\n  x${'👍🏽'.repeat(34)}…\\n$`, 'u'));
     expect(listed.stdout).not.toContain('\uFFFD');
   });
+
+  it('a message dated far ahead is held back, and dm list says so: the newer one stays last', async () => {
+    const bob = await home('nostr-tui-dm-future-');
+    const carolKey = generateSecretKey();
+    await relay.seed(wrapFor(bob.pubkey, 'from the future 2100', 4_102_444_800, carolKey), wrapFor(bob.pubkey, 'written now', Math.floor(Date.now() / 1000), carolKey));
+    const listed = await bob.run(['dm', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toBe('nostr-tui: note: 1 message is dated more than 15 minutes ahead of your clock; held back until then.\n');
+    expect(listed.stdout).toMatch(/^npub1\S+  .+ ago  1 message  1 unread\n  written now\n$/);
+  });
 });
 
 /** A kind-14 message to `to` dated `createdAt`, sealed and wrapped (NIP-59) as any client may. */

@@ -1,17 +1,20 @@
 // The order of private messages (src/core/dm-order.ts) against a real relay:
 // several written in one second (a rumor is dated to the second) show in the
 // order they were written, for the sender, for a recipient reading them live,
-// and again after a restart (from the cache).
+// and again after a restart (from the cache); one dated far ahead is held back
+// instead of sitting above every newer message.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import * as nip59 from 'nostr-tools/nip59';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/client.js';
 import { sendDm } from '../../src/client/dm-send.js';
 import { createDms } from '../../src/client/dms.js';
 import type { Clock } from '../../src/core/clock.js';
+import { FUTURE_SKEW_SEC } from '../../src/core/timeline.js';
 import { KeyStore } from '../../src/store/keys.js';
 import { resolvePaths } from '../../src/store/paths.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
@@ -111,6 +114,32 @@ describe('messages written in one second', () => {
       expect(contents(dms.thread(getPublicKey(alice)))).toEqual(texts);
     } finally {
       await again.close();
+    }
+  });
+});
+
+describe('a message dated in the future', () => {
+  it('is held back (counted) while more than FUTURE_SKEW_SEC ahead, so newer messages stay last; shown once its time comes', async () => {
+    const carol = generateSecretKey();
+    const bob = await recipient();
+    const year2100 = 4_102_444_800;
+    const wrap = (content: string, createdAt: number) =>
+      nip59.createWrap(nip59.createSeal(nip59.createRumor({ kind: 14, content, created_at: createdAt, tags: [['p', bob.pubkey]] }, carol), carol, bob.pubkey), bob.pubkey);
+    await relay.seed(wrap('from the future 2100', year2100), wrap('an hour ago', T - 3600), wrap('just now', T));
+    const at = { sec: T };
+    const client = homeOf(bob.key)(stillClock(at));
+    try {
+      const dms = createDms(client);
+      await dms.load();
+      expect(contents(dms.messages())).toEqual(['an hour ago', 'just now']);
+      expect(dms.heldBack()).toBe(1);
+      expect(dms.conversations().map((c) => [c.lastAt, c.last.rumor.content, c.count, c.unread])).toEqual([[T, 'just now', 2, 2]]);
+      // Within the skew of its date: a clock slightly behind, not the future.
+      at.sec = year2100 - FUTURE_SKEW_SEC;
+      expect(contents(dms.thread(getPublicKey(carol)))).toEqual(['an hour ago', 'just now', 'from the future 2100']);
+      expect(dms.heldBack()).toBe(0);
+    } finally {
+      await client.close();
     }
   });
 });

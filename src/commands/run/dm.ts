@@ -18,6 +18,7 @@ import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { DmArgs } from '../dm.js';
 import { ago } from '../../core/ago.js';
 import { truncate } from '../../core/text-layout.js';
+import { FUTURE_SKEW_SEC } from '../../core/timeline.js';
 
 /** Columns of the last message shown under each conversation; a longer one ends in `…`. */
 const PREVIEW_WIDTH = 70;
@@ -109,6 +110,11 @@ async function loadInbox(ctx: CommandContext, client: Client): Promise<Dms> {
   if (dropped.length > 0) {
     const total = dropped.reduce((sum, [, n]) => sum + n, 0);
     writeLine(ctx.stderr, `nostr-tui: note: ${total} wrapped message${total === 1 ? '' : 's'} dropped (${dropped.map(([why, n]) => `${n} ${DROP_TEXT[why]}`).join(', ')}).`);
+  }
+  const held = dms.heldBack();
+  if (held > 0) {
+    const them = held === 1 ? '1 message is' : `${held} messages are`;
+    writeLine(ctx.stderr, `nostr-tui: note: ${them} dated more than ${FUTURE_SKEW_SEC / 60} minutes ahead of your clock; held back until then.`);
   }
   return dms;
 }
