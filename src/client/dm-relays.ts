@@ -71,12 +71,17 @@ export async function fetchOwnList(client: Client, kind: number, pubkey: string,
 
 /** Each person's DM relays (their kind 10050); people without a list are absent. */
 export async function fetchDmRelays(client: Client, pubkeys: readonly string[]): Promise<Map<string, string[]>> {
-  const { lists } = await fetchNewestLists(client, DM_RELAYS_KIND, pubkeys, { read: true });
+  return (await lookupDmRelays(client, pubkeys)).relays;
+}
+
+/** As fetchDmRelays, with how many of the user's relays answered (none: a missing list may only be unknown). */
+export async function lookupDmRelays(client: Client, pubkeys: readonly string[]): Promise<{ relays: Map<string, string[]>; answered: number; asked: number }> {
+  const { lists, lookup } = await fetchNewestLists(client, DM_RELAYS_KIND, pubkeys, { read: true });
   const rules = { allowPrivate: allowPrivateRelays(client), ownPubkey: safely(() => client.publicKey(), undefined) };
   const out = new Map<string, string[]>();
   for (const [pubkey, event] of lists) {
     const urls = parseDmRelays(event.tags, rules);
     if (urls.length > 0) out.set(pubkey, urls);
   }
-  return out;
+  return { relays: out, answered: lookup.answered, asked: lookup.relays.length };
 }

@@ -13,7 +13,7 @@ import { refuseSecretIn } from '../core/secret-in-text.js';
 import { npub } from '../core/identifiers.js';
 import type { PublishResult } from '../core/publish-result.js';
 import type { Client } from './client.js';
-import { fetchDmRelays } from './dm-relays.js';
+import { lookupDmRelays } from './dm-relays.js';
 import { relaysThatTake } from './relay-info.js';
 import { createRouter } from './router.js';
 
@@ -70,9 +70,17 @@ async function routes(client: Client, me: string, peers: readonly string[], opts
   // never answers then costs one wait, not two. They are needed before the user is asked about
   // read relays (with none, there is nothing to offer).
   const others = peers.filter((peer) => peer !== me);
-  const [dmRelays, inboxes] = await Promise.all([fetchDmRelays(client, everyone), createRouter(client, client.env).inboxes(others, INBOXES_PER_PERSON)]);
+  const [lookup, inboxes] = await Promise.all([lookupDmRelays(client, everyone), createRouter(client, client.env).inboxes(others, INBOXES_PER_PERSON)]);
+  const dmRelays = lookup.relays;
   const missing = others.filter((peer) => !dmRelays.has(peer));
   const unreachable = missing.filter((peer) => (inboxes.get(peer) ?? []).length === 0);
+  if (unreachable.length > 0 && lookup.answered === 0) {
+    // Nothing known (no relay answered, nothing cached) is not "they published nothing".
+    throw failure(
+      `${lookup.asked === 0 ? 'none of your relays could be asked' : `none of your relays answered (${lookup.asked} asked)`}, so where ${unreachable.map(npub).join(', ')} receive${unreachable.length === 1 ? 's' : ''} private messages is unknown; nothing was sent. ` +
+        'Check your relays (`nostr-tui doctor`) and try again, or name one they read with --relay <url>.',
+    );
+  }
   if (unreachable.length > 0) {
     throw failure(`${unreachable.map(npub).join(', ')} published neither a DM relay list (kind 10050) nor read relays (NIP-65); nothing was sent.`);
   }
@@ -91,7 +99,33 @@ async function routes(client: Client, me: string, peers: readonly string[], opts
   return out;
 }
 
+/** Per client, the last message still being saved: the next one is saved after it. */
+const saving = new WeakMap<Client, Promise<void>>();
+
+/**
+ * Messages are saved (and the own copy shown) in the order they were written, each dated when
+ * written: looking up where each goes takes as long as the relays do, and messages written in
+ * one second are ordered by when they were saved (src/core/dm-order.ts).
+ */
 export async function sendDm(client: Client, peers: readonly string[], text: string, opts: SendOptions = {}): Promise<SentMessage> {
+  const writtenAt = unixNow(client.clock);
+  const before = saving.get(client) ?? Promise.resolve();
+  let saved!: () => void;
+  saving.set(client, new Promise<void>((resolve) => (saved = resolve)));
+  try {
+    return await send(client, peers, text, { ...opts, writtenAt, before, saved: () => saved() });
+  } finally {
+    // Whatever became of this one, the next waits no longer than for the ones before it.
+    void before.then(() => saved());
+  }
+}
+
+async function send(
+  client: Client,
+  peers: readonly string[],
+  text: string,
+  opts: SendOptions & { writtenAt: number; before: Promise<void>; saved: () => void },
+): Promise<SentMessage> {
   const me = client.publicKey();
   // Before anything else: the UI's chat comes here directly (the CLI has refused already).
   refuseSecretIn('message', text, me);
@@ -100,7 +134,8 @@ export async function sendDm(client: Client, peers: readonly string[], text: str
   const signer = await client.signer();
   requireNip44(signer);
   const where = await routes(client, me, peers, opts);
-  const rumor = dmRumor(me, peers, text, unixNow(client.clock));
+  await opts.before;
+  const rumor = dmRumor(me, peers, text, opts.writtenAt);
   const store = client.store();
   const planned: { recipient: string; event: Event; route: WrapRoute; relays: string[]; refused: PublishResult[] }[] = [];
   for (const [recipient, { route, relays }] of where) {
@@ -114,6 +149,7 @@ export async function sendDm(client: Client, peers: readonly string[], text: str
     store.events.put(wrap.event);
   }
   opts.onSaved?.(planned);
+  opts.saved();
   const wraps = await Promise.all(
     planned.map(async ({ recipient, event, route, relays, refused }) => {
       const results = [...(await client.pool().publish(event, { relays })), ...refused];

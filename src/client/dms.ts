@@ -3,10 +3,11 @@
 // cache. The cache holds the wraps exactly as received, never their contents:
 // rumors are decrypted in memory, once per wrap per run, and every wrap that
 // does not open into a well-formed message by the seal's signer is dropped and
-// counted (src/core/dm-wrap.ts).
+// counted (src/core/dm-wrap.ts). Order and future dates: src/core/dm-order.ts.
 import type { Event, Filter } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { conversationId, GIFT_WRAP_KIND, peersOf, WRAP_JITTER_SEC, type Rumor } from '../core/dm.js';
+import { byWritten, isDue } from '../core/dm-order.js';
 import { requireNip44, unwrap, type DropReason, type Nip44, type Unwrapped } from '../core/dm-wrap.js';
 import { noKeyYet } from '../core/errors.js';
 import { allUrls, readUrls } from '../core/relay-spec.js';
@@ -23,6 +24,8 @@ export interface DmMessage {
   peers: string[];
   conversation: string;
   mine: boolean;
+  /** Rank in the order this client first held it: ties of created_at (one-second resolution) go by it. */
+  arrival: number;
 }
 
 export interface Conversation {
@@ -49,10 +52,15 @@ export interface Dms {
    * later is taken, and `onlate` told.
    */
   load(onlate?: () => void): Promise<{ relays: RelayOutcome[] }>;
-  /** Every message, oldest first (ties by id). */
+  /**
+   * Every message, oldest first (those of one second in the order they arrived); those dated more
+   * than FUTURE_SKEW_SEC ahead are held back until then.
+   */
   messages(): DmMessage[];
+  /** How many messages are held back, dated too far ahead. */
+  heldBack(): number;
   conversations(): Conversation[];
-  /** One conversation's messages, oldest first. */
+  /** One conversation's messages, oldest first (as messages()). */
   thread(id: string): DmMessage[];
   /** Wraps dropped this run, by reason. */
   dropped(): Partial<Record<DropReason, number>>;
@@ -72,6 +80,9 @@ export function createDms(client: Client): Dms {
   const readIds = new Set<string>();
   let inbox: Promise<string[]> | undefined;
   let sorted: DmMessage[] | undefined;
+  let arrivals = 0;
+  /** Opening is async: one batch at a time, so messages rank in the order they were handed over. */
+  let taking: Promise<unknown> = Promise.resolve();
 
   const me = (): string => {
     const key = client.publicKey();
@@ -81,8 +92,14 @@ export function createDms(client: Client): Dms {
   const crypto = async (): Promise<Nip44> => requireNip44(await client.signer());
   const filter = (since?: number): Filter => ({ kinds: [GIFT_WRAP_KIND], '#p': [me()], limit: WRAPS_LIMIT, ...(since === undefined ? {} : { since }) });
 
-  /** Opens wraps not seen before; true when a message was added. */
-  async function take(wraps: Event[]): Promise<boolean> {
+  /** Opens wraps not seen before, after those handed over earlier; true when a message was added. */
+  function take(wraps: Event[]): Promise<boolean> {
+    const done = taking.then(() => open(wraps));
+    taking = done.catch(() => {});
+    return done;
+  }
+
+  async function open(wraps: Event[]): Promise<boolean> {
     const keys = await crypto();
     const self = me();
     let added = false;
@@ -98,7 +115,7 @@ export function createDms(client: Client): Dms {
       // The user's own copy and the recipient's carry the same rumor: one message.
       if (messages.has(rumor.id)) continue;
       const peers = peersOf(rumor, self);
-      messages.set(rumor.id, { rumor, from: rumor.pubkey, peers, conversation: conversationId(peers), mine: rumor.pubkey === self });
+      messages.set(rumor.id, { rumor, from: rumor.pubkey, peers, conversation: conversationId(peers), mine: rumor.pubkey === self, arrival: arrivals++ });
       added = true;
     }
     if (added) {
@@ -120,8 +137,11 @@ export function createDms(client: Client): Dms {
     }
   }
 
-  const all = (): DmMessage[] =>
-    (sorted ??= [...messages.values()].sort((a, b) => a.rumor.created_at - b.rumor.created_at || (a.rumor.id < b.rumor.id ? -1 : 1)));
+  const all = (): DmMessage[] => {
+    sorted ??= [...messages.values()].sort(byWritten);
+    const now = unixNow(client.clock);
+    return sorted.filter((message) => isDue(message, now));
+  };
 
   const dms: Dms = {
     inboxRelays() {
@@ -142,6 +162,13 @@ export function createDms(client: Client): Dms {
         cached = client.store().events.query([filter()]);
       } catch {
         // No cache: the relays alone.
+      }
+      try {
+        // In the order they were first stored: received, or saved when sent.
+        const byId = new Map(cached.map((wrap) => [wrap.id, wrap]));
+        cached = [...new Set([...client.store().cacheOrder.of([...byId.keys()]), ...byId.keys()])].map((id) => byId.get(id)!);
+      } catch {
+        // Their time order: messages of one second then show in an order of their own.
       }
       await take(cached);
       const relays = await dms.inboxRelays();
@@ -173,6 +200,7 @@ export function createDms(client: Client): Dms {
       return { relays: outcomes };
     },
     messages: () => all(),
+    heldBack: () => messages.size - all().length,
     conversations() {
       const byId = new Map<string, DmMessage[]>();
       for (const message of all()) {

@@ -30,13 +30,18 @@ export interface ListPublish {
 }
 
 const LIST_NAME: Record<number, string> = { [RELAY_LIST_KIND]: 'relay list (kind 10002)', [DM_RELAYS_KIND]: 'DM relay list (kind 10050)' };
+/** What to do when the list cannot be looked up: the relay list has a local-only edit, the DM relays (not kept in config.json) none. */
+const FIX: Record<number, string> = {
+  [RELAY_LIST_KIND]: 'Try again when they are reachable, or use --local to change only config.json.',
+  [DM_RELAYS_KIND]: 'Try again when they are reachable (`nostr-tui doctor` checks them); your DM relays are kept only in that published list, not in config.json.',
+};
 
 /** The newest copy of the user's list of `kind`; throws when it cannot be known. `also`: a relay being added, asked too. */
 export async function currentOwnList(client: Client, kind: number, also?: readonly string[]): Promise<ListLookup> {
   const me = client.publicKey();
   if (!me) throw noKeyYet();
   const lookup = await fetchOwnList(client, kind, me, also);
-  requireNewest(lookup, LIST_NAME[kind] ?? `list (kind ${kind})`, 'Try again when they are reachable, or use --local to change only config.json.');
+  requireNewest(lookup, LIST_NAME[kind] ?? `list (kind ${kind})`, FIX[kind] ?? 'Try again when they are reachable.');
   return lookup;
 }
 

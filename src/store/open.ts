@@ -5,6 +5,7 @@ import { sanitizeLine } from '../core/sanitize.js';
 import { asideOutboxes, type AsideReport } from './aside.js';
 import { closeDatabase, markDamaged, openDatabase } from './database.js';
 import { SqliteDelivery } from './delivery.js';
+import { CacheOrder } from './cache-order.js';
 import { DmReadMarks } from './dm-read.js';
 import { SqliteEventStore } from './events.js';
 import { SqliteOutbox } from './outbox.js';
@@ -37,6 +38,8 @@ export interface LocalStore {
   notificationsSeen: NotificationsSeen;
   /** Private messages already read (rumor ids only). */
   dmRead: DmReadMarks;
+  /** The order events entered the cache (private messages written in one second). */
+  cacheOrder: CacheOrder;
   /** When each relay last stalled, for the next run's waits. */
   relayStalls: RelayStalls;
   /** Which process is editing which of the user's lists (one at a time). */
@@ -99,6 +102,7 @@ export function openStore(dataDir: string, opts: OpenStoreOptions): LocalStore {
     relayInfo: new RelayInfoCache(db, opts.clock),
     notificationsSeen: new NotificationsSeen(db),
     dmRead: new DmReadMarks(db, opts.clock),
+    cacheOrder: new CacheOrder(db),
     relayStalls: new RelayStalls(db),
     editLeases: new EditLeases(db),
     file,

@@ -226,3 +226,56 @@ describe('dm send / dm read between two homes', () => {
     }
   });
 });
+
+describe('what dm send and dm list say', () => {
+  it('no relay answered the lookup: says where to send is unknown (not that they published nothing); exit 1, nothing kept', async () => {
+    const alice = await home('nostr-tui-dm-dead-');
+    const gone = await startRelay();
+    await gone.stop();
+    fs.writeFileSync(alice.cli.file('config.json'), JSON.stringify({ relays: [{ url: gone.url, read: true, write: true }] }));
+    const bob = npubEncode(getPublicKey(generateSecretKey()));
+    const sent = await alice.run(['dm', 'send', bob, 'anyone there?']);
+    expect(sent.stderr).toBe(
+      `nostr-tui: none of your relays answered (1 asked), so where ${bob} receives private messages is unknown; nothing was sent. ` +
+        'Check your relays (`nostr-tui doctor`) and try again, or name one they read with --relay <url>.\n',
+    );
+    expect(sent.code).toBe(1);
+    expect(JSON.parse((await alice.run(['outbox', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('your copy goes to your DM relays, and says so', async () => {
+    const alice = await home('nostr-tui-dm-own-');
+    const bob = await home('nostr-tui-dm-own-b-');
+    for (const who of [alice, bob]) expect((await who.run(['relay', 'add', inbox.url, '--dm'])).code).toBe(0);
+    const sent = await alice.run(['dm', 'send', bob.npub, 'hi']);
+    expect(sent.code).toBe(0);
+    expect(sent.stdout).toContain(`To ${bob.npub}: sent to their DM relays (kind 10050)\n`);
+    expect(sent.stdout).toContain('Your copy: sent to your DM relays (kind 10050)\n');
+  });
+
+  it('dm list: the last message cut by width at a whole character, ending in …', async () => {
+    const bob = await home('nostr-tui-dm-preview-');
+    await relay.seed(wrapFor(bob.pubkey, 'x' + '👍🏽'.repeat(40), Math.floor(Date.now() / 1000) - 120));
+    const listed = await bob.run(['dm', 'list']);
+    expect(listed.code).toBe(0);
+    // 69 columns: x and 34 two-column emoji, then the mark.
+    expect(listed.stdout).toMatch(new RegExp(`^npub1\\S+  .+ ago  1 message  1 unread\\n  x${'👍🏽'.repeat(34)}…\\n$`, 'u'));
+    expect(listed.stdout).not.toContain('\uFFFD');
+  });
+
+  it('a message dated far ahead is held back, and dm list says so: the newer one stays last', async () => {
+    const bob = await home('nostr-tui-dm-future-');
+    const carolKey = generateSecretKey();
+    await relay.seed(wrapFor(bob.pubkey, 'from the future 2100', 4_102_444_800, carolKey), wrapFor(bob.pubkey, 'written now', Math.floor(Date.now() / 1000), carolKey));
+    const listed = await bob.run(['dm', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toBe('nostr-tui: note: 1 message is dated more than 15 minutes ahead of your clock; held back until then.\n');
+    expect(listed.stdout).toMatch(/^npub1\S+  .+ ago  1 message  1 unread\n  written now\n$/);
+  });
+});
+
+/** A kind-14 message to `to` dated `createdAt`, sealed and wrapped (NIP-59) as any client may. */
+function wrapFor(to: string, content: string, createdAt: number, from = generateSecretKey()) {
+  const rumor = nip59.createRumor({ kind: 14, content, created_at: createdAt, tags: [['p', to]] }, from);
+  return nip59.createWrap(nip59.createSeal(rumor, from, to), to);
+}

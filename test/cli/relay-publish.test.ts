@@ -126,7 +126,11 @@ describe('relay add/remove publish kind 10002', () => {
     expect(fs.readFileSync(me.cli.file('config.json'), 'utf8')).toBe(before);
     const dm = await me.run(['relay', 'add', other.url, '--dm']);
     expect(dm.code).toBe(1);
-    expect(dm.stderr).toMatch(/DM relay list \(kind 10050\) is unknown/);
+    // DM relays are kept only in the published list: no --local to offer (it cannot go with --dm).
+    expect(dm.stderr).toBe(
+      'nostr-tui: no relay answered (1 asked), so your current DM relay list (kind 10050) is unknown; nothing was changed. ' +
+        'Try again when they are reachable (`nostr-tui doctor` checks them); your DM relays are kept only in that published list, not in config.json.\n',
+    );
   });
 
   it('the relay being added is asked too: the list it holds (the user\'s own relay, unknown to the others) is the one edited, not replaced', async () => {

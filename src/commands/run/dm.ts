@@ -17,6 +17,11 @@ import { namesFor } from './names.js';
 import { resultsJson, withClient, writeResults } from '../with-client.js';
 import type { DmArgs } from '../dm.js';
 import { ago } from '../../core/ago.js';
+import { truncate } from '../../core/text-layout.js';
+import { FUTURE_SKEW_SEC } from '../../core/timeline.js';
+
+/** Columns of the last message shown under each conversation; a longer one ends in `…`. */
+const PREVIEW_WIDTH = 70;
 
 const ROUTE_TEXT: Record<WrapRoute, string> = {
   'dm-relays': 'their DM relays (kind 10050)',
@@ -68,8 +73,9 @@ export async function send(ctx: CommandContext, args: DmArgs): Promise<void> {
   await withClient(ctx, args, async (client) => {
     // Each wrap's relays as soon as they have all answered: one that never does holds back only its own.
     const said = (wrap: SentWrap) => {
-      const who = wrap.recipient === client.publicKey() && !peers.includes(wrap.recipient) ? 'Your copy' : `To ${npub(wrap.recipient)}`;
-      writeLine(ctx.stdout, `${who}: sent to ${ROUTE_TEXT[wrap.route]}`);
+      const own = wrap.recipient === client.publicKey();
+      const who = own && !peers.includes(wrap.recipient) ? 'Your copy' : `To ${npub(wrap.recipient)}`;
+      writeLine(ctx.stdout, `${who}: sent to ${own && wrap.route === 'dm-relays' ? 'your DM relays (kind 10050)' : ROUTE_TEXT[wrap.route]}`);
       writeResults(ctx, wrap.results);
     };
     const sent = await sendDm(client, peers, text, { toReadRelays: !!args.toReadRelays, ...(args.json ? {} : { onSent: said }) });
@@ -105,6 +111,11 @@ async function loadInbox(ctx: CommandContext, client: Client): Promise<Dms> {
     const total = dropped.reduce((sum, [, n]) => sum + n, 0);
     writeLine(ctx.stderr, `nostr-tui: note: ${total} wrapped message${total === 1 ? '' : 's'} dropped (${dropped.map(([why, n]) => `${n} ${DROP_TEXT[why]}`).join(', ')}).`);
   }
+  const held = dms.heldBack();
+  if (held > 0) {
+    const them = held === 1 ? '1 message is' : `${held} messages are`;
+    writeLine(ctx.stderr, `nostr-tui: note: ${them} dated more than ${FUTURE_SKEW_SEC / 60} minutes ahead of your clock; held back until then.`);
+  }
   return dms;
 }
 
@@ -126,7 +137,7 @@ export async function list(ctx: CommandContext, args: DmArgs): Promise<void> {
     for (const c of conversations) {
       const unread = c.unread > 0 ? `  ${c.unread} unread` : '';
       writeLine(ctx.stdout, `${names.list(c.peers)}  ${ago(c.lastAt, ctx.clock.now())}  ${c.count} message${c.count === 1 ? '' : 's'}${unread}`);
-      writeLine(ctx.stdout, `  ${c.last.mine ? 'you: ' : ''}${sanitizeLine(c.last.rumor.content).slice(0, 70)}`);
+      writeLine(ctx.stdout, `  ${c.last.mine ? 'you: ' : ''}${truncate(sanitizeLine(c.last.rumor.content), PREVIEW_WIDTH)}`);
     }
   }, { openCache: true });
 }
