@@ -24,13 +24,16 @@ export interface RelayListRules {
    * it to DNS and to the relay), as one holding any nsec always is.
    */
   ownPubkey?: string | undefined;
+  /** The most relays taken (default MAX_RELAYS_PER_LIST); the user's own list is taken whole, up to what config.json holds. */
+  max?: number;
 }
 
-/** The relays a kind-10002 event lists, each once, at most MAX_RELAYS_PER_LIST, unsafe ones left out. */
+/** The relays a kind-10002 event lists, each once, at most `rules.max` (MAX_RELAYS_PER_LIST), unsafe ones left out. */
 export function parseRelayList(tags: readonly (readonly string[])[], rules: RelayListRules = {}): RelaySpec[] {
+  const max = rules.max ?? MAX_RELAYS_PER_LIST;
   const byUrl = new Map<string, RelaySpec>();
   for (const tag of tags) {
-    if (byUrl.size >= MAX_RELAYS_PER_LIST) break;
+    if (byUrl.size >= max) break;
     if (tag[0] !== 'r' || typeof tag[1] !== 'string' || tag[1].length > MAX_URL_LENGTH) continue;
     const marker = tag[2];
     if (marker !== undefined && marker !== 'read' && marker !== 'write') continue;

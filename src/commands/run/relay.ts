@@ -9,7 +9,7 @@ import { parseRelayList, RELAY_LIST_KIND } from '../../core/relay-list.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { RelaySpec } from '../../core/relay-spec.js';
 import { normalizeRelayUrl } from '../../core/relay-url.js';
-import { ConfigStore, relaysForRun } from '../../store/config.js';
+import { ConfigStore, MAX_RELAYS, relaysForRun } from '../../store/config.js';
 import { KeyStore, storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { withClient, writeResults } from '../with-client.js';
@@ -131,7 +131,7 @@ async function writePublished(ctx: CommandContext, client: Client, configured: r
   let published: RelaySpec[];
   try {
     const lookup = await currentOwnList(client, RELAY_LIST_KIND);
-    published = parseRelayList(lookup.event?.tags ?? [], { allowPrivate: true });
+    published = parseRelayList(lookup.event?.tags ?? [], { allowPrivate: true, max: MAX_RELAYS });
   } catch (error) {
     writeLine(ctx.stdout, `${label}: unknown (${unknownReason(error)})`);
     return undefined;
