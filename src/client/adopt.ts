@@ -9,7 +9,7 @@ import { newestReplaceable } from '../core/events.js';
 import { followedPubkeys } from '../core/follow-list.js';
 import { parseRelayList, RELAY_LIST_KIND } from '../core/relay-list.js';
 import type { RelaySpec } from '../core/relay-spec.js';
-import { ConfigStore } from '../store/config.js';
+import { ConfigStore, MAX_RELAYS } from '../store/config.js';
 import type { Client } from './client.js';
 import { discoveryRelaysFromEnv } from './router.js';
 import { allUrls } from '../core/relay-spec.js';
@@ -23,6 +23,8 @@ export interface Adopted {
   answered: number;
   /** The relays the user's newest kind 10002 lists, when one was found. */
   relays?: RelaySpec[];
+  /** Relays of that list beyond the MAX_RELAYS config.json holds, left out. */
+  leftOut?: number;
   /** The list became the config's relays (none were configured before). */
   configured: boolean;
   /** How many people the newest follow list found names. */
@@ -47,7 +49,10 @@ export async function adoptPublishedSetup(client: Client, pubkey: string): Promi
   const follows = newestReplaceable(own.filter((event) => event.kind === 3));
   // The list is signed by the user's own key: a home relay on a private network is theirs to name
   // (but not a URL holding their secret, which config.json would keep and the pool refuse).
-  const specs = list ? parseRelayList(list.tags, { allowPrivate: true, ownPubkey: pubkey }) : undefined;
+  // Taken whole, as many as config.json holds (others' lists are cut at 20, not the user's own).
+  const rules = { allowPrivate: true, ownPubkey: pubkey };
+  const specs = list ? parseRelayList(list.tags, { ...rules, max: MAX_RELAYS }) : undefined;
+  const leftOut = list && specs ? parseRelayList(list.tags, { ...rules, max: Infinity }).length - specs.length : 0;
   const config = new ConfigStore(client.paths.configDir);
   let configured = false;
   if (specs !== undefined && specs.length > 0) {
@@ -62,6 +67,7 @@ export async function adoptPublishedSetup(client: Client, pubkey: string): Promi
     answered: relays.filter((relay) => relay.eose).length,
     configured,
     ...(specs ? { relays: specs } : {}),
+    ...(leftOut > 0 ? { leftOut } : {}),
     ...(follows ? { follows: followedPubkeys(follows.tags).length } : {}),
   };
 }

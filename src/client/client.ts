@@ -121,6 +121,8 @@ export function createClient(opts: ClientOptions): Client {
   let retryingLive: { close(): void } | undefined;
   let stalls: StallMemory | undefined;
   let closed = false;
+  /** Relays whose AUTH challenge was not answered because the key is locked (authHint). */
+  const authDeclined = new Set<string>();
   const startedAt = opts.clock.now();
   // Every event any request receives is cached with its relays, here and nowhere else.
   const ingest = cacheIngest(() => client.store().events);
@@ -155,11 +157,17 @@ export function createClient(opts: ClientOptions): Client {
         secretInUrl,
         ...(opts.eoseTimeoutMs === undefined ? {} : { eoseTimeoutMs: opts.eoseTimeoutMs }),
         ...(opts.publishTimeoutMs === undefined ? {} : { publishTimeoutMs: opts.publishTimeoutMs }),
-        // NIP-42 AUTH signs with the key only once it is unlocked: a relay must
-        // not be able to make a read-only command ask for the passphrase.
+        // NIP-42 AUTH signs with the key when it is at hand without asking (plain, unlocked, or
+        // NOSTR_TUI_PASSPHRASE), reads included: a relay must not be able to make a command ask
+        // for the passphrase, and a locked key is only told of (authHint) when a relay refused.
+        onAuthRequested: async (url) => {
+          if (await client.signerAtHand()) return true;
+          if (keys.load()?.secret?.type === 'encrypted') authDeclined.add(url);
+          return false;
+        },
         signer: {
-          getPublicKey: async () => (await requireUnlocked()).getPublicKey(),
-          signEvent: async (template: EventTemplate) => (await requireUnlocked()).signEvent(template),
+          getPublicKey: async () => (await keyForAuth()).getPublicKey(),
+          signEvent: async (template: EventTemplate) => (await keyForAuth()).signEvent(template),
         },
       });
       // Asked for after close (a lookup the UI started as it quit): a closed pool, whose requests end
@@ -214,6 +222,7 @@ export function createClient(opts: ClientOptions): Client {
       // Let the retry of earlier outbox entries finish (bounded by the publish timeout), unless it runs in the background.
       if (opts.retryOutbox !== 'background') await retrying;
       retryingLive?.close();
+      if (!closed) authHint();
       closed = true;
       // The pool before the store: nothing may arrive for a store that is already closed. It is kept,
       // closed: a request made after this ends at once instead of opening a new pool.
@@ -238,9 +247,18 @@ export function createClient(opts: ClientOptions): Client {
     }
   }
 
-  async function requireUnlocked(): Promise<Signer> {
-    if (!unlocked) throw new Error('no unlocked key to authenticate with');
-    return unlocked;
+  async function keyForAuth(): Promise<Signer> {
+    const at = await client.signerAtHand();
+    if (!at) throw new Error('no key at hand to authenticate with');
+    return at;
+  }
+
+  /** A relay refused a request until we authenticate, and the key is encrypted with no passphrase given: how to answer it. */
+  function authHint(): void {
+    const refused = (pool?.status() ?? []).filter((s) => authDeclined.has(s.url) && s.error?.startsWith('auth-required:'));
+    for (const { url } of refused) {
+      stderr.write(`nostr-tui: ${sanitizeLine(url)} wants you to authenticate (NIP-42) and your key is encrypted: set NOSTR_TUI_PASSPHRASE to let commands answer it.\n`);
+    }
   }
 
   async function unlock(): Promise<Signer> {

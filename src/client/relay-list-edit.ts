@@ -7,7 +7,7 @@
 import type { EventTemplate, VerifiedEvent } from 'nostr-tools';
 import { unixNow } from '../core/clock.js';
 import { DM_RELAYS_KIND, editDmRelayTags, namesDmRelay } from '../core/dm.js';
-import { failure, noKeyYet } from '../core/errors.js';
+import { failure, noKeyYet, usageError } from '../core/errors.js';
 import { nextListVersion } from '../core/events.js';
 import type { PublishResult } from '../core/publish-result.js';
 import { RELAY_LIST_KIND, relayListTags } from '../core/relay-list.js';
@@ -19,7 +19,9 @@ import { fetchOwnList, type ListLookup } from './dm-relays.js';
 import { requireNewest } from './newest-copy.js';
 import { oneEditAtATime } from './edit-lease.js';
 import { signSaveSend, type Published, type PublishHooks } from './publish.js';
-import { addRelay, removeRelay, type RelayEdit } from './relay-list.js';
+import { addRelay, removeRelay, type EditCheck, type RelayEdit } from './relay-list.js';
+import { normalizeRelayUrl } from '../core/relay-url.js';
+import { sanitizeLine } from '../core/sanitize.js';
 
 export interface ListPublish {
   /** False when the published list already said this. */
@@ -57,8 +59,9 @@ function template(kind: number, tags: string[][], client: Client, previous: List
 
 /**
  * `relay add/remove` (without --local): the config edit and the published
- * kind 10002, both from the same intent. The list is looked up before the
- * config is touched, so a refusal changes nothing.
+ * kind 10002, both from the same intent. Everything that can refuse it (the list
+ * unknown, no write relay left to publish it to, a relay that is nowhere) is
+ * decided before config.json is written, so a refusal changes nothing.
  */
 export async function editPublishedRelays(
   client: Client,
@@ -72,15 +75,32 @@ export async function editPublishedRelays(
   // copy would replace it there.
   return oneEditAtATime(client, RELAY_LIST_KIND, async (releasing) => {
     const lookup = await currentOwnList(client, RELAY_LIST_KIND, edit.spec ? [edit.url] : []);
-    const configEdit = edit.spec ? addRelay(config, edit.url, { read: edit.spec.read, write: edit.spec.write }, ownPubkey) : removeRelay(config, edit.url);
-    const after = config.relays();
-    // No list anywhere yet: the first one is the configured relays.
-    const tags = lookup.event ? editRelayListTags(lookup.event.tags, configEdit.url, edit.spec) : relayListTags(after);
-    if (lookup.event && sameTags(tags, lookup.event.tags)) return { config: configEdit, list: { changed: false, results: [], lookup } };
-    const { event, results } = await publishTo(client, template(RELAY_LIST_KIND, tags, client, lookup.event), writeUrls(after), releasing());
+    const url = normalizeRelayUrl(edit.url, ownPubkey);
+    let tags: string[][] | undefined;
+    // Given the relays config.json will hold: the list to publish (undefined: it already says so).
+    const plan: EditCheck = (next) => {
+      // No list anywhere yet: the first one is the configured relays.
+      tags = lookup.event ? editRelayListTags(lookup.event.tags, url, edit.spec) : relayListTags(next);
+      if (lookup.event && sameTags(tags, lookup.event.tags)) tags = undefined;
+      else if (writeUrls(next).length === 0) throw noWriteRelayLeft();
+    };
+    if (!edit.spec && !namedIn(lookup.event, url) && !config.relays().some((relay) => relay.url === url)) throw notYourRelay(url);
+    const configEdit = edit.spec ? addRelay(config, url, { read: edit.spec.read, write: edit.spec.write }, ownPubkey, plan) : removeRelay(config, url, plan);
+    if (configEdit.change === 'unchanged') plan(config.relays());
+    if (!tags) return { config: configEdit, list: { changed: false, results: [], lookup } };
+    const { event, results } = await publishTo(client, template(RELAY_LIST_KIND, tags, client, lookup.event), writeUrls(config.relays()), releasing());
     return { config: configEdit, list: { changed: true, event, results, lookup } };
   });
 }
+
+/** Whether the user's published kind 10002 has an `r` tag for `url`. */
+const namedIn = (list: ListLookup['event'], url: string): boolean => !!list && !sameTags(editRelayListTags(list.tags, url, undefined), list.tags);
+
+export const notYourRelay = (url: string) => usageError(`${sanitizeLine(url)} is not one of your relays; \`nostr-tui relay list\` shows them.`);
+
+// NIP-65: the list is published to the user's write relays; without one left it would go nowhere.
+const noWriteRelayLeft = () =>
+  failure('no write relay would be left to publish your relay list (kind 10002) to, so nothing was changed: add another first with `nostr-tui relay add wss://…`, or use --local to change only config.json.');
 
 /** `relay add/remove --dm`: the user's kind 10050, edited from its newest copy and published to their write relays. */
 export async function editDmRelays(client: Client, url: string, action: 'add' | 'remove'): Promise<ListPublish> {

@@ -24,13 +24,16 @@ export interface RelayListRules {
    * it to DNS and to the relay), as one holding any nsec always is.
    */
   ownPubkey?: string | undefined;
+  /** The most relays taken (default MAX_RELAYS_PER_LIST); the user's own list is taken whole, up to what config.json holds. */
+  max?: number;
 }
 
-/** The relays a kind-10002 event lists, each once, at most MAX_RELAYS_PER_LIST, unsafe ones left out. */
+/** The relays a kind-10002 event lists, each once, at most `rules.max` (MAX_RELAYS_PER_LIST), unsafe ones left out. */
 export function parseRelayList(tags: readonly (readonly string[])[], rules: RelayListRules = {}): RelaySpec[] {
+  const max = rules.max ?? MAX_RELAYS_PER_LIST;
   const byUrl = new Map<string, RelaySpec>();
   for (const tag of tags) {
-    if (byUrl.size >= MAX_RELAYS_PER_LIST) break;
+    if (byUrl.size >= max) break;
     if (tag[0] !== 'r' || typeof tag[1] !== 'string' || tag[1].length > MAX_URL_LENGTH) continue;
     const marker = tag[2];
     if (marker !== undefined && marker !== 'read' && marker !== 'write') continue;
@@ -83,7 +86,8 @@ export function hintsToFollow(userRelays: readonly string[], hints: readonly str
 
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;
+  // .home.arpa is the home network's zone (RFC 8375); .lan is what home routers name their LAN.
+  if (host === 'localhost' || ['.localhost', '.local', '.internal', '.home.arpa', '.lan'].some((zone) => host.endsWith(zone))) return true;
   if (!host.includes('.') && !host.includes(':')) return true; // a bare name resolves on the LAN only
   const v4 = ipv4(host) ?? ipv4(host.replace(/^::ffff:/, ''));
   if (v4) {
@@ -94,7 +98,9 @@ export function isPrivateHost(hostname: string): boolean {
     );
   }
   if (host.includes(':')) {
-    return host === '::' || host === '::1' || /^f[cd][0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host) || host.startsWith('::ffff:');
+    // ::a.b.c.d (IPv4-compatible, RFC 4291 2.5.5.1, deprecated; the URL parser writes it ::7f00:1) reaches IPv4.
+    const v4Compatible = /^::([0-9a-f]{1,4}:)?[0-9a-f]{1,4}$/.test(host);
+    return host === '::' || v4Compatible || /^f[cd][0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host) || host.startsWith('::ffff:');
   }
   return false;
 }

@@ -89,7 +89,22 @@ export function validateConfig(file: string, data: Record<string, unknown>): Con
     }
     return { url: normalized, read: read !== false, write: write !== false };
   });
-  return { relays: specs };
+  return { relays: mergeSpellings(specs) };
+}
+
+/**
+ * One relay spelled two ways in a hand-edited file (`WS://host/` and `ws://host`) is one relay,
+ * listed once where it first appears, read from or written to when either entry says so; the
+ * next edit writes it back once.
+ */
+function mergeSpellings(specs: readonly RelaySpec[]): RelaySpec[] {
+  const byUrl = new Map<string, RelaySpec>();
+  for (const spec of specs) {
+    const seen = byUrl.get(spec.url);
+    if (seen) Object.assign(seen, { read: seen.read || spec.read, write: seen.write || spec.write });
+    else byUrl.set(spec.url, { ...spec });
+  }
+  return [...byUrl.values()];
 }
 
 export class ConfigStore {

@@ -55,6 +55,22 @@ describe('key import adopts the published relay and follow lists', () => {
     expect(await indexer.find({ authors: [ME] })).toHaveLength(2);
   });
 
+  it('the own list is taken whole, up to the 200 relays config.json holds; what is beyond is said', async () => {
+    for (const [count, kept] of [[25, 25], [205, 200]] as const) {
+      const key = generateSecretKey();
+      const tags = Array.from({ length: count }, (_, i) => ['r', `wss://relay${i}.example`]);
+      await indexer.seed(finalizeEvent({ kind: 10002, created_at: NOW - 100, tags, content: '' }, key));
+      const cli = cliHome();
+      const result = await cli.run(['key', 'import'], { stdin: nsecEncode(key), env: { NOSTR_TUI_DISCOVERY_RELAYS: indexer.url } });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain(`Adopted your published relay list (NIP-65): ${kept} relays`);
+      const leftOut = `Your published relay list names 5 more after the first 200, left out: nostr-tui keeps at most 200.`;
+      if (count > kept) expect(result.stderr).toContain(leftOut);
+      else expect(result.stderr).not.toContain('left out');
+      expect(new ConfigStore(cli.home).relays().map((relay) => relay.url)).toEqual(tags.slice(0, kept).map((tag) => tag[1]));
+    }
+  });
+
   it('relays the user configured are kept; the published list is only reported', async () => {
     const cli = cliHome();
     new ConfigStore(cli.home).setRelays([{ url: 'wss://mine.example', read: true, write: true }]);

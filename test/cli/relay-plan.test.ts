@@ -1,6 +1,7 @@
 // `nostr-tui relay plan` against real relays on loopback: the follow list and
 // relay lists are read from the relays, and each followed person is routed to
 // the relays their own list names.
+import fs from 'node:fs';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { nsecEncode } from 'nostr-tools/nip19';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,11 +27,12 @@ describe('relay plan', () => {
     await Promise.all([mine, aliceOut, indexer].map((relay) => relay?.stop()));
   });
 
-  it('routes each person to the relays their list names; people without a list are read from yours and the big relays', async () => {
+  it('your read relays are asked for everyone, each person besides on the relays their list names; people without a list on every relay', async () => {
     const cli = cliHome();
     const env = { NOSTR_TUI_DISCOVERY_RELAYS: indexer.url };
     expect((await cli.run(['key', 'import'], { stdin: nsecEncode(me) })).code).toBe(0);
-    const json = await cli.run(['relay', 'plan', '--json', '--relay', mine.url], { env });
+    fs.writeFileSync(cli.file('config.json'), JSON.stringify({ relays: [{ url: mine.url, read: true, write: true }] }));
+    const json = await cli.run(['relay', 'plan', '--json'], { env });
     expect(json.stderr).toBe('');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({
@@ -39,22 +41,42 @@ describe('relay plan', () => {
       follows: 2,
       withRelayList: 1,
       relays: [
+        { url: mine.url, role: 'yours', authors: [ALICE, BOB] },
         { url: aliceOut.url, role: 'outbox', authors: [ALICE, BOB] },
-        { url: mine.url, role: 'yours', authors: [BOB] },
       ],
       fallback: [BOB],
       uncovered: [],
     });
-    const human = await cli.run(['relay', 'plan', '--relay', mine.url], { env });
+    const human = await cli.run(['relay', 'plan'], { env });
+    const [first, second] = [aliceOut.url, mine.url].sort();
     expect(human.stdout).toBe(
       [
         '2 people followed, 1 with a relay list; 2 of at most 20 relays:',
-        `  ${aliceOut.url}  outbox, 2 people`,
-        `  ${mine.url}  yours, 1 person`,
-        '1 without a relay list are read from your relays.',
+        `  ${first}  ${first === mine.url ? 'yours' : 'outbox'}, 2 people`,
+        `  ${second}  ${second === mine.url ? 'yours' : 'outbox'}, 2 people`,
+        '1 without a relay list are read from your relays and every outbox relay above.',
         '',
       ].join('\n'),
     );
+  });
+
+  it('with --relay, as timeline: only the relays named, for everyone; no outbox relays', async () => {
+    const cli = cliHome();
+    const env = { NOSTR_TUI_DISCOVERY_RELAYS: indexer.url };
+    expect((await cli.run(['key', 'import'], { stdin: nsecEncode(me) })).code).toBe(0);
+    const json = await cli.run(['relay', 'plan', '--json', '--relay', mine.url], { env });
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toEqual({
+      budget: 20,
+      discoveryRelays: [],
+      follows: 2,
+      withRelayList: null,
+      relays: [{ url: mine.url, role: 'yours', authors: [ALICE, BOB] }],
+      fallback: [],
+      uncovered: [],
+    });
+    const human = await cli.run(['relay', 'plan', '--relay', mine.url], { env });
+    expect(human.stdout).toBe(`2 people followed, all read from the relays --relay named (no outbox relays, no relay lists looked up):\n  ${mine.url}\n`);
   });
 
   it('a budget that is not a number is bad input', async () => {

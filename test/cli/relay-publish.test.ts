@@ -199,4 +199,36 @@ describe('relay add/remove publish kind 10002', () => {
     const differs = await me.run(['relay', 'list']);
     expect(differs.stdout).toContain(`Published relay list (kind 10002), which others read (NIP-65); it differs from the relays above:\n${relay.url}  read, write\n`);
   });
+  it('removing the last write relay (or making it read only) is refused before config.json is touched', async () => {
+    const me = await home([relay.url]);
+    await relay.seed(finalizeEvent({ kind: 10002, created_at: nowSec() - 100, tags: [['r', relay.url]], content: '' }, me.secretKey));
+    const before = fs.readFileSync(me.cli.file('config.json'), 'utf8');
+    for (const args of [['relay', 'remove', relay.url], ['relay', 'add', relay.url, '--read-only']]) {
+      const refused = await me.run(args);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toBe(
+        'nostr-tui: no write relay would be left to publish your relay list (kind 10002) to, so nothing was changed: add another first with `nostr-tui relay add wss://…`, or use --local to change only config.json.\n',
+      );
+      expect(fs.readFileSync(me.cli.file('config.json'), 'utf8')).toBe(before);
+    }
+    expect((await relay.find({ kinds: [10002], authors: [me.pubkey] }))[0]!.tags).toEqual([['r', relay.url]]);
+  });
+
+  it('a relay only in the published list (not in config.json) is removed from it; one in neither is not one of yours', async () => {
+    const me = await home([relay.url]);
+    await relay.seed(finalizeEvent({ kind: 10002, created_at: nowSec() - 100, tags: [['r', relay.url], ['r', 'wss://published-only.example', 'read']], content: '' }, me.secretKey));
+    const before = fs.readFileSync(me.cli.file('config.json'), 'utf8');
+    const removed = await me.run(['relay', 'remove', 'wss://published-only.example']);
+    expect(removed.stderr).toBe('');
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain('wss://published-only.example was not in config.json; removed it from your published relay list.\nPublished your relay list (kind 10002):\n');
+    const lists = (await relay.find({ kinds: [10002], authors: [me.pubkey] })).sort((a, b) => b.created_at - a.created_at);
+    expect(lists[0]!.tags).toEqual([['r', relay.url]]);
+    expect(fs.readFileSync(me.cli.file('config.json'), 'utf8')).toBe(before);
+
+    const nowhere = await me.run(['relay', 'remove', 'wss://published-only.example']);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toBe('nostr-tui: wss://published-only.example is not one of your relays; `nostr-tui relay list` shows them.\n');
+  });
 });

@@ -50,6 +50,28 @@ describe('config', () => {
     expect(fs.readFileSync(config.file, 'utf8')).toBe(text);
   });
 
+  it('one relay spelled two ways in a hand-edited file is listed once, where it first appears, read or written when either entry says so', () => {
+    const config = new ConfigStore(tempDir());
+    fs.mkdirSync(path.dirname(config.file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(
+      config.file,
+      JSON.stringify({
+        relays: [
+          { url: 'ws://127.0.0.1:7777', write: false },
+          { url: 'wss://other.example' },
+          { url: 'WS://127.0.0.1:7777/', read: false },
+        ],
+      }),
+    );
+    expect(config.relays()).toEqual([
+      { url: 'ws://127.0.0.1:7777', read: true, write: true },
+      { url: 'wss://other.example', read: true, write: true },
+    ]);
+    // The next edit writes it back once.
+    config.editRelays((relays) => relays);
+    expect(JSON.parse(fs.readFileSync(config.file, 'utf8')).relays).toHaveLength(2);
+  });
+
   it('keeps fields it does not know when it writes', () => {
     const config = new ConfigStore(tempDir());
     fs.writeFileSync(config.file, '{"theme":"dark"}');

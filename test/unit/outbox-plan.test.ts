@@ -57,6 +57,10 @@ describe('relay lists from other people (NIP-65)', () => {
       'ws://169.254.169.254',
       'ws://router',
       'ws://printer.local',
+      'ws://router.home.arpa',
+      'ws://router.lan',
+      'ws://[::7f00:1]',
+      'ws://[::127.0.0.1]',
       'ws://[fd00::1]',
       'wss://user:pass@relay.example',
     ]) {
@@ -66,6 +70,8 @@ describe('relay lists from other people (NIP-65)', () => {
     expect(acceptRelayUrl('ws://127.0.0.1:7777', { allowPrivate: true })).toBe('ws://127.0.0.1:7777');
     expect(isPrivateHost('172.32.0.1')).toBe(false);
     expect(isPrivateHost('8.8.8.8')).toBe(false);
+    expect(isPrivateHost('relay.lan.example')).toBe(false);
+    expect(isPrivateHost('[2001:db8::1]')).toBe(false);
   });
 
   it('a quote’s relay hints lead into the user’s own network only when the user’s relays are there too', () => {

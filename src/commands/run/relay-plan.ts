@@ -9,16 +9,31 @@ import type { RelayArgs } from '../relay.js';
 import { withClient } from '../with-client.js';
 import { readUrls } from '../../core/relay-spec.js';
 
+/**
+ * What `timeline` (and Home) asks: your read relays for everyone you follow, and each person's
+ * write relays besides (NIP-65), unless --relay named the relays for this run: then only those.
+ */
 export async function plan(ctx: CommandContext, args: RelayArgs): Promise<void> {
   await withClient(ctx, args, async (client) => {
     // Bad settings are bad input: said before any relay is asked.
     const router = createRouter(client, ctx.env);
     const follows = await currentFollows(client);
     const authors = follows.entries.map((entry) => entry.pubkey);
+    const userRelays = readUrls(client.relays());
+    const yours = userRelays.map((url) => ({ url, role: 'yours', authors }));
+    if (client.pinnedRelays) {
+      if (args.json) {
+        writeLine(ctx.stdout, JSON.stringify({ budget: router.budget, discoveryRelays: [], follows: authors.length, withRelayList: null, relays: yours, fallback: [], uncovered: [] }));
+        return;
+      }
+      writeLine(ctx.stdout, `${authors.length} people followed, all read from the relays --relay named (no outbox relays, no relay lists looked up):`);
+      for (const relay of yours) writeLine(ctx.stdout, `  ${sanitizeLine(relay.url)}`);
+      return;
+    }
     const route = await router.route(authors);
     router.save();
-    const userRelays = new Set(readUrls(client.relays()));
-    const relays = [...route.plan.routes].map(([url, routed]) => ({ url, role: userRelays.has(url) ? 'yours' : 'outbox', authors: routed }));
+    const outbox = [...route.plan.routes].filter(([url]) => !userRelays.includes(url)).map(([url, routed]) => ({ url, role: 'outbox', authors: routed }));
+    const relays = [...yours, ...outbox];
     if (args.json) {
       writeLine(
         ctx.stdout,
@@ -41,7 +56,7 @@ export async function plan(ctx: CommandContext, args: RelayArgs): Promise<void> 
       writeLine(ctx.stdout, `  ${sanitizeLine(relay.url).padEnd(width)}  ${who}, ${relay.authors.length} ${relay.authors.length === 1 ? 'person' : 'people'}`);
     }
     if (route.plan.fallback.length > 0) {
-      writeLine(ctx.stdout, `${route.plan.fallback.length} without a relay list are read from your relays.`);
+      writeLine(ctx.stdout, `${route.plan.fallback.length} without a relay list are read from your relays and every outbox relay above.`);
     }
     if (route.plan.uncovered.length > 0) {
       writeLine(

@@ -1,7 +1,7 @@
 // The work behind `nostr-tui relay`, loaded when the command runs (its options are in ../relay.ts).
 import { ExitCode, usageError } from '../../core/errors.js';
 import { addRelay, removeRelay, type RelayEdit } from '../../client/relay-list.js';
-import { currentOwnList, editDmRelays, editPublishedRelays, type ListPublish } from '../../client/relay-list-edit.js';
+import { currentOwnList, editDmRelays, editPublishedRelays, notYourRelay, type ListPublish } from '../../client/relay-list-edit.js';
 import type { Client } from '../../client/client.js';
 import { refusalReason } from '../../client/newest-copy.js';
 import { DM_RELAYS_KIND, parseDmRelays } from '../../core/dm.js';
@@ -9,7 +9,7 @@ import { parseRelayList, RELAY_LIST_KIND } from '../../core/relay-list.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { RelaySpec } from '../../core/relay-spec.js';
 import { normalizeRelayUrl } from '../../core/relay-url.js';
-import { ConfigStore, relaysForRun } from '../../store/config.js';
+import { ConfigStore, MAX_RELAYS, relaysForRun } from '../../store/config.js';
 import { KeyStore, storedPubkey } from '../../store/keys.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { withClient, writeResults } from '../with-client.js';
@@ -78,15 +78,16 @@ export async function remove(ctx: CommandContext, args: RelayArgs): Promise<void
     return;
   }
   const url = normalizeRelayUrl(args.url ?? '');
-  if (!config(ctx).relays().some((relay) => relay.url === url)) throw notMine(url);
   await withClient(ctx, args, async (client) => {
+    // A relay only in the published list (a --local edit, another client) is removed from it.
     const { config: edit, list } = await editPublishedRelays(client, config(ctx), { url }, own);
+    if (edit.change === 'unchanged') writeLine(ctx.stdout, `${sanitizeLine(url)} was not in config.json; removed it from your published relay list.`);
     writeConfigEdit(ctx, edit);
     writeListPublish(ctx, list, 'relay list (kind 10002)');
   }, { retryOutbox: true });
 }
 
-const notMine = (url: string) => usageError(`${sanitizeLine(url)} is not one of your relays; \`nostr-tui relay list\` shows them.`);
+const notMine = notYourRelay;
 
 async function editDm(ctx: CommandContext, args: RelayArgs, action: 'add' | 'remove', own: string | undefined): Promise<void> {
   const url = normalizeRelayUrl(args.url ?? '', own);
@@ -130,7 +131,7 @@ async function writePublished(ctx: CommandContext, client: Client, configured: r
   let published: RelaySpec[];
   try {
     const lookup = await currentOwnList(client, RELAY_LIST_KIND);
-    published = parseRelayList(lookup.event?.tags ?? [], { allowPrivate: true });
+    published = parseRelayList(lookup.event?.tags ?? [], { allowPrivate: true, max: MAX_RELAYS });
   } catch (error) {
     writeLine(ctx.stdout, `${label}: unknown (${unknownReason(error)})`);
     return undefined;
