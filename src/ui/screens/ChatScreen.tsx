@@ -4,7 +4,7 @@
 // open after a send; Esc closes it (the draft is kept), Enter, r or n opens it
 // again, Esc again goes back. The draft lives with the app, not this screen: going
 // back and opening the chat again finds it.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { npubEncode } from 'nostr-tools/nip19';
 import { isHex64 } from '../../core/event-shape.js';
@@ -150,6 +150,7 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
   // At least one row stays for the messages.
   const composerMax = composerLinesIn(props.rows - 1);
   const composerRows = composer.open ? composerHeight(composer.draft, columns, undefined, composerMax) : 0;
+  // Closed, the composer's rows are the messages': the screen stays exactly `rows` tall.
   const listRows = Math.max(1, props.rows - composerRows);
   const lines = chatLines(messages, width, now, props.nameOf).slice(-listRows);
   const empty = !dms ? 'private messages are not available here' : (dms.problem() ?? 'no messages yet: write below and press Enter');
@@ -164,7 +165,7 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
           </SafeText>
         ))}
       </Box>
-      {composer.open ? <ComposerView draft={composer.draft} title={title} width={columns} sending={composer.sending} maxLines={composerMax} /> : <Text> </Text>}
+      {composer.open ? <ComposerView draft={composer.draft} title={title} width={columns} sending={composer.sending} maxLines={composerMax} /> : null}
     </Box>
   );
 }
