@@ -9,11 +9,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { realServices, type RealServices } from '../helpers/real-services.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { until } from '../helpers/until.js';
 import { keys, waitForFrame } from './frames.js';
 
 const me = generateSecretKey();
 const carol = generateSecretKey();
-const ME = getPublicKey(me);
+const [ME, CAROL] = [getPublicKey(me), getPublicKey(carol)];
 // The real time: the inbox is watched from two days before the clock (NIP-59 wraps are dated up to two days back by the real time).
 const nowSec = Math.floor(Date.now() / 1000);
 
@@ -80,6 +81,68 @@ describe('a chat longer than the screen', () => {
     const again = await frame((f) => f.includes('── To carol'));
     expect(rows(again)).toHaveLength(24);
     expect(rows(again).slice(1, 22)).toEqual([' carol msg 5', ...range(6, 14), '── To carol (private, NIP-17) ' + '─'.repeat(50), '  ▏']);
+    app.unmount();
+  });
+
+  it('scrolls back through older messages with the list keys (PgUp while writing too); scrolled back, what arrives below waits', async () => {
+    const { app, frame, opened } = await openChat('14');
+    // 19 rows over the composer: the newest whole, message 5's text with its name line above the screen.
+    expect(messages(opened).slice(0, 19)).toEqual([' carol msg 5', ...range(6, 14)]);
+    expect(rows(opened).at(-1)).toBe(' Enter send  Alt+Enter line break  PgUp earlier  Esc back');
+    // PgUp while writing: a page back, one line of the last kept; PgDn back to the newest.
+    app.stdin.write(keys.pageUp);
+    const paged = await frame((f) => messages(f)[0] === msg(1)[0]);
+    expect(messages(paged).slice(0, 19)).toEqual([...range(1, 9), msg(10)[0]]);
+    expect(paged).toContain('── To carol');
+    app.stdin.write(keys.pageDown);
+    await frame((f) => messages(f)[0] === ' carol msg 5');
+    // Space, the lists' other page key, is the composer's.
+    for (const key of ['a', ' ', 'b']) app.stdin.write(key);
+    await frame((f) => f.includes('  a b▏'));
+    app.stdin.write(keys.backspace.repeat(3));
+    await frame((f) => f.includes('\n  ▏'));
+
+    // The composer closed: up a line, k, g to the oldest, G back to the newest, k and j.
+    app.stdin.write(keys.escape);
+    await frame((f) => messages(f)[0] === ' carol msg 4');
+    app.stdin.write(keys.up);
+    expect(messages(await frame((f) => messages(f)[0] === msg(4)[0]))).toEqual([...range(4, 13), msg(14)[0]]);
+    app.stdin.write('k');
+    expect(messages(await frame((f) => messages(f)[0] === ' carol msg 3'))).toEqual([' carol msg 3', ...range(4, 13)]);
+    app.stdin.write('g');
+    expect(messages(await frame((f) => messages(f)[0] === msg(1)[0]))).toEqual([...range(1, 10), msg(11)[0]]);
+    app.stdin.write('G');
+    expect(messages(await frame((f) => messages(f)[0] === ' carol msg 4'))).toEqual([' carol msg 4', ...range(5, 14)]);
+    app.stdin.write('k');
+    await frame((f) => messages(f)[0] === msg(4)[0]);
+    app.stdin.write('j');
+    await frame((f) => messages(f)[0] === ' carol msg 4');
+
+    // Scrolled back to the oldest, a new message arrives below: the view stays where it is.
+    app.stdin.write('g');
+    const top = await frame((f) => messages(f)[0] === msg(1)[0]);
+    await relay.seed(nip59.wrapEvent({ kind: 14, created_at: nowSec - 30, tags: [['p', ME]], content: 'carol msg new' }, carol, ME));
+    await until(() => run!.services.dms!.thread([CAROL]).length === 15, 'the new message', 15_000);
+    expect(await frame(() => true)).toBe(top);
+    // Back: everything was on screen but the new message, which is unread.
+    app.stdin.write(keys.escape);
+    const list = await frame((f) => f.includes(' · Messages') && f.includes('carol msg new'));
+    expect(unread(list)).toBe('1');
+    app.unmount();
+  });
+
+  it('marks read what has been on screen, not the messages above it', async () => {
+    const { app, frame, opened, unreadNow } = await openChat('15');
+    // Message 6's text, 7..14 and the new one whole; 1..5 were not (not even before the composer showed).
+    expect(messages(opened).slice(0, 19)).toEqual([' carol msg 6', ...range(7, 14), ' carol · 30s', ' carol msg new']);
+    await until(() => unreadNow() <= 5, 'the marks', 15_000);
+    expect(unreadNow()).toBe(5);
+    // Closing the composer shows message 5's text too.
+    app.stdin.write(keys.escape);
+    await frame((f) => messages(f)[0] === ' carol msg 5');
+    app.stdin.write(keys.escape);
+    const list = await frame((f) => f.includes(' · Messages') && unread(f) !== '15');
+    expect(unread(list)).toBe('4');
     app.unmount();
   });
 });
