@@ -1,7 +1,7 @@
 // The Messages view's services: the client's inbox (src/client/dms.ts) loaded
 // once, kept live, and the same send path as `nostr-tui dm send`.
 import type { Client } from '../client/client.js';
-import { NoDmRelayList, sendDm } from '../client/dm-send.js';
+import { NoDmRelayList, sendDm, type SentWrap, type WrapRoute } from '../client/dm-send.js';
 import { createDms, type DmMessage } from '../client/dms.js';
 import { conversationId } from '../core/dm.js';
 import { npub, shortNpub } from '../core/identifiers.js';
@@ -16,6 +16,24 @@ const toLike = (message: DmMessage): DmLike => ({
   content: message.rumor.content,
   mine: message.mine,
 });
+
+const ROUTE: Record<Exclude<WrapRoute, 'pinned'>, string> = { 'dm-relays': 'DM relays', 'read-relays': 'read relays', 'own-read-relays': 'read relays' };
+
+/**
+ * The footer's line once the relays have answered, for the recipients' wraps: where they went,
+ * each route named when a group's went two ways, and how many no relay took yet.
+ */
+export function sentLine(theirs: readonly Pick<SentWrap, 'route' | 'results'>[]): string {
+  const took = theirs.filter((wrap) => wrap.results.some((result) => result.ok)).length;
+  if (took === 0) return 'message: saved in the outbox; no relay of theirs accepted it yet';
+  if (took < theirs.length) return `message: sent to ${took} of ${theirs.length}; saved in the outbox for the rest`;
+  if (theirs.every((wrap) => wrap.route === 'pinned')) return 'message: sent to the --relay relays';
+  const counts = ['DM relays', 'read relays']
+    .map((where) => [where, theirs.filter((wrap) => wrap.route !== 'pinned' && ROUTE[wrap.route] === where).length] as const)
+    .filter(([, n]) => n > 0);
+  if (counts.length === 1) return `message: sent to ${theirs.length === 1 ? 'their' : "everyone's"} ${counts[0]![0]}`;
+  return `message: sent to everyone: ${counts.map(([where, n]) => `${n} on their ${where}`).join(', ')}`;
+}
 
 export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { relaysChanged(): void; close(): void } {
   const dms = createDms(client);
@@ -89,11 +107,7 @@ export function wireDms(client: Client, isClosed: () => boolean): DmsLike & { re
         });
         await shown;
         const theirs = sent.wraps.filter((wrap) => wrap.recipient !== client.publicKey() || peers.includes(wrap.recipient));
-        const took = theirs.filter((wrap) => wrap.results.some((result) => result.ok)).length;
-        const where = theirs.some((wrap) => wrap.route === 'read-relays') ? 'read relays' : 'DM relays';
-        return took === theirs.length
-          ? { ok: true, text: `message: sent to ${theirs.length === 1 ? 'their' : 'every'} ${where}` }
-          : { ok: true, text: 'message: saved in the outbox; no relay of theirs accepted it yet' };
+        return { ok: true, text: sentLine(theirs) };
       } catch (error) {
         if (error instanceof NoDmRelayList) return { ok: false, text: 'message not sent: no DM relay list (kind 10050)', noDmRelayList: error.missing };
         // The footer has two rows: the people it names are shortened as everywhere on screen.

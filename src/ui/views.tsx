@@ -100,8 +100,8 @@ export const views: Registry = {
   chat: {
     render: (view, ctx) => <ChatScreen peers={view.peers} rows={ctx.rows} active={ctx.active} nameOf={ctx.nameOf} setStatus={ctx.setStatus} onDrafts={ctx.reportDrafts} drafts={ctx.chatDrafts?.(view.peers.join(','))} />,
     title: (view, ctx) => `Chat: ${view.peers.map(ctx.nameOf).join(', ')}`,
-    // Esc closes the composer, then goes back: one Esc in the footer.
-    footer: ['send', 'newline', 'back'],
+    // Esc closes the composer, then goes back: one Esc in the footer. PgUp scrolls back, composer open or not.
+    footer: ['send', 'newline', 'pageUp', 'back'],
   },
   help: {
     render: (_view, ctx) => <HelpScreen rows={ctx.rows} active={ctx.active} />,
@@ -141,7 +141,7 @@ export const viewFooter = (view: View, feed?: FeedKind): readonly Command[] =>
 
 /** What a footer key does on this view, where that is not its usual meaning. */
 export const viewFooterNames = (view: View, feed?: FeedKind): Partial<Record<Command, string>> | undefined =>
-  view.type === 'feed' && feed === 'messages' ? { open: 'open chat' } : undefined;
+  view.type === 'feed' && feed === 'messages' ? { open: 'open chat' } : view.type === 'chat' ? { pageUp: 'earlier' } : undefined;
 
 /** A stable key per stacked view, so a view keeps its state (the reader's place) while others cover it. */
 export function viewKey(view: View, depth: number, feed: FeedKind): string {

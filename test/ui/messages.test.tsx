@@ -274,7 +274,7 @@ describe('Messages (M) and the chat, on the real relay', () => {
     await frame((f) => f.includes(`Chat: ${names}`) && f.includes(`── To ${names} (private, NIP-17)`));
     press('friday works');
     press(keys.enter);
-    await frame((f) => f.includes('message: sent to every DM relays'));
+    await frame((f) => f.includes("message: sent to everyone's DM relays"));
     for (const [key, pubkey] of [[dave, DAVE], [erin, ERIN]] as const) {
       const rumors = (await relay.find({ kinds: [1059], '#p': [pubkey] })).map((wrap) => nip17.unwrapEvent(wrap, key)).filter((rumor) => rumor.content === 'friday works');
       expect(rumors).toHaveLength(1);

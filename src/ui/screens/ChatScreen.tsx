@@ -1,10 +1,12 @@
 // One private conversation (NIP-17): messages by time, the user's own on the
-// right, a composer at the bottom with the note composer's editing keys. What
-// is on screen is marked read; new messages arrive live. The composer stays
+// right, a composer at the bottom with the note composer's editing keys. It
+// opens on the newest and scrolls back with the list keys (PgUp/PgDn while the
+// composer is open too); what has been on screen is marked read, nothing else.
+// New messages arrive live. The composer stays
 // open after a send; Esc closes it (the draft is kept), Enter, r or n opens it
 // again, Esc again goes back. The draft lives with the app, not this screen: going
 // back and opening the chat again finds it.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { npubEncode } from 'nostr-tools/nip19';
 import { isHex64 } from '../../core/event-shape.js';
@@ -17,8 +19,9 @@ import { useComposer } from '../composer/use-composer.js';
 import { useColor, useScreenSize, useServices } from '../context.js';
 import { useDmsVersion } from '../hooks/use-dms.js';
 import { useNow } from '../hooks/use-now.js';
-import { commandFor } from '../keys/bindings.js';
+import { commandFor, type Command } from '../keys/bindings.js';
 import { KeyPriority, useKeypress } from '../keys/keypress.js';
+import { atNewest, chatScrolled, chatStart, seenIn, type ChatBlock, type ChatMove, type ChatScroll } from '../list/chat-scroll.js';
 import { useConfirm } from '../confirm/use-confirm.js';
 import { age } from '../notes/note-layout.js';
 import { SafeText } from '../SafeText.js';
@@ -26,6 +29,8 @@ import type { DmLike } from '../services.js';
 import type { StatusMessage } from '../status.js';
 
 interface ChatLine {
+  /** The message's id. */
+  id: string;
   text: string;
   mine: boolean;
   meta: boolean;
@@ -39,11 +44,24 @@ export function chatLines(messages: readonly DmLike[], width: number, now: numbe
   for (const message of messages) {
     const meta = `${message.mine ? 'you' : nameOf(message.from)} · ${age(message.created_at, now)}`;
     const body = wrapText(sanitize(message.content), bubble);
-    lines.push({ text: message.mine ? right(meta) : meta, mine: message.mine, meta: true });
-    for (const line of body) lines.push({ text: message.mine ? right(line) : line, mine: message.mine, meta: false });
+    lines.push({ id: message.id, text: message.mine ? right(meta) : meta, mine: message.mine, meta: true });
+    for (const line of body) lines.push({ id: message.id, text: message.mine ? right(line) : line, mine: message.mine, meta: false });
   }
   return lines;
 }
+
+/** The lines grouped back into their messages, in order. */
+function blocksOf(lines: readonly ChatLine[]): ChatBlock[] {
+  const blocks: ChatBlock[] = [];
+  for (const line of lines) {
+    const last = blocks[blocks.length - 1];
+    if (last && last.id === line.id) last.height++;
+    else blocks.push({ id: line.id, height: 1 });
+  }
+  return blocks;
+}
+
+const moves: Partial<Record<Command, ChatMove>> = { down: 'down', up: 'up', pageDown: 'pageDown', pageUp: 'pageUp', top: 'top', bottom: 'bottom' };
 
 /**
  * The line printed under an unsent chat draft on quit: whom it was for, by the full npubs
@@ -130,28 +148,53 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
     }
   }, [props.active, dms, composer]);
   useEffect(() => services.profiles.request(props.peers), [services, props.peers]);
-  // Seen is read: everything in an open, shown chat, including what arrives live.
-  useEffect(() => {
-    if (props.active) dms?.markRead(messages.filter((message) => !message.mine).map((message) => message.id));
-  }, [props.active, version, dms, messages.length]);
+  const width = Math.max(10, columns - 2);
+  // At least one row stays for the messages.
+  const composerMax = composerLinesIn(props.rows - 1);
+  // The composer opening with the chat counts already in the commit before it shows: what that
+  // commit would mark read is what the user sees.
+  const composing = composer.open || (props.active && !!dms && !opened.current);
+  const composerRows = composing ? composerHeight(composer.draft, columns, undefined, composerMax) : 0;
+  // Closed, the composer's rows are the messages': the screen stays exactly `rows` tall.
+  const listRows = Math.max(1, props.rows - composerRows);
+  const all = chatLines(messages, width, now, props.nameOf);
+  const blocks = blocksOf(all);
+  const [scroll, setScroll] = useState<ChatScroll>(atNewest);
+  const start = chatStart(scroll, blocks, listRows);
+  const lines = all.slice(start, start + listRows);
+  const seen = seenIn(blocks, start, listRows).join(',');
 
+  // Seen is read: what an open chat has on screen, including what arrives live while it shows the
+  // newest; a message scrolled past unseen, or arriving below while the reader is scrolled back, is not.
+  useEffect(() => {
+    if (!props.active || !seen) return;
+    const shown = new Set(seen.split(','));
+    dms?.markRead(messages.filter((message) => !message.mine && shown.has(message.id)).map((message) => message.id));
+  }, [props.active, version, dms, seen]);
+
+  const move = (command: Command | undefined): boolean => {
+    const to = command && moves[command];
+    if (!to) return false;
+    setScroll((was) => chatScrolled(was, to, blocks, listRows));
+    return true;
+  };
   useKeypress(
     (input, key) => {
       // `n` too: in a private conversation it writes there, never a public note.
       const command = commandFor(['list', 'global'], input, key);
+      if (move(command)) return true;
       if (command !== 'open' && command !== 'reply' && command !== 'compose') return false;
       if (dms) composer.show();
       return true;
     },
     { priority: KeyPriority.screen, isActive: props.active && !composer.open },
   );
-
-  const width = Math.max(10, columns - 2);
-  // At least one row stays for the messages.
-  const composerMax = composerLinesIn(props.rows - 1);
-  const composerRows = composer.open ? composerHeight(composer.draft, columns, undefined, composerMax) : 0;
-  const listRows = Math.max(1, props.rows - composerRows);
-  const lines = chatLines(messages, width, now, props.nameOf).slice(-listRows);
+  // While writing, PgUp/PgDn still scroll (the composer has no use for them): ahead of it. Not
+  // Space, the lists' other page key: that is the composer's.
+  useKeypress(
+    (_input, key) => (key.pageUp ? move('pageUp') : key.pageDown ? move('pageDown') : false),
+    { priority: KeyPriority.composer + 1, isActive: props.active && composer.open && !asking },
+  );
   const empty = !dms ? 'private messages are not available here' : (dms.problem() ?? 'no messages yet: write below and press Enter');
   const title = `To ${props.peers.map(props.nameOf).join(', ')} (private, NIP-17)`;
   return (
@@ -164,7 +207,7 @@ export function ChatScreen(props: { peers: string[]; rows: number; active: boole
           </SafeText>
         ))}
       </Box>
-      {composer.open ? <ComposerView draft={composer.draft} title={title} width={columns} sending={composer.sending} maxLines={composerMax} /> : <Text> </Text>}
+      {composer.open ? <ComposerView draft={composer.draft} title={title} width={columns} sending={composer.sending} maxLines={composerMax} /> : null}
     </Box>
   );
 }
