@@ -76,6 +76,32 @@ describe('profile', () => {
     expect(JSON.parse(byAddress.stdout).pubkey).toBe(bob.pubkey);
   });
 
+  it('says why an address could not be verified: a redirect, a timeout, an oversized or malformed answer', async () => {
+    const dave = user();
+    const viewer = user();
+    nip05.names = { dave: dave.pubkey };
+    await relay.seed(signed(dave.secretKey, { kind: 0, created_at: NOW - 10, content: JSON.stringify({ name: 'dave', nip05: 'dave@dave.example' }) }));
+    const npub = nip19.npubEncode(dave.pubkey);
+    const line = async () => (await viewer.run(['profile', npub])).stdout.split('\n').find((l) => l.includes('dave@dave.example'));
+    try {
+      nip05.fault = 'redirect';
+      expect(await line()).toBe('NIP-05 dave@dave.example: not verified (could not look it up: the server answered with a redirect, which NIP-05 does not allow)');
+      nip05.fault = 'huge';
+      expect(await line()).toBe('NIP-05 dave@dave.example: not verified (could not look it up: the answer is larger than 64 KB)');
+      nip05.fault = 'html';
+      expect(await line()).toBe('NIP-05 dave@dave.example: not verified (could not look it up: the answer is not a nostr.json document (JSON with a "names" object))');
+      // None of these was remembered: the mended server is asked, and the address verifies.
+      nip05.fault = 'none';
+      expect(await line()).toBe('✓ dave@dave.example');
+      nip05.names = {};
+      const other = user();
+      const mismatch = await other.run(['profile', npub]);
+      expect(mismatch.stdout).toContain('NIP-05 dave@dave.example: not verified (dave.example does not map it to this key)\n');
+    } finally {
+      nip05.fault = 'none';
+    }
+  });
+
   it('`profile set --nip05` says when the domain does not map the address to the key yet', async () => {
     const me = user();
     await relay.seed(signed(me.secretKey, { kind: 0, created_at: NOW - 50, content: '{"name":"me"}' }));
