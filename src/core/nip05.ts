@@ -10,8 +10,12 @@ export interface Nip05Address {
   domain: string;
 }
 
-/** A domain name: dot-separated labels of letters, digits and inner hyphens, with a dot (no bare hosts, no ports, no IPs with paths). */
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+/**
+ * A domain name: dot-separated labels of letters, digits and inner hyphens, with a dot (no bare
+ * hosts, no ports, no IPs with paths); `localhost` too, the one bare host a user types for a
+ * server of their own (a profile's address there is never checked: src/client/nip05.ts).
+ */
+const DOMAIN = /^(?=.{1,253}$)(?:localhost|([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+)$/;
 const LOCAL = /^[a-z0-9._-]{1,64}$/;
 
 /** The address in `text` (`alice@example.com`, any case), or undefined when it is not one. */

@@ -93,6 +93,10 @@ describe('profile', () => {
       // None of these was remembered: the mended server is asked, and the address verifies.
       nip05.fault = 'none';
       expect(await line()).toBe('✓ dave@dave.example');
+      // An address the user types on their own machine is looked up (README: NIP-05).
+      const local = await viewer.run(['profile', 'dave@localhost', '--json']);
+      expect(local.stderr).toBe('');
+      expect(JSON.parse(local.stdout).pubkey).toBe(dave.pubkey);
       nip05.names = {};
       const other = user();
       const mismatch = await other.run(['profile', npub]);

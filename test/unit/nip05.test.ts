@@ -38,7 +38,9 @@ const resolver = (opts: { dataDir?: string; timeoutMs?: number; clock?: ReturnTy
 describe('NIP-05 addresses (pure)', () => {
   it('parses name@domain, lowercased, and refuses what is not one', () => {
     expect(parseNip05('Alice@Example.COM')).toEqual({ name: 'alice', domain: 'example.com' });
-    for (const bad of ['alice', '@example.com', 'alice@', 'alice@localhost', 'al ice@example.com', 'alice@exa_mple.com', 'a@b@c.com']) {
+    // localhost is the one bare host: a server of the user's own, typed by them (README: NIP-05).
+    expect(parseNip05('alice@localhost')).toEqual({ name: 'alice', domain: 'localhost' });
+    for (const bad of ['alice', '@example.com', 'alice@', 'alice@myhost', 'al ice@example.com', 'alice@exa_mple.com', 'a@b@c.com']) {
       expect(parseNip05(bad)).toBeUndefined();
     }
     expect(nip05Text(parseNip05('_@example.com')!)).toBe('example.com');
