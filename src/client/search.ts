@@ -90,15 +90,18 @@ export async function search(deps: SearchDeps, req: SearchRequest): Promise<Sear
     ...(req.since === undefined ? {} : { since: req.since }),
     ...(req.until === undefined ? {} : { until: req.until }),
   };
+  // The relay each event came from first, kept with it in the cache (relay hints), as the pool would.
+  const from = new Map<string, string>();
   const answer = await deps.pool.fetch(
     deps.relays.map((relay) => ({ relay, filters: [filter], role: 'search' as const })),
-    { eoseTimeoutMs: deps.eoseTimeoutMs ?? SEARCH_WAIT_MS },
+    // Not cached as it arrives: only what passes the checks below is.
+    { eoseTimeoutMs: deps.eoseTimeoutMs ?? SEARCH_WAIT_MS, cache: false, onevent: (event, relay) => from.set(event.id, relay) },
   );
   // The pool has verified each event (a forged one never reaches here) and checked the rest of the filter.
   const onTopic = answer.events.filter((event) => mentionsAll(event, req.text, req.people === true));
   const shown = onTopic.filter((event) => !req.hide?.(event));
   try {
-    deps.store?.putMany(shown);
+    for (const relay of new Set(shown.map((event) => from.get(event.id)))) deps.store?.putMany(shown.filter((event) => from.get(event.id) === relay), relay);
   } catch {
     // A busy or damaged cache costs only the caching.
   }
