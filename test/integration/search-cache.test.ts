@@ -7,6 +7,7 @@ import { generateSecretKey } from 'nostr-tools/pure';
 import { describe, expect, it } from 'vitest';
 import { search, searchLocal } from '../../src/client/search.js';
 import { signed, startFaultRelay } from '../helpers/fault-relay.js';
+import { startSearchRelay } from '../helpers/search-relay.js';
 import { cachingPool } from '../helpers/caching-pool.js';
 import { manualClock, openTempStore } from '../helpers/store.js';
 
@@ -44,6 +45,27 @@ describe('search answers in the cache', () => {
       expect(feed.events.map((event: Event) => event.id).sort()).toEqual([onTopic.id, offTopic.id].sort());
       pool.flushCache();
       expect(store.events.has(offTopic.id)).toBe(true);
+    } finally {
+      await pool.close();
+      store.close();
+      await relay.stop();
+    }
+  });
+
+  it('lists a person once, their newest profile, when the cache holds an older one; a match on about is kept', async () => {
+    const old = signed(alice, { kind: 0, created_at: NOW - 100, content: JSON.stringify({ name: 'okapi fan' }) });
+    const newer = signed(alice, { kind: 0, created_at: NOW - 10, content: JSON.stringify({ name: 'okapi fan', about: 'moved' }) });
+    // A NIP-50 relay matching the words in about (the local index holds about too).
+    const byAbout = signed(generateSecretKey(), { kind: 0, created_at: NOW - 20, content: JSON.stringify({ name: 'carol', about: 'I study the okapi' }) });
+    const relay = await startSearchRelay([newer, byAbout]);
+    const clock = manualClock(NOW * 1000);
+    const store = openTempStore({ clock });
+    store.events.put(old);
+    const pool = cachingPool(store.events, { relays: [spec(relay.url)], clock });
+    try {
+      const result = await search({ relays: [relay.url], pool, store: store.events }, { text: 'okapi', limit: 10, people: true });
+      expect(result.events.map((event) => event.id)).toEqual([newer.id, byAbout.id]);
+      expect(result).toMatchObject({ fromCache: 0, fromRelays: 2, offTopic: 0 });
     } finally {
       await pool.close();
       store.close();
