@@ -3,8 +3,9 @@
 // redirects (a redirect is a failure), the answer is capped at 64 KB and the
 // request at 5 s, and a definite answer (mapped to a key, or not) is
 // remembered for a day, in memory and in the data directory, so a profile
-// shown again costs nothing. Timeouts and network errors are not remembered
-// as answers: the next look tries again.
+// shown again costs nothing. Timeouts, network errors and an answer that is
+// not a nostr.json document (an error page served with 200) are not
+// remembered as answers: the next look tries again.
 //
 // Tests point every domain at a local server: NOSTR_TUI_NIP05_BASE_URL
 // (e.g. http://127.0.0.1:4321) is read only when NODE_ENV is `test`; a
@@ -30,11 +31,16 @@ const MOST_CACHED = 2_000;
 /** What a look-up found: the key the domain maps the name to (null: the domain answered, without this name). */
 export type Nip05Answer = { ok: true; pubkey: string | null } | { ok: false; reason: string };
 
+/** Whether an address is someone's identity now, and if not, why (for people: `profile`, `search --people`). */
+export type Nip05Check = { verified: true } | { verified: false; reason: string };
+
 export interface Nip05Resolver {
   /** The key `address` maps to; throws a one-line error for people when it cannot be known. */
   resolve(address: string): Promise<string>;
   /** True only when the domain's nostr.json maps `address` to `pubkey` now (or within the last day). */
   verify(address: string, pubkey: string): Promise<boolean>;
+  /** As verify, with the reason when it is not verified. */
+  check(address: string, pubkey: string): Promise<Nip05Check>;
   /** What is known without asking (the cache), for a first frame. */
   known(address: string, pubkey: string): boolean | undefined;
 }
@@ -91,6 +97,18 @@ export function createNip05Resolver(opts: Nip05Options): Nip05Resolver {
     return pending;
   };
 
+  const check = async (text: string, pubkey: string): Promise<Nip05Check> => {
+    const address = parseNip05(text);
+    if (!address) return { verified: false, reason: 'not a name@domain address' };
+    // Checked on its own as a profile is shown: an address someone wrote must not make the client
+    // send requests into the user's network (`x@192.168.1.1`, `x@printer.local`). One the user
+    // types (`follow x@…`, resolve) is theirs to ask for.
+    if (!base && isPrivateHost(address.domain)) return { verified: false, reason: `${address.domain} is on your own network, so it is not asked` };
+    const answer = await lookUp(address);
+    if (!answer.ok) return { verified: false, reason: `could not look it up: ${answer.reason}` };
+    return answer.pubkey === pubkey ? { verified: true } : { verified: false, reason: `${address.domain} does not map it to this key` };
+  };
+
   return {
     async resolve(text) {
       const address = parseNip05(text);
@@ -101,15 +119,9 @@ export function createNip05Resolver(opts: Nip05Options): Nip05Resolver {
       if (!answer.pubkey) throw failure(`${shown} is not listed by ${address.domain}.`);
       return answer.pubkey;
     },
+    check,
     async verify(text, pubkey) {
-      const address = parseNip05(text);
-      if (!address) return false;
-      // Checked on its own as a profile is shown: an address someone wrote must not make the client
-      // send requests into the user's network (`x@192.168.1.1`, `x@printer.local`). One the user
-      // types (`follow x@…`, resolve) is theirs to ask for.
-      if (!base && isPrivateHost(address.domain)) return false;
-      const answer = await lookUp(address);
-      return answer.ok && answer.pubkey === pubkey;
+      return (await check(text, pubkey)).verified;
     },
     known(text, pubkey) {
       const address = parseNip05(text);
@@ -123,11 +135,13 @@ export function createNip05Resolver(opts: Nip05Options): Nip05Resolver {
 /** One GET: no redirects, a time limit, and at most NIP05_MAX_BYTES read. */
 async function ask(doFetch: typeof fetch, url: string, name: string, timeoutMs: number): Promise<Nip05Answer> {
   let response: Response;
+  // The whole exchange, headers and body, has `timeoutMs`.
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    response = await doFetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+    response = await doFetch(url, { redirect: 'manual', signal, headers: { accept: 'application/json' } });
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    return { ok: false, reason: timedOut ? `no answer within ${Math.round(timeoutMs / 1000)} s` : 'the server could not be reached' };
+    const timedOut = signal.aborted || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
+    return timedOut ? tooSlow(timeoutMs) : { ok: false, reason: 'the server could not be reached' };
   }
   if (response.status >= 300 && response.status < 400) {
     await response.body?.cancel().catch(() => {});
@@ -142,28 +156,43 @@ async function ask(doFetch: typeof fetch, url: string, name: string, timeoutMs: 
     await response.body?.cancel().catch(() => {});
     return { ok: false, reason: `the server answered HTTP ${response.status}` };
   }
-  const body = await readNostrJson(response, timeoutMs);
-  if (body === undefined) return { ok: false, reason: `the answer is larger than ${NIP05_MAX_BYTES / 1024} KB or was cut off` };
-  return { ok: true, pubkey: pubkeyInNostrJson(body, name) ?? null };
+  const body = await readNostrJson(response, signal, timeoutMs);
+  if (!body.ok) return body;
+  const pubkey = pubkeyInNostrJson(body.text, name);
+  // An error page served with 200, or a document cut short, says nothing about the name: an
+  // error, not remembered, so the next look asks again.
+  if (pubkey === undefined) return { ok: false, reason: 'the answer is not a nostr.json document (JSON with a "names" object)' };
+  return { ok: true, pubkey };
 }
 
-/** The body as text, or undefined when it exceeds the cap (reading stops there) or breaks off. */
-async function readNostrJson(response: Response, timeoutMs: number): Promise<string | undefined> {
+/**
+ * The body as text; a failure says why: over the cap (reading stops there), too slow (`signal`,
+ * the request's time limit, ran out: a body may trickle in), or broken off.
+ */
+async function readNostrJson(response: Response, signal: AbortSignal, timeoutMs: number): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  const tooLarge = { ok: false, reason: `the answer is larger than ${NIP05_MAX_BYTES / 1024} KB` } as const;
   const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > NIP05_MAX_BYTES || !response.body) {
-    await response.body?.cancel().catch(() => {});
-    return response.body ? undefined : '';
+  if (!response.body) return { ok: true, text: '' };
+  if (declared > NIP05_MAX_BYTES) {
+    await response.body.cancel().catch(() => {});
+    return tooLarge;
   }
   const reader = response.body.getReader();
-  const deadline = setTimeout(() => void reader.cancel().catch(() => {}), timeoutMs);
+  // A fetch that does not end the body with its signal is stopped here.
+  const stop = () => void reader.cancel().catch(() => {});
+  signal.addEventListener('abort', stop);
   try {
-    return await readCapped(reader, NIP05_MAX_BYTES);
+    const text = await readCapped(reader, NIP05_MAX_BYTES);
+    if (signal.aborted) return tooSlow(timeoutMs);
+    return text === undefined ? tooLarge : { ok: true, text };
   } catch {
-    return undefined;
+    return signal.aborted ? tooSlow(timeoutMs) : { ok: false, reason: 'the answer was cut off' };
   } finally {
-    clearTimeout(deadline);
+    signal.removeEventListener('abort', stop);
   }
 }
+
+const tooSlow = (timeoutMs: number) => ({ ok: false, reason: `no answer within ${Math.round(timeoutMs / 1000)} s` }) as const;
 
 function readCache(dataDir: string | undefined): Record<string, CacheEntry> {
   if (!dataDir) return {};

@@ -16,6 +16,8 @@ export interface SearchSources {
   searching: boolean;
   /** Search relays that refused or could not be reached. */
   failed: number;
+  /** Results left out because they are muted (`hide`), from the cache or the relays. */
+  muted: number;
 }
 
 export interface SearchFeed {
@@ -27,14 +29,18 @@ export interface SearchFeed {
   close(): void;
 }
 
-export function openSearchFeed(deps: SearchDeps & { clock: Clock }, req: SearchRequest): SearchFeed {
-  refuseSecretIn('search', req.text, deps.me);
+export function openSearchFeed(deps: SearchDeps & { clock: Clock }, asked: SearchRequest): SearchFeed {
+  refuseSecretIn('search', asked.text, deps.me);
   const timeline = new Timeline({ clock: deps.clock });
   const listeners = new Set<() => void>();
   let closed = false;
+  // What `hide` leaves out is counted, so an empty list can say the results are muted, not missing.
+  const muted = new Set<string>();
+  const hide = asked.hide;
+  const req: SearchRequest = hide ? { ...asked, hide: (event) => hide(event) && (muted.add(event.id), true) } : asked;
   const local = searchLocal(deps.store, req);
   for (const event of local) timeline.add(event);
-  const counts: SearchSources = { cache: local.length, relays: 0, asked: deps.pool ? deps.relays.length : 0, searching: false, failed: 0 };
+  const counts: SearchSources = { cache: local.length, relays: 0, asked: deps.pool ? deps.relays.length : 0, searching: false, failed: 0, muted: muted.size };
   const changed = () => {
     for (const listener of [...listeners]) listener();
   };
@@ -47,6 +53,7 @@ export function openSearchFeed(deps: SearchDeps & { clock: Clock }, req: SearchR
         const known = new Set(local.map((event: Event) => event.id));
         for (const event of result.events) if (!known.has(event.id) && timeline.add(event)) counts.relays++;
         counts.failed = result.outcomes.filter((outcome) => !outcome.eose).length;
+        counts.muted = muted.size;
         counts.searching = false;
         changed();
       },
@@ -78,5 +85,5 @@ export function describeSources(sources: SearchSources): string {
   const relays = sources.asked === 0 ? 'cache only' : `relays ${sources.relays}`;
   // Short enough to stay whole in an 80-column header beside the user's name and the relay count.
   const state = sources.searching ? ' (searching…)' : sources.failed > 0 ? ` (${sources.asked - sources.failed} of ${sources.asked} answered)` : '';
-  return `cache ${sources.cache} · ${relays}${state}`;
+  return `cache ${sources.cache} · ${relays}${sources.muted > 0 ? ` · ${sources.muted} muted` : ''}${state}`;
 }

@@ -9,6 +9,8 @@
 import path from 'node:path';
 import type { Event, Filter } from 'nostr-tools';
 import { usageError } from '../core/errors.js';
+import { addressOf } from '../core/event-shape.js';
+import { newestReplaceable } from '../core/events.js';
 import { readUrls } from '../core/relay-spec.js';
 import { normalizeRelayUrl } from '../core/relay-url.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -90,26 +92,41 @@ export async function search(deps: SearchDeps, req: SearchRequest): Promise<Sear
     ...(req.since === undefined ? {} : { since: req.since }),
     ...(req.until === undefined ? {} : { until: req.until }),
   };
+  // The relay each event came from first, kept with it in the cache (relay hints), as the pool would.
+  const from = new Map<string, string>();
   const answer = await deps.pool.fetch(
     deps.relays.map((relay) => ({ relay, filters: [filter], role: 'search' as const })),
-    { eoseTimeoutMs: deps.eoseTimeoutMs ?? SEARCH_WAIT_MS },
+    // Not cached as it arrives: only what passes the checks below is.
+    { eoseTimeoutMs: deps.eoseTimeoutMs ?? SEARCH_WAIT_MS, cache: false, onevent: (event, relay) => from.set(event.id, relay) },
   );
   // The pool has verified each event (a forged one never reaches here) and checked the rest of the filter.
   const onTopic = answer.events.filter((event) => mentionsAll(event, req.text, req.people === true));
   const shown = onTopic.filter((event) => !req.hide?.(event));
   try {
-    deps.store?.putMany(shown);
+    for (const relay of new Set(shown.map((event) => from.get(event.id)))) deps.store?.putMany(shown.filter((event) => from.get(event.id) === relay), relay);
   } catch {
     // A busy or damaged cache costs only the caching.
   }
   // Known to be deleted (NIP-09), expired (NIP-40) or superseded: the cache refused it.
   const current = deps.store ? shown.filter((event) => deps.store!.has(event.id)) : shown;
   const localIds = new Set(local.map((event) => event.id));
-  const merged = new Map<string, Event>(local.map((event) => [event.id, event]));
-  for (const event of current) merged.set(event.id, merged.get(event.id) ?? event);
+  // One per event, and one per replaceable or addressable event's address: the newest (NIP-01), so
+  // a profile the cache held and its newer version from a relay are one person, not two.
+  const merged = new Map<string, Event>();
+  for (const event of [...local, ...current]) {
+    const key = sameEvent(event);
+    const known = merged.get(key);
+    if (!known || newestReplaceable([known, event]) === event) merged.set(key, event);
+  }
   const events = [...merged.values()].sort(newestFirst).slice(0, req.limit);
   const fromCache = events.filter((event) => localIds.has(event.id)).length;
   return { events, fromCache, fromRelays: events.length - fromCache, outcomes: answer.relays, offTopic: answer.events.length - onTopic.length };
+}
+
+/** What makes two events one: the address of a replaceable or addressable event (NIP-01), else the id. */
+function sameEvent(event: Event): string {
+  const d = addressOf(event);
+  return d === null ? event.id : `${event.kind}:${event.pubkey}:${d}`;
 }
 
 /** NIP-50 extensions (`include:spam`, `language:en`…) are for relays; the cache searches the words. */
@@ -121,12 +138,13 @@ export const localText = (text: string): string =>
     .join(' ');
 
 /**
- * Whether every word asked appears in the event's text (profile names for a
- * people search), compared as the index compares (case, accents, width
- * folded); lenient about word ends, so a relay's stemming or prefixes pass.
+ * Whether every word asked appears in the event's text (for a people search, what
+ * the local index holds of a profile: names, NIP-05 and about), compared as the index
+ * compares (case, accents, width folded); lenient about word ends, so a relay's
+ * stemming or prefixes pass. A relay matching a profile's about did search.
  */
 export function mentionsAll(event: Event, text: string, people: boolean): boolean {
-  const haystack = fold(people ? profileNames(event.content).name : event.kind === 0 ? event.content : `${event.content} ${titleOf(event)}`);
+  const haystack = fold(people ? profileText(event.content) : event.kind === 0 ? event.content : `${event.content} ${titleOf(event)}`);
   const terms = localText(text).split(/\s+/u).map((term) => fold(term.replace(/\*+$/u, ''))).filter(Boolean);
   return terms.every((term) => haystack.includes(term));
 }
@@ -138,6 +156,11 @@ const fold = (text: string): string =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\p{So}\p{Co}]+/gu, ' ')
     .trim();
+
+const profileText = (content: string): string => {
+  const { name, about } = profileNames(content);
+  return `${name} ${about}`;
+};
 
 const titleOf = (event: Event): string => event.tags.find((tag) => tag[0] === 'title')?.[1] ?? '';
 

@@ -10,8 +10,12 @@ export interface Nip05Address {
   domain: string;
 }
 
-/** A domain name: dot-separated labels of letters, digits and inner hyphens, with a dot (no bare hosts, no ports, no IPs with paths). */
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+/**
+ * A domain name: dot-separated labels of letters, digits and inner hyphens, with a dot (no bare
+ * hosts, no ports, no IPs with paths); `localhost` too, the one bare host a user types for a
+ * server of their own (a profile's address there is never checked: src/client/nip05.ts).
+ */
+const DOMAIN = /^(?=.{1,253}$)(?:localhost|([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+)$/;
 const LOCAL = /^[a-z0-9._-]{1,64}$/;
 
 /** The address in `text` (`alice@example.com`, any case), or undefined when it is not one. */
@@ -44,11 +48,13 @@ export function nip05Url(address: Nip05Address, base?: string): string {
 }
 
 /**
- * The public key `nostr.json` maps `name` to, or undefined when the document is
- * not JSON, has no `names` object, or maps the name to something other than 64
- * hex characters. Names are matched as written, then lowercase.
+ * The public key `nostr.json` maps `name` to; null when the document does not map
+ * the name to 64 hex characters (not listed, or listed as something else); undefined
+ * when the answer is not a nostr.json document at all (not JSON, no `names` object:
+ * an error page, a cut-off body), which says nothing about the name. The name is
+ * matched as asked (lowercase).
  */
-export function pubkeyInNostrJson(body: string, name: string): string | undefined {
+export function pubkeyInNostrJson(body: string, name: string): string | null | undefined {
   let data: unknown;
   try {
     data = JSON.parse(body);
@@ -61,5 +67,5 @@ export function pubkeyInNostrJson(body: string, name: string): string | undefine
   const map = names as Record<string, unknown>;
   const value = Object.hasOwn(map, name) ? map[name] : undefined;
   // NIP-05 asks for lowercase hex; an uppercase answer is read, never shown.
-  return typeof value === 'string' && isHex64(value.toLowerCase()) ? value.toLowerCase() : undefined;
+  return typeof value === 'string' && isHex64(value.toLowerCase()) ? value.toLowerCase() : null;
 }

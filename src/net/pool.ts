@@ -132,6 +132,7 @@ class Pool implements RelayPool {
   request(plan: RequestPlan, handlers: SubscribeHandlers, opts: StreamOptions = {}): PoolSubscription {
     const stream = opts.stream ?? true;
     const eoseTimeoutMs = opts.eoseTimeoutMs ?? this.eoseTimeoutMs;
+    const ingest = opts.cache === false ? undefined : this.opts.ingest;
     const delivered = new RecentSet<string>(MAX_DELIVERED_IDS);
     const id = `nt${++serial}`;
     const parts: Part[] = [];
@@ -172,13 +173,13 @@ class Pool implements RelayPool {
         onevent: (event) => {
           part.outcome.events++;
           noteDepth(part, event, this.latest());
-          this.opts.ingest?.event(event, url);
+          ingest?.event(event, url);
           handlers.onevent(event, url);
         },
         onseen: (eventId, event) => {
           part.outcome.events++;
           noteDepth(part, event, this.latest());
-          this.opts.ingest?.seen(eventId, url);
+          ingest?.seen(eventId, url);
           handlers.onseen?.(eventId, url, event);
         },
         // The relay answered in time when its EOSE arrived, even if our checks of

@@ -63,6 +63,11 @@ export interface RequestOptions {
   /** How long each relay gets to send EOSE. */
   eoseTimeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * false: what arrives is not handed to the cache (ingest); the caller checks it and caches what
+   * it keeps (NIP-50 search: a relay ignoring `search` answers with its newest events).
+   */
+  cache?: boolean;
 }
 
 export interface QueryOptions extends RequestOptions {

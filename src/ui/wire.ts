@@ -11,7 +11,7 @@ import { follow, unfollow } from '../client/follows.js';
 import { createProfileDirectory } from '../client/profiles.js';
 import { createQuoteDirectory } from '../client/quotes.js';
 import { openUrl } from './open-url.js';
-import { createMuteState } from '../client/mutes.js';
+import { createMuteState, isMutedEvent } from '../client/mutes.js';
 import { nip05For, resolvePublicKey } from '../client/public-key.js';
 import { followedNamed } from '../client/people-named.js';
 import { setProfile } from '../client/profile-edit.js';
@@ -183,6 +183,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
   const profiles = createProfileDirectory({ pool: pool(), store: events(), relays: () => [...new Set([...readUrls(client.relays()), ...discoveryRelaysFor(client)])], stalled: client.stalled });
   startupMark('store-open');
   const nip05 = nip05For(client);
+  const mutes = createMuteState(client);
   const quotes = createQuoteDirectory({ pool: pool(), store: events(), relays: () => allUrls(client.relays()), ownPubkey: client.publicKey(), stalled: client.stalled });
   let closed = false;
   const dms = wireDms(client, () => closed);
@@ -278,9 +279,13 @@ export function createServices(client: Client, relayOverride = false): WiredServ
       await hasNotes(early.feed);
     },
     openAuthorFeed: (pubkey) => feed([{ kinds: [...HOME_KINDS], authors: [pubkey], limit: 100 }]),
-    // Issue #15. Muted notes are left out where every list is drawn (FeedScreen, src/ui/hooks/use-mutes.ts).
+    // Issue #15. Muted notes are left out of the results and their counts (the header says how many);
+    // a mute added later is applied where every list is drawn (FeedScreen, src/ui/hooks/use-mutes.ts).
     search: (query) =>
-      openSearchFeed({ clock: client.clock, me: client.publicKey(), pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) }, { text: query, limit: FEED_LIMIT }),
+      openSearchFeed(
+        { clock: client.clock, me: client.publicKey(), pool: pool(), relays: searchRelaysFor(client), ...(events() ? { store: events()! } : {}) },
+        { text: query, limit: FEED_LIMIT, hide: (event) => isMutedEvent(event, mutes.current()) },
+      ),
     openHashtagFeed: (tag) => feed(hashtagFilters([tag], since(), FEED_LIMIT)),
     // A relay that stalled this run is not waited for: the thread shows when the others have answered.
     fetchThread: (event: Event) => fetchThread(pool(), event, { relays: readUrls(client.relays()), stalled, store: events(), clock: client.clock }),
@@ -316,7 +321,7 @@ export function createServices(client: Client, relayOverride = false): WiredServ
     notifications: notifying.notifications,
     counts: notifying.counts,
     // Issue 13 (people): mutes, NIP-05 and the user's profile.
-    mutes: createMuteState(client),
+    mutes,
     nip05,
     resolvePerson: (text, follows) =>
       resolvePublicKey(text, client.publicKey(), () => nip05, (name) =>

@@ -7,12 +7,13 @@ import * as nip44 from 'nostr-tools/nip44';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { shortNpub } from '../../src/core/identifiers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sanitize } from '../../src/core/sanitize.js';
+import { sanitize, sanitizeLine } from '../../src/core/sanitize.js';
 import { KeyStore } from '../../src/store/keys.js';
 import { signed } from '../helpers/fault-relay.js';
 import { jsonLines, runInProcess, tempHome } from '../helpers/in-process-cli.js';
 import { startNip05Server, type Nip05Server } from '../helpers/nip05-server.js';
 import { startRelay, type TestRelay } from '../helpers/relay.js';
+import { startSearchRelay } from '../helpers/search-relay.js';
 
 const NOW = 1_800_000_000;
 let relay: TestRelay;
@@ -76,6 +77,36 @@ describe('profile', () => {
     expect(JSON.parse(byAddress.stdout).pubkey).toBe(bob.pubkey);
   });
 
+  it('says why an address could not be verified: a redirect, a timeout, an oversized or malformed answer', async () => {
+    const dave = user();
+    const viewer = user();
+    nip05.names = { dave: dave.pubkey };
+    await relay.seed(signed(dave.secretKey, { kind: 0, created_at: NOW - 10, content: JSON.stringify({ name: 'dave', nip05: 'dave@dave.example' }) }));
+    const npub = nip19.npubEncode(dave.pubkey);
+    const line = async () => (await viewer.run(['profile', npub])).stdout.split('\n').find((l) => l.includes('dave@dave.example'));
+    try {
+      nip05.fault = 'redirect';
+      expect(await line()).toBe('NIP-05 dave@dave.example: not verified (could not look it up: the server answered with a redirect, which NIP-05 does not allow)');
+      nip05.fault = 'huge';
+      expect(await line()).toBe('NIP-05 dave@dave.example: not verified (could not look it up: the answer is larger than 64 KB)');
+      nip05.fault = 'html';
+      expect(await line()).toBe('NIP-05 dave@dave.example: not verified (could not look it up: the answer is not a nostr.json document (JSON with a "names" object))');
+      // None of these was remembered: the mended server is asked, and the address verifies.
+      nip05.fault = 'none';
+      expect(await line()).toBe('✓ dave@dave.example');
+      // An address the user types on their own machine is looked up (README: NIP-05).
+      const local = await viewer.run(['profile', 'dave@localhost', '--json']);
+      expect(local.stderr).toBe('');
+      expect(JSON.parse(local.stdout).pubkey).toBe(dave.pubkey);
+      nip05.names = {};
+      const other = user();
+      const mismatch = await other.run(['profile', npub]);
+      expect(mismatch.stdout).toContain('NIP-05 dave@dave.example: not verified (dave.example does not map it to this key)\n');
+    } finally {
+      nip05.fault = 'none';
+    }
+  });
+
   it('`profile set --nip05` says when the domain does not map the address to the key yet', async () => {
     const me = user();
     await relay.seed(signed(me.secretKey, { kind: 0, created_at: NOW - 50, content: '{"name":"me"}' }));
@@ -87,6 +118,36 @@ describe('profile', () => {
     const mapped = await me.run(['profile', 'set', '--nip05', 'me2@me.example']);
     expect(mapped.stderr).toBe('');
     expect((await me.run(['profile'])).stdout).toContain('✓ me2@me.example\n');
+  });
+});
+
+describe('search --people', () => {
+  it('shows an address with ✓ only once its domain maps it to the key; an impersonator’s is marked not verified', async () => {
+    const [alice, impostor, bob, liar] = [generateSecretKey(), generateSecretKey(), generateSecretKey(), generateSecretKey()];
+    nip05.names = { alice: getPublicKey(alice), bob: getPublicKey(liar) };
+    const profiles = [
+      signed(alice, { kind: 0, created_at: NOW - 10, content: JSON.stringify({ name: 'Alice', nip05: 'alice@alice.example' }) }),
+      signed(impostor, { kind: 0, created_at: NOW - 20, content: JSON.stringify({ name: 'Alice\u200D A', nip05: 'alice@alice.example' }) }),
+      signed(bob, { kind: 0, created_at: NOW - 30, content: JSON.stringify({ name: 'bob', nip05: 'bob@liar.example' }) }),
+    ];
+    const searcher = await startSearchRelay(profiles);
+    const me = user();
+    const env = { NODE_ENV: 'test', NOSTR_TUI_NIP05_BASE_URL: nip05.url };
+    try {
+      const result = await runInProcess(['search', '--people', 'example', '--relay', searcher.url], { home: me.home, nowSec: NOW, env });
+      expect(result.code).toBe(0);
+      const npub = (sk: Uint8Array) => nip19.npubEncode(getPublicKey(sk));
+      expect(result.stdout).toBe(
+        `${npub(alice)}  Alice  ✓ alice@alice.example\n` +
+          `${npub(impostor)}  ${sanitizeLine('Alice\u200D A')}  alice@alice.example (not verified)\n` +
+          `${npub(bob)}  bob  bob@liar.example (not verified)\n`,
+      );
+      // --local asks no one: only what an earlier look-up found counts (here: the day-long NIP-05 cache).
+      const local = await runInProcess(['search', '--people', 'example', '--local'], { home: me.home, nowSec: NOW, env: { ...env, NOSTR_TUI_NIP05_BASE_URL: 'http://127.0.0.1:1' } });
+      expect(local.stdout).toBe(result.stdout);
+    } finally {
+      await searcher.stop();
+    }
   });
 });
 

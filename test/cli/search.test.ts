@@ -101,7 +101,8 @@ describe('search', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(jsonl([jack]));
     const text = await runCli(['search', '--people', 'cash.app', '--local'], env);
-    expect(text.stdout).toMatch(/^npub1\w+ {2}jack jack@cash\.app\n$/);
+    // Never looked up (--local asks no one): the address is not shown as an identity.
+    expect(text.stdout).toMatch(/^npub1\w+ {2}jack {2}jack@cash\.app \(not verified\)\n$/);
   });
 
   it('timeline --tag asks for #t notes (any of the tags), from everyone', async () => {

@@ -7,8 +7,11 @@ export interface Nip05Server {
   url: string;
   /** name -> hex key served in `names`. */
   names: Record<string, string>;
-  /** How the next answers misbehave: none, a redirect, a body over 64 KB, never answering, HTTP 500. */
-  fault: 'none' | 'redirect' | 'huge' | 'hang' | 'error';
+  /**
+   * How the next answers misbehave: none, a redirect, a body over 64 KB, never answering, HTTP 500,
+   * an HTML error page with 200, JSON cut short, a body that trickles in a space at a time.
+   */
+  fault: 'none' | 'redirect' | 'huge' | 'hang' | 'error' | 'html' | 'truncated' | 'trickle';
   /** Requests received, as paths with their query. */
   requests: string[];
   stop(): Promise<void>;
@@ -48,6 +51,19 @@ export async function startNip05Server(): Promise<Nip05Server> {
         return;
       case 'error':
         return void res.writeHead(500).end();
+      case 'html':
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end('<html>502 Bad Gateway</html>');
+      case 'truncated': {
+        const name = url.searchParams.get('name') ?? '';
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(`{"names": {"${name}": "${state.names[name] ?? ''}"`);
+      }
+      case 'trickle': {
+        hanging.add(res);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const timer = setInterval(() => res.write(' '), 20);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
     }
     const name = url.searchParams.get('name') ?? '';
     const body = state.names[name] ? { names: { [name]: state.names[name] } } : { names: {} };

@@ -4,7 +4,8 @@
 // test relay (@nostr-relay/core) ignores `search`, so search is proven here.
 // Events are served exactly as given: forged ones too, for the tests that
 // check they are dropped. `refuse: true` answers CLOSED instead, as a relay
-// without NIP-50 may; a REQ without `search` gets EOSE alone.
+// without NIP-50 may; a REQ without `search` gets EOSE alone, or the `plain`
+// events matching it (a mute list, say).
 import type { Event, Filter } from 'nostr-tools';
 import { matchFilter } from 'nostr-tools/filter';
 import { startFaultRelay, type FaultRelay } from './fault-relay.js';
@@ -16,14 +17,17 @@ export interface SearchRelay extends FaultRelay {
   searches: string[];
 }
 
-export async function startSearchRelay(events: Event[], opts: { refuse?: boolean; notice?: string } = {}): Promise<SearchRelay> {
+export async function startSearchRelay(events: Event[], opts: { refuse?: boolean; notice?: string; plain?: Event[] } = {}): Promise<SearchRelay> {
   const held = [...events];
   const searches: string[] = [];
   const relay = await startFaultRelay({
     onReq(req) {
       if (opts.notice) req.conn.send(['NOTICE', opts.notice]);
       const searched = req.filters.filter((filter) => typeof filter.search === 'string');
-      if (searched.length === 0) return req.eose();
+      if (searched.length === 0) {
+        for (const event of opts.plain ?? []) if (req.filters.some((filter) => matchFilter(filter, event))) req.event(event);
+        return req.eose();
+      }
       for (const filter of searched) searches.push(filter.search!);
       if (opts.refuse) return req.closed('unsupported: search is not supported here');
       const found = held

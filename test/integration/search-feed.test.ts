@@ -7,6 +7,7 @@ import { withForgedContent } from '../helpers/fault-relay.js';
 import { describeSources } from '../../src/client/search-feed.js';
 import { realServices } from '../helpers/real-services.js';
 import { startSearchRelay } from '../helpers/search-relay.js';
+import { until } from '../helpers/until.js';
 
 const now = 1_700_000_000;
 const [me, alice, bob] = [generateSecretKey(), generateSecretKey(), generateSecretKey()];
@@ -52,6 +53,27 @@ describe('search in the UI services', () => {
     } finally {
       await real.close();
       await live.stop();
+    }
+  });
+
+  it('leaves muted results out of the list and its counts, and says how many were muted', async () => {
+    const cached = note(alice, 500, 'an okapi in the cache');
+    const remote = note(bob, 50, 'an okapi from the search relay');
+    const muteList = finalizeEvent({ kind: 10000, created_at: now - 1000, tags: [['word', 'okapi']], content: '' }, me);
+    const relay = await startSearchRelay([remote], { plain: [muteList] });
+    const real = realServices({ pubkey: getPublicKey(me), relays: [relay.url], nowSec: now });
+    try {
+      real.client.store().events.put(cached);
+      await until(() => real.services.mutes!.current().words.length > 0 || undefined, 'the mute list from the relay');
+      const feed = real.services.search!('okapi');
+      await feed.settled;
+      expect(feed.timeline.view().length).toBe(0);
+      expect(feed.sources()).toMatchObject({ cache: 0, relays: 0, muted: 2, searching: false });
+      expect(describeSources(feed.sources())).toBe('cache 0 · relays 0 · 2 muted');
+      feed.close();
+    } finally {
+      await real.close();
+      await relay.stop();
     }
   });
 });

@@ -15,7 +15,7 @@ const bob = author(2);
 
 /** A search whose relay answer the test delivers when it wants. */
 class MemorySearch extends MemoryFeed implements SearchFeedLike {
-  counts: SearchSources = { cache: 0, relays: 0, asked: 2, searching: true, failed: 0 };
+  counts: SearchSources = { cache: 0, relays: 0, asked: 2, searching: true, failed: 0, muted: 0 };
   constructor(readonly query: string, cached: ReturnType<typeof alice.note>[]) {
     super(cached, false);
     this.counts.cache = cached.length;
@@ -166,5 +166,37 @@ describe('search and hashtags in the UI', () => {
     press('j');
     const after = await frame((f) => f.split('\n').at(-1)!.includes('? help'));
     expect(after.split('\n').at(-2)).toMatch(/^ the hashtag contains a secret key/);
+  });
+
+  it('a hashtag feed whose notes are all muted says so, not that the relays hold none', async () => {
+    const { frame, press } = start({ follows: [alice.pubkey], feeds: { home: home() }, mutes: [{ type: 'hashtag', value: 'zoo' }] });
+    await frame((f) => f.includes('hello #Nostr'));
+    press('#');
+    await frame((f) => f.includes('#nostr▏'));
+    press('\u007f'.repeat(5));
+    press('zoo');
+    press(keys.enter);
+    const f = await frame((f) => f.includes(' · #zoo'));
+    expect(f).toContain('nothing to show: the 1 note here is muted');
+    expect(f).not.toContain('no notes with #zoo');
+  });
+
+  it('a search whose results are all muted says so, with how many', async () => {
+    const { frame, press, services } = start({ follows: [alice.pubkey], feeds: { home: home() } });
+    // The services' search leaves muted results out and counts them (src/client/search-feed.ts).
+    services.search = (query) => {
+      const muted = new MemorySearch(query, []);
+      muted.counts = { cache: 0, relays: 0, asked: 2, searching: false, failed: 0, muted: 2 };
+      muted.settle();
+      return muted;
+    };
+    await frame((f) => f.includes('hello #Nostr'));
+    press('/');
+    press('okapi');
+    await frame((f) => f.includes('search: okapi▏'));
+    press(keys.enter);
+    const f = await frame((f) => f.includes('Search "okapi"') && f.includes('nothing to show'));
+    expect(f.split('\n')[0]).toMatch(/ · Search "okapi" · cache 0 · relays 0 · 2 muted +relays 0\/1$/);
+    expect(f).toContain('nothing to show: what was found is muted (cache 0 · relays 0 · 2 muted)');
   });
 });

@@ -38,7 +38,9 @@ const resolver = (opts: { dataDir?: string; timeoutMs?: number; clock?: ReturnTy
 describe('NIP-05 addresses (pure)', () => {
   it('parses name@domain, lowercased, and refuses what is not one', () => {
     expect(parseNip05('Alice@Example.COM')).toEqual({ name: 'alice', domain: 'example.com' });
-    for (const bad of ['alice', '@example.com', 'alice@', 'alice@localhost', 'al ice@example.com', 'alice@exa_mple.com', 'a@b@c.com']) {
+    // localhost is the one bare host: a server of the user's own, typed by them (README: NIP-05).
+    expect(parseNip05('alice@localhost')).toEqual({ name: 'alice', domain: 'localhost' });
+    for (const bad of ['alice', '@example.com', 'alice@', 'alice@myhost', 'al ice@example.com', 'alice@exa_mple.com', 'a@b@c.com']) {
       expect(parseNip05(bad)).toBeUndefined();
     }
     expect(nip05Text(parseNip05('_@example.com')!)).toBe('example.com');
@@ -46,12 +48,15 @@ describe('NIP-05 addresses (pure)', () => {
     expect(nip05Url(parseNip05('alice@example.com')!)).toBe('https://example.com/.well-known/nostr.json?name=alice');
   });
 
-  it('reads the key from nostr.json only when it is 64 hex characters', () => {
+  it('reads the key from nostr.json only when it is 64 hex characters; a document that is not one is told apart', () => {
     expect(pubkeyInNostrJson(JSON.stringify({ names: { alice } }), 'alice')).toBe(alice);
-    expect(pubkeyInNostrJson(JSON.stringify({ names: { alice: 'npub1xyz' } }), 'alice')).toBeUndefined();
+    // Not listed, or listed as something else: a definite answer about the name.
+    expect(pubkeyInNostrJson(JSON.stringify({ names: { alice: 'npub1xyz' } }), 'alice')).toBeNull();
+    expect(pubkeyInNostrJson(JSON.stringify({ names: {} }), '__proto__')).toBeNull();
+    // Not a nostr.json document: no answer at all.
     expect(pubkeyInNostrJson(JSON.stringify({ names: [alice] }), 'alice')).toBeUndefined();
     expect(pubkeyInNostrJson('not json', 'alice')).toBeUndefined();
-    expect(pubkeyInNostrJson(JSON.stringify({ names: {} }), '__proto__')).toBeUndefined();
+    expect(pubkeyInNostrJson(`{"names": {"alice": "${alice}"`, 'alice')).toBeUndefined();
   });
 
   it('honours the base URL only when NODE_ENV is test', () => {
@@ -105,6 +110,41 @@ describe('NIP-05 over HTTP (local server)', () => {
     await expect(resolver().resolve('alice@example.com')).rejects.toThrow(/HTTP 500/);
     server.fault = 'hang';
     await expect(resolver({ timeoutMs: 200 }).resolve('alice@example.com')).rejects.toThrow(/no answer within/);
+  });
+
+  it('says why an address is not verified: the real reason, not "does not map it"', async () => {
+    const reason = async (timeoutMs?: number) => {
+      const check = await resolver(timeoutMs ? { timeoutMs } : {}).check('alice@example.com', alice);
+      return check.verified ? 'verified' : check.reason;
+    };
+    expect(await reason()).toBe('verified');
+    expect(await resolver().check('alice@example.com', mallory)).toEqual({ verified: false, reason: 'example.com does not map it to this key' });
+    server.fault = 'redirect';
+    expect(await reason()).toBe('could not look it up: the server answered with a redirect, which NIP-05 does not allow');
+    server.fault = 'hang';
+    expect(await reason(200)).toBe('could not look it up: no answer within 0 s');
+    // Headers at once, then a body that never ends: too slow, not too large.
+    server.fault = 'trickle';
+    expect(await reason(300)).toBe('could not look it up: no answer within 0 s');
+    server.fault = 'huge';
+    expect(await reason()).toBe('could not look it up: the answer is larger than 64 KB');
+    server.fault = 'html';
+    expect(await reason()).toBe('could not look it up: the answer is not a nostr.json document (JSON with a "names" object)');
+  });
+
+  it('does not remember an answer that is not a nostr.json document (an error page with 200, JSON cut short)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-nip05-'));
+    const clock = manualClock(1_800_000_000_000);
+    for (const fault of ['html', 'truncated'] as const) {
+      server.fault = fault;
+      await expect(resolver({ dataDir, clock }).resolve('alice@example.com')).rejects.toThrow(/not a nostr\.json document/);
+      expect(await resolver({ dataDir, clock }).verify('alice@example.com', alice)).toBe(false);
+    }
+    // The next run, the server mended: asked again, and verified.
+    server.fault = 'none';
+    server.requests = [];
+    expect(await resolver({ dataDir, clock }).verify('alice@example.com', alice)).toBe(true);
+    expect(server.requests).toEqual(['/.well-known/nostr.json?name=alice']);
   });
 
   it('remembers answers for a day, across runs, but not failures', async () => {

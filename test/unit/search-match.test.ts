@@ -19,7 +19,9 @@ describe('search text', () => {
     expect(mentionsAll(ev('the newest note on a relay that ignores search'), 'bitcoin', false)).toBe(false);
     expect(mentionsAll(ev('今日は日本で'), '日本', false)).toBe(true);
     expect(mentionsAll(ev('long read', 30023, [['title', 'Zebra essays']]), 'zebra', false)).toBe(true);
-    expect(mentionsAll(ev(JSON.stringify({ name: 'jack', about: 'zebra' }), 0), 'zebra', true)).toBe(false);
+    // A relay matching a profile's about did search: the local index holds about too.
+    expect(mentionsAll(ev(JSON.stringify({ name: 'jack', about: 'zebra' }), 0), 'zebra', true)).toBe(true);
+    expect(mentionsAll(ev(JSON.stringify({ name: 'jack', website: 'zebra.example' }), 0), 'zebra', true)).toBe(false);
     expect(mentionsAll(ev(JSON.stringify({ name: 'jack' }), 0), 'jac*', true)).toBe(true);
   });
 

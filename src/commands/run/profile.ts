@@ -38,8 +38,8 @@ export async function showProfile(ctx: CommandContext, args: ProfileArgs): Promi
     // NIP-05: an address is an identity only once the domain maps it to this key.
     const address = profile?.nip05 ? parseNip05(profile.nip05) : undefined;
     if (address) {
-      const verified = await nip05.verify(profile!.nip05!, pubkey);
-      writeLine(ctx.stdout, verified ? verifiedText(address) : `NIP-05 ${nip05Text(address)}: not verified (${address.domain} does not map it to this key)`);
+      const check = await nip05.check(profile!.nip05!, pubkey);
+      writeLine(ctx.stdout, check.verified ? verifiedText(address) : `NIP-05 ${nip05Text(address)}: not verified (${check.reason})`);
     } else if (profile?.nip05) {
       writeLine(ctx.stdout, 'NIP-05: malformed address, not verified');
     }

@@ -4,9 +4,8 @@ import type { Event } from 'nostr-tools';
 import { search, searchRelaysFor, type SearchRequest } from '../../client/search.js';
 import { unixNow } from '../../core/clock.js';
 import { usageError } from '../../core/errors.js';
-import { npub, parsePublicKey } from '../../core/identifiers.js';
+import { parsePublicKey } from '../../core/identifiers.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { profileNames } from '../../core/search-text.js';
 import { parseSince } from '../../core/since.js';
 import { writeLine, type CommandContext } from '../context.js';
 import { DEFAULT_SEARCH_LIMIT, type SearchArgs } from '../search.js';
@@ -16,6 +15,8 @@ import { cachedNames, namesFor } from './names.js';
 import { isMutedEvent, loadMuteSet, localMuteSet } from '../../client/mutes.js';
 import { refuseSecretIn } from '../../core/secret-in-text.js';
 import { storedPubkey } from '../../store/keys.js';
+import { nip05For } from '../../client/public-key.js';
+import { profileLine, verifiedAddresses } from './people-lines.js';
 
 export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): Promise<void> {
   const text = (args.query ?? []).map(String).join(' ').trim();
@@ -57,10 +58,12 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
       args.json || args.people
         ? cachedNames(undefined)
         : await namesFor(client, result.events.flatMap(peopleIn));
+    // NIP-05 addresses are checked for the text output only (`--json` prints events as signed); `--local` asks no one.
+    const verified = args.people && !args.json ? await verifiedAddresses(result.events, nip05For(client), !args.local) : new Map<string, boolean>();
     for (const event of result.events) {
       // The event as it was signed: JSON.stringify of the fields we received, untouched.
       if (args.json) writeLine(ctx.stdout, JSON.stringify(event));
-      else if (args.people) writeProfile(ctx, event);
+      else if (args.people) writeLine(ctx.stdout, profileLine(event, verified.get(event.id) === true));
       else writeNote(ctx, event, names);
     }
     if (result.outcomes.length) {
@@ -80,9 +83,4 @@ export async function searchCommandRun(ctx: CommandContext, args: SearchArgs): P
       writeLine(ctx.stderr, `nostr-tui: warning: no search relay answered (${result.outcomes.length} asked); showed local results only.`);
     }
   }, { openCache: true });
-}
-
-function writeProfile(ctx: CommandContext, event: Event): void {
-  const { name } = profileNames(event.content);
-  writeLine(ctx.stdout, `${npub(event.pubkey)}  ${sanitizeLine(name).slice(0, 200)}`);
 }

@@ -27,12 +27,14 @@ export interface FeedScreenProps {
   active: boolean;
   perform(command: NoteCommand, row: NoteRow): void;
   empty: string;
+  /** Said when every note the feed holds is muted; by default, how many. */
+  allMuted?: string;
   /** Changing this number jumps to the top (after the user posted). */
   topSignal?: number;
 }
 
 /** A live feed: only the window is laid out and drawn, whatever the timeline's length. */
-export function FeedScreen({ view, rows, active, perform, empty, topSignal }: FeedScreenProps) {
+export function FeedScreen({ view, rows, active, perform, empty, allMuted, topSignal }: FeedScreenProps) {
   const { columns } = useScreenSize();
   const timeline = view.feed?.timeline;
   const eventOf = useMemo(() => (timeline?.get ? (id: string) => timeline.get!(id) : undefined), [timeline]);
@@ -54,5 +56,7 @@ export function FeedScreen({ view, rows, active, perform, empty, topSignal }: Fe
     if (atBottom && settled && older === 'idle') loadOlder?.();
   }, [atBottom, settled, older, loadOlder]);
   const footer = older && older !== 'idle' ? OLDER_TEXT[older] : undefined;
-  return <NoteList source={source} window={window} rows={rows} empty={view.settled ? empty : 'loading…'} {...(footer ? { footer } : {})} />;
+  // Every note the feed holds is muted: say so rather than that the relays have none.
+  const hidden = shown.length === 0 && entries.length > 0 ? (allMuted ?? `nothing to show: the ${entries.length} note${entries.length === 1 ? ' here is' : 's here are'} muted`) : undefined;
+  return <NoteList source={source} window={window} rows={rows} empty={hidden ?? (view.settled ? empty : 'loading…')} {...(footer ? { footer } : {})} />;
 }

@@ -18,6 +18,7 @@ import type { StatusMessage } from '../status.js';
 import { FeedScreen } from './FeedScreen.js';
 
 const ABOUT_LINES = 2;
+const MUTED_AUTHOR = 'you muted this author: their notes are hidden';
 /** The profile form's keys, in the footer while it is open. */
 const FORM_HINTS = '↑/↓ field  Enter save  Esc cancel';
 
@@ -107,7 +108,14 @@ export function ProfileScreen(props: {
         </SafeText>
       ))}
       <Text> </Text>
-      <FeedScreen view={view} rows={listRows} active={props.active} perform={props.perform} empty={muted ? 'you muted this author: their notes are hidden' : 'no notes from this author on your relays'} />
+      <FeedScreen
+        view={view}
+        rows={listRows}
+        active={props.active}
+        perform={props.perform}
+        empty={muted ? MUTED_AUTHOR : 'no notes from this author on your relays'}
+        {...(muted ? { allMuted: MUTED_AUTHOR } : {})}
+      />
     </Box>
   );
 }

@@ -20,7 +20,9 @@ export function SearchScreen({ feed, ...props }: ListProps & { feed: SearchFeedL
   // The feed was opened when the search was asked (the header reads its counts); closed when this view goes.
   const view = useFeed(() => feed, [feed]);
   const sources = feed.sources();
-  const empty = sources.searching ? 'nothing in the cache; asking the search relays…' : `nothing found (${describeSources(sources)})`;
+  // Found but muted is said so: the relays do hold what was searched.
+  const found = sources.muted > 0 ? `nothing to show: what was found is muted (${describeSources(sources)})` : `nothing found (${describeSources(sources)})`;
+  const empty = sources.searching ? 'nothing in the cache; asking the search relays…' : found;
   return <FeedScreen view={view} rows={props.rows} active={props.active} perform={props.perform} empty={empty} />;
 }
 
