@@ -3,7 +3,7 @@
 import { systemClock } from './core/clock.js';
 import { ExitCode, UserError, usageError } from './core/errors.js';
 import { redactSecrets } from './core/redact.js';
-import { withCompletion } from './commands/completion.js';
+import { CompletionOnly, withCompletion } from './commands/completion.js';
 import { commands } from './commands/index.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { interactiveRelays } from './interactive-args.js';
@@ -55,7 +55,7 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
       throw usageError(parseFailure(message ?? error?.message ?? '', argv));
     });
   for (const factory of commands) parser = parser.command(factory(ctx));
-  parser = withCompletion(parser);
+  parser = withCompletion(parser, argv);
   try {
     await parser.parseAsync();
     return ctx.exitCode;
@@ -121,6 +121,8 @@ function withoutCamelTwins(message: string): string {
 }
 
 async function reportError(error: unknown, ctx: CommandContext, argv: readonly string[]): Promise<number> {
+  // A Tab that reached a command: nothing was done, and nothing is printed into the shell's prompt.
+  if (error instanceof CompletionOnly) return ExitCode.ok;
   const message = error instanceof Error ? error.message : String(error);
   const known = await ownSecretsInMessage(message, argv, ctx);
   const redact = (text: string) => redactSecrets(text, known);

@@ -14,8 +14,25 @@ const YARGS_COMPLETION_COMMAND = 'yargs-completion-script';
 type Done = (completions: string[]) => void;
 type Fallback = (onCompleted: (error: Error | null, completions: string[] | undefined) => void) => void;
 
-/** Turns on yargs' completion and adds the `completion` command printing its script. */
-export function withCompletion<T>(parser: Argv<T>): Argv<T> {
+/** What the completion script passes on each Tab (yargs' completion key), before the words typed. */
+export const COMPLETION_FLAG = '--get-yargs-completions';
+
+/** Thrown where a command was about to act while the shell only asked for completions. */
+export class CompletionOnly extends Error {}
+
+/**
+ * Turns on yargs' completion and adds the `completion` command printing its script. A Tab must
+ * never run a command: `post` and `dm send` keep unknown options as text (a lone `-`, words that
+ * look like options), and took the completion flag for words too, so yargs ran them (Tab after
+ * `nostr-tui post half written thought` published that note). Their builders know the flag now
+ * (completionFlag); and whatever a builder does, while completing, a command about to act stops.
+ */
+export function withCompletion<T>(parser: Argv<T>, argv: readonly string[]): Argv<T> {
+  if (argv.includes(COMPLETION_FLAG)) {
+    parser = parser.middleware(() => {
+      throw new CompletionOnly();
+    }, false);
+  }
   return parser
     .completion(YARGS_COMPLETION_COMMAND, false, (_current: string, _argv: unknown, fallback: Fallback, done: Done) => {
       // The default command is listed as "$0": not a word anyone can type.
@@ -32,3 +49,9 @@ const completionCommand = (print: () => void): CommandModule => ({
     print();
   },
 });
+
+/**
+ * For a builder with `unknown-options-as-args`: the completion key as an option it knows, so that
+ * it is not taken for text and yargs answers the Tab instead of running the command.
+ */
+export const completionFlag = <T>(yargs: Argv<T>): Argv<T> => yargs.option(COMPLETION_FLAG.slice(2), { type: 'string', hidden: true });

@@ -1,5 +1,6 @@
 // `nostr-tui dm send|list|read`: private messages (NIP-17, gift-wrapped with NIP-44/59).
 import type { Argv } from 'yargs';
+import { completionFlag } from './completion.js';
 import type { GlobalArgs } from './context.js';
 import type { CommandFactory } from './index.js';
 
@@ -24,7 +25,7 @@ export const dmCommand: CommandFactory = (ctx) => ({
         command: 'send <who> [text..]',
         describe: 'Send a private message (`-` reads it from stdin); several people, comma-separated, make a group; a copy is kept for you',
         builder: (y) =>
-          y
+          completionFlag(y)
             .parserConfiguration({ 'unknown-options-as-args': true, 'greedy-arrays': false })
             .positional('who', { type: 'string', describe: 'npub1…, nprofile1…, nostr: URI, hex public key or NIP-05 name@domain; several comma-separated (npub1a…,npub1b…) for a group' })
             .positional('text', { type: 'string', array: true, describe: 'The message; quote it, or give - to read stdin' })

@@ -2,6 +2,7 @@
 // outbox, then sent to every write relay at once; `--reply <note>` makes it a
 // reply (NIP-10).
 import type { Argv } from 'yargs';
+import { completionFlag } from './completion.js';
 import type { GlobalArgs } from './context.js';
 import type { CommandFactory } from './index.js';
 
@@ -20,7 +21,7 @@ export const postCommand: CommandFactory = (ctx) => ({
   command: 'post [text..]',
   describe: 'Publish a short note to your write relays (`post -` reads it from stdin)',
   builder: (yargs: Argv) =>
-    yargs
+    completionFlag(yargs)
       // yargs re-parses positionals as options and would drop a lone `-`; with this it stays
       // text, and words that look like options are refused in noteText instead. (This replaces
       // the top-level parser settings, so greedy-arrays is said again.)

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import { BIN, runCli } from '../helpers/cli.js';
+import { BIN, cliUser, runCli } from '../helpers/cli.js';
+import { startRelay } from '../helpers/relay.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -21,7 +22,7 @@ function pathWithCli(): string {
 }
 
 /** What bash offers for `words` (the last one is being typed), with the printed script loaded. */
-async function bashComplete(script: string, words: string[]): Promise<string[]> {
+async function bashComplete(script: string, words: string[], env: NodeJS.ProcessEnv = {}): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nostr-tui-completion-'));
   const file = path.join(dir, 'completion.bash');
   fs.writeFileSync(file, script);
@@ -33,7 +34,7 @@ async function bashComplete(script: string, words: string[]): Promise<string[]> 
     'printf "%s\\n" "${COMPREPLY[@]}"',
   ].join('\n');
   const { stdout } = await exec('bash', ['--norc', '--noprofile', '-c', program], {
-    env: { ...process.env, PATH: pathWithCli(), SHELL: '/bin/bash', NO_COLOR: '1' },
+    env: { ...process.env, PATH: pathWithCli(), SHELL: '/bin/bash', NO_COLOR: '1', ...env },
   });
   return stdout.split('\n').filter(Boolean);
 }
@@ -63,5 +64,29 @@ describe('nostr-tui completion', () => {
     const words = await runCli(['--get-yargs-completions', 'nostr-tui', 'ke'], { SHELL: '/bin/zsh' });
     expect(words.code).toBe(0);
     expect(words.stdout.split('\n')).toContain('key:Create, import, show or encrypt your key');
+  });
+
+  it('a Tab after `post` or `dm send` words completes them and never sends anything', async () => {
+    // `post` and `dm send` keep unknown options as text, so the completion flag was taken for
+    // words and the command ran: each Tab published the line typed so far as a note.
+    const relay = await startRelay();
+    try {
+      const { cli, pubkey } = await cliUser('nostr-tui-completion-');
+      const env = { NOSTR_TUI_HOME: cli.home, NOSTR_TUI_DISCOVERY_RELAYS: '' };
+      fs.writeFileSync(cli.file('config.json'), JSON.stringify({ relays: [{ url: relay.url, read: true, write: true }] }));
+      const script = (await runCli(['completion'], { SHELL: '/bin/bash' })).stdout;
+      const someone = 'a'.repeat(64);
+      for (const words of [
+        ['nostr-tui', 'post', 'half', 'written', 'thought', ''],
+        ['nostr-tui', 'post', '--'],
+        ['nostr-tui', 'dm', 'send', someone, 'hello', ''],
+      ]) {
+        expect(await bashComplete(script, words, env), words.join(' ')).toEqual(expect.arrayContaining(['--json', '--relay']));
+      }
+      expect(await relay.find({ authors: [pubkey] })).toEqual([]);
+      expect((await cli.run(['outbox', '--json'], { env })).stdout).toBe('[]\n');
+    } finally {
+      await relay.stop();
+    }
   });
 });
