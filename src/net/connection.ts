@@ -4,6 +4,7 @@
 import type { Cancel, Clock, Timers } from '../core/clock.js';
 import type { Signer } from '../core/signer.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { canPing, keepAlive } from './keep-alive.js';
 import { PoolRelay } from './relay.js';
 import type { RelayMessageLimits } from '../core/relay-message.js';
 import type { RelayCounts, RelayRole, RelayState, RelayStatus } from './types.js';
@@ -14,8 +15,8 @@ export interface ConnectionDeps {
   clock: Clock;
   timers: Timers;
   WebSocket: typeof WebSocket;
-  /** Only with a socket that has ping() (AbstractRelay's other way to ping uses its own REQ handling). */
-  ping: boolean;
+  /** The keep-alive's timers (keep-alive.ts); none: no pings. */
+  pingTimers?: Timers;
   verified: VerifiedEvents;
   drain: Drain;
   limits?: RelayMessageLimits;
@@ -84,6 +85,8 @@ export class Connection {
   /** When the socket last opened (ms), and how many messages it had received then. */
   private openedAt: number | undefined;
   private messagesAtOpen = 0;
+  /** Stops the open socket's keep-alive, leaving no timer. */
+  private stopPings: Cancel | undefined;
 
   constructor(
     readonly url: string,
@@ -99,7 +102,6 @@ export class Connection {
       ...(deps.limits ? { limits: deps.limits } : {}),
       WebSocket: deps.WebSocket,
       now: () => Math.floor(deps.clock.now() / 1000),
-      ping: deps.ping,
       onchange: deps.onchange,
       onnotice: (notice) => {
         this.status.notice = notice;
@@ -133,6 +135,7 @@ export class Connection {
         () => {
           this.openedAt = this.deps.clock.now();
           this.messagesAtOpen = this.relay.messages;
+          this.startPings();
           delete this.status.error;
           this.setState('connected');
         },
@@ -180,7 +183,15 @@ export class Connection {
     this.cancelConnect = undefined;
   }
 
+  private startPings(): void {
+    this.stopPings?.();
+    const socket = this.relay.socket;
+    this.stopPings = this.deps.pingTimers && canPing(socket) ? keepAlive(socket, this.deps.pingTimers) : undefined;
+  }
+
   private lost(): void {
+    this.stopPings?.();
+    this.stopPings = undefined;
     // Up long enough and useful: the relay is healthy again, so the next retry comes soon.
     const up = this.openedAt === undefined ? 0 : this.deps.clock.now() - this.openedAt;
     if (up >= STABLE_AFTER_MS && this.relay.messages > this.messagesAtOpen) this.attempts = 0;
@@ -260,6 +271,8 @@ export class Connection {
     this.cancelReconnect?.();
     this.cancelReconnect = undefined;
     this.stopConnectTimer();
+    this.stopPings?.();
+    this.stopPings = undefined;
     this.relay.dropPending('pool closed');
     try {
       this.relay.closeWithin(graceMs, this.deps.timers);

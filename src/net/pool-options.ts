@@ -14,6 +14,11 @@ export interface PoolOptions {
   clock?: Clock;
   /** EOSE, publish and reconnect timeouts; tests pass manual ones. */
   timers?: Timers;
+  /**
+   * The keep-alive's timers (keep-alive.ts): real ones unless given, even with `timers`, as the
+   * pong comes over the real network and time moved by hand would run out before it could.
+   */
+  pingTimers?: Timers;
   /** Signs NIP-42 AUTH events, only for relays in `relays`. */
   signer?: Signer;
   eoseTimeoutMs?: number;

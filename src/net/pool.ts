@@ -80,7 +80,8 @@ class Pool implements RelayPool {
       clock: this.clock,
       timers: this.timers,
       WebSocket: this.sockets.WebSocket,
-      ping: !this.opts.WebSocket,
+      // ws sockets only: an injected class (tests, the bench) times its own connections.
+      ...(this.opts.WebSocket ? {} : { pingTimers: this.opts.pingTimers ?? systemTimers }),
       verified: this.verified,
       drain: this.drain,
       limits: this.limits,

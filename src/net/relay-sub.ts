@@ -32,8 +32,6 @@ export interface RelayDeps {
   WebSocket: typeof WebSocket;
   /** Unix seconds now (the injected clock). */
   now(): number;
-  /** WebSocket pings every 29 s; a connection that stops answering is closed (and so retried). */
-  ping?: boolean;
   /** Any counter or state changed. */
   onchange(): void;
   onnotice(message: string): void;

@@ -59,7 +59,8 @@ export class PoolRelay extends AbstractRelay implements Drainable {
   private closing = false;
 
   constructor(url: string, deps: RelayDeps) {
-    super(url, { verifyEvent: () => false, websocketImplementation: deps.WebSocket, enablePing: deps.ping === true });
+    // No enablePing: its pong timer outlived close() (the Connection's keep-alive.ts pings instead).
+    super(url, { verifyEvent: () => false, websocketImplementation: deps.WebSocket });
     this.deps = deps;
     this.limits = deps.limits ?? defaultLimits;
     this.onnotice = (message) => deps.onnotice(message);
@@ -70,6 +71,11 @@ export class PoolRelay extends AbstractRelay implements Drainable {
         deps.onchange();
       },
     );
+  }
+
+  /** The current socket (AbstractRelay keeps it private). */
+  get socket(): unknown {
+    return (this as unknown as { ws?: unknown }).ws;
   }
 
   /** Sends a REQ; false when the connection is not open. */

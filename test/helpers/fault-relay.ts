@@ -34,6 +34,8 @@ export interface FaultReq {
 }
 
 export interface FaultScript {
+  /** false: never answers a WebSocket ping (a connection dead without a close). */
+  pong?: boolean;
   /** Refuse the WebSocket upgrade (HTTP 503). */
   refuse?: () => boolean;
   onConnect?(conn: FaultConnection): void;
@@ -79,6 +81,7 @@ export async function startFaultRelay(script: FaultScript): Promise<FaultRelay> 
   let httpRequests = 0;
   const server = new WebSocketServer({
     server: http,
+    autoPong: script.pong !== false,
     verifyClient: (_info, done) => (script.refuse?.() ? done(false, 503, 'refused') : done(true)),
   });
   const sockets = new Set<WebSocket>();
