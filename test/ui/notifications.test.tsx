@@ -198,7 +198,8 @@ describe('a notification line the reader has, updated live', () => {
       await new Promise((resolve) => setImmediate(resolve));
       // On the reply, two lines above the likes.
       app.stdin.write('jj');
-      const before = await frame((f) => f.includes('▌ • ↩ carol replied'));
+      // The likes line names the note liked once that note is known (it comes after the line itself).
+      const before = await frame((f) => f.includes('▌ • ↩ carol replied') && f.includes('liked: "first words'));
       const likes = before.split('\n').findIndex((l) => l.includes('liked: "first words'));
 
       const erin = person();
