@@ -75,4 +75,24 @@ describe('the follow list at start-up', () => {
     const home = await frame((f) => f.includes(' · Home') && !f.includes('loading'));
     expect(home).not.toContain('follow nobody');
   });
+
+  it('a key just created follows nobody: its message stays, not replaced by relays that cannot be reached', async () => {
+    const run = realServices({ relays: [await closedPort()], nowSec: NOW, prefix: 'nostr-tui-follows-new-key-' });
+    // Wide enough for the message with the test's long home path.
+    const app = render(<App services={run.services} size={{ columns: 160, rows: 24 }} color={false} />);
+    cleanup.push(() => run.close());
+    cleanup.push(() => app.unmount());
+    await waitForFrame(app.lastFrame, (f) => f.includes('You have no Nostr key yet.'));
+    app.stdin.write('c');
+    // Global, with the relays' failure in its body once they were asked.
+    const shown = await waitForFrame(app.lastFrame, (f) => f.includes(' · Global') && f.includes('no relay reachable'), 15_000);
+    const footer = shown.split('\n').slice(-2).map((line) => line.trim()).join(' ');
+    expect(footer).toContain(`key created and stored in ${run.home}/keys.json; P shows your profile, where e sets your name`);
+    expect(shown).not.toContain('could not read your follow list');
+    // Home: a new key follows nobody, which is known without asking; what is wrong is the relays.
+    app.stdin.write(keys.tab);
+    app.stdin.write(keys.tab);
+    const home = await waitForFrame(app.lastFrame, (f) => f.includes(' · Home') && f.includes('no relay reachable'));
+    expect(home).not.toContain('unknown');
+  });
 });
