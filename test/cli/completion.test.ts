@@ -64,4 +64,13 @@ describe('nostr-tui completion', () => {
     expect(words.code).toBe(0);
     expect(words.stdout.split('\n')).toContain('key:Create, import, show or encrypt your key');
   });
+
+  it('offers key import --no-adopt, the form the help describes, not --adopt (on by default)', async () => {
+    const printed = await runCli(['completion'], { SHELL: '/bin/bash' });
+    const options = await bashComplete(printed.stdout, ['nostr-tui', 'key', 'import', '--']);
+    expect(options).toContain('--no-adopt');
+    expect(options).toContain('--encrypt');
+    expect(options).not.toContain('--adopt');
+    expect(await bashComplete(printed.stdout, ['nostr-tui', 'key', 'import', '--no'])).toEqual(['--no-adopt']);
+  });
 });
