@@ -9,9 +9,10 @@ import { sanitizeLine } from '../core/sanitize.js';
 import { createPool } from '../net/pool.js';
 import type { RelayPool, RelaySpec } from '../net/types.js';
 import { ConfigStore, relaysForRun } from '../store/config.js';
-import { KeyStore, LocalSigner, decryptSecret, storedPubkey } from '../store/keys.js';
+import { KeyStore, LocalSigner, storedPubkey } from '../store/keys.js';
 import { cacheCapFromEnv, openStore, type LocalStore } from '../store/open.js';
-import { askPassphrase, PASSPHRASE_ENV, type PromptIO } from '../store/passphrase.js';
+import { PASSPHRASE_ENV, type PromptIO } from '../store/passphrase.js';
+import { unlockSecret } from '../store/unlock.js';
 import type { Paths } from '../store/paths.js';
 import type { Signer } from '../core/signer.js';
 import { cacheIngest } from './ingest.js';
@@ -271,8 +272,7 @@ export function createClient(opts: ClientOptions): Client {
     if (opts.mayPrompt?.() === false && !opts.env[PASSPHRASE_ENV]) {
       throw failure('your key is encrypted and was not unlocked when nostr-tui started; quit and start it again to type the passphrase.');
     }
-    const passphrase = await askPassphrase({ env: opts.env, stdin: opts.stdin ?? process.stdin, stderr }, { prompt: 'Passphrase for your key: ' });
-    return new LocalSigner(decryptSecret(key.secret.ncryptsec, passphrase));
+    return new LocalSigner(await unlockSecret({ env: opts.env, stdin: opts.stdin ?? process.stdin, stderr }, key.secret.ncryptsec, 'Passphrase for your key: '));
   }
 
   return client;

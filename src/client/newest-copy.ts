@@ -5,7 +5,7 @@
 // the relays could not be asked, stop: an event rebuilt from a partial view
 // would replace the real one everywhere it lands.
 import type { Event, Filter } from 'nostr-tools';
-import { failure, NO_RELAYS_TO_ASK } from '../core/errors.js';
+import { failure, NO_RELAYS_TO_ASK, NotAnsweredError } from '../core/errors.js';
 import { newestReplaceable } from '../core/events.js';
 import type { RelayOutcome } from '../net/types.js';
 import type { Client } from './client.js';
@@ -113,12 +113,15 @@ export function requireNewest(lookup: NewestLookup, noun: string, fix?: string):
     const where = lookup.unreadable.map(sanitizeLine).join(', ');
     throw failure(`${where} sent an event too big to read (over 512 KiB or 10,000 tags), which may be your newest ${noun}; nothing was changed, so as not to replace it with an older one.`);
   }
+  const silent = asked - lookup.answered;
   if (lookup.answered === 0) {
-    throw failure(`no relay answered (${asked} asked), so your current ${noun} is unknown; nothing was changed. ${fix ?? 'Check your connection or relays and try again.'}`);
+    throw new NotAnsweredError(`no relay answered (${asked} asked), so your current ${noun} is unknown; nothing was changed. ${fix ?? 'Check your connection or relays and try again.'}`, silent, asked);
   }
   if (!lookup.event && lookup.answered < asked) {
-    throw failure(
+    throw new NotAnsweredError(
       `only ${lookup.answered} of ${asked} relays answered and none had your ${noun}; a new one could replace a longer one on the others, so nothing was changed. ${fix ?? 'Try again when they are reachable.'}`,
+      silent,
+      asked,
     );
   }
 }

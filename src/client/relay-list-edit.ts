@@ -38,13 +38,28 @@ const FIX: Record<number, string> = {
   [DM_RELAYS_KIND]: 'Try again when they are reachable (`nostr-tui doctor` checks them); your DM relays are kept only in that published list, not in config.json.',
 };
 
-/** The newest copy of the user's list of `kind`; throws when it cannot be known. `also`: a relay being added, asked too. */
-export async function currentOwnList(client: Client, kind: number, also?: readonly string[]): Promise<ListLookup> {
+/**
+ * The newest copy of the user's list of `kind`; throws when it cannot be known. `also`: a relay
+ * being added, asked too; `leaving`: a relay being removed.
+ */
+export async function currentOwnList(client: Client, kind: number, also?: readonly string[], leaving?: string): Promise<ListLookup> {
   const me = client.publicKey();
   if (!me) throw noKeyYet();
-  const lookup = await fetchOwnList(client, kind, me, also);
+  const lookup = withoutUnreached(await fetchOwnList(client, kind, me, also), leaving);
   requireNewest(lookup, LIST_NAME[kind] ?? `list (kind ${kind})`, FIX[kind] ?? 'Try again when they are reachable.');
   return lookup;
+}
+
+/**
+ * The relay being removed need not answer when it could not be connected to at all (a dead one,
+ * which doctor says to remove): what it may hold could not be read in any case, and the new list
+ * does not go there to replace it. Waited for, it would refuse its own removal forever whenever no
+ * other relay had a list (a new user dropping an unreachable default). One that connects still
+ * counts, and the others must still have answered.
+ */
+function withoutUnreached(lookup: ListLookup, leaving: string | undefined): ListLookup {
+  const relays = lookup.relays.filter((relay) => !(relay.url === leaving && relay.unreached));
+  return relays.length === lookup.relays.length || relays.length === 0 ? lookup : { ...lookup, relays };
 }
 
 /** Through the outbox like every write; a list goes to the relays of the list just made, too. */
@@ -74,8 +89,8 @@ export async function editPublishedRelays(
   // than the others (the user's own relay, which no other has heard of); an edit from the others'
   // copy would replace it there.
   return oneEditAtATime(client, RELAY_LIST_KIND, async (releasing) => {
-    const lookup = await currentOwnList(client, RELAY_LIST_KIND, edit.spec ? [edit.url] : []);
     const url = normalizeRelayUrl(edit.url, ownPubkey);
+    const lookup = await currentOwnList(client, RELAY_LIST_KIND, edit.spec ? [edit.url] : [], edit.spec ? undefined : url);
     let tags: string[][] | undefined;
     // Given the relays config.json will hold: the list to publish (undefined: it already says so).
     const plan: EditCheck = (next) => {

@@ -36,11 +36,27 @@ export function withCompletion<T>(parser: Argv<T>, argv: readonly string[]): Arg
   return parser
     .completion(YARGS_COMPLETION_COMMAND, false, (_current: string, _argv: unknown, fallback: Fallback, done: Done) => {
       // The default command is listed as "$0": not a word anyone can type.
-      fallback((error, completions) => done(error ? [] : (completions ?? []).filter((word) => !word.startsWith('$0'))));
+      fallback((error, completions) => done(error ? [] : (completions ?? []).filter((word) => !word.startsWith('$0')).map(asTyped(optionsOf(parser)))));
     })
     // @types/yargs 17 declares showCompletionScript() without its ($0, cmd) parameters.
     .command(completionCommand(() => (parser.showCompletionScript as (name: string, command: string) => unknown)('nostr-tui', 'completion')));
 }
+
+type Options = { boolean: string[]; default: Record<string, unknown> };
+// @types/yargs 17 leaves out getOptions(): the options of the command being completed.
+const optionsOf = (parser: unknown): Options => (parser as { getOptions(): Options }).getOptions();
+
+/**
+ * A boolean option on by default (key import's --adopt) is typed as its --no- form, the one the
+ * help describes: offering `--adopt` would complete to a flag that changes nothing. zsh's words
+ * carry `:description` after the flag.
+ */
+const asTyped =
+  (options: Options) =>
+  (word: string): string => {
+    const name = /^--([^:]+)/.exec(word)?.[1];
+    return name && options.boolean.includes(name) && options.default[name] === true ? `--no-${word.slice(2)}` : word;
+  };
 
 const completionCommand = (print: () => void): CommandModule => ({
   command: 'completion',

@@ -20,6 +20,21 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * An edit refused because relays did not answer, so the newest copy of the list is unknown
+ * (exit 1): how many of those asked were silent, for a place that says it in fewer words (the
+ * UI's footer).
+ */
+export class NotAnsweredError extends UserError {
+  constructor(
+    message: string,
+    readonly silent: number,
+    readonly asked: number,
+  ) {
+    super(message, ExitCode.failed);
+  }
+}
+
 /** Bad input from the user: exit 2, nothing changed. */
 export const usageError = (message: string): UserError => new UserError(message, ExitCode.usage);
 /** The operation failed for a reason the user can act on: exit 1. */

@@ -11,6 +11,13 @@ import type { RelayCounts, RelayRole, RelayState, RelayStatus } from './types.js
 import type { Drain } from './drain.js';
 import type { VerifiedEvents } from './verified-events.js';
 
+/** The socket did not open; `timedOut`: not within the wait (the relay may only be slow), else refused or failed. */
+export class ConnectFailed extends Error {
+  constructor(message: string, readonly timedOut: boolean) {
+    super(message);
+  }
+}
+
 export interface ConnectionDeps {
   clock: Clock;
   timers: Timers;
@@ -143,7 +150,7 @@ export class Connection {
           this.opening = undefined;
           const message = this.status.error ?? (reason instanceof Error ? reason.message : String(reason));
           this.setState('error', message);
-          throw new Error(message);
+          throw new ConnectFailed(message, reason instanceof ConnectFailed && reason.timedOut);
         },
       );
     }
@@ -161,7 +168,7 @@ export class Connection {
       this.cancelConnect = this.deps.timers.after(ms, () => {
         this.cancelConnect = undefined;
         this.connectTimedOut = true;
-        reject(new Error('connection timed out'));
+        reject(new ConnectFailed('connection timed out', true));
         // As AbstractRelay's own timeout: the socket goes, and its onclose (lost()) may retry.
         this.relay.close();
       });

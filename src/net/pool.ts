@@ -9,7 +9,7 @@ import { RecentSet } from '../core/recent.js';
 import { readUrls, writeUrls } from '../core/relay-spec.js';
 import { FUTURE_SKEW_SEC } from '../core/timeline.js';
 import { defaultBackoff, type BackoffOptions } from './backoff.js';
-import { Connection } from './connection.js';
+import { ConnectFailed, Connection } from './connection.js';
 import { Drain } from './drain.js';
 import { newPart, noteDepth, resubscribeFilters, type Part } from './part.js';
 import { mergeSteps, sameFilters } from './plan.js';
@@ -95,7 +95,7 @@ class Pool implements RelayPool {
     this.parts.set(conn, parts);
     conn.wanted = () => [...parts].some((part) => !part.dead);
     conn.onlost = (reason, timedOut) => {
-      for (const part of parts) if (!part.settled) this.settlePart(part, { error: reason, timedOut });
+      for (const part of parts) if (!part.settled) this.settlePart(part, { error: reason, timedOut, unreached: reason === 'could not connect' && !timedOut });
     };
     conn.onreopen = () => {
       for (const part of parts) if (!part.dead) this.resubscribe(conn, part);
@@ -212,7 +212,7 @@ class Pool implements RelayPool {
           if (!conn.relay.req(part.sub)) this.settlePart(part, { error: 'connection closed' });
         },
         (error: Error) => {
-          this.settlePart(part, { error: error.message });
+          this.settlePart(part, { error: error.message, unreached: error instanceof ConnectFailed && !error.timedOut });
           if (!part.dead) conn.scheduleReconnect();
         },
       );
@@ -224,7 +224,7 @@ class Pool implements RelayPool {
   }
 
   /** `stalled`: the relay's own timeout, not a caller giving up (an abort, stopWaiting). */
-  private settlePart(part: Part, how: { eose?: boolean; timedOut?: boolean; stalled?: boolean; error?: string }): void {
+  private settlePart(part: Part, how: { eose?: boolean; timedOut?: boolean; stalled?: boolean; error?: string; unreached?: boolean }): void {
     if (part.settled) return;
     part.settled = true;
     part.cancelTimer?.();
@@ -233,6 +233,7 @@ class Pool implements RelayPool {
     if (how.timedOut) part.outcome.timedOut = true;
     if (how.stalled && (part.conn.status.state === 'connected' || part.conn.status.state === 'eose')) part.conn.setState('stalled');
     if (how.error !== undefined) part.outcome.error = how.error;
+    if (how.unreached) part.outcome.unreached = true;
     this.opts.onOutcome?.({ ...part.outcome }, part.filters, part.role);
     part.onsettle(how.timedOut === true);
   }

@@ -94,6 +94,8 @@ export interface RelayOutcome {
   timedOut: boolean;
   /** Could not connect, or the relay CLOSED the subscription. */
   error?: string;
+  /** The socket could not be opened: refused, no such host, a failed handshake (not one still pending when the wait ran out). */
+  unreached?: boolean;
   /** Events it delivered that passed every check. */
   events: number;
 }

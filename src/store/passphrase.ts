@@ -50,7 +50,8 @@ export const canReadHidden = canAsk;
 
 /**
  * One line typed on the terminal without echo. Raw mode, so the terminal shows
- * nothing; Backspace edits, Enter ends, Ctrl-C and Ctrl-D cancel.
+ * nothing; Backspace edits, Enter ends, Esc, Ctrl-C and Ctrl-D cancel. An escape
+ * sequence (an arrow key, Alt+key) comes in one read and is skipped, not typed.
  */
 export function readHidden(io: PromptIO, prompt: string): Promise<string> {
   const { stdin, stderr } = io;
@@ -69,15 +70,28 @@ export function readHidden(io: PromptIO, prompt: string): Promise<string> {
       else resolve(typed);
     };
     const onData = (chunk: Buffer | string) => {
-      for (const char of chunk.toString()) {
+      const chars = [...chunk.toString()];
+      for (let i = 0; i < chars.length; i++) {
+        const char = chars[i]!;
         if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003' || char === '\u0004') return finish(failure('cancelled; nothing was changed.'));
-        if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('');
+        // Esc alone: a key's sequence comes whole in one read, so an ESC ending it (or doubled) is the key.
+        const esc = char === '\u001b' && (i === chars.length - 1 || chars[i + 1] === '\u001b');
+        if (char === '\u0003' || char === '\u0004' || esc) return finish(failure('cancelled; nothing was changed.'));
+        if (char === '\u001b') i = escapeEnd(chars, i);
+        else if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('');
         else if (char >= ' ') typed += char;
       }
     };
     stdin.on('data', onData);
   });
+}
+
+/** The index of the last character of the escape sequence at `start` (CSI `ESC [ … final`, SS3 `ESC O x`, Alt+key `ESC x`). */
+function escapeEnd(chars: readonly string[], start: number): number {
+  if (chars[start + 1] !== '[') return Math.min(start + (chars[start + 1] === 'O' ? 2 : 1), chars.length - 1);
+  let i = start + 2;
+  while (i < chars.length - 1 && !(chars[i]! >= '@' && chars[i]! <= '~')) i++;
+  return i;
 }
 
 /**

@@ -72,12 +72,14 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const [formHints, setFormHints] = useState<string | undefined>();
   // The lookup failed (no relay answered): Home must not say the user follows nobody.
   const [followsUnknown, setFollowsUnknown] = useState(false);
+  // A key made in this run (the welcome's `c`): it follows nobody yet.
+  const [createdKey, setCreatedKey] = useState<string | undefined>();
   const [follows, setFollows] = useFollows(publicKey, known, (why) => {
     navigate({ type: 'showFeed', feed: 'global' });
     setFollowsUnknown(why?.tone === 'error');
     // A message already showing (e.g. "key created") stays; a hint is for a quiet footer.
     if (why) setStatus((s) => (why.tone === 'error' ? why : (s ?? why)));
-  });
+  }, createdKey);
   const { feedView, topSignal, onPublished, onFollowsChanged } = useShownFeed(nav.feed, follows, setFollows, publicKey);
   // Warnings from the services (e.g. a damaged cache) land in the footer, never on the frame.
   useEffect(() => services.onNotice?.((text) => setStatus({ text: sanitizeLine(text), tone: 'error' })), [services]);
@@ -132,7 +134,9 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   const keyDone = (created: boolean) => {
     setOfferKey(false);
     if (!created) return;
-    setPublicKey(services.publicKey());
+    const made = services.publicKey();
+    setCreatedKey(made);
+    setPublicKey(made);
     setStatus({ text: `key created and stored in ${services.keyLocation}; P shows your profile, where e sets your name`, tone: 'ok' });
   };
   const footerKeys = composer.asking

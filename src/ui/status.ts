@@ -1,4 +1,5 @@
 // One-line footer messages about what just happened.
+import { NotAnsweredError } from '../core/errors.js';
 import type { PublishResult } from '../core/publish-result.js';
 import { sanitizeLine } from '../core/sanitize.js';
 
@@ -42,3 +43,13 @@ export const errorStatus = (what: string, error: unknown): StatusMessage => ({
 
 /** What an action that needs a key says without one. */
 export const NO_KEY = 'you have no key: restart and press c to create one, or run `nostr-tui key import`';
+
+/**
+ * An edit of the user's list refused because relays did not answer, in one row of 80 columns
+ * (the command's sentence does not fit): relays that never answer (dead defaults) would refuse
+ * every edit, and R removes them; `verb` without the name, which could push the advice off the row.
+ */
+export function editRefusedStatus(verb: string, what: string, error: unknown): StatusMessage {
+  if (!(error instanceof NotAnsweredError)) return errorStatus(what, error);
+  return { text: `${verb}: nothing changed, ${error.silent} of ${error.asked} relays did not answer (R removes dead ones)`, tone: 'error' };
+}

@@ -22,8 +22,7 @@ import { unixNow } from '../core/clock.js';
 import { globalFilters, HOME_KINDS, homeFilters } from '../core/feed-filters.js';
 import { wireNotifications } from './wire-notifications.js';
 import { derivePublicKey } from '../core/derive-key.js';
-import { KeyStore, WRONG_PASSPHRASE } from '../store/keys.js';
-import { PASSPHRASE_ENV } from '../store/passphrase.js';
+import { KeyStore } from '../store/keys.js';
 import { loadSharedVerifier } from '../net/verify.js';
 import { ConfigStore } from '../store/config.js';
 import { relayConfigFor } from './relay-config-wire.js';
@@ -113,7 +112,7 @@ export async function prepareServices(
   } as Parameters<typeof createClient>[0]);
   const publicKey = client.publicKey();
   startupMark('key-loaded');
-  if (publicKey) await unlockBeforeDrawing(client, ctx);
+  if (publicKey) await unlockBeforeDrawing(client);
   // From here the terminal is the UI's: no prompt may read it (mayPrompt).
   drawing = true;
   const wired = createServices(client, (relayOverride?.length ?? 0) > 0);
@@ -128,21 +127,15 @@ export async function prepareServices(
 }
 
 /**
- * An encrypted key (NIP-49) is unlocked while the terminal is still a plain prompt: three tries,
- * as a login gives; then, or with a wrong NOSTR_TUI_PASSPHRASE, or on Ctrl-C, the UI does not
- * start (exit 1). A read-only key reads, and the UI says how to write when asked to.
+ * An encrypted key (NIP-49) is unlocked while the terminal is still a plain prompt (three tries,
+ * src/store/unlock.ts); when it is not, or on Esc or Ctrl-C, the UI does not start (exit 1). A
+ * read-only key reads, and the UI says how to write when asked to.
  */
-async function unlockBeforeDrawing(client: Client, ctx: { env: NodeJS.ProcessEnv; stderr: NodeJS.WritableStream }): Promise<void> {
-  for (let tries = 1; ; tries++) {
-    try {
-      await client.signer();
-      return;
-    } catch (error) {
-      if (!storedSecretIsEncrypted(client)) return;
-      const wrong = error instanceof Error && error.message === WRONG_PASSPHRASE;
-      if (!wrong || tries === 3 || ctx.env[PASSPHRASE_ENV]) throw error;
-      ctx.stderr.write('Wrong passphrase; try again.\n');
-    }
+async function unlockBeforeDrawing(client: Client): Promise<void> {
+  try {
+    await client.signer();
+  } catch (error) {
+    if (storedSecretIsEncrypted(client)) throw error;
   }
 }
 

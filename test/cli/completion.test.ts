@@ -89,4 +89,13 @@ describe('nostr-tui completion', () => {
       await relay.stop();
     }
   });
+
+  it('offers key import --no-adopt, the form the help describes, not --adopt (on by default)', async () => {
+    const printed = await runCli(['completion'], { SHELL: '/bin/bash' });
+    const options = await bashComplete(printed.stdout, ['nostr-tui', 'key', 'import', '--']);
+    expect(options).toContain('--no-adopt');
+    expect(options).toContain('--encrypt');
+    expect(options).not.toContain('--adopt');
+    expect(await bashComplete(printed.stdout, ['nostr-tui', 'key', 'import', '--no'])).toEqual(['--no-adopt']);
+  });
 });

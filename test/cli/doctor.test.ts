@@ -90,8 +90,26 @@ describe('nostr-tui doctor', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`relay +${relay.url} \\(read, write\\) +reachable`));
     expect(result.stdout).toContain(`FIX   relay         ${dead} (read, write)  unreachable: `);
-    expect(result.stdout).toContain(`fix: check the URL and your network, or remove it: nostr-tui relay remove ${dead}`);
+    expect(result.stdout).toContain(`fix: check the URL and your network, or remove it: nostr-tui relay remove ${dead}\n`);
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('1 thing to fix (see FIX above).');
+    // The fix works, though no relay list was ever published (the dead relay cannot answer).
+    const fixed = await cli.run(['relay', 'remove', dead]);
+    expect(fixed.stderr).toBe('');
+    expect(fixed.code).toBe(0);
+    expect((await cli.run(['doctor'])).code).toBe(0);
+  });
+
+  it('two dead relays: the fix says --local may be needed, and that works', async () => {
+    const [one, two] = [await closedPort(), await closedPort()];
+    const cli = await home([relay.url, one, two]);
+    const result = await cli.run(['doctor']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`fix: check the URL and your network, or remove it: nostr-tui relay remove ${one} (with --local if it says your relays did not answer)\n`);
+    const refused = await cli.run(['relay', 'remove', one]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('only 1 of 2 relays answered');
+    expect((await cli.run(['relay', 'remove', '--local', one])).code).toBe(0);
+    expect((await cli.run(['relay', 'remove', two])).code).toBe(0);
   });
 
   it("a damaged cache: exit 1 with SQLite's finding; the one command its fix names rebuilds it", async () => {

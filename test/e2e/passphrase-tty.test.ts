@@ -25,7 +25,7 @@ describe('secrets typed on a terminal', () => {
     expect(run.output()).not.toContain(nsec.slice(5, 25));
   });
 
-  it('key encrypt asks twice without echo; a wrong passphrase later is exit 1, the right one unlocks', { timeout: 120_000 }, async () => {
+  it('key encrypt asks twice without echo; three wrong passphrases later are exit 1, the right one unlocks', { timeout: 120_000 }, async () => {
     const cli = cliHome();
     const secretKey = generateSecretKey();
     expect((await cli.run(['key', 'import', nsecEncode(secretKey)])).code).toBe(0);
@@ -40,9 +40,15 @@ describe('secrets typed on a terminal', () => {
     expect(encrypt.output()).not.toContain(PASSPHRASE);
 
     const wrong = inTerminal(cli.home, ['key', 'show', '--secret']);
-    await wrong.waitFor((text) => text.includes('Passphrase: '));
-    wrong.write('not it\r');
+    // Three tries, an empty one counting as one.
+    const asked = (text: string) => text.split('Passphrase: ').length - 1;
+    for (const [tries, typed] of [[1, 'not it'], [2, ''], [3, 'not it either']] as const) {
+      await wrong.waitFor((text) => asked(text) === tries);
+      wrong.write(`${typed}\r`);
+    }
     expect((await wrong.exited).exitCode).toBe(1);
+    expect(wrong.text()).toContain('Wrong passphrase; try again.');
+    expect(wrong.text()).toContain('No passphrase typed; try again.');
     expect(wrong.text()).toMatch(/wrong passphrase/);
 
     const right = inTerminal(cli.home, ['key', 'show', '--secret']);

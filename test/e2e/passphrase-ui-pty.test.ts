@@ -66,4 +66,36 @@ describe('the interactive UI with an encrypted key', () => {
       run.pty.kill();
     }
   });
+
+  it('an empty passphrase is a try like a wrong one: asked again, and the right one opens the UI', { timeout: 60_000 }, async () => {
+    const cli = await encryptedHome();
+    const run = inTerminal(cli.home);
+    try {
+      await run.waitFor((text) => prompts(text) === 1);
+      run.write('\r');
+      await run.waitFor((text) => text.includes('No passphrase typed; try again.') && prompts(text) === 2);
+      run.write(`${PASSPHRASE}\r`);
+      await run.waitFor((text) => text.includes('relays 1/1'));
+      expect(run.text()).not.toContain('nothing was changed');
+      run.write('Q');
+      expect((await run.exited).exitCode).toBe(0);
+    } finally {
+      run.pty.kill();
+    }
+  });
+
+  it('Esc at the prompt cancels with one line, as Ctrl-C does; so does it for a one-shot command', { timeout: 60_000 }, async () => {
+    const cli = await encryptedHome();
+    for (const args of [['--relay', relay.url], ['like', '0'.repeat(64), '--relay', relay.url]]) {
+      const run = runInPty(args, { NOSTR_TUI_HOME: cli.home, NOSTR_TUI_PASSPHRASE: '', NOSTR_TUI_DISCOVERY_RELAYS: '', NO_COLOR: '1' });
+      try {
+        await run.waitFor((text) => prompts(text) === 1);
+        run.write('\u001b');
+        expect((await run.exited).exitCode).toBe(1);
+        expect(run.text().trim().split(/\r?\n/)).toEqual(['Passphrase for your key: ', 'nostr-tui: cancelled; nothing was changed.']);
+      } finally {
+        run.pty.kill();
+      }
+    }
+  });
 });

@@ -23,7 +23,8 @@ export interface RealServices {
  * (`--relay`), so routing by people's relay lists (inboxes, DM relays) is on.
  */
 export function realServices(opts: {
-  pubkey: string;
+  /** None: a first run, with no key yet. */
+  pubkey?: string;
   secretKey?: Uint8Array;
   relays: string[];
   nowSec: number;
@@ -34,7 +35,7 @@ export function realServices(opts: {
   discovery?: string[];
 }): RealServices {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), opts.prefix ?? 'nostr-tui-real-services-'));
-  new KeyStore(home).save({ pubkey: opts.pubkey, ...(opts.secretKey ? { secret: { type: 'plain' as const, secretKey: opts.secretKey } } : {}) });
+  if (opts.pubkey) new KeyStore(home).save({ pubkey: opts.pubkey, ...(opts.secretKey ? { secret: { type: 'plain' as const, secretKey: opts.secretKey } } : {}) });
   if (opts.configured) fs.writeFileSync(path.join(home, 'config.json'), JSON.stringify({ relays: opts.relays.map((url) => ({ url, read: true, write: true })) }));
   const client = createClient({
     paths: resolvePaths({ NOSTR_TUI_HOME: home }),

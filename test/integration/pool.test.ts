@@ -91,8 +91,9 @@ describe('pool against real relays', () => {
     pool = createPool({ relays: [spec(one.url), spec(dead)], eoseTimeoutMs: 20_000 });
     const result = await pool.query([{ kinds: [1], limit: 1 }]);
     expect(result.relays[0]).toMatchObject({ url: one.url, eose: true, timedOut: false });
-    expect(result.relays[1]).toMatchObject({ url: dead, eose: false, timedOut: false, events: 0 });
+    expect(result.relays[1]).toMatchObject({ url: dead, eose: false, timedOut: false, events: 0, unreached: true });
     expect(result.relays[1]!.error).toBeTruthy();
+    expect(result.relays[0]!.unreached).toBeUndefined();
     expect(pool.status()[1]!.state).toBe('error');
   });
 

@@ -9,7 +9,7 @@ import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { startFaultRelay } from '../helpers/fault-relay.js';
-import { closedPort } from '../helpers/relay.js';
+import { closedPort, startRelay } from '../helpers/relay.js';
 import { realServices } from '../helpers/real-services.js';
 import { keys, waitForFrame } from './frames.js';
 
@@ -74,5 +74,43 @@ describe('the follow list at start-up', () => {
     press(keys.tab);
     const home = await frame((f) => f.includes(' · Home') && !f.includes('loading'));
     expect(home).not.toContain('follow nobody');
+  });
+
+  it('a key just created follows nobody: its message stays, not replaced by relays that cannot be reached', async () => {
+    const run = realServices({ relays: [await closedPort()], nowSec: NOW, prefix: 'nostr-tui-follows-new-key-' });
+    // Wide enough for the message with the test's long home path.
+    const app = render(<App services={run.services} size={{ columns: 160, rows: 24 }} color={false} />);
+    cleanup.push(() => run.close());
+    cleanup.push(() => app.unmount());
+    await waitForFrame(app.lastFrame, (f) => f.includes('You have no Nostr key yet.'));
+    app.stdin.write('c');
+    // Global, with the relays' failure in its body once they were asked.
+    const shown = await waitForFrame(app.lastFrame, (f) => f.includes(' · Global') && f.includes('no relay reachable'), 15_000);
+    const footer = shown.split('\n').slice(-2).map((line) => line.trim()).join(' ');
+    expect(footer).toContain(`key created and stored in ${run.home}/keys.json; P shows your profile, where e sets your name`);
+    expect(shown).not.toContain('could not read your follow list');
+    // Home: a new key follows nobody, which is known without asking; what is wrong is the relays.
+    app.stdin.write(keys.tab);
+    app.stdin.write(keys.tab);
+    const home = await waitForFrame(app.lastFrame, (f) => f.includes(' · Home') && f.includes('no relay reachable'));
+    expect(home).not.toContain('unknown');
+  });
+
+  it('f refused because a relay never answers says so in one row of 80 columns, with what helps: R removes dead ones', async () => {
+    const relay = await startRelay();
+    cleanup.push(() => relay.stop());
+    const alice = generateSecretKey();
+    await relay.seed(finalizeEvent({ kind: 1, created_at: NOW - 30, tags: [], content: 'follow me' }, alice));
+    const me = generateSecretKey();
+    const run = realServices({ pubkey: getPublicKey(me), secretKey: me, relays: [relay.url, await closedPort()], nowSec: NOW, prefix: 'nostr-tui-follow-dead-' });
+    const app = render(<App services={run.services} size={{ columns: 80, rows: 24 }} color={false} />);
+    cleanup.push(() => run.close());
+    cleanup.push(() => app.unmount());
+    await waitForFrame(app.lastFrame, (f) => f.includes(' · Global') && f.includes('follow me'), 15_000);
+    app.stdin.write('f');
+    const refused = await waitForFrame(app.lastFrame, (f) => f.includes('did not answer (R'), 15_000);
+    const line = ' follow: nothing changed, 1 of 2 relays did not answer (R removes dead ones)';
+    expect(refused.split('\n').at(-2)).toBe(line);
+    expect(line.length).toBeLessThanOrEqual(80);
   });
 });

@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { encryptSecret, KeySecurity } from '../../src/store/keys.js';
 import { askPassphrase, readAllStdin } from '../../src/store/passphrase.js';
+import { unlockSecret } from '../../src/store/unlock.js';
 
 /** A terminal stand-in: raw mode recorded, keystrokes written by the test. */
 function fakeTerminal() {
@@ -58,12 +60,55 @@ describe('askPassphrase', () => {
     await expect(answer).rejects.toThrow(/differ; nothing was changed/);
   });
 
+  it('Esc cancels, as Ctrl-C does; an arrow key or Alt+key is skipped, not typed', async () => {
+    const terminal = fakeTerminal();
+    const answer = askPassphrase(terminal.io);
+    await terminal.typeAt(1, 'abc\u001b');
+    await expect(answer).rejects.toThrow(/^cancelled; nothing was changed\.$/);
+    expect(terminal.stdin.rawModes).toEqual([true, false]);
+    const keys = fakeTerminal();
+    const typed = askPassphrase(keys.io);
+    await keys.typeAt(1, 'se\u001b[Dc\u001b[1;5Cr\u001bOAe\u001bxt\r');
+    expect(await typed).toBe('secret');
+  });
+
   it('Ctrl-C cancels', async () => {
     const terminal = fakeTerminal();
     const answer = askPassphrase(terminal.io);
     await terminal.typeAt(1, 'abc\u0003');
     await expect(answer).rejects.toThrow(/cancelled/);
     expect(terminal.stdin.rawModes).toEqual([true, false]);
+  });
+});
+
+describe('unlockSecret', () => {
+  const secret = new Uint8Array(32).fill(7);
+  const ncryptsec = encryptSecret(secret, 'right one', KeySecurity.insecure, 1);
+
+  it('an empty passphrase is a try, as a wrong one is: asked again, the third try ends it', async () => {
+    const terminal = fakeTerminal();
+    const unlocked = unlockSecret(terminal.io, ncryptsec);
+    await terminal.typeAt(1, '\r');
+    await terminal.typeAt(2, 'wrong\r');
+    await terminal.typeAt(3, 'right one\r');
+    expect(await unlocked).toEqual(secret);
+    expect(terminal.shown()).toBe('Passphrase: \nNo passphrase typed; try again.\nPassphrase: \nWrong passphrase; try again.\nPassphrase: \n');
+
+    const again = fakeTerminal();
+    const refused = unlockSecret(again.io, ncryptsec);
+    for (let prompt = 1; prompt <= 3; prompt++) await again.typeAt(prompt, '\r');
+    await expect(refused).rejects.toMatchObject({ exitCode: 1, message: 'no passphrase typed, so the key could not be decrypted.' });
+  });
+
+  it('Esc cancels at once; NOSTR_TUI_PASSPHRASE is tried once, without asking', async () => {
+    const terminal = fakeTerminal();
+    const unlocked = unlockSecret(terminal.io, ncryptsec);
+    await terminal.typeAt(1, '\u001b');
+    await expect(unlocked).rejects.toThrow(/^cancelled/);
+    expect(terminal.shown()).toBe('Passphrase: \n');
+    const env = fakeTerminal();
+    await expect(unlockSecret({ ...env.io, env: { NOSTR_TUI_PASSPHRASE: 'wrong' } }, ncryptsec)).rejects.toThrow(/^wrong passphrase/);
+    expect(env.shown()).toBe('');
   });
 });
 

@@ -192,24 +192,32 @@ export async function checkRelays(relays: RelaySpec[], clock: Clock, env: NodeJS
   if (relays.length === 0) return [];
   const pool = createPool({ relays, clock, eoseTimeoutMs: timeoutMs, dnsServers: dnsServersFromEnv(env) });
   try {
-    return await Promise.all(
-      relays.map(async ({ url, read, write }): Promise<RelayReport> => {
+    const outcomes = await Promise.all(
+      relays.map(async ({ url }) => {
         const start = performance.now();
         const { relays: [outcome] } = await pool.query([{ ids: ['0'.repeat(64)], limit: 1 }], { relays: [url] });
-        const rttMs = Math.round(performance.now() - start);
-        if (outcome?.eose) return { url, read, write, reachable: true, rttMs, problems: [] };
-        const error = outcome?.timedOut ? `no answer within ${timeoutMs / 1000} s` : (outcome?.error ?? 'no answer');
-        return {
-          url,
-          read,
-          write,
-          reachable: false,
-          error,
-          problems: [{ what: `relay ${url} is unreachable (${error})`, fix: `check the URL and your network, or remove it: nostr-tui relay remove ${url}` }],
-        };
+        return { outcome, rttMs: Math.round(performance.now() - start) };
       }),
     );
+    const dead = outcomes.filter(({ outcome }) => !outcome?.eose).length;
+    return relays.map(({ url, read, write }, i): RelayReport => {
+      const { outcome, rttMs } = outcomes[i]!;
+      if (outcome?.eose) return { url, read, write, reachable: true, rttMs, problems: [] };
+      const error = outcome?.timedOut ? `no answer within ${timeoutMs / 1000} s` : (outcome?.error ?? 'no answer');
+      return { url, read, write, reachable: false, error, problems: [{ what: `relay ${url} is unreachable (${error})`, fix: removeFix(url, !!outcome?.unreached && dead === 1) }] };
+    });
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * `relay remove` asks every relay for the newest relay list first, and without a published one
+ * it needs every relay to answer, but for the one being removed when it refuses connections. So
+ * it surely works only for a relay that refuses while all the others answer; otherwise --local
+ * may be what is left.
+ */
+function removeFix(url: string, sure: boolean): string {
+  const fix = `check the URL and your network, or remove it: nostr-tui relay remove ${url}`;
+  return sure ? fix : `${fix} (with --local if it says your relays did not answer)`;
 }

@@ -4,8 +4,9 @@ import { generateSecretKey } from 'nostr-tools/pure';
 import { failure, noKeyYet, usageError } from '../../core/errors.js';
 import { npub, parseKeyInput, type KeyInput } from '../../core/identifiers.js';
 import { derivePublicKey } from '../../core/derive-key.js';
-import { KeySecurity, KeyStore, decryptSecret, encryptSecret, type StoredKey } from '../../store/keys.js';
+import { KeySecurity, KeyStore, encryptSecret, type StoredKey } from '../../store/keys.js';
 import { askPassphrase, canReadHidden, MIN_PASSPHRASE, readAllStdin, readHidden, type PromptIO } from '../../store/passphrase.js';
+import { unlockSecret } from '../../store/unlock.js';
 import { writeLine, type CommandContext } from '../context.js';
 import type { KeyArgs } from '../key.js';
 import { adoptPublishedSetup } from '../../client/adopt.js';
@@ -72,7 +73,7 @@ export async function importKey(ctx: CommandContext, args: KeyArgs): Promise<voi
     key = { pubkey: input.pubkey };
   } else if (input.type === 'encrypted') {
     // Decrypt once to learn (and prove) the public key; the ncryptsec is stored as given.
-    const secretKey = decryptSecret(input.ncryptsec, await askPassphrase(io(ctx)));
+    const secretKey = await unlockSecret(io(ctx), input.ncryptsec);
     key = { pubkey: derivePublicKey(secretKey), secret: { type: 'encrypted', ncryptsec: input.ncryptsec } };
   } else {
     const pubkey = derivePublicKey(input.secretKey);
@@ -124,7 +125,7 @@ export async function show(ctx: CommandContext, args: KeyArgs): Promise<void> {
   const key = requireKey(keys(ctx));
   if (args.secret) {
     if (!key.secret) throw failure('only a public key is stored (read-only); there is no secret key to show.');
-    const secretKey = key.secret.type === 'plain' ? key.secret.secretKey : decryptSecret(key.secret.ncryptsec, await askPassphrase(io(ctx)));
+    const secretKey = key.secret.type === 'plain' ? key.secret.secretKey : await unlockSecret(io(ctx), key.secret.ncryptsec);
     writeLine(ctx.stdout, nsecEncode(secretKey));
     return;
   }
@@ -159,7 +160,7 @@ export async function decryptStored(ctx: CommandContext): Promise<void> {
     writeLine(ctx.stdout, 'The secret key is not encrypted; nothing to do.');
     return;
   }
-  const secretKey = decryptSecret(key.secret.ncryptsec, await askPassphrase(io(ctx)));
+  const secretKey = await unlockSecret(io(ctx), key.secret.ncryptsec);
   store.save({ pubkey: key.pubkey, secret: { type: 'plain', secretKey } }, { over: key });
   writeLine(ctx.stdout, `Stored the secret key unencrypted in ${store.file} (mode 0600).`);
 }

@@ -8,7 +8,7 @@ import type { UiServices } from '../services.js';
 import type { NavAction } from '../navigation.js';
 import { targetNote } from '../../core/reposts.js';
 import type { NoteRow } from '../notes/note-source.js';
-import { errorStatus, NO_KEY, publishStatus, type StatusMessage } from '../status.js';
+import { editRefusedStatus, errorStatus, NO_KEY, publishStatus, type StatusMessage } from '../status.js';
 import type { NoteCommand } from './use-list-keys.js';
 import { useInteract } from './use-interact.js';
 import { noteAddress, useNoteLinks } from './use-note-links.js';
@@ -90,7 +90,7 @@ export function useActions(deps: ActionDeps) {
         setStatus(publishStatus(what, results));
         if (results.some((r) => r.ok)) onFollowsChanged({ pubkey, following });
       } catch (error) {
-        setStatus(errorStatus(what, error));
+        setStatus(editRefusedStatus(following ? 'follow' : 'unfollow', what, error));
       }
     },
     [services, setStatus, nameOf, onFollowsChanged],

@@ -9,17 +9,21 @@ export const NO_FOLLOWS_HINT: StatusMessage = { text: 'You follow nobody yet: pr
  * Whom the user follows (undefined while the lookup runs). `known` is the list
  * start-up already found, so the first frame can show the feed. Following
  * nobody, or a failed lookup, calls `onNone` (the shell shows Global instead).
+ * `created`: a key made in this run, which no relay can hold a follow list of, so
+ * it follows nobody without asking (a failed lookup would only bury the message
+ * saying where the key is stored).
  */
 export function useFollows(
   publicKey: string | undefined,
   known: string[] | undefined,
   onNone: (why?: StatusMessage) => void,
+  created?: string,
 ) {
   const services = useServices();
   const [follows, setFollows] = useState<string[] | undefined>(known);
   useEffect(() => {
     let live = true;
-    const load = publicKey ? services.follows() : Promise.resolve([]);
+    const load = publicKey && publicKey !== created ? services.follows() : Promise.resolve([]);
     load.then(
       (list) => {
         if (!live) return;
