@@ -12,7 +12,7 @@ import type { Event, EventTemplate, Filter } from 'nostr-tools';
 import { getReactedEventPointer } from 'nostr-tools/nip25';
 import { unixNow, type Clock } from '../core/clock.js';
 import { deletionTemplate, reactionTemplate, repostTemplate } from '../core/interactions.js';
-import { DELETION_KIND, deletedIds } from '../core/deletion.js';
+import { DELETION_KIND, deletedKeys } from '../core/deletion.js';
 import type { PublishResult } from '../net/types.js';
 import { isHex64 } from '../core/event-shape.js';
 import { RecentMap } from '../core/recent.js';
@@ -134,12 +134,8 @@ export function createInteractions(deps: InteractionDeps): Interactions {
     const ids = [...new Set(events.map((event) => event.id))];
     if (ids.length === 0) return;
     const filters: Filter[] = [{ kinds: [DELETION_KIND], authors: [me], '#e': ids }];
-    const requests = [...deps.cached(filters), ...(await deps.fetch(filters).catch((): Event[] => []))];
-    const named = new Set(ids);
-    for (const request of requests) {
-      if (request.pubkey !== me) continue;
-      for (const id of deletedIds(request)) if (named.has(id)) withdrawn.add(id);
-    }
+    const deleted = deletedKeys([...deps.cached(filters), ...(await deps.fetch(filters).catch((): Event[] => []))]);
+    for (const id of ids) if (deleted.has(`${id}:${me}`)) withdrawn.add(id);
   };
 
   const lookUp = async (ids: string[]): Promise<void> => {

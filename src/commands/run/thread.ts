@@ -15,9 +15,9 @@ import { writeLine, type CommandContext } from '../context.js';
 import type { ThreadArgs } from '../thread.js';
 import { withClient } from '../with-client.js';
 import { namesFor } from './names.js';
+import { warnSilent } from './unanswered.js';
 import { peopleIn, writeNote } from './timeline.js';
 import { storedPubkey } from '../../store/keys.js';
-import { sanitizeLine } from '../../core/sanitize.js';
 import type { RelayOutcome } from '../../net/types.js';
 
 /** Replies deeper than this are drawn at this depth: a long back-and-forth stays readable. */
@@ -53,12 +53,7 @@ export async function thread(ctx: CommandContext, args: ThreadArgs): Promise<voi
 
 /** After the thread: the relays that did not answer, or that none did (then it is the cache's). */
 function warnSilentRelays(ctx: CommandContext, relays: RelayOutcome[], shown: number): void {
-  const silent = relays.filter((relay) => !relay.eose).map((relay) => sanitizeLine(relay.url));
-  if (relays.length > 0 && silent.length === 0) return;
-  if (silent.length < relays.length) {
-    writeLine(ctx.stderr, `nostr-tui: note: ${silent.join(', ')} did not answer; the thread is as the other relays and the cache have it.`);
-    return;
-  }
+  if (relays.some((relay) => relay.eose)) return warnSilent(ctx, relays, 'the thread is as the other relays and the cache have it');
   writeLine(
     ctx.stderr,
     `nostr-tui: warning: no relay answered (${relays.length} asked); showed the ${shown === 1 ? 'cached note' : `${shown} cached notes`} of this thread. ` +
