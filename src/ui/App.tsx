@@ -75,7 +75,8 @@ function Shell({ onDrafts }: { onDrafts?: ((drafts: string[]) => void) | undefin
   // A key made in this run (the welcome's `c`): it follows nobody yet.
   const [createdKey, setCreatedKey] = useState<string | undefined>();
   const [follows, setFollows] = useFollows(publicKey, known, (why) => {
-    navigate({ type: 'showFeed', feed: 'global' });
+    // The lookup ends when it ends: a thread or profile opened meanwhile stays open over Global.
+    navigate({ type: 'feedUnder', feed: 'global' });
     setFollowsUnknown(why?.tone === 'error');
     // A message already showing (e.g. "key created") stays; a hint is for a quiet footer.
     if (why) setStatus((s) => (why.tone === 'error' ? why : (s ?? why)));

@@ -27,7 +27,11 @@ export interface NavState {
   stack: View[];
 }
 
-export type NavAction = { type: 'push'; view: View } | { type: 'back' } | { type: 'cycleFeed' } | { type: 'showFeed'; feed: FeedKind };
+/**
+ * `showFeed`: the user asked for that feed (its view alone). `feedUnder`: the app put another feed
+ * in place (Home has no follow list: Global), under whatever the user opened on top of it since.
+ */
+export type NavAction = { type: 'push'; view: View } | { type: 'back' } | { type: 'cycleFeed' } | { type: 'showFeed'; feed: FeedKind } | { type: 'feedUnder'; feed: FeedKind };
 
 export const initialNav = (feed: FeedKind): NavState => ({ feed, stack: [{ type: 'feed' }] });
 
@@ -51,5 +55,7 @@ export function navReducer(nav: NavState, action: NavAction): NavState {
     }
     case 'showFeed':
       return initialNav(action.feed);
+    case 'feedUnder':
+      return { ...nav, feed: action.feed };
   }
 }

@@ -213,6 +213,16 @@ describe('navigation', () => {
     expect(navReducer(initialNav('global'), { type: 'cycleFeed' }).feed).toBe('messages');
     expect(navReducer(initialNav('messages'), { type: 'cycleFeed' }).feed).toBe('home');
   });
+
+  it('a feed the app puts in place (Home with no follow list: Global) goes under what the user opened', () => {
+    // The follow-list lookup ends when it ends: a profile opened meanwhile was thrown away.
+    const opened = navReducer(initialNav('home'), { type: 'push', view: { type: 'profile', pubkey: 'x' } });
+    const after = navReducer(opened, { type: 'feedUnder', feed: 'global' });
+    expect(after).toEqual({ feed: 'global', stack: [{ type: 'feed' }, { type: 'profile', pubkey: 'x' }] });
+    expect(navReducer(after, { type: 'back' })).toEqual(initialNav('global'));
+    // Asked for by the user, a feed is shown alone.
+    expect(navReducer(opened, { type: 'showFeed', feed: 'messages' })).toEqual(initialNav('messages'));
+  });
 });
 
 describe('key table', () => {
